@@ -1,0 +1,194 @@
+//! The command line: clap's flags parsed once into a validated [`Job`], then run. Exit codes
+//! follow ripgrep: 0 success, 1 the check found something (later commands), 2 an error such as
+//! a file that cannot be read.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{self, tr, tr_with, Lang};
+use crate::model::integrity;
+use crate::{sample, storage};
+
+/// Garde-fou — AIPD / DPIA for municipal video analytics. Run without a command to open the
+/// app on the bundled sample.
+#[derive(Debug, Parser)]
+#[command(name = "gardefou", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages: fr or en (default: from LANG). / Langue des messages : fr ou en.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// What to do (default: open the app on the sample). / Que faire (par défaut : ouvrir l'application).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a project file in the app. / Ouvrir un fichier projet dans l'application.
+    Open {
+        /// The project file (.aipd.ron). / Le fichier projet (.aipd.ron).
+        file: PathBuf,
+    },
+    /// Check that a project file loads; exit 0 if it does, 2 with path:line:column if not.
+    /// / Vérifier qu'un fichier projet se charge ; code 0 s'il se charge, 2 sinon.
+    Validate {
+        /// The project file. / Le fichier projet.
+        file: PathBuf,
+    },
+    /// Write the bundled sample assessment (and its evidence documents beside it).
+    /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
+    Sample {
+        /// Where to write it. / Où l'écrire.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("« {text} »: expected fr or en / attendu fr ou en"))
+}
+
+/// What the process should do, decided from the command line.
+#[derive(Debug, PartialEq)]
+pub enum Job {
+    /// Open the app on a file, or on the sample when `None`.
+    Gui {
+        /// The file to open.
+        file: Option<PathBuf>,
+    },
+    /// Validate a project file.
+    Validate {
+        /// The file.
+        file: PathBuf,
+    },
+    /// Write the sample.
+    Sample {
+        /// The output path.
+        output: PathBuf,
+    },
+}
+
+impl Cli {
+    /// The job this command line asks for.
+    pub fn job(self) -> Job {
+        match self.command {
+            None => Job::Gui { file: None },
+            Some(Command::Open { file }) => Job::Gui { file: Some(file) },
+            Some(Command::Validate { file }) => Job::Validate { file },
+            Some(Command::Sample { output }) => Job::Sample { output },
+        }
+    }
+}
+
+/// Runs a command-line job (not the GUI) and returns the process exit code.
+pub fn run(job: Job, lang: Lang) -> u8 {
+    match job {
+        Job::Gui { .. } => 2,
+        Job::Validate { file } => validate(&file, lang),
+        Job::Sample { output } => write_sample(&output, lang),
+    }
+}
+
+fn validate(file: &Path, lang: Lang) -> u8 {
+    let assessment = match storage::load(file) {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            eprintln!("{}", i18n::load_error_message(&error, lang));
+            return 2;
+        }
+    };
+    let path = file.display().to_string();
+    println!(
+        "{}",
+        tr_with(
+            lang,
+            "cli.validate.ok",
+            &[
+                ("path", &path),
+                ("cameras", &assessment.cameras.len().to_string())
+            ]
+        )
+    );
+    for problem in integrity::problems(&assessment) {
+        eprintln!(
+            "{path}: {}: {}",
+            tr(lang, "cli.warning"),
+            i18n::problem_message(&problem, lang)
+        );
+    }
+    0
+}
+
+fn write_sample(output: &Path, lang: Lang) -> u8 {
+    let assessment = match sample::sample() {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            eprintln!("{}", i18n::load_error_message(&error, lang));
+            return 2;
+        }
+    };
+    if let Err(error) = storage::save(output, &assessment) {
+        eprintln!("{}", i18n::save_error_message(&error, lang));
+        return 2;
+    }
+    let folder = output.parent().unwrap_or(Path::new(""));
+    let mut written = 0;
+    for (relative, bytes) in sample::EVIDENCE_FILES {
+        let target = folder.join(relative);
+        if target.exists() {
+            continue;
+        }
+        let result = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| storage::write_atomic(&target, bytes));
+        match result {
+            Ok(()) => written += 1,
+            Err(error) => {
+                eprintln!("{}: {error}", target.display());
+                return 2;
+            }
+        }
+    }
+    println!(
+        "{}",
+        tr_with(
+            lang,
+            "cli.sample.ok",
+            &[
+                ("path", &output.display().to_string()),
+                ("documents", &written.to_string())
+            ]
+        )
+    );
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_command_opens_the_gui_on_the_sample() {
+        let cli = Cli::parse_from(["gardefou"]);
+        assert_eq!(cli.job(), Job::Gui { file: None });
+    }
+
+    #[test]
+    fn open_takes_a_file() {
+        let cli = Cli::parse_from(["gardefou", "open", "x.aipd.ron"]);
+        assert_eq!(
+            cli.job(),
+            Job::Gui {
+                file: Some(PathBuf::from("x.aipd.ron"))
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_an_unknown_language() {
+        assert!(Cli::try_parse_from(["gardefou", "--lang", "de", "validate", "x"]).is_err());
+    }
+}

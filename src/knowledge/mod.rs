@@ -1,0 +1,160 @@
+//! The knowledge base: criteria, capabilities, measures, purposes, questions and legal references,
+//! held as RON data under `templates/` and compiled into the binary. Code refers to entries by
+//! typed id; `validate` proves every id resolves and every text exists in both languages.
+
+pub mod types;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+pub use types::{
+    Bilingual, CapabilityDef, CriterionDef, LegalRef, LegalStatus, MeasureDef, Phrase, PurposeDef,
+    QuestionDef, QuestionKind, RuleText, RuleTexts, Verification,
+};
+
+use crate::model::{CapabilityId, CriterionId, LegalRefId, MeasureId, PurposeKind, QuestionId};
+
+/// A template file that did not parse (a bug of the build, caught by the tests).
+#[derive(Debug, thiserror::Error)]
+#[error("templates/{file}:{line}:{column}: {message}")]
+pub struct KnowledgeError {
+    /// The template file.
+    pub file: &'static str,
+    /// Line of the error.
+    pub line: usize,
+    /// Column of the error.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The whole knowledge base, entries sorted by id.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeBase {
+    /// C1-C9.
+    pub criteria: Vec<CriterionDef>,
+    /// K01-K16.
+    pub capabilities: Vec<CapabilityDef>,
+    /// The measures catalogue.
+    pub measures: Vec<MeasureDef>,
+    /// Purposes with labels.
+    pub purposes: Vec<PurposeDef>,
+    /// Questions and field help.
+    pub questions: Vec<QuestionDef>,
+    /// Legal references, by id.
+    pub legal_refs: BTreeMap<LegalRefId, LegalRef>,
+    /// Texts of the rule engine's findings.
+    pub rule_texts: Vec<RuleText>,
+    /// Phrases of the rule engine's explanations.
+    pub phrases: Vec<Phrase>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, KnowledgeError> {
+    ron::from_str(text).map_err(|error| KnowledgeError {
+        file,
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    })
+}
+
+impl KnowledgeBase {
+    /// Parses the templates compiled into the binary.
+    pub fn bundled() -> Result<KnowledgeBase, KnowledgeError> {
+        let mut criteria: Vec<CriterionDef> =
+            parse("criteria.ron", include_str!("../../templates/criteria.ron"))?;
+        let mut capabilities: Vec<CapabilityDef> = parse(
+            "capabilities.ron",
+            include_str!("../../templates/capabilities.ron"),
+        )?;
+        let mut measures: Vec<MeasureDef> =
+            parse("measures.ron", include_str!("../../templates/measures.ron"))?;
+        let purposes: Vec<PurposeDef> =
+            parse("purposes.ron", include_str!("../../templates/purposes.ron"))?;
+        let questions: Vec<QuestionDef> = parse(
+            "questions.ron",
+            include_str!("../../templates/questions.ron"),
+        )?;
+        let legal_refs: Vec<LegalRef> = parse(
+            "legal_refs.ron",
+            include_str!("../../templates/legal_refs.ron"),
+        )?;
+        let rules: RuleTexts = parse("rules.ron", include_str!("../../templates/rules.ron"))?;
+        criteria.sort_by_key(|c| natural_key(c.id.as_str()));
+        capabilities.sort_by(|a, b| a.id.cmp(&b.id));
+        measures.sort_by_key(|m| natural_key(m.id.as_str()));
+        Ok(KnowledgeBase {
+            criteria,
+            capabilities,
+            measures,
+            purposes,
+            questions,
+            legal_refs: legal_refs.into_iter().map(|r| (r.id.clone(), r)).collect(),
+            rule_texts: rules.findings,
+            phrases: rules.phrases,
+        })
+    }
+
+    /// The criterion with that id.
+    pub fn criterion(&self, id: &CriterionId) -> Option<&CriterionDef> {
+        self.criteria.iter().find(|c| &c.id == id)
+    }
+
+    /// The capability with that id.
+    pub fn capability(&self, id: &CapabilityId) -> Option<&CapabilityDef> {
+        self.capabilities.iter().find(|c| &c.id == id)
+    }
+
+    /// The catalogue measure with that id.
+    pub fn measure(&self, id: &MeasureId) -> Option<&MeasureDef> {
+        self.measures.iter().find(|m| &m.id == id)
+    }
+
+    /// The purpose entry for a purpose kind.
+    pub fn purpose(&self, kind: PurposeKind) -> Option<&PurposeDef> {
+        self.purposes.iter().find(|p| p.kind == kind)
+    }
+
+    /// The question or field help with that id.
+    pub fn question(&self, id: &QuestionId) -> Option<&QuestionDef> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// The questions answered in prose for one step, in template order.
+    pub fn answer_questions<'a>(
+        &'a self,
+        step: &'a str,
+    ) -> impl Iterator<Item = &'a QuestionDef> + 'a {
+        self.questions
+            .iter()
+            .filter(move |q| q.kind == QuestionKind::Answer && q.step == step)
+    }
+
+    /// The text of a rule's findings.
+    pub fn rule_text(&self, rule_id: &str) -> Option<&RuleText> {
+        self.rule_texts.iter().find(|r| r.id == rule_id)
+    }
+
+    /// A phrase of the engine's explanations.
+    pub fn phrase(&self, phrase_id: &str) -> Option<&Bilingual> {
+        self.phrases
+            .iter()
+            .find(|p| p.id == phrase_id)
+            .map(|p| &p.text)
+    }
+
+    /// The legal reference with that id.
+    pub fn legal_ref(&self, id: &LegalRefId) -> Option<&LegalRef> {
+        self.legal_refs.get(id)
+    }
+}
+
+/// Sort key that puts `M-L2` before `M-L10` and `C2` before `C10`.
+fn natural_key(id: &str) -> (String, u32) {
+    let digits_at = id.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let (prefix, number) = id.split_at(digits_at);
+    (prefix.to_owned(), number.parse().unwrap_or(0))
+}

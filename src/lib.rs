@@ -1,0 +1,25 @@
+//! Garde-fou: a DPIA (AIPD) assistant for municipal video-analytics deployments.
+//!
+//! Architecture — arrows point down, and nothing above `ui`/`cli` imports egui:
+//!
+//! ```text
+//!   model  ←  knowledge  ←  rules  ←  dossier  ←  pdf
+//!     ↑
+//!  storage
+//!   ui, cli: leaves that use everything
+//! ```
+//!
+//! - `model`: the assessment as plain serde data.
+//! - `knowledge`: criteria, capabilities, measures, questions and legal references from `templates/`.
+//! - `storage`: project files (`.aipd.ron`): atomic save, clear load errors, format versions.
+//! - `i18n`: every user-facing string of the UI and CLI, in French and English.
+//! - `sample`: the bundled sample assessment.
+//! - `cli`, `ui`: the command line and the desktop app.
+
+pub mod cli;
+pub mod i18n;
+pub mod knowledge;
+pub mod model;
+pub mod sample;
+pub mod storage;
+pub mod ui;

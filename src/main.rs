@@ -1,0 +1,23 @@
+//! Entry point: parse the command line, then either open the app or run a command and map its
+//! outcome to the exit code (0 ok, 1 findings, 2 error).
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use gardefou::cli::{self, Cli, Job};
+use gardefou::i18n;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(i18n::lang_from_env);
+    match cli.job() {
+        Job::Gui { file } => match gardefou::ui::run(file, lang) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("gardefou: {error:#}");
+                ExitCode::from(2)
+            }
+        },
+        job => ExitCode::from(cli::run(job, lang)),
+    }
+}

@@ -1,0 +1,51 @@
+//! The evidence locker: documents that prove what the assessment says. Files stay where they are;
+//! the project keeps their path relative to the project file, their SHA-256 and size.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::ids::EvidenceId;
+
+/// What kind of document it is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum EvidenceKind {
+    /// Prefectoral order (arrêté).
+    PrefectoralOrder,
+    /// Vendor or reseller attestation.
+    VendorAttestation,
+    /// Bailiff's report (constat de commissaire de justice).
+    BailiffReport,
+    /// CNIL control record.
+    CnilControl,
+    /// Photograph of signs.
+    SignagePhoto,
+    /// Contract (e.g. art. 28 clauses).
+    Contract,
+    /// Licence file or screenshot of the configuration.
+    Configuration,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// An attached document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Evidence {
+    /// Unique id in the assessment.
+    pub evidence_id: EvidenceId,
+    /// What kind of document.
+    pub kind: EvidenceKind,
+    /// Path relative to the project file.
+    pub path: String,
+    /// SHA-256 of the file when attached, lowercase hex.
+    pub sha256: String,
+    /// Size in bytes when attached.
+    pub size_bytes: u64,
+    /// Day it was attached.
+    pub added_on: Option<Date>,
+    /// What it shows.
+    pub description: String,
+}

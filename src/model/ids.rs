@@ -1,0 +1,70 @@
+//! Typed identifiers. Each is a string in the file (`"K02"`, `"CAM-014"`), but a distinct type in
+//! code, so a camera id can never be passed where a capability id is expected.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Wraps a string as this kind of id.
+            pub fn new(text: impl Into<String>) -> Self {
+                Self(text.into())
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                Self(text.to_owned())
+            }
+        }
+    };
+}
+
+string_id!(
+    /// A camera of the inventory, as the controller numbers it (`"CAM-014"`).
+    CameraId
+);
+string_id!(
+    /// One of the nine WP248 criteria, `"C1"` to `"C9"`.
+    CriterionId
+);
+string_id!(
+    /// An entry of the capability catalogue, `"K01"` to `"K16"`.
+    CapabilityId
+);
+string_id!(
+    /// A measure: a catalogue id (`"M-T1"`) or one of the user's own (`"M-X1"`).
+    MeasureId
+);
+string_id!(
+    /// A risk of the assessment (`"RISK-ACCESS"`).
+    RiskId
+);
+string_id!(
+    /// An attached document of the evidence locker (`"EV-03"`).
+    EvidenceId
+);
+string_id!(
+    /// A legal reference of the knowledge base (`"CSI-L252-5"`).
+    LegalRefId
+);
+string_id!(
+    /// A question of the wizard with help text in the knowledge base (`"necessity.minimisation"`).
+    QuestionId
+);

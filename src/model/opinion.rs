@@ -1,0 +1,76 @@
+//! Opinions and validation: the DPO's advice (GDPR art. 35(2)), data subjects' views (35(9)), the
+//! controller's decision, prior consultation of the CNIL (art. 36 / LIL art. 90) and signatures.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+/// The DPO's conclusion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum DpoConclusion {
+    /// The processing can be implemented.
+    Favourable,
+    /// It can be implemented once the listed reservations are lifted.
+    FavourableWithReservations,
+    /// It should not be implemented.
+    Unfavourable,
+}
+
+/// The controller's decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Decision {
+    /// Implement (or keep) the processing as assessed.
+    Proceed,
+    /// Implement it with the action plan.
+    ProceedWithActionPlan,
+    /// Do not implement it (or stop it).
+    DoNotProceed,
+}
+
+/// A signature line of the dossier.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signature {
+    /// Who signs.
+    pub name: String,
+    /// In which capacity, e.g. « Maire », « DPD ».
+    pub role: String,
+    /// When.
+    pub signed_on: Option<Date>,
+}
+
+/// Prior consultation of the supervisory authority.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PriorConsultation {
+    /// The CNIL has been consulted.
+    pub is_filed: Option<bool>,
+    /// Day the consultation was sent.
+    pub filed_on: Option<Date>,
+    /// The CNIL's reference or answer.
+    pub reference: String,
+}
+
+/// Opinions, decision and signatures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Opinions {
+    /// The DPO's written opinion.
+    pub dpo_opinion: String,
+    /// The DPO's conclusion.
+    pub dpo_conclusion: Option<DpoConclusion>,
+    /// Day the DPO gave the opinion.
+    pub dpo_opinion_on: Option<Date>,
+    /// Data subjects or their representatives were consulted.
+    pub were_data_subjects_consulted: Option<bool>,
+    /// Their views, or why they were not sought.
+    pub data_subjects_views: String,
+    /// The controller's decision.
+    pub decision: Option<Decision>,
+    /// Reasons for the decision, especially where it departs from the DPO's opinion.
+    pub decision_reasons: String,
+    /// Prior consultation of the CNIL.
+    pub prior_consultation: PriorConsultation,
+    /// Signatures.
+    pub signatures: Vec<Signature>,
+}

@@ -1,0 +1,179 @@
+//! The processing under study: its purposes (the CSI L.251-2 list), the regime and legal basis of
+//! each, the actors around it, and the data it handles.
+
+use serde::{Deserialize, Serialize};
+
+/// A purpose of the system. `Csi1`…`Csi11` are the purposes CSI art. L.251-2 allows on the public
+/// highway; `AnonymousStatistics` is the statistics use the CNIL accepts without a specific law.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PurposeKind {
+    /// 1° protection of public buildings and installations and their surroundings.
+    Csi1,
+    /// 2° safeguarding installations useful to national defence.
+    Csi2,
+    /// 3° regulation of transport flows.
+    Csi3,
+    /// 4° recording of traffic offences.
+    Csi4,
+    /// 5° prevention of attacks on persons and property in exposed places.
+    Csi5,
+    /// 6° prevention of acts of terrorism.
+    Csi6,
+    /// 7° prevention of natural or technological risks.
+    Csi7,
+    /// 8° rescue of persons and fire defence.
+    Csi8,
+    /// 9° safety of installations open to the public in amusement parks.
+    Csi9,
+    /// 10° compulsory motor insurance.
+    Csi10,
+    /// 11° prevention of illegal dumping.
+    Csi11,
+    /// Production of anonymous statistics with no operational use.
+    AnonymousStatistics,
+    /// Anything else, described in free text — outside L.251-2.
+    Other,
+}
+
+impl PurposeKind {
+    /// Every purpose, in the order of the law.
+    pub const ALL: [PurposeKind; 13] = [
+        PurposeKind::Csi1,
+        PurposeKind::Csi2,
+        PurposeKind::Csi3,
+        PurposeKind::Csi4,
+        PurposeKind::Csi5,
+        PurposeKind::Csi6,
+        PurposeKind::Csi7,
+        PurposeKind::Csi8,
+        PurposeKind::Csi9,
+        PurposeKind::Csi10,
+        PurposeKind::Csi11,
+        PurposeKind::AnonymousStatistics,
+        PurposeKind::Other,
+    ];
+
+    /// The number of the purpose in CSI L.251-2, if it is one of the eleven.
+    pub fn csi_number(self) -> Option<u8> {
+        let index = PurposeKind::ALL.iter().position(|p| *p == self)?;
+        (index < 11).then_some(index as u8 + 1)
+    }
+
+    /// True when the law or the CNIL doctrine allows this purpose (everything but `Other`).
+    pub fn is_allowed_purpose(self) -> bool {
+        self != PurposeKind::Other
+    }
+}
+
+/// Which body of law governs a purpose.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Regime {
+    /// Not decided yet.
+    #[default]
+    Undetermined,
+    /// GDPR (Regulation 2016/679).
+    Gdpr,
+    /// Loi 78-17 Title III « Police-Justice » (Directive 2016/680).
+    PoliceJustice,
+}
+
+/// The lawful ground relied on for a purpose.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum LegalBasis {
+    /// Not decided yet.
+    #[default]
+    Undetermined,
+    /// GDPR art. 6(1)(e): task carried out in the public interest.
+    PublicTask,
+    /// GDPR art. 6(1)(c): legal obligation.
+    LegalObligation,
+    /// GDPR art. 6(1)(f): legitimate interest (not open to public authorities for their tasks).
+    LegitimateInterest,
+    /// GDPR art. 6(1)(a): consent.
+    Consent,
+    /// Loi 78-17 art. 87: necessary for a competent authority's mission (Title III).
+    TitleIIIMission,
+}
+
+/// One purpose of the system with its regime and legal basis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Purpose {
+    /// Which purpose.
+    pub kind: PurposeKind,
+    /// Free text: what it means here (required for `Other`).
+    pub description: String,
+    /// GDPR or Police-Justice.
+    pub regime: Regime,
+    /// The legal basis relied on.
+    pub legal_basis: LegalBasis,
+}
+
+impl Default for Purpose {
+    fn default() -> Self {
+        Self {
+            kind: PurposeKind::Csi1,
+            description: String::new(),
+            regime: Regime::Undetermined,
+            legal_basis: LegalBasis::Undetermined,
+        }
+    }
+}
+
+/// The role an actor plays in the processing.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ActorRole {
+    /// The controller (responsable de traitement).
+    #[default]
+    Controller,
+    /// A joint controller (art. 26 GDPR).
+    JointController,
+    /// A processor: software vendor, integrator, maintainer (art. 28 GDPR).
+    Processor,
+    /// A recipient of images: municipal police, national police or gendarmerie on requisition, judicial authorities.
+    Recipient,
+}
+
+/// A person or body involved in the processing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Actor {
+    /// Controller, joint controller, processor or recipient.
+    pub role: ActorRole,
+    /// Name of the body, e.g. « BriefVision SAS (éditeur) ».
+    pub name: String,
+    /// What it does in the processing.
+    pub description: String,
+    /// For processors: a contract with the art. 28 GDPR clauses is signed.
+    pub has_art28_contract: Option<bool>,
+    /// For processors: where data are hosted or reachable from (e.g. « France », « UE », « hors UE »).
+    pub hosting_location: String,
+    /// For processors: hosting or remote access outside the EU is documented with its safeguards.
+    pub is_transfer_documented: Option<bool>,
+}
+
+/// The processing as a whole.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Processing {
+    /// What the processing does, in a few paragraphs.
+    pub description: String,
+    /// Purposes with regime and legal basis.
+    pub purposes: Vec<Purpose>,
+    /// Controller, joint controllers, processors and recipients.
+    pub actors: Vec<Actor>,
+    /// Categories of personal data (images of persons, plates, metadata, access logs…).
+    pub data_categories: Vec<String>,
+    /// Categories of data subjects (passers-by, residents, drivers, operators…).
+    pub data_subjects: Vec<String>,
+    /// The data life cycle: capture, viewing, recording, extraction, deletion.
+    pub lifecycle: String,
+    /// Supporting assets: cameras, network, servers, software, premises.
+    pub supporting_assets: Vec<String>,
+}

@@ -1,0 +1,128 @@
+//! The cover data of an assessment: who assesses what, for whom, in which state and language.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+/// A language the app speaks and writes dossiers in.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Lang {
+    /// Français (the default: the law applied is French).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code, `"fr"` or `"en"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `"fr"` or `"en"` (any case).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Where the assessment stands in its life.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ProjectStatus {
+    /// Being written.
+    #[default]
+    Draft,
+    /// Submitted to the DPO or the controller.
+    InReview,
+    /// Validated by the controller after the DPO's opinion.
+    Validated,
+}
+
+/// What kind of body the controller is; public bodies owe an AI Act art. 27 FRIA.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum OrganisationKind {
+    /// A commune (municipality).
+    #[default]
+    Commune,
+    /// An inter-municipal body (EPCI, syndicat).
+    Intercommunality,
+    /// Another body governed by public law.
+    OtherPublicBody,
+    /// A private entity providing a public service.
+    PrivatePublicService,
+    /// A private organisation.
+    Private,
+}
+
+impl OrganisationKind {
+    /// True for bodies governed by public law and private providers of public services (AI Act art. 27(1)).
+    pub fn owes_fria(self) -> bool {
+        !matches!(self, OrganisationKind::Private)
+    }
+}
+
+/// Whether the system is still a project or already runs.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum DeploymentStage {
+    /// Not yet in operation: the AIPD comes first, as it should.
+    #[default]
+    Planned,
+    /// Already in operation.
+    InOperation,
+}
+
+/// Cover data of the assessment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Project {
+    /// Title of the assessment, e.g. « AIPD — vidéoprotection augmentée du centre-ville ».
+    pub title: String,
+    /// The controller (responsable de traitement), e.g. « Commune de Saint-Aubin-sur-Lys ».
+    pub organisation: String,
+    /// Kind of body the controller is.
+    pub organisation_kind: OrganisationKind,
+    /// Name of the data protection officer (DPD).
+    pub dpo_name: String,
+    /// How to reach the DPO (address or e-mail) — also printed on signs.
+    pub dpo_contact: String,
+    /// People who wrote the assessment.
+    pub authors: Vec<String>,
+    /// Consulting firm or consultant, if any.
+    pub consultant: String,
+    /// Version label of the assessment, e.g. « 1.2 ».
+    pub version: String,
+    /// Draft, in review or validated.
+    pub status: ProjectStatus,
+    /// Planned or in operation.
+    pub deployment_stage: DeploymentStage,
+    /// Day the assessment was started.
+    pub created_on: Option<Date>,
+    /// Day of the last substantive update.
+    pub updated_on: Option<Date>,
+    /// Day the assessment was last reviewed as a whole (GDPR art. 35(11)).
+    pub last_review_on: Option<Date>,
+    /// Day the next review is due.
+    pub review_due_on: Option<Date>,
+    /// Language of the dossier, independent of the UI language.
+    pub dossier_language: Lang,
+    /// Confidentiality marking printed on the cover, e.g. « Diffusion restreinte ».
+    pub confidentiality: String,
+}

@@ -1,0 +1,177 @@
+//! The video system itself: prefectoral authorisation, retention, public information, control
+//! centre, analytics software, statistics module and the rules for searching recordings.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+/// The prefectoral authorisation (CSI L.252-1, five years renewable under L.252-4).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Authorisation {
+    /// Reference of the prefectoral order (arrêté), e.g. « 2019-SIDPC-0412 ».
+    pub reference: String,
+    /// Day the authorisation was granted or last renewed.
+    pub granted_on: Option<Date>,
+    /// Duration in years (five under L.252-4).
+    pub duration_years: u32,
+    /// Maximum retention of recordings set by the order, in days.
+    pub authorised_retention_days: Option<u32>,
+    /// Perimeter or list of cameras covered by the order.
+    pub perimeter: String,
+    /// The renewal file has been filed with the prefecture.
+    pub is_renewal_filed: Option<bool>,
+}
+
+impl Default for Authorisation {
+    fn default() -> Self {
+        Self {
+            reference: String::new(),
+            granted_on: None,
+            duration_years: 5,
+            authorised_retention_days: None,
+            perimeter: String::new(),
+            is_renewal_filed: None,
+        }
+    }
+}
+
+impl Authorisation {
+    /// The last day the authorisation is valid, if the grant date is known.
+    pub fn expires_on(&self) -> Option<Date> {
+        let years = i32::try_from(self.duration_years).unwrap_or(i32::MAX);
+        self.granted_on.map(|granted| granted.add_years(years))
+    }
+}
+
+/// How the public is told about the system (CSI L.251-3, R.253-3; EDPB 3/2019 layered notice).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PublicInformation {
+    /// Signs are installed at the perimeters.
+    pub has_signs: Option<bool>,
+    /// Signs carry the camera pictogram (R.253-3).
+    pub signs_have_pictogram: Option<bool>,
+    /// Signs name the responsible authority and a contact for the right of access.
+    pub signs_have_contact: Option<bool>,
+    /// A second-layer notice (web page, town hall) gives the full information.
+    pub has_second_layer_notice: Option<bool>,
+    /// Where the second-layer notice is published.
+    pub notice_location: String,
+    /// The notice mentions the statistics use (CNIL 2024).
+    pub notice_mentions_statistics: Option<bool>,
+}
+
+/// The control centre (CSU) and how access to images is governed there.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ControlCentre {
+    /// Name and location of the centre.
+    pub name: String,
+    /// Staffing and hours, e.g. « 7 j/7, 6 h – 2 h ».
+    pub hours: String,
+    /// Number of operators.
+    pub operator_count: Option<u32>,
+    /// Operators are individually designated and habilitated (L.252-2).
+    pub are_operators_habilitated: Option<bool>,
+    /// Accesses to live and recorded images are logged.
+    pub has_access_logs: Option<bool>,
+    /// The register of recordings, destructions and transmissions is kept.
+    pub has_recordings_register: Option<bool>,
+    /// Security of the premises and the network, in a few lines.
+    pub security: String,
+}
+
+/// The video-analytics software coupled to the cameras.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalyticsSoftware {
+    /// Vendor, e.g. « BriefVision ».
+    pub vendor: String,
+    /// Product name.
+    pub product: String,
+    /// Installed version.
+    pub version: String,
+    /// Modules covered by the licence, e.g. « Review », « Research ».
+    pub licensed_modules: Vec<String>,
+    /// Where it runs (on premises, vendor cloud…).
+    pub hosting: String,
+}
+
+/// The statistics (counting) use, if any.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatisticsUse {
+    /// Statistics are produced from the cameras.
+    pub is_used: Option<bool>,
+    /// The statistics module or its users can see images.
+    pub module_has_image_access: Option<bool>,
+    /// Only aggregated, anonymous figures leave the module.
+    pub is_output_aggregated: Option<bool>,
+    /// What is counted and why.
+    pub description: String,
+}
+
+/// Who may search recordings, and on what instruction.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum SearchInitiator {
+    /// Operators of the control centre (CSU).
+    #[default]
+    ControlCentreOperators,
+    /// Municipal police.
+    MunicipalPolice,
+    /// Officers of the national police or gendarmerie (OPJ/APJ).
+    JudicialPoliceOfficers,
+    /// Someone else.
+    Other,
+}
+
+/// The rules for searching recorded images (the « search on requisition » use of CNIL 2024).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchPolicy {
+    /// Who runs searches in recordings.
+    pub initiators: Vec<SearchInitiator>,
+    /// Searches happen only on a written judicial requisition.
+    pub is_requisition_only: Option<bool>,
+    /// Requisitions received in the last twelve months.
+    pub requisitions_per_year: Option<u32>,
+    /// Requisitions are recorded in a register (number, date, requesting officer, scope).
+    pub has_requisition_register: Option<bool>,
+    /// Each search is logged (who, when, which cameras, which filters).
+    pub has_search_logs: Option<bool>,
+    /// Attribute filters available to searchers (sex, height, clothing colour…).
+    pub attribute_filters: Vec<String>,
+    /// Some filter infers sensitive traits (skin colour, religion…) — AI Act 5(1)(g), GDPR 9.
+    pub has_sensitive_attribute_filters: Option<bool>,
+    /// How results are extracted and handed over.
+    pub handover: String,
+}
+
+/// The video system: authorisation, retention, information, control centre, software.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VideoSystem {
+    /// Prefectoral authorisation.
+    pub authorisation: Authorisation,
+    /// Actual retention of recorded images, in days.
+    pub image_retention_days: Option<u32>,
+    /// Actual retention of analytics metadata and indexes, in days.
+    pub metadata_retention_days: Option<u32>,
+    /// Hours of operation, e.g. « 24 h/24, 7 j/7 ».
+    pub operating_hours: String,
+    /// The area covered, in words (centre, perimeters, surface).
+    pub coverage: String,
+    /// Public information.
+    pub public_information: PublicInformation,
+    /// Control centre.
+    pub control_centre: ControlCentre,
+    /// Analytics software, if any.
+    pub software: AnalyticsSoftware,
+    /// Statistics use.
+    pub statistics: StatisticsUse,
+    /// Searches in recordings.
+    pub searches: SearchPolicy,
+}
