@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+mod check;
+
 use crate::i18n::{self, tr, tr_with, Lang};
-use crate::model::integrity;
+use crate::model::{integrity, Date};
 use crate::{sample, storage};
 
 /// Garde-fou — AIPD / DPIA for municipal video analytics. Run without a command to open the
@@ -37,6 +39,20 @@ pub enum Command {
         /// The project file. / Le fichier projet.
         file: PathBuf,
     },
+    /// Screen a project file and list its legal findings; exit 0 when none is blocking, 1 when
+    /// one is, 2 when the file cannot be read.
+    /// / Analyser un fichier projet ; code 0 sans constat bloquant, 1 avec, 2 si illisible.
+    Check {
+        /// The project file. / Le fichier projet.
+        file: PathBuf,
+        /// Print one JSON object: verdict, art90_required, criteria, findings, completeness,
+        /// risks. / Sortie JSON.
+        #[arg(long)]
+        json: bool,
+        /// The date to check against, YYYY-MM-DD (default: today). / Date de référence.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Write the bundled sample assessment (and its evidence documents beside it).
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
     Sample {
@@ -44,6 +60,11 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse()
+        .map_err(|e: crate::model::date::DateParseError| e.to_string())
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -63,6 +84,15 @@ pub enum Job {
         /// The file.
         file: PathBuf,
     },
+    /// Check a project file.
+    Check {
+        /// The file.
+        file: PathBuf,
+        /// JSON output.
+        json: bool,
+        /// The reference date; `None` for today.
+        today: Option<Date>,
+    },
     /// Write the sample.
     Sample {
         /// The output path.
@@ -77,6 +107,7 @@ impl Cli {
             None => Job::Gui { file: None },
             Some(Command::Open { file }) => Job::Gui { file: Some(file) },
             Some(Command::Validate { file }) => Job::Validate { file },
+            Some(Command::Check { file, json, today }) => Job::Check { file, json, today },
             Some(Command::Sample { output }) => Job::Sample { output },
         }
     }
@@ -87,8 +118,17 @@ pub fn run(job: Job, lang: Lang) -> u8 {
     match job {
         Job::Gui { .. } => 2,
         Job::Validate { file } => validate(&file, lang),
+        Job::Check { file, json, today } => {
+            check::run(&file, json, today.unwrap_or_else(today_local), lang)
+        }
         Job::Sample { output } => write_sample(&output, lang),
     }
+}
+
+/// Today's date on this machine (local time, UTC if the offset is unknown).
+pub fn today_local() -> Date {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    Date::from(now.date())
 }
 
 fn validate(file: &Path, lang: Lang) -> u8 {

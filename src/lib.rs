@@ -20,6 +20,7 @@ pub mod cli;
 pub mod i18n;
 pub mod knowledge;
 pub mod model;
+pub mod rules;
 pub mod sample;
 pub mod storage;
 pub mod ui;

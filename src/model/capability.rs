@@ -120,4 +120,19 @@ impl CapabilityRecord {
     pub fn is_enabled(&self) -> bool {
         self.is_present() && self.state == CapabilityState::Enabled
     }
+
+    /// True when locked by the vendor and the unlock account is out of the controller's hands
+    /// (vendor, integrator or no one) — the Roubaix and Normandy configuration.
+    pub fn is_locked_out(&self) -> bool {
+        self.state == CapabilityState::LockedByVendor
+            && matches!(
+                self.unlock_holder,
+                UnlockHolder::Vendor | UnlockHolder::Integrator | UnlockHolder::NoOne
+            )
+    }
+
+    /// True when the controller can use it now or switch it on: present and not locked out.
+    pub fn is_usable(&self) -> bool {
+        self.is_present() && !self.is_locked_out()
+    }
 }

@@ -76,6 +76,12 @@ impl Date {
     }
 }
 
+impl From<time::Date> for Date {
+    fn from(date: time::Date) -> Self {
+        Self(date)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())

@@ -1,0 +1,97 @@
+//! AI Act screening (Regulation 2024/1689): the art. 5 prohibited practices a video-analytics
+//! suite can fall into, the Annex III point 1 (biometrics) high-risk category, and the art. 27
+//! fundamental-rights impact assessment a public body must add to its AIPD.
+
+use super::finding::{Finding, Severity};
+use super::text::{self, Texts};
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, CapabilityRecord};
+
+/// AI Act findings.
+pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
+    let texts = Texts { kb };
+    let mut out = Vec::new();
+    let is_biometric = |r: &&CapabilityRecord| {
+        kb.capability(&r.capability_id)
+            .is_some_and(|def| def.is_biometric)
+    };
+    let mut biometric: Vec<&CapabilityRecord> = a
+        .capabilities
+        .iter()
+        .filter(is_biometric)
+        .filter(|r| r.is_present())
+        .collect();
+    biometric.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    let usable: Vec<&CapabilityRecord> = biometric
+        .iter()
+        .copied()
+        .filter(|r| r.is_usable())
+        .collect();
+    let locked: Vec<&CapabilityRecord> = biometric
+        .iter()
+        .copied()
+        .filter(|r| !r.is_usable())
+        .collect();
+    let field = |r: &CapabilityRecord| format!("capabilities[{}].state", r.capability_id);
+
+    // Art. 5(1)(h): live facial recognition usable in public space.
+    if let Some(live) = a
+        .capability("K01")
+        .filter(|r| r.is_usable() && a.screening.films_public_space != Some(false))
+    {
+        out.push(texts.finding(
+            "AIA-5-1-H",
+            Severity::Blocking,
+            &[("capability", texts.capability(&live.capability_id))],
+            vec![field(live)],
+        ));
+    }
+
+    // Art. 5(1)(e): face search plus indexing of every passer-by at ingest.
+    let indexing = a.capability("K12").filter(|r| r.is_enabled());
+    if let (Some(face), Some(index)) = (a.capability("K02").filter(|r| r.is_usable()), indexing) {
+        out.push(texts.finding(
+            "AIA-5-1-E",
+            Severity::High,
+            &[("capability", texts.capability(&face.capability_id))],
+            vec![field(face), field(index)],
+        ));
+    }
+
+    if !usable.is_empty() {
+        let names: Vec<_> = usable
+            .iter()
+            .map(|r| texts.capability(&r.capability_id))
+            .collect();
+        let fields: Vec<String> = usable.iter().map(|r| field(r)).collect();
+        out.push(texts.finding(
+            "AIA-ANNEX-III-1",
+            Severity::High,
+            &[("capabilities", text::join(&names))],
+            fields.clone(),
+        ));
+        if a.project.organisation_kind.owes_fria() && a.screening.has_fria != Some(true) {
+            let mut fields = fields;
+            fields.push("screening.has_fria".into());
+            out.push(texts.finding(
+                "R26",
+                Severity::High,
+                &[("capabilities", text::join(&names))],
+                fields,
+            ));
+        }
+    }
+    if !locked.is_empty() {
+        let names: Vec<_> = locked
+            .iter()
+            .map(|r| texts.capability(&r.capability_id))
+            .collect();
+        out.push(texts.finding(
+            "AIA-ANNEX-III-1-LOCKED",
+            Severity::Info,
+            &[("capabilities", text::join(&names))],
+            locked.iter().map(|r| field(r)).collect(),
+        ));
+    }
+    out
+}

@@ -1,0 +1,385 @@
+//! How complete the assessment is: per wizard step, the required answers and which are missing
+//! (as field paths the UI can jump to), and an overall percentage. Some answers are required only
+//! when another makes them relevant (the art. 90 analysis only with Police-Justice purposes).
+
+use crate::knowledge::KnowledgeBase;
+use crate::model::{
+    ActorRole, Assessment, CapabilityState, Evaluation, MeasureStatus, Presence, Regime,
+    UnlockHolder,
+};
+
+/// Completeness of one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepCompleteness {
+    /// The step: project, screening, processing, video_system, necessity, rights, risks,
+    /// measures, opinions.
+    pub step: &'static str,
+    /// Required answers given.
+    pub answered: usize,
+    /// Required answers in all.
+    pub required: usize,
+    /// Paths of the missing ones.
+    pub missing: Vec<String>,
+}
+
+impl StepCompleteness {
+    /// Percent answered, rounded down (100 only when nothing is missing).
+    pub fn percent(&self) -> u8 {
+        percent(self.answered, self.required)
+    }
+}
+
+/// Completeness of the whole assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completeness {
+    /// Step by step, in wizard order.
+    pub steps: Vec<StepCompleteness>,
+}
+
+impl Completeness {
+    /// Percent answered over all steps, rounded down.
+    pub fn percent(&self) -> u8 {
+        let answered = self.steps.iter().map(|s| s.answered).sum();
+        let required = self.steps.iter().map(|s| s.required).sum();
+        percent(answered, required)
+    }
+
+    /// Every missing answer, step by step.
+    pub fn missing(&self) -> Vec<String> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.missing.iter().cloned())
+            .collect()
+    }
+
+    /// The completeness of one step.
+    pub fn step(&self, step: &str) -> Option<&StepCompleteness> {
+        self.steps.iter().find(|s| s.step == step)
+    }
+}
+
+fn percent(answered: usize, required: usize) -> u8 {
+    if required == 0 {
+        return 100;
+    }
+    u8::try_from(answered * 100 / required).unwrap_or(100)
+}
+
+struct Tally {
+    step: StepCompleteness,
+}
+
+impl Tally {
+    fn new(step: &'static str) -> Self {
+        Self {
+            step: StepCompleteness {
+                step,
+                answered: 0,
+                required: 0,
+                missing: Vec::new(),
+            },
+        }
+    }
+
+    fn need(&mut self, path: impl Into<String>, is_answered: bool) {
+        self.step.required += 1;
+        if is_answered {
+            self.step.answered += 1;
+        } else {
+            self.step.missing.push(path.into());
+        }
+    }
+
+    fn text(&mut self, path: &str, value: &str) {
+        self.need(path, !value.trim().is_empty());
+    }
+
+    fn some<T>(&mut self, path: &str, value: &Option<T>) {
+        self.need(path, value.is_some());
+    }
+}
+
+/// Computes the completeness of an assessment.
+pub fn completeness(a: &Assessment, kb: &KnowledgeBase) -> Completeness {
+    Completeness {
+        steps: vec![
+            project(a),
+            screening(a, kb),
+            processing(a),
+            video_system(a, kb),
+            answers(a, kb, "necessity"),
+            answers(a, kb, "rights"),
+            risks(a),
+            measures(a),
+            opinions(a),
+        ],
+    }
+}
+
+fn project(a: &Assessment) -> StepCompleteness {
+    let p = &a.project;
+    let mut t = Tally::new("project");
+    t.text("project.title", &p.title);
+    t.text("project.organisation", &p.organisation);
+    t.text("project.dpo_name", &p.dpo_name);
+    t.need(
+        "project.authors",
+        p.authors.iter().any(|s| !s.trim().is_empty()),
+    );
+    t.text("project.version", &p.version);
+    t.some("project.review_due_on", &p.review_due_on);
+    t.step
+}
+
+fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
+    let s = &a.screening;
+    let mut t = Tally::new("screening");
+    t.some("screening.films_public_space", &s.films_public_space);
+    t.some(
+        "screening.has_automated_decisions",
+        &s.has_automated_decisions,
+    );
+    t.some("screening.has_data_matching", &s.has_data_matching);
+    t.some(
+        "screening.films_vulnerable_people",
+        &s.films_vulnerable_people,
+    );
+    t.some(
+        "screening.declares_no_biometrics",
+        &s.declares_no_biometrics,
+    );
+    t.some("screening.captures_audio", &s.captures_audio);
+    t.some("screening.started_before_dpia", &s.started_before_dpia);
+    if a.processing
+        .purposes
+        .iter()
+        .any(|p| p.regime == Regime::PoliceJustice)
+    {
+        t.some("screening.has_art90_dpia", &s.has_art90_dpia);
+    }
+    let biometric_present = a.capabilities.iter().any(|r| {
+        r.is_present()
+            && kb
+                .capability(&r.capability_id)
+                .is_some_and(|d| d.is_biometric)
+    });
+    if biometric_present && a.project.organisation_kind.owes_fria() {
+        t.some("screening.has_fria", &s.has_fria);
+    }
+    for over in &s.overrides {
+        t.text(
+            &format!("screening.overrides[{}]", over.criterion_id),
+            &over.reason,
+        );
+    }
+    t.step
+}
+
+fn processing(a: &Assessment) -> StepCompleteness {
+    let p = &a.processing;
+    let mut t = Tally::new("processing");
+    t.text("processing.description", &p.description);
+    t.need("processing.purposes", !p.purposes.is_empty());
+    for (index, purpose) in p.purposes.iter().enumerate() {
+        t.need(
+            format!("processing.purposes[{index}].regime"),
+            purpose.regime != Regime::Undetermined,
+        );
+        t.need(
+            format!("processing.purposes[{index}].legal_basis"),
+            purpose.legal_basis != crate::model::LegalBasis::Undetermined,
+        );
+    }
+    t.need(
+        "processing.actors",
+        p.actors.iter().any(|a| a.role == ActorRole::Controller),
+    );
+    t.need("processing.data_categories", !p.data_categories.is_empty());
+    t.need("processing.data_subjects", !p.data_subjects.is_empty());
+    t.text("processing.lifecycle", &p.lifecycle);
+    t.need(
+        "processing.supporting_assets",
+        !p.supporting_assets.is_empty(),
+    );
+    t.step
+}
+
+fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
+    let v = &a.video_system;
+    let mut t = Tally::new("video_system");
+    let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
+    t.text(
+        "video_system.authorisation.reference",
+        &v.authorisation.reference,
+    );
+    t.some(
+        "video_system.authorisation.granted_on",
+        &v.authorisation.granted_on,
+    );
+    t.some(
+        "video_system.authorisation.authorised_retention_days",
+        &v.authorisation.authorised_retention_days,
+    );
+    t.some("video_system.image_retention_days", &v.image_retention_days);
+    if coupled {
+        t.some(
+            "video_system.metadata_retention_days",
+            &v.metadata_retention_days,
+        );
+        t.need(
+            "video_system.software",
+            !v.software.vendor.trim().is_empty() && !v.software.product.trim().is_empty(),
+        );
+        t.some(
+            "video_system.searches.has_search_logs",
+            &v.searches.has_search_logs,
+        );
+        t.some(
+            "video_system.searches.has_sensitive_attribute_filters",
+            &v.searches.has_sensitive_attribute_filters,
+        );
+    }
+    t.text("video_system.operating_hours", &v.operating_hours);
+    t.text("video_system.coverage", &v.coverage);
+    let info = &v.public_information;
+    t.some("video_system.public_information.has_signs", &info.has_signs);
+    if info.has_signs == Some(true) {
+        t.some(
+            "video_system.public_information.signs_have_pictogram",
+            &info.signs_have_pictogram,
+        );
+        t.some(
+            "video_system.public_information.signs_have_contact",
+            &info.signs_have_contact,
+        );
+    }
+    t.some(
+        "video_system.public_information.has_second_layer_notice",
+        &info.has_second_layer_notice,
+    );
+    t.some("video_system.statistics.is_used", &v.statistics.is_used);
+    if v.statistics.is_used == Some(true) {
+        t.some(
+            "video_system.public_information.notice_mentions_statistics",
+            &info.notice_mentions_statistics,
+        );
+        t.some(
+            "video_system.statistics.module_has_image_access",
+            &v.statistics.module_has_image_access,
+        );
+    }
+    let centre = &v.control_centre;
+    t.some(
+        "video_system.control_centre.are_operators_habilitated",
+        &centre.are_operators_habilitated,
+    );
+    t.some(
+        "video_system.control_centre.has_access_logs",
+        &centre.has_access_logs,
+    );
+    t.some(
+        "video_system.control_centre.has_recordings_register",
+        &centre.has_recordings_register,
+    );
+    t.some(
+        "video_system.searches.is_requisition_only",
+        &v.searches.is_requisition_only,
+    );
+    t.need("cameras", !a.cameras.is_empty());
+    for def in &kb.capabilities {
+        let id = def.id.as_str();
+        let record = a.capability(id);
+        let presence = record.map_or(Presence::Unknown, |r| r.presence);
+        t.need(
+            format!("capabilities[{id}].presence"),
+            presence != Presence::Unknown,
+        );
+        if let Some(record) = record.filter(|r| r.is_present()) {
+            t.need(
+                format!("capabilities[{id}].state"),
+                record.state != CapabilityState::Unknown,
+            );
+            if record.state != CapabilityState::Enabled {
+                t.need(
+                    format!("capabilities[{id}].unlock_holder"),
+                    record.unlock_holder != UnlockHolder::Unknown,
+                );
+            }
+        }
+    }
+    t.step
+}
+
+fn answers(a: &Assessment, kb: &KnowledgeBase, step: &'static str) -> StepCompleteness {
+    let mut t = Tally::new(step);
+    for question in kb.answer_questions(step) {
+        let answer = a.answers.iter().find(|x| x.question_id == question.id);
+        let id = question.id.as_str();
+        t.need(
+            id.to_owned(),
+            answer.is_some_and(|x| !x.text.trim().is_empty()),
+        );
+        t.need(
+            format!("{id}.evaluation"),
+            answer.is_some_and(|x| x.evaluation != Evaluation::Pending),
+        );
+    }
+    t.step
+}
+
+fn risks(a: &Assessment) -> StepCompleteness {
+    let mut t = Tally::new("risks");
+    t.need("risks", !a.risks.is_empty());
+    for risk in &a.risks {
+        let id = risk.risk_id.as_str();
+        t.need(
+            format!("risks[{id}].severity"),
+            risk.initial_cell().is_some(),
+        );
+        t.need(
+            format!("risks[{id}].residual"),
+            risk.residual_cell().is_some(),
+        );
+        t.text(&format!("risks[{id}].justification"), &risk.justification);
+    }
+    t.step
+}
+
+fn measures(a: &Assessment) -> StepCompleteness {
+    let mut t = Tally::new("measures");
+    t.need("measures", !a.measures.is_empty());
+    for measure in a
+        .measures
+        .iter()
+        .filter(|m| m.status == MeasureStatus::Planned)
+    {
+        let id = measure.measure_id.as_str();
+        t.text(&format!("measures[{id}].owner"), &measure.owner);
+        t.some(&format!("measures[{id}].deadline"), &measure.deadline);
+    }
+    t.step
+}
+
+fn opinions(a: &Assessment) -> StepCompleteness {
+    let o = &a.opinions;
+    let mut t = Tally::new("opinions");
+    t.text("opinions.dpo_opinion", &o.dpo_opinion);
+    t.some("opinions.dpo_conclusion", &o.dpo_conclusion);
+    t.some(
+        "opinions.were_data_subjects_consulted",
+        &o.were_data_subjects_consulted,
+    );
+    t.text("opinions.data_subjects_views", &o.data_subjects_views);
+    t.some("opinions.decision", &o.decision);
+    t.need("opinions.signatures", !o.signatures.is_empty());
+    if a.risks
+        .iter()
+        .any(|r| r.residual_cell().is_some_and(|c| c.is_high()))
+    {
+        t.some(
+            "opinions.prior_consultation",
+            &o.prior_consultation.is_filed,
+        );
+    }
+    t.step
+}

@@ -1,0 +1,189 @@
+//! Contradictions between answers: what one step says and another denies. Each is a finding the
+//! DPO resolves by correcting one of the two answers.
+
+use super::finding::{Finding, Severity};
+use super::text::{self, Texts};
+use crate::i18n::{self, Lang};
+use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::{integrity, Assessment, PurposeKind, UseScope};
+
+/// Consistency findings.
+pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
+    let texts = Texts { kb };
+    let mut out = Vec::new();
+
+    let mut biometric: Vec<_> = a
+        .capabilities
+        .iter()
+        .filter(|r| r.is_usable())
+        .filter(|r| {
+            kb.capability(&r.capability_id)
+                .is_some_and(|d| d.is_biometric)
+        })
+        .collect();
+    biometric.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    if a.screening.declares_no_biometrics == Some(true) && !biometric.is_empty() {
+        let names: Vec<_> = biometric
+            .iter()
+            .map(|r| texts.capability(&r.capability_id))
+            .collect();
+        let mut fields: Vec<String> = biometric
+            .iter()
+            .map(|r| format!("capabilities[{}].state", r.capability_id))
+            .collect();
+        fields.push("screening.declares_no_biometrics".into());
+        out.push(texts.finding(
+            "CONS-BIOMETRICS",
+            Severity::High,
+            &[("capabilities", text::join(&names))],
+            fields,
+        ));
+    }
+
+    let coupled = a.cameras.iter().filter(|c| c.is_analytics_coupled).count();
+    let software = &a.video_system.software;
+    if coupled > 0 && (software.vendor.trim().is_empty() || software.product.trim().is_empty()) {
+        out.push(texts.finding(
+            "CONS-SOFTWARE",
+            Severity::Medium,
+            &[("count", text::number(coupled))],
+            vec!["video_system.software".into()],
+        ));
+    }
+
+    // Plain viewing (K16) and masking (K13) need no analytics coupling.
+    let mut analytics: Vec<_> = a
+        .capabilities
+        .iter()
+        .filter(|r| r.is_enabled() && !matches!(r.capability_id.as_str(), "K13" | "K16"))
+        .collect();
+    analytics.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    if coupled == 0 && !a.cameras.is_empty() && !analytics.is_empty() {
+        let names: Vec<_> = analytics
+            .iter()
+            .map(|r| texts.capability(&r.capability_id))
+            .collect();
+        out.push(texts.finding(
+            "CONS-NO-COUPLED-CAMERA",
+            Severity::Medium,
+            &[("capabilities", text::join(&names))],
+            vec!["cameras".into()],
+        ));
+    }
+
+    let statistics = &a.video_system.statistics;
+    let counting = a.capability("K09").filter(|r| r.is_enabled());
+    if let Some(counting) = counting.filter(|_| statistics.is_used == Some(false)) {
+        let reason = texts.phrase(
+            "stats.not_declared",
+            &[("capability", texts.capability(&counting.capability_id))],
+        );
+        out.push(texts.finding(
+            "CONS-STATISTICS",
+            Severity::Medium,
+            &[("reason", reason)],
+            vec![
+                "video_system.statistics.is_used".into(),
+                "capabilities[K09].state".into(),
+            ],
+        ));
+    } else if statistics.is_used == Some(true)
+        && !a
+            .processing
+            .purposes
+            .iter()
+            .any(|p| p.kind == PurposeKind::AnonymousStatistics)
+    {
+        out.push(texts.finding(
+            "CONS-STATISTICS",
+            Severity::Medium,
+            &[("reason", texts.phrase("stats.no_purpose", &[]))],
+            vec![
+                "processing.purposes".into(),
+                "video_system.statistics.is_used".into(),
+            ],
+        ));
+    }
+
+    if a.video_system.searches.is_requisition_only == Some(true) {
+        for record in a
+            .capabilities
+            .iter()
+            .filter(|r| r.is_enabled() && r.use_scope == UseScope::OperationalDetection)
+        {
+            out.push(texts.finding(
+                "CONS-SEARCH-SCOPE",
+                Severity::High,
+                &[("capability", texts.capability(&record.capability_id))],
+                vec![
+                    "video_system.searches.is_requisition_only".into(),
+                    format!("capabilities[{}].use_scope", record.capability_id),
+                ],
+            ));
+        }
+    }
+
+    for over in &a.screening.overrides {
+        if over.reason.trim().is_empty() {
+            out.push(texts.finding(
+                "CONS-OVERRIDE-REASON",
+                Severity::Medium,
+                &[("criterion", Bilingual::same(over.criterion_id.to_string()))],
+                vec![format!("screening.overrides[{}]", over.criterion_id)],
+            ));
+        }
+    }
+
+    let mut unknown: Vec<(&str, &str)> = a
+        .capabilities
+        .iter()
+        .filter(|r| kb.capability(&r.capability_id).is_none())
+        .map(|r| ("problem.unknown_capability", r.capability_id.as_str()))
+        .collect();
+    unknown.extend(
+        a.screening
+            .overrides
+            .iter()
+            .filter(|o| kb.criterion(&o.criterion_id).is_none())
+            .map(|o| ("problem.unknown_criterion", o.criterion_id.as_str())),
+    );
+    for (key, id) in unknown {
+        let message = Bilingual {
+            fr: capitalised(&i18n::tr_with(Lang::Fr, key, &[("id", id)])),
+            en: capitalised(&i18n::tr_with(Lang::En, key, &[("id", id)])),
+        };
+        out.push(texts.finding(
+            "CONS-REFERENCE",
+            Severity::Medium,
+            &[("problem", message)],
+            Vec::new(),
+        ));
+    }
+
+    for problem in integrity::problems(a) {
+        let message = Bilingual {
+            fr: capitalised(&i18n::problem_message(&problem, Lang::Fr)),
+            en: capitalised(&i18n::problem_message(&problem, Lang::En)),
+        };
+        out.push(texts.finding(
+            "CONS-REFERENCE",
+            Severity::Medium,
+            &[("problem", message)],
+            Vec::new(),
+        ));
+    }
+    out
+}
+
+/// The text with its first letter in upper case, and a final full stop.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}

@@ -1,0 +1,266 @@
+//! Screening: is an AIPD required? Each of the nine WP248 criteria is derived from facts the
+//! assessment already records, with the trail of answers that produced it; the user may override
+//! a criterion with a written reason. The verdict follows WP248 and the CNIL (two criteria or
+//! more), GDPR art. 35(3)(c) (large-scale monitoring of a public area) and the CNIL's list of
+//! processing that requires an AIPD; art. 90 LIL adds its own analysis for Police-Justice purposes.
+
+use std::collections::BTreeMap;
+
+use super::text::{self, Texts};
+use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::{Assessment, CriterionId, Regime};
+
+/// Cameras on the public highway from which monitoring counts as large scale (C5). A city
+/// network films every passer-by, continuously; below this the user decides, and may override.
+pub const LARGE_SCALE_CAMERAS: usize = 10;
+
+/// Where a criterion's value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Derived from the recorded facts.
+    Derived,
+    /// Set by the user, with a reason.
+    Override,
+}
+
+impl Origin {
+    /// `derived` or `override`, as in `check --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Origin::Derived => "derived",
+            Origin::Override => "override",
+        }
+    }
+}
+
+/// One criterion's outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionResult {
+    /// `C1`…`C9`.
+    pub criterion_id: CriterionId,
+    /// Met, after any override.
+    pub is_met: bool,
+    /// What the facts alone give.
+    pub is_met_derived: bool,
+    /// Derived or overridden.
+    pub origin: Origin,
+    /// The facts that met it (empty when not met by the facts).
+    pub because: Vec<Bilingual>,
+    /// The user's reason, when overridden.
+    pub override_reason: Option<String>,
+}
+
+/// Whether an AIPD is required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Required.
+    Required,
+    /// Recommended (one criterion).
+    Recommended,
+    /// Not required.
+    NotRequired,
+}
+
+impl Verdict {
+    /// `required`, `recommended` or `not_required`, as in `check --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Required => "required",
+            Verdict::Recommended => "recommended",
+            Verdict::NotRequired => "not_required",
+        }
+    }
+}
+
+/// The screening outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScreeningResult {
+    /// The nine criteria, C1 first.
+    pub criteria: Vec<CriterionResult>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub reasons: Vec<Bilingual>,
+    /// An art. 90 LIL analysis is needed too (a Police-Justice purpose and a high risk).
+    pub is_art90_required: bool,
+    /// Why (or why not).
+    pub art90_reason: Bilingual,
+}
+
+impl ScreeningResult {
+    /// The outcome of one criterion.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.criterion_id.as_str() == id)
+    }
+
+    /// Ids of the met criteria.
+    pub fn met_ids(&self) -> Vec<&str> {
+        self.criteria
+            .iter()
+            .filter(|c| c.is_met)
+            .map(|c| c.criterion_id.as_str())
+            .collect()
+    }
+}
+
+/// Derives the criteria and the verdict.
+pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
+    let texts = Texts { kb };
+    let because = derive(a, kb, texts);
+    let criteria: Vec<CriterionResult> = kb
+        .criteria
+        .iter()
+        .map(|def| {
+            let reasons = because.get(def.id.as_str()).cloned().unwrap_or_default();
+            let is_met_derived = !reasons.is_empty();
+            let over = a
+                .screening
+                .overrides
+                .iter()
+                .find(|o| o.criterion_id == def.id);
+            CriterionResult {
+                criterion_id: def.id.clone(),
+                is_met: over.map_or(is_met_derived, |o| o.is_met),
+                is_met_derived,
+                origin: if over.is_some() {
+                    Origin::Override
+                } else {
+                    Origin::Derived
+                },
+                because: reasons,
+                override_reason: over.map(|o| o.reason.clone()),
+            }
+        })
+        .collect();
+
+    let met = |id: &str| {
+        criteria
+            .iter()
+            .any(|c| c.is_met && c.criterion_id.as_str() == id)
+    };
+    let met_count = criteria.iter().filter(|c| c.is_met).count();
+    let mut reasons = Vec::new();
+    if met_count >= 2 {
+        reasons.push(texts.phrase("verdict.criteria", &[("count", text::number(met_count))]));
+    }
+    if met("C3") && met("C5") && a.screening.films_public_space == Some(true) {
+        reasons.push(texts.phrase("verdict.art35_3_c", &[]));
+    }
+    let biometric_usable = a.capabilities.iter().any(|r| {
+        r.is_usable()
+            && kb
+                .capability(&r.capability_id)
+                .is_some_and(|def| def.is_biometric)
+    });
+    if biometric_usable && (met("C7") || a.screening.films_public_space == Some(true)) {
+        reasons.push(texts.phrase("verdict.cnil_11", &[]));
+    }
+    let location_usable = ["K04", "K08"]
+        .iter()
+        .any(|id| a.capability(id).is_some_and(|r| r.is_usable()));
+    if location_usable && met("C5") {
+        reasons.push(texts.phrase("verdict.cnil_14", &[]));
+    }
+    let verdict = if !reasons.is_empty() {
+        Verdict::Required
+    } else if met_count == 1 {
+        reasons.push(texts.phrase("verdict.one_criterion", &[]));
+        Verdict::Recommended
+    } else {
+        reasons.push(texts.phrase("verdict.none", &[]));
+        Verdict::NotRequired
+    };
+
+    let police_justice = police_justice_purposes(a, kb);
+    let is_art90_required = !police_justice.is_empty() && verdict != Verdict::NotRequired;
+    let art90_reason = if police_justice.is_empty() {
+        texts.phrase("art90.none", &[])
+    } else {
+        texts.phrase("art90.reason", &[("purposes", text::join(&police_justice))])
+    };
+    ScreeningResult {
+        criteria,
+        verdict,
+        reasons,
+        is_art90_required,
+        art90_reason,
+    }
+}
+
+/// Labels of the purposes recorded under the Police-Justice regime.
+pub fn police_justice_purposes(a: &Assessment, kb: &KnowledgeBase) -> Vec<Bilingual> {
+    a.processing
+        .purposes
+        .iter()
+        .filter(|p| p.regime == Regime::PoliceJustice)
+        .map(|p| {
+            kb.purpose(p.kind).map_or_else(
+                || Bilingual::same(format!("{:?}", p.kind)),
+                |d| d.label.clone(),
+            )
+        })
+        .collect()
+}
+
+/// For each criterion id, the facts that meet it.
+fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, Vec<Bilingual>> {
+    let mut because: BTreeMap<String, Vec<Bilingual>> = BTreeMap::new();
+    let mut add =
+        |id: &str, reason: Bilingual| because.entry(id.to_owned()).or_default().push(reason);
+    let s = &a.screening;
+
+    if s.films_public_space == Some(true) {
+        add("C3", texts.phrase("crit.public_space", &[]));
+        if a.cameras.len() >= LARGE_SCALE_CAMERAS {
+            add(
+                "C5",
+                texts.phrase(
+                    "crit.camera_count",
+                    &[("count", text::number(a.cameras.len()))],
+                ),
+            );
+        }
+    }
+    if s.has_automated_decisions == Some(true) {
+        add("C2", texts.phrase("crit.automated_decisions", &[]));
+    }
+    if s.has_data_matching == Some(true) {
+        add("C6", texts.phrase("crit.data_matching", &[]));
+    }
+    if s.films_vulnerable_people == Some(true) {
+        add("C7", texts.phrase("crit.vulnerable", &[]));
+    }
+    if a.video_system.searches.has_sensitive_attribute_filters == Some(true) {
+        add("C4", texts.phrase("crit.sensitive_filters", &[]));
+    }
+    let police_justice = police_justice_purposes(a, kb);
+    if !police_justice.is_empty() {
+        add(
+            "C4",
+            texts.phrase(
+                "crit.police_justice",
+                &[("purposes", text::join(&police_justice))],
+            ),
+        );
+    }
+
+    let mut records: Vec<_> = a.capabilities.iter().filter(|r| r.is_usable()).collect();
+    records.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    for record in records {
+        let Some(def) = kb.capability(&record.capability_id) else {
+            continue;
+        };
+        let reason = texts.phrase(
+            "crit.capability",
+            &[
+                ("capability", texts.capability(&def.id)),
+                ("state", text::variant("capability_state", record.state)),
+            ],
+        );
+        // Scale (C5) is a matter of cameras, area and time, not of what the software can do.
+        for criterion in def.criteria.iter().filter(|c| c.as_str() != "C5") {
+            add(criterion.as_str(), reason.clone());
+        }
+    }
+    because
+}

@@ -1,0 +1,111 @@
+//! The rule engine: `evaluate(assessment, knowledge base, today) -> Report`. Pure and
+//! deterministic — no IO, no clock (today is passed in), every list sorted — so the same file
+//! gives the same findings on every machine, and tests are tables of facts and expectations.
+
+pub mod ai_act;
+pub mod completeness;
+pub mod consistency;
+pub mod criteria;
+pub mod finding;
+pub mod red_flags;
+pub mod text;
+
+pub use completeness::{Completeness, StepCompleteness};
+pub use criteria::{CriterionResult, Origin, ScreeningResult, Verdict};
+pub use finding::{Finding, Severity};
+
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, Date, Level, RiskId};
+
+/// A risk's levels before and after the planned measures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RiskLevels {
+    /// The risk.
+    pub risk_id: RiskId,
+    /// Severity before measures.
+    pub severity: Option<Level>,
+    /// Likelihood before measures.
+    pub likelihood: Option<Level>,
+    /// Severity after the planned measures.
+    pub residual_severity: Option<Level>,
+    /// Likelihood after the planned measures.
+    pub residual_likelihood: Option<Level>,
+    /// Severity and likelihood both 3 or more after measures: prior consultation needed.
+    pub is_residual_high: bool,
+}
+
+/// Everything the engine says about an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// Criteria, verdict, art. 90.
+    pub screening: ScreeningResult,
+    /// Findings, most severe first, then by rule id and fields.
+    pub findings: Vec<Finding>,
+    /// Completeness per step.
+    pub completeness: Completeness,
+    /// Risk levels, in the assessment's order.
+    pub risks: Vec<RiskLevels>,
+}
+
+impl Report {
+    /// True when at least one finding is blocking.
+    pub fn has_blocking(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity == Severity::Blocking)
+    }
+
+    /// Findings of one severity.
+    pub fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// Findings of one rule.
+    pub fn by_rule<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.rule_id == rule_id)
+    }
+}
+
+/// Evaluates an assessment.
+pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
+    let screening = criteria::screen(a, kb);
+    let mut findings = red_flags::red_flags(a, kb, today);
+    findings.extend(ai_act::ai_act(a, kb));
+    findings.extend(consistency::consistency(a, kb));
+    let met = screening.met_ids();
+    if met.len() >= 2 {
+        findings.push(text::Texts { kb }.finding(
+            "R29",
+            Severity::Info,
+            &[
+                ("count", text::number(met.len())),
+                (
+                    "criteria",
+                    crate::knowledge::Bilingual::same(met.join(", ")),
+                ),
+            ],
+            vec!["screening".into()],
+        ));
+    }
+    findings.sort_by(|x, y| {
+        (x.severity, &x.rule_id, &x.fields).cmp(&(y.severity, &y.rule_id, &y.fields))
+    });
+    let risks = a
+        .risks
+        .iter()
+        .map(|r| RiskLevels {
+            risk_id: r.risk_id.clone(),
+            severity: r.severity,
+            likelihood: r.likelihood,
+            residual_severity: r.residual_severity,
+            residual_likelihood: r.residual_likelihood,
+            is_residual_high: r.residual_cell().is_some_and(|c| c.is_high()),
+        })
+        .collect();
+    Report {
+        screening,
+        findings,
+        completeness: completeness::completeness(a, kb),
+        risks,
+    }
+}

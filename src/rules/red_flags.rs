@@ -1,0 +1,581 @@
+//! The French video-law red flags (the brief's R01-R30, AI Act ones aside): retention, purposes,
+//! authorisation, requisitions, real-time detection, biometric capabilities and their locking,
+//! plate reading, statistics, information, traceability, review, processors. Facts the brief
+//! marks unverified never make a blocking finding.
+
+use super::finding::{Finding, Severity};
+use super::text::{self, Texts};
+use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
+use crate::model::{
+    ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, PurposeKind, SearchInitiator,
+    UseScope,
+};
+
+/// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
+pub const MAX_RETENTION_DAYS: u32 = 30;
+
+/// Days before expiry from which an unfiled renewal is flagged (prefecture practice: 4 months).
+pub const RENEWAL_NOTICE_DAYS: i64 = 122;
+
+/// Years after which a DPIA review is due (CNIL practice).
+pub const REVIEW_YEARS: i32 = 3;
+
+/// Capabilities that detect events in real time, outside statistics (R08).
+const REAL_TIME_DETECTION: [&str; 4] = ["K05", "K06", "K07", "K11"];
+
+/// All red flags of an assessment, in rule order.
+pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
+    let texts = Texts { kb };
+    let mut out = Vec::new();
+    retention(a, texts, &mut out);
+    purposes(a, kb, texts, &mut out);
+    authorisation(a, texts, today, &mut out);
+    searches(a, texts, &mut out);
+    real_time(a, texts, &mut out);
+    biometrics(a, kb, texts, &mut out);
+    plate_reading(a, texts, &mut out);
+    statistics(a, texts, &mut out);
+    information(a, texts, &mut out);
+    governance(a, kb, texts, today, &mut out);
+    cameras(a, texts, &mut out);
+    traceability(a, texts, &mut out);
+    restricted_capabilities(a, kb, texts, &mut out);
+    processors(a, texts, &mut out);
+    if a.screening.captures_audio == Some(true)
+        || a.capability("K14").is_some_and(|r| r.is_enabled())
+    {
+        // Unverified ground: never blocking.
+        out.push(texts.finding(
+            "R28",
+            Severity::Medium,
+            &[],
+            vec!["screening.captures_audio".into()],
+        ));
+    }
+    if a.screening.has_automated_decisions == Some(true) {
+        out.push(texts.finding(
+            "R30",
+            Severity::Blocking,
+            &[],
+            vec!["screening.has_automated_decisions".into()],
+        ));
+    }
+    out
+}
+
+fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let v = &a.video_system;
+    if let Some(days) = v.image_retention_days {
+        if days > MAX_RETENTION_DAYS {
+            out.push(texts.finding(
+                "R01",
+                Severity::Blocking,
+                &[("days", text::number(days))],
+                vec!["video_system.image_retention_days".into()],
+            ));
+        }
+        if let Some(authorised) = v.authorisation.authorised_retention_days {
+            if days > authorised {
+                out.push(texts.finding(
+                    "R02",
+                    Severity::Blocking,
+                    &[
+                        ("days", text::number(days)),
+                        ("authorised", text::number(authorised)),
+                    ],
+                    vec![
+                        "video_system.image_retention_days".into(),
+                        "video_system.authorisation.authorised_retention_days".into(),
+                    ],
+                ));
+            }
+        }
+        if let Some(metadata) = v.metadata_retention_days {
+            if metadata > days {
+                out.push(texts.finding(
+                    "R03",
+                    Severity::High,
+                    &[
+                        ("metadata", text::number(metadata)),
+                        ("images", text::number(days)),
+                    ],
+                    vec![
+                        "video_system.metadata_retention_days".into(),
+                        "video_system.image_retention_days".into(),
+                    ],
+                ));
+            }
+        }
+    }
+}
+
+fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    let mut fields = Vec::new();
+    let mut labels = Vec::new();
+    for (index, purpose) in a.processing.purposes.iter().enumerate() {
+        if !purpose.kind.is_allowed_purpose() {
+            fields.push(format!("processing.purposes[{index}]"));
+            let label = kb
+                .purpose(purpose.kind)
+                .map_or_else(|| Bilingual::same("?"), |d| d.label.clone());
+            labels.push(if purpose.description.trim().is_empty() {
+                label
+            } else {
+                Bilingual {
+                    fr: format!(
+                        "{} («\u{a0}{}\u{a0}»)",
+                        label.fr,
+                        purpose.description.trim()
+                    ),
+                    en: format!("{} (“{}”)", label.en, purpose.description.trim()),
+                }
+            });
+        }
+    }
+    for camera in &a.cameras {
+        if camera.purposes.contains(&PurposeKind::Other) {
+            fields.push(format!("cameras[{}].purposes", camera.camera_id));
+        }
+    }
+    if labels.is_empty() && !fields.is_empty() {
+        labels.push(
+            kb.purpose(PurposeKind::Other)
+                .map_or_else(|| Bilingual::same("?"), |d| d.label.clone()),
+        );
+    }
+    if !fields.is_empty() {
+        out.push(texts.finding(
+            "R04",
+            Severity::Blocking,
+            &[("purposes", text::join(&labels))],
+            fields,
+        ));
+    }
+}
+
+fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>) {
+    let auth = &a.video_system.authorisation;
+    let Some(expires_on) = auth.expires_on() else {
+        if auth.reference.trim().is_empty() {
+            out.push(texts.finding(
+                "R05-ABSENT",
+                Severity::Blocking,
+                &[],
+                vec![
+                    "video_system.authorisation.reference".into(),
+                    "video_system.authorisation.granted_on".into(),
+                ],
+            ));
+        }
+        return;
+    };
+    let fields = vec![
+        "video_system.authorisation.granted_on".to_owned(),
+        "video_system.authorisation.duration_years".to_owned(),
+    ];
+    if today >= expires_on {
+        let granted_on = auth.granted_on.map(text::date).unwrap_or_default();
+        out.push(texts.finding(
+            "R05-EXPIRED",
+            Severity::Blocking,
+            &[
+                ("granted_on", granted_on),
+                ("years", text::number(auth.duration_years)),
+                ("expires_on", text::date(expires_on)),
+            ],
+            fields,
+        ));
+        return;
+    }
+    let days_left = today.days_until(expires_on);
+    if days_left <= RENEWAL_NOTICE_DAYS && auth.is_renewal_filed != Some(true) {
+        out.push(texts.finding(
+            "R06",
+            Severity::Medium,
+            &[
+                ("expires_on", text::date(expires_on)),
+                ("days", text::number(days_left)),
+            ],
+            vec!["video_system.authorisation.is_renewal_filed".into()],
+        ));
+    }
+}
+
+fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let s = &a.video_system.searches;
+    let mut who = Vec::new();
+    let municipal = s.initiators.contains(&SearchInitiator::MunicipalPolice);
+    if municipal && s.is_requisition_only != Some(true) {
+        who.push(texts.phrase("r07.municipal_police", &[]));
+    }
+    if s.is_requisition_only == Some(false) {
+        who.push(texts.phrase("r07.not_requisition_only", &[]));
+    }
+    if !who.is_empty() {
+        out.push(texts.finding(
+            "R07",
+            Severity::Blocking,
+            &[("who", text::join(&who))],
+            vec![
+                "video_system.searches.is_requisition_only".into(),
+                "video_system.searches.initiators".into(),
+            ],
+        ));
+    }
+}
+
+fn real_time(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let mut names = Vec::new();
+    let mut fields = Vec::new();
+    for record in &a.capabilities {
+        let id = record.capability_id.as_str();
+        let detects = REAL_TIME_DETECTION.contains(&id)
+            || (id == "K10" && record.use_scope != UseScope::AnonymousStatistics);
+        if detects && record.is_enabled() {
+            names.push(texts.capability(&record.capability_id));
+            fields.push(format!("capabilities[{id}].state"));
+        }
+    }
+    if !names.is_empty() {
+        out.push(texts.finding(
+            "R08",
+            Severity::Blocking,
+            &[("capabilities", text::join(&names))],
+            fields,
+        ));
+    }
+}
+
+fn capability_values(texts: Texts, record: &CapabilityRecord) -> Vec<(&'static str, Bilingual)> {
+    vec![
+        ("capability", texts.capability(&record.capability_id)),
+        ("state", text::variant("capability_state", record.state)),
+        (
+            "holder",
+            text::variant("unlock_holder", record.unlock_holder),
+        ),
+    ]
+}
+
+fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    for record in &a.capabilities {
+        let is_biometric = kb
+            .capability(&record.capability_id)
+            .is_some_and(|def| def.is_biometric);
+        if !is_biometric || !record.is_present() {
+            continue;
+        }
+        let id = record.capability_id.as_str();
+        let fields = vec![
+            format!("capabilities[{id}].state"),
+            format!("capabilities[{id}].unlock_holder"),
+            format!("capabilities[{id}].evidence_ids"),
+        ];
+        let mut values = capability_values(texts, record);
+        if record.is_enabled() {
+            out.push(texts.finding("R10", Severity::Blocking, &values, fields));
+            continue;
+        }
+        let evidence: Vec<String> = record
+            .evidence_ids
+            .iter()
+            .filter(|e| a.evidence_by_id(e).is_some())
+            .map(|e| e.to_string())
+            .collect();
+        if record.is_locked_out() && !evidence.is_empty() {
+            values.push(("evidence", Bilingual::same(evidence.join(", "))));
+            out.push(texts.finding("R09-DOCUMENTED", Severity::Medium, &values, fields));
+        } else {
+            out.push(texts.finding("R09", Severity::Blocking, &values, fields));
+        }
+    }
+}
+
+fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let Some(record) = a.capability("K08") else {
+        return;
+    };
+    if record.is_usable()
+        && record.state != CapabilityState::Unknown
+        && record.use_scope != UseScope::ParkingPaymentControl
+    {
+        out.push(texts.finding(
+            "R11",
+            Severity::Blocking,
+            &[("state", text::variant("capability_state", record.state))],
+            vec![
+                "capabilities[K08].state".into(),
+                "capabilities[K08].use_scope".into(),
+            ],
+        ));
+    }
+}
+
+fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let v = &a.video_system;
+    let counting = a.capability("K09").is_some_and(|r| r.is_enabled());
+    if (v.statistics.is_used == Some(true) || counting)
+        && v.public_information.notice_mentions_statistics != Some(true)
+    {
+        out.push(texts.finding(
+            "R12",
+            Severity::High,
+            &[],
+            vec!["video_system.public_information.notice_mentions_statistics".into()],
+        ));
+    }
+    if v.statistics.module_has_image_access == Some(true) {
+        out.push(texts.finding(
+            "R13",
+            Severity::High,
+            &[],
+            vec!["video_system.statistics.module_has_image_access".into()],
+        ));
+    }
+    if v.searches.has_sensitive_attribute_filters == Some(true) {
+        out.push(texts.finding(
+            "R14",
+            Severity::Blocking,
+            &[],
+            vec!["video_system.searches.has_sensitive_attribute_filters".into()],
+        ));
+    }
+}
+
+fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let info = &a.video_system.public_information;
+    let mut missing = Vec::new();
+    let mut fields = Vec::new();
+    if info.has_signs == Some(false) {
+        missing.push(texts.phrase("r15.no_signs", &[]));
+        fields.push("video_system.public_information.has_signs".to_owned());
+    } else {
+        if info.signs_have_pictogram == Some(false) {
+            missing.push(texts.phrase("r15.no_pictogram", &[]));
+            fields.push("video_system.public_information.signs_have_pictogram".to_owned());
+        }
+        if info.signs_have_contact == Some(false) {
+            missing.push(texts.phrase("r15.no_contact", &[]));
+            fields.push("video_system.public_information.signs_have_contact".to_owned());
+        }
+    }
+    if !missing.is_empty() {
+        out.push(texts.finding(
+            "R15",
+            Severity::High,
+            &[("missing", text::join(&missing))],
+            fields,
+        ));
+    }
+}
+
+fn governance(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    texts: Texts,
+    today: Date,
+    out: &mut Vec<Finding>,
+) {
+    let s = &a.screening;
+    if s.started_before_dpia == Some(true) {
+        out.push(texts.finding(
+            "R16",
+            Severity::High,
+            &[],
+            vec!["screening.started_before_dpia".into()],
+        ));
+    }
+    let police_justice = super::criteria::police_justice_purposes(a, kb);
+    if !police_justice.is_empty() && s.has_art90_dpia == Some(false) {
+        out.push(texts.finding(
+            "R17",
+            Severity::High,
+            &[("purposes", text::join(&police_justice))],
+            vec!["screening.has_art90_dpia".into()],
+        ));
+    }
+    let high: Vec<&str> = a
+        .risks
+        .iter()
+        .filter(|r| r.residual_cell().is_some_and(|c| c.is_high()))
+        .map(|r| r.risk_id.as_str())
+        .collect();
+    if !high.is_empty() && a.opinions.prior_consultation.is_filed != Some(true) {
+        let mut fields: Vec<String> = high
+            .iter()
+            .map(|id| format!("risks[{id}].residual"))
+            .collect();
+        fields.push("opinions.prior_consultation".into());
+        out.push(texts.finding(
+            "R18",
+            Severity::Blocking,
+            &[("risks", Bilingual::same(high.join(", ")))],
+            fields,
+        ));
+    }
+    if a.opinions.dpo_opinion.trim().is_empty() {
+        out.push(texts.finding(
+            "R19",
+            Severity::High,
+            &[],
+            vec!["opinions.dpo_opinion".into()],
+        ));
+    }
+    let project = &a.project;
+    let reason = match (project.review_due_on, project.last_review_on) {
+        (Some(due), _) if due < today => Some((
+            texts.phrase("r20.overdue", &[("due", text::date(due))]),
+            "project.review_due_on",
+        )),
+        (_, Some(last)) if last.add_years(REVIEW_YEARS) <= today => Some((
+            texts.phrase("r20.old", &[("last", text::date(last))]),
+            "project.last_review_on",
+        )),
+        _ => None,
+    };
+    if let Some((reason, field)) = reason {
+        out.push(texts.finding(
+            "R20",
+            Severity::Medium,
+            &[("reason", reason)],
+            vec![field.into()],
+        ));
+    }
+    let centre = &a.video_system.control_centre;
+    if centre.are_operators_habilitated == Some(false) {
+        out.push(texts.finding(
+            "R23",
+            Severity::High,
+            &[],
+            vec!["video_system.control_centre.are_operators_habilitated".into()],
+        ));
+    }
+    if centre.has_recordings_register == Some(false) {
+        out.push(texts.finding(
+            "R24",
+            Severity::Medium,
+            &[],
+            vec!["video_system.control_centre.has_recordings_register".into()],
+        ));
+    }
+}
+
+/// How many camera ids a finding lists before « … (+N) ».
+const LISTED_CAMERAS: usize = 12;
+
+fn cameras(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let mut exposed: Vec<&str> = a
+        .cameras
+        .iter()
+        .filter(|c| c.views_dwellings && !c.has_privacy_masking)
+        .map(|c| c.camera_id.as_str())
+        .collect();
+    if exposed.is_empty() {
+        return;
+    }
+    exposed.sort_unstable();
+    let mut listed = exposed
+        .iter()
+        .take(LISTED_CAMERAS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if exposed.len() > LISTED_CAMERAS {
+        listed.push_str(&format!(" … (+{})", exposed.len() - LISTED_CAMERAS));
+    }
+    let fields = exposed
+        .iter()
+        .map(|id| format!("cameras[{id}].has_privacy_masking"))
+        .collect();
+    out.push(texts.finding(
+        "R21",
+        Severity::Blocking,
+        &[
+            ("count", text::number(exposed.len())),
+            ("cameras", Bilingual::same(listed)),
+        ],
+        fields,
+    ));
+}
+
+fn traceability(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let mut missing = Vec::new();
+    let mut fields = Vec::new();
+    if a.video_system.control_centre.has_access_logs == Some(false) {
+        missing.push(texts.phrase("r22.access", &[]));
+        fields.push("video_system.control_centre.has_access_logs".to_owned());
+    }
+    if a.video_system.searches.has_search_logs == Some(false) {
+        missing.push(texts.phrase("r22.search", &[]));
+        fields.push("video_system.searches.has_search_logs".to_owned());
+    }
+    if !missing.is_empty() {
+        out.push(texts.finding(
+            "R22",
+            Severity::High,
+            &[("missing", text::join(&missing))],
+            fields,
+        ));
+    }
+}
+
+/// R25: a prohibited or law-only capability (not biometric: R09 covers those) that is only
+/// switched off, or locked with the unlock account in the controller's hands.
+fn restricted_capabilities(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    texts: Texts,
+    out: &mut Vec<Finding>,
+) {
+    for record in &a.capabilities {
+        let Some(def) = kb.capability(&record.capability_id) else {
+            continue;
+        };
+        let restricted = matches!(def.status, LegalStatus::Prohibited | LegalStatus::LawOnly);
+        let switchable = record.is_present()
+            && match record.state {
+                CapabilityState::DisabledByConfig => true,
+                CapabilityState::LockedByVendor => !record.is_locked_out(),
+                CapabilityState::Enabled | CapabilityState::Unknown => false,
+            };
+        if restricted && !def.is_biometric && switchable {
+            let id = record.capability_id.as_str();
+            out.push(texts.finding(
+                "R25",
+                Severity::High,
+                &capability_values(texts, record),
+                vec![
+                    format!("capabilities[{id}].state"),
+                    format!("capabilities[{id}].unlock_holder"),
+                ],
+            ));
+        }
+    }
+}
+
+fn processors(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let mut problems = Vec::new();
+    let mut fields = Vec::new();
+    for (index, actor) in a.processing.actors.iter().enumerate() {
+        if actor.role != ActorRole::Processor {
+            continue;
+        }
+        let name = Bilingual::same(actor.name.clone());
+        if actor.has_art28_contract == Some(false) {
+            problems.push(texts.phrase("r27.contract", &[("name", name.clone())]));
+            fields.push(format!("processing.actors[{index}].has_art28_contract"));
+        }
+        if actor.is_transfer_documented == Some(false) {
+            problems.push(texts.phrase("r27.transfer", &[("name", name)]));
+            fields.push(format!("processing.actors[{index}].is_transfer_documented"));
+        }
+    }
+    if !problems.is_empty() {
+        out.push(texts.finding(
+            "R27",
+            Severity::High,
+            &[("actors", text::join(&problems))],
+            fields,
+        ));
+    }
+}
