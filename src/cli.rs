@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 mod check;
+mod export;
 
 use crate::i18n::{self, tr, tr_with, Lang};
 use crate::model::{integrity, Date};
@@ -53,6 +54,22 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
+    /// Export the PDF dossier (or its public version) of a project file.
+    /// / Exporter le dossier PDF (ou sa version publique) d'un fichier projet.
+    Export {
+        /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
+        file: PathBuf,
+        /// The PDF to write. / Le PDF à écrire.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// The public version: confidential fields left out, no attached project.
+        /// / Version publique : champs confidentiels omis, projet non joint.
+        #[arg(long)]
+        public: bool,
+        /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Write the bundled sample assessment (and its evidence documents beside it).
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
     Sample {
@@ -93,6 +110,19 @@ pub enum Job {
         /// The reference date; `None` for today.
         today: Option<Date>,
     },
+    /// Export the dossier.
+    Export {
+        /// The file.
+        file: PathBuf,
+        /// The PDF.
+        output: PathBuf,
+        /// Public version.
+        public: bool,
+        /// The dossier's date; `None` for today.
+        today: Option<Date>,
+        /// The dossier language, when given on the command line.
+        lang: Option<Lang>,
+    },
     /// Write the sample.
     Sample {
         /// The output path.
@@ -103,11 +133,24 @@ pub enum Job {
 impl Cli {
     /// The job this command line asks for.
     pub fn job(self) -> Job {
+        let lang = self.lang;
         match self.command {
             None => Job::Gui { file: None },
             Some(Command::Open { file }) => Job::Gui { file: Some(file) },
             Some(Command::Validate { file }) => Job::Validate { file },
             Some(Command::Check { file, json, today }) => Job::Check { file, json, today },
+            Some(Command::Export {
+                file,
+                output,
+                public,
+                today,
+            }) => Job::Export {
+                file,
+                output,
+                public,
+                today,
+                lang,
+            },
             Some(Command::Sample { output }) => Job::Sample { output },
         }
     }
@@ -121,6 +164,20 @@ pub fn run(job: Job, lang: Lang) -> u8 {
         Job::Check { file, json, today } => {
             check::run(&file, json, today.unwrap_or_else(today_local), lang)
         }
+        Job::Export {
+            file,
+            output,
+            public,
+            today,
+            lang: dossier_lang,
+        } => export::run(
+            &file,
+            &output,
+            public,
+            today.unwrap_or_else(today_local),
+            dossier_lang,
+            lang,
+        ),
         Job::Sample { output } => write_sample(&output, lang),
     }
 }
@@ -132,10 +189,10 @@ pub fn today_local() -> Date {
 }
 
 fn validate(file: &Path, lang: Lang) -> u8 {
-    let assessment = match storage::load(file) {
+    let assessment = match crate::open::open(file) {
         Ok(assessment) => assessment,
         Err(error) => {
-            eprintln!("{}", i18n::load_error_message(&error, lang));
+            eprintln!("{}", i18n::open_error_message(&error, lang));
             return 2;
         }
     };

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use crate::model::integrity::Problem;
 pub use crate::model::Lang;
+use crate::open::OpenError;
+use crate::pdf::reopen::ReopenError;
 use crate::storage::{LoadError, SaveError};
 
 /// The strings of one language, by key.
@@ -153,6 +155,26 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
                 &[("found", &found.to_string())]
             )
         ),
+    }
+}
+
+/// An error opening a project or a dossier PDF, in the user's language, the path first.
+pub fn open_error_message(error: &OpenError, lang: Lang) -> String {
+    match error {
+        OpenError::Load(error) => load_error_message(error, lang),
+        OpenError::Pdf { path, source } => {
+            let (key, detail) = match source {
+                ReopenError::NotPdf(detail) => ("error.pdf.not_pdf", detail.as_str()),
+                ReopenError::NoAttachment => ("error.pdf.no_attachment", ""),
+                ReopenError::Damaged(detail) => ("error.pdf.damaged", detail.as_str()),
+                ReopenError::TooLarge => ("error.pdf.too_large", ""),
+            };
+            let mut message = format!("{}: {}", path.display(), tr(lang, key));
+            if !detail.is_empty() {
+                message.push_str(&format!(" ({detail})"));
+            }
+            message
+        }
     }
 }
 

@@ -17,9 +17,12 @@
 //! - `cli`, `ui`: the command line and the desktop app.
 
 pub mod cli;
+pub mod dossier;
 pub mod i18n;
 pub mod knowledge;
 pub mod model;
+pub mod open;
+pub mod pdf;
 pub mod rules;
 pub mod sample;
 pub mod storage;

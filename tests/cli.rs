@@ -95,7 +95,128 @@ fn sample_writes_a_loadable_project_and_its_evidence() {
 fn help_documents_every_command() {
     let output = gardefou(&["--help"]);
     let help = String::from_utf8_lossy(&output.stdout);
-    for command in ["open", "validate", "sample"] {
+    for command in ["open", "validate", "check", "sample"] {
         assert!(help.contains(command), "--help lacks {command}:\n{help}");
+    }
+}
+
+fn sample_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample/commune-exemple.aipd.ron")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let output = gardefou(&[
+        "check",
+        &sample_path(),
+        "--json",
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(value["verdict"], "required");
+    assert_eq!(value["art90_required"], true);
+    let criteria = value["criteria"].as_array().expect("criteria");
+    assert_eq!(criteria.len(), 9);
+    assert_eq!(criteria[2]["id"], "C3");
+    assert_eq!(criteria[2]["met"], true);
+    assert_eq!(criteria[2]["origin"], "derived");
+    assert_eq!(criteria[8]["origin"], "override");
+    assert!(criteria[8]["because"][0]
+        .as_str()
+        .expect("reason")
+        .contains("droit d'opposition"));
+    let findings = value["findings"].as_array().expect("findings");
+    let r06 = findings
+        .iter()
+        .find(|f| f["id"] == "R06")
+        .expect("R06 on the sample");
+    assert_eq!(r06["severity"], "medium");
+    assert!(r06["message"]
+        .as_str()
+        .expect("message")
+        .contains("14/03/2027"));
+    assert_eq!(r06["sources"][0], "CSI-L252-4");
+    assert_eq!(
+        r06["fields"][0],
+        "video_system.authorisation.is_renewal_filed"
+    );
+    assert_eq!(value["completeness"]["percent"], 99);
+    assert_eq!(value["completeness"]["missing"][0], "screening.has_fria");
+    let risks = value["risks"].as_array().expect("risks");
+    assert_eq!(risks[0]["id"], "RISK-ACCESS");
+    assert_eq!(risks[0]["severity"], 3);
+    assert_eq!(risks[0]["residual_likelihood"], 2);
+}
+
+#[test]
+fn check_exits_one_on_a_blocking_finding_and_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("retention.aipd.ron");
+    let mut sample = gardefou::sample::sample().expect("sample");
+    sample.video_system.image_retention_days = Some(45);
+    gardefou::storage::save(&path, &sample).expect("save");
+    let output = gardefou(&[
+        "--lang",
+        "en",
+        "check",
+        path.to_str().expect("utf-8"),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("[BLOCKING] R01"), "{text}");
+    assert!(text.contains("CSI, art. L.252-5"), "{text}");
+}
+
+#[test]
+fn check_uses_the_given_date_for_the_authorisation() {
+    let output = gardefou(&["check", &sample_path(), "--json", "--today", "2027-03-14"]);
+    assert_eq!(output.status.code(), Some(1), "expired on 14 March 2027");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["id"] == "R05-EXPIRED"));
+}
+
+#[test]
+fn check_exits_two_on_an_unreadable_file_with_the_validate_message() {
+    let output = gardefou(&["check", "/nonexistent/x.aipd.ron", "--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("/nonexistent/x.aipd.ron"));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn check_refuses_a_malformed_date() {
+    let output = gardefou(&["check", &sample_path(), "--today", "2026-13-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("2026-13-01"));
+}
+
+#[test]
+fn check_text_shows_no_raw_key_in_either_language() {
+    for lang in ["fr", "en"] {
+        let output = gardefou(&[
+            "--lang",
+            lang,
+            "check",
+            &sample_path(),
+            "--today",
+            "2026-11-23",
+        ]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        for raw in ["cli.", "severity.", "verdict.", "enum.", "crit.", "{"] {
+            assert!(!text.contains(raw), "{lang}: raw « {raw} » in:\n{text}");
+        }
     }
 }

@@ -9,7 +9,6 @@ use crate::i18n::{self, tr, tr_with, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Date, Level};
 use crate::rules::{self, Report, Severity};
-use crate::storage;
 
 /// Runs the check and returns the exit code: 0 no blocking finding, 1 some, 2 unreadable.
 pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
@@ -20,10 +19,10 @@ pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
             return 2;
         }
     };
-    let assessment = match storage::load(file) {
+    let assessment = match crate::open::open(file) {
         Ok(assessment) => assessment,
         Err(error) => {
-            eprintln!("{}", i18n::load_error_message(&error, lang));
+            eprintln!("{}", i18n::open_error_message(&error, lang));
             return 2;
         }
     };

@@ -32,6 +32,16 @@ impl Date {
         self.0.year()
     }
 
+    /// The month, 1-12.
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
+    /// The day of the month, 1-31.
+    pub fn day(self) -> u8 {
+        self.0.day()
+    }
+
     /// The same day `years` later; 29 February becomes 28 February in a common year.
     pub fn add_years(self, years: i32) -> Self {
         let year = self.0.year().saturating_add(years).clamp(-9999, 9999);

@@ -68,10 +68,32 @@ pub struct MatrixCell {
     pub likelihood: Level,
 }
 
+/// The colour band of a cell of the risk map, shared by the app and the dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    /// Acceptable as it stands.
+    Low,
+    /// To reduce: one axis high, or both middling (severity + likelihood ≥ 5).
+    Moderate,
+    /// Severity and likelihood both « Importante » or more: prior consultation if residual.
+    High,
+}
+
 impl MatrixCell {
     /// True in the CNIL's high band: severity and likelihood both « Importante » or more.
     pub fn is_high(self) -> bool {
         self.severity >= Level::Significant && self.likelihood >= Level::Significant
+    }
+
+    /// The colour band of the cell.
+    pub fn band(self) -> Band {
+        if self.is_high() {
+            Band::High
+        } else if self.severity.number() + self.likelihood.number() >= 5 {
+            Band::Moderate
+        } else {
+            Band::Low
+        }
     }
 }
 

@@ -195,14 +195,18 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), SaveError> {
         path: path.to_owned(),
         message: error.to_string(),
     })?;
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+    let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
-    })
+    };
+    if path.is_file() {
+        fs::copy(path, backup_path(path)).map_err(io)?;
+    }
+    write_atomic(path, text.as_bytes()).map_err(io)
 }
 
-/// Writes `bytes` to `path` through a flushed temporary file and a rename. On any error the
-/// temporary file is removed and `path` keeps its old content.
+/// Writes `bytes` to `path` through a flushed temporary file and a rename (no backup). On any
+/// error the temporary file is removed and `path` keeps its old content.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
@@ -233,9 +237,6 @@ fn write_then_replace(temp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    if path.exists() {
-        fs::copy(path, backup_path(path))?;
-    }
     fs::rename(temp, path)?;
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         // Persist the rename itself; not all systems allow syncing a folder, so this is best effort.

@@ -12,7 +12,7 @@ use anyhow::Context as _;
 use crate::i18n::{self, tr, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::Assessment;
-use crate::{sample, storage};
+use crate::sample;
 
 /// The application state.
 pub struct GardefouApp {
@@ -86,10 +86,11 @@ impl eframe::App for GardefouApp {
 pub fn run(file: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
     let kb = KnowledgeBase::bundled().context("the bundled knowledge base is damaged")?;
     let assessment = match &file {
-        Some(path) => storage::load(path),
-        None => sample::sample(),
-    }
-    .map_err(|error| anyhow::anyhow!(i18n::load_error_message(&error, lang)))?;
+        Some(path) => crate::open::open(path)
+            .map_err(|error| anyhow::anyhow!(i18n::open_error_message(&error, lang)))?,
+        None => sample::sample()
+            .map_err(|error| anyhow::anyhow!(i18n::load_error_message(&error, lang)))?,
+    };
     let title = format!("Garde-fou — {}", assessment.project.title);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -1,0 +1,180 @@
+//! The dossier's document model: what the dossier says, in order, already in one language, with
+//! no positions. The `pdf` module lays it out and draws it; tests read it directly.
+
+use crate::model::{Date, Lang};
+
+/// The whole dossier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dossier {
+    /// Title, author, dates, markings.
+    pub meta: Meta,
+    /// The content, in reading order.
+    pub blocks: Vec<Block>,
+    /// The project file, attached to the PDF so the dossier re-opens in the app.
+    pub source_attachment: Option<Attachment>,
+}
+
+/// A file attached to the PDF.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    /// File name shown by PDF readers.
+    pub file_name: String,
+    /// What it is.
+    pub description: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Document-level data: PDF metadata, running header and footer, watermark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// Language of the dossier.
+    pub lang: Lang,
+    /// Title of the assessment.
+    pub title: String,
+    /// The controller.
+    pub organisation: String,
+    /// Authors, for the PDF metadata.
+    pub author: String,
+    /// Subject, for the PDF metadata.
+    pub subject: String,
+    /// Keywords, for the PDF metadata.
+    pub keywords: Vec<String>,
+    /// Version label of the assessment.
+    pub version: String,
+    /// Date of the dossier.
+    pub date: Date,
+    /// Watermark text while the assessment is a draft or has a blocking finding.
+    pub watermark: Option<String>,
+    /// Text of the running footer before « page X / Y ».
+    pub footer: String,
+    /// The word for « page » and « of » in the footer: `page {n} / {total}`.
+    pub page_label: String,
+}
+
+/// How a callout is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// A blocking finding.
+    Blocking,
+    /// A high finding.
+    High,
+    /// A medium finding.
+    Medium,
+    /// Information.
+    Info,
+    /// Good news (nothing blocking).
+    Good,
+}
+
+/// A table column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Header text.
+    pub title: String,
+    /// Relative width.
+    pub weight: f32,
+}
+
+/// One risk placed on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskPoint {
+    /// Short label (risk id).
+    pub label: String,
+    /// (severity, likelihood) before measures, 1-4 each.
+    pub before: Option<(u8, u8)>,
+    /// (severity, likelihood) after measures.
+    pub after: Option<(u8, u8)>,
+}
+
+/// Texts of the risk map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskMap {
+    /// The risks.
+    pub points: Vec<RiskPoint>,
+    /// Vertical axis title (severity).
+    pub severity_axis: String,
+    /// Horizontal axis title (likelihood).
+    pub likelihood_axis: String,
+    /// Labels of levels 1-4.
+    pub level_labels: [String; 4],
+    /// Legend: before measures.
+    pub before_label: String,
+    /// Legend: after measures.
+    pub after_label: String,
+}
+
+/// A signature line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignatureLine {
+    /// Role (and name, unless the public version hides it).
+    pub who: String,
+    /// Date or the « Date : » label.
+    pub date: String,
+}
+
+/// The cover page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cover {
+    /// Small line above the title (« Analyse d'impact relative à la protection des données »).
+    pub kicker: String,
+    /// Title.
+    pub title: String,
+    /// Controller.
+    pub organisation: String,
+    /// Label/value lines (DPO, authors, version, status, date).
+    pub lines: Vec<(String, String)>,
+    /// Confidentiality marking, or the public-version notice.
+    pub marking: String,
+}
+
+/// A piece of content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// The cover page (always first, alone on its page).
+    Cover(Cover),
+    /// The table of contents: one line per chapter, page numbers filled by the layout.
+    Toc {
+        /// Its title.
+        title: String,
+    },
+    /// A chapter (level 1, starts a page and gets a bookmark) or a section heading (2, 3).
+    Heading {
+        /// 1, 2 or 3.
+        level: u8,
+        /// Text.
+        text: String,
+    },
+    /// A paragraph of running text.
+    Paragraph(String),
+    /// Smaller, muted text (notes, sources).
+    Note(String),
+    /// A bulleted list.
+    Bullets(Vec<String>),
+    /// Label/value pairs in two columns.
+    KeyValues(Vec<(String, String)>),
+    /// A table whose rows wrap and whose header repeats on each page.
+    Table {
+        /// Columns.
+        columns: Vec<Column>,
+        /// Rows of cells.
+        rows: Vec<Vec<String>>,
+    },
+    /// A boxed, coloured message (findings, verdict).
+    Callout {
+        /// Colour.
+        tone: Tone,
+        /// Bold first line.
+        title: String,
+        /// Body text.
+        body: String,
+        /// Small last line (sources).
+        footer: String,
+    },
+    /// The CNIL 4×4 risk map, before and after measures.
+    RiskMap(RiskMap),
+    /// Signature boxes.
+    Signatures(Vec<SignatureLine>),
+    /// Start a new page.
+    PageBreak,
+}

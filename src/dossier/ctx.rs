@@ -1,0 +1,129 @@
+//! What every section builder needs: the assessment, the knowledge base, the engine's report,
+//! the language, whether this is the public version — and small helpers to say things in that
+//! language.
+
+use crate::i18n::{self, tr, Lang};
+use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::{Assessment, CapabilityId, Date, Level};
+use crate::rules::{Report, Severity};
+
+/// Context of one dossier build.
+pub struct Ctx<'a> {
+    /// The assessment.
+    pub a: &'a Assessment,
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The engine's report on it.
+    pub report: &'a Report,
+    /// Dossier language.
+    pub lang: Lang,
+    /// Public version.
+    pub is_public: bool,
+    /// Date of the dossier.
+    pub today: Date,
+}
+
+impl Ctx<'_> {
+    /// A UI/dossier string.
+    pub fn t(&self, key: &str) -> String {
+        tr(self.lang, key).to_owned()
+    }
+
+    /// A string with `{name}` placeholders filled.
+    pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
+        i18n::tr_with(self.lang, key, values)
+    }
+
+    /// A knowledge-base text in the dossier language.
+    pub fn b(&self, text: &Bilingual) -> String {
+        text.get(self.lang).to_owned()
+    }
+
+    /// A date as the dossier language writes it.
+    pub fn date(&self, date: Option<Date>) -> String {
+        match (date, self.lang) {
+            (None, _) => self.t("dossier.not_filled"),
+            (Some(d), Lang::Fr) => d.french(),
+            (Some(d), Lang::En) => d.iso(),
+        }
+    }
+
+    /// Yes / No / not filled.
+    pub fn yes_no(&self, value: Option<bool>) -> String {
+        match value {
+            Some(true) => self.t("ui.yes"),
+            Some(false) => self.t("ui.no"),
+            None => self.t("dossier.not_filled"),
+        }
+    }
+
+    /// A text, or « not filled » when empty.
+    pub fn text_or_blank(&self, text: &str) -> String {
+        if text.trim().is_empty() {
+            self.t("dossier.not_filled")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// The label of an enum value.
+    pub fn variant(&self, kind: &str, value: impl std::fmt::Debug) -> String {
+        tr(self.lang, &format!("enum.{kind}.{value:?}")).to_owned()
+    }
+
+    /// `3 — Importante`.
+    pub fn level(&self, level: Option<Level>) -> String {
+        match level {
+            Some(level) => format!("{} — {}", level.number(), self.variant("level", level)),
+            None => self.t("dossier.not_filled"),
+        }
+    }
+
+    /// The label of a severity.
+    pub fn severity(&self, severity: Severity) -> String {
+        tr(self.lang, &format!("severity.{}", severity.code())).to_owned()
+    }
+
+    /// `K02 — Recherche faciale a posteriori`.
+    pub fn capability(&self, id: &CapabilityId) -> String {
+        self.kb.capability(id).map_or_else(
+            || id.to_string(),
+            |d| format!("{} — {}", d.id, d.label.get(self.lang)),
+        )
+    }
+
+    /// The citations of legal reference ids, joined.
+    pub fn citations(&self, ids: &[crate::model::LegalRefId]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.kb
+                    .legal_ref(id)
+                    .map_or_else(|| id.to_string(), |r| r.citation.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    }
+
+    /// The running footer: organisation — title — version.
+    pub fn footer(&self) -> String {
+        let project = &self.a.project;
+        let mut parts = vec![project.organisation.clone()];
+        if !project.version.trim().is_empty() {
+            parts.push(self.tw("dossier.version_n", &[("version", &project.version)]));
+        }
+        if self.is_public {
+            parts.push(self.t("dossier.public_version"));
+        }
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join(" — ")
+    }
+
+    /// A person's name, or « (masqué) » in the public version.
+    pub fn person(&self, name: &str) -> String {
+        if self.is_public {
+            self.t("dossier.hidden")
+        } else {
+            self.text_or_blank(name)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The dossier: from the assessment, the engine's report and the knowledge base, build the
+//! document a DPO signs — cover, summary, contents, every answer, risks, measures, opinions,
+//! signatures and annexes — in the chosen language, as semantic blocks (`blocks`). The `pdf`
+//! module turns them into pages. Pure: no IO, no clock.
+
+pub mod blocks;
+mod ctx;
+mod sections;
+
+pub use blocks::{
+    Attachment, Block, Column, Cover, Dossier, Meta, RiskMap, RiskPoint, SignatureLine, Tone,
+};
+pub use ctx::Ctx;
+
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, Date, Lang, ProjectStatus};
+use crate::rules::Report;
+
+/// What to build.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DossierOptions {
+    /// Language of the dossier.
+    pub lang: Lang,
+    /// The public version: confidential fields left out, no attached source.
+    pub is_public: bool,
+    /// The dossier's date.
+    pub today: Date,
+    /// The project file's text, attached to the full version so the PDF re-opens in the app.
+    pub source_text: Option<String>,
+}
+
+/// The file name of the attached project inside the PDF.
+pub const ATTACHMENT_NAME: &str = "projet.aipd.ron";
+
+/// Builds the dossier.
+pub fn build(
+    assessment: &Assessment,
+    kb: &KnowledgeBase,
+    report: &Report,
+    options: &DossierOptions,
+) -> Dossier {
+    let ctx = Ctx {
+        a: assessment,
+        kb,
+        report,
+        lang: options.lang,
+        is_public: options.is_public,
+        today: options.today,
+    };
+    let mut blocks = vec![sections::cover::cover(&ctx)];
+    blocks.extend(sections::summary::summary(&ctx));
+    blocks.push(Block::Toc {
+        title: ctx.t("dossier.toc"),
+    });
+    blocks.extend(sections::context::context(&ctx));
+    blocks.extend(sections::screening::screening(&ctx));
+    blocks.extend(sections::video_system::video_system(&ctx));
+    blocks.extend(sections::necessity::necessity(&ctx));
+    blocks.extend(sections::risks::risks(&ctx));
+    blocks.extend(sections::measures::measures(&ctx));
+    blocks.extend(sections::opinions::opinions(&ctx));
+    blocks.extend(sections::annexes::annexes(&ctx));
+
+    let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();
+    let project = &assessment.project;
+    let meta = Meta {
+        lang: options.lang,
+        title: project.title.clone(),
+        organisation: project.organisation.clone(),
+        author: if options.is_public {
+            project.organisation.clone()
+        } else {
+            project.authors.join(", ")
+        },
+        subject: ctx.t("dossier.kicker"),
+        keywords: [
+            "AIPD",
+            "DPIA",
+            "RGPD",
+            "GDPR",
+            "vidéoprotection",
+            "video analytics",
+        ]
+        .iter()
+        .map(|k| (*k).to_owned())
+        .collect(),
+        version: project.version.clone(),
+        date: options.today,
+        watermark: is_draft.then(|| ctx.t("dossier.watermark")),
+        footer: ctx.footer(),
+        page_label: ctx.t("dossier.page_of"),
+    };
+    let source_attachment = match (&options.source_text, options.is_public) {
+        (Some(text), false) => Some(Attachment {
+            file_name: ATTACHMENT_NAME.to_owned(),
+            description: ctx.t("dossier.attachment"),
+            bytes: text.as_bytes().to_vec(),
+        }),
+        _ => None,
+    };
+    Dossier {
+        meta,
+        blocks,
+        source_attachment,
+    }
+}

@@ -1,0 +1,138 @@
+//! Chapter « Context »: the processing under study, its purposes with regime and legal basis,
+//! the actors, the data and its life cycle, the supporting assets.
+
+use super::{chapter, section};
+use crate::dossier::blocks::{Block, Column};
+use crate::dossier::Ctx;
+
+/// The context chapter.
+pub fn context(ctx: &Ctx) -> Vec<Block> {
+    let p = &ctx.a.processing;
+    let mut out = vec![chapter(ctx.t("dossier.ch.context"))];
+    out.push(section(ctx.t("dossier.processing_description")));
+    out.extend(paragraphs(ctx, &p.description));
+
+    out.push(section(ctx.t("section.purposes")));
+    let rows = p
+        .purposes
+        .iter()
+        .map(|purpose| {
+            vec![
+                ctx.kb
+                    .purpose(purpose.kind)
+                    .map_or_else(|| format!("{:?}", purpose.kind), |d| ctx.b(&d.label)),
+                purpose.description.clone(),
+                ctx.variant("regime", purpose.regime),
+                ctx.variant("legal_basis", purpose.legal_basis),
+            ]
+        })
+        .collect();
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("column.purpose"),
+                weight: 3.2,
+            },
+            Column {
+                title: ctx.t("dossier.col.details"),
+                weight: 3.0,
+            },
+            Column {
+                title: ctx.t("column.regime"),
+                weight: 1.6,
+            },
+            Column {
+                title: ctx.t("column.legal_basis"),
+                weight: 2.0,
+            },
+        ],
+        rows,
+    });
+
+    out.push(section(ctx.t("dossier.actors")));
+    let rows = p
+        .actors
+        .iter()
+        .map(|actor| {
+            vec![
+                ctx.variant("actor_role", actor.role),
+                actor.name.clone(),
+                actor.description.clone(),
+                match actor.role {
+                    crate::model::ActorRole::Processor => ctx.tw(
+                        "dossier.processor_terms",
+                        &[
+                            ("contract", &ctx.yes_no(actor.has_art28_contract)),
+                            ("hosting", &ctx.text_or_blank(&actor.hosting_location)),
+                        ],
+                    ),
+                    _ => String::new(),
+                },
+            ]
+        })
+        .collect();
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("dossier.col.role"),
+                weight: 1.4,
+            },
+            Column {
+                title: ctx.t("dossier.col.name"),
+                weight: 2.2,
+            },
+            Column {
+                title: ctx.t("dossier.col.details"),
+                weight: 3.6,
+            },
+            Column {
+                title: ctx.t("dossier.col.contract"),
+                weight: 2.0,
+            },
+        ],
+        rows,
+    });
+
+    out.push(section(ctx.t("dossier.data")));
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("dossier.data_categories"),
+            bullet_text(&p.data_categories),
+        ),
+        (
+            ctx.t("dossier.data_subjects"),
+            bullet_text(&p.data_subjects),
+        ),
+        (
+            ctx.t("dossier.supporting_assets"),
+            bullet_text(&p.supporting_assets),
+        ),
+    ]));
+    out.push(section(ctx.t("dossier.lifecycle")));
+    out.extend(paragraphs(ctx, &p.lifecycle));
+    out
+}
+
+/// Paragraphs of a multi-paragraph text (blank lines separate them), or « not filled ».
+pub fn paragraphs(ctx: &Ctx, text: &str) -> Vec<Block> {
+    let parts: Vec<Block> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Paragraph(p.to_owned()))
+        .collect();
+    if parts.is_empty() {
+        vec![Block::Note(ctx.t("dossier.not_filled"))]
+    } else {
+        parts
+    }
+}
+
+/// Items one per line with a bullet.
+pub fn bullet_text(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("• {i}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

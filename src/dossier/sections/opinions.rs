@@ -1,0 +1,79 @@
+//! Chapter « Opinions and validation »: the DPO's opinion, the data subjects' views, the
+//! controller's decision, prior consultation, and the signature block.
+
+use super::context::paragraphs;
+use super::{chapter, section};
+use crate::dossier::blocks::{Block, SignatureLine};
+use crate::dossier::Ctx;
+
+/// The opinions chapter.
+pub fn opinions(ctx: &Ctx) -> Vec<Block> {
+    let o = &ctx.a.opinions;
+    let mut out = vec![chapter(ctx.t("dossier.ch.opinions"))];
+    out.push(section(ctx.t("dossier.dpo_opinion")));
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("field.project.dpo_name"),
+            ctx.person(&ctx.a.project.dpo_name),
+        ),
+        (ctx.t("dossier.date"), ctx.date(o.dpo_opinion_on)),
+        (
+            ctx.t("dossier.dpo_conclusion"),
+            o.dpo_conclusion.map_or_else(
+                || ctx.t("dossier.not_filled"),
+                |c| ctx.variant("dpo_conclusion", c),
+            ),
+        ),
+    ]));
+    out.extend(paragraphs(ctx, &o.dpo_opinion));
+
+    out.push(section(ctx.t("dossier.data_subjects_views")));
+    out.push(Block::KeyValues(vec![(
+        ctx.t("dossier.consulted"),
+        ctx.yes_no(o.were_data_subjects_consulted),
+    )]));
+    out.extend(paragraphs(ctx, &o.data_subjects_views));
+
+    out.push(section(ctx.t("dossier.decision")));
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("dossier.controller_decision"),
+            o.decision.map_or_else(
+                || ctx.t("dossier.not_filled"),
+                |d| ctx.variant("decision", d),
+            ),
+        ),
+        (
+            ctx.t("dossier.prior_consultation"),
+            ctx.yes_no(o.prior_consultation.is_filed),
+        ),
+        (
+            ctx.t("dossier.prior_consultation_date"),
+            ctx.date(o.prior_consultation.filed_on),
+        ),
+        (
+            ctx.t("field.project.review_due_on"),
+            ctx.date(ctx.a.project.review_due_on),
+        ),
+    ]));
+    out.extend(paragraphs(ctx, &o.decision_reasons));
+
+    out.push(section(ctx.t("dossier.signatures")));
+    let lines = o
+        .signatures
+        .iter()
+        .map(|s| SignatureLine {
+            who: if ctx.is_public {
+                s.role.clone()
+            } else {
+                format!("{}\n{}", s.name, s.role).trim().to_owned()
+            },
+            date: match s.signed_on {
+                Some(d) => ctx.tw("dossier.signed_on", &[("date", &ctx.date(Some(d)))]),
+                None => ctx.t("dossier.date_blank"),
+            },
+        })
+        .collect();
+    out.push(Block::Signatures(lines));
+    out
+}

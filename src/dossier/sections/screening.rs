@@ -1,0 +1,94 @@
+//! Chapter « Screening »: the screening answers, each criterion with the facts that met it (or
+//! the user's reason for overriding it), and the verdict with its grounds.
+
+use super::{chapter, section};
+use crate::dossier::blocks::Block;
+use crate::dossier::Ctx;
+
+/// The screening chapter.
+pub fn screening(ctx: &Ctx) -> Vec<Block> {
+    let s = &ctx.a.screening;
+    let mut out = vec![chapter(ctx.t("dossier.ch.screening"))];
+    out.push(section(ctx.t("dossier.screening_answers")));
+    let answers = [
+        ("field.screening.films_public_space", s.films_public_space),
+        (
+            "field.screening.has_automated_decisions",
+            s.has_automated_decisions,
+        ),
+        ("field.screening.has_data_matching", s.has_data_matching),
+        (
+            "field.screening.films_vulnerable_people",
+            s.films_vulnerable_people,
+        ),
+        (
+            "field.screening.declares_no_biometrics",
+            s.declares_no_biometrics,
+        ),
+        ("field.screening.captures_audio", s.captures_audio),
+        ("field.screening.started_before_dpia", s.started_before_dpia),
+        ("field.screening.has_art90_dpia", s.has_art90_dpia),
+        ("field.screening.has_fria", s.has_fria),
+    ];
+    out.push(Block::KeyValues(
+        answers
+            .iter()
+            .map(|(key, value)| (ctx.t(key), ctx.yes_no(*value)))
+            .collect(),
+    ));
+
+    out.push(section(ctx.t("dossier.criteria")));
+    for c in &ctx.report.screening.criteria {
+        let def = ctx.kb.criterion(&c.criterion_id);
+        let label = def.map_or_else(String::new, |d| ctx.b(&d.label));
+        out.push(Block::Heading {
+            level: 3,
+            text: ctx.tw(
+                "dossier.criterion_heading",
+                &[
+                    ("id", c.criterion_id.as_str()),
+                    ("label", &label),
+                    (
+                        "met",
+                        &if c.is_met {
+                            ctx.t("dossier.met")
+                        } else {
+                            ctx.t("dossier.not_met")
+                        },
+                    ),
+                ],
+            ),
+        });
+        if let Some(def) = def {
+            out.push(Block::Note(ctx.b(&def.summary)));
+        }
+        if !c.because.is_empty() {
+            out.push(Block::Bullets(c.because.iter().map(|b| ctx.b(b)).collect()));
+        }
+        if let Some(reason) = &c.override_reason {
+            let derived = if c.is_met_derived {
+                ctx.t("dossier.met")
+            } else {
+                ctx.t("dossier.not_met")
+            };
+            out.push(Block::Paragraph(ctx.tw(
+                "dossier.override",
+                &[
+                    ("derived", &derived),
+                    ("reason", &ctx.text_or_blank(reason)),
+                ],
+            )));
+        }
+    }
+
+    out.push(section(ctx.t("dossier.verdict")));
+    let verdict = &ctx.report.screening;
+    out.push(Block::Paragraph(
+        ctx.t(&format!("verdict.{}", verdict.verdict.code())),
+    ));
+    out.push(Block::Bullets(
+        verdict.reasons.iter().map(|r| ctx.b(r)).collect(),
+    ));
+    out.push(Block::Paragraph(ctx.b(&verdict.art90_reason)));
+    out
+}

@@ -1,0 +1,310 @@
+//! Chapter « Video system »: authorisation, retention, public information, control centre,
+//! analytics software, statistics, searches, the inventory in figures and the capabilities.
+
+use super::context::bullet_text;
+use super::{chapter, section};
+use crate::dossier::blocks::{Block, Column};
+use crate::dossier::Ctx;
+use crate::model::camera::summarise;
+
+fn days(ctx: &Ctx, value: Option<u32>) -> String {
+    value.map_or_else(
+        || ctx.t("dossier.not_filled"),
+        |d| ctx.tw("dossier.days", &[("n", &d.to_string())]),
+    )
+}
+
+/// The video-system chapter.
+pub fn video_system(ctx: &Ctx) -> Vec<Block> {
+    let v = &ctx.a.video_system;
+    let mut out = vec![chapter(ctx.t("dossier.ch.video_system"))];
+
+    out.push(section(ctx.t("dossier.authorisation")));
+    let auth = &v.authorisation;
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("field.authorisation.reference"),
+            ctx.text_or_blank(&auth.reference),
+        ),
+        (
+            ctx.t("field.authorisation.granted_on"),
+            ctx.date(auth.granted_on),
+        ),
+        (
+            ctx.t("dossier.duration"),
+            ctx.tw("dossier.years", &[("n", &auth.duration_years.to_string())]),
+        ),
+        (
+            ctx.t("field.authorisation.expires_on"),
+            ctx.date(auth.expires_on()),
+        ),
+        (
+            ctx.t("dossier.renewal_filed"),
+            ctx.yes_no(auth.is_renewal_filed),
+        ),
+        (
+            ctx.t("dossier.perimeter"),
+            ctx.text_or_blank(&auth.perimeter),
+        ),
+    ]));
+
+    out.push(section(ctx.t("dossier.retention")));
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("field.authorisation.authorised_retention_days"),
+            days(ctx, auth.authorised_retention_days),
+        ),
+        (
+            ctx.t("field.video_system.image_retention_days"),
+            days(ctx, v.image_retention_days),
+        ),
+        (
+            ctx.t("field.video_system.metadata_retention_days"),
+            days(ctx, v.metadata_retention_days),
+        ),
+        (
+            ctx.t("field.video_system.operating_hours"),
+            ctx.text_or_blank(&v.operating_hours),
+        ),
+        (ctx.t("dossier.coverage"), ctx.text_or_blank(&v.coverage)),
+    ]));
+
+    out.push(section(ctx.t("dossier.public_information")));
+    let info = &v.public_information;
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("field.public_information.has_signs"),
+            ctx.yes_no(info.has_signs),
+        ),
+        (
+            ctx.t("dossier.signs_pictogram"),
+            ctx.yes_no(info.signs_have_pictogram),
+        ),
+        (
+            ctx.t("dossier.signs_contact"),
+            ctx.yes_no(info.signs_have_contact),
+        ),
+        (
+            ctx.t("dossier.second_layer"),
+            ctx.yes_no(info.has_second_layer_notice),
+        ),
+        (
+            ctx.t("dossier.notice_location"),
+            ctx.text_or_blank(&info.notice_location),
+        ),
+        (
+            ctx.t("field.public_information.notice_mentions_statistics"),
+            ctx.yes_no(info.notice_mentions_statistics),
+        ),
+    ]));
+
+    out.push(section(ctx.t("field.control_centre.name")));
+    let centre = &v.control_centre;
+    let mut rows = vec![
+        (ctx.t("dossier.centre"), ctx.text_or_blank(&centre.name)),
+        (ctx.t("dossier.hours"), ctx.text_or_blank(&centre.hours)),
+        (
+            ctx.t("dossier.operators"),
+            centre
+                .operator_count
+                .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
+        ),
+        (
+            ctx.t("dossier.habilitated"),
+            ctx.yes_no(centre.are_operators_habilitated),
+        ),
+        (
+            ctx.t("dossier.access_logs"),
+            ctx.yes_no(centre.has_access_logs),
+        ),
+        (
+            ctx.t("dossier.register"),
+            ctx.yes_no(centre.has_recordings_register),
+        ),
+    ];
+    if !ctx.is_public {
+        rows.push((
+            ctx.t("dossier.security"),
+            ctx.text_or_blank(&centre.security),
+        ));
+    }
+    out.push(Block::KeyValues(rows));
+
+    out.push(section(ctx.t("field.software")));
+    let software = &v.software;
+    out.push(Block::KeyValues(vec![
+        (ctx.t("dossier.vendor"), ctx.text_or_blank(&software.vendor)),
+        (
+            ctx.t("dossier.product"),
+            ctx.text_or_blank(&format!("{} {}", software.product, software.version)),
+        ),
+        (
+            ctx.t("field.software.licensed_modules"),
+            bullet_text(&software.licensed_modules),
+        ),
+        (
+            ctx.t("dossier.hosting"),
+            ctx.text_or_blank(&software.hosting),
+        ),
+    ]));
+
+    out.push(section(ctx.t("dossier.statistics")));
+    let stats = &v.statistics;
+    out.push(Block::KeyValues(vec![
+        (ctx.t("dossier.statistics_used"), ctx.yes_no(stats.is_used)),
+        (
+            ctx.t("dossier.statistics_image_access"),
+            ctx.yes_no(stats.module_has_image_access),
+        ),
+        (
+            ctx.t("dossier.statistics_aggregated"),
+            ctx.yes_no(stats.is_output_aggregated),
+        ),
+        (
+            ctx.t("dossier.description"),
+            ctx.text_or_blank(&stats.description),
+        ),
+    ]));
+
+    out.push(section(ctx.t("dossier.searches")));
+    let searches = &v.searches;
+    let initiators: Vec<String> = searches
+        .initiators
+        .iter()
+        .map(|i| ctx.variant("search_initiator", i))
+        .collect();
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("dossier.search_initiators"),
+            ctx.text_or_blank(&initiators.join(", ")),
+        ),
+        (
+            ctx.t("field.searches.is_requisition_only"),
+            ctx.yes_no(searches.is_requisition_only),
+        ),
+        (
+            ctx.t("dossier.requisitions_per_year"),
+            searches
+                .requisitions_per_year
+                .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
+        ),
+        (
+            ctx.t("dossier.requisition_register"),
+            ctx.yes_no(searches.has_requisition_register),
+        ),
+        (
+            ctx.t("dossier.search_logs"),
+            ctx.yes_no(searches.has_search_logs),
+        ),
+        (
+            ctx.t("dossier.attribute_filters"),
+            bullet_text(&searches.attribute_filters),
+        ),
+        (
+            ctx.t("dossier.sensitive_filters"),
+            ctx.yes_no(searches.has_sensitive_attribute_filters),
+        ),
+        (
+            ctx.t("dossier.handover"),
+            ctx.text_or_blank(&searches.handover),
+        ),
+    ]));
+
+    out.push(section(ctx.t("section.cameras")));
+    let summary = summarise(&ctx.a.cameras);
+    out.push(Block::Paragraph(ctx.tw(
+        "ui.cameras_summary",
+        &[
+            ("total", &summary.total.to_string()),
+            ("coupled", &summary.analytics_coupled.to_string()),
+        ],
+    )));
+    let per_perimeter = summary
+        .per_perimeter
+        .iter()
+        .map(|(perimeter, count)| {
+            let coupled = ctx
+                .a
+                .cameras
+                .iter()
+                .filter(|c| &c.perimeter == perimeter && c.is_analytics_coupled)
+                .count();
+            vec![perimeter.clone(), count.to_string(), coupled.to_string()]
+        })
+        .collect();
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("column.perimeter"),
+                weight: 4.0,
+            },
+            Column {
+                title: ctx.t("dossier.col.cameras"),
+                weight: 1.5,
+            },
+            Column {
+                title: ctx.t("dossier.col.coupled"),
+                weight: 2.0,
+            },
+        ],
+        rows: per_perimeter,
+    });
+    out.push(Block::Note(ctx.t("dossier.inventory_in_annex")));
+
+    out.push(section(ctx.t("section.capabilities")));
+    let rows = ctx
+        .kb
+        .capabilities
+        .iter()
+        .map(|def| {
+            let record = ctx.a.capability(def.id.as_str());
+            let (presence, state, holder) = match record {
+                None => (ctx.t("ui.not_examined"), String::new(), String::new()),
+                Some(r) if r.is_present() => (
+                    ctx.variant("presence", r.presence),
+                    ctx.variant("capability_state", r.state),
+                    ctx.variant("unlock_holder", r.unlock_holder),
+                ),
+                Some(r) => (
+                    ctx.variant("presence", r.presence),
+                    "—".to_owned(),
+                    "—".to_owned(),
+                ),
+            };
+            vec![
+                format!("{} — {}", def.id, ctx.b(&def.label)),
+                ctx.variant("legal_status", def.status),
+                presence,
+                state,
+                holder,
+            ]
+        })
+        .collect();
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("column.capability"),
+                weight: 4.2,
+            },
+            Column {
+                title: ctx.t("dossier.col.legal_status"),
+                weight: 2.0,
+            },
+            Column {
+                title: ctx.t("column.presence"),
+                weight: 1.4,
+            },
+            Column {
+                title: ctx.t("column.state"),
+                weight: 1.9,
+            },
+            Column {
+                title: ctx.t("column.unlock_holder"),
+                weight: 1.9,
+            },
+        ],
+        rows,
+    });
+    out.push(Block::Note(ctx.t("dossier.capabilities_in_annex")));
+    out
+}

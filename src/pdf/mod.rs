@@ -1,0 +1,41 @@
+//! The PDF dossier: any `Dossier` → PDF bytes, in three typed phases — `layout` (blocks → pages
+//! of positioned items), `decorate` (headers, footers, watermark), `emit` (printpdf). Plus
+//! `reopen`, which finds the project file attached to a dossier so the app can open it again.
+
+pub mod decorate;
+pub mod emit;
+pub mod fonts;
+pub mod layout;
+pub mod reopen;
+pub mod wrap;
+
+use crate::dossier::Dossier;
+
+/// Why a dossier could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The fonts did not parse.
+    #[error(transparent)]
+    Font(#[from] fonts::FontError),
+    /// Writing the PDF failed.
+    #[error(transparent)]
+    Emit(#[from] emit::EmitError),
+}
+
+/// Lays out and decorates the dossier's pages (the second phase, useful to tests).
+pub fn pages(dossier: &Dossier) -> Result<layout::Layout, RenderError> {
+    let metrics = fonts::Metrics::load()?;
+    let mut laid = layout::layout(&dossier.blocks, &metrics);
+    decorate::decorate(&mut laid, &dossier.meta, &metrics);
+    Ok(laid)
+}
+
+/// Renders the dossier to PDF bytes.
+pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
+    let laid = pages(dossier)?;
+    Ok(emit::emit(
+        &laid,
+        &dossier.meta,
+        dossier.source_attachment.as_ref(),
+    )?)
+}

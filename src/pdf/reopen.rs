@@ -1,0 +1,96 @@
+//! Re-opening a dossier: find the project file Garde-fou attached to the PDF and give back its
+//! bytes. Any PDF that is not a Garde-fou dossier gets a clear error, never a panic.
+
+use lopdf::{Document, Object};
+
+/// The largest attachment accepted (the project-file cap).
+pub const MAX_ATTACHMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why no project could be taken out of a PDF.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ReopenError {
+    /// The bytes are not a readable PDF.
+    #[error("not a readable PDF: {0}")]
+    NotPdf(String),
+    /// The PDF has no Garde-fou project attached.
+    #[error("this PDF has no Garde-fou project attached (it is not a dossier exported by Garde-fou, or it is a public version)")]
+    NoAttachment,
+    /// The attachment is damaged.
+    #[error("the attached project is damaged: {0}")]
+    Damaged(String),
+    /// The attachment is larger than a project file may be.
+    #[error("the attached project is over {MAX_ATTACHMENT_BYTES} bytes")]
+    TooLarge,
+}
+
+fn resolve<'a>(doc: &'a Document, object: &'a Object) -> Result<&'a Object, ReopenError> {
+    match object {
+        Object::Reference(id) => doc
+            .get_object(*id)
+            .map_err(|e| ReopenError::Damaged(e.to_string())),
+        other => Ok(other),
+    }
+}
+
+/// The bytes of the project attached to a Garde-fou dossier.
+pub fn attached_project(pdf: &[u8], file_name: &str) -> Result<Vec<u8>, ReopenError> {
+    let doc = Document::load_mem(pdf).map_err(|e| ReopenError::NotPdf(e.to_string()))?;
+    let catalog = doc
+        .catalog()
+        .map_err(|e| ReopenError::NotPdf(e.to_string()))?;
+    let names = catalog
+        .get(b"Names")
+        .map_err(|_| ReopenError::NoAttachment)?;
+    let names = resolve(&doc, names)?
+        .as_dict()
+        .map_err(|_| ReopenError::NoAttachment)?;
+    let files = names
+        .get(b"EmbeddedFiles")
+        .map_err(|_| ReopenError::NoAttachment)?;
+    let files = resolve(&doc, files)?
+        .as_dict()
+        .map_err(|_| ReopenError::NoAttachment)?;
+    let list = files.get(b"Names").map_err(|_| ReopenError::NoAttachment)?;
+    let list = resolve(&doc, list)?
+        .as_array()
+        .map_err(|_| ReopenError::NoAttachment)?;
+    for pair in list.chunks(2) {
+        let [name, spec] = pair else { continue };
+        let name = resolve(&doc, name)?;
+        let is_ours =
+            matches!(name, Object::String(bytes, _) if bytes.as_slice() == file_name.as_bytes());
+        if !is_ours {
+            continue;
+        }
+        let spec = resolve(&doc, spec)?
+            .as_dict()
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        let ef = spec
+            .get(b"EF")
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        let ef = resolve(&doc, ef)?
+            .as_dict()
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        let stream = ef
+            .get(b"F")
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        let stream = resolve(&doc, stream)?
+            .as_stream()
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        let bytes = stream
+            .decompressed_content()
+            .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))
+            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        if bytes.len() > MAX_ATTACHMENT_BYTES {
+            return Err(ReopenError::TooLarge);
+        }
+        return Ok(bytes);
+    }
+    Err(ReopenError::NoAttachment)
+}
+
+/// The number of pages of a PDF.
+pub fn page_count(pdf: &[u8]) -> Result<usize, ReopenError> {
+    let doc = Document::load_mem(pdf).map_err(|e| ReopenError::NotPdf(e.to_string()))?;
+    Ok(doc.get_pages().len())
+}

@@ -1,0 +1,538 @@
+//! One test per rule: it fires on one side of its boundary and not on the other.
+
+mod common;
+
+use common::{capability, compliant, evaluate, severities};
+use gardefou::model::*;
+use gardefou::rules::Severity::{self, Blocking, High, Info, Medium};
+
+const TODAY: &str = "2026-11-23";
+
+fn fires(a: &Assessment, rule: &str) -> Vec<Severity> {
+    severities(&evaluate(a, TODAY), rule)
+}
+
+#[test]
+fn the_compliant_baseline_has_no_finding_above_info() {
+    let report = evaluate(&compliant(), TODAY);
+    let serious: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Info)
+        .map(|f| f.rule_id.as_str())
+        .collect();
+    assert!(serious.is_empty(), "baseline has {serious:?}");
+}
+
+#[test]
+fn r01_retention_over_one_month_is_blocking_from_31_days() {
+    let mut a = compliant();
+    a.video_system.authorisation.authorised_retention_days = None;
+    a.video_system.image_retention_days = Some(30);
+    a.video_system.metadata_retention_days = Some(30);
+    assert!(fires(&a, "R01").is_empty());
+    a.video_system.image_retention_days = Some(31);
+    a.video_system.metadata_retention_days = Some(31);
+    assert_eq!(fires(&a, "R01"), [Blocking]);
+}
+
+#[test]
+fn r02_retention_beyond_the_order_is_blocking() {
+    let mut a = compliant();
+    a.video_system.authorisation.authorised_retention_days = Some(15);
+    assert!(fires(&a, "R02").is_empty());
+    a.video_system.image_retention_days = Some(16);
+    a.video_system.metadata_retention_days = Some(16);
+    assert_eq!(fires(&a, "R02"), [Blocking]);
+}
+
+#[test]
+fn r03_metadata_kept_longer_than_images_is_high() {
+    let mut a = compliant();
+    a.video_system.metadata_retention_days = Some(15);
+    assert!(fires(&a, "R03").is_empty());
+    a.video_system.metadata_retention_days = Some(16);
+    assert_eq!(fires(&a, "R03"), [High]);
+}
+
+#[test]
+fn r04_a_purpose_outside_l251_2_is_blocking_but_statistics_are_not() {
+    let mut a = compliant();
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::AnonymousStatistics,
+        ..Purpose::default()
+    });
+    assert!(fires(&a, "R04").is_empty());
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Other,
+        description: "Verbalisation du stationnement".into(),
+        ..Purpose::default()
+    });
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R04").next().expect("R04");
+    assert_eq!(finding.severity, Blocking);
+    assert!(finding
+        .message
+        .fr
+        .contains("Verbalisation du stationnement"));
+    assert_eq!(finding.fields, ["processing.purposes[2]"]);
+}
+
+#[test]
+fn r05_an_authorisation_expires_five_years_after_its_grant() {
+    let mut a = compliant();
+    a.video_system.authorisation.granted_on = Some(common::day("2019-11-05"));
+    let before = evaluate(&a, "2024-11-04");
+    assert!(severities(&before, "R05-EXPIRED").is_empty());
+    let on_the_day = evaluate(&a, "2024-11-05");
+    assert_eq!(severities(&on_the_day, "R05-EXPIRED"), [Blocking]);
+    let message = &on_the_day
+        .by_rule("R05-EXPIRED")
+        .next()
+        .expect("finding")
+        .message;
+    assert!(
+        message.fr.contains("05/11/2024") && message.en.contains("2024-11-05"),
+        "{message:?}"
+    );
+}
+
+#[test]
+fn r05_no_authorisation_at_all_is_blocking() {
+    let mut a = compliant();
+    a.video_system.authorisation.reference.clear();
+    a.video_system.authorisation.granted_on = None;
+    assert_eq!(fires(&a, "R05-ABSENT"), [Blocking]);
+}
+
+#[test]
+fn r06_renewal_is_flagged_from_four_months_before_expiry_unless_filed() {
+    let mut a = compliant();
+    // Expires 2029-01-10; 122 days before is 2028-09-10.
+    assert!(severities(&evaluate(&a, "2028-09-09"), "R06").is_empty());
+    assert_eq!(severities(&evaluate(&a, "2028-09-10"), "R06"), [Medium]);
+    a.video_system.authorisation.is_renewal_filed = Some(true);
+    assert!(severities(&evaluate(&a, "2028-09-10"), "R06").is_empty());
+}
+
+#[test]
+fn r07_searches_without_requisition_are_blocking() {
+    let mut a = compliant();
+    a.video_system.searches.initiators = vec![SearchInitiator::MunicipalPolice];
+    assert!(
+        fires(&a, "R07").is_empty(),
+        "requisition-only municipal searches are lawful"
+    );
+    a.video_system.searches.is_requisition_only = None;
+    assert_eq!(fires(&a, "R07"), [Blocking]);
+    a.video_system.searches.initiators = vec![SearchInitiator::ControlCentreOperators];
+    a.video_system.searches.is_requisition_only = Some(false);
+    assert_eq!(fires(&a, "R07"), [Blocking]);
+}
+
+#[test]
+fn r08_real_time_detection_is_blocking_but_counting_is_not() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K09",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    a.capabilities.push(capability(
+        "K05",
+        Presence::Present,
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+    ));
+    assert!(fires(&a, "R08").is_empty());
+    a.capabilities.push(capability(
+        "K06",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&a, "R08"), [Blocking]);
+}
+
+#[test]
+fn r08_crowd_density_is_lawful_only_as_statistics() {
+    let mut a = compliant();
+    let mut density = capability(
+        "K10",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    density.use_scope = UseScope::AnonymousStatistics;
+    a.capabilities.push(density);
+    assert!(fires(&a, "R08").is_empty());
+    a.capabilities[2].use_scope = UseScope::OperationalDetection;
+    assert_eq!(fires(&a, "R08"), [Blocking]);
+}
+
+fn with_face_search(state: CapabilityState, holder: UnlockHolder, evidence: &[&str]) -> Assessment {
+    let mut a = compliant();
+    let mut face = capability("K02", Presence::Present, state, holder);
+    face.evidence_ids = evidence.iter().map(|e| EvidenceId::new(*e)).collect();
+    a.capabilities.push(face);
+    a.evidence.push(Evidence {
+        evidence_id: EvidenceId::new("EV-1"),
+        kind: EvidenceKind::VendorAttestation,
+        path: "attestation.pdf".into(),
+        ..Evidence::default()
+    });
+    a
+}
+
+#[test]
+fn r09_a_vendor_locked_face_module_with_evidence_is_a_warning_to_document() {
+    let a = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    assert!(fires(&a, "R09").is_empty());
+    assert_eq!(fires(&a, "R09-DOCUMENTED"), [Medium]);
+}
+
+#[test]
+fn r09_without_evidence_the_same_module_is_blocking() {
+    let a = with_face_search(CapabilityState::LockedByVendor, UnlockHolder::Vendor, &[]);
+    assert_eq!(fires(&a, "R09"), [Blocking]);
+    let dangling = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-404"],
+    );
+    assert_eq!(
+        fires(&dangling, "R09"),
+        [Blocking],
+        "evidence that is not in the locker proves nothing"
+    );
+}
+
+#[test]
+fn r09_an_unlock_account_held_by_the_commune_or_a_mere_switch_is_blocking() {
+    let held = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Controller,
+        &["EV-1"],
+    );
+    assert_eq!(fires(&held, "R09"), [Blocking]);
+    let switched = with_face_search(
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    assert_eq!(fires(&switched, "R09"), [Blocking]);
+    let unknown = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Unknown,
+        &["EV-1"],
+    );
+    assert_eq!(fires(&unknown, "R09"), [Blocking]);
+}
+
+#[test]
+fn r10_an_enabled_face_module_is_blocking() {
+    let a = with_face_search(
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+        &["EV-1"],
+    );
+    assert_eq!(fires(&a, "R10"), [Blocking]);
+    assert!(fires(&a, "R09").is_empty());
+}
+
+#[test]
+fn r11_plate_reading_for_parking_payment_is_another_regime() {
+    let mut a = compliant();
+    let mut plates = capability(
+        "K08",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    plates.use_scope = UseScope::ParkingPaymentControl;
+    a.capabilities.push(plates);
+    assert!(fires(&a, "R11").is_empty());
+    a.capabilities[2].use_scope = UseScope::JudicialRequisitions;
+    assert_eq!(fires(&a, "R11"), [Blocking]);
+    a.capabilities[2].state = CapabilityState::LockedByVendor;
+    a.capabilities[2].unlock_holder = UnlockHolder::Vendor;
+    assert!(fires(&a, "R11").is_empty());
+}
+
+#[test]
+fn r12_statistics_need_public_information() {
+    let mut a = compliant();
+    a.video_system.statistics.is_used = Some(true);
+    assert!(fires(&a, "R12").is_empty());
+    a.video_system.public_information.notice_mentions_statistics = Some(false);
+    assert_eq!(fires(&a, "R12"), [High]);
+}
+
+#[test]
+fn r13_and_r14_image_access_and_sensitive_filters() {
+    let mut a = compliant();
+    a.video_system.statistics.module_has_image_access = Some(true);
+    assert_eq!(fires(&a, "R13"), [High]);
+    a.video_system.searches.has_sensitive_attribute_filters = Some(true);
+    assert_eq!(fires(&a, "R14"), [Blocking]);
+}
+
+#[test]
+fn r15_signs_without_pictogram_or_contact() {
+    let mut a = compliant();
+    a.video_system.public_information.signs_have_contact = Some(false);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R15").next().expect("R15");
+    assert_eq!(finding.severity, High);
+    assert!(
+        finding
+            .message
+            .en
+            .contains("without the controller's contact"),
+        "{}",
+        finding.message.en
+    );
+    a.video_system.public_information.has_signs = Some(false);
+    assert_eq!(fires(&a, "R15"), [High]);
+}
+
+#[test]
+fn r16_to_r19_governance() {
+    let mut a = compliant();
+    a.screening.started_before_dpia = Some(true);
+    assert_eq!(fires(&a, "R16"), [High]);
+    a.processing.purposes[0].regime = Regime::PoliceJustice;
+    a.screening.has_art90_dpia = Some(false);
+    assert_eq!(fires(&a, "R17"), [High]);
+    a.opinions.dpo_opinion = "  ".into();
+    assert_eq!(fires(&a, "R19"), [High]);
+}
+
+fn risk(s: u8, l: u8, rs: u8, rl: u8) -> Risk {
+    Risk {
+        risk_id: RiskId::new("RISK-1"),
+        severity: Level::from_number(s),
+        likelihood: Level::from_number(l),
+        residual_severity: Level::from_number(rs),
+        residual_likelihood: Level::from_number(rl),
+        ..Risk::default()
+    }
+}
+
+#[test]
+fn r18_a_residual_risk_of_three_by_three_requires_prior_consultation() {
+    let mut a = compliant();
+    a.risks = vec![risk(4, 4, 4, 2)];
+    assert!(fires(&a, "R18").is_empty());
+    a.risks = vec![risk(4, 4, 3, 3)];
+    assert_eq!(fires(&a, "R18"), [Blocking]);
+    a.opinions.prior_consultation.is_filed = Some(true);
+    assert!(fires(&a, "R18").is_empty());
+}
+
+#[test]
+fn r20_review_due_or_three_years_old() {
+    let mut a = compliant();
+    a.project.review_due_on = Some(common::day("2026-11-22"));
+    assert_eq!(fires(&a, "R20"), [Medium]);
+    a.project.review_due_on = Some(common::day("2026-11-23"));
+    assert!(fires(&a, "R20").is_empty());
+    a.project.last_review_on = Some(common::day("2023-11-24"));
+    assert!(fires(&a, "R20").is_empty());
+    a.project.last_review_on = Some(common::day("2023-11-23"));
+    assert_eq!(fires(&a, "R20"), [Medium]);
+}
+
+#[test]
+fn r21_cameras_viewing_dwellings_without_masking_are_named() {
+    let mut a = compliant();
+    a.cameras[3].views_dwellings = true;
+    a.cameras[3].has_privacy_masking = true;
+    assert!(fires(&a, "R21").is_empty());
+    a.cameras[3].has_privacy_masking = false;
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R21").next().expect("R21");
+    assert_eq!(finding.severity, Blocking);
+    assert!(finding.message.fr.contains("CAM-04"));
+    assert_eq!(finding.fields, ["cameras[CAM-04].has_privacy_masking"]);
+}
+
+#[test]
+fn r22_to_r24_traceability_and_registers() {
+    let mut a = compliant();
+    a.video_system.searches.has_search_logs = Some(false);
+    assert_eq!(fires(&a, "R22"), [High]);
+    a.video_system.control_centre.are_operators_habilitated = Some(false);
+    assert_eq!(fires(&a, "R23"), [High]);
+    a.video_system.control_centre.has_recordings_register = Some(false);
+    assert_eq!(fires(&a, "R24"), [Medium]);
+}
+
+#[test]
+fn r25_a_restricted_module_the_commune_can_switch_back_on() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K04",
+        Presence::Present,
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&a, "R25"), [High]);
+    a.capabilities[2].state = CapabilityState::LockedByVendor;
+    a.capabilities[2].unlock_holder = UnlockHolder::Vendor;
+    assert!(fires(&a, "R25").is_empty());
+    // Counting is allowed with information: switching it off is not a restriction to prove.
+    a.capabilities.push(capability(
+        "K09",
+        Presence::Present,
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+    ));
+    assert!(fires(&a, "R25").is_empty());
+}
+
+#[test]
+fn r26_a_public_body_with_a_usable_biometric_module_owes_a_fria() {
+    let mut a = with_face_search(
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+        &[],
+    );
+    assert_eq!(fires(&a, "R26"), [High]);
+    a.screening.has_fria = Some(true);
+    assert!(fires(&a, "R26").is_empty());
+    a.screening.has_fria = None;
+    a.project.organisation_kind = OrganisationKind::Private;
+    assert!(fires(&a, "R26").is_empty());
+    let locked = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    assert!(fires(&locked, "R26").is_empty());
+}
+
+#[test]
+fn r27_processor_without_art28_contract() {
+    let mut a = compliant();
+    a.processing.actors.push(Actor {
+        role: ActorRole::Processor,
+        name: "Éditeur".into(),
+        has_art28_contract: Some(true),
+        ..Actor::default()
+    });
+    assert!(fires(&a, "R27").is_empty());
+    a.processing.actors[0].has_art28_contract = Some(false);
+    assert_eq!(fires(&a, "R27"), [High]);
+}
+
+#[test]
+fn r28_audio_rests_on_an_unverified_ground_and_is_never_blocking() {
+    let mut a = compliant();
+    a.screening.captures_audio = Some(true);
+    assert_eq!(fires(&a, "R28"), [Medium]);
+}
+
+#[test]
+fn r29_counts_criteria_and_r30_automated_decisions() {
+    let mut a = compliant();
+    assert_eq!(fires(&a, "R29"), [Info]);
+    a.screening.has_automated_decisions = Some(true);
+    assert_eq!(fires(&a, "R30"), [Blocking]);
+}
+
+#[test]
+fn ai_act_live_facial_recognition_and_face_database() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K01",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&a, "AIA-5-1-H"), [Blocking]);
+    assert_eq!(fires(&a, "AIA-ANNEX-III-1"), [High]);
+    let mut b = with_face_search(CapabilityState::Enabled, UnlockHolder::Controller, &[]);
+    assert!(fires(&b, "AIA-5-1-E").is_empty());
+    b.capabilities.push(capability(
+        "K12",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&b, "AIA-5-1-E"), [High]);
+}
+
+#[test]
+fn consistency_no_biometrics_declared_while_face_search_is_usable() {
+    let a = with_face_search(
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+        &[],
+    );
+    assert_eq!(fires(&a, "CONS-BIOMETRICS"), [High]);
+    let locked = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    assert!(fires(&locked, "CONS-BIOMETRICS").is_empty());
+}
+
+#[test]
+fn consistency_coupled_cameras_need_software_and_analytics_need_cameras() {
+    let mut a = compliant();
+    a.cameras[0].is_analytics_coupled = true;
+    assert_eq!(fires(&a, "CONS-SOFTWARE"), [Medium]);
+    a.video_system.software.vendor = "V".into();
+    a.video_system.software.product = "P".into();
+    assert!(fires(&a, "CONS-SOFTWARE").is_empty());
+    a.cameras[0].is_analytics_coupled = false;
+    a.capabilities.push(capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&a, "CONS-NO-COUPLED-CAMERA"), [Medium]);
+}
+
+#[test]
+fn consistency_override_without_reason_and_unknown_ids() {
+    let mut a = compliant();
+    a.screening.overrides.push(CriterionOverride {
+        criterion_id: CriterionId::new("C9"),
+        is_met: true,
+        reason: String::new(),
+    });
+    assert_eq!(fires(&a, "CONS-OVERRIDE-REASON"), [Medium]);
+    a.capabilities.push(capability(
+        "K99",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    let report = common::evaluate(&a, TODAY);
+    assert!(report
+        .by_rule("CONS-REFERENCE")
+        .any(|f| f.message.en.contains("K99")));
+}
+
+#[test]
+fn findings_are_sorted_most_severe_first_and_deterministic() {
+    let mut a = with_face_search(CapabilityState::Enabled, UnlockHolder::Controller, &[]);
+    a.video_system.image_retention_days = Some(45);
+    a.screening.captures_audio = Some(true);
+    let first = evaluate(&a, TODAY);
+    let second = evaluate(&a, TODAY);
+    assert_eq!(first, second);
+    let order: Vec<Severity> = first.findings.iter().map(|f| f.severity).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+}

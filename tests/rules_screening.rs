@@ -1,0 +1,193 @@
+//! Screening: criteria derived from the facts with their « because » trail, overrides with a
+//! reason, the verdict and the art. 90 analysis; completeness per step.
+
+mod common;
+
+use common::{capability, compliant, evaluate};
+use gardefou::model::*;
+use gardefou::rules::{Origin, Verdict};
+
+const TODAY: &str = "2026-11-23";
+
+#[test]
+fn public_space_at_city_scale_requires_a_dpia_under_art_35_3_c() {
+    let report = evaluate(&compliant(), TODAY);
+    let s = &report.screening;
+    assert_eq!(s.met_ids(), ["C3", "C5"]);
+    assert_eq!(s.verdict, Verdict::Required);
+    assert!(
+        s.reasons.iter().any(|r| r.en.contains("35(3)(c)")),
+        "{:?}",
+        s.reasons
+    );
+    let c5 = s.criterion("C5").expect("C5");
+    assert!(
+        c5.because[0].en.starts_with("12 cameras"),
+        "{:?}",
+        c5.because
+    );
+}
+
+#[test]
+fn scale_starts_at_ten_cameras() {
+    let mut a = compliant();
+    a.cameras.truncate(9);
+    let report = evaluate(&a, TODAY);
+    assert!(!report.screening.criterion("C5").expect("C5").is_met);
+    assert_eq!(report.screening.verdict, Verdict::Recommended);
+    a.cameras.push(Camera::default());
+    assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::Required);
+}
+
+#[test]
+fn no_criterion_means_no_dpia_required() {
+    let mut a = compliant();
+    a.screening.films_public_space = Some(false);
+    a.capabilities.clear();
+    let report = evaluate(&a, TODAY);
+    assert!(report.screening.met_ids().is_empty());
+    assert_eq!(report.screening.verdict, Verdict::NotRequired);
+}
+
+#[test]
+fn a_usable_capability_meets_the_criteria_the_catalogue_gives_it_and_says_so() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    let report = evaluate(&a, TODAY);
+    for id in ["C1", "C6", "C8"] {
+        let c = report.screening.criterion(id).expect("criterion");
+        assert!(c.is_met, "{id} not met");
+        assert!(
+            c.because.iter().any(|b| b.fr.starts_with("K03")),
+            "{id}: {:?}",
+            c.because
+        );
+    }
+}
+
+#[test]
+fn a_capability_locked_out_by_the_vendor_meets_no_criterion() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+    ));
+    let report = evaluate(&a, TODAY);
+    assert!(!report.screening.criterion("C1").expect("C1").is_met);
+}
+
+#[test]
+fn an_override_wins_and_keeps_its_reason_and_the_derived_value() {
+    let mut a = compliant();
+    a.screening.overrides.push(CriterionOverride {
+        criterion_id: CriterionId::new("C5"),
+        is_met: false,
+        reason: "Douze caméras sur un parking de mairie.".into(),
+    });
+    let report = evaluate(&a, TODAY);
+    let c5 = report.screening.criterion("C5").expect("C5");
+    assert!(!c5.is_met && c5.is_met_derived);
+    assert_eq!(c5.origin, Origin::Override);
+    assert_eq!(
+        c5.override_reason.as_deref(),
+        Some("Douze caméras sur un parking de mairie.")
+    );
+    assert_eq!(report.screening.verdict, Verdict::Recommended);
+}
+
+#[test]
+fn a_police_justice_purpose_adds_the_art_90_analysis_and_offence_data() {
+    let mut a = compliant();
+    assert!(!evaluate(&a, TODAY).screening.is_art90_required);
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+        ..Purpose::default()
+    });
+    let report = evaluate(&a, TODAY);
+    assert!(report.screening.is_art90_required);
+    assert!(report.screening.art90_reason.fr.contains("5°"));
+    assert!(report.screening.criterion("C4").expect("C4").is_met);
+}
+
+#[test]
+fn biometrics_in_public_space_cites_the_cnil_list() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K02",
+        Presence::Present,
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+    ));
+    let report = evaluate(&a, TODAY);
+    assert!(report
+        .screening
+        .reasons
+        .iter()
+        .any(|r| r.fr.contains("n° 11")));
+}
+
+#[test]
+fn an_empty_assessment_is_mostly_incomplete_and_says_what_is_missing() {
+    let report = evaluate(&Assessment::default(), TODAY);
+    assert!(
+        report.completeness.percent() < 10,
+        "{}",
+        report.completeness.percent()
+    );
+    let missing = report.completeness.missing();
+    for path in [
+        "project.title",
+        "processing.purposes",
+        "cameras",
+        "capabilities[K02].presence",
+        "necessity.minimisation",
+        "rights.access.evaluation",
+        "opinions.dpo_opinion",
+    ] {
+        assert!(
+            missing.iter().any(|m| m == path),
+            "{path} not listed as missing"
+        );
+    }
+}
+
+#[test]
+fn the_sample_is_complete_but_for_the_fria_answer() {
+    let mut sample = common::sample();
+    let report = evaluate(&sample, TODAY);
+    assert_eq!(report.completeness.missing(), ["screening.has_fria"]);
+    assert_eq!(report.completeness.percent(), 99);
+    sample.screening.has_fria = Some(false);
+    let report = evaluate(&sample, TODAY);
+    assert_eq!(report.completeness.percent(), 100);
+    assert_eq!(
+        report
+            .completeness
+            .step("screening")
+            .expect("step")
+            .percent(),
+        100
+    );
+}
+
+#[test]
+fn a_planned_measure_needs_an_owner_and_a_deadline() {
+    let mut a = compliant();
+    a.measures.push(Measure {
+        measure_id: MeasureId::new("M-X1"),
+        status: MeasureStatus::Planned,
+        ..Measure::default()
+    });
+    let missing = evaluate(&a, TODAY).completeness.missing();
+    assert!(missing.contains(&"measures[M-X1].owner".to_owned()));
+    assert!(missing.contains(&"measures[M-X1].deadline".to_owned()));
+}

@@ -1,0 +1,118 @@
+//! Every rule and phrase the engine names has its text, in both languages, in
+//! templates/rules.ron; every text there is used; and no rule whose legal ground is unverified
+//! is ever blocking.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use gardefou::knowledge::Verification;
+
+fn engine_literals() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut out = BTreeSet::new();
+    for entry in fs::read_dir(dir).expect("list").filter_map(Result::ok) {
+        let text = fs::read_to_string(entry.path()).expect("read");
+        for literal in text.split('"').skip(1).step_by(2) {
+            out.insert(literal.to_owned());
+        }
+    }
+    out
+}
+
+fn is_rule_id(s: &str) -> bool {
+    let r = s.len() >= 3 && s.starts_with('R') && s[1..3].chars().all(|c| c.is_ascii_digit());
+    r || s.starts_with("AIA-") || s.starts_with("CONS-")
+}
+
+#[test]
+fn every_rule_the_engine_names_has_a_text_and_every_text_is_used() {
+    let kb = common::kb();
+    let literals = engine_literals();
+    let named: BTreeSet<&str> = literals
+        .iter()
+        .map(String::as_str)
+        .filter(|s| is_rule_id(s))
+        .collect();
+    for id in &named {
+        assert!(
+            kb.rule_text(id).is_some(),
+            "rule {id} has no text in templates/rules.ron"
+        );
+    }
+    for text in &kb.rule_texts {
+        assert!(
+            named.contains(text.id.as_str()),
+            "rules.ron has {} but no rule uses it",
+            text.id
+        );
+    }
+}
+
+#[test]
+fn every_phrase_the_engine_names_exists_and_every_phrase_is_used() {
+    let kb = common::kb();
+    let literals = engine_literals();
+    let prefixes = [
+        "crit.", "verdict.", "art90.", "r07.", "r15.", "r20.", "r22.", "r27.", "stats.",
+    ];
+    let named: BTreeSet<&str> = literals
+        .iter()
+        .map(String::as_str)
+        .filter(|s| prefixes.iter().any(|p| s.starts_with(p)))
+        .collect();
+    for id in &named {
+        assert!(
+            kb.phrase(id).is_some(),
+            "phrase {id} missing from templates/rules.ron"
+        );
+    }
+    for phrase in &kb.phrases {
+        assert!(
+            named.contains(phrase.id.as_str()),
+            "phrase {} is never used",
+            phrase.id
+        );
+    }
+}
+
+#[test]
+fn messages_keep_their_placeholders_in_both_languages() {
+    let kb = common::kb();
+    for text in &kb.rule_texts {
+        let holes = |s: &str| -> BTreeSet<String> {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next())
+                .map(str::to_owned)
+                .collect()
+        };
+        assert_eq!(
+            holes(&text.message.fr),
+            holes(&text.message.en),
+            "{}",
+            text.id
+        );
+    }
+}
+
+#[test]
+fn no_unverified_rule_is_blocking_on_the_scenarios() {
+    let kb = common::kb();
+    let mut a = common::compliant();
+    a.screening.captures_audio = Some(true);
+    let report = common::evaluate(&a, "2026-11-23");
+    for finding in &report.findings {
+        let text = kb.rule_text(&finding.rule_id).expect("text");
+        if text.verification == Verification::Unverified {
+            assert_ne!(
+                finding.severity,
+                gardefou::rules::Severity::Blocking,
+                "{}",
+                finding.rule_id
+            );
+        }
+    }
+}
