@@ -604,7 +604,7 @@ impl Layouter<'_> {
         rows: &[Vec<String>],
         style: GridStyle,
     ) {
-        let col_w: Vec<f32> = widths.iter().map(|w| w * CONTENT_W).collect();
+        let col_w = self.fit_columns(widths, header, rows, style);
         let leading = style.size * 1.38;
         let wrap_cells =
             |l: &Self, cells: &[String], face_of: &dyn Fn(usize) -> Face| -> Vec<Vec<String>> {
@@ -686,6 +686,57 @@ impl Layouter<'_> {
             }
         }
         self.y += BLOCK_GAP;
+    }
+
+    /// Column widths from their weights, widened where a column's longest word would not fit
+    /// (taking the room from columns that have some to spare), so words are not split.
+    fn fit_columns(
+        &self,
+        weights: &[f32],
+        header: Option<&[String]>,
+        rows: &[Vec<String>],
+        style: GridStyle,
+    ) -> Vec<f32> {
+        let mut widths: Vec<f32> = weights.iter().map(|w| w * CONTENT_W).collect();
+        let longest_word = |column: usize, text: &str, face: Face| {
+            text.split_whitespace()
+                .map(|word| self.width(word, face, style.size))
+                .fold(0.0_f32, f32::max)
+                .min(CONTENT_W * 0.4)
+                + 2.0 * CELL_PAD
+                + if column == 0 { 0.0 } else { 0.5 }
+        };
+        let minimum: Vec<f32> = (0..widths.len())
+            .map(|i| {
+                let head = header
+                    .and_then(|h| h.get(i))
+                    .map_or(0.0, |t| longest_word(i, t, Face::Bold));
+                rows.iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|t| longest_word(i, t, style.face(i)))
+                    .fold(head, f32::max)
+            })
+            .collect();
+        let need: f32 = widths
+            .iter()
+            .zip(&minimum)
+            .map(|(w, m)| (m - w).max(0.0))
+            .sum();
+        let slack: f32 = widths
+            .iter()
+            .zip(&minimum)
+            .map(|(w, m)| (w - m).max(0.0))
+            .sum();
+        if need > 0.0 && slack >= need {
+            for (w, m) in widths.iter_mut().zip(&minimum) {
+                if *w < *m {
+                    *w = *m;
+                } else {
+                    *w -= (*w - m) / slack * need;
+                }
+            }
+        }
+        widths
     }
 
     fn risk_map(&mut self, map: &RiskMap) {

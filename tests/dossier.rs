@@ -1,0 +1,433 @@
+//! The PDF dossier, read back with a PDF parser: every answer, camera and finding of the sample
+//! is in the text with its accents, chapters have bookmarks and contents entries, the attached
+//! project re-opens unchanged, the public version leaves out what is confidential, and no line
+//! of text runs off its page.
+
+mod common;
+
+use std::path::Path;
+
+use gardefou::dossier::{self, Block, Column, Dossier, DossierOptions};
+use gardefou::model::{Assessment, Lang, ProjectStatus};
+use gardefou::pdf::layout::{Item, MARGIN_X, PAGE_H, PAGE_W};
+use gardefou::pdf::{self, fonts::Metrics};
+use gardefou::{rules, storage};
+
+const TODAY: &str = "2026-11-23";
+
+fn build(a: &Assessment, lang: Lang, is_public: bool) -> Dossier {
+    let kb = common::shared_kb();
+    let report = rules::evaluate(a, kb, common::day(TODAY));
+    let options = DossierOptions {
+        lang,
+        is_public,
+        today: common::day(TODAY),
+        source_text: Some(storage::to_text(a).expect("serialize")),
+    };
+    dossier::build(a, kb, &report, &options)
+}
+
+fn render(d: &Dossier) -> Vec<u8> {
+    pdf::render(d).expect("render")
+}
+
+/// The text of every page, without the watermark, running header and footer.
+fn body_text(bytes: &[u8], d: &Dossier) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("parse PDF");
+    let pages = doc.get_pages();
+    let mut out = String::new();
+    for number in pages.keys() {
+        let text = doc.extract_text(&[*number]).expect("extract");
+        for line in text.lines() {
+            let line = line.trim();
+            let is_decoration = Some(line) == d.meta.watermark.as_deref()
+                || line == d.meta.title
+                || line.starts_with(d.meta.title.trim_end_matches('…'))
+                || line == d.meta.footer
+                || (line.starts_with("page ") && line.contains(&format!("{}", pages.len())));
+            if !is_decoration {
+                out.push_str(line);
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
+/// Without any kind of space, so line breaks do not matter.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_sample_dossier_holds_every_answer_camera_and_finding_with_accents() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, false);
+    let bytes = render(&d);
+    let text = squash(&body_text(&bytes, &d));
+    for answer in &sample.answers {
+        assert!(
+            text.contains(&squash(&answer.text)),
+            "answer {} missing",
+            answer.question_id
+        );
+        assert!(
+            text.contains(&squash(&answer.comment)),
+            "comment of {} missing",
+            answer.question_id
+        );
+    }
+    for camera in &sample.cameras {
+        assert!(
+            text.contains(&squash(camera.camera_id.as_str())),
+            "{} missing",
+            camera.camera_id
+        );
+        assert!(
+            text.contains(&squash(&camera.location)),
+            "location of {} missing",
+            camera.camera_id
+        );
+    }
+    let report = rules::evaluate(sample, common::shared_kb(), common::day(TODAY));
+    for finding in &report.findings {
+        assert!(
+            text.contains(&squash(&finding.message.fr)),
+            "finding {} missing",
+            finding.rule_id
+        );
+    }
+    for measure in &sample.measures {
+        assert!(
+            text.contains(&squash(&measure.title)),
+            "measure {} missing",
+            measure.measure_id
+        );
+    }
+    assert!(text.contains(&squash(&sample.opinions.dpo_opinion)));
+    for evidence in &sample.evidence {
+        assert!(
+            text.contains(&evidence.sha256),
+            "hash of {} missing",
+            evidence.evidence_id
+        );
+    }
+    for typography in [
+        "Délégué",
+        "Mise en œuvre",
+        "«\u{a0}Police-Justice\u{a0}»",
+        "Synthèse",
+        "Annexe E — Références juridiques citées",
+    ] {
+        assert!(text.contains(&squash(typography)), "« {typography} » lost");
+    }
+}
+
+#[test]
+fn the_english_dossier_is_in_english() {
+    let d = build(common::shared_sample(), Lang::En, false);
+    let text = body_text(&render(&d), &d);
+    for heading in [
+        "Summary",
+        "Contents",
+        "Necessity and proportionality",
+        "Annex A — Camera inventory",
+        "DPIA required",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+    assert!(!text.contains("Synthèse"));
+}
+
+#[test]
+fn no_raw_key_reaches_the_page_in_either_language() {
+    for lang in [Lang::Fr, Lang::En] {
+        let d = build(common::shared_sample(), lang, false);
+        let layout = pdf::pages(&d).expect("layout");
+        for page in &layout.pages {
+            for item in &page.items {
+                if let Item::Text { text, .. } = item {
+                    for raw in [
+                        "dossier.",
+                        "enum.",
+                        "field.",
+                        "cli.",
+                        "severity.",
+                        "verdict.",
+                    ] {
+                        // A key is a prefix followed by a lower-case name, never by a space or an end.
+                        let is_key = text.split(raw).skip(1).any(|rest| {
+                            rest.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                        });
+                        assert!(!is_key, "{lang:?}: raw key in « {text} »");
+                    }
+                    assert!(
+                        !text.contains('{'),
+                        "{lang:?}: unfilled placeholder in « {text} »"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn chapters_have_bookmarks_and_contents_entries_with_page_numbers() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let layout = pdf::pages(&d).expect("layout");
+    let chapters: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let titles: Vec<&str> = layout.bookmarks.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, chapters);
+    let bytes = render(&d);
+    let doc = lopdf::Document::load_mem(&bytes).expect("parse");
+    assert_eq!(doc.get_pages().len(), layout.pages.len());
+    let catalog = doc.catalog().expect("catalog");
+    let outlines = catalog.get(b"Outlines").expect("outline present");
+    let outlines = doc
+        .get_object(outlines.as_reference().expect("ref"))
+        .expect("outlines");
+    let count = outlines
+        .as_dict()
+        .expect("dict")
+        .get(b"Count")
+        .expect("count")
+        .as_i64()
+        .expect("int");
+    assert_eq!(usize::try_from(count).expect("count"), chapters.len());
+    // The contents page lists each chapter with the page it starts on.
+    let toc_page = layout
+        .pages
+        .iter()
+        .position(|p| {
+            p.items
+                .iter()
+                .any(|i| matches!(i, Item::Text { text, .. } if text == "Sommaire"))
+        })
+        .expect("contents page");
+    let numbers: Vec<String> = layout
+        .bookmarks
+        .iter()
+        .skip(1)
+        .map(|(_, page)| (page + 1).to_string())
+        .collect();
+    let toc_texts: Vec<&str> = layout.pages[toc_page]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for number in &numbers {
+        assert!(
+            toc_texts.contains(&number.as_str()),
+            "page {number} missing from the contents"
+        );
+    }
+}
+
+#[test]
+fn the_attached_project_reopens_equal_to_the_original() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, false);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dossier.pdf");
+    std::fs::write(&path, render(&d)).expect("write");
+    let reopened = gardefou::open::open(&path).expect("reopen");
+    assert_eq!(&reopened, sample);
+}
+
+#[test]
+fn the_public_version_leaves_out_locations_names_and_the_project() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, true);
+    assert!(d.source_attachment.is_none());
+    let bytes = render(&d);
+    let text = body_text(&bytes, &d);
+    assert!(
+        text.contains("Version publique"),
+        "the cover must say it is the public version"
+    );
+    for secret in [
+        &sample.cameras[0].location,
+        &sample.project.authors[0],
+        &sample.video_system.control_centre.security,
+        &sample.evidence[0].path,
+    ] {
+        assert!(
+            !squash(&text).contains(&squash(secret)),
+            "« {secret} » in the public version"
+        );
+    }
+    assert!(text.contains("CAM-001"), "camera ids stay");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("public.pdf");
+    std::fs::write(&path, &bytes).expect("write");
+    let error = gardefou::open::open(&path).expect_err("no project in a public version");
+    assert!(
+        error.to_string().contains("no Garde-fou project"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_draft_watermark_goes_once_validated_without_blocking_findings() {
+    let mut sample = common::shared_sample().clone();
+    assert_eq!(
+        build(&sample, Lang::Fr, false).meta.watermark.as_deref(),
+        Some("BROUILLON")
+    );
+    sample.project.status = ProjectStatus::Validated;
+    assert_eq!(build(&sample, Lang::En, false).meta.watermark, None);
+    sample.video_system.image_retention_days = Some(60);
+    assert_eq!(
+        build(&sample, Lang::En, false).meta.watermark.as_deref(),
+        Some("DRAFT")
+    );
+}
+
+#[test]
+fn metadata_carries_the_title_and_the_dossier_date() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let bytes = render(&d);
+    let doc = lopdf::Document::load_mem(&bytes).expect("parse");
+    let info = doc.trailer.get(b"Info").expect("info");
+    let info = doc
+        .get_object(info.as_reference().expect("ref"))
+        .expect("info")
+        .as_dict()
+        .expect("dict");
+    let created = info
+        .get(b"CreationDate")
+        .expect("date")
+        .as_str()
+        .expect("string");
+    assert!(
+        String::from_utf8_lossy(created).contains("20261123"),
+        "{}",
+        String::from_utf8_lossy(created)
+    );
+    assert!(info.get(b"Title").is_ok());
+}
+
+#[test]
+fn no_text_runs_off_its_page() {
+    let metrics = Metrics::load().expect("fonts");
+    for lang in [Lang::Fr, Lang::En] {
+        let d = build(common::shared_sample(), lang, false);
+        let layout = pdf::pages(&d).expect("layout");
+        for (index, page) in layout.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text {
+                    x,
+                    y,
+                    size,
+                    face,
+                    text,
+                    ..
+                } = item
+                {
+                    let right = x + metrics.width(text, *face, *size);
+                    assert!(
+                        *x >= MARGIN_X - 0.5 && right <= PAGE_W - MARGIN_X + 0.5,
+                        "page {}: « {text} » from {x} to {right}",
+                        index + 1
+                    );
+                    assert!(
+                        *y > 20.0 && *y < PAGE_H - 20.0,
+                        "page {}: « {text} » at y {y}",
+                        index + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_row_taller_than_a_page_continues_on_the_next_without_losing_a_line() {
+    let mut d = build(&Assessment::default(), Lang::Fr, false);
+    let long: Vec<String> = (1..=150).map(|n| format!("ligne-{n:03}")).collect();
+    d.blocks = vec![Block::Table {
+        columns: vec![
+            Column {
+                title: "Colonne A".into(),
+                weight: 1.0,
+            },
+            Column {
+                title: "Colonne B".into(),
+                weight: 1.0,
+            },
+        ],
+        rows: vec![
+            vec!["court".into(), long.join("\n")],
+            vec!["après".into(), "fin".into()],
+        ],
+    }];
+    let layout = pdf::pages(&d).expect("layout");
+    assert!(layout.pages.len() >= 3, "{} pages", layout.pages.len());
+    let texts: Vec<String> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text { text, .. } if text.starts_with("ligne-") => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, long, "lines lost or reordered across pages");
+    for page in &layout.pages {
+        let has_header = page
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Text { text, .. } if text == "Colonne A"));
+        assert!(has_header, "the table header must repeat on every page");
+    }
+}
+
+#[test]
+fn export_of_a_dossier_pdf_reproduces_it_from_its_attached_project() {
+    let sample_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/commune-exemple.aipd.ron");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("a.pdf");
+    let run = |input: &Path, output: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gardefou"))
+            .args([
+                "export",
+                input.to_str().expect("utf-8"),
+                "-o",
+                output.to_str().expect("utf-8"),
+                "--today",
+                TODAY,
+            ])
+            .output()
+            .expect("run")
+    };
+    let out = run(&sample_path, &first);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let second = dir.path().join("b.pdf");
+    let out = run(&first, &second);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        gardefou::open::open(&second).expect("reopen"),
+        common::sample()
+    );
+}
