@@ -18,6 +18,7 @@
 
 pub mod cli;
 pub mod dossier;
+pub mod edit;
 pub mod i18n;
 pub mod knowledge;
 pub mod model;
@@ -25,5 +26,6 @@ pub mod open;
 pub mod pdf;
 pub mod rules;
 pub mod sample;
+pub mod settings;
 pub mod storage;
 pub mod ui;

@@ -9,15 +9,18 @@ use gardefou::i18n;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(i18n::lang_from_env);
+    let asked_lang = cli.lang;
+    let lang = asked_lang.unwrap_or_else(i18n::lang_from_env);
     match cli.job() {
-        Job::Gui { file } => match gardefou::ui::run(file, lang) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("gardefou: {error:#}");
-                ExitCode::from(2)
+        Job::Gui { file } => {
+            match gardefou::ui::run(file, asked_lang, gardefou::cli::today_local()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("gardefou: {error:#}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         job => ExitCode::from(cli::run(job, lang)),
     }
 }

@@ -5,6 +5,7 @@
 //! folder, is flushed to disk, and only then renamed over the old file, whose previous content
 //! is kept beside it as `.bak`. A failed save leaves the old file as it was.
 
+pub mod autosave;
 pub mod migrate;
 
 use std::fs;

@@ -1,0 +1,213 @@
+//! Structural edits of an assessment — adding and removing rows, applying a catalogue measure,
+//! overriding a criterion — as values, so buttons, tests and undo all go through one `apply`.
+//! Edits of a single field happen in place in the UI; these are the rest.
+
+use crate::knowledge::KnowledgeBase;
+use crate::model::{
+    Actor, Assessment, CriterionId, CriterionOverride, Measure, MeasureId, MeasureStatus, Purpose,
+    PurposeKind, Risk, RiskId, Signature,
+};
+
+/// A structural edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add a purpose.
+    AddPurpose(PurposeKind),
+    /// Remove the purpose at this index.
+    RemovePurpose(usize),
+    /// Add an empty actor.
+    AddActor,
+    /// Remove the actor at this index.
+    RemoveActor(usize),
+    /// Set a criterion by hand (`Some(met)`) or go back to the derived value (`None`).
+    OverrideCriterion(CriterionId, Option<bool>),
+    /// Add a risk with a fresh id.
+    AddRisk,
+    /// Remove a risk.
+    RemoveRisk(RiskId),
+    /// Add a measure from the catalogue.
+    AddCatalogueMeasure(MeasureId),
+    /// Add a measure of the user's own.
+    AddCustomMeasure,
+    /// Remove a measure (and its links from risks).
+    RemoveMeasure(MeasureId),
+    /// Add a signature line.
+    AddSignature,
+    /// Remove the signature line at this index.
+    RemoveSignature(usize),
+}
+
+/// The first id `name(1)`, `name(2)`… not yet used by `taken`.
+fn fresh_id<'a>(
+    name: impl Fn(usize) -> String,
+    taken: impl Iterator<Item = &'a str> + Clone,
+) -> String {
+    (1..)
+        .map(&name)
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .unwrap_or_else(|| name(0))
+}
+
+/// Applies an edit. Edits that name something absent change nothing.
+pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
+    match edit {
+        Edit::AddPurpose(kind) => {
+            let regime = kb
+                .purpose(*kind)
+                .map(|d| d.usual_regime)
+                .unwrap_or_default();
+            a.processing.purposes.push(Purpose {
+                kind: *kind,
+                regime,
+                ..Purpose::default()
+            });
+        }
+        Edit::RemovePurpose(index) => {
+            if *index < a.processing.purposes.len() {
+                a.processing.purposes.remove(*index);
+            }
+        }
+        Edit::AddActor => a.processing.actors.push(Actor::default()),
+        Edit::RemoveActor(index) => {
+            if *index < a.processing.actors.len() {
+                a.processing.actors.remove(*index);
+            }
+        }
+        Edit::OverrideCriterion(id, value) => {
+            let overrides = &mut a.screening.overrides;
+            match (value, overrides.iter_mut().find(|o| &o.criterion_id == id)) {
+                (None, _) => overrides.retain(|o| &o.criterion_id != id),
+                (Some(met), Some(existing)) => existing.is_met = *met,
+                (Some(met), None) => overrides.push(CriterionOverride {
+                    criterion_id: id.clone(),
+                    is_met: *met,
+                    reason: String::new(),
+                }),
+            }
+        }
+        Edit::AddRisk => {
+            let id = fresh_id(
+                |n| format!("RISK-{n}"),
+                a.risks.iter().map(|r| r.risk_id.as_str()),
+            );
+            a.risks.push(Risk {
+                risk_id: RiskId::new(id),
+                ..Risk::default()
+            });
+        }
+        Edit::RemoveRisk(id) => a.risks.retain(|r| &r.risk_id != id),
+        Edit::AddCatalogueMeasure(catalogue_id) => {
+            let Some(def) = kb.measure(catalogue_id) else {
+                return;
+            };
+            let measure_id = if a.measure_by_id(catalogue_id).is_some() {
+                MeasureId::new(fresh_id(
+                    |n| format!("{catalogue_id}-{n}"),
+                    a.measures.iter().map(|m| m.measure_id.as_str()),
+                ))
+            } else {
+                catalogue_id.clone()
+            };
+            a.measures.push(Measure {
+                measure_id,
+                catalogue_id: Some(catalogue_id.clone()),
+                kind: def.kind,
+                title: def.title.get(a.project.dossier_language).to_owned(),
+                description: def.description.get(a.project.dossier_language).to_owned(),
+                status: MeasureStatus::Planned,
+                ..Measure::default()
+            });
+        }
+        Edit::AddCustomMeasure => {
+            let id = fresh_id(
+                |n| format!("M-X{n}"),
+                a.measures.iter().map(|m| m.measure_id.as_str()),
+            );
+            a.measures.push(Measure {
+                measure_id: MeasureId::new(id),
+                status: MeasureStatus::Planned,
+                ..Measure::default()
+            });
+        }
+        Edit::RemoveMeasure(id) => {
+            a.measures.retain(|m| &m.measure_id != id);
+            for risk in &mut a.risks {
+                risk.measure_ids.retain(|m| m != id);
+            }
+        }
+        Edit::AddSignature => a.opinions.signatures.push(Signature::default()),
+        Edit::RemoveSignature(index) => {
+            if *index < a.opinions.signatures.len() {
+                a.opinions.signatures.remove(*index);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::bundled().expect("bundled knowledge base")
+    }
+
+    #[test]
+    fn an_override_is_added_changed_and_removed() {
+        let kb = kb();
+        let mut a = Assessment::default();
+        let c5 = CriterionId::new("C5");
+        apply(
+            &mut a,
+            &kb,
+            &Edit::OverrideCriterion(c5.clone(), Some(false)),
+        );
+        apply(
+            &mut a,
+            &kb,
+            &Edit::OverrideCriterion(c5.clone(), Some(true)),
+        );
+        assert_eq!(a.screening.overrides.len(), 1);
+        assert!(a.screening.overrides[0].is_met);
+        apply(&mut a, &kb, &Edit::OverrideCriterion(c5, None));
+        assert!(a.screening.overrides.is_empty());
+    }
+
+    #[test]
+    fn new_risks_and_measures_get_unused_ids() {
+        let kb = kb();
+        let mut a = Assessment::default();
+        apply(&mut a, &kb, &Edit::AddRisk);
+        apply(&mut a, &kb, &Edit::AddRisk);
+        let ids: Vec<&str> = a.risks.iter().map(|r| r.risk_id.as_str()).collect();
+        assert_eq!(ids, ["RISK-1", "RISK-2"]);
+        apply(
+            &mut a,
+            &kb,
+            &Edit::AddCatalogueMeasure(MeasureId::new("M-T1")),
+        );
+        apply(
+            &mut a,
+            &kb,
+            &Edit::AddCatalogueMeasure(MeasureId::new("M-T1")),
+        );
+        let ids: Vec<&str> = a.measures.iter().map(|m| m.measure_id.as_str()).collect();
+        assert_eq!(ids, ["M-T1", "M-T1-1"]);
+        assert!(!a.measures[0].title.is_empty());
+    }
+
+    #[test]
+    fn removing_a_measure_unlinks_it_from_risks() {
+        let kb = kb();
+        let mut a = Assessment::default();
+        apply(
+            &mut a,
+            &kb,
+            &Edit::AddCatalogueMeasure(MeasureId::new("M-T2")),
+        );
+        apply(&mut a, &kb, &Edit::AddRisk);
+        a.risks[0].measure_ids.push(MeasureId::new("M-T2"));
+        apply(&mut a, &kb, &Edit::RemoveMeasure(MeasureId::new("M-T2")));
+        assert!(a.measures.is_empty() && a.risks[0].measure_ids.is_empty());
+    }
+}

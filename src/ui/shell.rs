@@ -1,0 +1,337 @@
+//! The frame around the steps: top bar (file, undo/redo, export, language, theme), the step
+//! navigator with completion and blocking marks, the findings panel, the status bar and the
+//! prompts (unsaved changes, typed path, recovery).
+
+use egui::RichText;
+
+use super::action::Action;
+use super::state::Prompt;
+use super::steps::Step;
+use super::{theme, GardefouApp};
+use crate::i18n::{tr, Lang};
+use crate::rules::Severity;
+
+impl GardefouApp {
+    /// The top bar.
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new("Garde-fou")
+                    .size(18.0)
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            ui.separator();
+            for action in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
+                let mut button = ui.button(action.text(lang));
+                if let Some(shortcut) = action.shortcut() {
+                    button = button.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if button.clicked() {
+                    actions.push(action);
+                }
+            }
+            ui.menu_button(tr(lang, "ui.recent"), |ui| {
+                if self.settings.recent_files.is_empty() {
+                    ui.label(tr(lang, "ui.no_recent"));
+                }
+                for path in &self.settings.recent_files {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::OpenPath(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            let can_undo = self.undoer.has_undo(&self.assessment);
+            let can_redo = self.undoer.has_redo(&self.assessment);
+            if ui
+                .add_enabled(can_undo, egui::Button::new(Action::Undo.text(lang)))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new(Action::Redo.text(lang)))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            ui.separator();
+            if ui
+                .button(RichText::new(Action::Export.text(lang)).strong())
+                .clicked()
+            {
+                actions.push(Action::GoTo(Step::Dossier, None));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = self.settings.is_dark;
+                let theme_text = if dark {
+                    tr(lang, "ui.light_theme")
+                } else {
+                    tr(lang, "ui.dark_theme")
+                };
+                if ui.button(theme_text).clicked() {
+                    actions.push(Action::SetDark(!dark));
+                }
+                for other in Lang::ALL.iter().rev() {
+                    let text = other.code().to_ascii_uppercase();
+                    if ui
+                        .selectable_label(lang == *other, text)
+                        .on_hover_text(tr(*other, "ui.switch_language"))
+                        .clicked()
+                    {
+                        actions.push(Action::SetLang(*other));
+                    }
+                }
+            });
+        });
+    }
+
+    /// The step navigator.
+    pub(super) fn navigator_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        ui.add_space(6.0);
+        for (index, step) in Step::ALL.iter().enumerate() {
+            let keys = step.completeness_keys();
+            let (answered, required) = keys
+                .iter()
+                .filter_map(|k| self.report.completeness.step(k))
+                .fold((0, 0), |(a, r), s| (a + s.answered, r + s.required));
+            let blocking = self
+                .report
+                .with_severity(Severity::Blocking)
+                .any(|f| f.fields.iter().any(|p| Step::of_field(p) == *step));
+            ui.horizontal(|ui| {
+                let selected = self.state.step == *step;
+                let title = format!("{index}. {}", step.title(lang));
+                if ui
+                    .selectable_label(selected, RichText::new(title).size(14.0))
+                    .clicked()
+                {
+                    actions.push(Action::GoTo(*step, None));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if let Some(percent) = (answered * 100).checked_div(required) {
+                        let colour = if percent == 100 {
+                            theme::GOOD
+                        } else {
+                            theme::MUTED
+                        };
+                        ui.label(
+                            RichText::new(format!("{percent}\u{a0}%"))
+                                .small()
+                                .color(colour),
+                        );
+                    }
+                    if blocking {
+                        ui.label(RichText::new("●").color(theme::BAD))
+                            .on_hover_text(tr(lang, "ui.step_has_blocking"));
+                    }
+                });
+            });
+        }
+        ui.add_space(10.0);
+        ui.separator();
+        let percent = self.report.completeness.percent();
+        ui.label(
+            RichText::new(
+                format!("{} : {percent}\u{a0}%", tr(lang, "dossier.completeness"))
+                    .replace(" :", if lang == Lang::Fr { "\u{a0}:" } else { ":" }),
+            )
+            .small(),
+        );
+        ui.add(egui::ProgressBar::new(f32::from(percent) / 100.0).desired_height(6.0));
+    }
+
+    /// The findings panel, grouped by severity; a click jumps to the field.
+    pub(super) fn findings_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(tr(lang, "ui.findings"))
+                .size(16.0)
+                .strong()
+                .color(theme::ACCENT),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("findings")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for severity in Severity::ALL {
+                    let findings: Vec<_> = self.report.with_severity(severity).collect();
+                    if findings.is_empty() {
+                        continue;
+                    }
+                    ui.add_space(6.0);
+                    let header = format!(
+                        "{} ({})",
+                        tr(lang, &format!("severity.{}", severity.code())),
+                        findings.len()
+                    );
+                    ui.label(
+                        RichText::new(header.to_uppercase())
+                            .small()
+                            .strong()
+                            .color(theme::severity(severity)),
+                    );
+                    for finding in findings {
+                        egui::Frame::new()
+                            .fill(ui.visuals().faint_bg_color)
+                            .inner_margin(egui::Margin::same(6))
+                            .corner_radius(4.0)
+                            .stroke(egui::Stroke::new(1.0, theme::severity(severity)))
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                let title =
+                                    format!("{} — {}", finding.rule_id, finding.title.get(lang));
+                                let button = ui.add(
+                                    egui::Button::new(RichText::new(title).strong())
+                                        .frame(false)
+                                        .wrap(),
+                                );
+                                ui.label(RichText::new(finding.message.get(lang)).small());
+                                if button.on_hover_text(tr(lang, "ui.go_to_field")).clicked() {
+                                    let field = finding.fields.first().cloned();
+                                    let step =
+                                        field.as_deref().map_or(Step::Screening, Step::of_field);
+                                    actions.push(Action::GoTo(step, field));
+                                }
+                            });
+                    }
+                }
+                if self.report.findings.is_empty() {
+                    ui.label(tr(lang, "dossier.no_findings"));
+                }
+            });
+    }
+
+    /// The status bar.
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        ui.horizontal(|ui| {
+            let file = self.path.as_ref().map_or_else(
+                || tr(lang, "ui.untitled").to_owned(),
+                |p| p.display().to_string(),
+            );
+            ui.label(RichText::new(file).small());
+            ui.separator();
+            let (text, colour) = if self.is_dirty() {
+                (tr(lang, "ui.unsaved"), theme::WARN)
+            } else {
+                (tr(lang, "ui.saved"), theme::GOOD)
+            };
+            ui.label(RichText::new(text).small().color(colour));
+            if let Some(label) = &self.state.last_autosave_label {
+                ui.separator();
+                ui.label(RichText::new(format!("{} {label}", tr(lang, "ui.autosaved"))).small());
+            }
+            if let Some((message, is_error)) = &self.state.status {
+                ui.separator();
+                let colour = if *is_error { theme::BAD } else { theme::GOOD };
+                ui.label(RichText::new(message).small().color(colour));
+            }
+        });
+    }
+
+    /// The open prompt, if any, as a modal window.
+    pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let Some(prompt) = self.state.prompt.clone() else {
+            return;
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("gardefou.prompt")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            match prompt {
+                Prompt::Unsaved { then } => {
+                    ui.heading(tr(lang, "ui.unsaved_title"));
+                    ui.label(tr(lang, "ui.unsaved_question"));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "action.save")).clicked() {
+                            actions.push(Action::Save);
+                            self.state.pending_after_save = Some(then.clone());
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.discard")).clicked() {
+                            self.state.is_discard_confirmed = true;
+                            actions.push(then.clone());
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.cancel")).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::Path { is_open, mut text } => {
+                    ui.heading(tr(
+                        lang,
+                        if is_open {
+                            "ui.open_title"
+                        } else {
+                            "ui.save_title"
+                        },
+                    ));
+                    let label = ui.label(tr(lang, "ui.path_hint"));
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(ui.available_width()),
+                        )
+                        .labelled_by(label.id);
+                    response.request_focus();
+                    let submitted =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui
+                            .button(tr(
+                                lang,
+                                if is_open {
+                                    "action.open"
+                                } else {
+                                    "action.save"
+                                },
+                            ))
+                            .clicked();
+                        if (ok || submitted) && !text.trim().is_empty() {
+                            let path = std::path::PathBuf::from(text.trim());
+                            actions.push(if is_open {
+                                Action::OpenPath(path)
+                            } else {
+                                Action::SavePath(path)
+                            });
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.cancel")).clicked() {
+                            close = true;
+                        }
+                    });
+                    if !close {
+                        self.state.prompt = Some(Prompt::Path { is_open, text });
+                    }
+                }
+                Prompt::Recovery { path } => {
+                    ui.heading(tr(lang, "ui.recovery_title"));
+                    ui.label(crate::i18n::tr_with(
+                        lang,
+                        "ui.recovery_question",
+                        &[("path", &path.display().to_string())],
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "ui.restore")).clicked() {
+                            actions.push(Action::RestoreRecovery);
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.keep_file")).clicked() {
+                            actions.push(Action::DiscardRecovery);
+                            close = true;
+                        }
+                    });
+                }
+            }
+        });
+        if close {
+            self.state.prompt = None;
+        }
+    }
+}

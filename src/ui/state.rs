@@ -1,0 +1,80 @@
+//! Transient UI state: where the user is and what is open. Never saved.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use super::steps::Step;
+
+/// What happens to the dossier export running in the background.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ExportState {
+    /// Nothing running.
+    #[default]
+    Idle,
+    /// Running.
+    Running,
+    /// Written: the path, pages and size.
+    Done {
+        /// The PDF.
+        path: PathBuf,
+        /// Its pages.
+        pages: usize,
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// Failed, with the message.
+    Failed(String),
+}
+
+/// A question that needs an answer before anything else.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Unsaved changes: what to do before `then`.
+    Unsaved {
+        /// The action waiting for the answer.
+        then: super::action::Action,
+    },
+    /// Type a path: to open, or to save.
+    Path {
+        /// Open (true) or save (false).
+        is_open: bool,
+        /// The path typed so far.
+        text: String,
+    },
+    /// A recovery copy newer than the file was found.
+    Recovery {
+        /// The recovery file.
+        path: PathBuf,
+    },
+}
+
+/// Transient state.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// The step shown.
+    pub step: Step,
+    /// The field a finding pointed at, and when (seconds of app time).
+    pub highlight: Option<(String, f64)>,
+    /// Scroll to the highlighted field on the next frame.
+    pub should_scroll: bool,
+    /// An open prompt.
+    pub prompt: Option<Prompt>,
+    /// A message for the status bar (error or confirmation).
+    pub status: Option<(String, bool)>,
+    /// Export in the background.
+    pub export: Arc<Mutex<ExportState>>,
+    /// Where to export.
+    pub export_path: String,
+    /// Export the public version.
+    pub export_public: bool,
+    /// When the recovery copy was last written (app time).
+    pub last_autosave: Option<f64>,
+    /// The wall-clock label of the last autosave, for the status bar.
+    pub last_autosave_label: Option<String>,
+    /// The user chose to discard unsaved changes for the action being applied.
+    pub is_discard_confirmed: bool,
+    /// What to do once the save asked for by the unsaved-changes prompt succeeds.
+    pub pending_after_save: Option<super::action::Action>,
+    /// The window may close (changes saved or discarded).
+    pub is_close_confirmed: bool,
+}

@@ -1,0 +1,135 @@
+//! Step 6 — Measures and action plan: the measures of the assessment (from the catalogue or the
+//! user's own), their status, owner and deadline, and the action plan by deadline.
+
+use egui::RichText;
+
+use super::StepCtx;
+use crate::edit::Edit;
+use crate::model::measure::action_plan;
+use crate::model::{Assessment, MeasureKind, MeasureStatus};
+use crate::ui::action::Action;
+use crate::ui::widgets::{choice_combo_ui, date_ui, field_ui, subheading_ui};
+
+/// Draws the step.
+pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let lang = cx.lang;
+    subheading_ui(ui, &cx.t("dossier.ch.measures"));
+    let mut remove = None;
+    for measure in &mut a.measures {
+        let path = format!("measures[{}]", measure.measure_id);
+        let title = format!("{} — {}", measure.measure_id, measure.title);
+        let clicked = field_ui(ui, cx, &path, &title, |ui, label_id| {
+            ui.add(
+                egui::TextEdit::singleline(&mut measure.title).desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+            ui.add(
+                egui::TextEdit::multiline(&mut measure.description)
+                    .desired_rows(2)
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+            ui.horizontal(|ui| {
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    &format!("{path}.kind"),
+                    "measure_kind",
+                    &mut measure.kind,
+                    &[
+                        MeasureKind::Legal,
+                        MeasureKind::Organisational,
+                        MeasureKind::Technical,
+                    ],
+                    label_id,
+                );
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    &format!("{path}.status"),
+                    "measure_status",
+                    &mut measure.status,
+                    &[MeasureStatus::Existing, MeasureStatus::Planned],
+                    label_id,
+                );
+            });
+            ui.add(
+                egui::TextEdit::singleline(&mut measure.owner)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.owner"))
+                    .desired_width(240.0),
+            )
+            .labelled_by(label_id);
+            ui.button(crate::i18n::tr(lang, "ui.remove"))
+                .labelled_by(label_id)
+                .clicked()
+        });
+        if measure.status == MeasureStatus::Planned {
+            date_ui(
+                ui,
+                cx,
+                &format!("{path}.deadline"),
+                &cx.t("dossier.col.deadline"),
+                &mut measure.deadline,
+            );
+        }
+        if clicked {
+            remove = Some(measure.measure_id.clone());
+        }
+    }
+    if let Some(id) = remove {
+        cx.actions.push(Action::Edit(Edit::RemoveMeasure(id)));
+    }
+
+    subheading_ui(ui, &cx.t("ui.catalogue"));
+    let defs = cx.kb.measures.clone();
+    for kind in [
+        MeasureKind::Legal,
+        MeasureKind::Organisational,
+        MeasureKind::Technical,
+    ] {
+        ui.label(RichText::new(cx.t(&format!("enum.measure_kind.{kind:?}"))).strong());
+        ui.horizontal_wrapped(|ui| {
+            for def in defs.iter().filter(|d| d.kind == kind) {
+                let is_used = a
+                    .measures
+                    .iter()
+                    .any(|m| m.catalogue_id.as_ref() == Some(&def.id));
+                let text = if is_used {
+                    format!("✔ {}", def.id)
+                } else {
+                    format!("+ {}", def.id)
+                };
+                let tooltip = format!("{}\n\n{}", def.title.get(lang), def.description.get(lang));
+                if ui.button(text).on_hover_text(tooltip).clicked() {
+                    cx.actions
+                        .push(Action::Edit(Edit::AddCatalogueMeasure(def.id.clone())));
+                }
+            }
+        });
+    }
+    if ui.button(cx.t("ui.add_custom_measure")).clicked() {
+        cx.actions.push(Action::Edit(Edit::AddCustomMeasure));
+    }
+
+    subheading_ui(ui, &cx.t("dossier.action_plan"));
+    let plan = action_plan(&a.measures);
+    if plan.is_empty() {
+        ui.label(RichText::new(cx.t("dossier.no_action_plan")).weak());
+    }
+    egui::Grid::new("action_plan")
+        .striped(true)
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for measure in plan {
+                ui.label(
+                    measure
+                        .deadline
+                        .map_or_else(|| cx.t("dossier.not_filled"), |d| d.french()),
+                );
+                ui.label(format!("{} — {}", measure.measure_id, measure.title));
+                ui.label(&measure.owner);
+                ui.end_row();
+            }
+        });
+}

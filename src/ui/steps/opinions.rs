@@ -1,0 +1,181 @@
+//! Step 7 — Opinions and validation: the DPO's opinion, data subjects' views, the controller's
+//! decision, prior consultation, signatures and the next review.
+
+use super::StepCtx;
+use crate::edit::Edit;
+use crate::model::{Assessment, Decision, DpoConclusion};
+use crate::ui::action::Action;
+use crate::ui::widgets::{date_ui, field_ui, multiline_ui, subheading_ui, text_ui, yes_no_ui};
+
+fn optional_choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
+    ui: &mut egui::Ui,
+    cx: &StepCtx,
+    path: &str,
+    label: &str,
+    kind: &str,
+    value: &mut Option<T>,
+    choices: &[T],
+) {
+    let lang = cx.lang;
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        let name = |v: Option<T>| match v {
+            Some(v) => crate::i18n::tr(lang, &format!("enum.{kind}.{v:?}")).to_owned(),
+            None => crate::i18n::tr(lang, "ui.unanswered").to_owned(),
+        };
+        egui::ComboBox::from_id_salt(path)
+            .selected_text(name(*value))
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, name(None));
+                for choice in choices {
+                    ui.selectable_value(value, Some(*choice), name(Some(*choice)));
+                }
+            })
+            .response
+            .labelled_by(label_id);
+    });
+}
+
+/// Draws the step.
+pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let o = &mut a.opinions;
+    subheading_ui(ui, &cx.t("dossier.dpo_opinion"));
+    multiline_ui(
+        ui,
+        cx,
+        "opinions.dpo_opinion",
+        &cx.t("dossier.dpo_opinion"),
+        &mut o.dpo_opinion,
+    );
+    optional_choice_ui(
+        ui,
+        cx,
+        "opinions.dpo_conclusion",
+        &cx.t("dossier.dpo_conclusion"),
+        "dpo_conclusion",
+        &mut o.dpo_conclusion,
+        &[
+            DpoConclusion::Favourable,
+            DpoConclusion::FavourableWithReservations,
+            DpoConclusion::Unfavourable,
+        ],
+    );
+    date_ui(
+        ui,
+        cx,
+        "opinions.dpo_opinion_on",
+        &cx.t("dossier.date"),
+        &mut o.dpo_opinion_on,
+    );
+
+    subheading_ui(ui, &cx.t("dossier.data_subjects_views"));
+    yes_no_ui(
+        ui,
+        cx,
+        "opinions.were_data_subjects_consulted",
+        &cx.t("dossier.consulted"),
+        &mut o.were_data_subjects_consulted,
+    );
+    multiline_ui(
+        ui,
+        cx,
+        "opinions.data_subjects_views",
+        &cx.t("dossier.data_subjects_views"),
+        &mut o.data_subjects_views,
+    );
+
+    subheading_ui(ui, &cx.t("dossier.decision"));
+    optional_choice_ui(
+        ui,
+        cx,
+        "opinions.decision",
+        &cx.t("dossier.controller_decision"),
+        "decision",
+        &mut o.decision,
+        &[
+            Decision::Proceed,
+            Decision::ProceedWithActionPlan,
+            Decision::DoNotProceed,
+        ],
+    );
+    multiline_ui(
+        ui,
+        cx,
+        "opinions.decision_reasons",
+        &cx.t("ui.decision_reasons"),
+        &mut o.decision_reasons,
+    );
+    yes_no_ui(
+        ui,
+        cx,
+        "opinions.prior_consultation",
+        &cx.t("dossier.prior_consultation"),
+        &mut o.prior_consultation.is_filed,
+    );
+    date_ui(
+        ui,
+        cx,
+        "opinions.prior_consultation.filed_on",
+        &cx.t("dossier.prior_consultation_date"),
+        &mut o.prior_consultation.filed_on,
+    );
+    text_ui(
+        ui,
+        cx,
+        "opinions.prior_consultation.reference",
+        &cx.t("ui.cnil_reference"),
+        &mut o.prior_consultation.reference,
+    );
+    date_ui(
+        ui,
+        cx,
+        "project.review_due_on",
+        &cx.t("field.project.review_due_on"),
+        &mut a.project.review_due_on,
+    );
+
+    subheading_ui(ui, &cx.t("dossier.signatures"));
+    let mut remove = None;
+    for (index, signature) in a.opinions.signatures.iter_mut().enumerate() {
+        let path = format!("opinions.signatures[{index}]");
+        let title = if signature.role.trim().is_empty() {
+            cx.t("dossier.signatures")
+        } else {
+            signature.role.clone()
+        };
+        let lang = cx.lang;
+        let clicked = field_ui(ui, cx, &path, &title, |ui, label_id| {
+            ui.add(
+                egui::TextEdit::singleline(&mut signature.name)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.name"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(label_id);
+            ui.add(
+                egui::TextEdit::singleline(&mut signature.role)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.role"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(label_id);
+            ui.button(crate::i18n::tr(lang, "ui.remove"))
+                .labelled_by(label_id)
+                .clicked()
+        });
+        date_ui(
+            ui,
+            cx,
+            &format!("{path}.signed_on"),
+            &cx.t("ui.signed_on"),
+            &mut signature.signed_on,
+        );
+        if clicked {
+            remove = Some(index);
+        }
+    }
+    if let Some(index) = remove {
+        cx.actions.push(Action::Edit(Edit::RemoveSignature(index)));
+    }
+    if ui.button(cx.t("ui.add_signature")).clicked() {
+        cx.actions.push(Action::Edit(Edit::AddSignature));
+    }
+}

@@ -1,0 +1,199 @@
+//! Step 2 — Processing: description, purposes (CSI L.251-2) with regime and legal basis per
+//! purpose, actors, data, subjects, life cycle and supporting assets.
+
+use super::StepCtx;
+use crate::edit::Edit;
+use crate::model::{ActorRole, Assessment, LegalBasis, PurposeKind, Regime};
+use crate::ui::action::Action;
+use crate::ui::widgets::{
+    choice_combo_ui, field_ui, lines_ui, multiline_ui, subheading_ui, yes_no_ui,
+};
+
+const REGIMES: [Regime; 3] = [Regime::Undetermined, Regime::Gdpr, Regime::PoliceJustice];
+const BASES: [LegalBasis; 6] = [
+    LegalBasis::Undetermined,
+    LegalBasis::PublicTask,
+    LegalBasis::LegalObligation,
+    LegalBasis::LegitimateInterest,
+    LegalBasis::Consent,
+    LegalBasis::TitleIIIMission,
+];
+const ROLES: [ActorRole; 4] = [
+    ActorRole::Controller,
+    ActorRole::JointController,
+    ActorRole::Processor,
+    ActorRole::Recipient,
+];
+
+/// Draws the step.
+pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let lang = cx.lang;
+    let p = &mut a.processing;
+    subheading_ui(ui, &cx.t("dossier.processing_description"));
+    multiline_ui(
+        ui,
+        cx,
+        "processing.description",
+        &cx.t("field.processing.description"),
+        &mut p.description,
+    );
+
+    subheading_ui(ui, &cx.t("section.purposes"));
+    let mut remove = None;
+    for (index, purpose) in p.purposes.iter_mut().enumerate() {
+        let path = format!("processing.purposes[{index}]");
+        let label = cx.kb.purpose(purpose.kind).map_or_else(
+            || format!("{:?}", purpose.kind),
+            |d| d.label.get(lang).to_owned(),
+        );
+        let clicked = field_ui(ui, cx, &path, &label, |ui, label_id| {
+            ui.horizontal(|ui| {
+                ui.label(crate::i18n::tr(lang, "column.regime"));
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    &format!("{path}.regime"),
+                    "regime",
+                    &mut purpose.regime,
+                    &REGIMES,
+                    label_id,
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.label(crate::i18n::tr(lang, "column.legal_basis"));
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    &format!("{path}.legal_basis"),
+                    "legal_basis",
+                    &mut purpose.legal_basis,
+                    &BASES,
+                    label_id,
+                );
+            });
+            ui.add(
+                egui::TextEdit::singleline(&mut purpose.description)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.details"))
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+            ui.button(crate::i18n::tr(lang, "ui.remove"))
+                .labelled_by(label_id)
+                .clicked()
+        });
+        if clicked {
+            remove = Some(index);
+        }
+    }
+    if let Some(index) = remove {
+        cx.actions.push(Action::Edit(Edit::RemovePurpose(index)));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(cx.t("ui.add_purpose"));
+        for kind in PurposeKind::ALL {
+            let short = kind.csi_number().map_or_else(
+                || crate::i18n::tr(lang, &format!("enum.purpose_short.{kind:?}")).to_owned(),
+                |n| format!("{n}°"),
+            );
+            let tooltip = cx
+                .kb
+                .purpose(kind)
+                .map_or_else(String::new, |d| d.label.get(lang).to_owned());
+            if ui.button(short).on_hover_text(tooltip).clicked() {
+                cx.actions.push(Action::Edit(Edit::AddPurpose(kind)));
+            }
+        }
+    });
+
+    subheading_ui(ui, &cx.t("dossier.actors"));
+    let mut remove = None;
+    for (index, actor) in p.actors.iter_mut().enumerate() {
+        let path = format!("processing.actors[{index}]");
+        let title = if actor.name.trim().is_empty() {
+            cx.t("ui.new_actor")
+        } else {
+            actor.name.clone()
+        };
+        let clicked = field_ui(ui, cx, &path, &title, |ui, label_id| {
+            choice_combo_ui(
+                ui,
+                lang,
+                &format!("{path}.role"),
+                "actor_role",
+                &mut actor.role,
+                &ROLES,
+                label_id,
+            );
+            ui.add(
+                egui::TextEdit::singleline(&mut actor.name)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.name"))
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+            ui.add(
+                egui::TextEdit::singleline(&mut actor.description)
+                    .hint_text(crate::i18n::tr(lang, "dossier.col.details"))
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+            ui.button(crate::i18n::tr(lang, "ui.remove"))
+                .labelled_by(label_id)
+                .clicked()
+        });
+        if actor.role == ActorRole::Processor {
+            yes_no_ui(
+                ui,
+                cx,
+                &format!("{path}.has_art28_contract"),
+                &cx.t("dossier.art28"),
+                &mut actor.has_art28_contract,
+            );
+            yes_no_ui(
+                ui,
+                cx,
+                &format!("{path}.is_transfer_documented"),
+                &cx.t("ui.transfer_documented"),
+                &mut actor.is_transfer_documented,
+            );
+        }
+        if clicked {
+            remove = Some(index);
+        }
+    }
+    if let Some(index) = remove {
+        cx.actions.push(Action::Edit(Edit::RemoveActor(index)));
+    }
+    if ui.button(cx.t("ui.add_actor")).clicked() {
+        cx.actions.push(Action::Edit(Edit::AddActor));
+    }
+
+    subheading_ui(ui, &cx.t("dossier.data"));
+    lines_ui(
+        ui,
+        cx,
+        "processing.data_categories",
+        &cx.t("dossier.data_categories"),
+        &mut p.data_categories,
+    );
+    lines_ui(
+        ui,
+        cx,
+        "processing.data_subjects",
+        &cx.t("dossier.data_subjects"),
+        &mut p.data_subjects,
+    );
+    multiline_ui(
+        ui,
+        cx,
+        "processing.lifecycle",
+        &cx.t("dossier.lifecycle"),
+        &mut p.lifecycle,
+    );
+    lines_ui(
+        ui,
+        cx,
+        "processing.supporting_assets",
+        &cx.t("dossier.supporting_assets"),
+        &mut p.supporting_assets,
+    );
+}

@@ -1,0 +1,126 @@
+//! Step 1 — Screening: the screening questions, the nine criteria with their derived value and
+//! « because », an override with its reason, and the verdict.
+
+use egui::RichText;
+
+use super::StepCtx;
+use crate::edit::Edit;
+use crate::model::Assessment;
+use crate::rules::{Origin, Verdict};
+use crate::ui::action::Action;
+use crate::ui::theme;
+use crate::ui::widgets::{field_ui, subheading_ui, yes_no_ui};
+
+/// Draws the step.
+pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    subheading_ui(ui, &cx.t("ui.screening_questions"));
+    let s = &mut a.screening;
+    for (path, value) in [
+        ("screening.films_public_space", &mut s.films_public_space),
+        (
+            "screening.has_automated_decisions",
+            &mut s.has_automated_decisions,
+        ),
+        ("screening.has_data_matching", &mut s.has_data_matching),
+        (
+            "screening.films_vulnerable_people",
+            &mut s.films_vulnerable_people,
+        ),
+        (
+            "screening.declares_no_biometrics",
+            &mut s.declares_no_biometrics,
+        ),
+        ("screening.captures_audio", &mut s.captures_audio),
+        ("screening.started_before_dpia", &mut s.started_before_dpia),
+        ("screening.has_art90_dpia", &mut s.has_art90_dpia),
+        ("screening.has_fria", &mut s.has_fria),
+    ] {
+        let label = cx.t(&format!("field.{path}"));
+        yes_no_ui(ui, cx, path, &label, value);
+    }
+
+    subheading_ui(ui, &cx.t("dossier.criteria"));
+    let results = cx.report.screening.criteria.clone();
+    for result in &results {
+        let def = cx.kb.criterion(&result.criterion_id);
+        let label = def.map_or_else(String::new, |d| d.label.get(cx.lang).to_owned());
+        let path = format!("screening.overrides[{}]", result.criterion_id);
+        let title = format!("{} — {label}", result.criterion_id);
+        let lang = cx.lang;
+        let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
+        let change = field_ui(ui, cx, &path, &title, |ui, label_id| {
+            let met = if result.is_met {
+                t("dossier.met")
+            } else {
+                t("dossier.not_met")
+            };
+            let colour = if result.is_met {
+                theme::WARN
+            } else {
+                theme::GOOD
+            };
+            ui.label(RichText::new(met).strong().color(colour));
+            for because in &result.because {
+                ui.label(RichText::new(format!("• {}", because.get(lang))).small());
+            }
+            if let Some(def) = def {
+                ui.label(RichText::new(def.summary.get(lang)).small().weak());
+            }
+            let mut choice = match result.origin {
+                Origin::Derived => None,
+                Origin::Override => Some(result.is_met),
+            };
+            let before = choice;
+            ui.horizontal(|ui| {
+                for (value, key) in [
+                    (None, "ui.derived"),
+                    (Some(true), "ui.force_met"),
+                    (Some(false), "ui.force_not_met"),
+                ] {
+                    ui.radio_value(&mut choice, value, t(key))
+                        .labelled_by(label_id);
+                }
+            });
+            if let Some(over) = a
+                .screening
+                .overrides
+                .iter_mut()
+                .find(|o| o.criterion_id == result.criterion_id)
+            {
+                ui.add(
+                    egui::TextEdit::multiline(&mut over.reason)
+                        .hint_text(t("ui.override_reason"))
+                        .desired_rows(2)
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label_id);
+            }
+            (choice != before).then_some(choice)
+        });
+        if let Some(choice) = change {
+            cx.actions.push(Action::Edit(Edit::OverrideCriterion(
+                result.criterion_id.clone(),
+                choice,
+            )));
+        }
+    }
+
+    subheading_ui(ui, &cx.t("dossier.verdict"));
+    let screening = &cx.report.screening;
+    let (colour, key) = match screening.verdict {
+        Verdict::Required => (theme::WARN, "verdict.required"),
+        Verdict::Recommended => (theme::ACCENT, "verdict.recommended"),
+        Verdict::NotRequired => (theme::GOOD, "verdict.not_required"),
+    };
+    ui.label(RichText::new(cx.t(key)).size(18.0).strong().color(colour));
+    for reason in &screening.reasons {
+        ui.label(format!("• {}", reason.get(cx.lang)));
+    }
+    let art90 = if screening.is_art90_required {
+        "cli.check.art90_required"
+    } else {
+        "cli.check.art90_not_required"
+    };
+    ui.label(RichText::new(cx.t(art90)).strong());
+    ui.label(screening.art90_reason.get(cx.lang));
+}

@@ -1,0 +1,376 @@
+//! Form widgets shared by the wizard's steps. Each field row shows its label (with the knowledge
+//! base's help on hover), the input — labelled for screen readers and tests — and, when a
+//! finding points at this field, a highlight frame the view scrolls to.
+
+use egui::{Color32, RichText, Ui};
+
+use super::steps::StepCtx;
+use super::theme;
+use crate::i18n::tr;
+use crate::model::{Date, QuestionId};
+
+/// Draws one labelled field row; `add` draws the input, labelled by the returned label id.
+pub fn field_ui<R>(
+    ui: &mut Ui,
+    cx: &StepCtx,
+    path: &str,
+    label: &str,
+    add: impl FnOnce(&mut Ui, egui::Id) -> R,
+) -> R {
+    let is_highlighted = cx.is_highlighted(path);
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .corner_radius(4.0)
+        .stroke(if is_highlighted {
+            egui::Stroke::new(2.0, theme::ACCENT)
+        } else {
+            egui::Stroke::NONE
+        })
+        .fill(if is_highlighted {
+            theme::HIGHLIGHT
+        } else {
+            Color32::TRANSPARENT
+        });
+    let row_width = ui.available_width() - 14.0;
+    let inner = frame.show(ui, |ui| {
+        ui.set_max_width(row_width);
+        ui.horizontal_top(|ui| {
+            let label_response = ui
+                .allocate_ui_with_layout(
+                    egui::vec2(theme::LABEL_WIDTH, 18.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(theme::LABEL_WIDTH);
+                        ui.add(egui::Label::new(RichText::new(label).strong()).wrap())
+                    },
+                )
+                .inner;
+            let help = cx
+                .kb
+                .question(&QuestionId::new(path))
+                .map(|q| q.help.get(cx.lang).to_owned());
+            let label_response = match &help {
+                Some(help) => label_response.on_hover_text(help),
+                None => label_response,
+            };
+            let input_width = (row_width - theme::LABEL_WIDTH - 12.0).max(120.0);
+            ui.vertical(|ui| {
+                ui.set_max_width(input_width);
+                let value = add(ui, label_response.id);
+                if let Some(help) = help.filter(|_| is_highlighted) {
+                    ui.label(RichText::new(help).small().weak());
+                }
+                value
+            })
+            .inner
+        })
+        .inner
+    });
+    if is_highlighted && cx.should_scroll {
+        inner.response.scroll_to_me(Some(egui::Align::Center));
+    }
+    inner.inner
+}
+
+/// A single-line text field.
+pub fn text_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut String) {
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        ui.add(egui::TextEdit::singleline(value).desired_width(ui.available_width()))
+            .labelled_by(label_id);
+    });
+}
+
+/// A multi-line text field.
+pub fn multiline_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut String) {
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        ui.add(
+            egui::TextEdit::multiline(value)
+                .desired_rows(4)
+                .desired_width(ui.available_width()),
+        )
+        .labelled_by(label_id);
+    });
+}
+
+/// A list of strings edited one per line.
+pub fn lines_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, items: &mut Vec<String>) {
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        let mut text = items.join("\n");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(3)
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label_id);
+        if response.changed() {
+            *items = if text.is_empty() {
+                Vec::new()
+            } else {
+                text.split('\n').map(str::to_owned).collect()
+            };
+        }
+        ui.label(RichText::new(tr(cx.lang, "ui.one_per_line")).small().weak());
+    });
+}
+
+/// Yes / No / not answered.
+pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<bool>) {
+    let lang = cx.lang;
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        ui.horizontal(|ui| {
+            for (choice, key) in [
+                (Some(true), "ui.yes"),
+                (Some(false), "ui.no"),
+                (None, "ui.unanswered"),
+            ] {
+                let response = ui.radio_value(value, choice, tr(lang, key));
+                response.labelled_by(label_id);
+            }
+        });
+    });
+}
+
+/// A whole number that may be left blank; anything but digits is refused as it is typed.
+pub fn number_ui(
+    ui: &mut Ui,
+    cx: &StepCtx,
+    path: &str,
+    label: &str,
+    value: &mut Option<u32>,
+    unit: &str,
+) {
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        ui.horizontal(|ui| {
+            let mut text = value.map(|v| v.to_string()).unwrap_or_default();
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut text).desired_width(80.0))
+                .labelled_by(label_id);
+            if response.changed() {
+                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                *value = if digits.is_empty() {
+                    None
+                } else {
+                    digits.parse().ok().or(*value)
+                };
+            }
+            if !unit.is_empty() {
+                ui.label(unit);
+            }
+        });
+    });
+}
+
+/// A date typed as YYYY-MM-DD; kept as typed until it is a real date.
+pub fn date_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<Date>) {
+    let lang = cx.lang;
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        let id = ui.scope_id().with(("date", path));
+        let shown = value.map(|d| d.iso()).unwrap_or_default();
+        let mut buffer: String = ui
+            .data_mut(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| shown.clone());
+        ui.horizontal(|ui| {
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut buffer)
+                        .hint_text("AAAA-MM-JJ")
+                        .desired_width(110.0),
+                )
+                .labelled_by(label_id);
+            let trimmed = buffer.trim();
+            let parsed = trimmed.parse::<Date>();
+            if response.changed() {
+                if trimmed.is_empty() {
+                    *value = None;
+                } else if let Ok(date) = parsed {
+                    *value = Some(date);
+                }
+            }
+            if !trimmed.is_empty() && parsed.is_err() {
+                ui.label(
+                    RichText::new(tr(lang, "ui.date_format"))
+                        .color(theme::BAD)
+                        .small(),
+                );
+            }
+            if response.has_focus() {
+                ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
+            } else {
+                // Not being typed in: show the model's value (it may change through undo).
+                ui.data_mut(|d| d.remove::<String>(id));
+            }
+        });
+    });
+}
+
+/// A choice among enum values, each shown with its `enum.<kind>.<Variant>` label.
+pub fn choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
+    ui: &mut Ui,
+    cx: &StepCtx,
+    path: &str,
+    label: &str,
+    kind: &str,
+    value: &mut T,
+    choices: &[T],
+) {
+    let lang = cx.lang;
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        choice_combo_ui(ui, lang, path, kind, value, choices, label_id);
+    });
+}
+
+/// The combo box alone (for tables).
+pub fn choice_combo_ui<T: Copy + PartialEq + std::fmt::Debug>(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    id_salt: &str,
+    kind: &str,
+    value: &mut T,
+    choices: &[T],
+    label_id: egui::Id,
+) {
+    let name = |v: &T| tr(lang, &format!("enum.{kind}.{v:?}")).to_owned();
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name(value))
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(value, *choice, name(choice));
+            }
+        });
+    response.response.labelled_by(label_id);
+}
+
+/// A sub-heading inside a step.
+pub fn subheading_ui(ui: &mut Ui, text: &str) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(text).size(16.0).strong().color(theme::ACCENT));
+    ui.separator();
+}
+
+/// The CNIL 4×4 map: severity up, likelihood right, colour bands shared with the dossier
+/// (`MatrixCell::band`), each risk's number before measures (hollow) with an arrow to after
+/// measures (filled).
+pub fn risk_map_ui(ui: &mut Ui, lang: crate::i18n::Lang, risks: &[crate::model::Risk]) {
+    use crate::model::{Level, MatrixCell};
+    let cell = 46.0;
+    let margin = egui::vec2(46.0, 10.0);
+    let size = egui::vec2(margin.x + 4.0 * cell + 200.0, margin.y + 4.0 * cell + 40.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let origin = rect.min + margin;
+    let cell_rect = |severity: u8, likelihood: u8| {
+        egui::Rect::from_min_size(
+            origin
+                + egui::vec2(
+                    f32::from(likelihood - 1) * cell,
+                    f32::from(4 - severity) * cell,
+                ),
+            egui::vec2(cell - 2.0, cell - 2.0),
+        )
+    };
+    for severity in 1..=4u8 {
+        for likelihood in 1..=4u8 {
+            let band = match (Level::from_number(severity), Level::from_number(likelihood)) {
+                (Some(s), Some(l)) => MatrixCell {
+                    severity: s,
+                    likelihood: l,
+                }
+                .band(),
+                _ => crate::model::Band::Low,
+            };
+            painter.rect_filled(cell_rect(severity, likelihood), 3.0, theme::band(band));
+        }
+        painter.text(
+            egui::pos2(origin.x - 12.0, cell_rect(severity, 1).center().y),
+            egui::Align2::CENTER_CENTER,
+            severity.to_string(),
+            egui::FontId::proportional(12.0),
+            theme::MUTED,
+        );
+    }
+    for likelihood in 1..=4u8 {
+        painter.text(
+            egui::pos2(
+                cell_rect(1, likelihood).center().x,
+                origin.y + 4.0 * cell + 8.0,
+            ),
+            egui::Align2::CENTER_CENTER,
+            likelihood.to_string(),
+            egui::FontId::proportional(12.0),
+            theme::MUTED,
+        );
+    }
+    painter.text(
+        egui::pos2(origin.x, origin.y + 4.0 * cell + 26.0),
+        egui::Align2::LEFT_CENTER,
+        format!("{} →", tr(lang, "dossier.map.likelihood")),
+        egui::FontId::proportional(12.0),
+        theme::MUTED,
+    );
+    painter.text(
+        egui::pos2(rect.min.x + 2.0, origin.y - 2.0),
+        egui::Align2::LEFT_TOP,
+        format!("↑ {}", tr(lang, "dossier.map.severity")),
+        egui::FontId::proportional(11.0),
+        theme::MUTED,
+    );
+    let count = risks.len().max(1) as f32;
+    for (index, risk) in risks.iter().enumerate() {
+        // Spread several risks in one cell so their marks do not overlap.
+        let offset = egui::vec2(((index as f32 + 0.5) / count - 0.5) * (cell - 16.0), 0.0);
+        let at = |c: Option<MatrixCell>| {
+            c.map(|c| cell_rect(c.severity.number(), c.likelihood.number()).center() + offset)
+        };
+        let before = at(risk.initial_cell());
+        let after = at(risk.residual_cell());
+        let number = (index + 1).to_string();
+        if let (Some(from), Some(to)) = (before, after) {
+            if from != to {
+                painter.arrow(from, to - from, egui::Stroke::new(1.5, theme::INK));
+            }
+        }
+        if let Some(from) = before {
+            painter.circle_stroke(from, 8.0, egui::Stroke::new(1.5, theme::INK));
+            painter.text(
+                from,
+                egui::Align2::CENTER_CENTER,
+                &number,
+                egui::FontId::proportional(10.0),
+                theme::INK,
+            );
+        }
+        if let Some(to) = after {
+            painter.circle_filled(to, 8.0, theme::INK);
+            painter.text(
+                to,
+                egui::Align2::CENTER_CENTER,
+                &number,
+                egui::FontId::proportional(10.0),
+                Color32::WHITE,
+            );
+        }
+        painter.text(
+            egui::pos2(
+                origin.x + 4.0 * cell + 16.0,
+                origin.y + index as f32 * 16.0 + 6.0,
+            ),
+            egui::Align2::LEFT_CENTER,
+            format!("{number} — {}", risk.risk_id),
+            egui::FontId::proportional(11.0),
+            theme::INK,
+        );
+    }
+    painter.text(
+        egui::pos2(origin.x + 4.0 * cell + 16.0, origin.y + 4.0 * cell - 4.0),
+        egui::Align2::LEFT_CENTER,
+        format!(
+            "○ {}   ● {}",
+            tr(lang, "dossier.map.before"),
+            tr(lang, "dossier.map.after")
+        ),
+        egui::FontId::proportional(11.0),
+        theme::MUTED,
+    );
+}
