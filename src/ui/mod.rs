@@ -112,10 +112,8 @@ impl GardefouApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         let lang = self.lang();
         let discard = std::mem::take(&mut self.state.is_discard_confirmed);
-        let needs_clean = matches!(
-            action,
-            Action::New | Action::Open | Action::OpenPath(_) | Action::Quit
-        );
+        // Asking for a path is harmless; replacing the assessment is what needs the prompt.
+        let needs_clean = matches!(action, Action::New | Action::OpenPath(_) | Action::Quit);
         if needs_clean && self.is_dirty() && !discard {
             self.state.prompt = Some(Prompt::Unsaved { then: action });
             return;

@@ -124,8 +124,7 @@ pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut
                 (Some(false), "ui.no"),
                 (None, "ui.unanswered"),
             ] {
-                let response = ui.radio_value(value, choice, tr(lang, key));
-                response.labelled_by(label_id);
+                ui.radio_value(value, choice, tr(lang, key));
             }
         });
     });

@@ -55,10 +55,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         |ui, label_id| {
             ui.add(egui::TextEdit::singleline(&mut path).desired_width(ui.available_width()))
                 .labelled_by(label_id);
-            ui.checkbox(&mut public, crate::i18n::tr(lang, "ui.public_version"))
-                .labelled_by(label_id);
+            ui.checkbox(&mut public, crate::i18n::tr(lang, "ui.public_version"));
             ui.button(RichText::new(crate::i18n::tr(lang, "action.export")).strong())
-                .labelled_by(label_id)
                 .clicked()
         },
     );

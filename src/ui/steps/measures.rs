@@ -59,9 +59,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     .desired_width(240.0),
             )
             .labelled_by(label_id);
-            ui.button(crate::i18n::tr(lang, "ui.remove"))
-                .labelled_by(label_id)
-                .clicked()
+            ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
         });
         if measure.status == MeasureStatus::Planned {
             date_ui(
@@ -95,9 +93,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     .iter()
                     .any(|m| m.catalogue_id.as_ref() == Some(&def.id));
                 let text = if is_used {
-                    format!("✔ {}", def.id)
+                    format!("■ {}", def.id)
                 } else {
-                    format!("+ {}", def.id)
+                    format!("□ {}", def.id)
                 };
                 let tooltip = format!("{}\n\n{}", def.title.get(lang), def.description.get(lang));
                 if ui.button(text).on_hover_text(tooltip).clicked() {

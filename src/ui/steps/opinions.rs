@@ -157,9 +157,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     .desired_width(260.0),
             )
             .labelled_by(label_id);
-            ui.button(crate::i18n::tr(lang, "ui.remove"))
-                .labelled_by(label_id)
-                .clicked()
+            ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
         });
         date_ui(
             ui,

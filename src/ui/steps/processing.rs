@@ -77,9 +77,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     .desired_width(ui.available_width()),
             )
             .labelled_by(label_id);
-            ui.button(crate::i18n::tr(lang, "ui.remove"))
-                .labelled_by(label_id)
-                .clicked()
+            ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
         });
         if clicked {
             remove = Some(index);
@@ -136,9 +134,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     .desired_width(ui.available_width()),
             )
             .labelled_by(label_id);
-            ui.button(crate::i18n::tr(lang, "ui.remove"))
-                .labelled_by(label_id)
-                .clicked()
+            ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
         });
         if actor.role == ActorRole::Processor {
             yes_no_ui(

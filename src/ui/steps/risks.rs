@@ -46,9 +46,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     &EVENTS,
                     label_id,
                 );
-                ui.button(crate::i18n::tr(lang, "ui.remove"))
-                    .labelled_by(label_id)
-                    .clicked()
+                ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
             },
         );
         if clicked {
@@ -116,11 +114,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 ui.horizontal_wrapped(|ui| {
                     for id in &measure_ids {
                         let mut is_linked = risk.measure_ids.contains(id);
-                        if ui
-                            .checkbox(&mut is_linked, id.as_str())
-                            .labelled_by(label_id)
-                            .changed()
-                        {
+                        if ui.checkbox(&mut is_linked, id.as_str()).changed() {
                             if is_linked {
                                 risk.measure_ids.push(id.clone());
                             } else {

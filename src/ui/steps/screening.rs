@@ -77,8 +77,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     (Some(true), "ui.force_met"),
                     (Some(false), "ui.force_not_met"),
                 ] {
-                    ui.radio_value(&mut choice, value, t(key))
-                        .labelled_by(label_id);
+                    ui.radio_value(&mut choice, value, t(key));
                 }
             });
             if let Some(over) = a

@@ -297,11 +297,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     let text =
                         crate::i18n::tr(lang, &format!("enum.search_initiator.{initiator:?}"))
                             .to_owned();
-                    if ui
-                        .checkbox(&mut is_on, text)
-                        .labelled_by(label_id)
-                        .changed()
-                    {
+                    if ui.checkbox(&mut is_on, text).changed() {
                         if is_on {
                             searches.initiators.push(initiator);
                             searches.initiators.sort();

@@ -1,0 +1,263 @@
+//! The wizard driven as a user would, headless (egui_kittest, no display): new assessment,
+//! typing in fields, a finding appearing and disappearing, a finding that jumps to its field,
+//! undo and redo, language switch, save and reopen through the path prompt, PDF export.
+
+mod common;
+
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use gardefou::model::{Assessment, Lang};
+use gardefou::settings::Settings;
+use gardefou::ui::state::ExportState;
+use gardefou::ui::steps::Step;
+use gardefou::ui::GardefouApp;
+
+const TODAY: &str = "2026-11-23";
+
+fn app(assessment: Assessment, lang: Lang) -> GardefouApp {
+    let settings = Settings {
+        lang: Some(lang),
+        ..Settings::default()
+    };
+    GardefouApp::new(
+        &egui::Context::default(),
+        assessment,
+        None,
+        common::kb(),
+        settings,
+        common::day(TODAY),
+    )
+}
+
+fn harness(app: GardefouApp) -> Harness<'static, GardefouApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut GardefouApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn clear_and_type(harness: &mut Harness<'static, GardefouApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_new_assessment_takes_what_the_user_types() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("New").click();
+    h.run();
+    assert!(h.state().assessment == Assessment::default());
+    assert_eq!(h.state().state.step, Step::Project);
+    clear_and_type(&mut h, "Title of the assessment", "AIPD — caméras du port");
+    assert_eq!(h.state().assessment.project.title, "AIPD — caméras du port");
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    let title = "R01 — Image retention beyond one month";
+    assert!(h.query_by_label(title).is_none());
+    clear_and_type(&mut h, "Image retention", "45");
+    assert_eq!(
+        h.state().assessment.video_system.image_retention_days,
+        Some(45)
+    );
+    assert!(h.state().report.by_rule("R01").next().is_some());
+    assert!(
+        h.query_by_label(title).is_some(),
+        "the findings panel shows R01"
+    );
+    clear_and_type(&mut h, "Image retention", "21");
+    assert!(h.state().report.by_rule("R01").next().is_none());
+    assert!(h.query_by_label(title).is_none(), "R01 left the panel");
+}
+
+#[test]
+fn clicking_a_finding_lands_on_its_field() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("R25 — Restricted capability the commune can re-enable")
+        .click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    let highlight = h
+        .state()
+        .state
+        .highlight
+        .as_ref()
+        .map(|(path, _)| path.clone());
+    assert_eq!(highlight.as_deref(), Some("capabilities[K04].state"));
+}
+
+#[test]
+fn undo_and_redo_an_edit() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    let before = h.state().assessment.project.title.clone();
+    clear_and_type(&mut h, "Title of the assessment", "Titre modifié");
+    assert_eq!(h.state().assessment.project.title, "Titre modifié");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().assessment.project.title, before);
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(h.state().assessment.project.title, "Titre modifié");
+}
+
+#[test]
+fn the_interface_switches_language_at_run_time() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    assert!(h.query_all_by_label("0. Project").next().is_some());
+    h.get_by_label("FR").click();
+    h.run();
+    assert_eq!(h.state().lang(), Lang::Fr);
+    assert!(h.query_all_by_label("0. Projet").next().is_some());
+    assert!(h.query_all_by_label("Constats").next().is_some());
+}
+
+#[test]
+fn save_then_reopen_through_the_path_prompt() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("essai.aipd.ron");
+    let mut h = harness(app(common::sample(), Lang::En));
+    clear_and_type(&mut h, "Title of the assessment", "Avant enregistrement");
+    h.get_by_label("Save").click();
+    h.run();
+    let prompt = "Path of the file (.aipd.ron, or a dossier PDF exported by Garde-fou)";
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, prompt)
+        .type_text(path.to_str().expect("utf-8"));
+    h.run();
+    h.get_all_by_label("Save")
+        .last()
+        .expect("save button")
+        .click();
+    h.run();
+    assert!(!h.state().is_dirty(), "{:?}", h.state().state.status);
+    let saved = gardefou::storage::load(&path).expect("saved file loads");
+    assert_eq!(saved.project.title, "Avant enregistrement");
+
+    clear_and_type(&mut h, "Title of the assessment", "Modifié après");
+    h.get_by_label("Open…").click();
+    h.run();
+    assert!(
+        h.state().state.prompt.is_some(),
+        "no prompt after Open…: {:?}",
+        h.state().state.status
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, prompt)
+        .type_text(path.to_str().expect("utf-8"));
+    h.run();
+    h.get_all_by_label("Open…")
+        .last()
+        .expect("open button")
+        .click();
+    h.run();
+    // Unsaved changes: the app asks before replacing them.
+    assert_eq!(h.state().assessment.project.title, "Modifié après");
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(
+        h.state().assessment == saved,
+        "the saved file was not reopened"
+    );
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn the_dossier_step_exports_the_pdf_in_the_background() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = dir.path().join("dossier.pdf");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    clear_and_type(&mut h, "PDF file", output.to_str().expect("utf-8"));
+    h.get_all_by_label("Export PDF")
+        .last()
+        .expect("export button")
+        .click();
+    for _ in 0..200 {
+        h.step();
+        let state = h
+            .state()
+            .state
+            .export
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default();
+        if !matches!(state, ExportState::Running | ExportState::Idle) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let state = h
+        .state()
+        .state
+        .export
+        .lock()
+        .map(|s| s.clone())
+        .unwrap_or_default();
+    assert!(
+        matches!(state, ExportState::Done { pages, .. } if pages > 20),
+        "{state:?}"
+    );
+    assert!(gardefou::open::open(&output).expect("the PDF reopens") == common::sample());
+}
+
+#[test]
+fn every_step_draws_in_both_languages_without_a_raw_key() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    for lang_button in ["EN", "FR"] {
+        h.get_by_label(lang_button).click();
+        h.run();
+        let lang = h.state().lang();
+        for step in Step::ALL {
+            let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+            let nav = format!("{index}. {}", step.title(lang));
+            h.get_all_by_label(&nav)
+                .next()
+                .expect("navigator entry")
+                .click();
+            h.run();
+            assert_eq!(h.state().state.step, step);
+            for prefix in [
+                "enum.",
+                "field.",
+                "step.",
+                "action.",
+                "ui.",
+                "column.",
+                "section.",
+                "severity.",
+                "verdict.",
+                "cli.",
+                "dossier.",
+            ] {
+                for node in h.query_all_by_label_contains(prefix) {
+                    let label = format!("{node:?}");
+                    let is_key = label.match_indices(prefix).any(|(i, _)| {
+                        label[..i]
+                            .chars()
+                            .last()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                            && label[i + prefix.len()..]
+                                .starts_with(|c: char| c.is_ascii_lowercase())
+                    });
+                    assert!(!is_key, "{lang:?} step {step:?}: raw key in {label}");
+                }
+            }
+        }
+    }
+}
