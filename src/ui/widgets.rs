@@ -117,7 +117,7 @@ pub fn lines_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, items: &mut 
 /// Yes / No / not answered.
 pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<bool>) {
     let lang = cx.lang;
-    field_ui(ui, cx, path, label, |ui, label_id| {
+    field_ui(ui, cx, path, label, |ui, _label_id| {
         ui.horizontal(|ui| {
             for (choice, key) in [
                 (Some(true), "ui.yes"),

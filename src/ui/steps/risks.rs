@@ -110,7 +110,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             cx,
             &format!("{path}.measure_ids"),
             &cx.t("dossier.linked_measures"),
-            |ui, label_id| {
+            |ui, _label_id| {
                 ui.horizontal_wrapped(|ui| {
                     for id in &measure_ids {
                         let mut is_linked = risk.measure_ids.contains(id);

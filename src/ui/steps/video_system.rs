@@ -285,7 +285,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         cx,
         "video_system.searches.initiators",
         &cx.t("dossier.search_initiators"),
-        |ui, label_id| {
+        |ui, _label_id| {
             ui.horizontal_wrapped(|ui| {
                 for initiator in [
                     SearchInitiator::ControlCentreOperators,
