@@ -38,6 +38,8 @@ pub enum Action {
     SetDark(bool),
     /// A structural edit.
     Edit(Edit),
+    /// Show the system file dialog (in the background) for this purpose.
+    Browse(super::file_dialog::DialogPurpose),
     /// Restore the recovery copy found at start-up.
     RestoreRecovery,
     /// Keep the file, delete the recovery copy.

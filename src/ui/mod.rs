@@ -7,6 +7,7 @@
 //! assessment snapshots, coalesced while typing; it is never saved.
 
 pub mod action;
+pub mod file_dialog;
 mod shell;
 pub mod state;
 pub mod steps;
@@ -59,6 +60,10 @@ pub struct GardefouApp {
     data_dir: Option<PathBuf>,
     /// Actions to apply at the next frame (the one waiting for a save, for instance).
     pending: Vec<Action>,
+    /// How to ask for a path (system dialogs; none in tests).
+    dialogs: Arc<dyn file_dialog::FileDialogs>,
+    /// A dialog running in the background.
+    picker: file_dialog::PendingPick,
 }
 
 impl GardefouApp {
@@ -91,7 +96,15 @@ impl GardefouApp {
             undoer: Undoer::default(),
             data_dir: eframe::storage_dir("gardefou"),
             pending: Vec::new(),
+            dialogs: Arc::new(file_dialog::SystemDialogs),
+            picker: file_dialog::PendingPick::default(),
         }
+    }
+
+    /// The same app asking for paths through `dialogs` (tests pass `NoDialogs`).
+    pub fn with_dialogs(mut self, dialogs: Arc<dyn file_dialog::FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
     }
 
     /// The UI language.
@@ -210,10 +223,27 @@ impl GardefouApp {
                     autosave::discard(path);
                 }
             }
+            Action::Browse(purpose) => {
+                self.picker
+                    .start(Arc::clone(&self.dialogs), purpose, ctx.clone());
+            }
             Action::Quit => {
                 self.state.is_close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Puts the path a background dialog chose where it belongs.
+    fn take_picked_path(&mut self) {
+        let Some((purpose, Some(path))) = self.picker.take() else {
+            return;
+        };
+        let text = path.display().to_string();
+        match (purpose, &mut self.state.prompt) {
+            (file_dialog::DialogPurpose::SavePdf, _) => self.state.export_path = text,
+            (_, Some(Prompt::Path { text: typed, .. })) => *typed = text,
+            _ => {}
         }
     }
 
@@ -468,6 +498,7 @@ impl GardefouApp {
         for action in actions {
             self.apply(&ctx, action);
         }
+        self.take_picked_path();
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.assessment);
         if self.assessment != self.evaluated {

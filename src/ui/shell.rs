@@ -305,6 +305,18 @@ impl GardefouApp {
                         if ui.button(tr(lang, "ui.cancel")).clicked() {
                             close = true;
                         }
+                        let purpose = if is_open {
+                            super::file_dialog::DialogPurpose::Open
+                        } else {
+                            super::file_dialog::DialogPurpose::SaveProject
+                        };
+                        let browsing = self.picker.is_open();
+                        if ui
+                            .add_enabled(!browsing, egui::Button::new(tr(lang, "ui.browse")))
+                            .clicked()
+                        {
+                            actions.push(Action::Browse(purpose));
+                        }
                     });
                     if !close {
                         self.state.prompt = Some(Prompt::Path { is_open, text });

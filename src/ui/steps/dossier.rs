@@ -65,6 +65,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if clicked {
         cx.actions.push(Action::Export);
     }
+    if ui.button(cx.t("ui.browse")).clicked() {
+        cx.actions.push(Action::Browse(
+            crate::ui::file_dialog::DialogPurpose::SavePdf,
+        ));
+    }
     match cx.export {
         ExportState::Idle => {}
         ExportState::Running => {

@@ -1,0 +1,98 @@
+//! File dialogs, behind a trait so tests never open one. The system dialog (rfd: the desktop
+//! portal, else zenity) runs on a background thread, so a dialog that never answers cannot
+//! freeze the app; the typed-path field of the prompt always works, with or without it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// What the dialog is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Choose a project (or a dossier PDF) to open.
+    Open,
+    /// Choose where to save the project.
+    SaveProject,
+    /// Choose where to write the PDF dossier.
+    SavePdf,
+}
+
+/// A way to ask the user for a path.
+pub trait FileDialogs: Send + Sync {
+    /// The chosen path, or `None` when the user cancels or no dialog can be shown.
+    fn pick(&self, purpose: &DialogPurpose) -> Option<PathBuf>;
+}
+
+/// The desktop's dialogs, through rfd.
+pub struct SystemDialogs;
+
+impl FileDialogs for SystemDialogs {
+    fn pick(&self, purpose: &DialogPurpose) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new();
+        match purpose {
+            DialogPurpose::Open => dialog
+                .add_filter("Garde-fou (.aipd.ron, .pdf)", &["ron", "pdf"])
+                .pick_file(),
+            DialogPurpose::SaveProject => dialog
+                .add_filter("Garde-fou (.aipd.ron)", &["ron"])
+                .set_file_name("analyse.aipd.ron")
+                .save_file(),
+            DialogPurpose::SavePdf => dialog
+                .add_filter("PDF", &["pdf"])
+                .set_file_name("dossier-aipd.pdf")
+                .save_file(),
+        }
+    }
+}
+
+/// No dialog at all (tests, or a desktop without one): the typed path is the only way.
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick(&self, _purpose: &DialogPurpose) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// What a dialog answered, for which purpose.
+pub type Picked = (DialogPurpose, Option<PathBuf>);
+
+/// A dialog running in the background, and its answer once it comes.
+#[derive(Clone, Default)]
+pub struct PendingPick {
+    answer: Arc<Mutex<Option<Picked>>>,
+    is_open: Arc<Mutex<bool>>,
+}
+
+impl PendingPick {
+    /// Opens the dialog on a background thread; the answer is taken with `take`.
+    pub fn start(&self, dialogs: Arc<dyn FileDialogs>, purpose: DialogPurpose, ctx: egui::Context) {
+        if let Ok(mut open) = self.is_open.lock() {
+            if *open {
+                return;
+            }
+            *open = true;
+        }
+        let answer = Arc::clone(&self.answer);
+        let is_open = Arc::clone(&self.is_open);
+        std::thread::spawn(move || {
+            let picked = dialogs.pick(&purpose);
+            if let Ok(mut slot) = answer.lock() {
+                *slot = Some((purpose, picked));
+            }
+            if let Ok(mut open) = is_open.lock() {
+                *open = false;
+            }
+            ctx.request_repaint();
+        });
+    }
+
+    /// True while a dialog is showing.
+    pub fn is_open(&self) -> bool {
+        self.is_open.lock().map(|o| *o).unwrap_or(false)
+    }
+
+    /// The answer of a finished dialog, once.
+    pub fn take(&self) -> Option<Picked> {
+        self.answer.lock().ok().and_then(|mut a| a.take())
+    }
+}
