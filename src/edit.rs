@@ -4,8 +4,8 @@
 
 use crate::knowledge::KnowledgeBase;
 use crate::model::{
-    Actor, Assessment, CriterionId, CriterionOverride, Measure, MeasureId, MeasureStatus, Purpose,
-    PurposeKind, Risk, RiskId, Signature,
+    Actor, Assessment, Camera, CameraId, CriterionId, CriterionOverride, Evidence, EvidenceId,
+    Measure, MeasureId, MeasureStatus, Purpose, PurposeKind, Risk, RiskId, Signature,
 };
 
 /// A structural edit.
@@ -31,6 +31,26 @@ pub enum Edit {
     AddCustomMeasure,
     /// Remove a measure (and its links from risks).
     RemoveMeasure(MeasureId),
+    /// Add a camera with a fresh id.
+    AddCamera,
+    /// Copy these cameras under fresh ids.
+    DuplicateCameras(Vec<CameraId>),
+    /// Delete these cameras.
+    DeleteCameras(Vec<CameraId>),
+    /// Couple (or uncouple) these cameras to the analytics software.
+    SetCoupled(Vec<CameraId>, bool),
+    /// Add a purpose to these cameras.
+    AddCameraPurpose(Vec<CameraId>, PurposeKind),
+    /// Set privacy masking on these cameras.
+    SetMasking(Vec<CameraId>, bool),
+    /// Add cameras read from a CSV file (ids already checked unique).
+    ImportCameras(Vec<Camera>),
+    /// Fill the capability checklist from a preset of a common suite.
+    ApplyPreset(crate::knowledge::presets::Preset),
+    /// Attach a document to the evidence locker.
+    AddEvidence(Evidence),
+    /// Remove a document from the locker (and its links).
+    RemoveEvidence(EvidenceId),
     /// Add a signature line.
     AddSignature,
     /// Remove the signature line at this index.
@@ -133,6 +153,93 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
             a.measures.retain(|m| &m.measure_id != id);
             for risk in &mut a.risks {
                 risk.measure_ids.retain(|m| m != id);
+            }
+        }
+        Edit::AddCamera => {
+            let id = fresh_id(
+                |n| format!("CAM-{n:03}"),
+                a.cameras.iter().map(|c| c.camera_id.as_str()),
+            );
+            a.cameras.push(Camera {
+                camera_id: CameraId::new(id),
+                ..Camera::default()
+            });
+        }
+        Edit::DuplicateCameras(ids) => {
+            for id in ids {
+                let Some(original) = a.cameras.iter().find(|c| &c.camera_id == id).cloned() else {
+                    continue;
+                };
+                let copy_id = fresh_id(
+                    |n| format!("{id}-{n}"),
+                    a.cameras.iter().map(|c| c.camera_id.as_str()),
+                );
+                a.cameras.push(Camera {
+                    camera_id: CameraId::new(copy_id),
+                    ..original
+                });
+            }
+        }
+        Edit::DeleteCameras(ids) => a.cameras.retain(|c| !ids.contains(&c.camera_id)),
+        Edit::SetCoupled(ids, value) => {
+            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
+                camera.is_analytics_coupled = *value;
+            }
+        }
+        Edit::AddCameraPurpose(ids, kind) => {
+            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
+                if !camera.purposes.contains(kind) {
+                    camera.purposes.push(*kind);
+                    camera.purposes.sort();
+                }
+            }
+        }
+        Edit::SetMasking(ids, value) => {
+            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
+                camera.has_privacy_masking = *value;
+            }
+        }
+        Edit::ImportCameras(cameras) => a.cameras.extend(cameras.iter().cloned()),
+        Edit::ApplyPreset(preset) => {
+            for record in crate::knowledge::presets::records(*preset) {
+                match a
+                    .capabilities
+                    .iter_mut()
+                    .find(|r| r.capability_id == record.capability_id)
+                {
+                    Some(existing) => {
+                        let evidence = std::mem::take(&mut existing.evidence_ids);
+                        *existing = record;
+                        existing.evidence_ids = evidence;
+                    }
+                    None => a.capabilities.push(record),
+                }
+            }
+            a.capabilities
+                .sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+        }
+        Edit::AddEvidence(evidence) => {
+            let mut evidence = evidence.clone();
+            if evidence.evidence_id.as_str().is_empty()
+                || a.evidence_by_id(&evidence.evidence_id).is_some()
+            {
+                evidence.evidence_id = EvidenceId::new(fresh_id(
+                    |n| format!("EV-{n:02}"),
+                    a.evidence.iter().map(|e| e.evidence_id.as_str()),
+                ));
+            }
+            a.evidence.push(evidence);
+        }
+        Edit::RemoveEvidence(id) => {
+            a.evidence.retain(|e| &e.evidence_id != id);
+            for record in &mut a.capabilities {
+                record.evidence_ids.retain(|e| e != id);
+            }
+            for measure in &mut a.measures {
+                measure.evidence_ids.retain(|e| e != id);
+            }
+            for risk in &mut a.risks {
+                risk.evidence_ids.retain(|e| e != id);
             }
         }
         Edit::AddSignature => a.opinions.signatures.push(Signature::default()),

@@ -431,3 +431,19 @@ fn export_of_a_dossier_pdf_reproduces_it_from_its_attached_project() {
         common::sample()
     );
 }
+
+#[test]
+fn the_user_decides_what_the_public_version_leaves_out() {
+    let mut sample = common::shared_sample().clone();
+    sample.project.public_version.hides_camera_locations = false;
+    let d = build(&sample, Lang::Fr, true);
+    let text = squash(&body_text(&render(&d), &d));
+    assert!(
+        text.contains(&squash(&sample.cameras[0].location)),
+        "locations kept when the user allows them"
+    );
+    assert!(
+        !text.contains(&squash(&sample.project.authors[0])),
+        "names still left out"
+    );
+}

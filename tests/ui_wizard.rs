@@ -261,3 +261,114 @@ fn every_step_draws_in_both_languages_without_a_raw_key() {
         }
     }
 }
+
+/// Scrolls a button into view, then clicks it as a pointer would.
+fn press(h: &mut Harness<'static, GardefouApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn text_input(h: &Harness<'static, GardefouApp>, label: &str) -> usize {
+    h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .count()
+}
+
+#[test]
+fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(&csv, "Identifiant;Emplacement;Périmètre;Type\nNEW-1;quai Est;Port;fixe\nNEW-2;quai Ouest;Port;sous-marine\nNEW-3;capitainerie;Port;dôme\n").expect("write");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    assert_eq!(text_input(&h, "CSV file"), 1);
+    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Read the CSV");
+    assert!(
+        h.query_all_by_label_contains("line 3:").next().is_some(),
+        "the bad row's line is named"
+    );
+    assert_eq!(
+        h.state().assessment.cameras.len(),
+        124,
+        "nothing imported before confirmation"
+    );
+    press(&mut h, "Import 2 cameras");
+    let cameras = &h.state().assessment.cameras;
+    assert_eq!(cameras.len(), 126);
+    assert!(cameras
+        .iter()
+        .any(|c| c.camera_id.as_str() == "NEW-3" && c.kind == gardefou::model::CameraKind::Ptz));
+}
+
+#[test]
+fn bulk_edit_couples_the_filtered_selection() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    clear_and_type(&mut h, "Filter:", "Gare");
+    press(&mut h, "Select the cameras shown");
+    let selected = h.state().state.inventory.selected.len();
+    assert_eq!(selected, 24, "the 24 cameras of the station perimeter");
+    press(&mut h, "Couple to analytics");
+    let coupled = h
+        .state()
+        .assessment
+        .cameras
+        .iter()
+        .filter(|c| c.perimeter.starts_with("Gare") && c.is_analytics_coupled)
+        .count();
+    assert_eq!(coupled, 24);
+    h.get_by_label("Undo").click();
+    h.run();
+    let coupled = h
+        .state()
+        .assessment
+        .cameras
+        .iter()
+        .filter(|c| c.perimeter.starts_with("Gare") && c.is_analytics_coupled)
+        .count();
+    assert_eq!(coupled, 0, "one undo reverts the whole bulk edit");
+}
+
+#[test]
+fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is_linked() {
+    let mut sample = common::sample();
+    let face = sample
+        .capabilities
+        .iter_mut()
+        .find(|r| r.capability_id.as_str() == "K02")
+        .expect("K02");
+    face.evidence_ids.clear();
+    let mut h = harness(app(sample, Lang::En));
+    assert!(h
+        .state()
+        .report
+        .by_rule("R09")
+        .any(|f| f.severity == gardefou::rules::Severity::Blocking));
+    h.get_by_label("R09 — Biometric capability present without proof of locking")
+        .click();
+    h.run();
+    let label = "K02 — Post-event face search (“appearance similarity”)";
+    let evidence = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .next()
+        .expect("evidence field");
+    evidence.focus();
+    h.run();
+    h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .next()
+        .expect("evidence field")
+        .type_text("EV-02, EV-04");
+    h.run();
+    assert!(
+        h.state().report.by_rule("R09").next().is_none(),
+        "no longer blocking"
+    );
+    assert!(
+        h.state().report.by_rule("R09-DOCUMENTED").next().is_some(),
+        "a warning to document instead"
+    );
+}

@@ -26,7 +26,17 @@ pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
             return 2;
         }
     };
-    let report = rules::evaluate(&assessment, &kb, today);
+    // Documents are checked beside a project file; a dossier PDF carries no documents.
+    let is_pdf = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let statuses = if is_pdf {
+        Vec::new()
+    } else {
+        crate::storage::evidence::verify(file, &assessment.evidence)
+    };
+    let report =
+        rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &statuses);
     if as_json {
         println!("{}", to_json(&report, lang));
     } else {

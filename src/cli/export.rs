@@ -33,7 +33,17 @@ pub fn run(
             return 2;
         }
     };
-    let report = rules::evaluate(&assessment, &kb, today);
+    // Documents are checked beside a project file; a dossier PDF carries no documents.
+    let is_pdf = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let statuses = if is_pdf {
+        Vec::new()
+    } else {
+        crate::storage::evidence::verify(file, &assessment.evidence)
+    };
+    let report =
+        rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &statuses);
     let source_text = match storage::to_text(&assessment) {
         Ok(text) => Some(text),
         Err(error) => {

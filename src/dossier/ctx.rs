@@ -118,9 +118,24 @@ impl Ctx<'_> {
         parts.join(" — ")
     }
 
+    /// True when the public version leaves out camera locations.
+    pub fn hides_locations(&self) -> bool {
+        self.is_public && self.a.project.public_version.hides_camera_locations
+    }
+
+    /// True when the public version leaves out internal references.
+    pub fn hides_internal(&self) -> bool {
+        self.is_public && self.a.project.public_version.hides_internal_references
+    }
+
+    /// True when the public version leaves out people's names.
+    pub fn hides_names(&self) -> bool {
+        self.is_public && self.a.project.public_version.hides_people_names
+    }
+
     /// A person's name, or « (masqué) » in the public version.
     pub fn person(&self, name: &str) -> String {
-        if self.is_public {
+        if self.hides_names() {
             self.t("dossier.hidden")
         } else {
             self.text_or_blank(name)

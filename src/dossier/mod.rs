@@ -67,7 +67,7 @@ pub fn build(
         lang: options.lang,
         title: project.title.clone(),
         organisation: project.organisation.clone(),
-        author: if options.is_public {
+        author: if options.is_public && assessment.project.public_version.hides_people_names {
             project.organisation.clone()
         } else {
             project.authors.join(", ")

@@ -49,3 +49,14 @@ pub struct Evidence {
     /// What it shows.
     pub description: String,
 }
+
+/// What became of an attached document when it was last checked on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EvidenceStatus {
+    /// Present with the recorded hash.
+    Intact,
+    /// Present, but its content changed since it was attached.
+    Changed,
+    /// Not found where the project says it is.
+    Missing,
+}

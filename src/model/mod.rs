@@ -34,7 +34,7 @@ pub use measure::{Measure, MeasureKind, MeasureStatus};
 pub use necessity::{Answer, Evaluation};
 pub use opinion::{Decision, DpoConclusion, Opinions, PriorConsultation, Signature};
 pub use processing::{Actor, ActorRole, LegalBasis, Processing, Purpose, PurposeKind, Regime};
-pub use project::{DeploymentStage, Lang, OrganisationKind, Project, ProjectStatus};
+pub use project::{DeploymentStage, Lang, OrganisationKind, Project, ProjectStatus, PublicVersion};
 pub use risk::{Band, FearedEvent, Level, MatrixCell, Risk};
 pub use screening::{CriterionOverride, Screening};
 pub use video_system::{

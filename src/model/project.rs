@@ -89,6 +89,29 @@ pub enum DeploymentStage {
     InOperation,
 }
 
+/// What the public version of the dossier leaves out (CADA 20234820: these AIPDs are
+/// communicable to citizens). Everything is left out unless the user decides otherwise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PublicVersion {
+    /// Leave out the exact location of each camera.
+    pub hides_camera_locations: bool,
+    /// Leave out people's names (authors, DPO, signatories).
+    pub hides_people_names: bool,
+    /// Leave out internal references (evidence files, control-centre address and security).
+    pub hides_internal_references: bool,
+}
+
+impl Default for PublicVersion {
+    fn default() -> Self {
+        Self {
+            hides_camera_locations: true,
+            hides_people_names: true,
+            hides_internal_references: true,
+        }
+    }
+}
+
 /// Cover data of the assessment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -125,4 +148,6 @@ pub struct Project {
     pub dossier_language: Lang,
     /// Confidentiality marking printed on the cover, e.g. « Diffusion restreinte ».
     pub confidentiality: String,
+    /// What the public version leaves out.
+    pub public_version: PublicVersion,
 }

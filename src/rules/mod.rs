@@ -48,6 +48,64 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report with findings for attached documents that changed or went missing on disk
+    /// (`statuses` comes from `storage::evidence::verify`; the engine itself does no IO).
+    pub fn with_evidence(
+        mut self,
+        a: &Assessment,
+        kb: &KnowledgeBase,
+        statuses: &[(
+            crate::model::EvidenceId,
+            crate::model::evidence::EvidenceStatus,
+        )],
+    ) -> Report {
+        use crate::model::evidence::EvidenceStatus;
+        let texts = text::Texts { kb };
+        for (id, status) in statuses {
+            let rule = match status {
+                EvidenceStatus::Intact => continue,
+                EvidenceStatus::Changed => "EV-CHANGED",
+                EvidenceStatus::Missing => "EV-MISSING",
+            };
+            let path = a
+                .evidence_by_id(id)
+                .map_or_else(String::new, |e| e.path.clone());
+            let mut users: Vec<String> = a
+                .capabilities
+                .iter()
+                .filter(|r| r.evidence_ids.contains(id))
+                .map(|r| r.capability_id.to_string())
+                .collect();
+            users.extend(
+                a.measures
+                    .iter()
+                    .filter(|m| m.evidence_ids.contains(id))
+                    .map(|m| m.measure_id.to_string()),
+            );
+            self.findings.push(texts.finding(
+                rule,
+                Severity::High,
+                &[
+                    ("id", crate::knowledge::Bilingual::same(id.to_string())),
+                    ("path", crate::knowledge::Bilingual::same(path)),
+                    (
+                        "users",
+                        crate::knowledge::Bilingual::same(if users.is_empty() {
+                            "—".to_owned()
+                        } else {
+                            users.join(", ")
+                        }),
+                    ),
+                ],
+                vec![format!("evidence[{id}]")],
+            ));
+        }
+        self.findings.sort_by(|x, y| {
+            (x.severity, &x.rule_id, &x.fields).cmp(&(y.severity, &y.rule_id, &y.fields))
+        });
+        self
+    }
+
     /// True when at least one finding is blocking.
     pub fn has_blocking(&self) -> bool {
         self.findings

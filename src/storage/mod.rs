@@ -6,6 +6,8 @@
 //! is kept beside it as `.bak`. A failed save leaves the old file as it was.
 
 pub mod autosave;
+pub mod csv_import;
+pub mod evidence;
 pub mod migrate;
 
 use std::fs;

@@ -40,6 +40,8 @@ pub enum Action {
     Edit(Edit),
     /// Show the system file dialog (in the background) for this purpose.
     Browse(super::file_dialog::DialogPurpose),
+    /// Hash a document and add it to the evidence locker.
+    AttachEvidence(PathBuf, crate::model::EvidenceKind, String),
     /// Restore the recovery copy found at start-up.
     RestoreRecovery,
     /// Keep the file, delete the recovery copy.

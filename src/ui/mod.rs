@@ -83,7 +83,7 @@ impl GardefouApp {
             state.prompt = Some(Prompt::Recovery { path: recovery });
         }
         state.export_path = default_export_path(path.as_deref());
-        Self {
+        let mut app = Self {
             saved: assessment.clone(),
             evaluated: assessment.clone(),
             assessment,
@@ -98,7 +98,9 @@ impl GardefouApp {
             pending: Vec::new(),
             dialogs: Arc::new(file_dialog::SystemDialogs),
             picker: file_dialog::PendingPick::default(),
-        }
+        };
+        app.check_evidence();
+        app
     }
 
     /// The same app asking for paths through `dialogs` (tests pass `NoDialogs`).
@@ -223,6 +225,24 @@ impl GardefouApp {
                     autosave::discard(path);
                 }
             }
+            Action::AttachEvidence(file, kind, description) => {
+                let Some(project) = self.path.clone() else {
+                    self.set_status(tr(lang, "ui.save_before_attaching").to_owned(), true);
+                    return;
+                };
+                match storage::evidence::attach(&project, &file, kind, &description, self.today) {
+                    Ok(evidence) => {
+                        edit::apply(
+                            &mut self.assessment,
+                            &self.kb,
+                            &edit::Edit::AddEvidence(evidence),
+                        );
+                        self.state.evidence_form = steps::EvidenceForm::default();
+                        self.check_evidence();
+                    }
+                    Err(error) => self.set_status(format!("{}: {error}", file.display()), true),
+                }
+            }
             Action::Browse(purpose) => {
                 self.picker
                     .start(Arc::clone(&self.dialogs), purpose, ctx.clone());
@@ -232,6 +252,25 @@ impl GardefouApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+
+    /// Checks every attached document on disk (hash and presence) and refreshes the findings.
+    fn check_evidence(&mut self) {
+        self.state.evidence_statuses = match &self.path {
+            Some(path) => storage::evidence::verify(path, &self.assessment.evidence),
+            None => Vec::new(),
+        };
+        self.refresh_report();
+    }
+
+    /// Recomputes the engine's report on the current assessment.
+    fn refresh_report(&mut self) {
+        self.report = rules::evaluate(&self.assessment, &self.kb, self.today).with_evidence(
+            &self.assessment,
+            &self.kb,
+            &self.state.evidence_statuses,
+        );
+        self.evaluated = self.assessment.clone();
     }
 
     /// Puts the path a background dialog chose where it belongs.
@@ -254,6 +293,8 @@ impl GardefouApp {
         self.path = path;
         self.undoer = Undoer::default();
         self.state.highlight = None;
+        self.state.inventory = steps::inventory::InventoryState::default();
+        self.check_evidence();
     }
 
     fn save_to(&mut self, path: &Path) {
@@ -267,6 +308,7 @@ impl GardefouApp {
                 self.path = Some(path.to_owned());
                 self.settings.remember(path);
                 autosave::discard(path);
+                self.check_evidence();
                 self.set_status(
                     tr_with(
                         lang,
@@ -441,6 +483,9 @@ impl GardefouApp {
                     export: &export,
                     export_path: &mut self.state.export_path,
                     export_public: &mut self.state.export_public,
+                    inventory: &mut self.state.inventory,
+                    evidence_form: &mut self.state.evidence_form,
+                    evidence_statuses: &self.state.evidence_statuses,
                 };
                 steps::step_ui(ui, step, &mut cx, &mut self.assessment);
                 ui.add_space(16.0);
@@ -502,8 +547,7 @@ impl GardefouApp {
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.assessment);
         if self.assessment != self.evaluated {
-            self.report = rules::evaluate(&self.assessment, &self.kb, self.today);
-            self.evaluated = self.assessment.clone();
+            self.refresh_report();
         }
         self.autosave(now);
         if self.is_dirty() {

@@ -71,6 +71,15 @@ pub struct UiState {
     pub last_autosave: Option<f64>,
     /// The wall-clock label of the last autosave, for the status bar.
     pub last_autosave_label: Option<String>,
+    /// The camera inventory editor.
+    pub inventory: super::steps::inventory::InventoryState,
+    /// The « attach a document » form.
+    pub evidence_form: super::steps::EvidenceForm,
+    /// What became of each attached document on disk, checked on open, save and attach.
+    pub evidence_statuses: Vec<(
+        crate::model::EvidenceId,
+        crate::model::evidence::EvidenceStatus,
+    )>,
     /// The user chose to discard unsaved changes for the action being applied.
     pub is_discard_confirmed: bool,
     /// What to do once the save asked for by the unsaved-changes prompt succeeds.

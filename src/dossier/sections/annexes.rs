@@ -21,7 +21,7 @@ pub fn annexes(ctx: &Ctx) -> Vec<Block> {
 
 fn cameras(ctx: &Ctx) -> Vec<Block> {
     let mut out = vec![chapter(ctx.t("dossier.annex.cameras"))];
-    if ctx.is_public {
+    if ctx.hides_locations() {
         out.push(Block::Note(ctx.t("dossier.locations_hidden")));
     }
     let mut cameras: Vec<_> = ctx.a.cameras.iter().collect();
@@ -44,7 +44,7 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
             };
             vec![
                 c.camera_id.to_string(),
-                if ctx.is_public {
+                if ctx.hides_locations() {
                     ctx.t("dossier.hidden")
                 } else {
                     c.location.clone()
@@ -176,7 +176,7 @@ fn evidence(ctx: &Ctx) -> Vec<Block> {
                 ctx.variant("evidence_kind", e.kind),
                 e.description
             );
-            if !ctx.is_public {
+            if !ctx.hides_internal() {
                 what.push_str(&format!("\n{}", e.path));
             }
             vec![

@@ -11,7 +11,7 @@ pub fn cover(ctx: &Ctx) -> Block {
         (ctx.t("field.project.dpo_name"), ctx.person(&p.dpo_name)),
         (
             ctx.t("field.project.authors"),
-            if ctx.is_public {
+            if ctx.hides_names() {
                 ctx.t("dossier.hidden")
             } else {
                 ctx.text_or_blank(&p.authors.join(", "))

@@ -63,7 +63,7 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
         .signatures
         .iter()
         .map(|s| SignatureLine {
-            who: if ctx.is_public {
+            who: if ctx.hides_names() {
                 s.role.clone()
             } else {
                 format!("{}\n{}", s.name, s.role).trim().to_owned()

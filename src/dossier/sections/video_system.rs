@@ -100,8 +100,13 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
 
     out.push(section(ctx.t("field.control_centre.name")));
     let centre = &v.control_centre;
+    let centre_name = if ctx.hides_internal() {
+        ctx.t("dossier.hidden")
+    } else {
+        ctx.text_or_blank(&centre.name)
+    };
     let mut rows = vec![
-        (ctx.t("dossier.centre"), ctx.text_or_blank(&centre.name)),
+        (ctx.t("dossier.centre"), centre_name),
         (ctx.t("dossier.hours"), ctx.text_or_blank(&centre.hours)),
         (
             ctx.t("dossier.operators"),
@@ -122,7 +127,7 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(centre.has_recordings_register),
         ),
     ];
-    if !ctx.is_public {
+    if !ctx.hides_internal() {
         rows.push((
             ctx.t("dossier.security"),
             ctx.text_or_blank(&centre.security),

@@ -65,6 +65,19 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if clicked {
         cx.actions.push(Action::Export);
     }
+    ui.label(RichText::new(cx.t("ui.public_leaves_out")).strong());
+    ui.indent("public_version", |ui| {
+        let public = &mut a.project.public_version;
+        ui.checkbox(
+            &mut public.hides_camera_locations,
+            cx.t("ui.hide_locations"),
+        );
+        ui.checkbox(&mut public.hides_people_names, cx.t("ui.hide_names"));
+        ui.checkbox(
+            &mut public.hides_internal_references,
+            cx.t("ui.hide_internal"),
+        );
+    });
     if ui.button(cx.t("ui.browse")).clicked() {
         cx.actions.push(Action::Browse(
             crate::ui::file_dialog::DialogPurpose::SavePdf,

@@ -2,6 +2,7 @@
 //! mapping from a finding's field path to the step that holds the field.
 
 mod dossier;
+pub mod inventory;
 mod measures;
 mod necessity;
 mod opinions;
@@ -154,6 +155,26 @@ pub struct StepCtx<'a> {
     pub export_path: &'a mut String,
     /// Public version or not.
     pub export_public: &'a mut bool,
+    /// The camera inventory editor's state.
+    pub inventory: &'a mut inventory::InventoryState,
+    /// The evidence form's state.
+    pub evidence_form: &'a mut EvidenceForm,
+    /// What became of each attached document on disk.
+    pub evidence_statuses: &'a [(
+        crate::model::EvidenceId,
+        crate::model::evidence::EvidenceStatus,
+    )],
+}
+
+/// The « attach a document » form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvidenceForm {
+    /// Path of the document.
+    pub path: String,
+    /// Its kind.
+    pub kind: crate::model::EvidenceKind,
+    /// What it shows.
+    pub description: String,
 }
 
 impl StepCtx<'_> {

@@ -4,11 +4,11 @@
 use egui::RichText;
 
 use super::StepCtx;
-use crate::model::camera::summarise;
 use crate::model::{
     Assessment, CapabilityId, CapabilityRecord, CapabilityState, Presence, SearchInitiator,
     UnlockHolder, UsageMode, UseScope,
 };
+use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{
     choice_combo_ui, date_ui, field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui,
@@ -360,84 +360,123 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &mut searches.handover,
     );
 
-    cameras_ui(ui, cx, a);
+    super::inventory::inventory_ui(ui, cx, a);
     capabilities_ui(ui, cx, a);
+    evidence_ui(ui, cx, a);
 }
 
-/// The camera inventory in figures, and its rows (only the visible ones are laid out).
-fn cameras_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    subheading_ui(ui, &cx.t("section.cameras"));
-    let summary = summarise(&a.cameras);
-    let is_highlighted = cx.is_highlighted("cameras");
-    let text = cx.tw(
-        "ui.cameras_summary",
-        &[
-            ("total", &summary.total.to_string()),
-            ("coupled", &summary.analytics_coupled.to_string()),
-        ],
-    );
-    let label = ui.label(RichText::new(text).strong());
-    if is_highlighted && cx.should_scroll {
-        label.scroll_to_me(Some(egui::Align::Center));
-    }
-    for (perimeter, count) in &summary.per_perimeter {
-        ui.label(format!("• {perimeter} — {count}"));
-    }
-    ui.add_space(4.0);
-    let row_height = 20.0;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            for (key, width) in [
-                ("column.camera_id", 80.0),
-                ("column.location", 300.0),
-                ("column.perimeter", 180.0),
-                ("column.analytics", 90.0),
+/// The evidence locker: documents with their hash and what became of them on disk, and the
+/// form to attach one (hashed when the action is applied, outside the frame).
+fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    use crate::model::evidence::EvidenceStatus;
+    use crate::model::EvidenceKind;
+    let lang = cx.lang;
+    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
+    subheading_ui(ui, &t("dossier.annex.evidence"));
+    let mut remove = None;
+    egui::Grid::new("evidence")
+        .striped(true)
+        .num_columns(5)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for key in [
+                "dossier.col.id",
+                "dossier.col.document",
+                "ui.file",
+                "SHA-256",
+                "ui.status",
             ] {
-                ui.add_sized(
-                    [width, row_height],
-                    egui::Label::new(RichText::new(cx.t(key)).strong()),
+                ui.label(
+                    RichText::new(if key.contains('.') {
+                        t(key)
+                    } else {
+                        key.to_owned()
+                    })
+                    .strong(),
                 );
             }
+            ui.end_row();
+            for evidence in &a.evidence {
+                let status = cx
+                    .evidence_statuses
+                    .iter()
+                    .find(|(id, _)| id == &evidence.evidence_id)
+                    .map(|(_, s)| *s);
+                ui.label(evidence.evidence_id.as_str());
+                ui.label(format!(
+                    "{}\n{}",
+                    crate::i18n::tr(lang, &format!("enum.evidence_kind.{:?}", evidence.kind)),
+                    evidence.description
+                ));
+                ui.label(&evidence.path);
+                ui.label(
+                    RichText::new(evidence.sha256.chars().take(16).collect::<String>() + "…")
+                        .monospace()
+                        .small(),
+                );
+                let (text, colour) = match status {
+                    Some(EvidenceStatus::Intact) => (t("ui.evidence_intact"), theme::GOOD),
+                    Some(EvidenceStatus::Changed) => (t("ui.evidence_changed"), theme::BAD),
+                    Some(EvidenceStatus::Missing) => (t("ui.evidence_missing"), theme::BAD),
+                    None => (t("ui.evidence_unchecked"), theme::MUTED),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(text).color(colour));
+                    if ui.small_button(t("ui.remove")).clicked() {
+                        remove = Some(evidence.evidence_id.clone());
+                    }
+                });
+                ui.end_row();
+            }
         });
-        egui::ScrollArea::vertical()
-            .id_salt("cameras_table")
-            .max_height(240.0)
-            .show_rows(ui, row_height, a.cameras.len(), |ui, rows| {
-                for camera in &a.cameras[rows] {
-                    let highlight = cx
-                        .highlight
-                        .is_some_and(|h| h.starts_with(&format!("cameras[{}]", camera.camera_id)));
-                    ui.horizontal(|ui| {
-                        let id = RichText::new(camera.camera_id.as_str());
-                        let id = if highlight {
-                            id.color(theme::BAD).strong()
-                        } else {
-                            id
-                        };
-                        ui.add_sized([80.0, row_height], egui::Label::new(id));
-                        ui.add_sized(
-                            [300.0, row_height],
-                            egui::Label::new(&camera.location).truncate(),
-                        );
-                        ui.add_sized(
-                            [180.0, row_height],
-                            egui::Label::new(&camera.perimeter).truncate(),
-                        );
-                        let coupled = if camera.is_analytics_coupled {
-                            cx.t("ui.yes")
-                        } else {
-                            String::new()
-                        };
-                        ui.add_sized([90.0, row_height], egui::Label::new(coupled));
-                    });
-                }
+    if let Some(id) = remove {
+        cx.actions
+            .push(Action::Edit(crate::edit::Edit::RemoveEvidence(id)));
+    }
+    let form = &mut *cx.evidence_form;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(t("ui.attach_document")).strong());
+        egui::Grid::new("attach")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let label = ui.label(t("ui.file"));
+                ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(340.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t("dossier.col.kind"));
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    "evidence_kind",
+                    "evidence_kind",
+                    &mut form.kind,
+                    &[
+                        EvidenceKind::PrefectoralOrder,
+                        EvidenceKind::VendorAttestation,
+                        EvidenceKind::BailiffReport,
+                        EvidenceKind::CnilControl,
+                        EvidenceKind::SignagePhoto,
+                        EvidenceKind::Contract,
+                        EvidenceKind::Configuration,
+                        EvidenceKind::Other,
+                    ],
+                    label.id,
+                );
+                ui.end_row();
+                let label = ui.label(t("dossier.description"));
+                ui.add(egui::TextEdit::singleline(&mut form.description).desired_width(340.0))
+                    .labelled_by(label.id);
+                ui.end_row();
             });
+        if ui.button(t("ui.attach")).clicked() && !form.path.trim().is_empty() {
+            cx.actions.push(Action::AttachEvidence(
+                std::path::PathBuf::from(form.path.trim()),
+                form.kind,
+                form.description.clone(),
+            ));
+        }
     });
-    ui.label(
-        RichText::new(cx.t("ui.inventory_editor_note"))
-            .small()
-            .weak(),
-    );
 }
 
 /// The capability checklist: presence, state, unlock holder, usage and declared use, with the
@@ -445,6 +484,20 @@ fn cameras_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
 fn capabilities_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     subheading_ui(ui, &cx.t("section.capabilities"));
     let lang = cx.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(cx.t("ui.presets"));
+        for preset in crate::knowledge::presets::Preset::ALL {
+            let text = crate::i18n::tr(lang, &format!("ui.preset.{preset:?}")).to_owned();
+            if ui
+                .button(text)
+                .on_hover_text(crate::i18n::tr(lang, "ui.preset_hint"))
+                .clicked()
+            {
+                cx.actions
+                    .push(Action::Edit(crate::edit::Edit::ApplyPreset(preset)));
+            }
+        }
+    });
     let defs = cx.kb.capabilities.clone();
     for def in &defs {
         let id = def.id.as_str();

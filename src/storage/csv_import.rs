@@ -1,0 +1,514 @@
+//! Camera inventories from spreadsheets: CSV with `;` or `,`, in UTF-8 (with or without BOM) or
+//! Windows-1252, the columns mapped to camera fields (guessed from the header, changeable by the
+//! user). Each row becomes a camera or an error naming its line; nothing is imported until the
+//! user confirms. Sizes are capped so a hostile file cannot exhaust memory.
+
+use crate::model::{Camera, CameraId, CameraKind, PurposeKind};
+
+/// Largest CSV file read, in bytes.
+pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
+/// Most rows read.
+pub const MAX_ROWS: usize = 100_000;
+/// Longest cell kept, in characters.
+pub const MAX_CELL_CHARS: usize = 2_000;
+
+/// A camera field a column can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CameraField {
+    /// The camera's id (required).
+    Id,
+    /// Location.
+    Location,
+    /// Perimeter.
+    Perimeter,
+    /// Kind (fixed, PTZ…).
+    Kind,
+    /// Coupled to analytics (yes/no).
+    Analytics,
+    /// Purposes (1°…11°, stat).
+    Purposes,
+    /// Views dwellings (yes/no).
+    Dwellings,
+    /// Privacy masking (yes/no).
+    Masking,
+    /// Notes.
+    Notes,
+}
+
+impl CameraField {
+    /// Every field, in the order of the inventory.
+    pub const ALL: [CameraField; 9] = [
+        CameraField::Id,
+        CameraField::Location,
+        CameraField::Perimeter,
+        CameraField::Kind,
+        CameraField::Analytics,
+        CameraField::Purposes,
+        CameraField::Dwellings,
+        CameraField::Masking,
+        CameraField::Notes,
+    ];
+
+    /// Header words that name this field (lower case, without accents).
+    fn header_words(self) -> &'static [&'static str] {
+        match self {
+            CameraField::Id => &[
+                "id",
+                "identifiant",
+                "camera",
+                "n°",
+                "numero",
+                "ref",
+                "reference",
+            ],
+            CameraField::Location => &[
+                "emplacement",
+                "location",
+                "adresse",
+                "address",
+                "lieu",
+                "localisation",
+            ],
+            CameraField::Perimeter => &["perimetre", "perimeter", "zone", "secteur"],
+            CameraField::Kind => &["type", "kind", "modele"],
+            CameraField::Analytics => &[
+                "analyse",
+                "analytics",
+                "couplee",
+                "coupled",
+                "briefcam",
+                "va",
+            ],
+            CameraField::Purposes => &["finalites", "finalite", "purposes", "purpose"],
+            CameraField::Dwellings => &["habitations", "dwellings", "logements"],
+            CameraField::Masking => &["masquage", "masking", "masque", "floutage"],
+            CameraField::Notes => &["notes", "remarques", "commentaire", "observations"],
+        }
+    }
+}
+
+/// Why the file as a whole cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CsvError {
+    /// Over [`MAX_CSV_BYTES`].
+    #[error("the file is {size} bytes, over the {max} bytes a camera CSV may have")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// No header line.
+    #[error("the file is empty: a header line naming the columns is expected")]
+    Empty,
+    /// The header does not parse.
+    #[error("line {line}: {message}")]
+    Malformed {
+        /// Line number.
+        line: u64,
+        /// What the CSV reader says.
+        message: String,
+    },
+}
+
+/// One row that could not become a camera.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// Line number in the file (1 is the header).
+    pub line: u64,
+    /// What is wrong, in English (the UI shows it with the line number).
+    pub message: String,
+}
+
+/// The file read: its header, rows and the guessed mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvTable {
+    /// The separator found.
+    pub separator: u8,
+    /// True when the file was decoded as Windows-1252.
+    pub was_windows_1252: bool,
+    /// Column titles.
+    pub header: Vec<String>,
+    /// Rows of cells with their line numbers.
+    pub rows: Vec<(u64, Vec<String>)>,
+    /// Rows beyond [`MAX_ROWS`] that were not read.
+    pub truncated_rows: usize,
+}
+
+/// Which column fills which field (`None`: left empty).
+pub type Mapping = Vec<(CameraField, Option<usize>)>;
+
+/// The outcome of mapping rows to cameras.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPreview {
+    /// Cameras ready to import.
+    pub cameras: Vec<Camera>,
+    /// Rows refused, with their line numbers.
+    pub errors: Vec<RowError>,
+}
+
+/// Decodes and splits a CSV file.
+pub fn read(bytes: &[u8]) -> Result<CsvTable, CsvError> {
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(CsvError::TooLarge {
+            size: bytes.len(),
+            max: MAX_CSV_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, was_windows_1252) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), false),
+        Err(_) => {
+            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (decoded.into_owned(), true)
+        }
+    };
+    let first_line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .ok_or(CsvError::Empty)?;
+    let separator = if first_line.matches(';').count() >= first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = loop {
+        match records.next() {
+            None => return Err(CsvError::Empty),
+            Some(Err(error)) => {
+                return Err(CsvError::Malformed {
+                    line: error.position().map_or(1, |p| p.line()),
+                    message: error.to_string(),
+                })
+            }
+            Some(Ok(record)) if record.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(record)) => break record.iter().map(clip).collect::<Vec<_>>(),
+        }
+    };
+    let mut rows = Vec::new();
+    let mut truncated_rows = 0;
+    for record in records {
+        if rows.len() >= MAX_ROWS {
+            truncated_rows += 1;
+            continue;
+        }
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                rows.push((line, record.iter().map(clip).collect()));
+            }
+            Err(error) => {
+                let line = error.position().map_or(0, |p| p.line());
+                rows.push((line, vec![format!("\u{0}{error}")]));
+            }
+        }
+    }
+    Ok(CsvTable {
+        separator,
+        was_windows_1252,
+        header,
+        rows,
+        truncated_rows,
+    })
+}
+
+fn clip(cell: &str) -> String {
+    cell.trim().chars().take(MAX_CELL_CHARS).collect()
+}
+
+/// Lower case without French accents, for matching header words and values.
+fn fold(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' | 'ä' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// The mapping guessed from the header.
+pub fn guess_mapping(header: &[String]) -> Mapping {
+    CameraField::ALL
+        .iter()
+        .map(|field| {
+            let column = header.iter().position(|title| {
+                let title = fold(title);
+                field.header_words().iter().any(|w| {
+                    title == *w
+                        || title
+                            .split(|c: char| !c.is_alphanumeric() && c != '°')
+                            .any(|part| part == *w)
+                })
+            });
+            (*field, column)
+        })
+        .collect()
+}
+
+fn parse_bool(value: &str) -> Result<bool, String> {
+    match fold(value).as_str() {
+        "" | "non" | "no" | "n" | "false" | "faux" | "0" | "-" => Ok(false),
+        "oui" | "yes" | "o" | "y" | "true" | "vrai" | "1" | "x" => Ok(true),
+        other => Err(format!("« {other} » is not yes or no")),
+    }
+}
+
+fn parse_kind(value: &str) -> Result<CameraKind, String> {
+    let folded = fold(value);
+    match folded.as_str() {
+        "" | "fixe" | "fixed" => Ok(CameraKind::Fixed),
+        "dome" | "ptz" | "dome mobile" | "mobile" => Ok(CameraKind::Ptz),
+        "panoramique" | "panoramic" | "360" | "multicapteur" => Ok(CameraKind::Panoramic),
+        "nomade" | "nomadic" | "deplacable" => Ok(CameraKind::Nomadic),
+        other => Err(format!(
+            "« {other} » is not a camera type (fixe, dôme, panoramique, nomade)"
+        )),
+    }
+}
+
+fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
+    let mut purposes = Vec::new();
+    for part in value
+        .split([',', '/', '|', ' ', '+'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let folded = fold(part);
+        let kind = if folded.starts_with("stat") {
+            PurposeKind::AnonymousStatistics
+        } else {
+            let number: u8 = folded
+                .trim_end_matches(['°', 'o', 'º'])
+                .parse()
+                .map_err(|_| format!("« {part} » is not a purpose (1° to 11°, or stat)"))?;
+            let index = usize::from(number)
+                .checked_sub(1)
+                .filter(|i| *i < 11)
+                .ok_or_else(|| format!("« {part} »: L.251-2 has purposes 1° to 11°"))?;
+            PurposeKind::ALL[index]
+        };
+        if !purposes.contains(&kind) {
+            purposes.push(kind);
+        }
+    }
+    Ok(purposes)
+}
+
+/// Turns the rows into cameras with `mapping`; `existing` ids count as taken.
+pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> ImportPreview {
+    let mut out = ImportPreview::default();
+    let column = |field: CameraField| {
+        mapping
+            .iter()
+            .find(|(f, _)| *f == field)
+            .and_then(|(_, c)| *c)
+    };
+    let Some(id_column) = column(CameraField::Id) else {
+        out.errors.push(RowError {
+            line: 1,
+            message: "no column is mapped to the camera id".to_owned(),
+        });
+        return out;
+    };
+    let mut seen: std::collections::BTreeSet<String> =
+        existing.iter().map(|c| c.camera_id.0.clone()).collect();
+    for (line, cells) in &table.rows {
+        if let Some(message) = cells.first().and_then(|c| c.strip_prefix('\u{0}')) {
+            out.errors.push(RowError {
+                line: *line,
+                message: message.to_owned(),
+            });
+            continue;
+        }
+        let cell = |field: CameraField| {
+            column(field)
+                .and_then(|c| cells.get(c))
+                .map_or("", String::as_str)
+        };
+        let id = cells.get(id_column).map_or("", String::as_str).trim();
+        let mut problems = Vec::new();
+        if id.is_empty() {
+            problems.push("the camera id is empty".to_owned());
+        } else if !seen.insert(id.to_owned()) {
+            problems.push(format!("camera « {id} » appears twice"));
+        }
+        let kind = parse_kind(cell(CameraField::Kind)).unwrap_or_else(|e| {
+            problems.push(e);
+            CameraKind::Fixed
+        });
+        let mut flag = |field: CameraField| {
+            parse_bool(cell(field)).unwrap_or_else(|e| {
+                problems.push(e);
+                false
+            })
+        };
+        let is_analytics_coupled = flag(CameraField::Analytics);
+        let views_dwellings = flag(CameraField::Dwellings);
+        let has_privacy_masking = flag(CameraField::Masking);
+        let purposes = parse_purposes(cell(CameraField::Purposes)).unwrap_or_else(|e| {
+            problems.push(e);
+            Vec::new()
+        });
+        if problems.is_empty() {
+            out.cameras.push(Camera {
+                camera_id: CameraId::new(id),
+                location: cell(CameraField::Location).to_owned(),
+                perimeter: cell(CameraField::Perimeter).to_owned(),
+                kind,
+                is_analytics_coupled,
+                purposes,
+                views_dwellings,
+                has_privacy_masking,
+                notes: cell(CameraField::Notes).to_owned(),
+            });
+        } else {
+            out.errors.push(RowError {
+                line: *line,
+                message: problems.join("; "),
+            });
+        }
+    }
+    out
+}
+
+/// The inventory as CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect).
+pub fn export(cameras: &[Camera]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let yes_no = |b: bool| if b { "oui" } else { "non" };
+    let header = [
+        "identifiant",
+        "emplacement",
+        "périmètre",
+        "type",
+        "analyse",
+        "finalités",
+        "habitations",
+        "masquage",
+        "notes",
+    ];
+    // Writing into a Vec cannot fail; a failure would only lose the row, never panic.
+    writer.write_record(header).ok();
+    for camera in cameras {
+        let kind = match camera.kind {
+            CameraKind::Fixed => "fixe",
+            CameraKind::Ptz => "dôme",
+            CameraKind::Panoramic => "panoramique",
+            CameraKind::Nomadic => "nomade",
+        };
+        let purposes: Vec<String> = camera
+            .purposes
+            .iter()
+            .map(|p| {
+                p.csi_number()
+                    .map_or_else(|| "stat".to_owned(), |n| format!("{n}°"))
+            })
+            .collect();
+        writer
+            .write_record([
+                camera.camera_id.as_str(),
+                &camera.location,
+                &camera.perimeter,
+                kind,
+                yes_no(camera.is_analytics_coupled),
+                &purposes.join(", "),
+                yes_no(camera.views_dwellings),
+                yes_no(camera.has_privacy_masking),
+                &camera.notes,
+            ])
+            .ok();
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(text: &[u8]) -> ImportPreview {
+        let table = read(text).expect("readable");
+        let mapping = guess_mapping(&table.header);
+        preview(&table, &mapping, &[])
+    }
+
+    #[test]
+    fn reads_a_semicolon_file_with_french_headers() {
+        let csv = "Identifiant;Emplacement;Périmètre;Type;Analyse;Finalités\nCAM-1;place de l'Église;Centre;Dôme;oui;1°, 5°\nCAM-2;gare;Gare;fixe;non;3°\n";
+        let result = import(csv.as_bytes());
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        assert_eq!(result.cameras.len(), 2);
+        assert_eq!(result.cameras[0].kind, CameraKind::Ptz);
+        assert!(result.cameras[0].is_analytics_coupled);
+        assert_eq!(
+            result.cameras[0].purposes,
+            [PurposeKind::Csi1, PurposeKind::Csi5]
+        );
+    }
+
+    #[test]
+    fn reads_a_windows_1252_comma_file() {
+        let mut bytes = b"id,location,perimeter\nCAM-9,all".to_vec();
+        bytes.push(0xE9); // « é » in Windows-1252
+        bytes.extend_from_slice(b"e des Tilleuls,Centre\n");
+        let table = read(&bytes).expect("readable");
+        assert!(table.was_windows_1252);
+        assert_eq!(table.separator, b',');
+        let result = preview(&table, &guess_mapping(&table.header), &[]);
+        assert_eq!(result.cameras[0].location, "allée des Tilleuls");
+    }
+
+    #[test]
+    fn a_bad_row_is_refused_with_its_line_and_the_others_kept() {
+        let csv =
+            "id;type;finalités\nA;fixe;1°\nB;hélicoptère;2°\nC;fixe;14°\nA;fixe;1°\nD;fixe;stat\n";
+        let result = import(csv.as_bytes());
+        let lines: Vec<u64> = result.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert!(
+            result.errors[0].message.contains("helicoptere"),
+            "{}",
+            result.errors[0].message
+        );
+        assert!(result.errors[2].message.contains("twice"));
+        let ids: Vec<&str> = result
+            .cameras
+            .iter()
+            .map(|c| c.camera_id.as_str())
+            .collect();
+        assert_eq!(ids, ["A", "D"]);
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_cameras() {
+        let sample = crate::sample::sample().expect("sample");
+        let text = export(&sample.cameras);
+        let result = import(text.as_bytes());
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        assert_eq!(result.cameras, sample.cameras);
+    }
+
+    #[test]
+    fn refuses_an_empty_or_oversized_file() {
+        assert_eq!(read(b"").err(), Some(CsvError::Empty));
+        let big = vec![b'a'; MAX_CSV_BYTES + 1];
+        assert!(matches!(read(&big), Err(CsvError::TooLarge { .. })));
+    }
+}

@@ -1,0 +1,145 @@
+//! The evidence locker on disk: attaching a document records its path relative to the project
+//! file, its SHA-256 and size; opening a project checks each document again, so a changed or
+//! missing file shows as a finding instead of silently proving something it no longer proves.
+
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest as _, Sha256};
+
+pub use crate::model::evidence::EvidenceStatus;
+use crate::model::{Date, Evidence, EvidenceId, EvidenceKind};
+
+/// SHA-256 (lower-case hex) and size of a file, read in chunks.
+pub fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        size += read as u64;
+        hasher.update(&buffer[..read]);
+    }
+    let digest = hasher.finalize();
+    Ok((digest.iter().map(|b| format!("{b:02x}")).collect(), size))
+}
+
+/// `target` relative to `base` (the project's folder) when it lies below it, else absolute.
+pub fn relative_path(base: &Path, target: &Path) -> PathBuf {
+    target
+        .strip_prefix(base)
+        .map_or_else(|_| target.to_owned(), Path::to_owned)
+}
+
+/// Where an evidence path points, from the project file's folder.
+pub fn resolve(project_file: &Path, evidence_path: &str) -> PathBuf {
+    let path = Path::new(evidence_path);
+    if path.is_absolute() {
+        return path.to_owned();
+    }
+    let folder = project_file.parent().unwrap_or(Path::new(""));
+    // Keep « .. » as written: the user may keep documents beside the project folder.
+    folder.join(
+        path.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect::<PathBuf>(),
+    )
+}
+
+/// A new evidence entry for `file`, hashed now.
+pub fn attach(
+    project_file: &Path,
+    file: &Path,
+    kind: EvidenceKind,
+    description: &str,
+    today: Date,
+) -> std::io::Result<Evidence> {
+    let (sha256, size_bytes) = hash_file(file)?;
+    let base = project_file.parent().unwrap_or(Path::new(""));
+    let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
+    let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_owned());
+    Ok(Evidence {
+        evidence_id: EvidenceId::default(),
+        kind,
+        path: relative_path(&base, &absolute).display().to_string(),
+        sha256,
+        size_bytes,
+        added_on: Some(today),
+        description: description.to_owned(),
+    })
+}
+
+/// The status of every attached document, in the locker's order.
+pub fn verify(project_file: &Path, evidence: &[Evidence]) -> Vec<(EvidenceId, EvidenceStatus)> {
+    evidence
+        .iter()
+        .map(|e| {
+            let status = match hash_file(&resolve(project_file, &e.path)) {
+                Err(_) => EvidenceStatus::Missing,
+                Ok((hash, _)) if hash.eq_ignore_ascii_case(&e.sha256) => EvidenceStatus::Intact,
+                Ok(_) => EvidenceStatus::Changed,
+            };
+            (e.evidence_id.clone(), status)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_evidence_is_intact_once_written_beside_the_project() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let project = dir.path().join("p.aipd.ron");
+        let sample = crate::sample::sample().expect("sample");
+        for (relative, bytes) in crate::sample::EVIDENCE_FILES {
+            let target = dir.path().join(relative);
+            std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
+            std::fs::write(target, bytes).expect("write");
+        }
+        let statuses = verify(&project, &sample.evidence);
+        assert!(
+            statuses.iter().all(|(_, s)| *s == EvidenceStatus::Intact),
+            "{statuses:?}"
+        );
+        std::fs::write(
+            dir.path().join(crate::sample::EVIDENCE_FILES[0].0),
+            b"altered",
+        )
+        .expect("alter");
+        std::fs::remove_file(dir.path().join(crate::sample::EVIDENCE_FILES[1].0)).expect("remove");
+        let statuses = verify(&project, &sample.evidence);
+        assert_eq!(statuses[0].1, EvidenceStatus::Changed);
+        assert_eq!(statuses[1].1, EvidenceStatus::Missing);
+        assert_eq!(statuses[2].1, EvidenceStatus::Intact);
+    }
+
+    #[test]
+    fn attaching_records_a_relative_path_hash_and_size() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let project = dir.path().join("p.aipd.ron");
+        std::fs::create_dir(dir.path().join("preuves")).expect("mkdir");
+        let file = dir.path().join("preuves/arrete.txt");
+        std::fs::write(&file, b"abc").expect("write");
+        let today = Date::from_ymd(2026, 11, 23).expect("date");
+        let evidence = attach(
+            &project,
+            &file,
+            EvidenceKind::PrefectoralOrder,
+            "Arrêté",
+            today,
+        )
+        .expect("attach");
+        assert_eq!(evidence.path, "preuves/arrete.txt");
+        assert_eq!(evidence.size_bytes, 3);
+        assert_eq!(
+            evidence.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
