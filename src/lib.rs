@@ -28,4 +28,5 @@ pub mod rules;
 pub mod sample;
 pub mod settings;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -12,15 +12,32 @@ fn main() -> ExitCode {
     let asked_lang = cli.lang;
     let lang = asked_lang.unwrap_or_else(i18n::lang_from_env);
     match cli.job() {
-        Job::Gui { file } => {
-            match gardefou::ui::run(file, asked_lang, gardefou::cli::today_local()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("gardefou: {error:#}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Job::Gui { file } => gui(file, asked_lang, lang),
         job => ExitCode::from(cli::run(job, lang)),
     }
+}
+
+#[cfg(feature = "gui")]
+fn gui(
+    file: Option<std::path::PathBuf>,
+    asked_lang: Option<i18n::Lang>,
+    _lang: i18n::Lang,
+) -> ExitCode {
+    match gardefou::ui::run(file, asked_lang, gardefou::cli::today_local()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("gardefou: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(
+    _file: Option<std::path::PathBuf>,
+    _asked_lang: Option<i18n::Lang>,
+    lang: i18n::Lang,
+) -> ExitCode {
+    eprintln!("gardefou: {}", i18n::tr(lang, "cli.no_gui"));
+    ExitCode::from(2)
 }

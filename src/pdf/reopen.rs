@@ -32,9 +32,16 @@ fn resolve<'a>(doc: &'a Document, object: &'a Object) -> Result<&'a Object, Reop
     }
 }
 
+/// Parses PDF bytes; the parser's own panics on hostile input become an error.
+fn load(pdf: &[u8]) -> Result<Document, ReopenError> {
+    std::panic::catch_unwind(|| Document::load_mem(pdf))
+        .map_err(|_| ReopenError::NotPdf("the PDF parser gave up on this file".to_owned()))?
+        .map_err(|e| ReopenError::NotPdf(e.to_string()))
+}
+
 /// The bytes of the project attached to a Garde-fou dossier.
 pub fn attached_project(pdf: &[u8], file_name: &str) -> Result<Vec<u8>, ReopenError> {
-    let doc = Document::load_mem(pdf).map_err(|e| ReopenError::NotPdf(e.to_string()))?;
+    let doc = load(pdf)?;
     let catalog = doc
         .catalog()
         .map_err(|e| ReopenError::NotPdf(e.to_string()))?;
@@ -91,6 +98,6 @@ pub fn attached_project(pdf: &[u8], file_name: &str) -> Result<Vec<u8>, ReopenEr
 
 /// The number of pages of a PDF.
 pub fn page_count(pdf: &[u8]) -> Result<usize, ReopenError> {
-    let doc = Document::load_mem(pdf).map_err(|e| ReopenError::NotPdf(e.to_string()))?;
+    let doc = load(pdf)?;
     Ok(doc.get_pages().len())
 }

@@ -8,6 +8,7 @@
 pub mod autosave;
 pub mod csv_import;
 pub mod evidence;
+pub mod lock;
 pub mod migrate;
 
 use std::fs;
@@ -203,7 +204,9 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), SaveError> {
         source,
     };
     if path.is_file() {
-        fs::copy(path, backup_path(path)).map_err(io)?;
+        // The backup is written atomically too, so a crash never leaves half a backup.
+        let previous = fs::read(path).map_err(io)?;
+        write_atomic(&backup_path(path), &previous).map_err(io)?;
     }
     write_atomic(path, text.as_bytes()).map_err(io)
 }

@@ -99,6 +99,10 @@ impl GardefouApp {
             dialogs: Arc::new(file_dialog::SystemDialogs),
             picker: file_dialog::PendingPick::default(),
         };
+        if let Some(path) = app.path.clone() {
+            app.warn_if_open_elsewhere(&path);
+            storage::lock::acquire(&path);
+        }
         app.check_evidence();
         app
     }
@@ -254,6 +258,18 @@ impl GardefouApp {
         }
     }
 
+    /// Warns when another Garde-fou window holds the project open.
+    fn warn_if_open_elsewhere(&mut self, path: &Path) {
+        if let Some(pid) = storage::lock::held_by_other(path) {
+            let message = tr_with(
+                self.lang(),
+                "ui.open_elsewhere",
+                &[("pid", &pid.to_string())],
+            );
+            self.set_status(message, true);
+        }
+    }
+
     /// Checks every attached document on disk (hash and presence) and refreshes the findings.
     fn check_evidence(&mut self) {
         self.state.evidence_statuses = match &self.path {
@@ -287,6 +303,13 @@ impl GardefouApp {
     }
 
     fn replace(&mut self, assessment: Assessment, path: Option<PathBuf>) {
+        if let Some(old) = &self.path {
+            storage::lock::release(old);
+        }
+        if let Some(new) = &path {
+            self.warn_if_open_elsewhere(new);
+            storage::lock::acquire(new);
+        }
         self.saved = assessment.clone();
         self.assessment = assessment;
         self.state.export_path = default_export_path(path.as_deref());
@@ -299,11 +322,33 @@ impl GardefouApp {
 
     fn save_to(&mut self, path: &Path) {
         let lang = self.lang();
+        // Never overwrite a file that is not (or no longer) a project Garde-fou can read: it
+        // may be someone's edits made outside the app, or another file altogether.
+        if path.is_file() {
+            if let Err(error) = storage::load(path) {
+                self.state.pending_after_save = None;
+                self.set_status(
+                    format!(
+                        "{} {}",
+                        tr(lang, "ui.refuse_overwrite"),
+                        i18n::load_error_message(&error, lang)
+                    ),
+                    true,
+                );
+                return;
+            }
+        }
         match storage::save(path, &self.assessment) {
             Ok(()) => {
                 self.saved = self.assessment.clone();
                 if self.path.as_deref() != Some(path) {
                     self.state.export_path = default_export_path(Some(path));
+                }
+                if self.path.as_deref() != Some(path) {
+                    if let Some(old) = &self.path {
+                        storage::lock::release(old);
+                    }
+                    storage::lock::acquire(path);
                 }
                 self.path = Some(path.to_owned());
                 self.settings.remember(path);
@@ -563,6 +608,12 @@ impl eframe::App for GardefouApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(path) = &self.path {
+            storage::lock::release(path);
+        }
     }
 }
 
