@@ -372,3 +372,33 @@ fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is
         "a warning to document instead"
     );
 }
+
+#[test]
+fn a_risk_moves_on_the_map_when_its_residual_level_changes() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("5. Risks").click();
+    h.run();
+    // The first risk's residual likelihood: 2 — Limited → 4 — Maximum puts it in the high band.
+    let combos: Vec<_> = h.get_all_by_label("After the planned measures").collect();
+    let likelihood = combos.get(1).expect("residual likelihood combo");
+    likelihood.scroll_to_me();
+    h.run();
+    let combos: Vec<_> = h.get_all_by_label("After the planned measures").collect();
+    combos[1].click();
+    h.run();
+    h.get_all_by_label("4 — Maximum")
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    let risk = &h.state().assessment.risks[0];
+    assert_eq!(
+        risk.residual_likelihood,
+        Some(gardefou::model::Level::Maximum)
+    );
+    assert!(risk.residual_cell().is_some_and(|c| c.is_high()));
+    assert!(
+        h.state().report.by_rule("R18").next().is_some(),
+        "a high residual risk asks for prior consultation"
+    );
+}

@@ -251,14 +251,21 @@ pub fn subheading_ui(ui: &mut Ui, text: &str) {
 /// The CNIL 4×4 map: severity up, likelihood right, colour bands shared with the dossier
 /// (`MatrixCell::band`), each risk's number before measures (hollow) with an arrow to after
 /// measures (filled).
-pub fn risk_map_ui(ui: &mut Ui, lang: crate::i18n::Lang, risks: &[crate::model::Risk]) {
+///
+/// Returns the risk whose mark (or legend line) was clicked, so the step can open it.
+pub fn risk_map_ui(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    risks: &[crate::model::Risk],
+) -> Option<crate::model::RiskId> {
     use crate::model::{Level, MatrixCell};
     let cell = 46.0;
     let margin = egui::vec2(46.0, 10.0);
     let size = egui::vec2(margin.x + 4.0 * cell + 200.0, margin.y + 4.0 * cell + 40.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let painter = ui.painter_at(rect);
     let origin = rect.min + margin;
+    let mut targets: Vec<(egui::Rect, crate::model::RiskId)> = Vec::new();
     let cell_rect = |severity: u8, likelihood: u8| {
         egui::Rect::from_min_size(
             origin
@@ -330,6 +337,20 @@ pub fn risk_map_ui(ui: &mut Ui, lang: crate::i18n::Lang, risks: &[crate::model::
                 painter.arrow(from, to - from, egui::Stroke::new(1.5, theme::INK));
             }
         }
+        for at in [before, after].into_iter().flatten() {
+            targets.push((
+                egui::Rect::from_center_size(at, egui::vec2(18.0, 18.0)),
+                risk.risk_id.clone(),
+            ));
+        }
+        let legend_at = egui::pos2(
+            origin.x + 4.0 * cell + 16.0,
+            origin.y + index as f32 * 16.0 + 6.0,
+        );
+        targets.push((
+            egui::Rect::from_min_size(legend_at - egui::vec2(0.0, 8.0), egui::vec2(190.0, 16.0)),
+            risk.risk_id.clone(),
+        ));
         if let Some(from) = before {
             painter.circle_stroke(from, 8.0, egui::Stroke::new(1.5, theme::INK));
             painter.text(
@@ -372,4 +393,44 @@ pub fn risk_map_ui(ui: &mut Ui, lang: crate::i18n::Lang, risks: &[crate::model::
         egui::FontId::proportional(11.0),
         theme::MUTED,
     );
+    let clicked_at = response
+        .clicked()
+        .then(|| response.interact_pointer_pos())
+        .flatten()?;
+    targets
+        .into_iter()
+        .find(|(area, _)| area.contains(clicked_at))
+        .map(|(_, id)| id)
+}
+
+/// Links to documents of the evidence locker, typed as their ids (`EV-01, EV-04`).
+pub fn evidence_ids_ui(
+    ui: &mut Ui,
+    cx: &StepCtx,
+    path: &str,
+    ids: &mut Vec<crate::model::EvidenceId>,
+) {
+    let label = tr(cx.lang, "dossier.evidence").to_owned();
+    field_ui(ui, cx, path, &label, |ui, label_id| {
+        let mut text = ids
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("EV-01, EV-02")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label_id);
+        if response.changed() {
+            *ids = text
+                .split(',')
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(crate::model::EvidenceId::new)
+                .collect();
+        }
+    });
 }

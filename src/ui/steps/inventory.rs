@@ -49,7 +49,7 @@ pub struct InventoryState {
     pub filter_perimeter: Option<String>,
     /// Only coupled (true) or uncoupled (false) cameras.
     pub filter_coupled: Option<bool>,
-    /// Sort key and direction.
+    /// Sort key, and whether it runs in descending order.
     pub sort: (SortKey, bool),
     /// Selected cameras.
     pub selected: BTreeSet<CameraId>,
@@ -86,7 +86,7 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    let (key, ascending) = state.sort;
+    let (key, is_descending) = state.sort;
     rows.sort_by(|&a, &b| {
         let (x, y) = (&cameras[a], &cameras[b]);
         let order = match key {
@@ -97,10 +97,10 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
                 .cmp(&y.perimeter)
                 .then(x.camera_id.cmp(&y.camera_id)),
         };
-        if ascending {
-            order
-        } else {
+        if is_descending {
             order.reverse()
+        } else {
+            order
         }
     });
     rows
@@ -242,9 +242,9 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                             Some(sort_key) => {
                                 let arrow = if state.sort.0 == sort_key {
                                     if state.sort.1 {
-                                        " ▲"
-                                    } else {
                                         " ▼"
+                                    } else {
+                                        " ▲"
                                     }
                                 } else {
                                     ""
@@ -258,8 +258,9 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                                     )
                                     .clicked()
                                 {
+                                    // The same column again flips the order; another starts ascending.
                                     state.sort =
-                                        (sort_key, !(state.sort.0 == sort_key && state.sort.1));
+                                        (sort_key, state.sort.0 == sort_key && !state.sort.1);
                                 }
                             }
                             None => {
@@ -570,5 +571,40 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     }
     if cancel {
         state.import = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn camera(id: &str, perimeter: &str, coupled: bool) -> Camera {
+        Camera {
+            camera_id: CameraId::new(id),
+            perimeter: perimeter.to_owned(),
+            is_analytics_coupled: coupled,
+            ..Camera::default()
+        }
+    }
+
+    #[test]
+    fn rows_are_filtered_then_sorted_ascending_by_default() {
+        let cameras = vec![
+            camera("C", "Gare", true),
+            camera("A", "Centre", false),
+            camera("B", "Gare", false),
+        ];
+        let mut state = InventoryState::default();
+        assert_eq!(visible_rows(&cameras, &state), [1, 2, 0]);
+        state.filter_perimeter = Some("Gare".to_owned());
+        assert_eq!(visible_rows(&cameras, &state), [2, 0]);
+        state.filter_coupled = Some(true);
+        assert_eq!(visible_rows(&cameras, &state), [0]);
+        state = InventoryState {
+            filter_text: "gar".to_owned(),
+            sort: (SortKey::Id, true),
+            ..InventoryState::default()
+        };
+        assert_eq!(visible_rows(&cameras, &state), [0, 2]);
     }
 }

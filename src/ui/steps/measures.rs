@@ -61,6 +61,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             .labelled_by(label_id);
             ui.button(crate::i18n::tr(lang, "ui.remove")).clicked()
         });
+        crate::ui::widgets::evidence_ids_ui(
+            ui,
+            cx,
+            &format!("{path}.evidence_ids"),
+            &mut measure.evidence_ids,
+        );
         if measure.status == MeasureStatus::Planned {
             date_ui(
                 ui,

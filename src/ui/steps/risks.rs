@@ -21,7 +21,17 @@ const EVENTS: [FearedEvent; 4] = [
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
     subheading_ui(ui, &cx.t("dossier.risk_map"));
-    risk_map_ui(ui, lang, &a.risks);
+    if let Some(id) = risk_map_ui(ui, lang, &a.risks) {
+        cx.actions.push(Action::GoTo(
+            super::Step::Risks,
+            Some(format!("risks[{id}]")),
+        ));
+    }
+    ui.label(
+        egui::RichText::new(cx.t("ui.map_click_hint"))
+            .small()
+            .weak(),
+    );
     let measure_ids: Vec<MeasureId> = a.measures.iter().map(|m| m.measure_id.clone()).collect();
     let mut remove = None;
     for risk in &mut a.risks {
@@ -124,6 +134,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     }
                 });
             },
+        );
+        crate::ui::widgets::evidence_ids_ui(
+            ui,
+            cx,
+            &format!("{path}.evidence_ids"),
+            &mut risk.evidence_ids,
         );
         crate::ui::widgets::multiline_ui(
             ui,
