@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod export;
+mod pia;
 
 use crate::i18n::{self, tr, tr_with, Lang};
 use crate::model::{integrity, Date};
@@ -70,6 +71,24 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
+    /// Import a CNIL PIA export (JSON) into a project file; warnings list what could not be
+    /// mapped cleanly. / Importer un export JSON du logiciel PIA de la CNIL.
+    ImportPia {
+        /// The PIA export. / L'export PIA.
+        input: PathBuf,
+        /// The project file to write. / Le fichier projet à écrire.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Export a project as a CNIL PIA file the CNIL tool can import.
+    /// / Exporter un projet au format du logiciel PIA de la CNIL.
+    ExportPia {
+        /// The project file. / Le fichier projet.
+        input: PathBuf,
+        /// The JSON file to write. / Le fichier JSON à écrire.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Write the bundled sample assessment (and its evidence documents beside it).
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
     Sample {
@@ -123,6 +142,20 @@ pub enum Job {
         /// The dossier language, when given on the command line.
         lang: Option<Lang>,
     },
+    /// Import a PIA export.
+    ImportPia {
+        /// The JSON.
+        input: PathBuf,
+        /// The project file.
+        output: PathBuf,
+    },
+    /// Export a PIA file.
+    ExportPia {
+        /// The project file.
+        input: PathBuf,
+        /// The JSON.
+        output: PathBuf,
+    },
     /// Write the sample.
     Sample {
         /// The output path.
@@ -151,6 +184,8 @@ impl Cli {
                 today,
                 lang,
             },
+            Some(Command::ImportPia { input, output }) => Job::ImportPia { input, output },
+            Some(Command::ExportPia { input, output }) => Job::ExportPia { input, output },
             Some(Command::Sample { output }) => Job::Sample { output },
         }
     }
@@ -178,6 +213,8 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             dossier_lang,
             lang,
         ),
+        Job::ImportPia { input, output } => pia::import(&input, &output, lang),
+        Job::ExportPia { input, output } => pia::export(&input, &output, today_local(), lang),
         Job::Sample { output } => write_sample(&output, lang),
     }
 }

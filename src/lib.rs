@@ -20,6 +20,7 @@ pub mod cli;
 pub mod dossier;
 pub mod edit;
 pub mod i18n;
+pub mod interop;
 pub mod knowledge;
 pub mod model;
 pub mod open;

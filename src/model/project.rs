@@ -150,4 +150,6 @@ pub struct Project {
     pub confidentiality: String,
     /// What the public version leaves out.
     pub public_version: PublicVersion,
+    /// What an import brought that the model has no place for (kept, shown, printed).
+    pub imported_notes: String,
 }

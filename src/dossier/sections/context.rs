@@ -110,6 +110,10 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
     ]));
     out.push(section(ctx.t("dossier.lifecycle")));
     out.extend(paragraphs(ctx, &p.lifecycle));
+    if !ctx.a.project.imported_notes.trim().is_empty() {
+        out.push(section(ctx.t("dossier.imported_notes")));
+        out.extend(paragraphs(ctx, &ctx.a.project.imported_notes));
+    }
     out
 }
 

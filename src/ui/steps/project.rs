@@ -140,4 +140,14 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("field.project.confidentiality"),
         &mut p.confidentiality,
     );
+    if !p.imported_notes.is_empty() {
+        subheading_ui(ui, &cx.t("dossier.imported_notes"));
+        crate::ui::widgets::multiline_ui(
+            ui,
+            cx,
+            "project.imported_notes",
+            &cx.t("dossier.imported_notes"),
+            &mut p.imported_notes,
+        );
+    }
 }
