@@ -162,6 +162,16 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
 pub fn open_error_message(error: &OpenError, lang: Lang) -> String {
     match error {
         OpenError::Load(error) => load_error_message(error, lang),
+        OpenError::Pia { path, source } => {
+            use crate::interop::pia::PiaError;
+            let key = match source {
+                PiaError::NotJson(_) => "error.pia.not_json",
+                PiaError::ServerEdition => "error.pia.server_edition",
+                PiaError::NotPia => "error.pia.not_pia",
+                PiaError::TooLarge(_) => "error.pia.too_large",
+            };
+            format!("{}: {}", path.display(), tr(lang, key))
+        }
         OpenError::Pdf { path, source } => {
             let (key, detail) = match source {
                 ReopenError::NotPdf(detail) => ("error.pdf.not_pdf", detail.as_str()),

@@ -13,6 +13,14 @@ pub enum OpenError {
     /// The project file (or the one attached to the PDF) did not load.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The JSON is not a CNIL PIA export Garde-fou can read.
+    #[error("{path}: {source}")]
+    Pia {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        source: crate::interop::pia::PiaError,
+    },
     /// The PDF holds no usable project.
     #[error("{path}: {source}")]
     Pdf {
@@ -36,8 +44,14 @@ fn is_pdf(path: &Path) -> bool {
     }
 }
 
-/// Loads a project file or the project attached to a dossier PDF.
+/// Loads a project file, the project attached to a dossier PDF, or a CNIL PIA export (`.json`).
 pub fn open(path: &Path) -> Result<Assessment, OpenError> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return open_pia(path);
+    }
     if !is_pdf(path) {
         return Ok(storage::load(path)?);
     }
@@ -66,4 +80,19 @@ pub fn open(path: &Path) -> Result<Assessment, OpenError> {
         })?;
     let inner = path.join(crate::dossier::ATTACHMENT_NAME);
     Ok(storage::parse_bytes(&project, &inner)?)
+}
+
+fn open_pia(path: &Path) -> Result<Assessment, OpenError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(io)?;
+    let kb = crate::knowledge::KnowledgeBase::bundled().unwrap_or_default();
+    crate::interop::pia::import(&bytes, &kb)
+        .map(|imported| imported.assessment)
+        .map_err(|source| OpenError::Pia {
+            path: path.to_owned(),
+            source,
+        })
 }

@@ -220,3 +220,59 @@ fn check_text_shows_no_raw_key_in_either_language() {
         }
     }
 }
+
+#[test]
+fn a_pia_export_opens_like_a_project_and_round_trips_through_the_cli() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pia/complete.json");
+    let project = dir.path().join("from-pia.aipd.ron");
+    let output = gardefou(&[
+        "import-pia",
+        fixture.to_str().expect("utf-8"),
+        "-o",
+        project.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let back = dir.path().join("back.json");
+    let output = gardefou(&[
+        "export-pia",
+        project.to_str().expect("utf-8"),
+        "-o",
+        back.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let first = gardefou::storage::load(&project).expect("imported project");
+    let again = gardefou::open::open(&back).expect("the exported JSON opens");
+    assert!(
+        again == first,
+        "import-pia -> export-pia -> open changed the assessment"
+    );
+    let output = gardefou(&[
+        "--lang",
+        "en",
+        "check",
+        back.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "check reads a PIA export: {}",
+        stderr(&output)
+    );
+    let output = gardefou(&[
+        "--lang",
+        "fr",
+        "validate",
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pia/server.json")
+            .to_str()
+            .expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("édition serveur"),
+        "{}",
+        stderr(&output)
+    );
+}

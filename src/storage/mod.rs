@@ -117,6 +117,13 @@ pub enum SaveError {
     },
 }
 
+/// The first thing read of a project file: its format version.
+#[derive(serde::Deserialize)]
+struct Header {
+    #[serde(default)]
+    format_version: Option<u64>,
+}
+
 /// Reads and parses a project file.
 pub fn load(path: &Path) -> Result<Assessment, LoadError> {
     let io = |source| LoadError::Io {
@@ -156,10 +163,18 @@ pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
         column: error.span.start.col,
         message: error.code.to_string(),
     };
-    let value: ron::Value = ron::from_str(text).map_err(syntax)?;
-    let version = migrate::format_version(&value).ok_or_else(|| LoadError::NotAProject {
-        path: path.to_owned(),
-    })?;
+    // The version alone first: skipping the rest costs far less than building a value tree.
+    let version = match ron::from_str::<Header>(text) {
+        Ok(Header {
+            format_version: Some(version),
+        }) => version,
+        _ => {
+            let value: ron::Value = ron::from_str(text).map_err(syntax)?;
+            migrate::format_version(&value).ok_or_else(|| LoadError::NotAProject {
+                path: path.to_owned(),
+            })?
+        }
+    };
     if version > u64::from(FORMAT_VERSION) {
         return Err(LoadError::NewerVersion {
             path: path.to_owned(),
@@ -168,9 +183,10 @@ pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
         });
     }
     if version == u64::from(FORMAT_VERSION) {
-        // Parse the text itself (not the value) so shape errors keep their line and column.
+        // Parse the text itself (not a value) so shape errors keep their line and column.
         return ron::from_str(text).map_err(syntax);
     }
+    let value: ron::Value = ron::from_str(text).map_err(syntax)?;
     migrate::upgrade(value, version, path)
 }
 

@@ -150,10 +150,8 @@ impl GardefouApp {
             }
             Action::OpenPath(path) => match crate::open::open(&path) {
                 Ok(assessment) => {
-                    // A dossier PDF re-opens as an untitled project, so it is never overwritten.
-                    let is_project = !path
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+                    // A dossier PDF or a PIA export re-opens untitled, so it is never overwritten.
+                    let is_project = is_project_file(&path);
                     self.settings.remember(&path);
                     self.replace(assessment, is_project.then(|| path.clone()));
                     if let Some(recovery) = is_project
@@ -617,6 +615,14 @@ impl eframe::App for GardefouApp {
     }
 }
 
+/// True for a project file; a dossier PDF or a PIA export opens as an untitled project, so
+/// saving never writes RON over it.
+fn is_project_file(path: &Path) -> bool {
+    !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("json"))
+}
+
 /// `dossier.pdf` beside the project file, or in the current folder.
 fn default_export_path(project: Option<&Path>) -> String {
     match project {
@@ -662,10 +668,7 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>, today: Date) -> anyhow::Re
         Some(path) => {
             let assessment = crate::open::open(path)
                 .map_err(|error| anyhow::anyhow!(i18n::open_error_message(&error, message_lang)))?;
-            let is_pdf = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-            (assessment, (!is_pdf).then(|| path.clone()))
+            (assessment, is_project_file(path).then(|| path.clone()))
         }
         None => (
             sample::sample()
