@@ -294,10 +294,10 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                         }
                     });
                     row.col(|ui| {
-                        ui.label(&camera.location);
+                        ui.add(egui::Label::new(&camera.location).truncate());
                     });
                     row.col(|ui| {
-                        ui.label(&camera.perimeter);
+                        ui.add(egui::Label::new(&camera.perimeter).truncate());
                     });
                     row.col(|ui| {
                         ui.label(crate::i18n::tr(
@@ -321,7 +321,7 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                                     .map_or_else(|| "stat".to_owned(), |n| format!("{n}°"))
                             })
                             .collect();
-                        ui.label(purposes.join(", "));
+                        ui.add(egui::Label::new(purposes.join(", ")).truncate());
                     });
                 });
             });
