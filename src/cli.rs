@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 mod check;
+mod evaluated;
 mod export;
 mod pia;
 

@@ -5,38 +5,21 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::i18n::{self, tr, tr_with, Lang};
+use crate::i18n::{tr, tr_with, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Date, Level};
-use crate::rules::{self, Report, Severity};
+use crate::rules::{Report, Severity};
 
 /// Runs the check and returns the exit code: 0 no blocking finding, 1 some, 2 unreadable.
 pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
-    let kb = match KnowledgeBase::bundled() {
-        Ok(kb) => kb,
-        Err(error) => {
-            eprintln!("gardefou: {error}");
-            return 2;
-        }
+    let Some(super::evaluated::Evaluated {
+        kb,
+        assessment,
+        report,
+    }) = super::evaluated::open_and_evaluate(file, today, lang)
+    else {
+        return 2;
     };
-    let assessment = match crate::open::open(file) {
-        Ok(assessment) => assessment,
-        Err(error) => {
-            eprintln!("{}", i18n::open_error_message(&error, lang));
-            return 2;
-        }
-    };
-    // Documents are checked beside a project file; a dossier PDF carries no documents.
-    let is_pdf = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    let statuses = if is_pdf {
-        Vec::new()
-    } else {
-        crate::storage::evidence::verify(file, &assessment.evidence)
-    };
-    let report =
-        rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &statuses);
     if as_json {
         println!("{}", to_json(&report, lang));
     } else {

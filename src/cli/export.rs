@@ -5,9 +5,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::i18n::{self, tr_with, Lang};
-use crate::knowledge::KnowledgeBase;
 use crate::model::Date;
-use crate::{dossier, pdf, rules, storage};
+use crate::{dossier, pdf, storage};
 
 /// Exports and returns the exit code: 0 written, 2 on any error.
 pub fn run(
@@ -19,31 +18,14 @@ pub fn run(
     lang: Lang,
 ) -> u8 {
     let started = Instant::now();
-    let kb = match KnowledgeBase::bundled() {
-        Ok(kb) => kb,
-        Err(error) => {
-            eprintln!("gardefou: {error}");
-            return 2;
-        }
+    let Some(super::evaluated::Evaluated {
+        kb,
+        assessment,
+        report,
+    }) = super::evaluated::open_and_evaluate(file, today, lang)
+    else {
+        return 2;
     };
-    let assessment = match crate::open::open(file) {
-        Ok(assessment) => assessment,
-        Err(error) => {
-            eprintln!("{}", i18n::open_error_message(&error, lang));
-            return 2;
-        }
-    };
-    // Documents are checked beside a project file; a dossier PDF carries no documents.
-    let is_pdf = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    let statuses = if is_pdf {
-        Vec::new()
-    } else {
-        crate::storage::evidence::verify(file, &assessment.evidence)
-    };
-    let report =
-        rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &statuses);
     let source_text = match storage::to_text(&assessment) {
         Ok(text) => Some(text),
         Err(error) => {
