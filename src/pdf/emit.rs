@@ -55,6 +55,28 @@ fn pdf_date(date: Date) -> printpdf::OffsetDateTime {
     }
 }
 
+/// The operations that show one run of text at a position (and angle).
+fn push_text(
+    ops: &mut Vec<Op>,
+    font: PdfFontHandle,
+    size: f32,
+    c: Rgb,
+    at: TextMatrix,
+    text: &str,
+) {
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font,
+        size: Pt(size),
+    });
+    ops.push(Op::SetFillColor { col: color(c) });
+    ops.push(Op::SetTextMatrix { matrix: at });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text(text.to_owned())],
+    });
+    ops.push(Op::EndTextSection);
+}
+
 /// Turns the laid-out pages into a PDF.
 pub fn emit(
     layout: &Layout,
@@ -90,22 +112,8 @@ pub fn emit(
                     text,
                 } => {
                     let Some(handle) = font(*face) else { continue };
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: handle,
-                        size: Pt(*size),
-                    });
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::SetTextCursor {
-                        pos: Point {
-                            x: Pt(*x),
-                            y: Pt(PAGE_H - y),
-                        },
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    ops.push(Op::EndTextSection);
+                    let at = TextMatrix::Translate(Pt(*x), Pt(PAGE_H - y));
+                    push_text(&mut ops, handle, *size, *c, at, text);
                 }
                 Item::Rotated {
                     x,
@@ -117,19 +125,8 @@ pub fn emit(
                     text,
                 } => {
                     let Some(handle) = font(*face) else { continue };
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: handle,
-                        size: Pt(*size),
-                    });
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::TranslateRotate(Pt(*x), Pt(PAGE_H - y), *angle),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    ops.push(Op::EndTextSection);
+                    let at = TextMatrix::TranslateRotate(Pt(*x), Pt(PAGE_H - y), *angle);
+                    push_text(&mut ops, handle, *size, *c, at, text);
                 }
                 Item::Rect {
                     x,

@@ -135,10 +135,11 @@ impl GardefouApp {
         ui.separator();
         let percent = self.report.completeness.percent();
         ui.label(
-            RichText::new(
-                format!("{} : {percent}\u{a0}%", tr(lang, "dossier.completeness"))
-                    .replace(" :", if lang == Lang::Fr { "\u{a0}:" } else { ":" }),
-            )
+            RichText::new(crate::i18n::tr_with(
+                lang,
+                "ui.completeness",
+                &[("percent", &percent.to_string())],
+            ))
             .small(),
         );
         ui.add(egui::ProgressBar::new(f32::from(percent) / 100.0).desired_height(6.0));

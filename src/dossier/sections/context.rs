@@ -136,6 +136,7 @@ pub fn paragraphs(ctx: &Ctx, text: &str) -> Vec<Block> {
 pub fn bullet_text(items: &[String]) -> String {
     items
         .iter()
+        .filter(|i| !i.trim().is_empty())
         .map(|i| format!("• {i}"))
         .collect::<Vec<_>>()
         .join("\n")

@@ -46,14 +46,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
     auth.duration_years = years.unwrap_or(5);
     if let Some(expiry) = auth.expires_on() {
-        ui.label(
-            RichText::new(format!(
-                "{} : {}",
-                cx.t("field.authorisation.expires_on"),
-                expiry.french()
-            ))
-            .weak(),
-        );
+        let date = match cx.lang {
+            crate::i18n::Lang::Fr => expiry.french(),
+            crate::i18n::Lang::En => expiry.iso(),
+        };
+        ui.label(RichText::new(cx.tw("ui.expires_on", &[("date", &date)])).weak());
     }
     number_ui(
         ui,
