@@ -31,7 +31,7 @@ fn versions() -> (Assessment, Assessment) {
         .collect();
     let mut b = a.clone();
     b.project.title = "Version B".to_owned();
-    for camera in &mut b.cameras {
+    for camera in b.cameras.iter_mut() {
         camera.notes = "modifiée".to_owned();
     }
     (a, b)

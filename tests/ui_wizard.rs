@@ -402,3 +402,66 @@ fn a_risk_moves_on_the_map_when_its_residual_level_changes() {
         "a high residual risk asks for prior consultation"
     );
 }
+
+#[test]
+fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
+    use gardefou::model::{Level, MatrixCell};
+    use gardefou::ui::risk_map::MapGeometry;
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("5. Risks").click();
+    h.run();
+    let before = h.state().assessment.risks[0].clone();
+    let from_cell = before
+        .residual_cell()
+        .expect("the sample's first risk is placed");
+    let map = h
+        .get_all_by_role_and_label(egui::accesskit::Role::Canvas, "Risk map")
+        .next()
+        .expect("the map is labelled")
+        .rect();
+    let geometry = MapGeometry::new(map);
+    let target = MatrixCell {
+        severity: Level::Maximum,
+        likelihood: Level::Significant,
+    };
+    assert_ne!(from_cell, target);
+    let from = geometry
+        .marks(&h.state().assessment.risks)
+        .into_iter()
+        .find(|m| m.index == 0 && m.is_residual)
+        .expect("the first risk's mark after measures")
+        .at;
+    let to = geometry.cell_rect(target).center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=5 {
+        h.hover_at(from + (to - from) * (step as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let moved = &h.state().assessment.risks[0];
+    assert_eq!(
+        moved.residual_cell(),
+        Some(target),
+        "the mark after measures moved"
+    );
+    assert_eq!(
+        moved.initial_cell(),
+        before.initial_cell(),
+        "the mark before measures stayed"
+    );
+    assert!(
+        h.state().report.by_rule("R18").next().is_some(),
+        "a residual risk in the high band asks for prior consultation"
+    );
+    // Undo brings it back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().assessment.risks[0].residual_cell(),
+        Some(from_cell)
+    );
+}

@@ -5,6 +5,7 @@
 //! build that lacks a newer field still loads.
 
 pub mod camera;
+pub mod camera_list;
 pub mod capability;
 pub mod date;
 pub mod evidence;
@@ -22,6 +23,7 @@ pub mod video_system;
 use serde::{Deserialize, Serialize};
 
 pub use camera::{Camera, CameraKind, InventorySummary};
+pub use camera_list::CameraList;
 pub use capability::{
     CapabilityRecord, CapabilityState, Presence, UnlockHolder, UsageMode, UseScope,
 };
@@ -59,7 +61,7 @@ pub struct Assessment {
     /// Authorisation, retention, information, control centre, software, searches.
     pub video_system: VideoSystem,
     /// The camera inventory.
-    pub cameras: Vec<Camera>,
+    pub cameras: CameraList,
     /// One record per capability of the catalogue that has been examined.
     pub capabilities: Vec<CapabilityRecord>,
     /// Screening facts and criterion overrides.
@@ -83,7 +85,7 @@ impl Default for Assessment {
             project: Project::default(),
             processing: Processing::default(),
             video_system: VideoSystem::default(),
-            cameras: Vec::new(),
+            cameras: CameraList::default(),
             capabilities: Vec::new(),
             screening: Screening::default(),
             answers: Vec::new(),

@@ -502,7 +502,7 @@ mod tests {
         let text = export(&sample.cameras);
         let result = import(text.as_bytes());
         assert!(result.errors.is_empty(), "{:?}", result.errors);
-        assert_eq!(result.cameras, sample.cameras);
+        assert_eq!(result.cameras, *sample.cameras);
     }
 
     #[test]

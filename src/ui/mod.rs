@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod file_dialog;
+pub mod risk_map;
 mod shell;
 pub mod state;
 pub mod steps;

@@ -11,7 +11,9 @@ use egui_extras::{Column, TableBuilder};
 use super::StepCtx;
 use crate::edit::Edit;
 use crate::model::camera::summarise;
-use crate::model::{Assessment, Camera, CameraId, CameraKind, PurposeKind};
+use crate::model::{
+    Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
+};
 use crate::storage::csv_import::{self, CsvTable, ImportPreview, Mapping};
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -59,6 +61,54 @@ pub struct InventoryState {
     pub import: Option<CsvImport>,
     /// The outcome of the last CSV action.
     pub message: Option<(String, bool)>,
+    /// The counts of the inventory, for the revision they were computed on.
+    summary_cache: Option<(u64, InventorySummary)>,
+    /// The rows shown, for the revision and the filter they were computed with.
+    rows_cache: Option<(RowsKey, std::sync::Arc<[usize]>)>,
+}
+
+/// What the rows shown depend on.
+#[derive(Clone, Debug, PartialEq)]
+struct RowsKey {
+    revision: u64,
+    filter_text: String,
+    filter_perimeter: Option<String>,
+    filter_coupled: Option<bool>,
+    sort: (SortKey, bool),
+}
+
+impl InventoryState {
+    /// The inventory's counts, computed again only when the cameras changed.
+    fn summary(&mut self, cameras: &CameraList) -> InventorySummary {
+        match &self.summary_cache {
+            Some((revision, summary)) if *revision == cameras.revision() => summary.clone(),
+            _ => {
+                let summary = summarise(cameras);
+                self.summary_cache = Some((cameras.revision(), summary.clone()));
+                summary
+            }
+        }
+    }
+
+    /// The rows shown, filtered and sorted again only when the cameras or the filter changed:
+    /// at 10,000 cameras that work would otherwise take most of every frame.
+    fn rows(&mut self, cameras: &CameraList) -> std::sync::Arc<[usize]> {
+        let key = RowsKey {
+            revision: cameras.revision(),
+            filter_text: self.filter_text.clone(),
+            filter_perimeter: self.filter_perimeter.clone(),
+            filter_coupled: self.filter_coupled,
+            sort: self.sort,
+        };
+        match &self.rows_cache {
+            Some((cached, rows)) if *cached == key => std::sync::Arc::clone(rows),
+            _ => {
+                let rows: std::sync::Arc<[usize]> = visible_rows(cameras, self).into();
+                self.rows_cache = Some((key, std::sync::Arc::clone(&rows)));
+                rows
+            }
+        }
+    }
 }
 
 /// Indices of the cameras shown, filtered and sorted.
@@ -111,7 +161,7 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
     let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
     subheading_ui(ui, &t("section.cameras"));
-    let summary = summarise(&a.cameras);
+    let summary = cx.inventory.summary(&a.cameras);
     let summary_label = ui.label(
         RichText::new(cx.tw(
             "ui.cameras_summary",
@@ -161,7 +211,7 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
     });
 
-    let rows = visible_rows(&a.cameras, state);
+    let rows = state.rows(&a.cameras);
     let selected: Vec<CameraId> = state.selected.iter().cloned().collect();
 
     // Bulk actions.
@@ -327,10 +377,15 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             });
     });
 
-    // The single selected camera, edited in place.
+    // The single selected camera, edited on a copy written back when it changes (borrowing the
+    // inventory mutably every frame would copy it every frame).
     if let [only] = selected.as_slice() {
-        if let Some(camera) = a.cameras.iter_mut().find(|c| &c.camera_id == only) {
-            camera_form_ui(ui, lang, camera);
+        if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
+            let mut camera = a.cameras[index].clone();
+            camera_form_ui(ui, lang, &mut camera);
+            if camera != a.cameras[index] {
+                a.cameras[index] = camera;
+            }
         }
     }
 

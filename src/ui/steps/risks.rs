@@ -7,7 +7,7 @@ use super::StepCtx;
 use crate::edit::Edit;
 use crate::model::{Assessment, FearedEvent, Level, MeasureId};
 use crate::ui::action::Action;
-use crate::ui::widgets::risk_map_ui;
+use crate::ui::risk_map::{risk_map_ui, MapEvent};
 use crate::ui::widgets::{field_ui, subheading_ui};
 
 const EVENTS: [FearedEvent; 4] = [
@@ -21,11 +21,27 @@ const EVENTS: [FearedEvent; 4] = [
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
     subheading_ui(ui, &cx.t("dossier.risk_map"));
-    if let Some(id) = risk_map_ui(ui, lang, &a.risks) {
-        cx.actions.push(Action::GoTo(
+    match risk_map_ui(ui, lang, &a.risks) {
+        Some(MapEvent::Open(id)) => cx.actions.push(Action::GoTo(
             super::Step::Risks,
             Some(format!("risks[{id}]")),
-        ));
+        )),
+        Some(MapEvent::Move {
+            risk,
+            is_residual,
+            to,
+        }) => {
+            if let Some(risk) = a.risks.iter_mut().find(|r| r.risk_id == risk) {
+                let (severity, likelihood) = if is_residual {
+                    (&mut risk.residual_severity, &mut risk.residual_likelihood)
+                } else {
+                    (&mut risk.severity, &mut risk.likelihood)
+                };
+                *severity = Some(to.severity);
+                *likelihood = Some(to.likelihood);
+            }
+        }
+        None => {}
     }
     ui.label(
         egui::RichText::new(cx.t("ui.map_click_hint"))
