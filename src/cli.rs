@@ -11,6 +11,7 @@ mod evaluated;
 mod export;
 mod pia;
 
+use crate::documents::DocumentKind;
 use crate::i18n::{self, tr, tr_with, Lang};
 use crate::model::{integrity, Date};
 use crate::{sample, storage};
@@ -56,18 +57,27 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
-    /// Export the PDF dossier (or its public version) of a project file.
-    /// / Exporter le dossier PDF (ou sa version publique) d'un fichier projet.
+    /// Export the PDF dossier (or its public version) of a project file, or with --document one
+    /// of the documents derived from it. / Exporter le dossier PDF (ou sa version publique), ou
+    /// avec --document un des documents qui en découlent.
     Export {
         /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
         file: PathBuf,
-        /// The PDF to write. / Le PDF à écrire.
+        /// The file to write: a PDF, or plain text when it ends in .txt (documents only).
+        /// / Le fichier à écrire : un PDF, ou du texte brut s'il finit par .txt (documents).
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// The public version: confidential fields left out, no attached project.
         /// / Version publique : champs confidentiels omis, projet non joint.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "document")]
         public: bool,
+        /// A derived document instead of the dossier: register (record of processing, GDPR
+        /// art. 30 / LIL art. 100), notice (public information, signs and full notice),
+        /// consultation (prior-consultation letter to the CNIL, only when a residual risk is
+        /// high). / Un document dérivé : register (registre), notice (information du public),
+        /// consultation (lettre de consultation préalable de la CNIL).
+        #[arg(long, value_parser = parse_document)]
+        document: Option<DocumentKind>,
         /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
@@ -102,6 +112,12 @@ pub enum Command {
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
         .map_err(|e: crate::model::date::DateParseError| e.to_string())
+}
+
+fn parse_document(text: &str) -> Result<DocumentKind, String> {
+    DocumentKind::from_code(text).ok_or_else(|| {
+        format!("« {text} »: expected register, notice or consultation / attendu register, notice ou consultation")
+    })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -142,6 +158,8 @@ pub enum Job {
         today: Option<Date>,
         /// The dossier language, when given on the command line.
         lang: Option<Lang>,
+        /// A derived document instead of the dossier.
+        document: Option<DocumentKind>,
     },
     /// Import a PIA export.
     ImportPia {
@@ -178,12 +196,14 @@ impl Cli {
                 output,
                 public,
                 today,
+                document,
             }) => Job::Export {
                 file,
                 output,
                 public,
                 today,
                 lang,
+                document,
             },
             Some(Command::ImportPia { input, output }) => Job::ImportPia { input, output },
             Some(Command::ExportPia { input, output }) => Job::ExportPia { input, output },
@@ -206,12 +226,16 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             public,
             today,
             lang: dossier_lang,
+            document,
         } => export::run(
-            &file,
-            &output,
-            public,
-            today.unwrap_or_else(today_local),
-            dossier_lang,
+            &export::Request {
+                file: &file,
+                output: &output,
+                is_public: public,
+                today: today.unwrap_or_else(today_local),
+                dossier_lang,
+                document,
+            },
             lang,
         ),
         Job::ImportPia { input, output } => pia::import(&input, &output, lang),

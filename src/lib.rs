@@ -4,6 +4,8 @@
 //!
 //! ```text
 //!   model  ←  knowledge  ←  rules  ←  dossier  ←  pdf
+//!                                      ↑
+//!                                  documents
 //!     ↑
 //!  storage
 //!   ui, cli: leaves that use everything
@@ -11,12 +13,15 @@
 //!
 //! - `model`: the assessment as plain serde data.
 //! - `knowledge`: criteria, capabilities, measures, questions and legal references from `templates/`.
+//! - `documents`: the register entry, the public notice and the prior-consultation letter,
+//!   derived from the same answers and drawn by the dossier's renderers.
 //! - `storage`: project files (`.aipd.ron`): atomic save, clear load errors, format versions.
 //! - `i18n`: every user-facing string of the UI and CLI, in French and English.
 //! - `sample`: the bundled sample assessment.
 //! - `cli`, `ui`: the command line and the desktop app.
 
 pub mod cli;
+pub mod documents;
 pub mod dossier;
 pub mod edit;
 pub mod i18n;

@@ -276,3 +276,78 @@ fn a_pia_export_opens_like_a_project_and_round_trips_through_the_cli() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_document_writes_each_derived_document_as_pdf_or_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = sample_path();
+    for document in ["register", "notice"] {
+        let pdf = dir.path().join(format!("{document}.pdf"));
+        let output = gardefou(&[
+            "--lang",
+            "fr",
+            "export",
+            &sample,
+            "--document",
+            document,
+            "-o",
+            pdf.to_str().expect("utf-8 path"),
+            "--today",
+            "2026-11-23",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let bytes = std::fs::read(&pdf).expect("written");
+        assert!(bytes.starts_with(b"%PDF-"), "{document} is a PDF");
+        let text = dir.path().join(format!("{document}.txt"));
+        let output = gardefou(&[
+            "--lang",
+            "fr",
+            "export",
+            &sample,
+            "--document",
+            document,
+            "-o",
+            text.to_str().expect("utf-8 path"),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let written = std::fs::read_to_string(&text).expect("plain text");
+        assert!(
+            written.contains("Commune de Saint-Aubin-sur-Lys"),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn export_document_consultation_is_refused_when_no_residual_risk_is_high() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("letter.pdf");
+    let output = gardefou(&[
+        "export",
+        &sample_path(),
+        "--document",
+        "consultation",
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no prior consultation"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn export_document_refuses_an_unknown_document_and_the_public_flag() {
+    for args in [
+        vec!["--document", "memo"],
+        vec!["--document", "notice", "--public"],
+    ] {
+        let mut all = vec!["export", "x.aipd.ron", "-o", "x.pdf"];
+        all.extend(args);
+        let output = gardefou(&all);
+        assert_eq!(output.status.code(), Some(2), "{all:?}");
+    }
+}

@@ -52,7 +52,7 @@ fn every_key_the_code_uses_exists() {
         &mut sources,
     );
     let prefixes = [
-        "ui.", "section.", "column.", "field.", "cli.", "error.", "problem.", "enum.",
+        "ui.", "section.", "column.", "field.", "cli.", "error.", "problem.", "enum.", "doc.",
     ];
     let mut missing = Vec::new();
     for file in sources {

@@ -465,3 +465,41 @@ fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
         Some(from_cell)
     );
 }
+
+#[test]
+fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.state_mut().state.export_path = dir.path().join("commune.pdf").display().to_string();
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    let buttons: Vec<_> = h.get_all_by_label("Export as PDF").collect();
+    assert_eq!(buttons.len(), 3, "one button per document");
+    buttons[0].scroll_to_me();
+    h.run();
+    h.get_all_by_label("Export as PDF")
+        .next()
+        .expect("register button")
+        .click();
+    h.run();
+    // The sample's dossier is in French, and so are the file names.
+    let register = dir.path().join("commune-registre.pdf");
+    let bytes = std::fs::read(&register).expect("the register entry is written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // No residual risk of the sample is high: the letter cannot be written.
+    h.get_all_by_label("Export as PDF")
+        .nth(2)
+        .expect("consultation button")
+        .click();
+    h.run();
+    assert!(!dir.path().join("commune-consultation-cnil.pdf").exists());
+    h.get_by_label("Export in PIA format").click();
+    h.run();
+    let json = std::fs::read_to_string(dir.path().join("commune-pia.json")).expect("PIA file");
+    let imported = gardefou::interop::pia::import(json.as_bytes(), &common::kb())
+        .expect("the PIA file imports again");
+    assert_eq!(
+        imported.assessment.project.title,
+        h.state().assessment.project.title
+    );
+}

@@ -6,6 +6,7 @@
 pub mod blocks;
 mod ctx;
 mod sections;
+pub mod text;
 
 pub use blocks::{
     Attachment, Block, Column, Cover, Dossier, Meta, RiskMap, RiskPoint, SignatureLine, Tone,

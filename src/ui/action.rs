@@ -26,6 +26,12 @@ pub enum Action {
     SavePath(PathBuf),
     /// Export the PDF dossier to the path of the dossier step.
     Export,
+    /// Write a derived document as PDF beside the dossier.
+    ExportDocument(crate::documents::DocumentKind),
+    /// Copy a derived document's text to the clipboard.
+    CopyDocument(crate::documents::DocumentKind),
+    /// Write the CNIL PIA file beside the dossier.
+    ExportPia,
     /// Undo the last edit.
     Undo,
     /// Redo.

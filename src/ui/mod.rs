@@ -7,6 +7,7 @@
 //! assessment snapshots, coalesced while typing; it is never saved.
 
 pub mod action;
+mod exports;
 pub mod file_dialog;
 pub mod risk_map;
 mod shell;
@@ -193,6 +194,9 @@ impl GardefouApp {
                 self.save_to(&path);
             }
             Action::Export => self.start_export(ctx),
+            Action::ExportDocument(kind) => self.export_document(kind),
+            Action::CopyDocument(kind) => self.copy_document(ctx, kind),
+            Action::ExportPia => self.export_pia(),
             Action::Undo => {
                 if let Some(previous) = self.undoer.undo(&self.assessment) {
                     self.assessment = previous.clone();

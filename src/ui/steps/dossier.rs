@@ -1,9 +1,11 @@
-//! Step 8 — Dossier: the verdict and the findings in figures, and the export of the PDF (full or
-//! public version), which runs in the background.
+//! Step 8 — Dossier: the verdict and the findings in figures, the export of the PDF (full or
+//! public version), which runs in the background, and the documents derived from the AIPD
+//! (register entry, public notice, prior-consultation letter) and the CNIL PIA file.
 
 use egui::RichText;
 
 use super::StepCtx;
+use crate::documents::{self, DocumentKind};
 use crate::model::Assessment;
 use crate::rules::Severity;
 use crate::ui::action::Action;
@@ -114,5 +116,50 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         ExportState::Failed(message) => {
             ui.label(RichText::new(message).color(theme::BAD));
         }
+    }
+    derived_documents_ui(ui, cx, a);
+}
+
+/// The documents derived from the same answers, and the CNIL PIA file.
+fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
+    subheading_ui(ui, &cx.t("ui.documents"));
+    ui.label(RichText::new(cx.t("ui.documents_hint")).weak());
+    let is_consultation_required = !documents::high_residual_risks(a).is_empty();
+    egui::Grid::new("derived_documents")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for kind in DocumentKind::ALL {
+                let is_available = kind != DocumentKind::Consultation || is_consultation_required;
+                ui.label(cx.t(kind.title_key()));
+                let export =
+                    ui.add_enabled(is_available, egui::Button::new(cx.t("ui.export_document")));
+                let copy = ui.add_enabled(is_available, egui::Button::new(cx.t("ui.copy_text")));
+                if !is_available {
+                    let why = cx.t("doc.consultation.not_required");
+                    export.on_disabled_hover_text(&why);
+                    copy.on_disabled_hover_text(&why);
+                } else {
+                    if export.clicked() {
+                        cx.actions.push(Action::ExportDocument(kind));
+                    }
+                    if copy.clicked() {
+                        cx.actions.push(Action::CopyDocument(kind));
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label(cx.t("ui.pia_file"));
+            if ui.button(cx.t("ui.export_pia")).clicked() {
+                cx.actions.push(Action::ExportPia);
+            }
+            ui.end_row();
+        });
+    if !is_consultation_required {
+        ui.label(
+            RichText::new(cx.t("doc.consultation.not_required"))
+                .small()
+                .weak(),
+        );
     }
 }

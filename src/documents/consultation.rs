@@ -1,0 +1,253 @@
+//! The prior-consultation letter to the CNIL, required when the AIPD leaves a residual risk in
+//! the high band (GDPR art. 36; LIL art. 90 for Police-Justice purposes): who asks, the risks
+//! that stay high and why, the items art. 36(3) lists, the signature and the list of annexes
+//! (the AIPD, the DPO's opinion, the register entry, the public notice and every document of the
+//! evidence locker).
+
+use super::common::{self, actors, dpo, in_regime, list_or_none, separator};
+use super::high_residual_risks;
+use crate::dossier::{Block, Column, Ctx, SignatureLine};
+use crate::model::camera::summarise;
+use crate::model::{ActorRole, LegalRefId, MeasureStatus, Regime};
+
+/// The letter.
+pub fn letter(ctx: &Ctx) -> Vec<Block> {
+    let a = ctx.a;
+    let project = &a.project;
+    let has_lil = a
+        .processing
+        .purposes
+        .iter()
+        .any(|p| in_regime(p, Regime::PoliceJustice));
+    let mut legal = vec![LegalRefId::new("RGPD-36")];
+    if has_lil {
+        legal.push(LegalRefId::new("LIL-90"));
+    }
+    let (articles, under) = if has_lil {
+        (
+            ctx.t("doc.consultation.articles_both"),
+            ctx.t("doc.consultation.under_both"),
+        )
+    } else {
+        (
+            ctx.t("doc.consultation.articles_gdpr"),
+            ctx.t("doc.consultation.under_gdpr"),
+        )
+    };
+    let count = high_residual_risks(a).len();
+
+    let mut out = vec![
+        Block::Heading {
+            level: 1,
+            text: ctx.t("doc.consultation.title"),
+        },
+        Block::Note(common::provenance(ctx)),
+        Block::KeyValues(vec![
+            (
+                ctx.t("doc.consultation.from"),
+                [
+                    ctx.text_or_blank(&project.organisation),
+                    ctx.tw("doc.consultation.dpo_line", &[("dpo", &dpo(ctx))]),
+                ]
+                .join("\n"),
+            ),
+            (
+                ctx.t("doc.consultation.to"),
+                ctx.t("doc.consultation.cnil_address"),
+            ),
+            (ctx.t("dossier.date"), ctx.date(Some(ctx.today))),
+            (
+                ctx.t("doc.consultation.subject"),
+                ctx.tw("doc.consultation.subject_text", &[("articles", &articles)]),
+            ),
+        ]),
+        Block::Paragraph(ctx.t("doc.consultation.salutation")),
+        Block::Paragraph(ctx.tw(
+            if count == 1 {
+                "doc.consultation.opening_one"
+            } else {
+                "doc.consultation.opening_many"
+            },
+            &[
+                ("controller", &ctx.text_or_blank(&project.organisation)),
+                ("title", &project.title),
+                ("version", &ctx.text_or_blank(&project.version)),
+                ("under", &under),
+                ("count", &count.to_string()),
+            ],
+        )),
+    ];
+
+    out.push(Block::Heading {
+        level: 2,
+        text: ctx.t("doc.consultation.high_risks"),
+    });
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("doc.consultation.col_risk"),
+                weight: 3.0,
+            },
+            Column {
+                title: ctx.t("dossier.map.before"),
+                weight: 1.4,
+            },
+            Column {
+                title: ctx.t("dossier.map.after"),
+                weight: 1.4,
+            },
+            Column {
+                title: ctx.t("doc.consultation.why_high"),
+                weight: 4.0,
+            },
+        ],
+        rows: high_residual_risks(a)
+            .into_iter()
+            .map(|risk| {
+                let number = |level: Option<crate::model::Level>| {
+                    level.map_or_else(|| "—".to_owned(), |l| l.number().to_string())
+                };
+                let cell = |s, l| format!("{} / {}", number(s), number(l));
+                vec![
+                    format!("{} — {}", risk.risk_id, risk.title.trim()),
+                    cell(risk.severity, risk.likelihood),
+                    cell(risk.residual_severity, risk.residual_likelihood),
+                    ctx.text_or_blank(&risk.justification),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Block::Note(ctx.t("doc.consultation.levels_note")));
+
+    out.push(Block::Heading {
+        level: 2,
+        text: ctx.t("doc.consultation.items"),
+    });
+    out.push(Block::KeyValues(items(ctx)));
+
+    out.push(Block::Paragraph(ctx.t("doc.consultation.closing")));
+    out.push(Block::Signatures(vec![SignatureLine {
+        who: signatory(ctx),
+        date: ctx.date(Some(ctx.today)),
+    }]));
+
+    out.push(Block::Heading {
+        level: 2,
+        text: ctx.t("doc.consultation.annexes"),
+    });
+    out.push(Block::Bullets(annexes(ctx)));
+    out.push(Block::Note(ctx.citations(&legal)));
+    out
+}
+
+/// The items art. 36(3) GDPR asks the controller to provide.
+fn items(ctx: &Ctx) -> Vec<(String, String)> {
+    let a = ctx.a;
+    let summary = summarise(&a.cameras);
+    let mut responsibilities = vec![ctx.text_or_blank(&a.project.organisation)];
+    responsibilities.extend(actors(ctx, ActorRole::JointController));
+    responsibilities.extend(actors(ctx, ActorRole::Processor));
+    let purposes = common::purpose_labels(ctx);
+    let means = ctx.tw(
+        "doc.consultation.means",
+        &[
+            ("total", &summary.total.to_string()),
+            ("coupled", &summary.analytics_coupled.to_string()),
+            ("software", &common::software_name(ctx)),
+        ],
+    );
+    let existing = a
+        .measures
+        .iter()
+        .filter(|m| m.status == MeasureStatus::Existing)
+        .count();
+    let planned = a.measures.len() - existing;
+    vec![
+        (
+            ctx.t("doc.consultation.item_responsibilities"),
+            list_or_none(ctx, &responsibilities),
+        ),
+        (
+            ctx.t("doc.consultation.item_purposes"),
+            [list_or_none(ctx, &purposes), means].join(separator(ctx)),
+        ),
+        (
+            ctx.t("doc.consultation.item_measures"),
+            ctx.tw(
+                "doc.consultation.measures_count",
+                &[
+                    ("existing", &existing.to_string()),
+                    ("planned", &planned.to_string()),
+                ],
+            ),
+        ),
+        (ctx.t("doc.consultation.item_dpo"), dpo(ctx)),
+        (
+            ctx.t("doc.consultation.item_dpia"),
+            ctx.t("doc.consultation.annex_1_short"),
+        ),
+    ]
+}
+
+/// Who signs: the first signatory who is not the DPO, else the controller's representative.
+fn signatory(ctx: &Ctx) -> String {
+    let dpo_name = ctx.a.project.dpo_name.trim();
+    ctx.a
+        .opinions
+        .signatures
+        .iter()
+        .find(|s| !s.name.trim().is_empty() && s.name.trim() != dpo_name)
+        .map_or_else(
+            || ctx.t("doc.consultation.representative"),
+            |s| {
+                if s.role.trim().is_empty() {
+                    s.name.trim().to_owned()
+                } else {
+                    format!("{} — {}", s.name.trim(), s.role.trim())
+                }
+            },
+        )
+}
+
+/// The annexes: the AIPD and the documents derived from it, then every attached document.
+fn annexes(ctx: &Ctx) -> Vec<String> {
+    let a = ctx.a;
+    let mut out = vec![
+        ctx.tw(
+            "doc.consultation.annex_dpia",
+            &[
+                ("title", &a.project.title),
+                ("version", &ctx.text_or_blank(&a.project.version)),
+            ],
+        ),
+        ctx.tw(
+            "doc.consultation.annex_dpo",
+            &[("date", &ctx.date(a.opinions.dpo_opinion_on))],
+        ),
+        ctx.t("doc.consultation.annex_register"),
+        ctx.t("doc.consultation.annex_notice"),
+    ];
+    out.extend(a.evidence.iter().map(|e| {
+        format!(
+            "{} — {}{}{} ({})",
+            e.evidence_id,
+            ctx.variant("evidence_kind", e.kind),
+            if e.description.trim().is_empty() {
+                ""
+            } else {
+                common::colon(ctx)
+            },
+            e.description.trim(),
+            e.path
+        )
+    }));
+    out.iter()
+        .enumerate()
+        .map(|(index, line)| {
+            ctx.tw(
+                "doc.consultation.annex_n",
+                &[("n", &(index + 1).to_string()), ("text", line)],
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,139 @@
+//! Documents a DPO derives from the same answers as the AIPD: the entry of the record of
+//! processing activities (GDPR art. 30 / LIL art. 100), the public information notice (first
+//! layer for the signs, second layer for the website) and, when a residual risk stays high, the
+//! prior-consultation letter to the CNIL (GDPR art. 36 / LIL art. 90).
+//!
+//! Each is built as the dossier's document model (`dossier::Dossier`), so it renders to PDF
+//! through the same renderer and to plain text (`dossier::text`) for copy-paste. Pure: no IO.
+
+mod common;
+mod consultation;
+mod notice;
+mod register;
+
+use crate::dossier::{Ctx, Dossier, Meta};
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, Date, Lang, Risk};
+use crate::rules::Report;
+
+/// Which derived document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// The entry of the record of processing activities.
+    Register,
+    /// The public information notice, both layers.
+    Notice,
+    /// The prior-consultation letter to the CNIL.
+    Consultation,
+}
+
+impl DocumentKind {
+    /// All of them, in the order the app lists them.
+    pub const ALL: [DocumentKind; 3] = [
+        DocumentKind::Register,
+        DocumentKind::Notice,
+        DocumentKind::Consultation,
+    ];
+
+    /// The name used on the command line (`--document register`).
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentKind::Register => "register",
+            DocumentKind::Notice => "notice",
+            DocumentKind::Consultation => "consultation",
+        }
+    }
+
+    /// The kind named `code` on the command line.
+    pub fn from_code(code: &str) -> Option<DocumentKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The i18n key of its title.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            DocumentKind::Register => "doc.register.title",
+            DocumentKind::Notice => "doc.notice.title",
+            DocumentKind::Consultation => "doc.consultation.title",
+        }
+    }
+
+    /// The file name suggested for it beside the project (`commune-registre.pdf`).
+    pub fn file_suffix(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DocumentKind::Register, Lang::Fr) => "registre",
+            (DocumentKind::Register, Lang::En) => "record",
+            (DocumentKind::Notice, Lang::Fr) => "information-public",
+            (DocumentKind::Notice, Lang::En) => "public-notice",
+            (DocumentKind::Consultation, Lang::Fr) => "consultation-cnil",
+            (DocumentKind::Consultation, Lang::En) => "prior-consultation",
+        }
+    }
+}
+
+/// Why a document cannot be built.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// No residual risk is high: the law asks for no prior consultation.
+    #[error("no residual risk is high, so no prior consultation is required (GDPR art. 36, LIL art. 90)")]
+    ConsultationNotRequired,
+}
+
+/// The risks whose residual level stays in the high band: they make the prior consultation
+/// mandatory (the same test as rule R18).
+pub fn high_residual_risks(assessment: &Assessment) -> Vec<&Risk> {
+    assessment
+        .risks
+        .iter()
+        .filter(|r| r.residual_cell().is_some_and(|c| c.is_high()))
+        .collect()
+}
+
+/// Builds one document in `lang`, dated `today`.
+pub fn build(
+    kind: DocumentKind,
+    assessment: &Assessment,
+    kb: &KnowledgeBase,
+    report: &Report,
+    lang: Lang,
+    today: Date,
+) -> Result<Dossier, DocumentError> {
+    let ctx = Ctx {
+        a: assessment,
+        kb,
+        report,
+        lang,
+        is_public: false,
+        today,
+    };
+    let blocks = match kind {
+        DocumentKind::Register => register::register(&ctx),
+        DocumentKind::Notice => notice::notice(&ctx),
+        DocumentKind::Consultation => {
+            if high_residual_risks(assessment).is_empty() {
+                return Err(DocumentError::ConsultationNotRequired);
+            }
+            consultation::letter(&ctx)
+        }
+    };
+    let project = &assessment.project;
+    let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);
+    let meta = Meta {
+        lang,
+        title,
+        organisation: project.organisation.clone(),
+        author: project.organisation.clone(),
+        subject: ctx.t(kind.title_key()),
+        keywords: vec!["AIPD".into(), "DPIA".into(), kind.code().into()],
+        version: project.version.clone(),
+        date: today,
+        watermark: None,
+        footer: common::footer(&ctx),
+        page_label: ctx.t("dossier.page_of"),
+    };
+    Ok(Dossier {
+        meta,
+        blocks,
+        source_attachment: None,
+    })
+}

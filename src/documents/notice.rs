@@ -1,0 +1,238 @@
+//! The public information notice in two layers, as the CNIL and the EDPB recommend: the text of
+//! the signs (who, why, how long, how to exercise one's rights, where to read more) and the full
+//! notice for the website (GDPR art. 13; LIL art. 104 for Police-Justice purposes), including the
+//! statistics produced from the cameras and the analytics features that are not used.
+
+use super::common::{self, actors, days, dpo, in_regime, list_or_none, purposes_with_basis};
+use crate::dossier::{Block, Ctx, Tone};
+use crate::model::camera::summarise;
+use crate::model::{ActorRole, LegalRefId, Regime};
+
+/// The notice document.
+pub fn notice(ctx: &Ctx) -> Vec<Block> {
+    let mut out = vec![
+        Block::Heading {
+            level: 1,
+            text: ctx.t("doc.notice.title"),
+        },
+        Block::Note(common::provenance(ctx)),
+    ];
+    out.extend(first_layer(ctx));
+    out.extend(second_layer(ctx));
+    out
+}
+
+/// The text of the signs.
+fn first_layer(ctx: &Ctx) -> Vec<Block> {
+    let a = ctx.a;
+    let mut lines = vec![ctx.tw(
+        "doc.notice.sign_controller",
+        &[("controller", &ctx.text_or_blank(&a.project.organisation))],
+    )];
+    let purposes = common::purpose_labels(ctx);
+    lines.push(ctx.tw(
+        "doc.notice.sign_purposes",
+        &[("purposes", &list_or_none(ctx, &purposes))],
+    ));
+    lines.push(ctx.tw(
+        "doc.notice.sign_retention",
+        &[("days", &days(ctx, a.video_system.image_retention_days))],
+    ));
+    if uses_analytics(ctx) {
+        lines.push(ctx.t("doc.notice.sign_analytics"));
+    }
+    if uses_statistics(ctx) {
+        lines.push(ctx.t("doc.notice.sign_statistics"));
+    }
+    lines.push(ctx.tw("doc.notice.sign_rights", &[("contact", &dpo(ctx))]));
+    let more = a.video_system.public_information.notice_location.trim();
+    if !more.is_empty() {
+        lines.push(ctx.tw("doc.notice.sign_more", &[("where", more)]));
+    }
+    vec![
+        Block::Heading {
+            level: 2,
+            text: ctx.t("doc.notice.first_layer"),
+        },
+        Block::Paragraph(ctx.t("doc.notice.first_layer_intro")),
+        Block::Callout {
+            tone: Tone::Info,
+            title: ctx.t("doc.notice.sign_title"),
+            body: lines.join("\n"),
+            footer: ctx.citations(&[LegalRefId::new("CSI-L251-3"), LegalRefId::new("CSI-R253-3")]),
+        },
+    ]
+}
+
+/// The full notice.
+fn second_layer(ctx: &Ctx) -> Vec<Block> {
+    let a = ctx.a;
+    let video = &a.video_system;
+    let heading = |text: String| Block::Heading { level: 3, text };
+    let mut out = vec![Block::Heading {
+        level: 2,
+        text: ctx.t("doc.notice.second_layer"),
+    }];
+
+    out.push(heading(ctx.t("doc.notice.who")));
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("doc.register.controller"),
+            ctx.text_or_blank(&a.project.organisation),
+        ),
+        (ctx.t("doc.register.dpo"), dpo(ctx)),
+    ]));
+
+    out.push(heading(ctx.t("doc.notice.why")));
+    for regime in [Regime::Gdpr, Regime::PoliceJustice] {
+        let purposes = purposes_with_basis(ctx, regime);
+        if purposes.is_empty() {
+            continue;
+        }
+        let key = match regime {
+            Regime::PoliceJustice => "doc.notice.purposes_lil",
+            _ => "doc.notice.purposes_gdpr",
+        };
+        out.push(Block::Paragraph(ctx.t(key)));
+        out.push(Block::Bullets(purposes));
+    }
+
+    out.push(heading(ctx.t("doc.notice.where")));
+    let summary = summarise(&a.cameras);
+    let mut place = vec![ctx.tw(
+        "doc.notice.cameras",
+        &[
+            ("total", &summary.total.to_string()),
+            ("perimeters", &summary.per_perimeter.len().to_string()),
+        ],
+    )];
+    if !video.coverage.trim().is_empty() {
+        place.push(common::sentence(&video.coverage));
+    }
+    if !video.operating_hours.trim().is_empty() {
+        place.push(ctx.tw(
+            "doc.notice.hours",
+            &[("hours", video.operating_hours.trim())],
+        ));
+    }
+    out.push(Block::Paragraph(place.join(" ")));
+
+    out.push(heading(ctx.t("doc.notice.analytics")));
+    out.extend(analytics(ctx, summary.analytics_coupled));
+
+    if uses_statistics(ctx) {
+        out.push(heading(ctx.t("doc.notice.statistics")));
+        let mut text = vec![ctx.t("doc.notice.statistics_text")];
+        if !video.statistics.description.trim().is_empty() {
+            text.push(video.statistics.description.trim().to_owned());
+        }
+        out.push(Block::Paragraph(text.join(" ")));
+    }
+
+    out.push(heading(ctx.t("doc.notice.recipients")));
+    out.push(Block::Bullets(
+        actors(ctx, ActorRole::Recipient)
+            .into_iter()
+            .chain(actors(ctx, ActorRole::Processor))
+            .collect(),
+    ));
+
+    out.push(heading(ctx.t("doc.notice.retention")));
+    out.push(Block::Paragraph(ctx.tw(
+        "doc.notice.retention_text",
+        &[
+            ("images", &days(ctx, video.image_retention_days)),
+            ("metadata", &days(ctx, video.metadata_retention_days)),
+        ],
+    )));
+
+    out.push(heading(ctx.t("doc.notice.rights")));
+    out.push(Block::Paragraph(
+        ctx.tw("doc.notice.rights_text", &[("contact", &dpo(ctx))]),
+    ));
+    let purposes = &a.processing.purposes;
+    if purposes.iter().any(|p| in_regime(p, Regime::Gdpr)) {
+        out.push(Block::Paragraph(ctx.t("doc.notice.rights_gdpr")));
+    }
+    if purposes.iter().any(|p| in_regime(p, Regime::PoliceJustice)) {
+        out.push(Block::Paragraph(ctx.t("doc.notice.rights_lil")));
+    }
+    out.push(Block::Paragraph(ctx.t("doc.notice.complaint")));
+
+    let order = &video.authorisation;
+    if !order.reference.trim().is_empty() || order.granted_on.is_some() {
+        out.push(heading(ctx.t("doc.notice.authorisation")));
+        out.push(Block::Paragraph(ctx.tw(
+            "doc.register.authorisation_value",
+            &[
+                ("reference", &ctx.text_or_blank(&order.reference)),
+                ("date", &ctx.date(order.granted_on)),
+                ("years", &order.duration_years.to_string()),
+            ],
+        )));
+    }
+    out.push(Block::Note(ctx.citations(&[
+        LegalRefId::new("RGPD-13"),
+        LegalRefId::new("RGPD-21"),
+        LegalRefId::new("LIL-104"),
+        LegalRefId::new("CSI-L251-3"),
+        LegalRefId::new("CSI-L252-5"),
+    ])));
+    out
+}
+
+/// What the analytics software does, what it could do and does not, and the searches policy.
+fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
+    let a = ctx.a;
+    if !uses_analytics(ctx) {
+        return vec![Block::Paragraph(ctx.t("doc.notice.no_analytics"))];
+    }
+    let mut out = vec![Block::Paragraph(ctx.tw(
+        "doc.notice.analytics_text",
+        &[
+            ("coupled", &coupled.to_string()),
+            ("product", &common::software_name(ctx)),
+        ],
+    ))];
+    let enabled: Vec<String> = a
+        .capabilities
+        .iter()
+        .filter(|c| c.is_enabled())
+        .map(|c| ctx.capability(&c.capability_id))
+        .collect();
+    if !enabled.is_empty() {
+        out.push(Block::Paragraph(ctx.t("doc.notice.features_used")));
+        out.push(Block::Bullets(enabled));
+    }
+    let not_used: Vec<String> = a
+        .capabilities
+        .iter()
+        .filter(|c| c.is_present() && !c.is_enabled())
+        .map(|c| {
+            format!(
+                "{} ({})",
+                ctx.capability(&c.capability_id),
+                ctx.variant("capability_state", c.state).to_lowercase()
+            )
+        })
+        .collect();
+    if !not_used.is_empty() {
+        out.push(Block::Paragraph(ctx.t("doc.notice.features_not_used")));
+        out.push(Block::Bullets(not_used));
+    }
+    if a.video_system.searches.is_requisition_only == Some(true) {
+        out.push(Block::Paragraph(ctx.t("doc.notice.requisition_only")));
+    }
+    out
+}
+
+/// True when cameras feed an analytics software.
+fn uses_analytics(ctx: &Ctx) -> bool {
+    ctx.a.cameras.iter().any(|c| c.is_analytics_coupled)
+        || ctx.a.capabilities.iter().any(|c| c.is_enabled())
+}
+
+/// True when statistics are produced from the cameras.
+fn uses_statistics(ctx: &Ctx) -> bool {
+    ctx.a.video_system.statistics.is_used == Some(true)
+}

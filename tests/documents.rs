@@ -1,0 +1,194 @@
+//! The documents derived from the AIPD, read back from their PDF and their plain text: the
+//! register entry splits GDPR and Police-Justice purposes, the public notice follows what the
+//! software really does (statistics, features not used), and the prior-consultation letter is
+//! refused when no residual risk is high and lists the risks and every annex when one is.
+
+mod common;
+
+use gardefou::documents::{self, DocumentError, DocumentKind};
+use gardefou::dossier::{text::plain_text, Dossier};
+use gardefou::model::{Assessment, Lang, Level, PurposeKind, Regime};
+use gardefou::{pdf, rules};
+
+const TODAY: &str = "2026-11-23";
+
+fn build(kind: DocumentKind, a: &Assessment, lang: Lang) -> Result<Dossier, DocumentError> {
+    let kb = common::shared_kb();
+    let report = rules::evaluate(a, kb, common::day(TODAY));
+    documents::build(kind, a, kb, &report, lang, common::day(TODAY))
+}
+
+/// The text of every page of the rendered PDF, without line breaks.
+fn pdf_text(d: &Dossier) -> String {
+    let bytes = pdf::render(d).expect("render");
+    let doc = lopdf::Document::load_mem(&bytes).expect("parse PDF");
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&numbers).expect("extract");
+    squash(&text)
+}
+
+/// Without any kind of space, so line breaks do not matter.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The sample with its first risk left high after measures.
+fn with_high_residual_risk() -> Assessment {
+    let mut a = common::sample();
+    a.risks[0].residual_severity = Some(Level::Maximum);
+    a.risks[0].residual_likelihood = Some(Level::Significant);
+    a
+}
+
+#[test]
+fn the_register_has_one_entry_per_regime_with_its_purposes_and_retention() {
+    let a = common::sample();
+    let d = build(DocumentKind::Register, &a, Lang::Fr).expect("register");
+    let text = pdf_text(&d);
+    for expected in [
+        "Traitementrelevantdu RGPD(article30)",
+        "article100delaloiInformatiqueetLibertés",
+        "21jours(plafondfixéparl’autorisation:30jours)",
+        "ClaireVasseur",
+        "M-T2—Journalisationdesaccèsetdesrecherches",
+    ] {
+        assert!(text.contains(&squash(expected)), "{expected} missing");
+    }
+    // Each purpose lands in the entry of its regime, and only there.
+    let plain = plain_text(&d);
+    let (gdpr, lil) = plain
+        .split_once("Traitement relevant de la directive")
+        .expect("two entries");
+    let kb = common::shared_kb();
+    for purpose in &a.processing.purposes {
+        let label = kb
+            .purpose(purpose.kind)
+            .expect("purpose")
+            .label
+            .get(Lang::Fr);
+        let (here, there) = match purpose.regime {
+            Regime::PoliceJustice => (lil, gdpr),
+            _ => (gdpr, lil),
+        };
+        assert!(here.contains(label), "{label} missing from its entry");
+        assert!(!there.contains(label), "{label} in the wrong entry");
+    }
+}
+
+#[test]
+fn a_gdpr_only_deployment_gets_a_single_entry() {
+    let mut a = common::sample();
+    a.processing
+        .purposes
+        .retain(|p| p.regime != Regime::PoliceJustice);
+    let text = plain_text(&build(DocumentKind::Register, &a, Lang::En).expect("register"));
+    assert!(text.contains("Processing under the GDPR (Article 30)"));
+    assert!(!text.contains("Article 100"), "{text}");
+}
+
+#[test]
+fn the_notice_has_both_layers_and_tells_what_is_not_used() {
+    let a = common::sample();
+    let d = build(DocumentKind::Notice, &a, Lang::Fr).expect("notice");
+    let text = pdf_text(&d);
+    for expected in [
+        "Premier niveau : texte des panneaux",
+        "Espace placé sous vidéoprotection",
+        "Images conservées 21 jours au plus",
+        "Des statistiques anonymes de fréquentation sont produites",
+        "Second niveau : notice complète",
+        // The face search is in the software, locked by the vendor: the public is told.
+        "K02 — Recherche faciale a posteriori (« similitudes d’apparence »)",
+        "(bridée par l’éditeur)",
+        "que sur réquisition judiciaire écrite",
+        "vous pouvez aussi vous opposer au traitement",
+        "saisir la CNIL",
+    ] {
+        assert!(text.contains(&squash(expected)), "{expected} missing");
+    }
+}
+
+#[test]
+fn the_notice_mentions_statistics_only_when_there_are_some() {
+    let mut a = common::sample();
+    a.video_system.statistics.is_used = Some(false);
+    a.processing
+        .purposes
+        .retain(|p| p.kind != PurposeKind::AnonymousStatistics);
+    let text = plain_text(&build(DocumentKind::Notice, &a, Lang::En).expect("notice"));
+    assert!(!text.contains("statistics are produced"), "{text}");
+    assert!(!text.contains("footfall"), "{text}");
+}
+
+#[test]
+fn no_consultation_letter_without_a_high_residual_risk() {
+    let a = common::sample();
+    assert!(documents::high_residual_risks(&a).is_empty());
+    assert_eq!(
+        build(DocumentKind::Consultation, &a, Lang::Fr).err(),
+        Some(DocumentError::ConsultationNotRequired)
+    );
+}
+
+#[test]
+fn the_consultation_letter_names_the_high_risk_the_articles_and_every_annex() {
+    let a = with_high_residual_risk();
+    let d = build(DocumentKind::Consultation, &a, Lang::Fr).expect("letter");
+    let text = pdf_text(&d);
+    for expected in [
+        "Demande de consultation préalable de la CNIL",
+        "3 place de Fontenoy",
+        "un risque demeure élevé",
+        "article 36 du RGPD et de l’article 90 de la loi n° 78-17",
+        &format!("{} — {}", a.risks[0].risk_id, a.risks[0].title),
+        "Liste des annexes",
+        "Annexe 1 — Analyse d’impact",
+    ] {
+        assert!(text.contains(&squash(expected)), "{expected} missing");
+    }
+    for evidence in &a.evidence {
+        assert!(
+            text.contains(&squash(&evidence.path)),
+            "annex {} missing",
+            evidence.evidence_id
+        );
+    }
+    // Other risks stayed below the high band: they are not in the table.
+    assert!(!text.contains(&squash(&a.risks[1].title)));
+}
+
+#[test]
+fn plain_text_keeps_french_typography_and_english_is_english() {
+    let a = common::sample();
+    let fr = plain_text(&build(DocumentKind::Notice, &a, Lang::Fr).expect("notice"));
+    assert!(fr.contains("Qui est responsable\u{a0}?"), "{fr}");
+    assert!(
+        fr.contains("Responsable du traitement\u{a0}: Commune"),
+        "{fr}"
+    );
+    assert!(fr.contains("«\u{a0}Police-Justice\u{a0}»"), "{fr}");
+    let en = plain_text(&build(DocumentKind::Notice, &a, Lang::En).expect("notice"));
+    assert!(en.contains("Who is responsible?"), "{en}");
+    assert!(en.contains("Controller: Commune"), "{en}");
+    assert!(!en.contains("Qui est"), "{en}");
+}
+
+#[test]
+fn no_raw_key_reaches_any_document_in_either_language() {
+    let a = with_high_residual_risk();
+    for kind in DocumentKind::ALL {
+        for lang in Lang::ALL {
+            let text = plain_text(&build(kind, &a, lang).expect("document"));
+            let raw_key = text.split_whitespace().find(|word| {
+                ["doc.", "dossier.", "enum.", "field.", "ui."]
+                    .iter()
+                    .any(|p| word.starts_with(p) && word.len() > p.len())
+            });
+            assert_eq!(raw_key, None, "{kind:?} {lang:?} shows a raw key");
+            assert!(
+                !text.contains('{'),
+                "{kind:?} {lang:?}: unfilled placeholder"
+            );
+        }
+    }
+}
