@@ -204,7 +204,44 @@ pub fn save_error_message(error: &SaveError, lang: Lang) -> String {
     }
 }
 
-/// A consistency problem in the user's language.
+/// A warning of the PIA import in the user's language.
+pub fn pia_warning_message(warning: &crate::interop::pia::PiaWarning, lang: Lang) -> String {
+    use crate::interop::pia::PiaWarning;
+    match warning {
+        PiaWarning::UnknownKey(key) => tr_with(lang, "warning.pia.unknown_key", &[("key", key)]),
+        PiaWarning::MeasureWithoutId => tr(lang, "warning.pia.measure_without_id").to_owned(),
+        PiaWarning::AnswerWithoutQuestion => {
+            tr(lang, "warning.pia.answer_without_question").to_owned()
+        }
+        PiaWarning::UnknownQuestion(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_question",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownRiskMeasure { risk, title } => tr_with(
+            lang,
+            "warning.pia.unknown_risk_measure",
+            &[("risk", risk), ("title", title)],
+        ),
+        PiaWarning::MalformedEvaluation(reference) => tr_with(
+            lang,
+            "warning.pia.malformed_evaluation",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownEvaluationQuestion(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_evaluation_question",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownEvaluationMeasure(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_evaluation_measure",
+            &[("reference", reference)],
+        ),
+    }
+}
+
+/// The message of an integrity problem, in `lang`.
 pub fn problem_message(problem: &Problem, lang: Lang) -> String {
     match problem {
         Problem::DuplicateCamera(id) => tr_with(lang, "problem.duplicate_camera", &[("id", id)]),

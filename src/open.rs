@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::interop::pia::PiaWarning;
 use crate::model::Assessment;
 use crate::pdf::reopen::{self, ReopenError};
 use crate::storage::{self, LoadError};
@@ -46,12 +47,21 @@ fn is_pdf(path: &Path) -> bool {
 
 /// Loads a project file, the project attached to a dossier PDF, or a CNIL PIA export (`.json`).
 pub fn open(path: &Path) -> Result<Assessment, OpenError> {
+    open_with_warnings(path).map(|(assessment, _)| assessment)
+}
+
+/// Like [`open`], with the warnings of a PIA import (empty for the other kinds of file).
+pub fn open_with_warnings(path: &Path) -> Result<(Assessment, Vec<PiaWarning>), OpenError> {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
         return open_pia(path);
     }
+    open_project_or_pdf(path).map(|assessment| (assessment, Vec::new()))
+}
+
+fn open_project_or_pdf(path: &Path) -> Result<Assessment, OpenError> {
     if !is_pdf(path) {
         return Ok(storage::load(path)?);
     }
@@ -82,7 +92,7 @@ pub fn open(path: &Path) -> Result<Assessment, OpenError> {
     Ok(storage::parse_bytes(&project, &inner)?)
 }
 
-fn open_pia(path: &Path) -> Result<Assessment, OpenError> {
+fn open_pia(path: &Path) -> Result<(Assessment, Vec<PiaWarning>), OpenError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -90,7 +100,7 @@ fn open_pia(path: &Path) -> Result<Assessment, OpenError> {
     let bytes = std::fs::read(path).map_err(io)?;
     let kb = crate::knowledge::KnowledgeBase::bundled().unwrap_or_default();
     crate::interop::pia::import(&bytes, &kb)
-        .map(|imported| imported.assessment)
+        .map(|imported| (imported.assessment, imported.warnings))
         .map_err(|source| OpenError::Pia {
             path: path.to_owned(),
             source,

@@ -53,6 +53,7 @@ fn every_key_the_code_uses_exists() {
     );
     let prefixes = [
         "ui.", "section.", "column.", "field.", "cli.", "error.", "problem.", "enum.", "doc.",
+        "warning.",
     ];
     let mut missing = Vec::new();
     for file in sources {

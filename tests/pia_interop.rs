@@ -164,9 +164,19 @@ fn malformed_references_and_unknown_keys_give_warnings_not_an_abort() {
     let imported = import("malformed.json");
     assert!(imported
         .warnings
-        .iter()
-        .any(|w| w.contains("3.1.[object Object]")));
-    assert!(imported.warnings.iter().any(|w| w.contains("mystery")));
+        .contains(&pia::PiaWarning::MalformedEvaluation(
+            "3.1.[object Object]".into()
+        )));
+    assert!(imported
+        .warnings
+        .contains(&pia::PiaWarning::UnknownKey("mystery".into())));
+    // Each warning reads in both languages, with what it is about.
+    for warning in &imported.warnings {
+        let fr = gardefou::i18n::pia_warning_message(warning, gardefou::i18n::Lang::Fr);
+        let en = gardefou::i18n::pia_warning_message(warning, gardefou::i18n::Lang::En);
+        assert_ne!(fr, en);
+        assert!(!fr.contains('{') && !en.contains('{'), "{fr} / {en}");
+    }
     assert!(imported
         .assessment
         .project

@@ -503,3 +503,27 @@ fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
         h.state().assessment.project.title
     );
 }
+
+#[test]
+fn opening_a_pia_export_lists_what_could_not_be_taken_over() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pia/malformed.json");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("New").click();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, gardefou::ui::action::Action::OpenPath(path));
+    h.run();
+    assert!(h.state().path.is_none(), "a PIA export opens untitled");
+    h.get_by_label("Points to check after the import");
+    assert!(
+        h.query_by_label_contains("unknown key “mystery” ignored")
+            .is_some(),
+        "the warning is listed in English"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h
+        .query_by_label("Points to check after the import")
+        .is_none());
+}

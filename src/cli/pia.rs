@@ -41,9 +41,10 @@ pub fn import(input: &Path, output: &Path, lang: Lang) -> u8 {
     };
     for warning in &imported.warnings {
         eprintln!(
-            "{}: {}: {warning}",
+            "{}: {}: {}",
             input.display(),
-            tr(lang, "cli.warning")
+            tr(lang, "cli.warning"),
+            i18n::pia_warning_message(warning, lang)
         );
     }
     if let Err(error) = storage::save(output, &imported.assessment) {

@@ -47,13 +47,40 @@ pub enum PiaError {
     TooLarge(usize),
 }
 
+/// Something of the PIA export that could not be mapped cleanly (shown to the user through
+/// `i18n::pia_warning_message`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PiaWarning {
+    /// A key of the `pia` object Garde-fou does not know, ignored.
+    UnknownKey(String),
+    /// A measure without an id, kept in the notes.
+    MeasureWithoutId,
+    /// An answer without a question reference, kept in the notes.
+    AnswerWithoutQuestion,
+    /// An answer to a question the format does not have, kept in the notes.
+    UnknownQuestion(String),
+    /// A risk links a measure that is not among the measures.
+    UnknownRiskMeasure {
+        /// The risk's reference.
+        risk: String,
+        /// The measure's title.
+        title: String,
+    },
+    /// An evaluation whose reference does not parse, skipped.
+    MalformedEvaluation(String),
+    /// An evaluation of a question the format does not have, skipped.
+    UnknownEvaluationQuestion(String),
+    /// An evaluation of a measure that is not among the measures, skipped.
+    UnknownEvaluationMeasure(String),
+}
+
 /// The assessment read, and what could not be mapped cleanly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     /// The assessment.
     pub assessment: Assessment,
     /// Warnings (malformed references, unknown keys), for the user.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<PiaWarning>,
 }
 
 fn text(value: Option<&Value>) -> String {
@@ -149,7 +176,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
         "objectStore",
     ];
     for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
-        warnings.push(format!("unknown key « {key} » ignored"));
+        warnings.push(PiaWarning::UnknownKey(key.clone()));
     }
     let array = |key: &str| {
         object
@@ -224,7 +251,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
     // Measures first: risks refer to them by title.
     for measure in array("measures") {
         let Some(id) = number(measure.get("id")) else {
-            warnings.push("a measure without an id was kept in the notes".to_owned());
+            warnings.push(PiaWarning::MeasureWithoutId);
             notes.push(
                 format!(
                     "Mesure sans identifiant : {} {}",
@@ -254,8 +281,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                 .get("data")
                 .map(|d| own_text(&text(d.get("text"))))
                 .unwrap_or_default();
-            warnings
-                .push("an answer without a question reference was kept in the notes".to_owned());
+            warnings.push(PiaWarning::AnswerWithoutQuestion);
             if !body.is_empty() {
                 notes.push(format!("Réponse sans question : {body}"));
             }
@@ -296,9 +322,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
             321..=346 => {
                 let (section, item) = (reference / 10, reference % 10);
                 let Some((_, event, id)) = EVENTS.iter().find(|(s, _, _)| *s == section) else {
-                    warnings.push(format!(
-                        "answer to unknown question {reference} kept in the notes"
-                    ));
+                    warnings.push(PiaWarning::UnknownQuestion(reference.to_string()));
                     continue;
                 };
                 let risk = risk_for(&mut a, *event, id);
@@ -317,9 +341,10 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                                 Some(id) => {
                                     risk_for(&mut a, *event, id_of(*event)).measure_ids.push(id)
                                 }
-                                None => warnings.push(format!(
-                                    "risk {id}: measure « {title} » is not among the measures"
-                                )),
+                                None => warnings.push(PiaWarning::UnknownRiskMeasure {
+                                    risk: id.to_string(),
+                                    title: title.to_string(),
+                                }),
                             }
                         }
                     }
@@ -331,15 +356,11 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                         risk.likelihood = level(gauge);
                         push_paragraph(&mut risk.justification, &body);
                     }
-                    _ => warnings.push(format!(
-                        "answer to unknown question {reference} kept in the notes"
-                    )),
+                    _ => warnings.push(PiaWarning::UnknownQuestion(reference.to_string())),
                 }
             }
             other => {
-                warnings.push(format!(
-                    "answer to unknown question {other} kept in the notes"
-                ));
+                warnings.push(PiaWarning::UnknownQuestion(other.to_string()));
                 if !body.is_empty() {
                     notes.push(format!("Question {other} : {body}"));
                 }
@@ -356,15 +377,11 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
         match parts.as_slice() {
             ["2", "1" | "2", question] => {
                 let Some(cnil) = question.parse::<u16>().ok() else {
-                    warnings.push(format!(
-                        "evaluation with a malformed reference « {reference} » skipped"
-                    ));
+                    warnings.push(PiaWarning::MalformedEvaluation(reference.to_string()));
                     continue;
                 };
                 let Some(def) = kb.questions.iter().find(|q| q.cnil_ref == Some(cnil)) else {
-                    warnings.push(format!(
-                        "evaluation of unknown question « {reference} » skipped"
-                    ));
+                    warnings.push(PiaWarning::UnknownEvaluationQuestion(reference.to_string()));
                     continue;
                 };
                 let id: QuestionId = def.id.clone();
@@ -392,9 +409,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
             }
             ["3", "1", measure] => {
                 let Some(id) = measure.parse::<i64>().ok() else {
-                    warnings.push(format!(
-                        "evaluation with a malformed reference « {reference} » skipped"
-                    ));
+                    warnings.push(PiaWarning::MalformedEvaluation(reference.to_string()));
                     continue;
                 };
                 let Some(m) = a
@@ -402,9 +417,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                     .iter_mut()
                     .find(|m| m.measure_id.as_str() == format!("PIA-{id}"))
                 else {
-                    warnings.push(format!(
-                        "evaluation of unknown measure « {reference} » skipped"
-                    ));
+                    warnings.push(PiaWarning::UnknownEvaluationMeasure(reference.to_string()));
                     continue;
                 };
                 if status == 2 || !plan.is_empty() {
@@ -438,9 +451,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                     notes.push(format!("Évaluation {reference} : {comment}"));
                 }
             }
-            _ => warnings.push(format!(
-                "evaluation with a malformed reference « {reference} » skipped"
-            )),
+            _ => warnings.push(PiaWarning::MalformedEvaluation(reference.to_string())),
         }
     }
 

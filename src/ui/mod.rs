@@ -150,8 +150,8 @@ impl GardefouApp {
                     text: String::new(),
                 });
             }
-            Action::OpenPath(path) => match crate::open::open(&path) {
-                Ok(assessment) => {
+            Action::OpenPath(path) => match crate::open::open_with_warnings(&path) {
+                Ok((assessment, warnings)) => {
                     // A dossier PDF or a PIA export re-opens untitled, so it is never overwritten.
                     let is_project = is_project_file(&path);
                     self.settings.remember(&path);
@@ -166,6 +166,14 @@ impl GardefouApp {
                         tr_with(lang, "ui.opened", &[("path", &path.display().to_string())]),
                         false,
                     );
+                    if !warnings.is_empty() {
+                        self.state.prompt = Some(Prompt::ImportWarnings {
+                            messages: warnings
+                                .iter()
+                                .map(|w| i18n::pia_warning_message(w, lang))
+                                .collect(),
+                        });
+                    }
                 }
                 Err(error) => self.set_status(i18n::open_error_message(&error, lang), true),
             },

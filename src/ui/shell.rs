@@ -341,6 +341,20 @@ impl GardefouApp {
                         }
                     });
                 }
+                Prompt::ImportWarnings { messages } => {
+                    ui.heading(tr(lang, "ui.import_warnings"));
+                    ui.label(tr(lang, "ui.import_warnings_intro"));
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            for message in &messages {
+                                ui.label(format!("• {message}"));
+                            }
+                        });
+                    if ui.button(tr(lang, "ui.ok")).clicked() {
+                        close = true;
+                    }
+                }
             }
         });
         if close {

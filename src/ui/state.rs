@@ -46,6 +46,11 @@ pub enum Prompt {
         /// The recovery file.
         path: PathBuf,
     },
+    /// What a PIA import could not take over cleanly.
+    ImportWarnings {
+        /// The warnings, in the UI language.
+        messages: Vec<String>,
+    },
 }
 
 /// Transient state.
