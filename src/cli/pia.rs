@@ -34,8 +34,12 @@ pub fn import(input: &Path, output: &Path, lang: Lang) -> u8 {
     };
     let imported = match pia::import(&bytes, &kb) {
         Ok(imported) => imported,
-        Err(error) => {
-            eprintln!("{}: {error}", input.display());
+        Err(source) => {
+            let error = crate::open::OpenError::Pia {
+                path: input.to_owned(),
+                source,
+            };
+            eprintln!("{}", i18n::open_error_message(&error, lang));
             return 2;
         }
     };
