@@ -124,6 +124,33 @@ struct Header {
     format_version: Option<u64>,
 }
 
+/// The version when the text opens with `(` then `format_version: N` as its first field (only
+/// blanks and `//` comments between), as every file this app writes does; `None` otherwise.
+fn leading_version(text: &str) -> Option<u64> {
+    let mut rest = skip_blanks(text.strip_prefix('\u{feff}').unwrap_or(text));
+    rest = skip_blanks(rest.strip_prefix('(')?);
+    rest = skip_blanks(rest.strip_prefix("format_version")?);
+    rest = skip_blanks(rest.strip_prefix(':')?);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = skip_blanks(&rest[digits..]);
+    // The number must end the field: `1,` or `1)`, not `1.5` or `1e3`.
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
+/// The text after any leading whitespace and `//` line comments.
+fn skip_blanks(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        match text.strip_prefix("//") {
+            Some(comment) => text = comment.split_once('\n').map_or("", |(_, next)| next),
+            None => return text,
+        }
+    }
+}
+
 /// Reads and parses a project file.
 pub fn load(path: &Path) -> Result<Assessment, LoadError> {
     let io = |source| LoadError::Io {
@@ -163,12 +190,16 @@ pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
         column: error.span.start.col,
         message: error.code.to_string(),
     };
-    // The version alone first: skipping the rest costs far less than building a value tree.
-    let version = match ron::from_str::<Header>(text) {
-        Ok(Header {
-            format_version: Some(version),
-        }) => version,
-        _ => {
+    // The version first. Files this app writes open with it, so it is read off the first
+    // line; otherwise skipping the rest still costs far less than building a value tree.
+    let header = leading_version(text).or_else(|| {
+        ron::from_str::<Header>(text)
+            .ok()
+            .and_then(|h| h.format_version)
+    });
+    let version = match header {
+        Some(version) => version,
+        None => {
             let value: ron::Value = ron::from_str(text).map_err(syntax)?;
             migrate::format_version(&value).ok_or_else(|| LoadError::NotAProject {
                 path: path.to_owned(),
@@ -276,4 +307,34 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
         .map_or(prefix, |i| &prefix[i + 1..]);
     let column = String::from_utf8_lossy(last_line).chars().count() + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_version;
+
+    #[test]
+    fn the_version_is_read_off_the_opening_of_the_files_we_write() {
+        assert_eq!(leading_version("(\n    format_version: 1,\n"), Some(1));
+        assert_eq!(
+            leading_version("// notes\n(format_version:7)"),
+            Some(7)
+        );
+        assert_eq!(leading_version("\u{feff}( format_version : 12 , x: 1)"), Some(12));
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_full_parser() {
+        for text in [
+            "(project: (), format_version: 1)",
+            "(format_version: 1.5)",
+            "(format_version: -1)",
+            "(format_version: 99999999999999999999999)",
+            "Assessment(format_version: 1)",
+            "/* c */ (format_version: 1)",
+            "",
+        ] {
+            assert_eq!(leading_version(text), None, "{text}");
+        }
+    }
 }

@@ -1,0 +1,163 @@
+//! Frame time (CPU: the app's UI code and egui's layout, without GPU rendering) of every wizard
+//! step on the sample, and of the video-system step with 10,000 cameras (idle, scrolling the
+//! table, filtering it), through egui_kittest at 1366×768.
+//!
+//! Two clocks: the app's frame (`frame_ui`: our UI code and egui's layout of it — still paying
+//! for the AccessKit nodes egui builds because the harness turns AccessKit on, which a desktop
+//! session without a screen reader does not), and the whole harness step, which adds
+//! tessellation and kittest's own AccessKit tree update — the conservative figure.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use crate::common::{median, with_cameras, Row};
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use gardefou::knowledge::KnowledgeBase;
+use gardefou::model::{Assessment, Date, Lang};
+use gardefou::settings::Settings;
+use gardefou::ui::steps::Step;
+use gardefou::ui::GardefouApp;
+
+/// The frame-time target of the issues.
+const TARGET: Duration = Duration::from_millis(8);
+
+/// A harness on `assessment`, and the clock of its last `frame_ui`.
+fn harness(assessment: Assessment) -> (Harness<'static, GardefouApp>, Rc<Cell<Duration>>) {
+    let kb = KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let today = Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("date"));
+    let settings = Settings {
+        lang: Some(Lang::Fr),
+        ..Settings::default()
+    };
+    let app = GardefouApp::new(
+        &egui::Context::default(),
+        assessment,
+        None,
+        kb,
+        settings,
+        today,
+    );
+    let clock = Rc::new(Cell::new(Duration::ZERO));
+    let frame_clock = Rc::clone(&clock);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+        .build_ui_state(
+            move |ui, app: &mut GardefouApp| {
+                let start = Instant::now();
+                app.frame_ui(ui);
+                frame_clock.set(start.elapsed());
+            },
+            app,
+        );
+    harness.run();
+    (harness, clock)
+}
+
+/// Sorted times of the app's frame and of the whole harness step.
+struct Frames {
+    app: Vec<Duration>,
+    step: Vec<Duration>,
+}
+
+/// Times 60 frames, each after `before` (which may queue input).
+fn frames(
+    (harness, clock): &mut (Harness<'static, GardefouApp>, Rc<Cell<Duration>>),
+    mut before: impl FnMut(&mut Harness<'static, GardefouApp>),
+) -> Frames {
+    let mut app = Vec::new();
+    let mut step = Vec::new();
+    for _ in 0..60 {
+        before(harness);
+        let start = Instant::now();
+        harness.step();
+        step.push(start.elapsed());
+        app.push(clock.get());
+    }
+    app.sort();
+    step.sort();
+    Frames { app, step }
+}
+
+fn row(case: String, frames: &Frames) -> Row {
+    Row {
+        area: "frame",
+        case,
+        median: median(&frames.app),
+        worst: frames.app.last().copied(),
+        target: Some(TARGET),
+        note: format!(
+            "60 frames; whole harness step {:.2?} median, {:.2?} slowest",
+            median(&frames.step),
+            frames.step.last().copied().unwrap_or_default()
+        ),
+    }
+}
+
+/// Measures and returns the rows.
+pub fn rows() -> Vec<Row> {
+    let sample = gardefou::sample::sample().unwrap_or_else(|e| panic!("{e}"));
+    let mut rows = Vec::new();
+    let mut harness = harness(sample.clone());
+    for (index, step) in Step::ALL.iter().enumerate() {
+        let nav = format!("{index}. {}", step.title(Lang::Fr));
+        if let Some(node) = harness.0.get_all_by_label(&nav).next() {
+            node.click();
+        }
+        harness.0.run();
+        let times = frames(&mut harness, |_| {});
+        rows.push(row(
+            format!("step « {} », sample", step.title(Lang::Fr)),
+            &times,
+        ));
+    }
+
+    drop(harness);
+    let mut harness = harness_on_video_step(with_cameras(&sample, 10_000));
+    let table = harness
+        .0
+        .get_by_label("Sélectionner les caméras affichées")
+        .rect()
+        .center()
+        + egui::vec2(0.0, 160.0);
+    let scroll = |h: &mut Harness<'static, GardefouApp>| {
+        h.hover_at(table);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+    };
+    let idle = frames(&mut harness, |_| {});
+    rows.push(row("video system, 10,000 cameras, idle".to_owned(), &idle));
+    let scrolling = frames(&mut harness, scroll);
+    rows.push(row(
+        "video system, 10,000 cameras, scrolling the table".to_owned(),
+        &scrolling,
+    ));
+    harness.0.state_mut().state.inventory.filter_text = "Centre".to_owned();
+    let filtered = frames(&mut harness, scroll);
+    rows.push(row(
+        "video system, 10,000 cameras, filtered and scrolling".to_owned(),
+        &filtered,
+    ));
+    rows
+}
+
+/// A harness on the video-system step, its camera table in view.
+fn harness_on_video_step(
+    assessment: Assessment,
+) -> (Harness<'static, GardefouApp>, Rc<Cell<Duration>>) {
+    let (mut harness, clock) = harness(assessment);
+    harness.get_by_label("3. Système vidéo").click();
+    harness.run();
+    harness
+        .get_by_label("Sélectionner les caméras affichées")
+        .scroll_to_me();
+    harness.run();
+    (harness, clock)
+}
