@@ -76,7 +76,9 @@ pub fn print_table(rows: &[Row]) {
     println!("| area | case | median | slowest | target | verdict | notes |");
     println!("|---|---|---:|---:|---:|---|---|");
     for row in rows {
-        let worst = row.worst.map_or_else(|| "–".to_owned(), |w| format!("{w:.2?}"));
+        let worst = row
+            .worst
+            .map_or_else(|| "–".to_owned(), |w| format!("{w:.2?}"));
         let (target, verdict) = match row.target {
             Some(target) if row.median <= target => (format!("< {target:.0?}"), "met"),
             Some(target) => (format!("< {target:.0?}"), "MISSED"),

@@ -5,6 +5,7 @@
 
 pub mod blocks;
 mod ctx;
+pub mod map_geometry;
 mod sections;
 pub mod text;
 

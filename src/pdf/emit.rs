@@ -5,13 +5,55 @@
 use lopdf::{dictionary, Object, Stream};
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::fonts::Face;
 use super::layout::{Item, Layout, Rgb, PAGE_H, PAGE_W};
 use crate::dossier::{Attachment, Meta};
 use crate::model::Date;
+
+/// How many sides the polygon drawing a circle has: round to the eye at the sizes we draw.
+const CIRCLE_SIDES: usize = 28;
+
+/// The operations drawing a circle centred on (`x`, `y`) (from the page's top).
+fn circle_ops(x: f32, y: f32, r: f32, fill: Option<Rgb>, stroke: Option<Rgb>) -> Vec<Op> {
+    let points = (0..CIRCLE_SIDES)
+        .map(|n| {
+            let angle = n as f32 / CIRCLE_SIDES as f32 * std::f32::consts::TAU;
+            LinePoint {
+                p: Point {
+                    x: Pt(x + r * angle.cos()),
+                    y: Pt(PAGE_H - y + r * angle.sin()),
+                },
+                bezier: false,
+            }
+        })
+        .collect();
+    let mode = match (fill, stroke) {
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+        (None, Some(_)) => PaintMode::Stroke,
+        _ => PaintMode::Fill,
+    };
+    let mut ops = Vec::new();
+    if let Some(c) = fill {
+        ops.push(Op::SetFillColor { col: color(c) });
+    }
+    if let Some(c) = stroke {
+        ops.push(Op::SetOutlineColor { col: color(c) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
+    }
+    if fill.is_some() || stroke.is_some() {
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+    ops
+}
 
 /// Why the PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -147,6 +189,13 @@ pub fn emit(
                         },
                     });
                 }
+                Item::Circle {
+                    x,
+                    y,
+                    r,
+                    fill,
+                    stroke,
+                } => ops.extend(circle_ops(*x, *y, *r, *fill, *stroke)),
                 Item::Line {
                     x1,
                     y1,

@@ -8,6 +8,7 @@
 use egui::{Color32, Pos2, Rect, Sense, Ui};
 
 use super::theme;
+use crate::dossier::map_geometry::{self, MapPoint};
 use crate::i18n::{tr, Lang};
 use crate::model::{Level, MatrixCell, Risk, RiskId};
 
@@ -27,7 +28,8 @@ pub enum MapEvent {
     },
 }
 
-/// Where the cells and marks of the map lie on screen.
+/// Where the cells and marks of the map lie on screen: the shared map geometry
+/// (`dossier::map_geometry`, which the PDF draws with too) scaled to pixels.
 #[derive(Clone, Copy, Debug)]
 pub struct MapGeometry {
     /// The top-left corner of the grid (cell severity 4, likelihood 1).
@@ -57,88 +59,60 @@ impl MapGeometry {
         }
     }
 
+    /// A point of the map on screen.
+    fn to_screen(self, point: MapPoint) -> Pos2 {
+        self.origin + egui::vec2(point.x, point.y) * Self::CELL
+    }
+
     /// The square of one cell.
     pub fn cell_rect(&self, cell: MatrixCell) -> Rect {
-        let (severity, likelihood) = (cell.severity.number(), cell.likelihood.number());
-        Rect::from_min_size(
-            self.origin
-                + egui::vec2(
-                    f32::from(likelihood - 1) * Self::CELL,
-                    f32::from(4 - severity) * Self::CELL,
-                ),
-            egui::vec2(Self::CELL - 2.0, Self::CELL - 2.0),
-        )
+        let origin = self.to_screen(map_geometry::cell_origin(pair(cell)));
+        Rect::from_min_size(origin, egui::vec2(Self::CELL - 2.0, Self::CELL - 2.0))
     }
 
     /// The cell under `pos`, if any.
     pub fn cell_at(&self, pos: Pos2) -> Option<MatrixCell> {
-        let offset = pos - self.origin;
-        if offset.x < 0.0 || offset.y < 0.0 {
-            return None;
-        }
-        let column = (offset.x / Self::CELL).floor() as u8;
-        let row = (offset.y / Self::CELL).floor() as u8;
-        if column > 3 || row > 3 {
-            return None;
-        }
+        let unit = (pos - self.origin) / Self::CELL;
+        let (severity, likelihood) = map_geometry::cell_at(MapPoint {
+            x: unit.x,
+            y: unit.y,
+        })?;
         Some(MatrixCell {
-            severity: Level::from_number(4 - row)?,
-            likelihood: Level::from_number(column + 1)?,
+            severity: Level::from_number(severity)?,
+            likelihood: Level::from_number(likelihood)?,
         })
     }
 
-    /// Every mark of `risks`, placed: marks sharing a cell are laid out in rows of three so
-    /// none hides another.
+    /// Every mark of `risks`, placed on screen.
     pub fn marks(&self, risks: &[Risk]) -> Vec<Mark> {
-        let placed: Vec<(usize, bool, MatrixCell)> = risks
+        let cells: Vec<_> = risks
             .iter()
-            .enumerate()
-            .flat_map(|(index, risk)| {
-                [(false, risk.initial_cell()), (true, risk.residual_cell())]
-                    .into_iter()
-                    .filter_map(move |(is_residual, cell)| Some((index, is_residual, cell?)))
-            })
+            .map(|r| (r.initial_cell().map(pair), r.residual_cell().map(pair)))
             .collect();
-        let mut used: Vec<(MatrixCell, usize)> = Vec::new();
-        placed
-            .iter()
-            .map(|&(index, is_residual, cell)| {
-                let in_cell = placed.iter().filter(|p| p.2 == cell).count();
-                let slot = match used.iter_mut().find(|(c, _)| *c == cell) {
-                    Some((_, next)) => {
-                        *next += 1;
-                        *next - 1
-                    }
-                    None => {
-                        used.push((cell, 1));
-                        0
-                    }
-                };
-                Mark {
-                    index,
-                    is_residual,
-                    at: self.slot_center(cell, slot, in_cell),
-                }
+        map_geometry::marks(&cells)
+            .into_iter()
+            .map(|m| Mark {
+                index: m.index,
+                is_residual: m.is_residual,
+                at: self.to_screen(m.center),
             })
             .collect()
     }
 
-    /// The centre of place `slot` of `count` in `cell`.
-    fn slot_center(&self, cell: MatrixCell, slot: usize, count: usize) -> Pos2 {
-        const PER_ROW: usize = 3;
-        const STEP: f32 = 19.0;
-        let rows = count.div_ceil(PER_ROW);
-        let (row, column) = (slot / PER_ROW, slot % PER_ROW);
-        let in_row = (count - row * PER_ROW).min(PER_ROW);
-        let x = (column as f32 - (in_row as f32 - 1.0) / 2.0) * STEP;
-        let y = (row as f32 - (rows as f32 - 1.0) / 2.0) * STEP;
-        self.cell_rect(cell).center() + egui::vec2(x, y)
+    /// The radius of a mark on screen.
+    fn mark_radius() -> f32 {
+        map_geometry::MARK_RADIUS * Self::CELL
     }
 
     /// Where the legend line of risk number `index` starts.
     fn legend_at(&self, index: usize) -> Pos2 {
         self.origin + egui::vec2(4.0 * Self::CELL + 16.0, index as f32 * 16.0 + 6.0)
     }
+}
+
+/// A cell as the shared geometry numbers it.
+fn pair(cell: MatrixCell) -> map_geometry::Cell {
+    (cell.severity.number(), cell.likelihood.number())
 }
 
 /// One mark on the map.
@@ -174,7 +148,7 @@ pub fn risk_map_ui(ui: &mut Ui, lang: Lang, risks: &[Risk]) -> Option<MapEvent> 
     let mark_under = |pos: Pos2| {
         marks
             .iter()
-            .filter(|m| m.at.distance(pos) <= 10.0)
+            .filter(|m| m.at.distance(pos) <= MapGeometry::mark_radius() + 2.0)
             .min_by(|a, b| a.at.distance(pos).total_cmp(&b.at.distance(pos)))
             .copied()
     };
@@ -332,10 +306,12 @@ fn draw_risk(
     };
     let (before, after) = (at(false), at(true));
     if let (Some(from), Some(to)) = (before, after) {
-        // From edge to edge of the marks, so the head stays visible.
-        let direction = (to - from).normalized();
-        let (start, end) = (from + direction * 9.0, to - direction * 9.0);
-        if (to - from).length() > 20.0 {
+        let unit = |p: Pos2| {
+            let v = (p - geometry.origin) / MapGeometry::CELL;
+            MapPoint { x: v.x, y: v.y }
+        };
+        if let Some((start, end)) = map_geometry::arrow(unit(from), unit(to)) {
+            let (start, end) = (geometry.to_screen(start), geometry.to_screen(end));
             painter.arrow(start, end - start, egui::Stroke::new(1.5, theme::INK));
         }
     }
@@ -356,12 +332,12 @@ fn draw_risk(
 /// A numbered mark: hollow before measures, filled after.
 fn draw_mark(painter: &egui::Painter, at: Pos2, number: usize, is_residual: bool) {
     let text_colour = if is_residual {
-        painter.circle_filled(at, 8.0, theme::INK);
+        painter.circle_filled(at, MapGeometry::mark_radius(), theme::INK);
         Color32::WHITE
     } else {
         painter.circle(
             at,
-            8.0,
+            MapGeometry::mark_radius(),
             Color32::WHITE.gamma_multiply(0.6),
             egui::Stroke::new(1.5, theme::INK),
         );
