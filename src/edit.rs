@@ -2,6 +2,8 @@
 //! overriding a criterion — as values, so buttons, tests and undo all go through one `apply`.
 //! Edits of a single field happen in place in the UI; these are the rest.
 
+use std::collections::BTreeSet;
+
 use crate::knowledge::KnowledgeBase;
 use crate::model::{
     Actor, Assessment, Camera, CameraId, CriterionId, CriterionOverride, Evidence, EvidenceId,
@@ -41,6 +43,8 @@ pub enum Edit {
     SetCoupled(Vec<CameraId>, bool),
     /// Add a purpose to these cameras.
     AddCameraPurpose(Vec<CameraId>, PurposeKind),
+    /// Remove a purpose from these cameras.
+    RemoveCameraPurpose(Vec<CameraId>, PurposeKind),
     /// Set privacy masking on these cameras.
     SetMasking(Vec<CameraId>, bool),
     /// Add cameras read from a CSV file (ids already checked unique).
@@ -180,24 +184,24 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 });
             }
         }
-        Edit::DeleteCameras(ids) => a.cameras.retain(|c| !ids.contains(&c.camera_id)),
-        Edit::SetCoupled(ids, value) => {
-            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
-                camera.is_analytics_coupled = *value;
-            }
+        Edit::DeleteCameras(ids) => {
+            let ids: BTreeSet<&CameraId> = ids.iter().collect();
+            a.cameras.retain(|c| !ids.contains(&c.camera_id));
         }
-        Edit::AddCameraPurpose(ids, kind) => {
-            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
-                if !camera.purposes.contains(kind) {
-                    camera.purposes.push(*kind);
-                    camera.purposes.sort();
-                }
+        Edit::SetCoupled(ids, value) => {
+            each_camera(a, ids, |camera| camera.is_analytics_coupled = *value);
+        }
+        Edit::AddCameraPurpose(ids, kind) => each_camera(a, ids, |camera| {
+            if !camera.purposes.contains(kind) {
+                camera.purposes.push(*kind);
+                camera.purposes.sort();
             }
+        }),
+        Edit::RemoveCameraPurpose(ids, kind) => {
+            each_camera(a, ids, |camera| camera.purposes.retain(|p| p != kind));
         }
         Edit::SetMasking(ids, value) => {
-            for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
-                camera.has_privacy_masking = *value;
-            }
+            each_camera(a, ids, |camera| camera.has_privacy_masking = *value);
         }
         Edit::ImportCameras(cameras) => a.cameras.extend(cameras.iter().cloned()),
         Edit::ApplyPreset(preset) => {
@@ -248,6 +252,15 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 a.opinions.signatures.remove(*index);
             }
         }
+    }
+}
+
+/// Applies `change` to the cameras named in `ids` (a set, so a bulk edit of 10,000 selected
+/// cameras stays linear).
+fn each_camera(a: &mut Assessment, ids: &[CameraId], mut change: impl FnMut(&mut Camera)) {
+    let ids: BTreeSet<&CameraId> = ids.iter().collect();
+    for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
+        change(camera);
     }
 }
 
@@ -316,5 +329,34 @@ mod tests {
         a.risks[0].measure_ids.push(MeasureId::new("M-T2"));
         apply(&mut a, &kb, &Edit::RemoveMeasure(MeasureId::new("M-T2")));
         assert!(a.measures.is_empty() && a.risks[0].measure_ids.is_empty());
+    }
+
+    #[test]
+    fn bulk_edits_touch_the_selected_cameras_only() {
+        let kb = kb();
+        let mut a = Assessment {
+            cameras: (0..4)
+                .map(|n| Camera {
+                    camera_id: CameraId::new(format!("C{n}")),
+                    purposes: vec![PurposeKind::Csi1, PurposeKind::Csi5],
+                    ..Camera::default()
+                })
+                .collect(),
+            ..Assessment::default()
+        };
+        let selected = vec![CameraId::new("C1"), CameraId::new("C3")];
+        apply(
+            &mut a,
+            &kb,
+            &Edit::RemoveCameraPurpose(selected.clone(), PurposeKind::Csi5),
+        );
+        apply(&mut a, &kb, &Edit::SetCoupled(selected.clone(), true));
+        let purposes: Vec<usize> = a.cameras.iter().map(|c| c.purposes.len()).collect();
+        assert_eq!(purposes, [2, 1, 2, 1]);
+        let coupled: Vec<bool> = a.cameras.iter().map(|c| c.is_analytics_coupled).collect();
+        assert_eq!(coupled, [false, true, false, true]);
+        apply(&mut a, &kb, &Edit::DeleteCameras(selected));
+        let left: Vec<&str> = a.cameras.iter().map(|c| c.camera_id.as_str()).collect();
+        assert_eq!(left, ["C0", "C2"]);
     }
 }

@@ -51,6 +51,8 @@ pub struct InventoryState {
     pub filter_perimeter: Option<String>,
     /// Only coupled (true) or uncoupled (false) cameras.
     pub filter_coupled: Option<bool>,
+    /// Only cameras serving this purpose.
+    pub filter_purpose: Option<PurposeKind>,
     /// Sort key, and whether it runs in descending order.
     pub sort: (SortKey, bool),
     /// Selected cameras.
@@ -74,6 +76,7 @@ struct RowsKey {
     filter_text: String,
     filter_perimeter: Option<String>,
     filter_coupled: Option<bool>,
+    filter_purpose: Option<PurposeKind>,
     sort: (SortKey, bool),
 }
 
@@ -98,6 +101,7 @@ impl InventoryState {
             filter_text: self.filter_text.clone(),
             filter_perimeter: self.filter_perimeter.clone(),
             filter_coupled: self.filter_coupled,
+            filter_purpose: self.filter_purpose,
             sort: self.sort,
         };
         match &self.rows_cache {
@@ -128,6 +132,7 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
                 .filter_coupled
                 .is_none_or(|v| c.is_analytics_coupled == v)
         })
+        .filter(|(_, c)| state.filter_purpose.is_none_or(|p| c.purposes.contains(&p)))
         .filter(|(_, c)| {
             needle.is_empty()
                 || [c.camera_id.as_str(), &c.location, &c.perimeter, &c.notes]
@@ -202,6 +207,22 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             })
             .response
             .labelled_by(label.id);
+        let purpose_label = |kind| purpose_label(cx.kb, lang, kind);
+        let shown = state
+            .filter_purpose
+            .map_or_else(|| t("ui.all_purposes"), purpose_label);
+        egui::ComboBox::from_id_salt("filter_purpose")
+            .selected_text(shown)
+            .truncate()
+            .width(180.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter_purpose, None, t("ui.all_purposes"));
+                for kind in PurposeKind::ALL {
+                    ui.selectable_value(&mut state.filter_purpose, Some(kind), purpose_label(kind));
+                }
+            })
+            .response
+            .labelled_by(label.id);
         for (value, key) in [
             (None, "ui.all_cameras"),
             (Some(true), "ui.coupled_only"),
@@ -244,12 +265,15 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             }
             ui.menu_button(t("ui.add_purpose_to_selection"), |ui| {
                 for kind in PurposeKind::ALL {
-                    let label = cx
-                        .kb
-                        .purpose(kind)
-                        .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned());
-                    if ui.button(label).clicked() {
+                    if ui.button(purpose_label(cx.kb, lang, kind)).clicked() {
                         edits.push(Edit::AddCameraPurpose(selected.clone(), kind));
+                    }
+                }
+            });
+            ui.menu_button(t("ui.remove_purpose_from_selection"), |ui| {
+                for kind in PurposeKind::ALL {
+                    if ui.button(purpose_label(cx.kb, lang, kind)).clicked() {
+                        edits.push(Edit::RemoveCameraPurpose(selected.clone(), kind));
                     }
                 }
             });
@@ -396,6 +420,16 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
         cx.actions.push(Action::Edit(edit));
     }
+}
+
+/// The knowledge base's name of a purpose.
+fn purpose_label(
+    kb: &crate::knowledge::KnowledgeBase,
+    lang: crate::i18n::Lang,
+    kind: PurposeKind,
+) -> String {
+    kb.purpose(kind)
+        .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned())
 }
 
 fn cx_count(lang: crate::i18n::Lang, shown: usize, selected: usize) -> String {
@@ -661,5 +695,12 @@ mod tests {
             ..InventoryState::default()
         };
         assert_eq!(visible_rows(&cameras, &state), [0, 2]);
+        let mut cameras = cameras;
+        cameras[1].purposes = vec![PurposeKind::Csi5];
+        state = InventoryState {
+            filter_purpose: Some(PurposeKind::Csi5),
+            ..InventoryState::default()
+        };
+        assert_eq!(visible_rows(&cameras, &state), [1]);
     }
 }
