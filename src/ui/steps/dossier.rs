@@ -49,23 +49,38 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
     let mut path = std::mem::take(cx.export_path);
     let mut public = *cx.export_public;
-    let clicked = field_ui(
+    let (export_clicked, browse_clicked) = field_ui(
         ui,
         cx,
         "export.path",
         crate::i18n::tr(lang, "ui.export_path"),
         |ui, label_id| {
-            ui.add(egui::TextEdit::singleline(&mut path).desired_width(ui.available_width()))
-                .labelled_by(label_id);
+            let browse = ui
+                .horizontal(|ui| {
+                    let browse = ui.button(crate::i18n::tr(lang, "ui.browse")).clicked();
+                    ui.add(
+                        egui::TextEdit::singleline(&mut path).desired_width(ui.available_width()),
+                    )
+                    .labelled_by(label_id);
+                    browse
+                })
+                .inner;
             ui.checkbox(&mut public, crate::i18n::tr(lang, "ui.public_version"));
-            ui.button(RichText::new(crate::i18n::tr(lang, "action.export")).strong())
-                .clicked()
+            let export = ui
+                .button(RichText::new(crate::i18n::tr(lang, "action.export")).strong())
+                .clicked();
+            (export, browse)
         },
     );
     *cx.export_path = path;
     *cx.export_public = public;
-    if clicked {
+    if export_clicked {
         cx.actions.push(Action::Export);
+    }
+    if browse_clicked {
+        cx.actions.push(Action::Browse(
+            crate::ui::file_dialog::DialogPurpose::SavePdf,
+        ));
     }
     ui.label(RichText::new(cx.t("ui.public_leaves_out")).strong());
     ui.indent("public_version", |ui| {
@@ -80,11 +95,6 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             cx.t("ui.hide_internal"),
         );
     });
-    if ui.button(cx.t("ui.browse")).clicked() {
-        cx.actions.push(Action::Browse(
-            crate::ui::file_dialog::DialogPurpose::SavePdf,
-        ));
-    }
     match cx.export {
         ExportState::Idle => {}
         ExportState::Running => {
