@@ -19,8 +19,12 @@ pub struct DateParseError {
 }
 
 impl Date {
-    /// Builds a date from year, month (1-12) and day; `None` if it does not exist.
+    /// Builds a date from year (1-9999), month (1-12) and day; `None` if it does not exist. The
+    /// years are those `YYYY-MM-DD` can write, so every date saved reads back.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
         let month = time::Month::try_from(month).ok()?;
         time::Date::from_calendar_date(year, month, day)
             .ok()
@@ -44,7 +48,7 @@ impl Date {
 
     /// The same day `years` later; 29 February becomes 28 February in a common year.
     pub fn add_years(self, years: i32) -> Self {
-        let year = self.0.year().saturating_add(years).clamp(-9999, 9999);
+        let year = self.0.year().saturating_add(years).clamp(1, 9999);
         let month = self.0.month();
         let day = self.0.day().min(month.length(year));
         time::Date::from_calendar_date(year, month, day)
@@ -56,7 +60,7 @@ impl Date {
     pub fn add_days(self, days: i64) -> Self {
         self.0
             .checked_add(time::Duration::days(days))
-            .map(Self)
+            .map(Self::from)
             .unwrap_or(self)
     }
 
@@ -87,8 +91,15 @@ impl Date {
 }
 
 impl From<time::Date> for Date {
+    /// The date, held within the years `YYYY-MM-DD` can write (1-9999).
     fn from(date: time::Date) -> Self {
-        Self(date)
+        let first = time::Date::from_calendar_date(1, time::Month::January, 1);
+        let last = time::Date::from_calendar_date(9999, time::Month::December, 31);
+        match (first, last) {
+            (Ok(first), _) if date < first => Self(first),
+            (_, Ok(last)) if date > last => Self(last),
+            _ => Self(date),
+        }
     }
 }
 
@@ -135,6 +146,26 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_date_there_is_can_be_written_and_read_back() {
+        assert_eq!(Date::from_ymd(0, 1, 1), None);
+        assert_eq!(Date::from_ymd(-5, 1, 1), None);
+        assert_eq!(Date::from_ymd(10_000, 1, 1), None);
+        let first = Date::from_ymd(1, 1, 1).expect("year 1");
+        let last = Date::from_ymd(9999, 12, 31).expect("year 9999");
+        for date in [
+            first,
+            last,
+            first.add_days(-400),
+            last.add_days(400),
+            last.add_years(5),
+        ] {
+            assert_eq!(date.iso().parse::<Date>().ok(), Some(date), "{date}");
+        }
+        assert_eq!(first.add_days(-400), first);
+        assert_eq!(last.add_years(5), last);
+    }
 
     fn d(text: &str) -> Date {
         text.parse().expect("valid date in test")
