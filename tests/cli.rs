@@ -319,12 +319,19 @@ fn export_document_writes_each_derived_document_as_pdf_or_text() {
 }
 
 #[test]
-fn export_document_consultation_is_refused_when_no_residual_risk_is_high() {
+fn export_document_consultation_is_refused_when_nothing_calls_for_it() {
+    // GDPR purposes only, no residual risk high: neither art. 36 nor art. 90 applies.
     let dir = tempfile::tempdir().expect("temp dir");
+    let mut a = gardefou::sample::sample().expect("sample");
+    a.processing
+        .purposes
+        .retain(|p| p.regime != gardefou::model::Regime::PoliceJustice);
+    let project = dir.path().join("rgpd.aipd.ron");
+    gardefou::storage::save(&project, &a).expect("save");
     let out = dir.path().join("letter.pdf");
     let output = gardefou(&[
         "export",
-        &sample_path(),
+        project.to_str().expect("utf-8 path"),
         "--document",
         "consultation",
         "-o",
@@ -341,13 +348,21 @@ fn export_document_consultation_is_refused_when_no_residual_risk_is_high() {
 
 #[test]
 fn export_document_refuses_an_unknown_document_and_the_public_flag() {
-    for args in [
-        vec!["--document", "memo"],
-        vec!["--document", "notice", "--public"],
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.pdf");
+    let sample = sample_path();
+    for (args, expected) in [
+        (vec!["--document", "memo"], "memo"),
+        (
+            vec!["--document", "notice", "--public"],
+            "cannot be used with",
+        ),
     ] {
-        let mut all = vec!["export", "x.aipd.ron", "-o", "x.pdf"];
+        let mut all = vec!["export", &sample, "-o", out.to_str().expect("utf-8 path")];
         all.extend(args);
         let output = gardefou(&all);
         assert_eq!(output.status.code(), Some(2), "{all:?}");
+        assert!(stderr(&output).contains(expected), "{}", stderr(&output));
+        assert!(!out.exists(), "nothing written");
     }
 }

@@ -7,7 +7,7 @@ mod common;
 
 use gardefou::documents::{self, DocumentError, DocumentKind};
 use gardefou::dossier::{text::plain_text, Dossier};
-use gardefou::model::{Assessment, Lang, Level, PurposeKind, Regime};
+use gardefou::model::{AnalyticsSoftware, Assessment, Lang, Level, PurposeKind, Regime};
 use gardefou::{pdf, rules};
 
 const TODAY: &str = "2026-11-23";
@@ -95,7 +95,7 @@ fn the_notice_has_both_layers_and_tells_what_is_not_used() {
         "Premier niveau : texte des panneaux",
         "Espace placé sous vidéoprotection",
         "Images conservées 21 jours au plus",
-        "Des statistiques anonymes de fréquentation sont produites",
+        "Des statistiques de fréquentation sont produites",
         "Second niveau : notice complète",
         // The face search is in the software, locked by the vendor: the public is told.
         "K02 — Recherche faciale a posteriori (« similitudes d’apparence »)",
@@ -109,6 +109,45 @@ fn the_notice_has_both_layers_and_tells_what_is_not_used() {
 }
 
 #[test]
+fn the_sign_leaves_out_what_is_not_filled_and_counts_in_words() {
+    let mut a = common::sample();
+    a.video_system.image_retention_days = None;
+    a.video_system.software = AnalyticsSoftware::default();
+    a.cameras.truncate(1);
+    a.cameras[0].is_analytics_coupled = true;
+    let text = plain_text(&build(DocumentKind::Notice, &a, Lang::Fr).expect("notice"));
+    assert!(!text.contains("Non renseigné"), "{text}");
+    assert!(!text.contains("Images conservées"), "{text}");
+    assert!(text.contains("la loi la limite à un mois"), "{text}");
+    assert!(
+        text.contains("Un logiciel d’analyse vidéo reçoit les images de 1 caméra."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Le système comprend 1 caméra, sur 1 périmètre."),
+        "{text}"
+    );
+}
+
+#[test]
+fn purposes_of_undetermined_regime_are_listed_apart() {
+    let mut a = common::sample();
+    a.processing.purposes[0].regime = Regime::Undetermined;
+    let register = plain_text(&build(DocumentKind::Register, &a, Lang::En).expect("register"));
+    assert!(
+        register.contains(
+            "Purposes whose regime (GDPR or Law Enforcement Directive) is still to be determined"
+        ),
+        "{register}"
+    );
+    let notice = plain_text(&build(DocumentKind::Notice, &a, Lang::En).expect("notice"));
+    assert!(
+        notice.contains("Purposes whose regime is still to be determined:"),
+        "{notice}"
+    );
+}
+
+#[test]
 fn the_notice_mentions_statistics_only_when_there_are_some() {
     let mut a = common::sample();
     a.video_system.statistics.is_used = Some(false);
@@ -116,18 +155,42 @@ fn the_notice_mentions_statistics_only_when_there_are_some() {
         .purposes
         .retain(|p| p.kind != PurposeKind::AnonymousStatistics);
     let text = plain_text(&build(DocumentKind::Notice, &a, Lang::En).expect("notice"));
-    assert!(!text.contains("statistics are produced"), "{text}");
+    assert!(!text.contains("tatistics are produced"), "{text}");
     assert!(!text.contains("footfall"), "{text}");
 }
 
 #[test]
-fn no_consultation_letter_without_a_high_residual_risk() {
-    let a = common::sample();
+fn no_consultation_letter_for_gdpr_purposes_without_a_high_residual_risk() {
+    let mut a = common::sample();
+    a.processing
+        .purposes
+        .retain(|p| p.regime != Regime::PoliceJustice);
     assert!(documents::high_residual_risks(&a).is_empty());
     assert_eq!(
         build(DocumentKind::Consultation, &a, Lang::Fr).err(),
         Some(DocumentError::ConsultationNotRequired)
     );
+}
+
+#[test]
+fn police_justice_purposes_on_an_innovative_use_call_for_the_letter_under_article_90() {
+    // The sample: no residual risk is high, but Police-Justice purposes rest on video analytics
+    // (criterion C8 met).
+    let a = common::sample();
+    assert!(documents::high_residual_risks(&a).is_empty());
+    let text = pdf_text(&build(DocumentKind::Consultation, &a, Lang::Fr).expect("letter"));
+    for expected in [
+        "Consultation préalable — article 90 de la loi n° 78-17",
+        "Aucun risque résiduel n’y est évalué élevé",
+        "nouveaux mécanismes, technologies ou procédures",
+    ] {
+        assert!(text.contains(&squash(expected)), "{expected} missing");
+    }
+    assert!(
+        !text.contains(&squash("article 36 du RGPD et")),
+        "art. 36 is not the ground here"
+    );
+    assert!(!text.contains(&squash("Risques résiduels élevés")));
 }
 
 #[test]
@@ -147,10 +210,26 @@ fn the_consultation_letter_names_the_high_risk_the_articles_and_every_annex() {
         assert!(text.contains(&squash(expected)), "{expected} missing");
     }
     for evidence in &a.evidence {
+        let (folder, file) = evidence
+            .path
+            .rsplit_once('/')
+            .expect("the sample's documents sit in a folder");
         assert!(
-            text.contains(&squash(&evidence.path)),
+            text.contains(&squash(file)),
             "annex {} missing",
             evidence.evidence_id
+        );
+        assert!(
+            !text.contains(&squash(&format!("{folder}/"))),
+            "the letter names folders"
+        );
+    }
+    // Every measure is listed with its status.
+    for measure in &a.measures {
+        assert!(
+            text.contains(&squash(&measure.title)),
+            "{} missing",
+            measure.measure_id
         );
     }
     // Other risks stayed below the high band: they are not in the table.

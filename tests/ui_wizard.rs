@@ -486,13 +486,13 @@ fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
     let register = dir.path().join("commune-registre.pdf");
     let bytes = std::fs::read(&register).expect("the register entry is written");
     assert!(bytes.starts_with(b"%PDF-"));
-    // No residual risk of the sample is high: the letter cannot be written.
+    // The sample's Police-Justice purposes rest on video analytics: the letter is due (art. 90).
     h.get_all_by_label("Export as PDF")
         .nth(2)
         .expect("consultation button")
         .click();
     h.run();
-    assert!(!dir.path().join("commune-consultation-cnil.pdf").exists());
+    assert!(dir.path().join("commune-consultation-cnil.pdf").exists());
     h.get_by_label("Export in PIA format").click();
     h.run();
     let json = std::fs::read_to_string(dir.path().join("commune-pia.json")).expect("PIA file");
@@ -526,4 +526,24 @@ fn opening_a_pia_export_lists_what_could_not_be_taken_over() {
     assert!(h
         .query_by_label("Points to check after the import")
         .is_none());
+}
+
+#[test]
+fn the_consultation_letter_is_disabled_when_nothing_calls_for_it() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut a = common::sample();
+    a.processing
+        .purposes
+        .retain(|p| p.regime != gardefou::model::Regime::PoliceJustice);
+    let mut h = harness(app(a, Lang::En));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    let buttons: Vec<bool> = h
+        .get_all_by_label("Export as PDF")
+        .map(|b| b.accesskit_node().is_disabled())
+        .collect();
+    assert_eq!(buttons, [false, false, true], "register, notice, letter");
+    assert!(h
+        .query_by_label_contains("no prior consultation of the CNIL is required")
+        .is_some());
 }

@@ -75,12 +75,24 @@ pub fn purposes_with_basis(ctx: &Ctx, regime: Regime) -> Vec<String> {
         .collect()
 }
 
-/// True when `purpose` falls under `regime` (an undetermined one counts as GDPR).
+/// True when `purpose` falls under `regime` (an undetermined one stays apart: the documents
+/// never guess which rules apply to it).
 pub fn in_regime(purpose: &Purpose, regime: Regime) -> bool {
-    match regime {
-        Regime::PoliceJustice => purpose.regime == Regime::PoliceJustice,
-        Regime::Gdpr | Regime::Undetermined => purpose.regime != Regime::PoliceJustice,
-    }
+    purpose.regime == regime
+}
+
+/// The regimes the purposes fall under, in the order the documents list them.
+pub fn regimes(ctx: &Ctx) -> Vec<Regime> {
+    [Regime::Gdpr, Regime::PoliceJustice, Regime::Undetermined]
+        .into_iter()
+        .filter(|regime| {
+            ctx.a
+                .processing
+                .purposes
+                .iter()
+                .any(|p| in_regime(p, *regime))
+        })
+        .collect()
 }
 
 /// The names of the actors with `role`, each with what they do.
@@ -107,9 +119,20 @@ pub fn actors(ctx: &Ctx, role: ActorRole) -> Vec<String> {
 /// « 15 jours » / « 15 days », or « not filled ».
 pub fn days(ctx: &Ctx, days: Option<u32>) -> String {
     match days {
-        Some(n) => ctx.tw("doc.days", &[("n", &n.to_string())]),
+        Some(n) => counted(ctx, "doc.days", n),
         None => ctx.t("dossier.not_filled"),
     }
+}
+
+/// `{n}` with the singular (`KEY.one`: 0 and 1 in French, 1 in English) or the plural
+/// (`KEY.many`) form of the language.
+pub fn counted(ctx: &Ctx, key: &str, n: u32) -> String {
+    let is_one = match ctx.lang {
+        crate::model::Lang::Fr => n <= 1,
+        crate::model::Lang::En => n == 1,
+    };
+    let form = if is_one { "one" } else { "many" };
+    ctx.tw(&format!("{key}.{form}"), &[("n", &n.to_string())])
 }
 
 /// Items joined for one cell, or « none ».

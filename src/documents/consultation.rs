@@ -5,13 +5,13 @@
 //! evidence locker).
 
 use super::common::{self, actors, dpo, in_regime, list_or_none, separator};
-use super::high_residual_risks;
+use super::{high_residual_risks, ConsultationGround};
 use crate::dossier::{Block, Column, Ctx, SignatureLine};
 use crate::model::camera::summarise;
 use crate::model::{ActorRole, LegalRefId, MeasureStatus, Regime};
 
 /// The letter.
-pub fn letter(ctx: &Ctx) -> Vec<Block> {
+pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
     let a = ctx.a;
     let project = &a.project;
     let has_lil = a
@@ -19,22 +19,30 @@ pub fn letter(ctx: &Ctx) -> Vec<Block> {
         .purposes
         .iter()
         .any(|p| in_regime(p, Regime::PoliceJustice));
-    let mut legal = vec![LegalRefId::new("RGPD-36")];
-    if has_lil {
-        legal.push(LegalRefId::new("LIL-90"));
-    }
-    let (articles, under) = if has_lil {
-        (
+    let is_lil_only = ground == ConsultationGround::InnovativePoliceJustice;
+    let (legal, articles, under) = match (is_lil_only, has_lil) {
+        (true, _) => (
+            vec![LegalRefId::new("LIL-90")],
+            ctx.t("doc.consultation.articles_lil"),
+            ctx.t("doc.consultation.under_lil"),
+        ),
+        (false, true) => (
+            vec![LegalRefId::new("RGPD-36"), LegalRefId::new("LIL-90")],
             ctx.t("doc.consultation.articles_both"),
             ctx.t("doc.consultation.under_both"),
-        )
-    } else {
-        (
+        ),
+        (false, false) => (
+            vec![LegalRefId::new("RGPD-36")],
             ctx.t("doc.consultation.articles_gdpr"),
             ctx.t("doc.consultation.under_gdpr"),
-        )
+        ),
     };
     let count = high_residual_risks(a).len();
+    let opening = match (is_lil_only, count) {
+        (true, _) => "doc.consultation.opening_innovative",
+        (false, 1) => "doc.consultation.opening_one",
+        (false, _) => "doc.consultation.opening_many",
+    };
 
     let mut out = vec![
         Block::Heading {
@@ -63,11 +71,7 @@ pub fn letter(ctx: &Ctx) -> Vec<Block> {
         ]),
         Block::Paragraph(ctx.t("doc.consultation.salutation")),
         Block::Paragraph(ctx.tw(
-            if count == 1 {
-                "doc.consultation.opening_one"
-            } else {
-                "doc.consultation.opening_many"
-            },
+            opening,
             &[
                 ("controller", &ctx.text_or_blank(&project.organisation)),
                 ("title", &project.title),
@@ -78,10 +82,46 @@ pub fn letter(ctx: &Ctx) -> Vec<Block> {
         )),
     ];
 
+    if is_lil_only {
+        out.push(Block::Paragraph(
+            ctx.t("doc.consultation.innovative_reason"),
+        ));
+    } else {
+        out.extend(high_risks(ctx));
+    }
+
     out.push(Block::Heading {
         level: 2,
-        text: ctx.t("doc.consultation.high_risks"),
+        text: ctx.t("doc.consultation.items"),
     });
+    out.push(Block::KeyValues(items(ctx)));
+    out.push(Block::Heading {
+        level: 3,
+        text: ctx.t("doc.consultation.measures"),
+    });
+    out.push(Block::Bullets(measures(ctx)));
+
+    out.push(Block::Paragraph(ctx.t("doc.consultation.closing")));
+    out.push(Block::Signatures(vec![SignatureLine {
+        who: signatory(ctx),
+        date: ctx.date(Some(ctx.today)),
+    }]));
+
+    out.push(Block::Heading {
+        level: 2,
+        text: ctx.t("doc.consultation.annexes"),
+    });
+    out.push(Block::Bullets(annexes(ctx)));
+    out.push(Block::Note(ctx.citations(&legal)));
+    out
+}
+
+/// The residual risks that stay high, with their levels and why.
+fn high_risks(ctx: &Ctx) -> Vec<Block> {
+    let mut out = vec![Block::Heading {
+        level: 2,
+        text: ctx.t("doc.consultation.high_risks"),
+    }];
     out.push(Block::Table {
         columns: vec![
             Column {
@@ -101,7 +141,7 @@ pub fn letter(ctx: &Ctx) -> Vec<Block> {
                 weight: 4.0,
             },
         ],
-        rows: high_residual_risks(a)
+        rows: high_residual_risks(ctx.a)
             .into_iter()
             .map(|risk| {
                 let number = |level: Option<crate::model::Level>| {
@@ -118,26 +158,31 @@ pub fn letter(ctx: &Ctx) -> Vec<Block> {
             .collect(),
     });
     out.push(Block::Note(ctx.t("doc.consultation.levels_note")));
-
-    out.push(Block::Heading {
-        level: 2,
-        text: ctx.t("doc.consultation.items"),
-    });
-    out.push(Block::KeyValues(items(ctx)));
-
-    out.push(Block::Paragraph(ctx.t("doc.consultation.closing")));
-    out.push(Block::Signatures(vec![SignatureLine {
-        who: signatory(ctx),
-        date: ctx.date(Some(ctx.today)),
-    }]));
-
-    out.push(Block::Heading {
-        level: 2,
-        text: ctx.t("doc.consultation.annexes"),
-    });
-    out.push(Block::Bullets(annexes(ctx)));
-    out.push(Block::Note(ctx.citations(&legal)));
     out
+}
+
+/// Every measure with its status (and deadline when planned).
+fn measures(ctx: &Ctx) -> Vec<String> {
+    let lines: Vec<String> = ctx
+        .a
+        .measures
+        .iter()
+        .map(|m| {
+            let status = match m.status {
+                MeasureStatus::Existing => ctx.t("doc.consultation.in_place"),
+                MeasureStatus::Planned => ctx.tw(
+                    "doc.consultation.planned_by",
+                    &[("date", &ctx.date(m.deadline))],
+                ),
+            };
+            format!("{} — {} ({status})", m.measure_id, m.title.trim())
+        })
+        .collect();
+    if lines.is_empty() {
+        vec![ctx.t("doc.none")]
+    } else {
+        lines
+    }
 }
 
 /// The items art. 36(3) GDPR asks the controller to provide.
@@ -209,6 +254,11 @@ fn signatory(ctx: &Ctx) -> String {
         )
 }
 
+/// The last part of a document's path: the letter does not reveal the controller's folders.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 /// The annexes: the AIPD and the documents derived from it, then every attached document.
 fn annexes(ctx: &Ctx) -> Vec<String> {
     let a = ctx.a;
@@ -238,7 +288,7 @@ fn annexes(ctx: &Ctx) -> Vec<String> {
                 common::colon(ctx)
             },
             e.description.trim(),
-            e.path
+            file_name(&e.path)
         )
     }));
     out.iter()

@@ -1,7 +1,8 @@
 //! Documents a DPO derives from the same answers as the AIPD: the entry of the record of
 //! processing activities (GDPR art. 30 / LIL art. 100), the public information notice (first
-//! layer for the signs, second layer for the website) and, when a residual risk stays high, the
-//! prior-consultation letter to the CNIL (GDPR art. 36 / LIL art. 90).
+//! layer for the signs, second layer for the website) and, when a residual risk stays high (or
+//! Police-Justice purposes rest on a new technology), the prior-consultation letter to the CNIL
+//! (GDPR art. 36 / LIL art. 90).
 //!
 //! Each is built as the dossier's document model (`dossier::Dossier`), so it renders to PDF
 //! through the same renderer and to plain text (`dossier::text`) for copy-paste. Pure: no IO.
@@ -71,12 +72,43 @@ impl DocumentKind {
     }
 }
 
-/// Why a document cannot be built.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a document cannot be built (its message is `doc.consultation.not_required` in the
+/// user's language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentError {
-    /// No residual risk is high: the law asks for no prior consultation.
-    #[error("no residual risk is high, so no prior consultation is required (GDPR art. 36, LIL art. 90)")]
+    /// No residual risk is high and no Police-Justice purpose rests on an innovative use: the
+    /// law asks for no prior consultation.
     ConsultationNotRequired,
+}
+
+/// Why the CNIL must be consulted before the processing starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsultationGround {
+    /// A residual risk stays in the high band (GDPR art. 36(1); LIL art. 90 as well when there
+    /// are Police-Justice purposes).
+    HighResidualRisk,
+    /// No residual risk is high, but Police-Justice purposes rest on an innovative use of
+    /// technology (criterion C8 met): LIL art. 90 asks for the consultation when the type of
+    /// processing, in particular a new technology, presents high risks.
+    InnovativePoliceJustice,
+}
+
+/// Whether, and why, the prior consultation is due.
+pub fn consultation_ground(assessment: &Assessment, report: &Report) -> Option<ConsultationGround> {
+    if !high_residual_risks(assessment).is_empty() {
+        return Some(ConsultationGround::HighResidualRisk);
+    }
+    let has_police_justice = assessment
+        .processing
+        .purposes
+        .iter()
+        .any(|p| p.regime == crate::model::Regime::PoliceJustice);
+    let is_innovative = report
+        .screening
+        .criteria
+        .iter()
+        .any(|c| c.criterion_id.as_str() == "C8" && c.is_met);
+    (has_police_justice && is_innovative).then_some(ConsultationGround::InnovativePoliceJustice)
 }
 
 /// The risks whose residual level stays in the high band: they make the prior consultation
@@ -109,12 +141,10 @@ pub fn build(
     let blocks = match kind {
         DocumentKind::Register => register::register(&ctx),
         DocumentKind::Notice => notice::notice(&ctx),
-        DocumentKind::Consultation => {
-            if high_residual_risks(assessment).is_empty() {
-                return Err(DocumentError::ConsultationNotRequired);
-            }
-            consultation::letter(&ctx)
-        }
+        DocumentKind::Consultation => match consultation_ground(assessment, report) {
+            Some(ground) => consultation::letter(&ctx, ground),
+            None => return Err(DocumentError::ConsultationNotRequired),
+        },
     };
     let project = &assessment.project;
     let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);

@@ -34,17 +34,23 @@ fn first_layer(ctx: &Ctx) -> Vec<Block> {
         "doc.notice.sign_purposes",
         &[("purposes", &list_or_none(ctx, &purposes))],
     ));
-    lines.push(ctx.tw(
-        "doc.notice.sign_retention",
-        &[("days", &days(ctx, a.video_system.image_retention_days))],
-    ));
+    // A sign states facts: what the analysis has not fixed yet is left out, not printed blank.
+    if let Some(kept) = a.video_system.image_retention_days {
+        lines.push(ctx.tw(
+            "doc.notice.sign_retention",
+            &[("days", &days(ctx, Some(kept)))],
+        ));
+    }
     if uses_analytics(ctx) {
         lines.push(ctx.t("doc.notice.sign_analytics"));
     }
     if uses_statistics(ctx) {
         lines.push(ctx.t("doc.notice.sign_statistics"));
     }
-    lines.push(ctx.tw("doc.notice.sign_rights", &[("contact", &dpo(ctx))]));
+    lines.push(ctx.tw(
+        "doc.notice.sign_rights",
+        &[("contact", &rights_contact(ctx))],
+    ));
     let more = a.video_system.public_information.notice_location.trim();
     if !more.is_empty() {
         lines.push(ctx.tw("doc.notice.sign_more", &[("where", more)]));
@@ -84,26 +90,34 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
     ]));
 
     out.push(heading(ctx.t("doc.notice.why")));
-    for regime in [Regime::Gdpr, Regime::PoliceJustice] {
-        let purposes = purposes_with_basis(ctx, regime);
-        if purposes.is_empty() {
-            continue;
-        }
+    for regime in common::regimes(ctx) {
         let key = match regime {
             Regime::PoliceJustice => "doc.notice.purposes_lil",
-            _ => "doc.notice.purposes_gdpr",
+            Regime::Gdpr => "doc.notice.purposes_gdpr",
+            Regime::Undetermined => "doc.notice.purposes_undetermined",
         };
         out.push(Block::Paragraph(ctx.t(key)));
-        out.push(Block::Bullets(purposes));
+        out.push(Block::Bullets(purposes_with_basis(ctx, regime)));
     }
 
     out.push(heading(ctx.t("doc.notice.where")));
     let summary = summarise(&a.cameras);
+    let perimeters = summary
+        .per_perimeter
+        .keys()
+        .filter(|p| !p.trim().is_empty())
+        .count();
     let mut place = vec![ctx.tw(
         "doc.notice.cameras",
         &[
-            ("total", &summary.total.to_string()),
-            ("perimeters", &summary.per_perimeter.len().to_string()),
+            (
+                "total",
+                &common::counted(ctx, "doc.cameras", count(summary.total)),
+            ),
+            (
+                "perimeters",
+                &common::counted(ctx, "doc.perimeters", count(perimeters)),
+            ),
         ],
     )];
     if !video.coverage.trim().is_empty() {
@@ -122,34 +136,54 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
 
     if uses_statistics(ctx) {
         out.push(heading(ctx.t("doc.notice.statistics")));
-        let mut text = vec![ctx.t("doc.notice.statistics_text")];
-        if !video.statistics.description.trim().is_empty() {
-            text.push(video.statistics.description.trim().to_owned());
+        // Say that the figures are aggregated and image-free only when the analysis says so.
+        let statistics = &video.statistics;
+        let key = if statistics.is_output_aggregated == Some(true)
+            && statistics.module_has_image_access == Some(false)
+        {
+            "doc.notice.statistics_aggregated"
+        } else {
+            "doc.notice.statistics_text"
+        };
+        let mut text = vec![ctx.t(key)];
+        if !statistics.description.trim().is_empty() {
+            text.push(common::sentence(&statistics.description));
         }
         out.push(Block::Paragraph(text.join(" ")));
     }
 
     out.push(heading(ctx.t("doc.notice.recipients")));
-    out.push(Block::Bullets(
-        actors(ctx, ActorRole::Recipient)
-            .into_iter()
-            .chain(actors(ctx, ActorRole::Processor))
-            .collect(),
-    ));
+    let recipients: Vec<String> = actors(ctx, ActorRole::Recipient)
+        .into_iter()
+        .chain(actors(ctx, ActorRole::Processor))
+        .collect();
+    if recipients.is_empty() {
+        out.push(Block::Paragraph(ctx.t("doc.notice.no_recipient")));
+    } else {
+        out.push(Block::Bullets(recipients));
+    }
 
     out.push(heading(ctx.t("doc.notice.retention")));
-    out.push(Block::Paragraph(ctx.tw(
-        "doc.notice.retention_text",
-        &[
-            ("images", &days(ctx, video.image_retention_days)),
-            ("metadata", &days(ctx, video.metadata_retention_days)),
-        ],
-    )));
+    let mut retention = vec![match video.image_retention_days {
+        Some(kept) => ctx.tw(
+            "doc.notice.retention_text",
+            &[("images", &days(ctx, Some(kept)))],
+        ),
+        None => ctx.t("doc.notice.retention_missing"),
+    }];
+    if let (true, Some(kept)) = (uses_analytics(ctx), video.metadata_retention_days) {
+        retention.push(ctx.tw(
+            "doc.notice.metadata_text",
+            &[("metadata", &days(ctx, Some(kept)))],
+        ));
+    }
+    out.push(Block::Paragraph(retention.join(" ")));
 
     out.push(heading(ctx.t("doc.notice.rights")));
-    out.push(Block::Paragraph(
-        ctx.tw("doc.notice.rights_text", &[("contact", &dpo(ctx))]),
-    ));
+    out.push(Block::Paragraph(ctx.tw(
+        "doc.notice.rights_text",
+        &[("contact", &rights_contact(ctx))],
+    )));
     let purposes = &a.processing.purposes;
     if purposes.iter().any(|p| in_regime(p, Regime::Gdpr)) {
         out.push(Block::Paragraph(ctx.t("doc.notice.rights_gdpr")));
@@ -167,7 +201,10 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
             &[
                 ("reference", &ctx.text_or_blank(&order.reference)),
                 ("date", &ctx.date(order.granted_on)),
-                ("years", &order.duration_years.to_string()),
+                (
+                    "years",
+                    &common::counted(ctx, "doc.years", order.duration_years),
+                ),
             ],
         )));
     }
@@ -187,13 +224,20 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
     if !uses_analytics(ctx) {
         return vec![Block::Paragraph(ctx.t("doc.notice.no_analytics"))];
     }
-    let mut out = vec![Block::Paragraph(ctx.tw(
-        "doc.notice.analytics_text",
-        &[
-            ("coupled", &coupled.to_string()),
-            ("product", &common::software_name(ctx)),
-        ],
-    ))];
+    let software = &a.video_system.software;
+    let has_name = !(software.vendor.trim().is_empty() && software.product.trim().is_empty());
+    let coupled = common::counted(ctx, "doc.cameras", count(coupled));
+    let mut out = vec![Block::Paragraph(if has_name {
+        ctx.tw(
+            "doc.notice.analytics_text",
+            &[
+                ("coupled", &coupled),
+                ("product", &common::software_name(ctx)),
+            ],
+        )
+    } else {
+        ctx.tw("doc.notice.analytics_unnamed", &[("coupled", &coupled)])
+    })];
     let enabled: Vec<String> = a
         .capabilities
         .iter()
@@ -229,7 +273,24 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
 /// True when cameras feed an analytics software.
 fn uses_analytics(ctx: &Ctx) -> bool {
     ctx.a.cameras.iter().any(|c| c.is_analytics_coupled)
-        || ctx.a.capabilities.iter().any(|c| c.is_enabled())
+}
+
+/// Where the public exercises its rights: the DPO's contact, else the controller.
+fn rights_contact(ctx: &Ctx) -> String {
+    let project = &ctx.a.project;
+    [
+        project.dpo_contact.trim(),
+        project.dpo_name.trim(),
+        project.organisation.trim(),
+    ]
+    .into_iter()
+    .find(|c| !c.is_empty())
+    .map_or_else(|| ctx.t("doc.notice.the_controller"), str::to_owned)
+}
+
+/// A count for a phrase, saturating.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// True when statistics are produced from the cameras.

@@ -2,7 +2,7 @@
 //! GDPR (art. 30(1)) and one for those under Title III of the Loi Informatique et Libertés
 //! (art. 100), each with the items those articles list, filled from the AIPD's answers.
 
-use super::common::{self, actors, days, dpo, in_regime, list_or_none, purposes_with_basis};
+use super::common::{self, actors, days, dpo, list_or_none, purposes_with_basis};
 use crate::dossier::{Block, Ctx};
 use crate::model::{ActorRole, LegalRefId, MeasureKind, MeasureStatus, Regime};
 
@@ -15,11 +15,7 @@ pub fn register(ctx: &Ctx) -> Vec<Block> {
         },
         Block::Note(common::provenance(ctx)),
     ];
-    let purposes = &ctx.a.processing.purposes;
-    let regimes: Vec<Regime> = [Regime::Gdpr, Regime::PoliceJustice]
-        .into_iter()
-        .filter(|regime| purposes.iter().any(|p| in_regime(p, *regime)))
-        .collect();
+    let regimes = common::regimes(ctx);
     if regimes.is_empty() {
         out.push(Block::Paragraph(ctx.t("doc.register.no_purpose")));
         return out;
@@ -35,13 +31,18 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
     let a = ctx.a;
     let (heading, legal) = match regime {
         Regime::PoliceJustice => ("doc.register.entry_lil", "LIL-100"),
-        _ => ("doc.register.entry_gdpr", "RGPD-30"),
+        Regime::Gdpr => ("doc.register.entry_gdpr", "RGPD-30"),
+        Regime::Undetermined => ("doc.register.entry_undetermined", ""),
     };
     let mut out = vec![Block::Heading {
         level: 2,
         text: ctx.t(heading),
     }];
-    out.push(Block::Note(ctx.citations(&[LegalRefId::new(legal)])));
+    out.push(Block::Note(if legal.is_empty() {
+        ctx.t("doc.register.undetermined_note")
+    } else {
+        ctx.citations(&[LegalRefId::new(legal)])
+    }));
 
     let controllers: Vec<String> = a
         .processing
@@ -113,7 +114,7 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
             ctx.yes_no(searches.is_requisition_only),
         ));
     }
-    pairs.push((ctx.t("doc.register.updated"), ctx.date(Some(ctx.today))));
+    pairs.push((ctx.t("doc.register.drawn_up"), ctx.date(Some(ctx.today))));
 
     out.push(Block::Heading {
         level: 3,
@@ -165,7 +166,7 @@ fn transfers(ctx: &Ctx) -> String {
         .map(|a| a.name.trim().to_owned())
         .collect();
     let mut parts = vec![if hosting.is_empty() {
-        ctx.t("doc.register.no_transfer")
+        ctx.t("dossier.not_filled")
     } else {
         ctx.tw(
             "doc.register.hosting",
@@ -205,7 +206,10 @@ fn authorisation(ctx: &Ctx) -> String {
         &[
             ("reference", &ctx.text_or_blank(&order.reference)),
             ("date", &ctx.date(order.granted_on)),
-            ("years", &order.duration_years.to_string()),
+            (
+                "years",
+                &common::counted(ctx, "doc.years", order.duration_years),
+            ),
         ],
     )
 }

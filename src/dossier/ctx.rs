@@ -101,7 +101,10 @@ impl Ctx<'_> {
                     .map_or_else(|| id.to_string(), |r| r.citation.clone())
             })
             .collect::<Vec<_>>()
-            .join(" ; ")
+            .join(match self.lang {
+                Lang::Fr => "\u{a0}; ",
+                Lang::En => "; ",
+            })
     }
 
     /// The running footer: organisation — title — version.

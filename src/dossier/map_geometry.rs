@@ -86,15 +86,18 @@ pub fn marks(risks: &[(Option<Cell>, Option<Cell>)]) -> Vec<MapMark> {
         .collect()
 }
 
-/// The centre of place `slot` of `count` in `cell`.
+/// The centre of place `slot` of `count` in `cell`: rows of three up to nine marks; beyond, as
+/// many per row as rows, closer together (they overlap, but every centre stays in its cell).
 fn slot_center(cell: Cell, slot: usize, count: usize) -> MapPoint {
-    let rows = count.div_ceil(PER_ROW);
-    let (row, column) = (slot / PER_ROW, slot % PER_ROW);
-    let in_row = count.saturating_sub(row * PER_ROW).min(PER_ROW);
+    let per_row = PER_ROW.max((count as f32).sqrt().ceil() as usize);
+    let step = SLOT_STEP.min(0.9 / per_row as f32);
+    let rows = count.div_ceil(per_row);
+    let (row, column) = (slot / per_row, slot % per_row);
+    let in_row = count.saturating_sub(row * per_row).min(per_row);
     let origin = cell_origin(cell);
     MapPoint {
-        x: origin.x + 0.5 + (column as f32 - (in_row as f32 - 1.0) / 2.0) * SLOT_STEP,
-        y: origin.y + 0.5 + (row as f32 - (rows as f32 - 1.0) / 2.0) * SLOT_STEP,
+        x: origin.x + 0.5 + (column as f32 - (in_row as f32 - 1.0) / 2.0) * step,
+        y: origin.y + 0.5 + (row as f32 - (rows as f32 - 1.0) / 2.0) * step,
     }
 }
 
@@ -174,6 +177,12 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn even_forty_marks_in_one_cell_keep_their_centres_in_it() {
+        let marks = marks(&vec![(Some((2, 2)), None); 40]);
+        assert!(marks.iter().all(|m| cell_at(m.center) == Some((2, 2))));
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl GardefouApp {
                 ),
                 false,
             ),
-            Err(error) => self.set_status(format!("{}: {error}", output.display()), true),
+            Err(error) => self.set_status(write_error(lang, &output, &error), true),
         }
     }
 
@@ -95,14 +95,23 @@ impl GardefouApp {
                 ),
                 false,
             ),
-            Err(error) => self.set_status(format!("{}: {error}", output.display()), true),
+            Err(error) => self.set_status(write_error(lang, &output, &error.to_string()), true),
         }
     }
 }
 
-/// `dossier.pdf` + `registre` → `dossier-registre.pdf`, in the same folder.
+/// « path : could not write the file: why », in the user's language.
+fn write_error(lang: crate::i18n::Lang, path: &Path, error: &str) -> String {
+    format!("{}: {}: {error}", path.display(), tr(lang, "error.save.io"))
+}
+
+/// `dossier.pdf` + `registre` → `dossier-registre.pdf`, in the same folder; a folder as the
+/// dossier path puts `aipd-registre.pdf` inside it.
 pub fn sibling(dossier_path: &str, suffix: &str, extension: &str) -> PathBuf {
     let path = Path::new(dossier_path.trim());
+    if path.is_dir() {
+        return path.join(format!("aipd-{suffix}.{extension}"));
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -44,11 +44,12 @@ impl MapGeometry {
     /// Room for the legend, right of the grid.
     const LEGEND_WIDTH: f32 = 200.0;
 
-    /// The size the map takes.
-    pub fn size() -> egui::Vec2 {
+    /// The size the map takes with `risks` risks: the grid, or the legend when it is longer.
+    pub fn size(risks: usize) -> egui::Vec2 {
+        let legend = risks as f32 * 16.0 + 40.0;
         egui::vec2(
             Self::MARGIN.x + 4.0 * Self::CELL + Self::LEGEND_WIDTH,
-            Self::MARGIN.y + 4.0 * Self::CELL + 40.0,
+            Self::MARGIN.y + (4.0 * Self::CELL + 40.0).max(legend),
         )
     }
 
@@ -135,7 +136,8 @@ struct Dragged {
 
 /// Draws the map; returns what the user did on it.
 pub fn risk_map_ui(ui: &mut Ui, lang: Lang, risks: &[Risk]) -> Option<MapEvent> {
-    let (rect, response) = ui.allocate_exact_size(MapGeometry::size(), Sense::click_and_drag());
+    let (rect, response) =
+        ui.allocate_exact_size(MapGeometry::size(risks.len()), Sense::click_and_drag());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr(lang, "dossier.risk_map"))
     });
@@ -179,7 +181,7 @@ pub fn risk_map_ui(ui: &mut Ui, lang: Lang, risks: &[Risk]) -> Option<MapEvent> 
     for (index, risk) in risks.iter().enumerate() {
         draw_risk(&painter, &geometry, &marks, index, risk);
     }
-    draw_legend_key(&painter, &geometry, lang);
+    draw_legend_key(&painter, &geometry, lang, risks.len());
 
     if response.hovered()
         && ui
@@ -352,16 +354,18 @@ fn draw_mark(painter: &egui::Painter, at: Pos2, number: usize, is_residual: bool
     );
 }
 
-/// What the hollow and the filled marks mean.
-fn draw_legend_key(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang) {
-    let top_right = geometry
+/// What the hollow and the filled marks mean: at the grid's foot, or under a longer legend.
+fn draw_legend_key(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang, risks: usize) {
+    let grid_foot = geometry
         .cell_rect(MatrixCell {
             severity: Level::Negligible,
             likelihood: Level::Maximum,
         })
-        .right_bottom();
+        .right_bottom()
+        + egui::vec2(16.0, -6.0);
+    let under_legend = geometry.legend_at(risks) + egui::vec2(0.0, 8.0);
     painter.text(
-        top_right + egui::vec2(16.0, -6.0),
+        egui::pos2(grid_foot.x, grid_foot.y.max(under_legend.y)),
         egui::Align2::LEFT_CENTER,
         format!(
             "○ {}   ● {}",
@@ -379,7 +383,7 @@ mod tests {
 
     #[test]
     fn every_cell_is_found_under_its_own_centre() {
-        let geometry = MapGeometry::new(Rect::from_min_size(Pos2::ZERO, MapGeometry::size()));
+        let geometry = MapGeometry::new(Rect::from_min_size(Pos2::ZERO, MapGeometry::size(5)));
         for severity in Level::ALL {
             for likelihood in Level::ALL {
                 let cell = MatrixCell {

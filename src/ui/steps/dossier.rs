@@ -134,7 +134,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
 fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
     subheading_ui(ui, &cx.t("ui.documents"));
     ui.label(RichText::new(cx.t("ui.documents_hint")).weak());
-    let is_consultation_required = !documents::high_residual_risks(a).is_empty();
+    let is_consultation_required = documents::consultation_ground(a, cx.report).is_some();
     egui::Grid::new("derived_documents")
         .num_columns(3)
         .spacing([12.0, 6.0])
