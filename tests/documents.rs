@@ -191,6 +191,7 @@ fn police_justice_purposes_on_an_innovative_use_call_for_the_letter_under_articl
         "art. 36 is not the ground here"
     );
     assert!(!text.contains(&squash("Risques résiduels élevés")));
+    assert!(!text.contains(&squash("article 36, paragraphe 3")));
 }
 
 #[test]

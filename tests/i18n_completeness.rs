@@ -65,8 +65,8 @@ fn every_key_the_code_uses_exists() {
                     .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
                 && !literal.ends_with('.');
             // A counted phrase names its base key; its `.one` and `.many` forms must exist.
-            let is_counted = fr.contains(&format!("{literal}.one"))
-                && fr.contains(&format!("{literal}.many"));
+            let is_counted =
+                fr.contains(&format!("{literal}.one")) && fr.contains(&format!("{literal}.many"));
             if looks_like_key && !fr.contains(literal) && !is_counted {
                 missing.push(format!("{}: {literal}", file.display()));
             }

@@ -92,7 +92,12 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
 
     out.push(Block::Heading {
         level: 2,
-        text: ctx.t("doc.consultation.items"),
+        // Art. 36(3) lists these items; art. 90 LIL has no such list, the same items serve.
+        text: ctx.t(if is_lil_only {
+            "doc.consultation.items_plain"
+        } else {
+            "doc.consultation.items"
+        }),
     });
     out.push(Block::KeyValues(items(ctx)));
     out.push(Block::Heading {
