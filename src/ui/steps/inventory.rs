@@ -223,6 +223,9 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             })
             .response
             .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t("column.analytics"));
         for (value, key) in [
             (None, "ui.all_cameras"),
             (Some(true), "ui.coupled_only"),
@@ -296,11 +299,11 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             .striped(true)
             .max_scroll_height(300.0)
             .column(Column::initial(120.0).at_least(90.0))
-            .column(Column::initial(230.0).at_least(120.0).clip(true))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
             .column(Column::initial(150.0).at_least(90.0).clip(true))
             .column(Column::initial(90.0))
             .column(Column::initial(70.0))
-            .column(Column::remainder().at_least(80.0))
+            .column(Column::remainder().at_least(80.0).clip(true))
             .header(22.0, |mut header| {
                 for (key, sort) in [
                     ("column.camera_id", Some(SortKey::Id)),
