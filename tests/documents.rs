@@ -51,6 +51,8 @@ fn the_register_has_one_entry_per_regime_with_its_purposes_and_retention() {
         "21jours(plafondfixéparl’autorisation:30jours)",
         "ClaireVasseur",
         "M-T2—Journalisationdesaccèsetdesrecherches",
+        // Art. 30(1)(a): the controller's contact details.
+        "accueil@saint-aubin-sur-lys.fr",
     ] {
         assert!(text.contains(&squash(expected)), "{expected} missing");
     }
@@ -202,6 +204,7 @@ fn the_consultation_letter_names_the_high_risk_the_articles_and_every_annex() {
     for expected in [
         "Demande de consultation préalable de la CNIL",
         "3 place de Fontenoy",
+        "accueil@saint-aubin-sur-lys.fr",
         "un risque demeure élevé",
         "article 36 du RGPD et de l’article 90 de la loi n° 78-17",
         &format!("{} — {}", a.risks[0].risk_id, a.risks[0].title),

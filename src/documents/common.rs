@@ -201,3 +201,13 @@ pub fn sentence(text: &str) -> String {
         format!("{text}.")
     }
 }
+
+/// The controller's name, with its contact details when the analysis gives them.
+pub fn controller(ctx: &Ctx) -> String {
+    let project = &ctx.a.project;
+    let name = ctx.text_or_blank(&project.organisation);
+    match project.organisation_contact.trim() {
+        "" => name,
+        contact => format!("{name} — {contact}"),
+    }
+}

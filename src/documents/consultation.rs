@@ -55,8 +55,13 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
                 ctx.t("doc.consultation.from"),
                 [
                     ctx.text_or_blank(&project.organisation),
+                    project.organisation_contact.trim().to_owned(),
                     ctx.tw("doc.consultation.dpo_line", &[("dpo", &dpo(ctx))]),
                 ]
+                .iter()
+                .filter(|line| !line.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
                 .join("\n"),
             ),
             (

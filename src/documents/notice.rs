@@ -82,10 +82,7 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
 
     out.push(heading(ctx.t("doc.notice.who")));
     out.push(Block::KeyValues(vec![
-        (
-            ctx.t("doc.register.controller"),
-            ctx.text_or_blank(&a.project.organisation),
-        ),
+        (ctx.t("doc.register.controller"), common::controller(ctx)),
         (ctx.t("doc.register.dpo"), dpo(ctx)),
     ]));
 
@@ -275,7 +272,7 @@ fn uses_analytics(ctx: &Ctx) -> bool {
     ctx.a.cameras.iter().any(|c| c.is_analytics_coupled)
 }
 
-/// Where the public exercises its rights: the DPO's contact, else the controller.
+/// Where the public exercises its rights: the DPO's contact, else the controller's.
 fn rights_contact(ctx: &Ctx) -> String {
     let project = &ctx.a.project;
     [

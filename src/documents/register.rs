@@ -55,10 +55,13 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
         (ctx.t("doc.register.name"), a.project.title.clone()),
         (
             ctx.t("doc.register.controller"),
-            if controllers.is_empty() {
-                ctx.text_or_blank(&a.project.organisation)
-            } else {
-                list_or_none(ctx, &controllers)
+            match (
+                controllers.is_empty(),
+                a.project.organisation_contact.trim(),
+            ) {
+                (true, _) => common::controller(ctx),
+                (false, "") => list_or_none(ctx, &controllers),
+                (false, contact) => format!("{} — {contact}", list_or_none(ctx, &controllers)),
             },
         ),
         (

@@ -122,6 +122,9 @@ pub struct Project {
     pub organisation: String,
     /// Kind of body the controller is.
     pub organisation_kind: OrganisationKind,
+    /// How to reach the controller (postal address, e-mail): the register entry, the public
+    /// notice and the letter to the CNIL print it.
+    pub organisation_contact: String,
     /// Name of the data protection officer (DPD).
     pub dpo_name: String,
     /// How to reach the DPO (address or e-mail) — also printed on signs.

@@ -1,4 +1,4 @@
-//! The cover page: title, controller, DPO, authors, version, status, date and the
+//! The cover page: title, controller and its contact details, DPO, authors, version, status, date and the
 //! confidentiality marking (or the public-version notice).
 
 use crate::dossier::blocks::{Block, Cover};
@@ -18,6 +18,15 @@ pub fn cover(ctx: &Ctx) -> Block {
             },
         ),
     ];
+    if !p.organisation_contact.trim().is_empty() {
+        lines.insert(
+            0,
+            (
+                ctx.t("field.project.organisation_contact"),
+                p.organisation_contact.trim().to_owned(),
+            ),
+        );
+    }
     if !p.consultant.trim().is_empty() {
         lines.push((ctx.t("field.project.consultant"), p.consultant.clone()));
     }

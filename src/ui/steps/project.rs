@@ -40,6 +40,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     text_ui(
         ui,
         cx,
+        "project.organisation_contact",
+        &cx.t("field.project.organisation_contact"),
+        &mut p.organisation_contact,
+    );
+    text_ui(
+        ui,
+        cx,
         "project.dpo_name",
         &cx.t("field.project.dpo_name"),
         &mut p.dpo_name,
