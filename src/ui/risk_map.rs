@@ -42,7 +42,7 @@ impl MapGeometry {
     /// Room for the severity numbers (left) and above the grid.
     const MARGIN: egui::Vec2 = egui::vec2(46.0, 10.0);
     /// Room for the legend, right of the grid.
-    const LEGEND_WIDTH: f32 = 200.0;
+    const LEGEND_WIDTH: f32 = 260.0;
 
     /// The size the map takes with `risks` risks: the grid, or the legend when it is longer.
     pub fn size(risks: usize) -> egui::Vec2 {
