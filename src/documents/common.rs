@@ -145,7 +145,7 @@ pub fn list_or_none(ctx: &Ctx, items: &[String]) -> String {
     if items.is_empty() {
         ctx.t("doc.none")
     } else {
-        items.join(separator(ctx))
+        items.join(ctx.separator())
     }
 }
 
@@ -160,14 +160,6 @@ pub fn dpo(ctx: &Ctx) -> String {
         ctx.t("dossier.not_filled")
     } else {
         parts.join(" — ")
-    }
-}
-
-/// The list separator of the language: « ; » has a no-break space before it in French.
-pub fn separator(ctx: &Ctx) -> &'static str {
-    match ctx.lang {
-        crate::model::Lang::Fr => "\u{a0}; ",
-        crate::model::Lang::En => "; ",
     }
 }
 

@@ -4,7 +4,7 @@
 //! (the AIPD, the DPO's opinion, the register entry, the public notice and every document of the
 //! evidence locker).
 
-use super::common::{self, actors, dpo, in_regime, list_or_none, separator};
+use super::common::{self, actors, dpo, in_regime, list_or_none};
 use super::{high_residual_risks, ConsultationGround};
 use crate::dossier::{Block, Column, Ctx, SignatureLine};
 use crate::model::camera::summarise;
@@ -224,7 +224,7 @@ fn items(ctx: &Ctx) -> Vec<(String, String)> {
         ),
         (
             ctx.t("doc.consultation.item_purposes"),
-            [list_or_none(ctx, &purposes), means].join(separator(ctx)),
+            [list_or_none(ctx, &purposes), means].join(ctx.separator()),
         ),
         (
             ctx.t("doc.consultation.item_measures"),

@@ -101,10 +101,15 @@ impl Ctx<'_> {
                     .map_or_else(|| id.to_string(), |r| r.citation.clone())
             })
             .collect::<Vec<_>>()
-            .join(match self.lang {
-                Lang::Fr => "\u{a0}; ",
-                Lang::En => "; ",
-            })
+            .join(self.separator())
+    }
+
+    /// The list separator of the language: « ; » has a no-break space before it in French.
+    pub fn separator(&self) -> &'static str {
+        match self.lang {
+            Lang::Fr => "\u{a0}; ",
+            Lang::En => "; ",
+        }
     }
 
     /// The running footer: organisation — title — version.

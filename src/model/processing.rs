@@ -59,6 +59,15 @@ impl PurposeKind {
         (index < 11).then_some(index as u8 + 1)
     }
 
+    /// The short code the camera table and the CSV files use: `5°`, `stat`, `autre`.
+    pub fn short_code(self) -> String {
+        match (self.csi_number(), self) {
+            (Some(n), _) => format!("{n}°"),
+            (None, PurposeKind::AnonymousStatistics) => "stat".to_owned(),
+            (None, _) => "autre".to_owned(),
+        }
+    }
+
     /// True when the law or the CNIL doctrine allows this purpose (everything but `Other`).
     pub fn is_allowed_purpose(self) -> bool {
         self != PurposeKind::Other

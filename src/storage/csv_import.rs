@@ -25,7 +25,7 @@ pub enum CameraField {
     Kind,
     /// Coupled to analytics (yes/no).
     Analytics,
-    /// Purposes (1°…11°, stat).
+    /// Purposes (1°…11°, stat, autre).
     Purposes,
     /// Views dwellings (yes/no).
     Dwellings,
@@ -292,11 +292,13 @@ fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
         let folded = fold(part);
         let kind = if folded.starts_with("stat") {
             PurposeKind::AnonymousStatistics
+        } else if folded.starts_with("autre") || folded.starts_with("other") {
+            PurposeKind::Other
         } else {
             let number: u8 = folded
                 .trim_end_matches(['°', 'o', 'º'])
                 .parse()
-                .map_err(|_| format!("« {part} » is not a purpose (1° to 11°, or stat)"))?;
+                .map_err(|_| format!("« {part} » is not a purpose (1° to 11°, stat or autre)"))?;
             let index = usize::from(number)
                 .checked_sub(1)
                 .filter(|i| *i < 11)
@@ -413,14 +415,7 @@ pub fn export(cameras: &[Camera]) -> String {
             CameraKind::Panoramic => "panoramique",
             CameraKind::Nomadic => "nomade",
         };
-        let purposes: Vec<String> = camera
-            .purposes
-            .iter()
-            .map(|p| {
-                p.csi_number()
-                    .map_or_else(|| "stat".to_owned(), |n| format!("{n}°"))
-            })
-            .collect();
+        let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
         writer
             .write_record([
                 camera.camera_id.as_str(),
@@ -503,6 +498,21 @@ mod tests {
         let result = import(text.as_bytes());
         assert!(result.errors.is_empty(), "{:?}", result.errors);
         assert_eq!(result.cameras, *sample.cameras);
+    }
+
+    #[test]
+    fn every_purpose_survives_an_export_and_an_import() {
+        let cameras = vec![Camera {
+            camera_id: crate::model::CameraId::new("A"),
+            purposes: PurposeKind::ALL.to_vec(),
+            ..Camera::default()
+        }];
+        let result = import(export(&cameras).as_bytes());
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        assert_eq!(
+            result.cameras, cameras,
+            "an « other » purpose must not come back as statistics"
+        );
     }
 
     #[test]

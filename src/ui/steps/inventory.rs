@@ -390,14 +390,8 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                         });
                     });
                     row.col(|ui| {
-                        let purposes: Vec<String> = camera
-                            .purposes
-                            .iter()
-                            .map(|p| {
-                                p.csi_number()
-                                    .map_or_else(|| "stat".to_owned(), |n| format!("{n}°"))
-                            })
-                            .collect();
+                        let purposes: Vec<String> =
+                            camera.purposes.iter().map(|p| p.short_code()).collect();
                         ui.add(egui::Label::new(purposes.join(", ")).truncate());
                     });
                 });
