@@ -12,7 +12,8 @@ mod export;
 mod pia;
 
 use crate::documents::DocumentKind;
-use crate::i18n::{self, tr, tr_with, Lang};
+use crate::i18n::{tr, tr_with, Lang};
+use crate::messages;
 use crate::model::{integrity, Date};
 use crate::{sample, storage};
 
@@ -246,15 +247,17 @@ pub fn run(job: Job, lang: Lang) -> u8 {
 
 /// Today's date on this machine (local time, UTC if the offset is unknown).
 pub fn today_local() -> Date {
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    Date::from(now.date())
+    crate::session::today_local()
 }
 
 fn validate(file: &Path, lang: Lang) -> u8 {
-    let assessment = match crate::open::open(file) {
-        Ok(assessment) => assessment,
+    let Some(kb) = evaluated::knowledge_base() else {
+        return 2;
+    };
+    let assessment = match crate::session::read(file, &kb) {
+        Ok(read) => read.assessment,
         Err(error) => {
-            eprintln!("{}", i18n::open_error_message(&error, lang));
+            eprintln!("{}", messages::open_error(&error, lang));
             return 2;
         }
     };
@@ -274,7 +277,7 @@ fn validate(file: &Path, lang: Lang) -> u8 {
         eprintln!(
             "{path}: {}: {}",
             tr(lang, "cli.warning"),
-            i18n::problem_message(&problem, lang)
+            crate::i18n::problem_message(&problem, lang)
         );
     }
     0
@@ -284,12 +287,16 @@ fn write_sample(output: &Path, lang: Lang) -> u8 {
     let assessment = match sample::sample() {
         Ok(assessment) => assessment,
         Err(error) => {
-            eprintln!("{}", i18n::load_error_message(&error, lang));
+            eprintln!("{}", messages::load_error(&error, lang));
             return 2;
         }
     };
-    if let Err(error) = storage::save(output, &assessment) {
-        eprintln!("{}", i18n::save_error_message(&error, lang));
+    let Some(kb) = evaluated::knowledge_base() else {
+        return 2;
+    };
+    let mut session = crate::session::Session::new(assessment, None, kb, today_local());
+    if let Err(error) = session.save_as(output) {
+        eprintln!("{}", messages::save_failure(&error, lang));
         return 2;
     }
     let folder = output.parent().unwrap_or(Path::new(""));

@@ -27,11 +27,12 @@ pub mod edit;
 pub mod i18n;
 pub mod interop;
 pub mod knowledge;
+pub mod messages;
 pub mod model;
-pub mod open;
 pub mod pdf;
 pub mod rules;
 pub mod sample;
+pub mod session;
 pub mod settings;
 pub mod storage;
 #[cfg(feature = "gui")]

@@ -242,7 +242,7 @@ fn a_pia_export_opens_like_a_project_and_round_trips_through_the_cli() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let first = gardefou::storage::load(&project).expect("imported project");
-    let again = gardefou::open::open(&back).expect("the exported JSON opens");
+    let again = gardefou::session::read_assessment(&back).expect("the exported JSON opens");
     assert!(
         again == first,
         "import-pia -> export-pia -> open changed the assessment"

@@ -240,7 +240,7 @@ fn the_attached_project_reopens_equal_to_the_original() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("dossier.pdf");
     std::fs::write(&path, render(&d)).expect("write");
-    let reopened = gardefou::open::open(&path).expect("reopen");
+    let reopened = gardefou::session::read_assessment(&path).expect("reopen");
     assert_eq!(&reopened, sample);
 }
 
@@ -270,7 +270,8 @@ fn the_public_version_leaves_out_locations_names_and_the_project() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("public.pdf");
     std::fs::write(&path, &bytes).expect("write");
-    let error = gardefou::open::open(&path).expect_err("no project in a public version");
+    let error =
+        gardefou::session::read_assessment(&path).expect_err("no project in a public version");
     assert!(
         error.to_string().contains("no Garde-fou project"),
         "{error}"
@@ -427,7 +428,7 @@ fn export_of_a_dossier_pdf_reproduces_it_from_its_attached_project() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
-        gardefou::open::open(&second).expect("reopen"),
+        gardefou::session::read_assessment(&second).expect("reopen"),
         common::sample()
     );
 }

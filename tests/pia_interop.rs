@@ -172,8 +172,8 @@ fn malformed_references_and_unknown_keys_give_warnings_not_an_abort() {
         .contains(&pia::PiaWarning::UnknownKey("mystery".into())));
     // Each warning reads in both languages, with what it is about.
     for warning in &imported.warnings {
-        let fr = gardefou::i18n::pia_warning_message(warning, gardefou::i18n::Lang::Fr);
-        let en = gardefou::i18n::pia_warning_message(warning, gardefou::i18n::Lang::En);
+        let fr = gardefou::messages::pia_warning(warning, gardefou::i18n::Lang::Fr);
+        let en = gardefou::messages::pia_warning(warning, gardefou::i18n::Lang::En);
         assert_ne!(fr, en);
         assert!(!fr.contains('{') && !en.contains('{'), "{fr} / {en}");
     }

@@ -57,10 +57,13 @@ fn a_new_assessment_takes_what_the_user_types() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("New").click();
     h.run();
-    assert!(h.state().assessment == Assessment::default());
+    assert!(h.state().session.assessment == Assessment::default());
     assert_eq!(h.state().state.step, Step::Project);
     clear_and_type(&mut h, "Title of the assessment", "AIPD — caméras du port");
-    assert_eq!(h.state().assessment.project.title, "AIPD — caméras du port");
+    assert_eq!(
+        h.state().session.assessment.project.title,
+        "AIPD — caméras du port"
+    );
     assert!(h.state().is_dirty());
 }
 
@@ -74,16 +77,20 @@ fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     assert!(h.query_by_label(title).is_none());
     clear_and_type(&mut h, "Image retention", "45");
     assert_eq!(
-        h.state().assessment.video_system.image_retention_days,
+        h.state()
+            .session
+            .assessment
+            .video_system
+            .image_retention_days,
         Some(45)
     );
-    assert!(h.state().report.by_rule("R01").next().is_some());
+    assert!(h.state().session.report().by_rule("R01").next().is_some());
     assert!(
         h.query_by_label(title).is_some(),
         "the findings panel shows R01"
     );
     clear_and_type(&mut h, "Image retention", "21");
-    assert!(h.state().report.by_rule("R01").next().is_none());
+    assert!(h.state().session.report().by_rule("R01").next().is_none());
     assert!(h.query_by_label(title).is_none(), "R01 left the panel");
 }
 
@@ -106,15 +113,15 @@ fn clicking_a_finding_lands_on_its_field() {
 #[test]
 fn undo_and_redo_an_edit() {
     let mut h = harness(app(common::sample(), Lang::En));
-    let before = h.state().assessment.project.title.clone();
+    let before = h.state().session.assessment.project.title.clone();
     clear_and_type(&mut h, "Title of the assessment", "Titre modifié");
-    assert_eq!(h.state().assessment.project.title, "Titre modifié");
+    assert_eq!(h.state().session.assessment.project.title, "Titre modifié");
     h.get_by_label("Undo").click();
     h.run();
-    assert_eq!(h.state().assessment.project.title, before);
+    assert_eq!(h.state().session.assessment.project.title, before);
     h.get_by_label("Redo").click();
     h.run();
-    assert_eq!(h.state().assessment.project.title, "Titre modifié");
+    assert_eq!(h.state().session.assessment.project.title, "Titre modifié");
 }
 
 #[test]
@@ -166,14 +173,14 @@ fn save_then_reopen_through_the_path_prompt() {
         .click();
     h.run();
     // Unsaved changes: the app asks before replacing them.
-    assert_eq!(h.state().assessment.project.title, "Modifié après");
+    assert_eq!(h.state().session.assessment.project.title, "Modifié après");
     h.get_by_label("Don't save").click();
     h.run();
     assert!(
-        h.state().assessment == saved,
+        h.state().session.assessment == saved,
         "the saved file was not reopened"
     );
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().session.path(), Some(path.as_path()));
 }
 
 #[test]
@@ -213,7 +220,9 @@ fn the_dossier_step_exports_the_pdf_in_the_background() {
         matches!(state, ExportState::Done { pages, .. } if pages > 20),
         "{state:?}"
     );
-    assert!(gardefou::open::open(&output).expect("the PDF reopens") == common::sample());
+    assert!(
+        gardefou::session::read_assessment(&output).expect("the PDF reopens") == common::sample()
+    );
 }
 
 #[test]
@@ -291,12 +300,12 @@ fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
         "the bad row's line is named"
     );
     assert_eq!(
-        h.state().assessment.cameras.len(),
+        h.state().session.assessment.cameras.len(),
         124,
         "nothing imported before confirmation"
     );
     press(&mut h, "Import 2 cameras");
-    let cameras = &h.state().assessment.cameras;
+    let cameras = &h.state().session.assessment.cameras;
     assert_eq!(cameras.len(), 126);
     assert!(cameras
         .iter()
@@ -315,6 +324,7 @@ fn bulk_edit_couples_the_filtered_selection() {
     press(&mut h, "Couple to analytics");
     let coupled = h
         .state()
+        .session
         .assessment
         .cameras
         .iter()
@@ -325,6 +335,7 @@ fn bulk_edit_couples_the_filtered_selection() {
     h.run();
     let coupled = h
         .state()
+        .session
         .assessment
         .cameras
         .iter()
@@ -345,7 +356,8 @@ fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is
     let mut h = harness(app(sample, Lang::En));
     assert!(h
         .state()
-        .report
+        .session
+        .report()
         .by_rule("R09")
         .any(|f| f.severity == gardefou::rules::Severity::Blocking));
     h.get_by_label("R09 — Biometric capability present without proof of locking")
@@ -364,11 +376,16 @@ fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is
         .type_text("EV-02, EV-04");
     h.run();
     assert!(
-        h.state().report.by_rule("R09").next().is_none(),
+        h.state().session.report().by_rule("R09").next().is_none(),
         "no longer blocking"
     );
     assert!(
-        h.state().report.by_rule("R09-DOCUMENTED").next().is_some(),
+        h.state()
+            .session
+            .report()
+            .by_rule("R09-DOCUMENTED")
+            .next()
+            .is_some(),
         "a warning to document instead"
     );
 }
@@ -391,14 +408,14 @@ fn a_risk_moves_on_the_map_when_its_residual_level_changes() {
         .expect("option")
         .click();
     h.run();
-    let risk = &h.state().assessment.risks[0];
+    let risk = &h.state().session.assessment.risks[0];
     assert_eq!(
         risk.residual_likelihood,
         Some(gardefou::model::Level::Maximum)
     );
     assert!(risk.residual_cell().is_some_and(|c| c.is_high()));
     assert!(
-        h.state().report.by_rule("R18").next().is_some(),
+        h.state().session.report().by_rule("R18").next().is_some(),
         "a high residual risk asks for prior consultation"
     );
 }
@@ -410,7 +427,7 @@ fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("5. Risks").click();
     h.run();
-    let before = h.state().assessment.risks[0].clone();
+    let before = h.state().session.assessment.risks[0].clone();
     let from_cell = before
         .residual_cell()
         .expect("the sample's first risk is placed");
@@ -426,7 +443,7 @@ fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
     };
     assert_ne!(from_cell, target);
     let from = geometry
-        .marks(&h.state().assessment.risks)
+        .marks(&h.state().session.assessment.risks)
         .into_iter()
         .find(|m| m.index == 0 && m.is_residual)
         .expect("the first risk's mark after measures")
@@ -442,7 +459,7 @@ fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
     }
     h.drop_at(to);
     h.run();
-    let moved = &h.state().assessment.risks[0];
+    let moved = &h.state().session.assessment.risks[0];
     assert_eq!(
         moved.residual_cell(),
         Some(target),
@@ -454,14 +471,14 @@ fn dragging_a_mark_on_the_risk_map_moves_the_risk_and_undo_puts_it_back() {
         "the mark before measures stayed"
     );
     assert!(
-        h.state().report.by_rule("R18").next().is_some(),
+        h.state().session.report().by_rule("R18").next().is_some(),
         "a residual risk in the high band asks for prior consultation"
     );
     // Undo brings it back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(
-        h.state().assessment.risks[0].residual_cell(),
+        h.state().session.assessment.risks[0].residual_cell(),
         Some(from_cell)
     );
 }
@@ -500,7 +517,7 @@ fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
         .expect("the PIA file imports again");
     assert_eq!(
         imported.assessment.project.title,
-        h.state().assessment.project.title
+        h.state().session.assessment.project.title
     );
 }
 
@@ -514,7 +531,10 @@ fn opening_a_pia_export_lists_what_could_not_be_taken_over() {
     h.state_mut()
         .apply(&ctx, gardefou::ui::action::Action::OpenPath(path));
     h.run();
-    assert!(h.state().path.is_none(), "a PIA export opens untitled");
+    assert!(
+        h.state().session.path().is_none(),
+        "a PIA export opens untitled"
+    );
     h.get_by_label("Points to check after the import");
     assert!(
         h.query_by_label_contains("unknown key “mystery” ignored")
@@ -546,4 +566,61 @@ fn the_consultation_letter_is_disabled_when_nothing_calls_for_it() {
     assert!(h
         .query_by_label_contains("no prior consultation of the CNIL is required")
         .is_some());
+}
+
+#[test]
+fn work_thrown_away_with_dont_save_is_never_offered_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ville.aipd.ron");
+    gardefou::storage::save(&path, &common::sample()).expect("save");
+    let recovery = gardefou::storage::autosave::recovery_path(&path);
+    let app = GardefouApp::new(
+        &egui::Context::default(),
+        common::sample(),
+        Some(path.clone()),
+        common::kb(),
+        Settings {
+            lang: Some(Lang::En),
+            ..Settings::default()
+        },
+        common::day(TODAY),
+    )
+    .with_recovery_dir(Some(dir.path().to_owned()));
+    let mut h = harness(app);
+    clear_and_type(&mut h, "Title of the assessment", "À jeter");
+    assert!(recovery.is_file(), "unsaved work has its recovery copy");
+    // Undo back to the saved state: the copy goes.
+    for _ in 0..20 {
+        if !h.state().is_dirty() {
+            break;
+        }
+        h.get_by_label("Undo").click();
+        h.run();
+    }
+    assert!(!h.state().is_dirty());
+    assert!(
+        !recovery.exists(),
+        "back to the saved state, the copy is removed"
+    );
+    // Edit again, then New → « Don't save »: the copy goes with the changes.
+    clear_and_type(&mut h, "Title of the assessment", "Encore à jeter");
+    assert!(recovery.is_file());
+    h.get_by_label("New").click();
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().session.assessment == Assessment::default());
+    assert!(!recovery.exists(), "discarded work must not come back");
+    let reopened = GardefouApp::new(
+        &egui::Context::default(),
+        common::sample(),
+        Some(path.clone()),
+        common::kb(),
+        Settings::default(),
+        common::day(TODAY),
+    );
+    assert!(
+        reopened.state.prompt.is_none(),
+        "nothing is offered at the next start"
+    );
 }

@@ -12,20 +12,21 @@ use crate::rules::{Report, Severity};
 
 /// Runs the check and returns the exit code: 0 no blocking finding, 1 some, 2 unreadable.
 pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
-    let Some(super::evaluated::Evaluated {
-        kb,
-        assessment,
-        report,
-    }) = super::evaluated::open_and_evaluate(file, today, lang)
-    else {
+    let Some(session) = super::evaluated::open_session(file, today, lang) else {
         return 2;
     };
+    let report = session.report();
     if as_json {
-        println!("{}", to_json(&report, lang));
+        println!("{}", to_json(report, lang));
     } else {
         print!(
             "{}",
-            to_text(&report, &kb, &assessment.project.organisation, lang)
+            to_text(
+                report,
+                session.kb(),
+                &session.assessment.project.organisation,
+                lang
+            )
         );
     }
     u8::from(report.has_blocking())

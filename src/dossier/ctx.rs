@@ -43,8 +43,7 @@ impl Ctx<'_> {
     pub fn date(&self, date: Option<Date>) -> String {
         match (date, self.lang) {
             (None, _) => self.t("dossier.not_filled"),
-            (Some(d), Lang::Fr) => d.french(),
-            (Some(d), Lang::En) => d.iso(),
+            (Some(d), lang) => d.display(lang),
         }
     }
 

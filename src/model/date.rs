@@ -79,6 +79,15 @@ impl Date {
         )
     }
 
+    /// The date as readers of `lang` write it: `29/11/2023` in French, `2023-11-29` in English
+    /// (the one date form of the app, the dossier and the documents).
+    pub fn display(self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Fr => self.french(),
+            super::Lang::En => self.iso(),
+        }
+    }
+
     /// The date as French readers write it, `29/11/2023`.
     pub fn french(self) -> String {
         format!(

@@ -79,8 +79,8 @@ pub fn variant(kind: &str, value: impl std::fmt::Debug) -> Bilingual {
 /// A date as each language writes it.
 pub fn date(date: Date) -> Bilingual {
     Bilingual {
-        fr: date.french(),
-        en: date.iso(),
+        fr: date.display(Lang::Fr),
+        en: date.display(Lang::En),
     }
 }
 

@@ -1,41 +1,36 @@
-//! Everything the user can ask of the app beyond typing in a field, as one enum: buttons, menus,
-//! shortcuts and tests all push an `Action`, applied once after the frame.
+//! Everything the views send to the update, applied once after the frame: the user's
+//! [`Command`]s, and the internal messages (open this path, attach this document, the answer to
+//! a prompt…). Views never change the session themselves beyond typing in fields.
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
+use super::command::Command;
+use super::file_dialog::DialogPurpose;
 use super::steps::Step;
+use crate::documents::DocumentKind;
 use crate::edit::Edit;
-use crate::i18n::{tr, Lang};
+use crate::i18n::Lang;
+use crate::model::EvidenceKind;
 
-/// A command.
+/// A message to the update.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Start a new, empty assessment.
-    New,
-    /// Ask for a file to open.
-    Open,
-    /// Open this file.
+    /// A command the user gave.
+    Command(Command),
+    /// Open this file (after the unsaved-changes prompt if needed).
     OpenPath(PathBuf),
-    /// Save to the current file (asks for one if there is none).
-    Save,
-    /// Save under a new name.
-    SaveAs,
-    /// Save to this path.
-    SavePath(PathBuf),
-    /// Export the PDF dossier to the path of the dossier step.
-    Export,
+    /// Save to this path, then go on with the action that was waiting for the save, if any.
+    SavePath(PathBuf, Option<Box<Action>>),
+    /// The unsaved-changes prompt answered « Save »: save, then go on with this action.
+    SaveThen(Box<Action>),
+    /// The unsaved-changes prompt answered « Don't save »: drop the changes, then go on.
+    DiscardThen(Box<Action>),
     /// Write a derived document as PDF beside the dossier.
-    ExportDocument(crate::documents::DocumentKind),
+    ExportDocument(DocumentKind),
     /// Copy a derived document's text to the clipboard.
-    CopyDocument(crate::documents::DocumentKind),
+    CopyDocument(DocumentKind),
     /// Write the CNIL PIA file beside the dossier.
     ExportPia,
-    /// Undo the last edit.
-    Undo,
-    /// Redo.
-    Redo,
     /// Go to a step, and highlight a field there.
     GoTo(Step, Option<String>),
     /// Switch the UI language.
@@ -45,56 +40,17 @@ pub enum Action {
     /// A structural edit.
     Edit(Edit),
     /// Show the system file dialog (in the background) for this purpose.
-    Browse(super::file_dialog::DialogPurpose),
+    Browse(DialogPurpose),
     /// Hash a document and add it to the evidence locker.
-    AttachEvidence(PathBuf, crate::model::EvidenceKind, String),
-    /// Restore the recovery copy found at start-up.
-    RestoreRecovery,
+    AttachEvidence(PathBuf, EvidenceKind, String),
+    /// Restore the recovery copy offered at opening.
+    RestoreRecovery(crate::session::RecoveryOffer),
     /// Keep the file, delete the recovery copy.
-    DiscardRecovery,
-    /// Quit (after the unsaved-changes prompt if needed).
-    Quit,
+    DiscardRecovery(crate::session::RecoveryOffer),
 }
 
-impl Action {
-    /// The button text.
-    pub fn text(&self, lang: Lang) -> String {
-        let key = match self {
-            Action::New => "action.new",
-            Action::Open | Action::OpenPath(_) => "action.open",
-            Action::Save | Action::SavePath(_) => "action.save",
-            Action::SaveAs => "action.save_as",
-            Action::Export => "action.export",
-            Action::Undo => "action.undo",
-            Action::Redo => "action.redo",
-            Action::Quit => "action.quit",
-            _ => "action.other",
-        };
-        tr(lang, key).to_owned()
+impl From<Command> for Action {
+    fn from(command: Command) -> Action {
+        Action::Command(command)
     }
-
-    /// Its keyboard shortcut, if any.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
-        match self {
-            Action::New => command(Key::N),
-            Action::Open => command(Key::O),
-            Action::Save => command(Key::S),
-            Action::Undo => command(Key::Z),
-            Action::Redo => Some(KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::Z,
-            )),
-            _ => None,
-        }
-    }
-
-    /// The actions reachable by a shortcut; Redo before Undo so Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Action; 5] = [
-        Action::Redo,
-        Action::Undo,
-        Action::New,
-        Action::Open,
-        Action::Save,
-    ];
 }

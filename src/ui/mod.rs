@@ -1,12 +1,14 @@
 //! The desktop app: a wizard that walks a DPO through the AIPD step by step, with the rule
 //! engine's findings live beside the form.
 //!
-//! State is kept in three kinds, apart: the `Assessment` (the user's document), the `Settings`
-//! (eframe storage) and the `UiState` (transient). Fields are edited in place; everything else
-//! goes through `Action`s applied once after the frame. Undo/redo is egui's `Undoer` over whole
+//! State is kept in three kinds, apart: the `Session` (the user's document, its file, report,
+//! recovery copies and exports), the `Settings` (eframe storage) and the `UiState` (transient).
+//! Fields are edited in place; everything else goes through `Action`s (the user's `Command`s
+//! and internal messages) applied once after the frame. Undo/redo is egui's `Undoer` over whole
 //! assessment snapshots, coalesced while typing; it is never saved.
 
 pub mod action;
+pub mod command;
 mod exports;
 pub mod file_dialog;
 pub mod risk_map;
@@ -23,49 +25,40 @@ use anyhow::Context as _;
 use egui::util::undoer::Undoer;
 
 use self::action::Action;
+use self::command::Command;
 use self::state::{ExportState, Prompt, UiState};
 use self::steps::{Step, StepCtx};
 use crate::i18n::{self, tr, tr_with, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, Date};
-use crate::rules::{self, Report};
+use crate::session::export::default_dossier_path;
+use crate::session::save::with_project_extension;
+use crate::session::{ExportKind, Session};
 use crate::settings::Settings;
 use crate::storage::autosave;
-use crate::{dossier, edit, pdf, sample, storage};
+use crate::{edit, messages, sample};
 
 /// The key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "gardefou.settings";
 
 /// The application.
 pub struct GardefouApp {
-    /// The assessment being edited.
-    pub assessment: Assessment,
-    /// Its file; `None` until first saved.
-    pub path: Option<PathBuf>,
-    /// The assessment as last saved or opened, to know whether there are unsaved changes.
-    saved: Assessment,
-    /// The assessment the report was computed for.
-    evaluated: Assessment,
-    /// The engine's report on `evaluated`.
-    pub report: Report,
-    /// The knowledge base.
-    pub kb: KnowledgeBase,
-    /// The reference date of the rules.
-    pub today: Date,
+    /// The open assessment: its file, its report, its recovery copies and exports.
+    pub session: Session,
     /// User settings.
     pub settings: Settings,
     /// Transient UI state.
     pub state: UiState,
     /// Undo history (never saved).
     undoer: Undoer<Assessment>,
-    /// Where untitled recovery copies go.
-    data_dir: Option<PathBuf>,
     /// Actions to apply at the next frame (the one waiting for a save, for instance).
     pending: Vec<Action>,
     /// How to ask for a path (system dialogs; none in tests).
     dialogs: Arc<dyn file_dialog::FileDialogs>,
     /// A dialog running in the background.
     picker: file_dialog::PendingPick,
+    /// Where recovery copies of untitled work go (the user's data folder; none in tests).
+    recovery_dir: Option<PathBuf>,
 }
 
 impl GardefouApp {
@@ -79,34 +72,32 @@ impl GardefouApp {
         today: Date,
     ) -> Self {
         theme::install(ctx, settings.is_dark);
-        let report = rules::evaluate(&assessment, &kb, today);
-        let mut state = UiState::default();
-        if let Some(recovery) = path.as_deref().and_then(autosave::pending_recovery) {
-            state.prompt = Some(Prompt::Recovery { path: recovery });
-        }
-        state.export_path = default_export_path(path.as_deref());
+        let session = Session::new(assessment, path, Arc::new(kb), today);
         let mut app = Self {
-            saved: assessment.clone(),
-            evaluated: assessment.clone(),
-            assessment,
-            path,
-            report,
-            kb,
-            today,
+            session,
             settings,
-            state,
+            state: UiState::default(),
             undoer: Undoer::default(),
-            data_dir: eframe::storage_dir("gardefou"),
             pending: Vec::new(),
             dialogs: Arc::new(file_dialog::SystemDialogs),
             picker: file_dialog::PendingPick::default(),
+            recovery_dir: None,
         };
-        if let Some(path) = app.path.clone() {
-            app.warn_if_open_elsewhere(&path);
-            storage::lock::acquire(&path);
-        }
-        app.check_evidence();
+        app.took_session();
         app
+    }
+
+    /// The same app keeping recovery copies of untitled work in `dir` (the real app passes the
+    /// user's data folder), and offering the one a crash left there.
+    pub fn with_recovery_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.recovery_dir = dir.clone();
+        self.session.set_untitled_recovery_dir(dir);
+        if self.state.prompt.is_none() {
+            if let Some(offer) = self.session.pending_recovery() {
+                self.state.prompt = Some(Prompt::Recovery { offer });
+            }
+        }
+        self
     }
 
     /// The same app asking for paths through `dialogs` (tests pass `NoDialogs`).
@@ -122,99 +113,71 @@ impl GardefouApp {
 
     /// True when the assessment differs from the file.
     pub fn is_dirty(&self) -> bool {
-        self.assessment != self.saved
+        self.session.is_dirty()
     }
 
     fn set_status(&mut self, message: String, is_error: bool) {
         self.state.status = Some((message, is_error));
     }
 
+    /// What follows a new session: the file marker, the warning when another window holds it,
+    /// the recovery offer, the default export path, a fresh undo history.
+    fn took_session(&mut self) {
+        if let Some(pid) = self.session.hold_marker() {
+            let message = tr_with(
+                self.lang(),
+                "ui.open_elsewhere",
+                &[("pid", &pid.to_string())],
+            );
+            self.set_status(message, true);
+        }
+        if let Some(offer) = self.session.pending_recovery() {
+            self.state.prompt = Some(Prompt::Recovery { offer });
+        }
+        self.state.export_path = default_dossier_path(self.session.path())
+            .display()
+            .to_string();
+        self.undoer = Undoer::default();
+        self.state.highlight = None;
+        self.state.inventory = steps::inventory::InventoryState::default();
+    }
+
     /// Applies one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         let lang = self.lang();
-        let discard = std::mem::take(&mut self.state.is_discard_confirmed);
         // Asking for a path is harmless; replacing the assessment is what needs the prompt.
-        let needs_clean = matches!(action, Action::New | Action::OpenPath(_) | Action::Quit);
-        if needs_clean && self.is_dirty() && !discard {
+        let replaces = matches!(
+            action,
+            Action::Command(Command::New | Command::Quit) | Action::OpenPath(_)
+        );
+        if replaces && self.is_dirty() {
             self.state.prompt = Some(Prompt::Unsaved { then: action });
             return;
         }
         match action {
-            Action::New => {
-                self.replace(Assessment::default(), None);
-                self.state.step = Step::Project;
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::OpenPath(path) => self.open_path(&path),
+            Action::SavePath(path, then) => {
+                let path = with_project_extension(path);
+                if self.save_to(Some(&path)) {
+                    self.pending.extend(then.map(|then| *then));
+                }
             }
-            Action::Open => {
-                self.state.prompt = Some(Prompt::Path {
-                    is_open: true,
-                    text: String::new(),
-                });
-            }
-            Action::OpenPath(path) => match crate::open::open_with_warnings(&path) {
-                Ok((assessment, warnings)) => {
-                    // A dossier PDF or a PIA export re-opens untitled, so it is never overwritten.
-                    let is_project = is_project_file(&path);
-                    self.settings.remember(&path);
-                    self.replace(assessment, is_project.then(|| path.clone()));
-                    if let Some(recovery) = is_project
-                        .then(|| autosave::pending_recovery(&path))
-                        .flatten()
-                    {
-                        self.state.prompt = Some(Prompt::Recovery { path: recovery });
-                    }
-                    self.set_status(
-                        tr_with(lang, "ui.opened", &[("path", &path.display().to_string())]),
-                        false,
-                    );
-                    if !warnings.is_empty() {
-                        self.state.prompt = Some(Prompt::ImportWarnings {
-                            messages: warnings
-                                .iter()
-                                .map(|w| i18n::pia_warning_message(w, lang))
-                                .collect(),
-                        });
+            Action::SaveThen(then) => match self.session.path() {
+                Some(_) => {
+                    if self.save_to(None) {
+                        self.pending.push(*then);
                     }
                 }
-                Err(error) => self.set_status(i18n::open_error_message(&error, lang), true),
+                None => self.ask_path(false, String::new(), Some(then)),
             },
-            Action::Save => match self.path.clone() {
-                Some(path) => self.save_to(&path),
-                None => {
-                    self.state.prompt = Some(Prompt::Path {
-                        is_open: false,
-                        text: String::new(),
-                    })
-                }
-            },
-            Action::SaveAs => {
-                let text = self
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                self.state.prompt = Some(Prompt::Path {
-                    is_open: false,
-                    text,
-                });
+            Action::DiscardThen(then) => {
+                self.session.discard_changes();
+                self.pending.push(*then);
             }
-            Action::SavePath(path) => {
-                let path = with_extension(path);
-                self.save_to(&path);
-            }
-            Action::Export => self.start_export(ctx),
             Action::ExportDocument(kind) => self.export_document(kind),
             Action::CopyDocument(kind) => self.copy_document(ctx, kind),
             Action::ExportPia => self.export_pia(),
-            Action::Undo => {
-                if let Some(previous) = self.undoer.undo(&self.assessment) {
-                    self.assessment = previous.clone();
-                }
-            }
-            Action::Redo => {
-                if let Some(next) = self.undoer.redo(&self.assessment) {
-                    self.assessment = next.clone();
-                }
-            }
             Action::GoTo(step, field) => {
                 self.state.step = step;
                 let now = ctx.input(|i| i.time);
@@ -226,78 +189,148 @@ impl GardefouApp {
                 self.settings.is_dark = is_dark;
                 theme::set_dark(ctx, is_dark);
             }
-            Action::Edit(edit) => edit::apply(&mut self.assessment, &self.kb, &edit),
-            Action::RestoreRecovery => {
-                if let Some(path) = self.path.clone() {
-                    match storage::load(&autosave::recovery_path(&path)) {
-                        Ok(recovered) => self.assessment = recovered,
-                        Err(error) => self.set_status(i18n::load_error_message(&error, lang), true),
-                    }
+            Action::Edit(edit) => {
+                let (assessment, view) = self.session.edit_view();
+                edit::apply(assessment, view.kb, &edit);
+            }
+            Action::RestoreRecovery(offer) => {
+                if let Err(error) = self.session.restore_recovery(&offer) {
+                    self.set_status(messages::load_error(&error, lang), true);
                 }
             }
-            Action::DiscardRecovery => {
-                if let Some(path) = &self.path {
-                    autosave::discard(path);
-                }
-            }
+            Action::DiscardRecovery(offer) => self.session.discard_recovery(&offer),
             Action::AttachEvidence(file, kind, description) => {
-                let Some(project) = self.path.clone() else {
-                    self.set_status(tr(lang, "ui.save_before_attaching").to_owned(), true);
-                    return;
-                };
-                match storage::evidence::attach(&project, &file, kind, &description, self.today) {
-                    Ok(evidence) => {
-                        edit::apply(
-                            &mut self.assessment,
-                            &self.kb,
-                            &edit::Edit::AddEvidence(evidence),
-                        );
-                        self.state.evidence_form = steps::EvidenceForm::default();
-                        self.check_evidence();
-                    }
-                    Err(error) => self.set_status(format!("{}: {error}", file.display()), true),
+                match self.session.attach_evidence(&file, kind, &description) {
+                    Ok(_) => self.state.evidence_form = steps::EvidenceForm::default(),
+                    Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
             Action::Browse(purpose) => {
                 self.picker
                     .start(Arc::clone(&self.dialogs), purpose, ctx.clone());
             }
-            Action::Quit => {
-                self.state.is_close_confirmed = true;
+        }
+    }
+
+    /// Runs a command the user gave.
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => {
+                let kb = Arc::clone(self.session.kb());
+                self.replace_session(Session::new(
+                    Assessment::default(),
+                    None,
+                    kb,
+                    self.session.today(),
+                ));
+                self.state.step = Step::Project;
+            }
+            Command::Open => self.ask_path(true, String::new(), None),
+            Command::Save => {
+                if self.session.path().is_some() {
+                    self.save_to(None);
+                } else {
+                    self.ask_path(false, String::new(), None);
+                }
+            }
+            Command::SaveAs => {
+                let text = self
+                    .session
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.ask_path(false, text, None);
+            }
+            Command::Undo => {
+                if let Some(previous) = self.undoer.undo(&self.session.assessment) {
+                    self.session.assessment = previous.clone();
+                }
+            }
+            Command::Redo => {
+                if let Some(next) = self.undoer.redo(&self.session.assessment) {
+                    self.session.assessment = next.clone();
+                }
+            }
+            Command::ExportDossier => self.start_export(ctx),
+            Command::Quit => {
+                self.session.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
 
-    /// Warns when another Garde-fou window holds the project open.
-    fn warn_if_open_elsewhere(&mut self, path: &Path) {
-        if let Some(pid) = storage::lock::held_by_other(path) {
-            let message = tr_with(
-                self.lang(),
-                "ui.open_elsewhere",
-                &[("pid", &pid.to_string())],
-            );
-            self.set_status(message, true);
+    fn ask_path(&mut self, is_open: bool, text: String, then: Option<Box<Action>>) {
+        self.state.prompt = Some(Prompt::Path {
+            is_open,
+            text,
+            then,
+        });
+    }
+
+    /// Opens a file in a new session; the current one is kept when the file cannot be read.
+    fn open_path(&mut self, path: &Path) {
+        let lang = self.lang();
+        let kb = Arc::clone(self.session.kb());
+        match Session::open(path, kb, self.session.today()) {
+            Ok(opened) => {
+                self.settings.remember(path);
+                self.replace_session(opened.session);
+                self.set_status(
+                    tr_with(lang, "ui.opened", &[("path", &path.display().to_string())]),
+                    false,
+                );
+                if !opened.warnings.is_empty() {
+                    self.state.prompt = Some(Prompt::ImportWarnings {
+                        messages: opened
+                            .warnings
+                            .iter()
+                            .map(|w| messages::pia_warning(w, lang))
+                            .collect(),
+                    });
+                }
+            }
+            Err(error) => self.set_status(messages::open_error(&error, lang), true),
         }
     }
 
-    /// Checks every attached document on disk (hash and presence) and refreshes the findings.
-    fn check_evidence(&mut self) {
-        self.state.evidence_statuses = match &self.path {
-            Some(path) => storage::evidence::verify(path, &self.assessment.evidence),
-            None => Vec::new(),
-        };
-        self.refresh_report();
+    fn replace_session(&mut self, mut session: Session) {
+        self.session.close();
+        session.set_untitled_recovery_dir(self.recovery_dir.clone());
+        self.session = session;
+        self.took_session();
     }
 
-    /// Recomputes the engine's report on the current assessment.
-    fn refresh_report(&mut self) {
-        self.report = rules::evaluate(&self.assessment, &self.kb, self.today).with_evidence(
-            &self.assessment,
-            &self.kb,
-            &self.state.evidence_statuses,
-        );
-        self.evaluated = self.assessment.clone();
+    /// Saves to `path`, or to the session's file when `None`; true when saved.
+    fn save_to(&mut self, path: Option<&Path>) -> bool {
+        let lang = self.lang();
+        let result = match path {
+            Some(path) => self.session.save_as(path),
+            None => self.session.save(),
+        };
+        match result {
+            Ok(saved) => {
+                if path.is_some() {
+                    self.state.export_path =
+                        default_dossier_path(Some(&saved)).display().to_string();
+                }
+                self.settings.remember(&saved);
+                self.state.last_autosave_label = None;
+                self.set_status(
+                    tr_with(
+                        lang,
+                        "ui.saved_to",
+                        &[("path", &saved.display().to_string())],
+                    ),
+                    false,
+                );
+                true
+            }
+            Err(error) => {
+                // The work stays in memory; the old file is untouched.
+                self.set_status(messages::save_failure(&error, lang), true);
+                false
+            }
+        }
     }
 
     /// Puts the path a background dialog chose where it belongs.
@@ -313,81 +346,7 @@ impl GardefouApp {
         }
     }
 
-    fn replace(&mut self, assessment: Assessment, path: Option<PathBuf>) {
-        if let Some(old) = &self.path {
-            storage::lock::release(old);
-        }
-        if let Some(new) = &path {
-            self.warn_if_open_elsewhere(new);
-            storage::lock::acquire(new);
-        }
-        self.saved = assessment.clone();
-        self.assessment = assessment;
-        self.state.export_path = default_export_path(path.as_deref());
-        self.path = path;
-        self.undoer = Undoer::default();
-        self.state.highlight = None;
-        self.state.inventory = steps::inventory::InventoryState::default();
-        self.check_evidence();
-    }
-
-    fn save_to(&mut self, path: &Path) {
-        let lang = self.lang();
-        // Never overwrite a file that is not (or no longer) a project Garde-fou can read: it
-        // may be someone's edits made outside the app, or another file altogether.
-        if path.is_file() {
-            if let Err(error) = storage::load(path) {
-                self.state.pending_after_save = None;
-                self.set_status(
-                    format!(
-                        "{} {}",
-                        tr(lang, "ui.refuse_overwrite"),
-                        i18n::load_error_message(&error, lang)
-                    ),
-                    true,
-                );
-                return;
-            }
-        }
-        match storage::save(path, &self.assessment) {
-            Ok(()) => {
-                self.saved = self.assessment.clone();
-                if self.path.as_deref() != Some(path) {
-                    self.state.export_path = default_export_path(Some(path));
-                }
-                if self.path.as_deref() != Some(path) {
-                    if let Some(old) = &self.path {
-                        storage::lock::release(old);
-                    }
-                    storage::lock::acquire(path);
-                }
-                self.path = Some(path.to_owned());
-                self.settings.remember(path);
-                autosave::discard(path);
-                self.check_evidence();
-                self.set_status(
-                    tr_with(
-                        lang,
-                        "ui.saved_to",
-                        &[("path", &path.display().to_string())],
-                    ),
-                    false,
-                );
-                if let Some(then) = self.state.pending_after_save.take() {
-                    self.state.prompt = None;
-                    self.state.is_discard_confirmed = true;
-                    self.state.pending_after_save = None;
-                    self.pending.push(then);
-                }
-            }
-            Err(error) => {
-                // The work stays in memory; the old file is untouched.
-                self.state.pending_after_save = None;
-                self.set_status(i18n::save_error_message(&error, lang), true);
-            }
-        }
-    }
-
+    /// Starts the dossier export on a background thread, with the dossier step's settings.
     fn start_export(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
         let output = with_pdf_extension(PathBuf::from(self.state.export_path.trim()));
@@ -401,33 +360,20 @@ impl GardefouApp {
             }
             *state = ExportState::Running;
         }
-        let assessment = self.assessment.clone();
-        let report = self.report.clone();
-        let kb = self.kb.clone();
-        let options = dossier::DossierOptions {
-            lang: assessment.project.dossier_language,
+        let kind = ExportKind::Dossier {
             is_public: self.state.export_public,
-            today: self.today,
-            source_text: storage::to_text(&assessment).ok(),
         };
+        let job = self.session.export_job(kind, &output);
         let shared = Arc::clone(&self.state.export);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let built = dossier::build(&assessment, &kb, &report, &options);
-            let result = pdf::render(&built)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    storage::write_atomic(&output, &bytes)
-                        .map(|()| bytes)
-                        .map_err(|e| format!("{}: {e}", output.display()))
-                });
-            let done = match result {
-                Ok(bytes) => ExportState::Done {
-                    pages: pdf::reopen::page_count(&bytes).unwrap_or(0),
-                    path: output,
-                    bytes: bytes.len(),
+            let done = match job.run() {
+                Ok(exported) => ExportState::Done {
+                    pages: exported.pages.unwrap_or(0),
+                    path: exported.path,
+                    bytes: exported.bytes,
                 },
-                Err(message) => ExportState::Failed(message),
+                Err(error) => ExportState::Failed(messages::export_error(&error, &output, lang)),
             };
             if let Ok(mut state) = shared.lock() {
                 *state = done;
@@ -436,32 +382,33 @@ impl GardefouApp {
         });
     }
 
-    /// Writes the recovery copy every 30 s while there are unsaved changes.
+    /// Keeps the recovery copy in step with the work: written every 30 s while there are
+    /// unsaved changes, removed as soon as the assessment is back to its saved state.
     fn autosave(&mut self, now: f64) {
-        if !self.is_dirty() {
+        if self.is_dirty() {
+            let due = self
+                .state
+                .last_autosave
+                .is_none_or(|t| now - t >= autosave::INTERVAL_SECONDS);
+            if !due {
+                return;
+            }
+            self.state.last_autosave = Some(now);
+        } else if !self.session.has_recovery_copy() {
             return;
         }
-        let due = self
-            .state
-            .last_autosave
-            .is_none_or(|t| now - t >= autosave::INTERVAL_SECONDS);
-        if !due {
-            return;
-        }
-        self.state.last_autosave = Some(now);
-        let target = match (&self.path, &self.data_dir) {
-            (Some(path), _) => autosave::recovery_path(path),
-            (None, Some(dir)) => autosave::untitled_recovery_path(dir),
-            (None, None) => return,
-        };
-        match autosave::write_recovery(&target, &self.assessment) {
-            Ok(()) => {
+        match self.session.autosave() {
+            Ok(Some(_)) => {
                 let now = time::OffsetDateTime::now_local()
                     .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
                 self.state.last_autosave_label =
                     Some(format!("{:02}:{:02}", now.hour(), now.minute()));
             }
-            Err(error) => self.set_status(i18n::save_error_message(&error, self.lang()), true),
+            Ok(None) => {
+                self.state.last_autosave = None;
+                self.state.last_autosave_label = None;
+            }
+            Err(error) => self.set_status(messages::save_error(&error, self.lang()), true),
         }
     }
 
@@ -470,10 +417,10 @@ impl GardefouApp {
             return;
         }
         ctx.input_mut(|input| {
-            for action in Action::WITH_SHORTCUTS {
-                if let Some(shortcut) = action.shortcut() {
+            for command in Command::ALL {
+                if let Some(shortcut) = command.shortcut() {
                     if input.consume_shortcut(&shortcut) {
-                        actions.push(action);
+                        actions.push(Action::Command(command));
                     }
                 }
             }
@@ -529,10 +476,11 @@ impl GardefouApp {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(900.0));
+                let (assessment, view) = self.session.edit_view();
                 let mut cx = StepCtx {
                     lang,
-                    kb: &self.kb,
-                    report: &self.report,
+                    kb: view.kb,
+                    report: view.report,
                     highlight: highlight.as_deref(),
                     should_scroll,
                     actions,
@@ -541,9 +489,9 @@ impl GardefouApp {
                     export_public: &mut self.state.export_public,
                     inventory: &mut self.state.inventory,
                     evidence_form: &mut self.state.evidence_form,
-                    evidence_statuses: &self.state.evidence_statuses,
+                    evidence_statuses: view.evidence,
                 };
-                steps::step_ui(ui, step, &mut cx, &mut self.assessment);
+                steps::step_ui(ui, step, &mut cx, assessment);
                 ui.add_space(16.0);
                 ui.horizontal(|ui| {
                     if let Some(previous) = step.previous() {
@@ -566,12 +514,11 @@ impl GardefouApp {
         let ctx = ui.ctx().clone();
         let mut actions = std::mem::take(&mut self.pending);
         self.shortcuts(&ctx, &mut actions);
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.is_dirty()
-            && !self.state.is_close_confirmed
-        {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.prompt = Some(Prompt::Unsaved { then: Action::Quit });
+            self.state.prompt = Some(Prompt::Unsaved {
+                then: Action::Command(Command::Quit),
+            });
         }
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -601,10 +548,8 @@ impl GardefouApp {
         }
         self.take_picked_path();
         let now = ctx.input(|i| i.time);
-        self.undoer.feed_state(now, &self.assessment);
-        if self.assessment != self.evaluated {
-            self.refresh_report();
-        }
+        self.undoer.feed_state(now, &self.session.assessment);
+        self.session.refresh();
         self.autosave(now);
         if self.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs(5));
@@ -622,42 +567,7 @@ impl eframe::App for GardefouApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if let Some(path) = &self.path {
-            storage::lock::release(path);
-        }
-    }
-}
-
-/// True for a project file; a dossier PDF or a PIA export opens as an untitled project, so
-/// saving never writes RON over it.
-fn is_project_file(path: &Path) -> bool {
-    !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("json"))
-}
-
-/// `dossier.pdf` beside the project file, or in the current folder.
-fn default_export_path(project: Option<&Path>) -> String {
-    match project {
-        Some(path) => {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let stem = name.strip_suffix(".aipd.ron").unwrap_or(&name).to_owned();
-            path.with_file_name(format!("{stem}.pdf"))
-                .display()
-                .to_string()
-        }
-        None => "dossier-aipd.pdf".to_owned(),
-    }
-}
-
-fn with_extension(path: PathBuf) -> PathBuf {
-    if path.to_string_lossy().ends_with(".aipd.ron") {
-        path
-    } else {
-        PathBuf::from(format!("{}.{}", path.display(), storage::EXTENSION))
+        self.session.close();
     }
 }
 
@@ -679,13 +589,16 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>, today: Date) -> anyhow::Re
     let message_lang = lang.unwrap_or_else(i18n::lang_from_env);
     let (assessment, path) = match &file {
         Some(path) => {
-            let assessment = crate::open::open(path)
-                .map_err(|error| anyhow::anyhow!(i18n::open_error_message(&error, message_lang)))?;
-            (assessment, is_project_file(path).then(|| path.clone()))
+            let read = crate::session::read(path, &kb)
+                .map_err(|error| anyhow::anyhow!(messages::open_error(&error, message_lang)))?;
+            (
+                read.assessment,
+                read.kind.is_project().then(|| path.clone()),
+            )
         }
         None => (
             sample::sample()
-                .map_err(|error| anyhow::anyhow!(i18n::load_error_message(&error, message_lang)))?,
+                .map_err(|error| anyhow::anyhow!(messages::load_error(&error, message_lang)))?,
             None,
         ),
     };
@@ -711,14 +624,10 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>, today: Date) -> anyhow::Re
             if lang.is_some() || settings.lang.is_none() {
                 settings.lang = Some(message_lang);
             }
-            Ok(Box::new(GardefouApp::new(
-                &cc.egui_ctx,
-                assessment,
-                path,
-                kb,
-                settings,
-                today,
-            )))
+            Ok(Box::new(
+                GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
+                    .with_recovery_dir(eframe::storage_dir("gardefou")),
+            ))
         }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open a window: {error}"))

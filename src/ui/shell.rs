@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use super::action::Action;
+use super::command::Command;
 use super::state::Prompt;
 use super::steps::Step;
 use super::{theme, GardefouApp};
@@ -23,14 +24,8 @@ impl GardefouApp {
                     .color(theme::ACCENT),
             );
             ui.separator();
-            for action in [Action::New, Action::Open, Action::Save, Action::SaveAs] {
-                let mut button = ui.button(action.text(lang));
-                if let Some(shortcut) = action.shortcut() {
-                    button = button.on_hover_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if button.clicked() {
-                    actions.push(action);
-                }
+            for command in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
+                command_button(ui, command, lang, true, actions);
             }
             ui.menu_button(tr(lang, "ui.recent"), |ui| {
                 if self.settings.recent_files.is_empty() {
@@ -43,27 +38,12 @@ impl GardefouApp {
                 }
             });
             ui.separator();
-            let can_undo = self.undoer.has_undo(&self.assessment);
-            let can_redo = self.undoer.has_redo(&self.assessment);
-            if ui
-                .add_enabled(can_undo, egui::Button::new(Action::Undo.text(lang)))
-                .clicked()
-            {
-                actions.push(Action::Undo);
-            }
-            if ui
-                .add_enabled(can_redo, egui::Button::new(Action::Redo.text(lang)))
-                .clicked()
-            {
-                actions.push(Action::Redo);
-            }
+            let can_undo = self.undoer.has_undo(&self.session.assessment);
+            let can_redo = self.undoer.has_redo(&self.session.assessment);
+            command_button(ui, Command::Undo, lang, can_undo, actions);
+            command_button(ui, Command::Redo, lang, can_redo, actions);
             ui.separator();
-            if ui
-                .button(RichText::new(Action::Export.text(lang)).strong())
-                .clicked()
-            {
-                actions.push(Action::GoTo(Step::Dossier, None));
-            }
+            command_button(ui, Command::ExportDossier, lang, true, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.is_dark;
                 let theme_text = if dark {
@@ -96,10 +76,11 @@ impl GardefouApp {
             let keys = step.completeness_keys();
             let (answered, required) = keys
                 .iter()
-                .filter_map(|k| self.report.completeness.step(k))
+                .filter_map(|k| self.session.report().completeness.step(k))
                 .fold((0, 0), |(a, r), s| (a + s.answered, r + s.required));
             let blocking = self
-                .report
+                .session
+                .report()
                 .with_severity(Severity::Blocking)
                 .any(|f| f.fields.iter().any(|p| Step::of_field(p) == *step));
             ui.horizontal(|ui| {
@@ -133,7 +114,7 @@ impl GardefouApp {
         }
         ui.add_space(10.0);
         ui.separator();
-        let percent = self.report.completeness.percent();
+        let percent = self.session.report().completeness.percent();
         ui.label(
             RichText::new(crate::i18n::tr_with(
                 lang,
@@ -160,7 +141,7 @@ impl GardefouApp {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for severity in Severity::ALL {
-                    let findings: Vec<_> = self.report.with_severity(severity).collect();
+                    let findings: Vec<_> = self.session.report().with_severity(severity).collect();
                     if findings.is_empty() {
                         continue;
                     }
@@ -201,7 +182,7 @@ impl GardefouApp {
                             });
                     }
                 }
-                if self.report.findings.is_empty() {
+                if self.session.report().findings.is_empty() {
                     ui.label(tr(lang, "dossier.no_findings"));
                 }
             });
@@ -211,7 +192,7 @@ impl GardefouApp {
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang();
         ui.horizontal(|ui| {
-            let file = self.path.as_ref().map_or_else(
+            let file = self.session.path().map_or_else(
                 || tr(lang, "ui.untitled").to_owned(),
                 |p| p.display().to_string(),
             );
@@ -250,13 +231,11 @@ impl GardefouApp {
                     ui.label(tr(lang, "ui.unsaved_question"));
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "action.save")).clicked() {
-                            actions.push(Action::Save);
-                            self.state.pending_after_save = Some(then.clone());
+                            actions.push(Action::SaveThen(Box::new(then.clone())));
                             close = true;
                         }
                         if ui.button(tr(lang, "ui.discard")).clicked() {
-                            self.state.is_discard_confirmed = true;
-                            actions.push(then.clone());
+                            actions.push(Action::DiscardThen(Box::new(then.clone())));
                             close = true;
                         }
                         if ui.button(tr(lang, "ui.cancel")).clicked() {
@@ -264,7 +243,11 @@ impl GardefouApp {
                         }
                     });
                 }
-                Prompt::Path { is_open, mut text } => {
+                Prompt::Path {
+                    is_open,
+                    mut text,
+                    then,
+                } => {
                     ui.heading(tr(
                         lang,
                         if is_open {
@@ -299,7 +282,7 @@ impl GardefouApp {
                             actions.push(if is_open {
                                 Action::OpenPath(path)
                             } else {
-                                Action::SavePath(path)
+                                Action::SavePath(path, then.clone())
                             });
                             close = true;
                         }
@@ -320,23 +303,23 @@ impl GardefouApp {
                         }
                     });
                     if !close {
-                        self.state.prompt = Some(Prompt::Path { is_open, text });
+                        self.state.prompt = Some(Prompt::Path {
+                            is_open,
+                            text,
+                            then,
+                        });
                     }
                 }
-                Prompt::Recovery { path } => {
+                Prompt::Recovery { offer } => {
                     ui.heading(tr(lang, "ui.recovery_title"));
-                    ui.label(crate::i18n::tr_with(
-                        lang,
-                        "ui.recovery_question",
-                        &[("path", &path.display().to_string())],
-                    ));
+                    ui.label(recovery_question(&offer, lang));
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "ui.restore")).clicked() {
-                            actions.push(Action::RestoreRecovery);
+                            actions.push(Action::RestoreRecovery(offer.clone()));
                             close = true;
                         }
                         if ui.button(tr(lang, "ui.keep_file")).clicked() {
-                            actions.push(Action::DiscardRecovery);
+                            actions.push(Action::DiscardRecovery(offer.clone()));
                             close = true;
                         }
                     });
@@ -361,4 +344,58 @@ impl GardefouApp {
             self.state.prompt = None;
         }
     }
+}
+
+/// A command's button, with its tooltip and shortcut on hover.
+fn command_button(
+    ui: &mut egui::Ui,
+    command: Command,
+    lang: Lang,
+    is_enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = if command == Command::ExportDossier {
+        RichText::new(command.label(lang)).strong()
+    } else {
+        RichText::new(command.label(lang))
+    };
+    let hover = command.hover_text(ui.ctx(), lang);
+    if ui
+        .add_enabled(is_enabled, egui::Button::new(text))
+        .on_hover_text(hover)
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+    }
+}
+
+/// « A recovery copy of FILE, written on DATE at TIME, was found », in the user's language.
+fn recovery_question(offer: &crate::session::RecoveryOffer, lang: Lang) -> String {
+    let file = offer.project.as_ref().map_or_else(
+        || tr(lang, "ui.recovery_untitled").to_owned(),
+        |p| p.display().to_string(),
+    );
+    let when = offer
+        .written_at
+        .map(|t| {
+            let local = time::OffsetDateTime::from(t)
+                .to_offset(time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC));
+            let date = crate::model::Date::from(local.date());
+            format!(
+                "{} {:02}:{:02}",
+                date.display(lang),
+                local.hour(),
+                local.minute()
+            )
+        })
+        .unwrap_or_else(|| "?".to_owned());
+    crate::i18n::tr_with(
+        lang,
+        "ui.recovery_question",
+        &[
+            ("file", &file),
+            ("when", &when),
+            ("path", &offer.path.display().to_string()),
+        ],
+    )
 }

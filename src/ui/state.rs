@@ -40,11 +40,13 @@ pub enum Prompt {
         is_open: bool,
         /// The path typed so far.
         text: String,
+        /// What waits for the save to succeed (the unsaved-changes prompt's « Save »).
+        then: Option<Box<super::action::Action>>,
     },
-    /// A recovery copy newer than the file was found.
+    /// A recovery copy left by a crash was found.
     Recovery {
-        /// The recovery file.
-        path: PathBuf,
+        /// The copy, its project and when it was written.
+        offer: crate::session::RecoveryOffer,
     },
     /// What a PIA import could not take over cleanly.
     ImportWarnings {
@@ -80,15 +82,4 @@ pub struct UiState {
     pub inventory: super::steps::inventory::InventoryState,
     /// The « attach a document » form.
     pub evidence_form: super::steps::EvidenceForm,
-    /// What became of each attached document on disk, checked on open, save and attach.
-    pub evidence_statuses: Vec<(
-        crate::model::EvidenceId,
-        crate::model::evidence::EvidenceStatus,
-    )>,
-    /// The user chose to discard unsaved changes for the action being applied.
-    pub is_discard_confirmed: bool,
-    /// What to do once the save asked for by the unsaved-changes prompt succeeds.
-    pub pending_after_save: Option<super::action::Action>,
-    /// The window may close (changes saved or discarded).
-    pub is_close_confirmed: bool,
 }

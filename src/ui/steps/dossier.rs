@@ -75,7 +75,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     *cx.export_path = path;
     *cx.export_public = public;
     if export_clicked {
-        cx.actions.push(Action::Export);
+        cx.actions
+            .push(Action::Command(crate::ui::command::Command::ExportDossier));
     }
     if browse_clicked {
         cx.actions.push(Action::Browse(

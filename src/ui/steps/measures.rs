@@ -129,7 +129,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 ui.label(
                     measure
                         .deadline
-                        .map_or_else(|| cx.t("dossier.not_filled"), |d| d.french()),
+                        .map_or_else(|| cx.t("dossier.not_filled"), |d| d.display(cx.lang)),
                 );
                 ui.label(format!("{} — {}", measure.measure_id, measure.title));
                 ui.label(&measure.owner);

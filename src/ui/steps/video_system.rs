@@ -46,10 +46,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
     auth.duration_years = years.unwrap_or(5);
     if let Some(expiry) = auth.expires_on() {
-        let date = match cx.lang {
-            crate::i18n::Lang::Fr => expiry.french(),
-            crate::i18n::Lang::En => expiry.iso(),
-        };
+        let date = expiry.display(cx.lang);
         ui.label(RichText::new(cx.tw("ui.expires_on", &[("date", &date)])).weak());
     }
     number_ui(

@@ -1,0 +1,206 @@
+//! How errors and warnings read to the user: each error type is rendered here once, in French
+//! or English, from its own data, for the command line and the app alike. `i18n` only looks up
+//! strings; error types never flow into it.
+
+use crate::i18n::{tr, tr_with, Lang};
+use crate::pdf::reopen::ReopenError;
+use crate::session::{AttachError, ExportError, OpenError, SaveFailure};
+use crate::storage::{LoadError, SaveError};
+
+/// A load error in the user's language: `path:line:column: message`.
+pub fn load_error(error: &LoadError, lang: Lang) -> String {
+    let at = |path: &std::path::Path, line: usize, column: usize| {
+        format!("{}:{line}:{column}", path.display())
+    };
+    match error {
+        LoadError::Io { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.load.io")
+        ),
+        LoadError::TooLarge { path, size, max } => format!(
+            "{}: {}",
+            path.display(),
+            tr_with(
+                lang,
+                "error.load.too_large",
+                &[("size", &size.to_string()), ("max", &max.to_string())]
+            )
+        ),
+        LoadError::NotText { path, line, column } => {
+            format!(
+                "{}: {}",
+                at(path, *line, *column),
+                tr(lang, "error.load.not_text")
+            )
+        }
+        LoadError::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => format!(
+            "{}: {} ({message})",
+            at(path, *line, *column),
+            tr(lang, "error.load.syntax")
+        ),
+        LoadError::NotAProject { path } => {
+            format!(
+                "{}: {}",
+                at(path, 1, 1),
+                tr(lang, "error.load.not_a_project")
+            )
+        }
+        LoadError::NewerVersion {
+            path,
+            found,
+            supported,
+        } => format!(
+            "{}: {}",
+            at(path, 1, 1),
+            tr_with(
+                lang,
+                "error.load.newer",
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string())
+                ]
+            )
+        ),
+        LoadError::UnknownVersion { path, found } => format!(
+            "{}: {}",
+            at(path, 1, 1),
+            tr_with(
+                lang,
+                "error.load.unknown_version",
+                &[("found", &found.to_string())]
+            )
+        ),
+    }
+}
+
+/// An error opening a project or a dossier PDF, in the user's language, the path first.
+pub fn open_error(error: &OpenError, lang: Lang) -> String {
+    match error {
+        OpenError::Load(error) => load_error(error, lang),
+        OpenError::Pia { path, source } => {
+            use crate::interop::pia::PiaError;
+            let key = match source {
+                PiaError::NotJson(_) => "error.pia.not_json",
+                PiaError::ServerEdition => "error.pia.server_edition",
+                PiaError::NotPia => "error.pia.not_pia",
+                PiaError::TooLarge(_) => "error.pia.too_large",
+            };
+            format!("{}: {}", path.display(), tr(lang, key))
+        }
+        OpenError::Pdf { path, source } => {
+            let (key, detail) = match source {
+                ReopenError::NotPdf(detail) => ("error.pdf.not_pdf", detail.as_str()),
+                ReopenError::NoAttachment => ("error.pdf.no_attachment", ""),
+                ReopenError::Damaged(detail) => ("error.pdf.damaged", detail.as_str()),
+                ReopenError::TooLarge => ("error.pdf.too_large", ""),
+            };
+            let mut message = format!("{}: {}", path.display(), tr(lang, key));
+            if !detail.is_empty() {
+                message.push_str(&format!(" ({detail})"));
+            }
+            message
+        }
+    }
+}
+
+/// A save error in the user's language, the path first.
+pub fn save_error(error: &SaveError, lang: Lang) -> String {
+    match error {
+        SaveError::Io { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.save.io")
+        ),
+        SaveError::Serialize { path, message } => format!(
+            "{}: {}: {message}",
+            path.display(),
+            tr(lang, "error.save.serialize")
+        ),
+    }
+}
+
+/// A warning of the PIA import in the user's language.
+pub fn pia_warning(warning: &crate::interop::pia::PiaWarning, lang: Lang) -> String {
+    use crate::interop::pia::PiaWarning;
+    match warning {
+        PiaWarning::UnknownKey(key) => tr_with(lang, "warning.pia.unknown_key", &[("key", key)]),
+        PiaWarning::MeasureWithoutId => tr(lang, "warning.pia.measure_without_id").to_owned(),
+        PiaWarning::AnswerWithoutQuestion => {
+            tr(lang, "warning.pia.answer_without_question").to_owned()
+        }
+        PiaWarning::UnknownQuestion(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_question",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownRiskMeasure { risk, title } => tr_with(
+            lang,
+            "warning.pia.unknown_risk_measure",
+            &[("risk", risk), ("title", title)],
+        ),
+        PiaWarning::MalformedEvaluation(reference) => tr_with(
+            lang,
+            "warning.pia.malformed_evaluation",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownEvaluationQuestion(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_evaluation_question",
+            &[("reference", reference)],
+        ),
+        PiaWarning::UnknownEvaluationMeasure(reference) => tr_with(
+            lang,
+            "warning.pia.unknown_evaluation_measure",
+            &[("reference", reference)],
+        ),
+    }
+}
+
+/// A failed save in the user's language, the path first.
+pub fn save_failure(error: &SaveFailure, lang: Lang) -> String {
+    match error {
+        SaveFailure::Untitled => tr(lang, "ui.save_untitled").to_owned(),
+        SaveFailure::NotAProject { reason, .. } => format!(
+            "{} {}",
+            tr(lang, "ui.refuse_overwrite"),
+            load_error(reason, lang)
+        ),
+        SaveFailure::Write(error) => save_error(error, lang),
+    }
+}
+
+/// A failed export in the user's language; `file` names what was being exported.
+pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> String {
+    match error {
+        ExportError::ConsultationNotRequired => format!(
+            "{}: {}",
+            file.display(),
+            tr(lang, "doc.consultation.not_required")
+        ),
+        ExportError::Serialize(message) => format!(
+            "{}: {}: {message}",
+            file.display(),
+            tr(lang, "error.save.serialize")
+        ),
+        ExportError::Render(error) => format!("gardefou: {error}"),
+        ExportError::Write { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.save.io")
+        ),
+    }
+}
+
+/// A failed attachment in the user's language.
+pub fn attach_error(error: &AttachError, lang: Lang) -> String {
+    match error {
+        AttachError::Untitled => tr(lang, "ui.save_before_attaching").to_owned(),
+        AttachError::Io { path, source } => format!("{}: {source}", path.display()),
+    }
+}

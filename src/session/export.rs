@@ -1,0 +1,213 @@
+//! The one export pipeline: the PDF dossier (full or public), a derived document (register
+//! entry, public notice, prior-consultation letter) as PDF or plain text, and the CNIL PIA file.
+//! A job takes what it needs from the session up front, so the command line runs it in place and
+//! the app on a background thread. Every file is written atomically: a failed export never
+//! leaves half a file where a good one was.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::documents::{self, DocumentError, DocumentKind};
+use crate::dossier::{self, Dossier};
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, Date, Lang};
+use crate::pdf::{self, RenderError};
+use crate::rules::Report;
+use crate::storage;
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The PDF dossier; the public version leaves out confidential fields and the project.
+    Dossier {
+        /// The public version.
+        is_public: bool,
+    },
+    /// A derived document as PDF.
+    Document(DocumentKind),
+    /// A derived document as plain text.
+    DocumentText(DocumentKind),
+    /// The file the CNIL PIA tool imports (JSON).
+    Pia,
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The file written.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its pages, for a PDF.
+    pub pages: Option<usize>,
+}
+
+/// Why nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The letter was asked for but neither GDPR art. 36 nor LIL art. 90 calls for it.
+    #[error("no prior consultation is required")]
+    ConsultationNotRequired,
+    /// The assessment could not be turned into the text attached to the dossier (a bug).
+    #[error("cannot write the project as RON: {0}")]
+    Serialize(String),
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The file could not be written; an older file there is untouched.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+}
+
+impl From<DocumentError> for ExportError {
+    fn from(error: DocumentError) -> ExportError {
+        match error {
+            DocumentError::ConsultationNotRequired => ExportError::ConsultationNotRequired,
+        }
+    }
+}
+
+/// An export ready to run: a snapshot of the assessment and its report.
+#[derive(Clone, Debug)]
+pub struct ExportJob {
+    /// The assessment as it was when the job was made.
+    pub assessment: Assessment,
+    /// The engine's report on it.
+    pub report: Report,
+    /// The knowledge base.
+    pub kb: Arc<KnowledgeBase>,
+    /// The document's date.
+    pub today: Date,
+    /// The document's language (the project's dossier language unless changed).
+    pub lang: Lang,
+    /// What to export.
+    pub kind: ExportKind,
+    /// Where to write it.
+    pub output: PathBuf,
+}
+
+impl ExportJob {
+    /// The same job in another language.
+    pub fn in_lang(mut self, lang: Lang) -> ExportJob {
+        self.lang = lang;
+        self
+    }
+
+    /// The document model of a dossier or derived document (`None` for the PIA file).
+    pub fn document(&self) -> Result<Option<Dossier>, ExportError> {
+        let built = match self.kind {
+            ExportKind::Dossier { is_public } => {
+                let source_text = storage::to_text(&self.assessment)
+                    .map_err(|error| ExportError::Serialize(error.to_string()))?;
+                let options = dossier::DossierOptions {
+                    lang: self.lang,
+                    is_public,
+                    today: self.today,
+                    source_text: Some(source_text),
+                };
+                dossier::build(&self.assessment, &self.kb, &self.report, &options)
+            }
+            ExportKind::Document(kind) | ExportKind::DocumentText(kind) => documents::build(
+                kind,
+                &self.assessment,
+                &self.kb,
+                &self.report,
+                self.lang,
+                self.today,
+            )?,
+            ExportKind::Pia => return Ok(None),
+        };
+        Ok(Some(built))
+    }
+
+    /// The bytes the export writes.
+    pub fn bytes(&self) -> Result<Vec<u8>, ExportError> {
+        if self.kind == ExportKind::Pia {
+            let json =
+                crate::interop::pia::export(&self.assessment, &self.kb, &self.report, self.lang);
+            return Ok(json.into_bytes());
+        }
+        let Some(built) = self.document()? else {
+            return Ok(Vec::new());
+        };
+        match self.kind {
+            ExportKind::DocumentText(_) => Ok(dossier::text::plain_text(&built).into_bytes()),
+            _ => Ok(pdf::render(&built)?),
+        }
+    }
+
+    /// Builds, renders and writes the export.
+    pub fn run(self) -> Result<Exported, ExportError> {
+        let bytes = self.bytes()?;
+        storage::write_atomic(&self.output, &bytes).map_err(|source| ExportError::Write {
+            path: self.output.clone(),
+            source,
+        })?;
+        let is_pdf = matches!(
+            self.kind,
+            ExportKind::Dossier { .. } | ExportKind::Document(_)
+        );
+        Ok(Exported {
+            pages: is_pdf.then(|| pdf::reopen::page_count(&bytes).unwrap_or(0)),
+            bytes: bytes.len(),
+            path: self.output,
+        })
+    }
+}
+
+/// The file a derived document or the PIA file is written to beside the dossier:
+/// `dossier.pdf` + `registre` → `dossier-registre.pdf`; a folder as the dossier path puts
+/// `aipd-registre.pdf` inside it.
+pub fn sibling_path(dossier_path: &Path, suffix: &str, extension: &str) -> PathBuf {
+    if dossier_path.is_dir() {
+        return dossier_path.join(format!("aipd-{suffix}.{extension}"));
+    }
+    let stem = dossier_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "aipd".to_owned());
+    dossier_path.with_file_name(format!("{stem}-{suffix}.{extension}"))
+}
+
+/// The dossier PDF beside a project file (`commune.aipd.ron` → `commune.pdf`), or
+/// `dossier-aipd.pdf` in the current folder for an untitled project.
+pub fn default_dossier_path(project: Option<&Path>) -> PathBuf {
+    match project {
+        Some(path) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name.strip_suffix(".aipd.ron").unwrap_or(&name).to_owned();
+            path.with_file_name(format!("{stem}.pdf"))
+        }
+        None => PathBuf::from("dossier-aipd.pdf"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_files_sit_beside_the_dossier() {
+        assert_eq!(
+            sibling_path(Path::new("/tmp/x/commune.pdf"), "registre", "pdf"),
+            PathBuf::from("/tmp/x/commune-registre.pdf")
+        );
+        assert_eq!(
+            sibling_path(Path::new(""), "pia", "json"),
+            PathBuf::from("aipd-pia.json")
+        );
+        assert_eq!(
+            default_dossier_path(Some(Path::new("/d/ville.aipd.ron"))),
+            PathBuf::from("/d/ville.pdf")
+        );
+    }
+}

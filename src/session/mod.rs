@@ -1,0 +1,296 @@
+//! The open document and everything that happens to it, for the command line and the app alike:
+//! opening any kind of file, saving (never over a file that is not a readable project), recovery
+//! copies, the "open elsewhere" marker, the evidence re-check, the engine's report, and one
+//! export pipeline for the dossier, the derived documents and the CNIL PIA file.
+//!
+//! No egui here: the app keeps a `Session` and shows it; its background export runs
+//! [`ExportJob::run`] on another thread.
+
+pub mod export;
+pub mod file_kind;
+pub mod read;
+pub mod recovery;
+pub mod save;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use export::{ExportError, ExportJob, ExportKind, Exported};
+pub use file_kind::FileKind;
+pub use read::{read, read_as, read_assessment, OpenError, Read};
+pub use recovery::RecoveryOffer;
+pub use save::SaveFailure;
+
+use crate::interop::pia::PiaWarning;
+use crate::knowledge::KnowledgeBase;
+use crate::model::evidence::EvidenceStatus;
+use crate::model::{Assessment, Date, EvidenceId};
+use crate::rules::{self, Report};
+use crate::storage::{evidence, lock};
+
+/// One open assessment.
+pub struct Session {
+    /// The assessment being edited; the app edits its fields in place.
+    pub assessment: Assessment,
+    /// The project file saves go to; `None` until first saved (and for a dossier PDF or a PIA
+    /// export, which open untitled).
+    path: Option<PathBuf>,
+    /// The assessment as last saved or opened: what "unsaved changes" compares against.
+    saved: Assessment,
+    /// The assessment `report` was computed for.
+    evaluated: Assessment,
+    report: Report,
+    kb: Arc<KnowledgeBase>,
+    /// The reference date of the rules.
+    today: Date,
+    /// What became of each attached document on disk, checked on open, save and attach.
+    evidence: Vec<(EvidenceId, EvidenceStatus)>,
+    /// Where the recovery copy of an untitled assessment goes (the user's data folder).
+    untitled_recovery_dir: Option<PathBuf>,
+    /// The recovery copy this session wrote, if any: removed once the work is saved, discarded
+    /// or back to its saved state.
+    recovery_written: Option<PathBuf>,
+    /// True when this session marks its file as open (the app does; the command line does not).
+    holds_marker: bool,
+}
+
+/// A session opened from a file, with what the opening had to say.
+pub struct Opened {
+    /// The session.
+    pub session: Session,
+    /// What kind of file it was.
+    pub kind: FileKind,
+    /// What a PIA import could not take over cleanly.
+    pub warnings: Vec<PiaWarning>,
+}
+
+impl Session {
+    /// A session on `assessment`, whose file is `path` (`None`: untitled). Evidence is checked
+    /// beside `path` and the report computed.
+    pub fn new(
+        assessment: Assessment,
+        path: Option<PathBuf>,
+        kb: Arc<KnowledgeBase>,
+        today: Date,
+    ) -> Session {
+        let report = rules::evaluate(&assessment, &kb, today);
+        let mut session = Session {
+            saved: assessment.clone(),
+            evaluated: assessment.clone(),
+            assessment,
+            path,
+            report,
+            kb,
+            today,
+            evidence: Vec::new(),
+            untitled_recovery_dir: None,
+            recovery_written: None,
+            holds_marker: false,
+        };
+        session.check_evidence();
+        session
+    }
+
+    /// Opens the file at `path`: a project opens titled, a dossier PDF or a PIA export untitled.
+    pub fn open(path: &Path, kb: Arc<KnowledgeBase>, today: Date) -> Result<Opened, OpenError> {
+        let Read {
+            assessment,
+            kind,
+            warnings,
+        } = read(path, &kb)?;
+        let titled = kind.is_project().then(|| path.to_owned());
+        Ok(Opened {
+            session: Session::new(assessment, titled, kb, today),
+            kind,
+            warnings,
+        })
+    }
+
+    /// The project file, if the assessment has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The engine's report on the assessment as of the last [`Session::refresh`].
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The knowledge base.
+    pub fn kb(&self) -> &Arc<KnowledgeBase> {
+        &self.kb
+    }
+
+    /// The reference date of the rules and documents.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// What became of each attached document on disk.
+    pub fn evidence_statuses(&self) -> &[(EvidenceId, EvidenceStatus)] {
+        &self.evidence
+    }
+
+    /// The assessment to edit, beside what the views read while editing it.
+    pub fn edit_view(&mut self) -> (&mut Assessment, EditView<'_>) {
+        (
+            &mut self.assessment,
+            EditView {
+                kb: &self.kb,
+                report: &self.report,
+                evidence: &self.evidence,
+            },
+        )
+    }
+
+    /// True when the assessment differs from its file (or from what was opened).
+    pub fn is_dirty(&self) -> bool {
+        self.assessment != self.saved
+    }
+
+    /// Recomputes the report when the assessment changed since the last computation.
+    pub fn refresh(&mut self) {
+        if self.assessment != self.evaluated {
+            self.recompute();
+        }
+    }
+
+    /// Checks every attached document on disk (hash and presence), then recomputes the report.
+    pub fn check_evidence(&mut self) {
+        self.evidence = match &self.path {
+            Some(path) => evidence::verify(path, &self.assessment.evidence),
+            None => Vec::new(),
+        };
+        self.recompute();
+    }
+
+    fn recompute(&mut self) {
+        self.report = rules::evaluate(&self.assessment, &self.kb, self.today).with_evidence(
+            &self.assessment,
+            &self.kb,
+            &self.evidence,
+        );
+        self.evaluated = self.assessment.clone();
+    }
+
+    /// Marks the file as open by this process, and returns the process that already held it
+    /// open, if one still runs (the app warns; both windows keep working).
+    pub fn hold_marker(&mut self) -> Option<u32> {
+        self.holds_marker = true;
+        let path = self.path.clone()?;
+        let other = lock::held_by_other(&path);
+        lock::acquire(&path);
+        other
+    }
+
+    /// Removes this process's marker (closing the document or quitting).
+    pub fn release_marker(&mut self) {
+        if let Some(path) = &self.path {
+            if self.holds_marker {
+                lock::release(path);
+            }
+        }
+        self.holds_marker = false;
+    }
+
+    /// Attaches a document to the evidence locker: hashed now, its path kept relative to the
+    /// project file. The project must have a file.
+    pub fn attach_evidence(
+        &mut self,
+        file: &Path,
+        kind: crate::model::EvidenceKind,
+        description: &str,
+    ) -> Result<EvidenceId, AttachError> {
+        let Some(project) = self.path.clone() else {
+            return Err(AttachError::Untitled);
+        };
+        let attached =
+            evidence::attach(&project, file, kind, description, self.today).map_err(|source| {
+                AttachError::Io {
+                    path: file.to_owned(),
+                    source,
+                }
+            })?;
+        let id = attached.evidence_id.clone();
+        crate::edit::apply(
+            &mut self.assessment,
+            &self.kb,
+            &crate::edit::Edit::AddEvidence(attached),
+        );
+        self.check_evidence();
+        Ok(id)
+    }
+
+    /// Sets where untitled recovery copies go (the app passes the user's data folder).
+    pub fn set_untitled_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        self.untitled_recovery_dir = dir;
+    }
+
+    /// Ends the session: its file marker is removed, and so is its recovery copy when the work
+    /// is saved or was brought back to its saved state (a copy of unsaved work stays for the
+    /// next start to offer).
+    pub fn close(&mut self) {
+        if !self.is_dirty() {
+            if let Some(written) = self.recovery_written.take() {
+                std::fs::remove_file(written).ok();
+            }
+        }
+        self.release_marker();
+    }
+
+    /// Writes an export of the current assessment (see [`ExportJob`]).
+    pub fn export(&self, kind: ExportKind, output: &Path) -> Result<Exported, ExportError> {
+        self.export_job(kind, output).run()
+    }
+
+    /// Everything an export needs, taken from the session now, to run here or on another thread.
+    pub fn export_job(&self, kind: ExportKind, output: &Path) -> ExportJob {
+        ExportJob {
+            assessment: self.assessment.clone(),
+            report: self.report.clone(),
+            kb: Arc::clone(&self.kb),
+            today: self.today,
+            lang: self.assessment.project.dossier_language,
+            kind,
+            output: output.to_owned(),
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.release_marker();
+    }
+}
+
+/// What the views read while the assessment is borrowed for editing.
+pub struct EditView<'a> {
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The report as of the last refresh.
+    pub report: &'a Report,
+    /// What became of each attached document on disk.
+    pub evidence: &'a [(EvidenceId, EvidenceStatus)],
+}
+
+/// Why a document could not be attached.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    /// The project has no file yet, so the document's path has nothing to be relative to.
+    #[error("save the project before attaching documents")]
+    Untitled,
+    /// The document could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The document.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+}
+
+/// The reference date default: today on this machine (local time, UTC if the offset is unknown).
+pub fn today_local() -> Date {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    Date::from(now.date())
+}

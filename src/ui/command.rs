@@ -1,0 +1,104 @@
+//! The commands a user sees: each with its label, tooltip and shortcut, in one exhaustive match.
+//! The top bar, the step buttons and the shortcut handling all read them from here.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::{tr, Lang};
+
+/// A command the user gives by a button, a menu or a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Start a new, empty assessment.
+    New,
+    /// Ask for a file to open.
+    Open,
+    /// Save to the current file (asks for one if there is none).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Export the PDF dossier with the dossier step's settings (path, public version).
+    ExportDossier,
+    /// Quit (after the unsaved-changes prompt if needed).
+    Quit,
+}
+
+impl Command {
+    /// Every command, Redo before Undo so Ctrl+Shift+Z is not taken for Ctrl+Z.
+    pub const ALL: [Command; 8] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Redo,
+        Command::Undo,
+        Command::ExportDossier,
+        Command::Quit,
+    ];
+
+    /// The button text.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Command::New => "action.new",
+            Command::Open => "action.open",
+            Command::Save => "action.save",
+            Command::SaveAs => "action.save_as",
+            Command::Undo => "action.undo",
+            Command::Redo => "action.redo",
+            Command::ExportDossier => "action.export",
+            Command::Quit => "action.quit",
+        };
+        tr(lang, key)
+    }
+
+    /// What the command does, shown on hover.
+    pub fn tooltip(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Command::New => "command.new.tooltip",
+            Command::Open => "command.open.tooltip",
+            Command::Save => "command.save.tooltip",
+            Command::SaveAs => "command.save_as.tooltip",
+            Command::Undo => "command.undo.tooltip",
+            Command::Redo => "command.redo.tooltip",
+            Command::ExportDossier => "command.export.tooltip",
+            Command::Quit => "command.quit.tooltip",
+        };
+        tr(lang, key)
+    }
+
+    /// Its keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        match self {
+            Command::New => command(Key::N),
+            Command::Open => command(Key::O),
+            Command::Save => command(Key::S),
+            Command::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+            )),
+            Command::Undo => command(Key::Z),
+            Command::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
+            Command::ExportDossier => command(Key::E),
+            Command::Quit => command(Key::Q),
+        }
+    }
+
+    /// The tooltip followed by the shortcut, as egui writes it on this platform.
+    pub fn hover_text(self, ctx: &egui::Context, lang: Lang) -> String {
+        match self.shortcut() {
+            Some(shortcut) => format!(
+                "{} ({})",
+                self.tooltip(lang),
+                ctx.format_shortcut(&shortcut)
+            ),
+            None => self.tooltip(lang).to_owned(),
+        }
+    }
+}

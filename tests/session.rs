@@ -1,0 +1,282 @@
+//! The session as the command line and the app both use it, without egui: opening any kind of
+//! file, saving (never over a file that is not a project), recovery copies that exist only for
+//! work a crash would lose, the file marker, the evidence re-check and the one export pipeline.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use gardefou::documents::DocumentKind;
+use gardefou::session::{ExportError, ExportKind, FileKind, SaveFailure, Session};
+use gardefou::storage::{self, autosave, lock};
+
+fn today() -> gardefou::model::Date {
+    common::day("2026-11-23")
+}
+
+fn kb() -> Arc<gardefou::knowledge::KnowledgeBase> {
+    Arc::new(common::kb())
+}
+
+/// The sample saved as a project in `dir`, with its evidence documents beside it.
+fn saved_sample(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("commune.aipd.ron");
+    storage::save(&path, &common::sample()).expect("save the sample");
+    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
+        let target = dir.join(relative);
+        std::fs::create_dir_all(target.parent().expect("folder")).expect("folder");
+        std::fs::write(target, bytes).expect("evidence");
+    }
+    path
+}
+
+#[test]
+fn a_project_opens_titled_and_a_dossier_pdf_or_pia_export_untitled() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = saved_sample(dir.path());
+    let opened = Session::open(&project, kb(), today()).expect("project opens");
+    assert_eq!(opened.kind, FileKind::Project);
+    assert_eq!(opened.session.path(), Some(project.as_path()));
+    assert!(!opened.session.is_dirty());
+
+    let pdf = dir.path().join("dossier.pdf");
+    opened
+        .session
+        .export(ExportKind::Dossier { is_public: false }, &pdf)
+        .expect("export");
+    let pia = dir.path().join("export.json");
+    opened.session.export(ExportKind::Pia, &pia).expect("PIA");
+    // Renamed files are read as what they are, not by their extension.
+    let pdf_renamed = dir.path().join("dossier.aipd.ron");
+    std::fs::copy(&pdf, &pdf_renamed).expect("copy");
+    for (file, kind) in [
+        (&pdf, FileKind::DossierPdf),
+        (&pdf_renamed, FileKind::DossierPdf),
+        (&pia, FileKind::PiaExport),
+    ] {
+        let reopened = Session::open(file, kb(), today()).expect("reopens");
+        assert_eq!(reopened.kind, kind, "{}", file.display());
+        assert_eq!(
+            reopened.session.path(),
+            None,
+            "{} opens untitled",
+            file.display()
+        );
+    }
+    let from_pdf = Session::open(&pdf, kb(), today()).expect("pdf");
+    assert!(from_pdf.session.assessment == common::sample());
+}
+
+#[test]
+fn saving_over_a_file_that_is_not_a_project_is_refused_and_leaves_it_and_the_work_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = dir.path().join("notes.aipd.ron");
+    std::fs::write(&notes, "mes notes, pas un projet").expect("write");
+    let mut session = Session::new(common::sample(), None, kb(), today());
+    session.assessment.project.title = "Travail en cours".into();
+    let error = session.save_as(&notes).expect_err("refused");
+    assert!(matches!(error, SaveFailure::NotAProject { .. }), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&notes).expect("read"),
+        "mes notes, pas un projet"
+    );
+    assert_eq!(session.assessment.project.title, "Travail en cours");
+    assert_eq!(session.path(), None);
+    assert!(matches!(session.save(), Err(SaveFailure::Untitled)));
+    let message = gardefou::messages::save_failure(&error, gardefou::model::Lang::Fr);
+    assert!(message.contains("ne sera pas écrasé"), "{message}");
+}
+
+#[test]
+fn a_recovery_copy_exists_only_while_there_is_unsaved_work() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = saved_sample(dir.path());
+    let recovery = autosave::recovery_path(&project);
+    let mut session = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    let title = session.assessment.project.title.clone();
+
+    // Edited: the copy is written. Back to the saved state (undo): it is removed.
+    session.assessment.project.title = "Modifié".into();
+    assert_eq!(
+        session.autosave().expect("autosave"),
+        Some(recovery.clone())
+    );
+    assert!(recovery.is_file());
+    session.assessment.project.title = title.clone();
+    session.autosave().expect("autosave");
+    assert!(!recovery.exists(), "back to the saved state: no copy");
+
+    // Edited then discarded (« Don't save »): the copy goes with the changes.
+    session.assessment.project.title = "Jeté".into();
+    session.autosave().expect("autosave");
+    assert!(recovery.is_file());
+    session.discard_changes();
+    assert!(!recovery.exists(), "discarded work must never come back");
+    assert_eq!(session.assessment.project.title, title);
+
+    // Edited then saved: the copy goes, the file has the work.
+    session.assessment.project.title = "Enregistré".into();
+    session.autosave().expect("autosave");
+    session.save().expect("save");
+    assert!(!recovery.exists());
+    assert!(!session.is_dirty());
+
+    // Edited, then the process dies (close without saving): the copy stays and is offered
+    // on the next opening, naming the project and when it was written.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    session.assessment.project.title = "Perdu au plantage".into();
+    session.autosave().expect("autosave");
+    session.close();
+    drop(session);
+    assert!(recovery.is_file(), "unsaved work survives a crash");
+    // The file must be older than the copy for the copy to be offered.
+    let mut next = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    let offer = next.pending_recovery().expect("offered");
+    assert_eq!(offer.project.as_deref(), Some(project.as_path()));
+    assert!(offer.written_at.is_some());
+    next.restore_recovery(&offer).expect("restore");
+    assert_eq!(next.assessment.project.title, "Perdu au plantage");
+    assert!(next.is_dirty());
+    // Restored, then thrown away after all: nothing is offered any more.
+    next.discard_changes();
+    assert!(!recovery.exists());
+    assert!(next.pending_recovery().is_none());
+}
+
+#[test]
+fn untitled_work_is_kept_in_the_data_folder_and_offered_from_there() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::new(common::sample(), None, kb(), today());
+    session.set_untitled_recovery_dir(Some(data.path().to_owned()));
+    assert!(session.pending_recovery().is_none());
+    session.assessment.project.title = "Sans titre".into();
+    let written = session.autosave().expect("autosave").expect("written");
+    assert!(written.starts_with(data.path()));
+    let mut after_crash = Session::new(common::sample(), None, kb(), today());
+    after_crash.set_untitled_recovery_dir(Some(data.path().to_owned()));
+    let offer = after_crash.pending_recovery().expect("offered");
+    assert_eq!(offer.project, None);
+    after_crash.discard_recovery(&offer);
+    assert!(!written.exists());
+}
+
+#[test]
+fn the_app_marks_its_file_open_and_the_command_line_does_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = saved_sample(dir.path());
+    let marker = lock::lock_path(&project);
+    let reader = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    assert!(!marker.exists(), "check/export leave no marker");
+    drop(reader);
+    let mut editor = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    assert_eq!(editor.hold_marker(), None);
+    assert!(marker.is_file());
+    // Save as elsewhere: the marker follows the file.
+    let other = dir.path().join("autre.aipd.ron");
+    editor.save_as(&other).expect("save as");
+    assert!(!marker.exists());
+    assert!(lock::lock_path(&other).is_file());
+    editor.close();
+    assert!(!lock::lock_path(&other).exists());
+}
+
+#[test]
+fn a_changed_or_missing_document_is_a_finding_after_opening_and_after_saving() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = saved_sample(dir.path());
+    let session = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    assert!(session.report().by_rule("EV-MISSING").next().is_none());
+    let first = dir.path().join(gardefou::sample::EVIDENCE_FILES[0].0);
+    std::fs::remove_file(&first).expect("remove");
+    let mut session = Session::open(&project, kb(), today())
+        .expect("opens")
+        .session;
+    assert!(session.report().by_rule("EV-MISSING").next().is_some());
+    std::fs::write(&first, gardefou::sample::EVIDENCE_FILES[0].1).expect("put back");
+    session.save().expect("save");
+    assert!(
+        session.report().by_rule("EV-MISSING").next().is_none(),
+        "saving checks the documents again"
+    );
+}
+
+#[test]
+fn one_pipeline_writes_the_dossier_the_documents_and_the_pia_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = Session::new(common::sample(), None, kb(), today());
+    let full = session
+        .export(
+            ExportKind::Dossier { is_public: false },
+            &dir.path().join("d.pdf"),
+        )
+        .expect("dossier");
+    assert!(full.pages.is_some_and(|p| p > 20), "{full:?}");
+    let public = session
+        .export(
+            ExportKind::Dossier { is_public: true },
+            &dir.path().join("p.pdf"),
+        )
+        .expect("public");
+    assert!(
+        public.bytes < full.bytes,
+        "the public version attaches no project"
+    );
+    let text = session
+        .export(
+            ExportKind::DocumentText(DocumentKind::Notice),
+            &dir.path().join("n.txt"),
+        )
+        .expect("notice");
+    assert_eq!(text.pages, None);
+    let notice = std::fs::read_to_string(&text.path).expect("read");
+    assert!(
+        notice.contains("Vidéoprotection") || notice.contains("vidéo"),
+        "{notice}"
+    );
+    let job = session
+        .export_job(
+            ExportKind::Document(DocumentKind::Register),
+            &dir.path().join("r.pdf"),
+        )
+        .in_lang(gardefou::model::Lang::En);
+    let register = job.run().expect("register");
+    assert!(register.pages.is_some_and(|p| p >= 1));
+}
+
+#[test]
+fn a_letter_that_is_not_due_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = Session::new(common::compliant(), None, kb(), today());
+    let output = dir.path().join("lettre.pdf");
+    let error = session
+        .export(ExportKind::Document(DocumentKind::Consultation), &output)
+        .expect_err("not due");
+    assert!(matches!(error, ExportError::ConsultationNotRequired));
+    assert!(!output.exists());
+}
+
+#[test]
+fn an_export_into_a_missing_folder_fails_and_names_the_file() {
+    let session = Session::new(common::sample(), None, kb(), today());
+    let output = Path::new("/nonexistent-folder/dossier.pdf");
+    let error = session
+        .export(ExportKind::Dossier { is_public: true }, output)
+        .expect_err("no folder");
+    let message =
+        gardefou::messages::export_error(&error, Path::new("x"), gardefou::model::Lang::En);
+    assert!(
+        message.starts_with("/nonexistent-folder/dossier.pdf"),
+        "{message}"
+    );
+}
