@@ -277,7 +277,7 @@ fn validate(file: &Path, lang: Lang) -> u8 {
         eprintln!(
             "{path}: {}: {}",
             tr(lang, "cli.warning"),
-            crate::i18n::problem_message(&problem, lang)
+            messages::problem(&problem, lang)
         );
     }
     0

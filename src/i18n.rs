@@ -1,4 +1,6 @@
-//! Every user-facing string of the UI and the CLI, in French and English.
+//! Every user-facing string of the UI and the CLI, in French and English. A leaf: it looks
+//! strings up and fills placeholders; error types are rendered in `messages`, and the dossier's
+//! and findings' texts live in the knowledge base (`knowledge::texts`).
 //!
 //! Strings live in `templates/i18n/{fr,en}.ron` as `{ "key": "text" }` maps, compiled into the
 //! binary. `tr(lang, key)` looks one up; `{name}` placeholders are filled by `tr_with`. A missing
@@ -8,7 +10,6 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::model::integrity::Problem;
 pub use crate::model::Lang;
 
 /// The strings of one language, by key.
@@ -45,7 +46,12 @@ pub fn tr(lang: Lang, key: &str) -> &str {
 
 /// The text of `key` with each `{name}` replaced by its value.
 pub fn tr_with(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, key).to_owned();
+    fill(tr(lang, key), values)
+}
+
+/// `text` with each `{name}` replaced by its value.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut text = text.to_owned();
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }
@@ -81,28 +87,6 @@ pub fn french_spacing(text: &str) -> String {
         }
     }
     out
-}
-
-/// The message of an integrity problem, in `lang`.
-pub fn problem_message(problem: &Problem, lang: Lang) -> String {
-    match problem {
-        Problem::DuplicateCamera(id) => tr_with(lang, "problem.duplicate_camera", &[("id", id)]),
-        Problem::DuplicateCapability(id) => {
-            tr_with(lang, "problem.duplicate_capability", &[("id", id)])
-        }
-        Problem::DuplicateMeasure(id) => tr_with(lang, "problem.duplicate_measure", &[("id", id)]),
-        Problem::DuplicateRisk(id) => tr_with(lang, "problem.duplicate_risk", &[("id", id)]),
-        Problem::UnknownEvidence { owner, evidence_id } => tr_with(
-            lang,
-            "problem.unknown_evidence",
-            &[("owner", owner), ("id", evidence_id)],
-        ),
-        Problem::UnknownMeasure { owner, measure_id } => tr_with(
-            lang,
-            "problem.unknown_measure",
-            &[("owner", owner), ("id", measure_id)],
-        ),
-    }
 }
 
 #[cfg(test)]

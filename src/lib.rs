@@ -1,24 +1,46 @@
 //! Garde-fou: a DPIA (AIPD) assistant for municipal video-analytics deployments.
 //!
-//! Architecture — arrows point down, and nothing above `ui`/`cli` imports egui:
+//! Architecture — every arrow points down: a module uses only the modules below it
+//! (`tests/architecture.rs` holds the allow-list per layer and fails on any other `use crate::`).
 //!
 //! ```text
-//!   model  ←  knowledge  ←  rules  ←  dossier  ←  pdf
-//!                                      ↑
-//!                                  documents
-//!     ↑
-//!  storage
-//!   ui, cli: leaves that use everything
+//!   edges        cli ─────────────┐          ui (egui, optional `gui` feature)
+//!                 │  messages ◄───┴───────────┤
+//!                 ▼     │                     ▼
+//!   application  session ◄────────────────────┘   settings
+//!                 │  opens, saves, recovers, exports
+//!     ┌───────────┼──────────┬──────────┬─────────┐
+//!     ▼           ▼          ▼          ▼         ▼
+//!   interop    documents ─► dossier ◄── pdf     edit      storage ◄── sample
+//!     │           │          │                    │         │
+//!     └───────────┴──► rules ┘                    │         │
+//!                       │                         │         │
+//!                       ▼                         │         │
+//!                    knowledge ◄──────────────────┘         │
+//!                       │  └──► i18n                        │
+//!                       ▼        │                          │
+//!                     model ◄────┴──────────────────────────┘
 //! ```
 //!
-//! - `model`: the assessment as plain serde data.
-//! - `knowledge`: criteria, capabilities, measures, questions and legal references from `templates/`.
-//! - `documents`: the register entry, the public notice and the prior-consultation letter,
-//!   derived from the same answers and drawn by the dossier's renderers.
-//! - `storage`: project files (`.aipd.ron`): atomic save, clear load errors, format versions.
-//! - `i18n`: every user-facing string of the UI and CLI, in French and English.
-//! - `sample`: the bundled sample assessment.
-//! - `cli`, `ui`: the command line and the desktop app.
+//! - `model`: the assessment as plain serde data; no IO.
+//! - `i18n`: the interface's strings in French and English (a leaf over `model::Lang`).
+//! - `knowledge`: criteria, capabilities, measures, questions, legal references, the findings'
+//!   texts and the dossier's catalogue, from `templates/`.
+//! - `storage`: project files (`.aipd.ron`): atomic save, clear load errors, format versions,
+//!   recovery copies, the open-file marker, the evidence locker on disk, the camera CSV.
+//! - `settings`: the user's preferences (language, theme, recent files).
+//! - `sample`: the bundled sample assessment and its evidence documents.
+//! - `edit`: structural edits of an assessment (add a camera, link evidence…).
+//! - `rules`: the engine, pure: assessment + knowledge + date → report.
+//! - `dossier`: the document model of the AIPD dossier; `documents`: the register entry, the
+//!   public notice and the prior-consultation letter, built as the same model.
+//! - `pdf`: any document model → PDF bytes (layout, decoration, emission), and re-opening the
+//!   project attached to a dossier.
+//! - `interop`: the CNIL PIA format, both ways.
+//! - `session`: the open document and everything that happens to it — open (any kind of
+//!   file), save, recovery, evidence re-check, report, and the one export pipeline.
+//! - `messages`: every error and warning rendered once, in the user's language.
+//! - `cli`, `ui`: the command line and the desktop app, both on `session`.
 
 pub mod cli;
 pub mod documents;

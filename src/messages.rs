@@ -3,6 +3,7 @@
 //! strings; error types never flow into it.
 
 use crate::i18n::{tr, tr_with, Lang};
+use crate::model::integrity::Problem;
 use crate::pdf::reopen::ReopenError;
 use crate::session::{AttachError, ExportError, OpenError, SaveFailure};
 use crate::storage::{LoadError, SaveError};
@@ -202,5 +203,27 @@ pub fn attach_error(error: &AttachError, lang: Lang) -> String {
     match error {
         AttachError::Untitled => tr(lang, "ui.save_before_attaching").to_owned(),
         AttachError::Io { path, source } => format!("{}: {source}", path.display()),
+    }
+}
+
+/// The message of an integrity problem, in `lang`.
+pub fn problem(problem: &Problem, lang: Lang) -> String {
+    match problem {
+        Problem::DuplicateCamera(id) => tr_with(lang, "problem.duplicate_camera", &[("id", id)]),
+        Problem::DuplicateCapability(id) => {
+            tr_with(lang, "problem.duplicate_capability", &[("id", id)])
+        }
+        Problem::DuplicateMeasure(id) => tr_with(lang, "problem.duplicate_measure", &[("id", id)]),
+        Problem::DuplicateRisk(id) => tr_with(lang, "problem.duplicate_risk", &[("id", id)]),
+        Problem::UnknownEvidence { owner, evidence_id } => tr_with(
+            lang,
+            "problem.unknown_evidence",
+            &[("owner", owner), ("id", evidence_id)],
+        ),
+        Problem::UnknownMeasure { owner, measure_id } => tr_with(
+            lang,
+            "problem.unknown_measure",
+            &[("owner", owner), ("id", measure_id)],
+        ),
     }
 }

@@ -42,10 +42,49 @@ fn french_and_english_have_the_same_keys_and_no_empty_text() {
     }
 }
 
-/// Every string literal in src/ that looks like a UI key must exist.
+/// The dossier catalogue (`templates/dossier`) of a language.
+fn dossier_keys(lang: Lang) -> BTreeSet<String> {
+    gardefou::knowledge::KnowledgeBase::bundled()
+        .expect("knowledge base")
+        .texts
+        .catalogue(lang)
+        .keys()
+        .cloned()
+        .collect()
+}
+
+/// The modules whose texts come from the dossier catalogue, not from the UI's.
+const DOSSIER_SIDE: [&str; 4] = ["dossier", "documents", "rules", "interop"];
+
+#[test]
+fn the_dossier_catalogue_has_both_languages_and_french_typography() {
+    let kb = gardefou::knowledge::KnowledgeBase::bundled().expect("knowledge base");
+    let fr = dossier_keys(Lang::Fr);
+    let en = dossier_keys(Lang::En);
+    assert!(fr.len() > 300, "{} texts", fr.len());
+    assert_eq!(fr, en, "templates/dossier/fr.ron and en.ron differ in keys");
+    for lang in Lang::ALL {
+        for (key, text) in kb.texts.catalogue(lang) {
+            assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
+        }
+    }
+    for (key, text) in kb.texts.catalogue(Lang::Fr) {
+        for mark in [" :", " ;", " !", " ?", "« ", " »"] {
+            assert!(
+                !text.contains(mark),
+                "dossier {key}: ordinary space in « {mark} » — use U+00A0"
+            );
+        }
+    }
+}
+
+/// Every string literal in src/ that looks like a text key must exist: in the dossier
+/// catalogue for the dossier, documents, rules and interop modules, in the UI's elsewhere.
 #[test]
 fn every_key_the_code_uses_exists() {
-    let fr = keys(Lang::Fr);
+    let ui_keys = keys(Lang::Fr);
+    let dossier = dossier_keys(Lang::Fr);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut sources = Vec::new();
     collect(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
@@ -57,6 +96,10 @@ fn every_key_the_code_uses_exists() {
     ];
     let mut missing = Vec::new();
     for file in sources {
+        let is_dossier_side = DOSSIER_SIDE
+            .iter()
+            .any(|module| file.starts_with(src.join(module)));
+        let fr = if is_dossier_side { &dossier } else { &ui_keys };
         let text = fs::read_to_string(&file).expect("read");
         for literal in text.split('"').skip(1).step_by(2) {
             let looks_like_key = prefixes.iter().any(|p| literal.starts_with(p))
@@ -74,7 +117,7 @@ fn every_key_the_code_uses_exists() {
     }
     assert!(
         missing.is_empty(),
-        "keys missing from templates/i18n:\n{}",
+        "keys missing from templates/i18n (or templates/dossier for the dossier side):\n{}",
         missing.join("\n")
     );
 }

@@ -2,8 +2,8 @@
 //! the language, whether this is the public version — and small helpers to say things in that
 //! language.
 
-use crate::i18n::{self, tr, Lang};
 use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::Lang;
 use crate::model::{Assessment, CapabilityId, Date, Level};
 use crate::rules::{Report, Severity};
 
@@ -24,14 +24,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// A UI/dossier string.
+    /// A dossier text (`templates/dossier`).
     pub fn t(&self, key: &str) -> String {
-        tr(self.lang, key).to_owned()
+        self.kb.texts.get(self.lang, key).to_owned()
     }
 
-    /// A string with `{name}` placeholders filled.
+    /// A dossier text with `{name}` placeholders filled.
     pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
-        i18n::tr_with(self.lang, key, values)
+        self.kb.texts.get_with(self.lang, key, values)
     }
 
     /// A knowledge-base text in the dossier language.
@@ -67,7 +67,7 @@ impl Ctx<'_> {
 
     /// The label of an enum value.
     pub fn variant(&self, kind: &str, value: impl std::fmt::Debug) -> String {
-        tr(self.lang, &format!("enum.{kind}.{value:?}")).to_owned()
+        self.t(&format!("enum.{kind}.{value:?}"))
     }
 
     /// `3 — Importante`.
@@ -80,7 +80,7 @@ impl Ctx<'_> {
 
     /// The label of a severity.
     pub fn severity(&self, severity: Severity) -> String {
-        tr(self.lang, &format!("severity.{}", severity.code())).to_owned()
+        self.t(&format!("severity.{}", severity.code()))
     }
 
     /// `K02 — Recherche faciale a posteriori`.

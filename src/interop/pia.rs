@@ -597,7 +597,8 @@ pub fn export(
             format!(
                 "{} {label} : {}",
                 r.capability_id,
-                crate::i18n::tr(lang, &format!("enum.capability_state.{:?}", r.state))
+                kb.texts
+                    .get(lang, &format!("enum.capability_state.{:?}", r.state))
             )
         })
         .collect();

@@ -3,6 +3,7 @@
 //! typed id; `validate` proves every id resolves and every text exists in both languages.
 
 pub mod presets;
+pub mod texts;
 pub mod types;
 pub mod validate;
 
@@ -48,6 +49,8 @@ pub struct KnowledgeBase {
     pub rule_texts: Vec<RuleText>,
     /// Phrases of the rule engine's explanations.
     pub phrases: Vec<Phrase>,
+    /// Texts of the dossier, the derived documents and the findings.
+    pub texts: texts::DossierTexts,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -84,6 +87,16 @@ impl KnowledgeBase {
             include_str!("../../templates/legal_refs.ron"),
         )?;
         let rules: RuleTexts = parse("rules.ron", include_str!("../../templates/rules.ron"))?;
+        let texts = texts::DossierTexts::new(
+            parse(
+                "dossier/fr.ron",
+                include_str!("../../templates/dossier/fr.ron"),
+            )?,
+            parse(
+                "dossier/en.ron",
+                include_str!("../../templates/dossier/en.ron"),
+            )?,
+        );
         criteria.sort_by_key(|c| natural_key(c.id.as_str()));
         capabilities.sort_by(|a, b| a.id.cmp(&b.id));
         measures.sort_by_key(|m| natural_key(m.id.as_str()));
@@ -96,6 +109,7 @@ impl KnowledgeBase {
             legal_refs: legal_refs.into_iter().map(|r| (r.id.clone(), r)).collect(),
             rule_texts: rules.findings,
             phrases: rules.phrases,
+            texts,
         })
     }
 

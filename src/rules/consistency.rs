@@ -3,7 +3,6 @@
 
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
-use crate::i18n::{self, Lang};
 use crate::knowledge::{Bilingual, KnowledgeBase};
 use crate::model::{integrity, Assessment, PurposeKind, UseScope};
 
@@ -148,9 +147,10 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             .map(|o| ("problem.unknown_criterion", o.criterion_id.as_str())),
     );
     for (key, id) in unknown {
+        let text = texts.text(key, &[("id", id)]);
         let message = Bilingual {
-            fr: capitalised(&i18n::tr_with(Lang::Fr, key, &[("id", id)])),
-            en: capitalised(&i18n::tr_with(Lang::En, key, &[("id", id)])),
+            fr: capitalised(&text.fr),
+            en: capitalised(&text.en),
         };
         out.push(texts.finding(
             "CONS-REFERENCE",
@@ -161,9 +161,10 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     }
 
     for problem in integrity::problems(a) {
+        let text = problem_text(texts, &problem);
         let message = Bilingual {
-            fr: capitalised(&i18n::problem_message(&problem, Lang::Fr)),
-            en: capitalised(&i18n::problem_message(&problem, Lang::En)),
+            fr: capitalised(&text.fr),
+            en: capitalised(&text.en),
         };
         out.push(texts.finding(
             "CONS-REFERENCE",
@@ -186,4 +187,25 @@ fn capitalised(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// The message of an integrity problem, in both languages.
+fn problem_text(texts: Texts, problem: &integrity::Problem) -> Bilingual {
+    use integrity::Problem;
+    match problem {
+        Problem::DuplicateCamera(id) => texts.text("problem.duplicate_camera", &[("id", id)]),
+        Problem::DuplicateCapability(id) => {
+            texts.text("problem.duplicate_capability", &[("id", id)])
+        }
+        Problem::DuplicateMeasure(id) => texts.text("problem.duplicate_measure", &[("id", id)]),
+        Problem::DuplicateRisk(id) => texts.text("problem.duplicate_risk", &[("id", id)]),
+        Problem::UnknownEvidence { owner, evidence_id } => texts.text(
+            "problem.unknown_evidence",
+            &[("owner", owner), ("id", evidence_id)],
+        ),
+        Problem::UnknownMeasure { owner, measure_id } => texts.text(
+            "problem.unknown_measure",
+            &[("owner", owner), ("id", measure_id)],
+        ),
+    }
 }

@@ -254,7 +254,7 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
             "crit.capability",
             &[
                 ("capability", texts.capability(&def.id)),
-                ("state", text::variant("capability_state", record.state)),
+                ("state", texts.variant("capability_state", record.state)),
             ],
         );
         // Scale (C5) is a matter of cameras, area and time, not of what the software can do.

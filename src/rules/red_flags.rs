@@ -249,10 +249,10 @@ fn real_time(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
 fn capability_values(texts: Texts, record: &CapabilityRecord) -> Vec<(&'static str, Bilingual)> {
     vec![
         ("capability", texts.capability(&record.capability_id)),
-        ("state", text::variant("capability_state", record.state)),
+        ("state", texts.variant("capability_state", record.state)),
         (
             "holder",
-            text::variant("unlock_holder", record.unlock_holder),
+            texts.variant("unlock_holder", record.unlock_holder),
         ),
     ]
 }
@@ -302,7 +302,7 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         out.push(texts.finding(
             "R11",
             Severity::Blocking,
-            &[("state", text::variant("capability_state", record.state))],
+            &[("state", texts.variant("capability_state", record.state))],
             vec![
                 "capabilities[K08].state".into(),
                 "capabilities[K08].use_scope".into(),

@@ -2,8 +2,8 @@
 //! explanation phrases, and the bilingual names of capabilities, enum values and dates.
 
 use super::finding::{Finding, Severity};
-use crate::i18n::{self, Lang};
 use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::Lang;
 use crate::model::{CapabilityId, Date};
 
 /// Access to the texts of one knowledge base.
@@ -55,6 +55,19 @@ impl<'a> Texts<'a> {
             .map_or_else(|| Bilingual::same(phrase_id), |p| p.fill(values))
     }
 
+    /// A text of the dossier catalogue in both languages, placeholders filled.
+    pub fn text(self, key: &str, values: &[(&str, &str)]) -> Bilingual {
+        Bilingual {
+            fr: self.kb.texts.get_with(Lang::Fr, key, values),
+            en: self.kb.texts.get_with(Lang::En, key, values),
+        }
+    }
+
+    /// The label of an enum value (`enum.<kind>.<Variant>`) in both languages.
+    pub fn variant(self, kind: &str, value: impl std::fmt::Debug) -> Bilingual {
+        self.text(&format!("enum.{kind}.{value:?}"), &[])
+    }
+
     /// `K02 — Recherche faciale a posteriori`, in both languages.
     pub fn capability(self, capability_id: &CapabilityId) -> Bilingual {
         match self.kb.capability(capability_id) {
@@ -64,15 +77,6 @@ impl<'a> Texts<'a> {
             },
             None => Bilingual::same(capability_id.as_str()),
         }
-    }
-}
-
-/// The UI label of an enum value (`enum.<kind>.<Variant>`) in both languages.
-pub fn variant(kind: &str, value: impl std::fmt::Debug) -> Bilingual {
-    let key = format!("enum.{kind}.{value:?}");
-    Bilingual {
-        fr: i18n::tr(Lang::Fr, &key).to_owned(),
-        en: i18n::tr(Lang::En, &key).to_owned(),
     }
 }
 
