@@ -116,25 +116,6 @@ pub fn actors(ctx: &Ctx, role: ActorRole) -> Vec<String> {
         .collect()
 }
 
-/// « 15 jours » / « 15 days », or « not filled ».
-pub fn days(ctx: &Ctx, days: Option<u32>) -> String {
-    match days {
-        Some(n) => counted(ctx, "doc.days", n),
-        None => ctx.t("dossier.not_filled"),
-    }
-}
-
-/// `{n}` with the singular (`KEY.one`: 0 and 1 in French, 1 in English) or the plural
-/// (`KEY.many`) form of the language.
-pub fn counted(ctx: &Ctx, key: &str, n: u32) -> String {
-    let is_one = match ctx.lang {
-        crate::model::Lang::Fr => n <= 1,
-        crate::model::Lang::En => n == 1,
-    };
-    let form = if is_one { "one" } else { "many" };
-    ctx.tw(&format!("{key}.{form}"), &[("n", &n.to_string())])
-}
-
 /// Items joined for one cell, or « none ».
 pub fn list_or_none(ctx: &Ctx, items: &[String]) -> String {
     let items: Vec<&str> = items

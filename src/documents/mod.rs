@@ -12,7 +12,8 @@ mod consultation;
 mod notice;
 mod register;
 
-use crate::dossier::{Ctx, Dossier, Meta};
+use crate::dossier::{Ctx, Dossier};
+use crate::knowledge::ids::criterion::C8_INNOVATIVE;
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, Date, Lang, Risk};
 use crate::rules::Report;
@@ -107,7 +108,7 @@ pub fn consultation_ground(assessment: &Assessment, report: &Report) -> Option<C
         .screening
         .criteria
         .iter()
-        .any(|c| c.criterion_id.as_str() == "C8" && c.is_met);
+        .any(|c| c.criterion_id.as_str() == C8_INNOVATIVE && c.is_met);
     (has_police_justice && is_innovative).then_some(ConsultationGround::InnovativePoliceJustice)
 }
 
@@ -117,7 +118,7 @@ pub fn high_residual_risks(assessment: &Assessment) -> Vec<&Risk> {
     assessment
         .risks
         .iter()
-        .filter(|r| r.residual_cell().is_some_and(|c| c.is_high()))
+        .filter(|r| r.is_residual_high())
         .collect()
 }
 
@@ -148,19 +149,12 @@ pub fn build(
     };
     let project = &assessment.project;
     let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);
-    let meta = Meta {
-        lang,
+    let meta = ctx.meta(
         title,
-        organisation: project.organisation.clone(),
-        author: project.organisation.clone(),
-        subject: ctx.t(kind.title_key()),
-        keywords: vec!["AIPD".into(), "DPIA".into(), kind.code().into()],
-        version: project.version.clone(),
-        date: today,
-        watermark: None,
-        footer: common::footer(&ctx),
-        page_label: ctx.t("dossier.page_of"),
-    };
+        ctx.t(kind.title_key()),
+        &["AIPD", "DPIA", kind.code()],
+        common::footer(&ctx),
+    );
     Ok(Dossier {
         meta,
         blocks,

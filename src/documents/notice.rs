@@ -3,7 +3,7 @@
 //! notice for the website (GDPR art. 13; LIL art. 104 for Police-Justice purposes), including the
 //! statistics produced from the cameras and the analytics features that are not used.
 
-use super::common::{self, actors, days, dpo, in_regime, list_or_none, purposes_with_basis};
+use super::common::{self, actors, dpo, in_regime, list_or_none, purposes_with_basis};
 use crate::dossier::{Block, Ctx, Tone};
 use crate::model::camera::summarise;
 use crate::model::{ActorRole, LegalRefId, Regime};
@@ -38,7 +38,7 @@ fn first_layer(ctx: &Ctx) -> Vec<Block> {
     if let Some(kept) = a.video_system.image_retention_days {
         lines.push(ctx.tw(
             "doc.notice.sign_retention",
-            &[("days", &days(ctx, Some(kept)))],
+            &[("days", &ctx.days(Some(kept)))],
         ));
     }
     if uses_analytics(ctx) {
@@ -107,13 +107,10 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
     let mut place = vec![ctx.tw(
         "doc.notice.cameras",
         &[
-            (
-                "total",
-                &common::counted(ctx, "doc.cameras", count(summary.total)),
-            ),
+            ("total", &ctx.count("doc.cameras", count(summary.total))),
             (
                 "perimeters",
-                &common::counted(ctx, "doc.perimeters", count(perimeters)),
+                &ctx.count("doc.perimeters", count(perimeters)),
             ),
         ],
     )];
@@ -164,14 +161,14 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
     let mut retention = vec![match video.image_retention_days {
         Some(kept) => ctx.tw(
             "doc.notice.retention_text",
-            &[("images", &days(ctx, Some(kept)))],
+            &[("images", &ctx.days(Some(kept)))],
         ),
         None => ctx.t("doc.notice.retention_missing"),
     }];
     if let (true, Some(kept)) = (uses_analytics(ctx), video.metadata_retention_days) {
         retention.push(ctx.tw(
             "doc.notice.metadata_text",
-            &[("metadata", &days(ctx, Some(kept)))],
+            &[("metadata", &ctx.days(Some(kept)))],
         ));
     }
     out.push(Block::Paragraph(retention.join(" ")));
@@ -200,7 +197,7 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
                 ("date", &ctx.date(order.granted_on)),
                 (
                     "years",
-                    &common::counted(ctx, "doc.years", order.duration_years),
+                    &ctx.count("doc.years", u64::from(order.duration_years)),
                 ),
             ],
         )));
@@ -223,7 +220,7 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
     }
     let software = &a.video_system.software;
     let has_name = !(software.vendor.trim().is_empty() && software.product.trim().is_empty());
-    let coupled = common::counted(ctx, "doc.cameras", count(coupled));
+    let coupled = ctx.count("doc.cameras", count(coupled));
     let mut out = vec![Block::Paragraph(if has_name {
         ctx.tw(
             "doc.notice.analytics_text",
@@ -286,8 +283,8 @@ fn rights_contact(ctx: &Ctx) -> String {
 }
 
 /// A count for a phrase, saturating.
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
 /// True when statistics are produced from the cameras.

@@ -2,7 +2,7 @@
 //! GDPR (art. 30(1)) and one for those under Title III of the Loi Informatique et Libertés
 //! (art. 100), each with the items those articles list, filled from the AIPD's answers.
 
-use super::common::{self, actors, days, dpo, list_or_none, purposes_with_basis};
+use super::common::{self, actors, dpo, list_or_none, purposes_with_basis};
 use crate::dossier::{Block, Ctx};
 use crate::model::{ActorRole, LegalRefId, MeasureKind, MeasureStatus, Regime};
 
@@ -92,7 +92,7 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
         ),
         (
             ctx.t("doc.register.retention_metadata"),
-            days(ctx, a.video_system.metadata_retention_days),
+            ctx.days(a.video_system.metadata_retention_days),
         ),
         (ctx.t("doc.register.authorisation"), authorisation(ctx)),
         (ctx.t("doc.register.software"), software(ctx)),
@@ -188,11 +188,11 @@ fn transfers(ctx: &Ctx) -> String {
 /// The images' retention, with the ceiling set by the prefectoral authorisation.
 fn retention_images(ctx: &Ctx) -> String {
     let video = &ctx.a.video_system;
-    let kept = days(ctx, video.image_retention_days);
+    let kept = ctx.days(video.image_retention_days);
     match video.authorisation.authorised_retention_days {
         Some(max) => ctx.tw(
             "doc.register.retention_with_max",
-            &[("kept", &kept), ("max", &days(ctx, Some(max)))],
+            &[("kept", &kept), ("max", &ctx.days(Some(max)))],
         ),
         None => kept,
     }
@@ -211,7 +211,7 @@ fn authorisation(ctx: &Ctx) -> String {
             ("date", &ctx.date(order.granted_on)),
             (
                 "years",
-                &common::counted(ctx, "doc.years", order.duration_years),
+                &ctx.count("doc.years", u64::from(order.duration_years)),
             ),
         ],
     )

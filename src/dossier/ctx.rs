@@ -2,6 +2,7 @@
 //! the language, whether this is the public version — and small helpers to say things in that
 //! language.
 
+use crate::dossier::Meta;
 use crate::knowledge::{Bilingual, KnowledgeBase};
 use crate::model::Lang;
 use crate::model::{Assessment, CapabilityId, Date, Level};
@@ -32,6 +33,45 @@ impl Ctx<'_> {
     /// A dossier text with `{name}` placeholders filled.
     pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
         self.kb.texts.get_with(self.lang, key, values)
+    }
+
+    /// `{n}` with the singular (`KEY.one`) or plural (`KEY.many`) text of the language, so
+    /// « 1 jour », « 2 jours », « 1 day », « 0 days » agree in number everywhere.
+    pub fn count(&self, key: &str, n: u64) -> String {
+        let form = if self.lang.is_singular(n) {
+            "one"
+        } else {
+            "many"
+        };
+        self.tw(&format!("{key}.{form}"), &[("n", &n.to_string())])
+    }
+
+    /// « 30 jours », or « not filled ».
+    pub fn days(&self, days: Option<u32>) -> String {
+        days.map_or_else(
+            || self.t("dossier.not_filled"),
+            |n| self.count("doc.days", u64::from(n)),
+        )
+    }
+
+    /// The PDF metadata and running texts of a document built from this assessment: its
+    /// title and subject, the controller as author, no watermark, `footer` at the foot of each
+    /// page. The dossier and every derived document start from here.
+    pub fn meta(&self, title: String, subject: String, keywords: &[&str], footer: String) -> Meta {
+        let project = &self.a.project;
+        Meta {
+            lang: self.lang,
+            title,
+            organisation: project.organisation.clone(),
+            author: project.organisation.clone(),
+            subject,
+            keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+            version: project.version.clone(),
+            date: self.today,
+            watermark: None,
+            footer,
+            page_label: self.t("dossier.page_of"),
+        }
     }
 
     /// A knowledge-base text in the dossier language.

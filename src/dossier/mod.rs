@@ -65,33 +65,23 @@ pub fn build(
 
     let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();
     let project = &assessment.project;
-    let meta = Meta {
-        lang: options.lang,
-        title: project.title.clone(),
-        organisation: project.organisation.clone(),
-        author: if options.is_public && assessment.project.public_version.hides_people_names {
-            project.organisation.clone()
-        } else {
-            project.authors.join(", ")
-        },
-        subject: ctx.t("dossier.kicker"),
-        keywords: [
+    let mut meta = ctx.meta(
+        project.title.clone(),
+        ctx.t("dossier.kicker"),
+        &[
             "AIPD",
             "DPIA",
             "RGPD",
             "GDPR",
             "vidéoprotection",
             "video analytics",
-        ]
-        .iter()
-        .map(|k| (*k).to_owned())
-        .collect(),
-        version: project.version.clone(),
-        date: options.today,
-        watermark: is_draft.then(|| ctx.t("dossier.watermark")),
-        footer: ctx.footer(),
-        page_label: ctx.t("dossier.page_of"),
-    };
+        ],
+        ctx.footer(),
+    );
+    if !(options.is_public && project.public_version.hides_people_names) {
+        meta.author = project.authors.join(", ");
+    }
+    meta.watermark = is_draft.then(|| ctx.t("dossier.watermark"));
     let source_attachment = match (&options.source_text, options.is_public) {
         (Some(text), false) => Some(Attachment {
             file_name: ATTACHMENT_NAME.to_owned(),

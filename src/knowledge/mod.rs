@@ -2,6 +2,7 @@
 //! held as RON data under `templates/` and compiled into the binary. Code refers to entries by
 //! typed id; `validate` proves every id resolves and every text exists in both languages.
 
+pub mod ids;
 pub mod presets;
 pub mod texts;
 pub mod types;

@@ -17,6 +17,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// True when `n` takes the singular in this language: 0 and 1 in French (« 0 caméra »,
+    /// « 1 caméra »), 1 only in English.
+    pub fn is_singular(self, n: u64) -> bool {
+        match self {
+            Lang::Fr => n <= 1,
+            Lang::En => n == 1,
+        }
+    }
+
     /// Both languages, French first.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 

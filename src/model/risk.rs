@@ -145,6 +145,12 @@ impl Risk {
             likelihood: self.residual_likelihood?,
         })
     }
+
+    /// True when the risk stays in the high band after the planned measures (severity and
+    /// likelihood both 3 or more): the test of the prior consultation (GDPR art. 36).
+    pub fn is_residual_high(&self) -> bool {
+        self.residual_cell().is_some_and(MatrixCell::is_high)
+    }
 }
 
 #[cfg(test)]

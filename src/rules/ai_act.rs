@@ -4,6 +4,7 @@
 
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
+use crate::knowledge::ids::capability::{K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K12_INDEXING};
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, CapabilityRecord};
 
@@ -36,7 +37,7 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
 
     // Art. 5(1)(h): live facial recognition usable in public space.
     if let Some(live) = a
-        .capability("K01")
+        .capability(K01_LIVE_FACE_RECOGNITION)
         .filter(|r| r.is_usable() && a.screening.films_public_space != Some(false))
     {
         out.push(texts.finding(
@@ -48,8 +49,11 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     }
 
     // Art. 5(1)(e): face search plus indexing of every passer-by at ingest.
-    let indexing = a.capability("K12").filter(|r| r.is_enabled());
-    if let (Some(face), Some(index)) = (a.capability("K02").filter(|r| r.is_usable()), indexing) {
+    let indexing = a.capability(K12_INDEXING).filter(|r| r.is_enabled());
+    if let (Some(face), Some(index)) = (
+        a.capability(K02_FACE_SEARCH).filter(|r| r.is_usable()),
+        indexing,
+    ) {
         out.push(texts.finding(
             "AIA-5-1-E",
             Severity::High,

@@ -372,10 +372,7 @@ fn opinions(a: &Assessment) -> StepCompleteness {
     t.text("opinions.data_subjects_views", &o.data_subjects_views);
     t.some("opinions.decision", &o.decision);
     t.need("opinions.signatures", !o.signatures.is_empty());
-    if a.risks
-        .iter()
-        .any(|r| r.residual_cell().is_some_and(|c| c.is_high()))
-    {
+    if a.risks.iter().any(|r| r.is_residual_high()) {
         t.some(
             "opinions.prior_consultation",
             &o.prior_consultation.is_filed,

@@ -3,6 +3,7 @@
 
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
+use crate::knowledge::ids::capability::{K09_COUNTING, K13_MASKING, K16_PLAIN_VIEWING};
 use crate::knowledge::{Bilingual, KnowledgeBase};
 use crate::model::{integrity, Assessment, PurposeKind, UseScope};
 
@@ -54,7 +55,9 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     let mut analytics: Vec<_> = a
         .capabilities
         .iter()
-        .filter(|r| r.is_enabled() && !matches!(r.capability_id.as_str(), "K13" | "K16"))
+        .filter(|r| {
+            r.is_enabled() && ![K13_MASKING, K16_PLAIN_VIEWING].contains(&r.capability_id.as_str())
+        })
         .collect();
     analytics.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
     if coupled == 0 && !a.cameras.is_empty() && !analytics.is_empty() {
@@ -71,7 +74,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     }
 
     let statistics = &a.video_system.statistics;
-    let counting = a.capability("K09").filter(|r| r.is_enabled());
+    let counting = a.capability(K09_COUNTING).filter(|r| r.is_enabled());
     if let Some(counting) = counting.filter(|_| statistics.is_used == Some(false)) {
         let reason = texts.phrase(
             "stats.not_declared",

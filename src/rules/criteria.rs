@@ -4,6 +4,11 @@
 //! more), GDPR art. 35(3)(c) (large-scale monitoring of a public area) and the CNIL's list of
 //! processing that requires an AIPD; art. 90 LIL adds its own analysis for Police-Justice purposes.
 
+use crate::knowledge::ids::capability::{K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING};
+use crate::knowledge::ids::criterion::{
+    C2_AUTOMATED_DECISIONS, C3_SYSTEMATIC_MONITORING, C4_SENSITIVE_DATA, C5_LARGE_SCALE,
+    C6_MATCHING, C7_VULNERABLE,
+};
 use std::collections::BTreeMap;
 
 use super::text::{self, Texts};
@@ -143,7 +148,10 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     if met_count >= 2 {
         reasons.push(texts.phrase("verdict.criteria", &[("count", text::number(met_count))]));
     }
-    if met("C3") && met("C5") && a.screening.films_public_space == Some(true) {
+    if met(C3_SYSTEMATIC_MONITORING)
+        && met(C5_LARGE_SCALE)
+        && a.screening.films_public_space == Some(true)
+    {
         reasons.push(texts.phrase("verdict.art35_3_c", &[]));
     }
     let biometric_usable = a.capabilities.iter().any(|r| {
@@ -152,13 +160,13 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
                 .capability(&r.capability_id)
                 .is_some_and(|def| def.is_biometric)
     });
-    if biometric_usable && (met("C7") || a.screening.films_public_space == Some(true)) {
+    if biometric_usable && (met(C7_VULNERABLE) || a.screening.films_public_space == Some(true)) {
         reasons.push(texts.phrase("verdict.cnil_11", &[]));
     }
-    let location_usable = ["K04", "K08"]
+    let location_usable = [K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING]
         .iter()
         .any(|id| a.capability(id).is_some_and(|r| r.is_usable()));
-    if location_usable && met("C5") {
+    if location_usable && met(C5_LARGE_SCALE) {
         reasons.push(texts.phrase("verdict.cnil_14", &[]));
     }
     let verdict = if !reasons.is_empty() {
@@ -210,10 +218,13 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
     let s = &a.screening;
 
     if s.films_public_space == Some(true) {
-        add("C3", texts.phrase("crit.public_space", &[]));
+        add(
+            C3_SYSTEMATIC_MONITORING,
+            texts.phrase("crit.public_space", &[]),
+        );
         if a.cameras.len() >= LARGE_SCALE_CAMERAS {
             add(
-                "C5",
+                C5_LARGE_SCALE,
                 texts.phrase(
                     "crit.camera_count",
                     &[("count", text::number(a.cameras.len()))],
@@ -222,21 +233,27 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
         }
     }
     if s.has_automated_decisions == Some(true) {
-        add("C2", texts.phrase("crit.automated_decisions", &[]));
+        add(
+            C2_AUTOMATED_DECISIONS,
+            texts.phrase("crit.automated_decisions", &[]),
+        );
     }
     if s.has_data_matching == Some(true) {
-        add("C6", texts.phrase("crit.data_matching", &[]));
+        add(C6_MATCHING, texts.phrase("crit.data_matching", &[]));
     }
     if s.films_vulnerable_people == Some(true) {
-        add("C7", texts.phrase("crit.vulnerable", &[]));
+        add(C7_VULNERABLE, texts.phrase("crit.vulnerable", &[]));
     }
     if a.video_system.searches.has_sensitive_attribute_filters == Some(true) {
-        add("C4", texts.phrase("crit.sensitive_filters", &[]));
+        add(
+            C4_SENSITIVE_DATA,
+            texts.phrase("crit.sensitive_filters", &[]),
+        );
     }
     let police_justice = police_justice_purposes(a, kb);
     if !police_justice.is_empty() {
         add(
-            "C4",
+            C4_SENSITIVE_DATA,
             texts.phrase(
                 "crit.police_justice",
                 &[("purposes", text::join(&police_justice))],
@@ -258,7 +275,7 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
             ],
         );
         // Scale (C5) is a matter of cameras, area and time, not of what the software can do.
-        for criterion in def.criteria.iter().filter(|c| c.as_str() != "C5") {
+        for criterion in def.criteria.iter().filter(|c| c.as_str() != C5_LARGE_SCALE) {
             add(criterion.as_str(), reason.clone());
         }
     }

@@ -157,7 +157,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
             likelihood: r.likelihood,
             residual_severity: r.residual_severity,
             residual_likelihood: r.residual_likelihood,
-            is_residual_high: r.residual_cell().is_some_and(|c| c.is_high()),
+            is_residual_high: r.is_residual_high(),
         })
         .collect();
     Report {

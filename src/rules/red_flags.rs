@@ -5,6 +5,10 @@
 
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
+use crate::knowledge::ids::capability::{
+    K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING,
+    K09_COUNTING, K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K14_AUDIO,
+};
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
     ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, PurposeKind, SearchInitiator,
@@ -21,9 +25,15 @@ pub const RENEWAL_NOTICE_DAYS: i64 = 122;
 pub const REVIEW_YEARS: i32 = 3;
 
 /// Capabilities that detect events in real time, outside statistics (R08).
-const REAL_TIME_DETECTION: [&str; 4] = ["K05", "K06", "K07", "K11"];
+const REAL_TIME_DETECTION: [&str; 4] = [
+    K05_BEHAVIOUR_DETECTION,
+    K06_REAL_TIME_ALERTS,
+    K07_OFFENCE_DETECTION,
+    K11_ABANDONED_OBJECTS,
+];
 
-/// All red flags of an assessment, in rule order.
+/// All red flags of an assessment, in rule order; emits R28 (sound capture) and R30 (automated
+/// decision without human review) itself.
 pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
     let texts = Texts { kb };
     let mut out = Vec::new();
@@ -42,7 +52,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     restricted_capabilities(a, kb, texts, &mut out);
     processors(a, texts, &mut out);
     if a.screening.captures_audio == Some(true)
-        || a.capability("K14").is_some_and(|r| r.is_enabled())
+        || a.capability(K14_AUDIO).is_some_and(|r| r.is_enabled())
     {
         // Unverified ground: never blocking.
         out.push(texts.finding(
@@ -63,6 +73,8 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     out
 }
 
+/// Emits R01 (retention over a month), R02 (over the prefectoral order) and R03 (metadata kept
+/// longer than images).
 fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let v = &a.video_system;
     if let Some(days) = v.image_retention_days {
@@ -109,6 +121,7 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Emits R04 (a purpose outside the CSI L.251-2 list).
 fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
     let mut fields = Vec::new();
     let mut labels = Vec::new();
@@ -153,6 +166,7 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
     }
 }
 
+/// Emits R05-ABSENT, R05-EXPIRED (prefectoral authorisation) and R06 (renewal to file).
 fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>) {
     let auth = &a.video_system.authorisation;
     let Some(expires_on) = auth.expires_on() else {
@@ -201,6 +215,7 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
     }
 }
 
+/// Emits R07 (searches in recordings outside a judicial requisition).
 fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let s = &a.video_system.searches;
     let mut who = Vec::new();
@@ -224,13 +239,14 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Emits R08 (real-time automated detection).
 fn real_time(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut names = Vec::new();
     let mut fields = Vec::new();
     for record in &a.capabilities {
         let id = record.capability_id.as_str();
         let detects = REAL_TIME_DETECTION.contains(&id)
-            || (id == "K10" && record.use_scope != UseScope::AnonymousStatistics);
+            || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics);
         if detects && record.is_enabled() {
             names.push(texts.capability(&record.capability_id));
             fields.push(format!("capabilities[{id}].state"));
@@ -257,6 +273,8 @@ fn capability_values(texts: Texts, record: &CapabilityRecord) -> Vec<(&'static s
     ]
 }
 
+/// Emits R09 (biometric capability present without proof of locking), R09-DOCUMENTED (locked
+/// by the vendor with evidence) and R10 (biometric capability enabled).
 fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
     for record in &a.capabilities {
         let is_biometric = kb
@@ -291,8 +309,9 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
     }
 }
 
+/// Emits R11 (licence-plate reading by a local authority).
 fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
-    let Some(record) = a.capability("K08") else {
+    let Some(record) = a.capability(K08_PLATE_READING) else {
         return;
     };
     if record.is_usable()
@@ -311,9 +330,11 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Emits R12 (statistics without public information), R13 (statistics module with access to
+/// images) and R14 (filters inferring sensitive traits).
 fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let v = &a.video_system;
-    let counting = a.capability("K09").is_some_and(|r| r.is_enabled());
+    let counting = a.capability(K09_COUNTING).is_some_and(|r| r.is_enabled());
     if (v.statistics.is_used == Some(true) || counting)
         && v.public_information.notice_mentions_statistics != Some(true)
     {
@@ -342,6 +363,7 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Emits R15 (insufficient public information).
 fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let info = &a.video_system.public_information;
     let mut missing = Vec::new();
@@ -369,6 +391,9 @@ fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// Emits R16 (started before the DPIA), R17 (art. 90 assessment missing), R18 (prior
+/// consultation required), R19 (DPO's opinion missing), R20 (review due), R23 (operators not
+/// habilitated) and R24 (no recordings register).
 fn governance(
     a: &Assessment,
     kb: &KnowledgeBase,
@@ -397,7 +422,7 @@ fn governance(
     let high: Vec<&str> = a
         .risks
         .iter()
-        .filter(|r| r.residual_cell().is_some_and(|c| c.is_high()))
+        .filter(|r| r.is_residual_high())
         .map(|r| r.risk_id.as_str())
         .collect();
     if !high.is_empty() && a.opinions.prior_consultation.is_filed != Some(true) {
@@ -463,6 +488,7 @@ fn governance(
 /// How many camera ids a finding lists before « … (+N) ».
 const LISTED_CAMERAS: usize = 12;
 
+/// Emits R21 (cameras viewing dwellings without masking).
 fn cameras(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut exposed: Vec<&str> = a
         .cameras
@@ -498,6 +524,7 @@ fn cameras(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     ));
 }
 
+/// Emits R22 (insufficient access traceability).
 fn traceability(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut missing = Vec::new();
     let mut fields = Vec::new();
@@ -553,6 +580,7 @@ fn restricted_capabilities(
     }
 }
 
+/// Emits R27 (processing or transfer not framed).
 fn processors(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut problems = Vec::new();
     let mut fields = Vec::new();

@@ -7,13 +7,6 @@ use crate::dossier::blocks::{Block, Column};
 use crate::dossier::Ctx;
 use crate::model::camera::summarise;
 
-fn days(ctx: &Ctx, value: Option<u32>) -> String {
-    value.map_or_else(
-        || ctx.t("dossier.not_filled"),
-        |d| ctx.tw("dossier.days", &[("n", &d.to_string())]),
-    )
-}
-
 /// The video-system chapter.
 pub fn video_system(ctx: &Ctx) -> Vec<Block> {
     let v = &ctx.a.video_system;
@@ -32,7 +25,7 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         ),
         (
             ctx.t("dossier.duration"),
-            ctx.tw("dossier.years", &[("n", &auth.duration_years.to_string())]),
+            ctx.count("doc.years", u64::from(auth.duration_years)),
         ),
         (
             ctx.t("field.authorisation.expires_on"),
@@ -52,15 +45,15 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
     out.push(Block::KeyValues(vec![
         (
             ctx.t("field.authorisation.authorised_retention_days"),
-            days(ctx, auth.authorised_retention_days),
+            ctx.days(auth.authorised_retention_days),
         ),
         (
             ctx.t("field.video_system.image_retention_days"),
-            days(ctx, v.image_retention_days),
+            ctx.days(v.image_retention_days),
         ),
         (
             ctx.t("field.video_system.metadata_retention_days"),
-            days(ctx, v.metadata_retention_days),
+            ctx.days(v.metadata_retention_days),
         ),
         (
             ctx.t("field.video_system.operating_hours"),
