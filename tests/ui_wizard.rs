@@ -624,3 +624,55 @@ fn work_thrown_away_with_dont_save_is_never_offered_back() {
         "nothing is offered at the next start"
     );
 }
+
+#[test]
+fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = dir.path().join("depuis-la-barre.pdf");
+    let mut app = app(common::sample(), Lang::En);
+    app.state.export_path = output.display().to_string();
+    let mut h = harness(app);
+    // The first « Export PDF » is the top bar's; the user is on the first step.
+    assert_eq!(h.state().state.step, Step::Project);
+    h.get_all_by_label("Export PDF")
+        .next()
+        .expect("top bar button")
+        .click();
+    for _ in 0..200 {
+        h.step();
+        let state = h.state().state.export.lock().map(|s| s.clone());
+        if matches!(state, Ok(ExportState::Done { .. } | ExportState::Failed(_))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let state = h.state().state.export.lock().map(|s| s.clone());
+    assert!(
+        matches!(state, Ok(ExportState::Done { ref path, .. }) if *path == output),
+        "{state:?}"
+    );
+    assert!(output.is_file());
+}
+
+#[test]
+fn the_shortcuts_menu_lists_every_command_that_has_one() {
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("Raccourcis clavier").click();
+    h.run();
+    for label in [
+        "Nouveau",
+        "Enregistrer sous…",
+        "Rétablir",
+        "Exporter le PDF",
+        "Quitter",
+    ] {
+        assert!(
+            h.query_all_by_label(label).count() >= 1,
+            "{label} missing from the shortcuts menu"
+        );
+    }
+    assert!(
+        h.query_by_label("Quitter").is_some(),
+        "Quit is only reachable from the menu"
+    );
+}

@@ -45,6 +45,7 @@ impl GardefouApp {
             ui.separator();
             command_button(ui, Command::ExportDossier, lang, true, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.menu_button(tr(lang, "ui.shortcuts"), |ui| shortcuts_ui(ui, lang));
                 let dark = self.settings.is_dark;
                 let theme_text = if dark {
                     tr(lang, "ui.light_theme")
@@ -398,4 +399,22 @@ fn recovery_question(offer: &crate::session::RecoveryOffer, lang: Lang) -> Strin
             ("path", &offer.path.display().to_string()),
         ],
     )
+}
+
+/// Every command with its keyboard shortcut, as the shortcut handling reads them.
+fn shortcuts_ui(ui: &mut egui::Ui, lang: Lang) {
+    egui::Grid::new("gardefou.shortcuts")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for command in Command::ALL {
+                let Some(shortcut) = command.shortcut() else {
+                    continue;
+                };
+                ui.label(command.label(lang))
+                    .on_hover_text(command.tooltip(lang));
+                ui.label(RichText::new(ui.ctx().format_shortcut(&shortcut)).monospace());
+                ui.end_row();
+            }
+        });
 }
