@@ -19,9 +19,9 @@ pub struct Dossier {
 pub struct Attachment {
     /// File name shown by PDF readers.
     pub file_name: String,
-    /// What it is.
+    /// Description shown by PDF readers beside the file name.
     pub description: String,
-    /// Its bytes.
+    /// The file's content, embedded as is.
     pub bytes: Vec<u8>,
 }
 
@@ -30,9 +30,10 @@ pub struct Attachment {
 pub struct Meta {
     /// Language of the dossier.
     pub lang: Lang,
-    /// Title of the assessment.
+    /// The document's title, in the PDF metadata and the running header: the assessment's title for
+    /// the dossier, « document — assessment » for a derived document.
     pub title: String,
-    /// The controller.
+    /// The controller's name (`project.organisation`).
     pub organisation: String,
     /// Authors, for the PDF metadata.
     pub author: String,
@@ -61,7 +62,7 @@ pub enum Tone {
     High,
     /// A medium finding.
     Medium,
-    /// Information.
+    /// A finding for information, or a neutral notice.
     Info,
     /// Good news (nothing blocking).
     Good,
@@ -90,7 +91,7 @@ pub struct RiskPoint {
 /// Texts of the risk map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RiskMap {
-    /// The risks.
+    /// One point per risk, with its cells before and after measures.
     pub points: Vec<RiskPoint>,
     /// Vertical axis title (severity).
     pub severity_axis: String,
@@ -118,9 +119,9 @@ pub struct SignatureLine {
 pub struct Cover {
     /// Small line above the title (« Analyse d'impact relative à la protection des données »).
     pub kicker: String,
-    /// Title.
+    /// The assessment's title (`project.title`).
     pub title: String,
-    /// Controller.
+    /// The controller's name (`project.organisation`).
     pub organisation: String,
     /// Label/value lines (DPO, authors, version, status, date).
     pub lines: Vec<(String, String)>,
@@ -135,14 +136,14 @@ pub enum Block {
     Cover(Cover),
     /// The table of contents: one line per chapter, page numbers filled by the layout.
     Toc {
-        /// Its title.
+        /// The heading of the contents page (« Sommaire », « Contents »).
         title: String,
     },
     /// A chapter (level 1, starts a page and gets a bookmark) or a section heading (2, 3).
     Heading {
         /// 1, 2 or 3.
         level: u8,
-        /// Text.
+        /// The heading's words; a chapter's are also its bookmark and its contents entry.
         text: String,
     },
     /// A paragraph of running text.
@@ -155,18 +156,18 @@ pub enum Block {
     KeyValues(Vec<(String, String)>),
     /// A table whose rows wrap and whose header repeats on each page.
     Table {
-        /// Columns.
+        /// Header texts and relative widths, left to right.
         columns: Vec<Column>,
-        /// Rows of cells.
+        /// The body: each row holds one cell per column, in column order.
         rows: Vec<Vec<String>>,
     },
     /// A boxed, coloured message (findings, verdict).
     Callout {
-        /// Colour.
+        /// The colour scheme: a finding's severity, the verdict's, or a neutral notice.
         tone: Tone,
         /// Bold first line.
         title: String,
-        /// Body text.
+        /// The text under the bold first line.
         body: String,
         /// Small last line (sources).
         footer: String,

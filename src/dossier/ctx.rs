@@ -12,13 +12,13 @@ use crate::rules::{Report, Severity};
 pub struct Ctx<'a> {
     /// The assessment.
     pub a: &'a Assessment,
-    /// The knowledge base.
+    /// Labels of criteria, capabilities, measures and legal references, and the dossier's texts.
     pub kb: &'a KnowledgeBase,
     /// The engine's report on it.
     pub report: &'a Report,
-    /// Dossier language.
+    /// The language of every text this build writes (`t`, `tw`, `b`, dates).
     pub lang: Lang,
-    /// Public version.
+    /// True for the public version: sections leave out what `project.public_version` hides.
     pub is_public: bool,
     /// Date of the dossier.
     pub today: Date,

@@ -33,9 +33,9 @@ pub struct MapMark {
     pub index: usize,
     /// The mark after measures (else before).
     pub is_residual: bool,
-    /// Its cell.
+    /// The (severity, likelihood) cell the mark sits in.
     pub cell: Cell,
-    /// Its centre.
+    /// Where the mark's centre is drawn, in map units (0 to 4 on each axis).
     pub center: MapPoint,
 }
 

@@ -9,7 +9,7 @@
 //! 122 → lifecycle · 123 → supporting assets · 211-227 → the answers of the same CNIL number ·
 //! 3.2/3.3/3.4 (x1 impacts, x2 threats, x3 sources, x4 measures, x5 severity, x6 likelihood) →
 //! the three feared events · measures → measures `PIA-<id>` · evaluations: 2.1.x/2.2.x → answer
-//! evaluation and comment, 3.2-3.4 gauges → residual levels, 3.1.<id> « improvable » with an
+//! evaluation and comment, 3.2-3.4 gauges → residual levels, `3.1.<id>` « improvable » with an
 //! action plan → planned measure with owner and deadline · pia.* → cover, opinions, status.
 
 use serde_json::{json, Map, Value};
@@ -33,7 +33,7 @@ pub const MAX_PIA_BYTES: usize = 32 * 1024 * 1024;
 /// Why a file is not a PIA export.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PiaError {
-    /// Not JSON.
+    /// Not JSON; the parser's message.
     #[error("not JSON: {0}")]
     NotJson(String),
     /// JSON, but an array: the server edition's export.
@@ -42,13 +42,13 @@ pub enum PiaError {
     /// JSON without the `pia` object.
     #[error("not a CNIL PIA export: there is no « pia » object")]
     NotPia,
-    /// Over the size cap.
+    /// Over the size cap ([`MAX_PIA_BYTES`]); the file's size in bytes.
     #[error("the file is {0} bytes, over the {MAX_PIA_BYTES} bytes a PIA export may have")]
     TooLarge(usize),
 }
 
 /// Something of the PIA export that could not be mapped cleanly (shown to the user through
-/// `i18n::pia_warning_message`).
+/// `messages::pia_warning`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PiaWarning {
     /// A key of the `pia` object Garde-fou does not know, ignored.
@@ -77,7 +77,8 @@ pub enum PiaWarning {
 /// The assessment read, and what could not be mapped cleanly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
-    /// The assessment.
+    /// The assessment built from the export; what has no place in the model is kept in
+    /// `project.imported_notes`.
     pub assessment: Assessment,
     /// Warnings (malformed references, unknown keys), for the user.
     pub warnings: Vec<PiaWarning>,

@@ -21,11 +21,11 @@ use crate::model::{CapabilityId, CriterionId, LegalRefId, MeasureId, PurposeKind
 #[derive(Debug, thiserror::Error)]
 #[error("templates/{file}:{line}:{column}: {message}")]
 pub struct KnowledgeError {
-    /// The template file.
+    /// The file, relative to `templates/` (`criteria.ron`, `dossier/fr.ron`).
     pub file: &'static str,
-    /// Line of the error.
+    /// Line where parsing stopped, counted from 1.
     pub line: usize,
-    /// Column of the error.
+    /// Column where parsing stopped, in characters, counted from 1.
     pub column: usize,
     /// What is wrong.
     pub message: String,

@@ -55,11 +55,11 @@ impl Bilingual {
 /// How a fact was verified (the brief's tags).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Verification {
-    /// [V] read in an official text or the authority's own material.
+    /// \[V\] read in an official text or the authority's own material.
     Verified,
-    /// [S] read in a secondary source.
+    /// \[S\] read in a secondary source.
     Secondary,
-    /// [U] not verified: never the ground of a blocking rule.
+    /// \[U\] not verified: never the ground of a blocking rule.
     Unverified,
 }
 
@@ -98,7 +98,8 @@ pub struct CriterionDef {
 /// The legal status of a capability for a commune today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum LegalStatus {
-    /// Prohibited.
+    /// No legal framework lets a commune use it today (live face recognition, real-time
+    /// detection…).
     Prohibited,
     /// Lawful only under a specific legal framework or procedure.
     LawOnly,
@@ -184,7 +185,7 @@ pub struct QuestionDef {
 /// A purpose the app knows, with its label and usual regime.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PurposeDef {
-    /// Which purpose.
+    /// The purpose this entry labels.
     pub kind: PurposeKind,
     /// Label, e.g. « 5° Prévention des atteintes à la sécurité des personnes et des biens… ».
     pub label: Bilingual,
@@ -221,8 +222,8 @@ pub struct Phrase {
 /// The content of `templates/rules.ron`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleTexts {
-    /// Texts of findings.
+    /// One title, message, sources and verification tag per rule id.
     pub findings: Vec<RuleText>,
-    /// Phrases of explanations.
+    /// Sentences of the criteria's « because » trails and of the verdict's reasons, by id.
     pub phrases: Vec<Phrase>,
 }

@@ -12,7 +12,7 @@ use super::processing::PurposeKind;
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 pub enum CameraKind {
-    /// Fixed camera.
+    /// A fixed camera: one field of view that no operator can steer.
     #[default]
     Fixed,
     /// Pan-tilt-zoom (dome) camera that an operator can steer.

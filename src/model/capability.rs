@@ -46,7 +46,7 @@ pub enum UnlockHolder {
     Unknown,
     /// The controller itself (a local administrator account).
     Controller,
-    /// The software vendor.
+    /// The software vendor, through its licence or an administrator account it keeps.
     Vendor,
     /// The integrator or reseller.
     Integrator,
@@ -66,7 +66,7 @@ pub enum UsageMode {
     RealTime,
     /// On recordings, after the fact.
     OnRecordings,
-    /// Both.
+    /// On live streams and on recordings alike.
     Both,
 }
 

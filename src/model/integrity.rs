@@ -27,7 +27,7 @@ pub enum Problem {
     },
     /// A risk refers to a measure the assessment does not hold.
     UnknownMeasure {
-        /// The risk.
+        /// The id of the risk that lists the measure (`RISK-ACCESS`).
         owner: String,
         /// The missing measure id.
         measure_id: String,

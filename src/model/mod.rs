@@ -60,7 +60,7 @@ pub struct Assessment {
     pub processing: Processing,
     /// Authorisation, retention, information, control centre, software, searches.
     pub video_system: VideoSystem,
-    /// The camera inventory.
+    /// The camera inventory, one row per camera (a copy-on-write list: see `CameraList`).
     pub cameras: CameraList,
     /// One record per capability of the catalogue that has been examined.
     pub capabilities: Vec<CapabilityRecord>,
@@ -68,7 +68,7 @@ pub struct Assessment {
     pub screening: Screening,
     /// Answers to the necessity, proportionality and rights questions.
     pub answers: Vec<Answer>,
-    /// Risks.
+    /// Risks to the data subjects, each rated before and after measures on the CNIL 4×4 scale.
     pub risks: Vec<Risk>,
     /// Measures, existing and planned.
     pub measures: Vec<Measure>,

@@ -35,7 +35,7 @@ pub struct Signature {
     pub name: String,
     /// In which capacity, e.g. « Maire », « DPD ».
     pub role: String,
-    /// When.
+    /// Day of signing; `None` leaves a blank « Date : » line in the dossier, to date by hand.
     pub signed_on: Option<Date>,
 }
 
@@ -57,7 +57,7 @@ pub struct PriorConsultation {
 pub struct Opinions {
     /// The DPO's written opinion.
     pub dpo_opinion: String,
-    /// The DPO's conclusion.
+    /// Favourable, favourable with reservations or unfavourable; `None` until the DPO concludes.
     pub dpo_conclusion: Option<DpoConclusion>,
     /// Day the DPO gave the opinion.
     pub dpo_opinion_on: Option<Date>,
@@ -69,8 +69,9 @@ pub struct Opinions {
     pub decision: Option<Decision>,
     /// Reasons for the decision, especially where it departs from the DPO's opinion.
     pub decision_reasons: String,
-    /// Prior consultation of the CNIL.
+    /// Whether, when and under which reference the CNIL was consulted before the processing (GDPR
+    /// art. 36, LIL art. 90).
     pub prior_consultation: PriorConsultation,
-    /// Signatures.
+    /// Who signs the dossier and in which capacity: one signature box each, in this order.
     pub signatures: Vec<Signature>,
 }

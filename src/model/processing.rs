@@ -112,7 +112,8 @@ pub enum LegalBasis {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Purpose {
-    /// Which purpose.
+    /// The purpose: an item of the CSI L.251-2 list, anonymous statistics, or another one described
+    /// in `description`.
     pub kind: PurposeKind,
     /// Free text: what it means here (required for `Other`).
     pub description: String,

@@ -12,7 +12,7 @@ pub enum Lang {
     /// Français (the default: the law applied is French).
     #[default]
     Fr,
-    /// English.
+    /// English (the law applied is still French).
     En,
 }
 
@@ -75,7 +75,7 @@ pub enum OrganisationKind {
     OtherPublicBody,
     /// A private entity providing a public service.
     PrivatePublicService,
-    /// A private organisation.
+    /// A private organisation that provides no public service: the one kind that owes no FRIA.
     Private,
 }
 

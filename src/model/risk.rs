@@ -103,7 +103,7 @@ impl MatrixCell {
 pub struct Risk {
     /// Unique id in the assessment.
     pub risk_id: RiskId,
-    /// Which feared event.
+    /// The feared event at stake: one of the CNIL's three, or `Other`.
     pub feared_event: FearedEvent,
     /// Short title.
     pub title: String,

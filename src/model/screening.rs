@@ -9,7 +9,7 @@ use super::ids::CriterionId;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CriterionOverride {
-    /// Which criterion.
+    /// The criterion set against its derived value (`C1`…`C9`).
     pub criterion_id: CriterionId,
     /// Met or not, in the user's judgement.
     pub is_met: bool,

@@ -70,7 +70,7 @@ pub struct ControlCentre {
     pub name: String,
     /// Staffing and hours, e.g. « 7 j/7, 6 h – 2 h ».
     pub hours: String,
-    /// Number of operators.
+    /// How many operators staff the centre; `None` until answered.
     pub operator_count: Option<u32>,
     /// Operators are individually designated and habilitated (L.252-2).
     pub are_operators_habilitated: Option<bool>,
@@ -88,7 +88,7 @@ pub struct ControlCentre {
 pub struct AnalyticsSoftware {
     /// Vendor, e.g. « BriefVision ».
     pub vendor: String,
-    /// Product name.
+    /// Product name, e.g. « BriefVision Suite ».
     pub product: String,
     /// Installed version.
     pub version: String,
@@ -120,7 +120,7 @@ pub enum SearchInitiator {
     /// Operators of the control centre (CSU).
     #[default]
     ControlCentreOperators,
-    /// Municipal police.
+    /// Officers of the commune's own municipal police (police municipale).
     MunicipalPolice,
     /// Officers of the national police or gendarmerie (OPJ/APJ).
     JudicialPoliceOfficers,
@@ -154,7 +154,7 @@ pub struct SearchPolicy {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct VideoSystem {
-    /// Prefectoral authorisation.
+    /// The prefectoral order authorising the cameras: reference, date, duration, retention cap.
     pub authorisation: Authorisation,
     /// Actual retention of recorded images, in days.
     pub image_retention_days: Option<u32>,
@@ -164,14 +164,15 @@ pub struct VideoSystem {
     pub operating_hours: String,
     /// The area covered, in words (centre, perimeters, surface).
     pub coverage: String,
-    /// Public information.
+    /// How the public is told: signs at the perimeters and the second-layer notice.
     pub public_information: PublicInformation,
-    /// Control centre.
+    /// The control centre (CSU): staffing, habilitation of operators, access logs, security.
     pub control_centre: ControlCentre,
     /// Analytics software, if any.
     pub software: AnalyticsSoftware,
-    /// Statistics use.
+    /// Whether counting statistics are produced, and whether only anonymous figures leave the
+    /// module.
     pub statistics: StatisticsUse,
-    /// Searches in recordings.
+    /// Who searches recordings, on what instruction, and how searches are registered and logged.
     pub searches: SearchPolicy,
 }

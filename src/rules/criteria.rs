@@ -58,11 +58,12 @@ pub struct CriterionResult {
 /// Whether an AIPD is required.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// Required.
+    /// Required: two criteria or more, or a mandatory case (GDPR art. 35(3)(c), CNIL list items 11
+    /// and 14).
     Required,
     /// Recommended (one criterion).
     Recommended,
-    /// Not required.
+    /// Not required: no criterion met and no mandatory case.
     NotRequired,
 }
 
@@ -82,13 +83,15 @@ impl Verdict {
 pub struct ScreeningResult {
     /// The nine criteria, C1 first.
     pub criteria: Vec<CriterionResult>,
-    /// The verdict.
+    /// Whether an AIPD is required, recommended or not required.
     pub verdict: Verdict,
-    /// Why.
+    /// One sentence per ground that makes an AIPD required (criteria count, art. 35(3)(c), CNIL
+    /// list items); otherwise the one sentence behind a recommended or not-required verdict.
     pub reasons: Vec<Bilingual>,
-    /// An art. 90 LIL analysis is needed too (a Police-Justice purpose and a high risk).
+    /// An art. 90 LIL analysis is needed too: a purpose falls under the Police-Justice regime and
+    /// the verdict is not « not required ».
     pub is_art90_required: bool,
-    /// Why (or why not).
+    /// The purposes under the Police-Justice regime, or the sentence saying there are none.
     pub art90_reason: Bilingual,
 }
 

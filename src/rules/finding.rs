@@ -44,7 +44,8 @@ impl Severity {
 pub struct Finding {
     /// The rule's id (`R05`, `AIA-5-1-H`, `CONS-BIOMETRICS`).
     pub rule_id: String,
-    /// How serious.
+    /// How serious: findings are sorted by it, and a `Blocking` one keeps the dossier a draft and
+    /// makes `check` exit 1.
     pub severity: Severity,
     /// Short title.
     pub title: Bilingual,

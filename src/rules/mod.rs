@@ -20,7 +20,7 @@ use crate::model::{Assessment, Date, Level, RiskId};
 /// A risk's levels before and after the planned measures.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RiskLevels {
-    /// The risk.
+    /// The assessment's risk these levels belong to.
     pub risk_id: RiskId,
     /// Severity before measures.
     pub severity: Option<Level>,

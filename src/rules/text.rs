@@ -9,7 +9,8 @@ use crate::model::{CapabilityId, Date};
 /// Access to the texts of one knowledge base.
 #[derive(Clone, Copy)]
 pub struct Texts<'a> {
-    /// The knowledge base.
+    /// Where the rule texts, the phrases, the dossier catalogue and the capability labels come
+    /// from.
     pub kb: &'a KnowledgeBase,
 }
 

@@ -1,8 +1,8 @@
 //! The one export pipeline: the PDF dossier (full or public), a derived document (register
 //! entry, public notice, prior-consultation letter) as PDF or plain text, and the CNIL PIA file.
 //! A job takes what it needs from the session up front, so the command line runs it in place and
-//! the app on a background thread. Every file is written atomically: a failed export never
-//! leaves half a file where a good one was.
+//! the app runs the dossier (the long one) on a background thread. Every file is written
+//! atomically: a failed export never leaves half a file where a good one was.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use crate::storage;
 pub enum ExportKind {
     /// The PDF dossier; the public version leaves out confidential fields and the project.
     Dossier {
-        /// The public version.
+        /// True for the public version, false for the full one that carries the project file.
         is_public: bool,
     },
     /// A derived document as PDF.
@@ -57,7 +57,7 @@ pub enum ExportError {
     /// The file could not be written; an older file there is untouched.
     #[error("{path}: {source}")]
     Write {
-        /// The file.
+        /// The file that could not be written.
         path: PathBuf,
         /// The system's error.
         source: std::io::Error,
@@ -79,7 +79,7 @@ pub struct ExportJob {
     pub assessment: Assessment,
     /// The engine's report on it.
     pub report: Report,
-    /// The knowledge base.
+    /// The knowledge base the report was computed with; the document's texts come from it too.
     pub kb: Arc<KnowledgeBase>,
     /// The document's date.
     pub today: Date,

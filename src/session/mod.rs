@@ -3,8 +3,8 @@
 //! copies, the "open elsewhere" marker, the evidence re-check, the engine's report, and one
 //! export pipeline for the dossier, the derived documents and the CNIL PIA file.
 //!
-//! No egui here: the app keeps a `Session` and shows it; its background export runs
-//! [`ExportJob::run`] on another thread.
+//! No egui here: the app keeps a `Session` and shows it; its dossier export runs
+//! [`ExportJob::run`] on a background thread.
 
 pub mod export;
 pub mod file_kind;
@@ -56,7 +56,7 @@ pub struct Session {
 
 /// A session opened from a file, with what the opening had to say.
 pub struct Opened {
-    /// The session.
+    /// The session on the file's assessment: titled for a project, untitled otherwise.
     pub session: Session,
     /// What kind of file it was.
     pub kind: FileKind,
@@ -265,7 +265,7 @@ impl Drop for Session {
 
 /// What the views read while the assessment is borrowed for editing.
 pub struct EditView<'a> {
-    /// The knowledge base.
+    /// The session's knowledge base, for labels and help beside the fields.
     pub kb: &'a KnowledgeBase,
     /// The report as of the last refresh.
     pub report: &'a Report,
@@ -282,7 +282,7 @@ pub enum AttachError {
     /// The document could not be read.
     #[error("{path}: {source}")]
     Io {
-        /// The document.
+        /// The document that could not be read.
         path: PathBuf,
         /// The system's error.
         source: std::io::Error,

@@ -20,7 +20,7 @@ pub enum OpenError {
     /// The JSON is not a CNIL PIA export Garde-fou can read.
     #[error("{path}: {source}")]
     Pia {
-        /// The file.
+        /// The JSON file that was read.
         path: PathBuf,
         /// What is wrong.
         source: PiaError,
@@ -28,7 +28,7 @@ pub enum OpenError {
     /// The PDF holds no usable project.
     #[error("{path}: {source}")]
     Pdf {
-        /// The PDF.
+        /// The PDF file that was read.
         path: PathBuf,
         /// What is wrong.
         source: ReopenError,
@@ -38,7 +38,7 @@ pub enum OpenError {
 /// An assessment read from a file, with what the reading had to say.
 #[derive(Debug)]
 pub struct Read {
-    /// The assessment.
+    /// The project itself, the one attached to the PDF, or the PIA export mapped onto the model.
     pub assessment: Assessment,
     /// What kind of file it came from.
     pub kind: FileKind,

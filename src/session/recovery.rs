@@ -12,11 +12,12 @@ use crate::storage::{self, autosave, LoadError, SaveError};
 /// A recovery copy found on disk, to offer to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecoveryOffer {
-    /// The recovery copy.
+    /// The copy: `NAME.aipd.ron.recovery` beside the project, or `sans-titre.aipd.ron.recovery`
+    /// in the data folder for untitled work.
     pub path: PathBuf,
     /// The project file it belongs to; `None` for an assessment that was never saved.
     pub project: Option<PathBuf>,
-    /// When it was written.
+    /// The copy's modification time; `None` when the system cannot tell.
     pub written_at: Option<SystemTime>,
 }
 
