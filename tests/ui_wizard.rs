@@ -676,3 +676,49 @@ fn the_shortcuts_menu_lists_every_command_that_has_one() {
         "Quit is only reachable from the menu"
     );
 }
+
+#[test]
+fn ctrl_shift_s_asks_where_to_save_and_ctrl_shift_z_redoes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("titre.aipd.ron");
+    gardefou::storage::save(&path, &common::sample()).expect("save");
+    let titled = GardefouApp::new(
+        &egui::Context::default(),
+        common::sample(),
+        Some(path.clone()),
+        common::kb(),
+        Settings {
+            lang: Some(Lang::En),
+            ..Settings::default()
+        },
+        common::day(TODAY),
+    );
+    let mut h = harness(titled);
+    let before = h.state().session.assessment.project.title.clone();
+    clear_and_type(&mut h, "Title of the assessment", "Changé");
+    // Leave the field so the shortcuts reach the app, not the text editor.
+    h.get_by_label("3. Video system").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.assessment.project.title, before);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(h.state().session.assessment.project.title, "Changé");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run();
+    assert!(
+        matches!(
+            h.state().state.prompt,
+            Some(gardefou::ui::state::Prompt::Path { is_open: false, .. })
+        ),
+        "Ctrl+Shift+S asks for a path: {:?}",
+        h.state().state.prompt
+    );
+}

@@ -27,17 +27,25 @@ pub enum Command {
 }
 
 impl Command {
-    /// Every command, Redo before Undo so Ctrl+Shift+Z is not taken for Ctrl+Z.
+    /// Every command, in the order menus list them.
     pub const ALL: [Command; 8] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
-        Command::Redo,
         Command::Undo,
+        Command::Redo,
         Command::ExportDossier,
         Command::Quit,
     ];
+
+    /// The commands in the order their shortcuts are tried: those with Shift first, since egui
+    /// takes Ctrl+Shift+Z for Ctrl+Z (and Ctrl+Shift+S for Ctrl+S) otherwise.
+    pub fn by_shortcut_precedence() -> Vec<Command> {
+        let mut commands = Self::ALL.to_vec();
+        commands.sort_by_key(|c| !c.shortcut().is_some_and(|s| s.modifiers.shift));
+        commands
+    }
 
     /// The button text.
     pub fn label(self, lang: Lang) -> &'static str {

@@ -417,7 +417,7 @@ impl GardefouApp {
             return;
         }
         ctx.input_mut(|input| {
-            for command in Command::ALL {
+            for command in Command::by_shortcut_precedence() {
                 if let Some(shortcut) = command.shortcut() {
                     if input.consume_shortcut(&shortcut) {
                         actions.push(Action::Command(command));
