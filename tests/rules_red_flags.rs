@@ -335,6 +335,82 @@ fn r18_a_residual_risk_of_three_by_three_requires_prior_consultation() {
     assert!(fires(&a, "R18").is_empty());
 }
 
+/// A Police-Justice purpose resting on a new technology (C8 met): LIL art. 90 2°.
+fn innovative_police_justice() -> Assessment {
+    let mut a = compliant();
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        description: "Prévention des atteintes aux personnes".into(),
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+    });
+    a.screening.overrides.push(CriterionOverride {
+        criterion_id: CriterionId::new("C8"),
+        is_met: true,
+        reason: "Logiciel d’analyse vidéo".into(),
+    });
+    a
+}
+
+#[test]
+fn r18_art90_police_justice_on_a_new_technology_asks_for_the_consultation_whatever_the_map() {
+    let mut a = innovative_police_justice();
+    // No residual risk is high, yet LIL art. 90 2° calls for the consultation.
+    a.risks = vec![risk(3, 3, 2, 2)];
+    assert_eq!(fires(&a, "R18-ART90"), [High]);
+    assert!(fires(&a, "R18").is_empty());
+    let report = evaluate(&a, TODAY);
+    assert!(
+        report
+            .completeness
+            .missing()
+            .contains(&"opinions.prior_consultation".to_owned()),
+        "the consultation becomes a required answer"
+    );
+    // The letter and the engine agree: the letter is due on the art. 90 ground.
+    assert_eq!(
+        gardefou::documents::consultation_ground(&a, &report),
+        Some(gardefou::documents::ConsultationGround::InnovativePoliceJustice)
+    );
+    // Reasoned away in writing: informs no more, and the question is answered.
+    a.opinions.prior_consultation.not_needed_reason =
+        "Aucune fonctionnalité d’analyse n’est utilisée pour les finalités 5°".into();
+    assert!(fires(&a, "R18-ART90").is_empty());
+    let report = evaluate(&a, TODAY);
+    assert!(!report
+        .completeness
+        .missing()
+        .contains(&"opinions.prior_consultation".to_owned()));
+    // Filed: nothing to say either.
+    a.opinions.prior_consultation.not_needed_reason.clear();
+    a.opinions.prior_consultation.is_filed = Some(true);
+    assert!(fires(&a, "R18-ART90").is_empty());
+    // Without the Police-Justice purpose, art. 90 has nothing to say.
+    let mut gdpr_only = innovative_police_justice();
+    gdpr_only
+        .processing
+        .purposes
+        .retain(|p| p.regime == Regime::Gdpr);
+    assert!(fires(&gdpr_only, "R18-ART90").is_empty());
+}
+
+#[test]
+fn r18_severe_a_maximum_residual_severity_asks_to_consider_the_consultation() {
+    let mut a = compliant();
+    a.risks = vec![risk(4, 3, 4, 1)];
+    assert_eq!(fires(&a, "R18-SEVERE"), [High]);
+    assert!(fires(&a, "R18").is_empty(), "4×1 is not in the high band");
+    a.risks = vec![risk(4, 3, 3, 1)];
+    assert!(fires(&a, "R18-SEVERE").is_empty());
+    // 4×3 is high: R18 blocks and R18-SEVERE does not repeat it.
+    a.risks = vec![risk(4, 4, 4, 3)];
+    assert_eq!(fires(&a, "R18"), [Blocking]);
+    assert!(fires(&a, "R18-SEVERE").is_empty());
+    a.risks = vec![risk(4, 3, 4, 2)];
+    a.opinions.prior_consultation.not_needed_reason = "Motifs consignés par le DPD".into();
+    assert!(fires(&a, "R18-SEVERE").is_empty());
+}
+
 #[test]
 fn r20_review_due_or_three_years_old() {
     let mut a = compliant();

@@ -106,7 +106,7 @@ fn no_unverified_rule_is_blocking_on_the_scenarios() {
     let report = common::evaluate(&a, "2026-11-23");
     for finding in &report.findings {
         let text = kb.rule_text(&finding.rule_id).expect("text");
-        if text.verification == Verification::Unverified {
+        if kb.rule_verification(&text.id) == Verification::Unverified {
             assert_ne!(
                 finding.severity,
                 gardefou::rules::Severity::Blocking,
@@ -114,5 +114,33 @@ fn no_unverified_rule_is_blocking_on_the_scenarios() {
                 finding.rule_id
             );
         }
+    }
+}
+
+#[test]
+fn a_rules_verification_tag_is_the_weakest_of_its_sources() {
+    let kb = common::kb();
+    // CSI L.252-5 alone, read in the code: verified.
+    assert_eq!(kb.rule_verification("R01"), Verification::Verified);
+    // The same article plus a CNIL deliberation read second-hand: secondary, not verified.
+    assert_eq!(kb.rule_verification("R02"), Verification::Secondary);
+    // The register article has not been read: unverified.
+    assert_eq!(kb.rule_verification("R24"), Verification::Unverified);
+    assert_eq!(
+        kb.rule_verification("NO-SUCH-RULE"),
+        Verification::Unverified
+    );
+    for text in &kb.rule_texts {
+        let weakest = text
+            .sources
+            .iter()
+            .map(|id| {
+                kb.legal_refs
+                    .get(id)
+                    .map_or(Verification::Unverified, |r| r.verification)
+            })
+            .max()
+            .unwrap_or(Verification::Unverified);
+        assert_eq!(kb.rule_verification(&text.id), weakest, "{}", text.id);
     }
 }

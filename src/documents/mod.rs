@@ -13,7 +13,6 @@ mod notice;
 mod register;
 
 use crate::dossier::{Ctx, Dossier};
-use crate::knowledge::ids::criterion::C8_INNOVATIVE;
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, Date, Lang, Risk};
 use crate::rules::Report;
@@ -82,34 +81,11 @@ pub enum DocumentError {
     ConsultationNotRequired,
 }
 
-/// Why the CNIL must be consulted before the processing starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConsultationGround {
-    /// A residual risk stays in the high band (GDPR art. 36(1); LIL art. 90 as well when there
-    /// are Police-Justice purposes).
-    HighResidualRisk,
-    /// No residual risk is high, but Police-Justice purposes rest on an innovative use of
-    /// technology (criterion C8 met): LIL art. 90 asks for the consultation when the type of
-    /// processing, in particular a new technology, presents high risks.
-    InnovativePoliceJustice,
-}
+pub use crate::rules::consultation::ConsultationGround;
 
-/// Whether, and why, the prior consultation is due.
+/// Whether, and why, the prior consultation is due (the engine's own test, rule R18).
 pub fn consultation_ground(assessment: &Assessment, report: &Report) -> Option<ConsultationGround> {
-    if !high_residual_risks(assessment).is_empty() {
-        return Some(ConsultationGround::HighResidualRisk);
-    }
-    let has_police_justice = assessment
-        .processing
-        .purposes
-        .iter()
-        .any(|p| p.regime == crate::model::Regime::PoliceJustice);
-    let is_innovative = report
-        .screening
-        .criteria
-        .iter()
-        .any(|c| c.criterion_id.as_str() == C8_INNOVATIVE && c.is_met);
-    (has_police_justice && is_innovative).then_some(ConsultationGround::InnovativePoliceJustice)
+    crate::rules::consultation::ground(assessment, &report.screening)
 }
 
 /// The risks whose residual level stays in the high band: they make the prior consultation

@@ -154,6 +154,24 @@ impl KnowledgeBase {
         self.rule_texts.iter().find(|r| r.id == rule_id)
     }
 
+    /// How far a rule's legal ground was verified: the weakest tag among its sources, never
+    /// stronger. A rule without sources, or citing a reference the knowledge base lacks, is
+    /// `Unverified`. An `Unverified` rule may inform, never block.
+    pub fn rule_verification(&self, rule_id: &str) -> Verification {
+        let Some(text) = self.rule_text(rule_id) else {
+            return Verification::Unverified;
+        };
+        text.sources
+            .iter()
+            .map(|id| {
+                self.legal_refs
+                    .get(id)
+                    .map_or(Verification::Unverified, |r| r.verification)
+            })
+            .max()
+            .unwrap_or(Verification::Unverified)
+    }
+
     /// A phrase of the engine's explanations.
     pub fn phrase(&self, phrase_id: &str) -> Option<&Bilingual> {
         self.phrases

@@ -204,10 +204,9 @@ pub struct RuleText {
     pub title: Bilingual,
     /// The message, with `{name}` placeholders the engine fills.
     pub message: Bilingual,
-    /// Legal sources of the rule.
+    /// Legal sources of the rule; its verification tag is the weakest of theirs
+    /// ([`crate::knowledge::KnowledgeBase::rule_verification`]).
     pub sources: Vec<LegalRefId>,
-    /// How the rule's legal ground was verified; an `Unverified` rule is never blocking.
-    pub verification: Verification,
 }
 
 /// A phrase the engine uses in explanations (`because` lines, verdict reasons).
@@ -222,7 +221,7 @@ pub struct Phrase {
 /// The content of `templates/rules.ron`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleTexts {
-    /// One title, message, sources and verification tag per rule id.
+    /// One title, message and list of sources per rule id.
     pub findings: Vec<RuleText>,
     /// Sentences of the criteria's « because » trails and of the verdict's reasons, by id.
     pub phrases: Vec<Phrase>,

@@ -49,6 +49,10 @@ pub struct PriorConsultation {
     pub filed_on: Option<Date>,
     /// The CNIL's reference or answer.
     pub reference: String,
+    /// Why the controller decided the consultation is not needed, where the law leaves it to
+    /// its judgement (LIL art. 90 2°, a maximum residual severity): the reasoning is kept and
+    /// printed; empty when none was given.
+    pub not_needed_reason: String,
 }
 
 /// Opinions, decision and signatures.

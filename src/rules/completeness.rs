@@ -2,6 +2,7 @@
 //! (as field paths the UI can jump to), and an overall percentage. Some answers are required only
 //! when another makes them relevant (the art. 90 analysis only with Police-Justice purposes).
 
+use super::criteria::ScreeningResult;
 use crate::knowledge::KnowledgeBase;
 use crate::model::{
     ActorRole, Assessment, CapabilityState, Evaluation, MeasureStatus, Presence, Regime,
@@ -100,7 +101,7 @@ impl Tally {
 }
 
 /// Computes the completeness of an assessment.
-pub fn completeness(a: &Assessment, kb: &KnowledgeBase) -> Completeness {
+pub fn completeness(a: &Assessment, kb: &KnowledgeBase, result: &ScreeningResult) -> Completeness {
     Completeness {
         steps: vec![
             project(a),
@@ -111,7 +112,7 @@ pub fn completeness(a: &Assessment, kb: &KnowledgeBase) -> Completeness {
             answers(a, kb, "rights"),
             risks(a),
             measures(a),
-            opinions(a),
+            opinions(a, result),
         ],
     }
 }
@@ -360,7 +361,7 @@ fn measures(a: &Assessment) -> StepCompleteness {
     t.step
 }
 
-fn opinions(a: &Assessment) -> StepCompleteness {
+fn opinions(a: &Assessment, screening: &ScreeningResult) -> StepCompleteness {
     let o = &a.opinions;
     let mut t = Tally::new("opinions");
     t.text("opinions.dpo_opinion", &o.dpo_opinion);
@@ -372,10 +373,15 @@ fn opinions(a: &Assessment) -> StepCompleteness {
     t.text("opinions.data_subjects_views", &o.data_subjects_views);
     t.some("opinions.decision", &o.decision);
     t.need("opinions.signatures", !o.signatures.is_empty());
-    if a.risks.iter().any(|r| r.is_residual_high()) {
-        t.some(
+    // The consultation is answered once it is filed (or said not filed), or, where the law
+    // leaves it to the controller (LIL art. 90 2°, a maximum residual severity), reasoned away.
+    let is_asked = super::consultation::ground(a, screening).is_some()
+        || !super::consultation::severe_residual_risks(a).is_empty();
+    if is_asked {
+        let c = &o.prior_consultation;
+        t.need(
             "opinions.prior_consultation",
-            &o.prior_consultation.is_filed,
+            c.is_filed.is_some() || !c.not_needed_reason.trim().is_empty(),
         );
     }
     t.step

@@ -5,6 +5,7 @@
 pub mod ai_act;
 pub mod completeness;
 pub mod consistency;
+pub mod consultation;
 pub mod criteria;
 pub mod finding;
 pub mod red_flags;
@@ -130,6 +131,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
     let mut findings = red_flags::red_flags(a, kb, today);
     findings.extend(ai_act::ai_act(a, kb));
     findings.extend(consistency::consistency(a, kb));
+    findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();
     if met.len() >= 2 {
         findings.push(text::Texts { kb }.finding(
@@ -160,10 +162,11 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
             is_residual_high: r.is_residual_high(),
         })
         .collect();
+    let completeness = completeness::completeness(a, kb, &screening);
     Report {
         screening,
         findings,
-        completeness: completeness::completeness(a, kb),
+        completeness,
         risks,
     }
 }

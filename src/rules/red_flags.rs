@@ -391,8 +391,8 @@ fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
-/// Emits R16 (started before the DPIA), R17 (art. 90 assessment missing), R18 (prior
-/// consultation required), R19 (DPO's opinion missing), R20 (review due), R23 (operators not
+/// Emits R16 (started before the DPIA), R17 (art. 90 assessment missing), R19 (DPO's opinion
+/// missing), R20 (review due), R23 (operators not
 /// habilitated) and R24 (no recordings register).
 fn governance(
     a: &Assessment,
@@ -417,25 +417,6 @@ fn governance(
             Severity::High,
             &[("purposes", text::join(&police_justice))],
             vec!["screening.has_art90_dpia".into()],
-        ));
-    }
-    let high: Vec<&str> = a
-        .risks
-        .iter()
-        .filter(|r| r.is_residual_high())
-        .map(|r| r.risk_id.as_str())
-        .collect();
-    if !high.is_empty() && a.opinions.prior_consultation.is_filed != Some(true) {
-        let mut fields: Vec<String> = high
-            .iter()
-            .map(|id| format!("risks[{id}].residual"))
-            .collect();
-        fields.push("opinions.prior_consultation".into());
-        out.push(texts.finding(
-            "R18",
-            Severity::Blocking,
-            &[("risks", Bilingual::same(high.join(", ")))],
-            fields,
         ));
     }
     if a.opinions.dpo_opinion.trim().is_empty() {

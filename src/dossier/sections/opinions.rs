@@ -52,6 +52,10 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
             ctx.date(o.prior_consultation.filed_on),
         ),
         (
+            ctx.t("field.opinions.prior_consultation.not_needed_reason"),
+            ctx.text_or_blank(&o.prior_consultation.not_needed_reason),
+        ),
+        (
             ctx.t("field.project.review_due_on"),
             ctx.date(ctx.a.project.review_due_on),
         ),

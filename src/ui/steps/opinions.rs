@@ -126,6 +126,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("ui.cnil_reference"),
         &mut o.prior_consultation.reference,
     );
+    multiline_ui(
+        ui,
+        cx,
+        "opinions.prior_consultation.not_needed_reason",
+        &cx.t("field.opinions.prior_consultation.not_needed_reason"),
+        &mut o.prior_consultation.not_needed_reason,
+    );
     date_ui(
         ui,
         cx,
