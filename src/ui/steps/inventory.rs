@@ -14,7 +14,7 @@ use crate::model::camera::summarise;
 use crate::model::{
     Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
 };
-use crate::storage::csv_import::{self, CsvTable, ImportPreview, Mapping};
+use crate::storage::camera_csv::{self, CsvTable, ImportPreview, Mapping};
 use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{choice_combo_ui, subheading_ui};
@@ -524,13 +524,13 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             let path = std::path::PathBuf::from(state.csv_path.trim());
             match std::fs::read(&path) {
                 Err(error) => state.message = Some((format!("{}: {error}", path.display()), true)),
-                Ok(bytes) => match csv_import::read(&bytes) {
+                Ok(bytes) => match camera_csv::read(&bytes) {
                     Err(error) => {
                         state.message = Some((format!("{}: {error}", path.display()), true))
                     }
                     Ok(table) => {
-                        let mapping = csv_import::guess_mapping(&table.header);
-                        let preview = csv_import::preview(&table, &mapping, &a.cameras);
+                        let mapping = camera_csv::guess_mapping(&table.header);
+                        let preview = camera_csv::preview(&table, &mapping, &a.cameras);
                         state.message = None;
                         state.import = Some(CsvImport {
                             table,
@@ -543,7 +543,7 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
         if ui.button(t("ui.csv_export")).clicked() {
             let path = std::path::PathBuf::from(state.csv_path.trim());
-            let text = csv_import::export(&a.cameras);
+            let text = camera_csv::export(&a.cameras);
             state.message = Some(match crate::storage::write_atomic(&path, text.as_bytes()) {
                 Ok(()) => (
                     crate::i18n::tr_with(
@@ -594,7 +594,7 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     }
                 });
             if changed {
-                import.preview = csv_import::preview(&import.table, &import.mapping, &a.cameras);
+                import.preview = camera_csv::preview(&import.table, &import.mapping, &a.cameras);
             }
             ui.label(crate::i18n::tr_with(
                 lang,

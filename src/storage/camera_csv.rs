@@ -1,7 +1,9 @@
-//! Camera inventories from spreadsheets: CSV with `;` or `,`, in UTF-8 (with or without BOM) or
-//! Windows-1252, the columns mapped to camera fields (guessed from the header, changeable by the
-//! user). Each row becomes a camera or an error naming its line; nothing is imported until the
-//! user confirms. Sizes are capped so a hostile file cannot exhaust memory.
+//! The camera inventory as CSV, both ways. Reading takes spreadsheets as municipalities keep
+//! them: `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, the columns mapped to camera
+//! fields (guessed from the header, changeable by the user). Each row becomes a camera or an
+//! error naming its line; nothing is imported until the user confirms. Sizes are capped so a
+//! hostile file cannot exhaust memory. Writing gives the form French spreadsheets open directly
+//! (`;`, UTF-8 with BOM), which reads back to the same cameras.
 
 use crate::model::{Camera, CameraId, CameraKind, PurposeKind};
 
