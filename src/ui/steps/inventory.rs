@@ -14,7 +14,7 @@ use crate::model::camera::summarise;
 use crate::model::{
     Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
 };
-use crate::storage::camera_csv::{self, CsvTable, ImportPreview, Mapping};
+use crate::session::CsvImport;
 use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{choice_combo_ui, subheading_ui};
@@ -29,17 +29,6 @@ pub enum SortKey {
     Location,
     /// By perimeter.
     Perimeter,
-}
-
-/// A CSV file being imported.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CsvImport {
-    /// The file read.
-    pub table: CsvTable,
-    /// Which column fills which field.
-    pub mapping: Mapping,
-    /// The rows mapped with it.
-    pub preview: ImportPreview,
 }
 
 /// The inventory editor's transient state.
@@ -59,9 +48,9 @@ pub struct InventoryState {
     pub selected: BTreeSet<CameraId>,
     /// Path typed for CSV import or export.
     pub csv_path: String,
-    /// The import being previewed.
+    /// The import being previewed, read by the update from `csv_path`.
     pub import: Option<CsvImport>,
-    /// The outcome of the last CSV action.
+    /// The outcome of the last CSV action (message, is an error), set by the update.
     pub message: Option<(String, bool)>,
     /// The counts of the inventory, for the revision they were computed on.
     summary_cache: Option<(u64, InventorySummary)>,
@@ -520,44 +509,13 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         let label = ui.label(t("ui.csv_file"));
         ui.add(egui::TextEdit::singleline(&mut state.csv_path).desired_width(300.0))
             .labelled_by(label.id);
+        // The files are read and written by the update, after the frame.
+        let path = std::path::PathBuf::from(state.csv_path.trim());
         if ui.button(t("ui.csv_read")).clicked() {
-            let path = std::path::PathBuf::from(state.csv_path.trim());
-            match std::fs::read(&path) {
-                Err(error) => state.message = Some((format!("{}: {error}", path.display()), true)),
-                Ok(bytes) => match camera_csv::read(&bytes) {
-                    Err(error) => {
-                        state.message = Some((format!("{}: {error}", path.display()), true))
-                    }
-                    Ok(table) => {
-                        let mapping = camera_csv::guess_mapping(&table.header);
-                        let preview = camera_csv::preview(&table, &mapping, &a.cameras);
-                        state.message = None;
-                        state.import = Some(CsvImport {
-                            table,
-                            mapping,
-                            preview,
-                        });
-                    }
-                },
-            }
+            cx.actions.push(Action::ImportCamerasCsv(path.clone()));
         }
         if ui.button(t("ui.csv_export")).clicked() {
-            let path = std::path::PathBuf::from(state.csv_path.trim());
-            let text = camera_csv::export(&a.cameras);
-            state.message = Some(match crate::storage::write_atomic(&path, text.as_bytes()) {
-                Ok(()) => (
-                    crate::i18n::tr_with(
-                        lang,
-                        "ui.csv_exported",
-                        &[
-                            ("path", &path.display().to_string()),
-                            ("count", &a.cameras.len().to_string()),
-                        ],
-                    ),
-                    false,
-                ),
-                Err(error) => (format!("{}: {error}", path.display()), true),
-            });
+            cx.actions.push(Action::ExportCamerasCsv(path));
         }
     });
     if let Some((message, is_error)) = &state.message {
@@ -594,7 +552,7 @@ fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     }
                 });
             if changed {
-                import.preview = camera_csv::preview(&import.table, &import.mapping, &a.cameras);
+                import.remap(&a.cameras);
             }
             ui.label(crate::i18n::tr_with(
                 lang,
