@@ -140,7 +140,7 @@ impl GardefouApp {
             .to_string();
         self.undoer = Undoer::default();
         self.state.highlight = None;
-        self.state.inventory = steps::inventory::InventoryState::default();
+        self.state.inventory = steps::video_system::inventory::InventoryState::default();
     }
 
     /// Applies one action.

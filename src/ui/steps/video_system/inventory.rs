@@ -1,14 +1,13 @@
-//! The camera inventory editor: a table that lays out only its visible rows (smooth at 10,000
-//! cameras), sorting, filtering, multi-selection with bulk edits, add / duplicate / delete, the
-//! selected camera's form, and CSV import (with a preview and per-line errors, nothing imported
-//! until confirmed) and export.
+//! The video-system step's camera inventory: a table that lays out only its visible rows
+//! (smooth at 10,000 cameras), sorting, filtering, multi-selection with bulk edits, add /
+//! duplicate / delete, the selected camera's form, and CSV import (with a preview and per-line
+//! errors, nothing imported until confirmed) and export.
 
 use std::collections::BTreeSet;
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::StepCtx;
 use crate::edit::Edit;
 use crate::model::camera::summarise;
 use crate::model::{
@@ -16,6 +15,7 @@ use crate::model::{
 };
 use crate::session::CsvImport;
 use crate::ui::action::Action;
+use crate::ui::steps::StepCtx;
 use crate::ui::theme;
 use crate::ui::widgets::{choice_combo_ui, subheading_ui};
 

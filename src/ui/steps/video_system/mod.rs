@@ -1,6 +1,8 @@
 //! Step 3 — Video system: authorisation, retention, public information, control centre,
 //! analytics software, statistics, searches, the camera inventory and the capabilities.
 
+pub mod inventory;
+
 use egui::RichText;
 
 use super::StepCtx;
@@ -354,7 +356,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &mut searches.handover,
     );
 
-    super::inventory::inventory_ui(ui, cx, a);
+    inventory::inventory_ui(ui, cx, a);
     capabilities_ui(ui, cx, a);
     evidence_ui(ui, cx, a);
 }
