@@ -1,14 +1,15 @@
-//! The video-system step's camera inventory: a table that lays out only its visible rows
-//! (smooth at 10,000 cameras), sorting, filtering, multi-selection with bulk edits, add /
-//! duplicate / delete, the selected camera's form, and CSV import (with a preview and per-line
-//! errors, nothing imported until confirmed) and export.
+//! The video-system step's camera inventory: its counts, filters (text, perimeter, purpose,
+//! coupling), multi-selection with bulk edits, add / duplicate / delete, and the selected
+//! camera's form; the table is drawn by `inventory_table` and the CSV files by `inventory_csv`.
+//! The rows shown are filtered and sorted again only when the cameras or the filter change.
 
 use std::collections::BTreeSet;
 
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
 
 use crate::edit::Edit;
+use crate::i18n::{tr, tr_with, Lang};
+use crate::knowledge::KnowledgeBase;
 use crate::model::camera::summarise;
 use crate::model::{
     Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
@@ -150,12 +151,34 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
     rows
 }
 
-/// Draws the inventory editor.
+/// Draws the inventory editor: counts, filters, selection and bulk edits, the table, the
+/// selected camera's form and the CSV files.
 pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
-    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
-    subheading_ui(ui, &t("section.cameras"));
+    let kb = cx.kb;
+    subheading_ui(ui, &cx.t("section.cameras"));
     let summary = cx.inventory.summary(&a.cameras);
+    summary_ui(ui, cx, &summary);
+    let state = &mut *cx.inventory;
+    filters_ui(ui, kb, lang, state, &summary);
+    coupling_filter_ui(ui, lang, state);
+    let rows = state.rows(&a.cameras);
+    let selected: Vec<CameraId> = state.selected.iter().cloned().collect();
+    selection_ui(ui, lang, state, &rows, &a.cameras);
+    let edits = bulk_edits_ui(ui, kb, lang, &selected);
+    super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.highlight);
+    selected_camera_ui(ui, lang, a, &selected);
+    super::inventory_csv::csv_ui(ui, cx, a);
+    for edit in edits {
+        if let Edit::DeleteCameras(_) = edit {
+            cx.inventory.selected.clear();
+        }
+        cx.actions.push(Action::Edit(edit));
+    }
+}
+
+/// The inventory's counts, scrolled to when a finding points at the cameras.
+fn summary_ui(ui: &mut egui::Ui, cx: &StepCtx, summary: &InventorySummary) {
     let summary_label = ui.label(
         RichText::new(cx.tw(
             "ui.cameras_summary",
@@ -169,77 +192,117 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if cx.is_highlighted("cameras") && cx.should_scroll {
         summary_label.scroll_to_me(Some(egui::Align::Center));
     }
-    let state = &mut *cx.inventory;
+}
 
-    // Filters.
+/// The text, perimeter and purpose filters, on one line under one label.
+fn filters_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    state: &mut InventoryState,
+    summary: &InventorySummary,
+) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(t("ui.filter"));
+        let label = ui.label(tr(lang, "ui.filter"));
         ui.add(egui::TextEdit::singleline(&mut state.filter_text).desired_width(160.0))
             .labelled_by(label.id);
-        let perimeters: Vec<String> = summary.per_perimeter.keys().cloned().collect();
-        let shown = state
-            .filter_perimeter
-            .clone()
-            .unwrap_or_else(|| t("ui.all_perimeters"));
-        egui::ComboBox::from_id_salt("filter_perimeter")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter_perimeter, None, t("ui.all_perimeters"));
-                for perimeter in perimeters {
-                    let count = summary.per_perimeter.get(&perimeter).copied().unwrap_or(0);
-                    ui.selectable_value(
-                        &mut state.filter_perimeter,
-                        Some(perimeter.clone()),
-                        format!("{perimeter} ({count})"),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let purpose_label = |kind| purpose_label(cx.kb, lang, kind);
-        let shown = state
-            .filter_purpose
-            .map_or_else(|| t("ui.all_purposes"), purpose_label);
-        egui::ComboBox::from_id_salt("filter_purpose")
-            .selected_text(shown)
-            .truncate()
-            .width(180.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter_purpose, None, t("ui.all_purposes"));
-                for kind in PurposeKind::ALL {
-                    ui.selectable_value(&mut state.filter_purpose, Some(kind), purpose_label(kind));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        perimeter_filter_ui(ui, lang, &mut state.filter_perimeter, summary, label.id);
+        purpose_filter_ui(ui, kb, lang, &mut state.filter_purpose, label.id);
     });
+}
+
+/// The perimeter filter: every perimeter with its number of cameras, or all.
+fn perimeter_filter_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    filter: &mut Option<String>,
+    summary: &InventorySummary,
+    label_id: egui::Id,
+) {
+    let all = || tr(lang, "ui.all_perimeters").to_owned();
+    let shown = filter.clone().unwrap_or_else(all);
+    egui::ComboBox::from_id_salt("filter_perimeter")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, all());
+            for (perimeter, count) in &summary.per_perimeter {
+                ui.selectable_value(
+                    filter,
+                    Some(perimeter.clone()),
+                    format!("{perimeter} ({count})"),
+                );
+            }
+        })
+        .response
+        .labelled_by(label_id);
+}
+
+/// The purpose filter: every purpose of CSI L.251-2 and the others, or all.
+fn purpose_filter_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    filter: &mut Option<PurposeKind>,
+    label_id: egui::Id,
+) {
+    let label = |kind| purpose_label(kb, lang, kind);
+    let shown = filter.map_or_else(|| tr(lang, "ui.all_purposes").to_owned(), label);
+    egui::ComboBox::from_id_salt("filter_purpose")
+        .selected_text(shown)
+        .truncate()
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, tr(lang, "ui.all_purposes"));
+            for kind in PurposeKind::ALL {
+                ui.selectable_value(filter, Some(kind), label(kind));
+            }
+        })
+        .response
+        .labelled_by(label_id);
+}
+
+/// The coupling filter, on its own line: all cameras, coupled ones or the others.
+fn coupling_filter_ui(ui: &mut egui::Ui, lang: Lang, state: &mut InventoryState) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(t("column.analytics"));
+        ui.label(tr(lang, "column.analytics"));
         for (value, key) in [
             (None, "ui.all_cameras"),
             (Some(true), "ui.coupled_only"),
             (Some(false), "ui.uncoupled_only"),
         ] {
-            ui.radio_value(&mut state.filter_coupled, value, t(key));
+            ui.radio_value(&mut state.filter_coupled, value, tr(lang, key));
         }
     });
+}
 
-    let rows = state.rows(&a.cameras);
-    let selected: Vec<CameraId> = state.selected.iter().cloned().collect();
-
-    // Bulk actions.
+/// How many cameras are shown and selected, with « select the cameras shown » and « none ».
+fn selection_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut InventoryState,
+    rows: &[usize],
+    cameras: &[Camera],
+) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(cx_count(lang, rows.len(), state.selected.len()));
-        if ui.button(t("ui.select_shown")).clicked() {
-            state.selected = rows
-                .iter()
-                .map(|&i| a.cameras[i].camera_id.clone())
-                .collect();
+        ui.label(shown_selected(lang, rows.len(), state.selected.len()));
+        if ui.button(tr(lang, "ui.select_shown")).clicked() {
+            state.selected = rows.iter().map(|&i| cameras[i].camera_id.clone()).collect();
         }
-        if ui.button(t("ui.select_none")).clicked() {
+        if ui.button(tr(lang, "ui.select_none")).clicked() {
             state.selected.clear();
         }
     });
+}
+
+/// « Add a camera », and the edits of the selection (disabled when none is selected); returns
+/// the edits clicked, for the update.
+fn bulk_edits_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    selected: &[CameraId],
+) -> Vec<Edit> {
+    let t = |key: &str| tr(lang, key).to_owned();
     let mut edits = Vec::new();
     ui.horizontal_wrapped(|ui| {
         if ui.button(t("ui.add_camera")).clicked() {
@@ -247,179 +310,64 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
         ui.add_enabled_ui(!selected.is_empty(), |ui| {
             if ui.button(t("ui.couple")).clicked() {
-                edits.push(Edit::SetCoupled(selected.clone(), true));
+                edits.push(Edit::SetCoupled(selected.to_vec(), true));
             }
             if ui.button(t("ui.uncouple")).clicked() {
-                edits.push(Edit::SetCoupled(selected.clone(), false));
+                edits.push(Edit::SetCoupled(selected.to_vec(), false));
             }
             if ui.button(t("ui.set_masking")).clicked() {
-                edits.push(Edit::SetMasking(selected.clone(), true));
+                edits.push(Edit::SetMasking(selected.to_vec(), true));
             }
             ui.menu_button(t("ui.add_purpose_to_selection"), |ui| {
                 for kind in PurposeKind::ALL {
-                    if ui.button(purpose_label(cx.kb, lang, kind)).clicked() {
-                        edits.push(Edit::AddCameraPurpose(selected.clone(), kind));
+                    if ui.button(purpose_label(kb, lang, kind)).clicked() {
+                        edits.push(Edit::AddCameraPurpose(selected.to_vec(), kind));
                     }
                 }
             });
             ui.menu_button(t("ui.remove_purpose_from_selection"), |ui| {
                 for kind in PurposeKind::ALL {
-                    if ui.button(purpose_label(cx.kb, lang, kind)).clicked() {
-                        edits.push(Edit::RemoveCameraPurpose(selected.clone(), kind));
+                    if ui.button(purpose_label(kb, lang, kind)).clicked() {
+                        edits.push(Edit::RemoveCameraPurpose(selected.to_vec(), kind));
                     }
                 }
             });
             if ui.button(t("ui.duplicate")).clicked() {
-                edits.push(Edit::DuplicateCameras(selected.clone()));
+                edits.push(Edit::DuplicateCameras(selected.to_vec()));
             }
-            if ui
-                .button(RichText::new(t("ui.delete_selection")).color(theme::BAD))
-                .clicked()
-            {
-                edits.push(Edit::DeleteCameras(selected.clone()));
+            let delete = RichText::new(t("ui.delete_selection")).color(theme::BAD);
+            if ui.button(delete).clicked() {
+                edits.push(Edit::DeleteCameras(selected.to_vec()));
             }
         });
     });
+    edits
+}
 
-    // The table: only visible rows are laid out.
-    let highlight = cx.highlight.map(str::to_owned);
-    ui.push_id("inventory_table", |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .max_scroll_height(300.0)
-            .column(Column::initial(120.0).at_least(90.0))
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(150.0).at_least(90.0).clip(true))
-            .column(Column::initial(90.0))
-            .column(Column::initial(70.0))
-            .column(Column::remainder().at_least(80.0).clip(true))
-            .header(22.0, |mut header| {
-                for (key, sort) in [
-                    ("column.camera_id", Some(SortKey::Id)),
-                    ("column.location", Some(SortKey::Location)),
-                    ("column.perimeter", Some(SortKey::Perimeter)),
-                    ("dossier.col.kind", None),
-                    ("column.analytics", None),
-                    ("dossier.col.purposes", None),
-                ] {
-                    header.col(|ui| {
-                        let title = RichText::new(t(key)).strong();
-                        match sort {
-                            Some(sort_key) => {
-                                let arrow = if state.sort.0 == sort_key {
-                                    if state.sort.1 {
-                                        " ▼"
-                                    } else {
-                                        " ▲"
-                                    }
-                                } else {
-                                    ""
-                                };
-                                if ui
-                                    .add(
-                                        egui::Button::new(
-                                            RichText::new(format!("{}{arrow}", t(key))).strong(),
-                                        )
-                                        .frame(false),
-                                    )
-                                    .clicked()
-                                {
-                                    // The same column again flips the order; another starts ascending.
-                                    state.sort =
-                                        (sort_key, state.sort.0 == sort_key && !state.sort.1);
-                                }
-                            }
-                            None => {
-                                ui.label(title);
-                            }
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, rows.len(), |mut row| {
-                    let camera = &a.cameras[rows[row.index()]];
-                    let mut is_selected = state.selected.contains(&camera.camera_id);
-                    let is_pointed = highlight
-                        .as_deref()
-                        .is_some_and(|h| h.starts_with(&format!("cameras[{}]", camera.camera_id)));
-                    row.col(|ui| {
-                        // The id is the checkbox's text: it selects the row and names it.
-                        let id = RichText::new(camera.camera_id.as_str());
-                        let id = if is_pointed {
-                            id.color(theme::BAD).strong()
-                        } else {
-                            id
-                        };
-                        if ui.checkbox(&mut is_selected, id).changed() {
-                            if is_selected {
-                                state.selected.insert(camera.camera_id.clone());
-                            } else {
-                                state.selected.remove(&camera.camera_id);
-                            }
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&camera.location).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&camera.perimeter).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(crate::i18n::tr(
-                            lang,
-                            &format!("enum.camera_kind.{:?}", camera.kind),
-                        ));
-                    });
-                    row.col(|ui| {
-                        ui.label(if camera.is_analytics_coupled {
-                            crate::i18n::tr(lang, "ui.yes")
-                        } else {
-                            ""
-                        });
-                    });
-                    row.col(|ui| {
-                        let purposes: Vec<String> =
-                            camera.purposes.iter().map(|p| p.short_code()).collect();
-                        ui.add(egui::Label::new(purposes.join(", ")).truncate());
-                    });
-                });
-            });
-    });
-
-    // The single selected camera, edited on a copy written back when it changes (borrowing the
-    // inventory mutably every frame would copy it every frame).
-    if let [only] = selected.as_slice() {
-        if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
-            let mut camera = a.cameras[index].clone();
-            camera_form_ui(ui, lang, &mut camera);
-            if camera != a.cameras[index] {
-                a.cameras[index] = camera;
-            }
+/// The single selected camera's form, edited on a copy written back when it changes
+/// (borrowing the inventory mutably every frame would copy it every frame).
+fn selected_camera_ui(ui: &mut egui::Ui, lang: Lang, a: &mut Assessment, selected: &[CameraId]) {
+    let [only] = selected else {
+        return;
+    };
+    if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
+        let mut camera = a.cameras[index].clone();
+        camera_form_ui(ui, lang, &mut camera);
+        if camera != a.cameras[index] {
+            a.cameras[index] = camera;
         }
-    }
-
-    csv_ui(ui, cx, a);
-    for edit in edits {
-        if let Edit::DeleteCameras(_) = edit {
-            cx.inventory.selected.clear();
-        }
-        cx.actions.push(Action::Edit(edit));
     }
 }
 
 /// The knowledge base's name of a purpose.
-fn purpose_label(
-    kb: &crate::knowledge::KnowledgeBase,
-    lang: crate::i18n::Lang,
-    kind: PurposeKind,
-) -> String {
+fn purpose_label(kb: &KnowledgeBase, lang: Lang, kind: PurposeKind) -> String {
     kb.purpose(kind)
         .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned())
 }
 
-fn cx_count(lang: crate::i18n::Lang, shown: usize, selected: usize) -> String {
-    crate::i18n::tr_with(
+/// « n shown, m selected », in the UI language.
+fn shown_selected(lang: Lang, shown: usize, selected: usize) -> String {
+    tr_with(
         lang,
         "ui.shown_selected",
         &[
@@ -429,8 +377,10 @@ fn cx_count(lang: crate::i18n::Lang, shown: usize, selected: usize) -> String {
     )
 }
 
-fn camera_form_ui(ui: &mut egui::Ui, lang: crate::i18n::Lang, camera: &mut Camera) {
-    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
+/// A camera's fields: location, perimeter, kind, coupling, dwellings and masking, purposes,
+/// notes.
+fn camera_form_ui(ui: &mut egui::Ui, lang: Lang, camera: &mut Camera) {
+    let t = |key: &str| tr(lang, key).to_owned();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new(format!("{} {}", t("ui.camera"), camera.camera_id)).strong());
         egui::Grid::new("camera_form")
@@ -446,18 +396,20 @@ fn camera_form_ui(ui: &mut egui::Ui, lang: crate::i18n::Lang, camera: &mut Camer
                     .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(t("dossier.col.kind"));
+                let kinds = [
+                    CameraKind::Fixed,
+                    CameraKind::Ptz,
+                    CameraKind::Panoramic,
+                    CameraKind::Nomadic,
+                ];
+                let kind = &mut camera.kind;
                 choice_combo_ui(
                     ui,
                     lang,
                     "camera_kind",
                     "camera_kind",
-                    &mut camera.kind,
-                    &[
-                        CameraKind::Fixed,
-                        CameraKind::Ptz,
-                        CameraKind::Panoramic,
-                        CameraKind::Nomadic,
-                    ],
+                    kind,
+                    &kinds,
                     label.id,
                 );
                 ui.end_row();
@@ -471,26 +423,7 @@ fn camera_form_ui(ui: &mut egui::Ui, lang: crate::i18n::Lang, camera: &mut Camer
                 });
                 ui.end_row();
                 ui.label(t("dossier.col.purposes"));
-                ui.horizontal_wrapped(|ui| {
-                    for kind in PurposeKind::ALL {
-                        let mut is_on = camera.purposes.contains(&kind);
-                        let short = kind.csi_number().map_or_else(
-                            || {
-                                crate::i18n::tr(lang, &format!("enum.purpose_short.{kind:?}"))
-                                    .to_owned()
-                            },
-                            |n| format!("{n}°"),
-                        );
-                        if ui.checkbox(&mut is_on, short).changed() {
-                            if is_on {
-                                camera.purposes.push(kind);
-                                camera.purposes.sort();
-                            } else {
-                                camera.purposes.retain(|p| *p != kind);
-                            }
-                        }
-                    }
-                });
+                ui.horizontal_wrapped(|ui| purpose_checkboxes_ui(ui, lang, &mut camera.purposes));
                 ui.end_row();
                 let label = ui.label(t("dossier.notes"));
                 ui.add(egui::TextEdit::singleline(&mut camera.notes).desired_width(320.0))
@@ -500,121 +433,22 @@ fn camera_form_ui(ui: &mut egui::Ui, lang: crate::i18n::Lang, camera: &mut Camer
     });
 }
 
-fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    let lang = cx.lang;
-    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
-    let state = &mut *cx.inventory;
-    ui.add_space(6.0);
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(t("ui.csv_file"));
-        ui.add(egui::TextEdit::singleline(&mut state.csv_path).desired_width(300.0))
-            .labelled_by(label.id);
-        // The files are read and written by the update, after the frame.
-        let path = std::path::PathBuf::from(state.csv_path.trim());
-        if ui.button(t("ui.csv_read")).clicked() {
-            cx.actions.push(Action::ImportCamerasCsv(path.clone()));
-        }
-        if ui.button(t("ui.csv_export")).clicked() {
-            cx.actions.push(Action::ExportCamerasCsv(path));
-        }
-    });
-    if let Some((message, is_error)) = &state.message {
-        ui.label(RichText::new(message).color(if *is_error { theme::BAD } else { theme::GOOD }));
-    }
-    let mut confirm = false;
-    let mut cancel = false;
-    if let Some(import) = &mut state.import {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new(t("ui.csv_mapping")).strong());
-            let mut changed = false;
-            egui::Grid::new("csv_mapping")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for (field, column) in &mut import.mapping {
-                        let label = ui.label(t(&format!("ui.csv_field.{field:?}")));
-                        let shown = column
-                            .and_then(|c| import.table.header.get(c).cloned())
-                            .unwrap_or_else(|| t("ui.csv_none"));
-                        egui::ComboBox::from_id_salt(("csv_field", *field as u8))
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                changed |= ui
-                                    .selectable_value(column, None, t("ui.csv_none"))
-                                    .changed();
-                                for (index, title) in import.table.header.iter().enumerate() {
-                                    changed |=
-                                        ui.selectable_value(column, Some(index), title).changed();
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                        ui.end_row();
-                    }
-                });
-            if changed {
-                import.remap(&a.cameras);
+/// One checkbox per purpose, by its short code (5°, stat, autre); the list stays sorted.
+fn purpose_checkboxes_ui(ui: &mut egui::Ui, lang: Lang, purposes: &mut Vec<PurposeKind>) {
+    for kind in PurposeKind::ALL {
+        let mut is_on = purposes.contains(&kind);
+        let short = kind.csi_number().map_or_else(
+            || tr(lang, &format!("enum.purpose_short.{kind:?}")).to_owned(),
+            |n| format!("{n}°"),
+        );
+        if ui.checkbox(&mut is_on, short).changed() {
+            if is_on {
+                purposes.push(kind);
+                purposes.sort();
+            } else {
+                purposes.retain(|p| *p != kind);
             }
-            ui.label(crate::i18n::tr_with(
-                lang,
-                "ui.csv_preview",
-                &[
-                    ("ok", &import.preview.cameras.len().to_string()),
-                    ("errors", &import.preview.errors.len().to_string()),
-                ],
-            ));
-            for camera in import.preview.cameras.iter().take(5) {
-                ui.label(
-                    RichText::new(format!(
-                        "{} — {} — {}",
-                        camera.camera_id, camera.location, camera.perimeter
-                    ))
-                    .small(),
-                );
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("csv_errors")
-                .max_height(120.0)
-                .show(ui, |ui| {
-                    for error in &import.preview.errors {
-                        ui.label(
-                            RichText::new(crate::i18n::tr_with(
-                                lang,
-                                "ui.csv_line_error",
-                                &[
-                                    ("line", &error.line.to_string()),
-                                    ("message", &error.message),
-                                ],
-                            ))
-                            .color(theme::BAD),
-                        );
-                    }
-                });
-            ui.horizontal(|ui| {
-                let text = crate::i18n::tr_with(
-                    lang,
-                    "ui.csv_confirm",
-                    &[("count", &import.preview.cameras.len().to_string())],
-                );
-                confirm = ui
-                    .add_enabled(!import.preview.cameras.is_empty(), egui::Button::new(text))
-                    .clicked();
-                cancel = ui.button(t("ui.cancel")).clicked();
-            });
-        });
-    }
-    if confirm {
-        if let Some(import) = state.import.take() {
-            let count = import.preview.cameras.len();
-            cx.actions
-                .push(Action::Edit(Edit::ImportCameras(import.preview.cameras)));
-            state.message = Some((
-                crate::i18n::tr_with(lang, "ui.csv_imported", &[("count", &count.to_string())]),
-                false,
-            ));
         }
-    }
-    if cancel {
-        state.import = None;
     }
 }
 

@@ -1,28 +1,45 @@
-//! Step 3 — Video system: authorisation, retention, public information, control centre,
-//! analytics software, statistics, searches, the camera inventory and the capabilities.
+//! Step 3 — Video system: the system's answers (authorisation, retention, public information,
+//! control centre, analytics software, statistics, searches), one function per section here;
+//! then its camera inventory, the capability checklist and the evidence locker, each in its own
+//! module.
 
+mod capabilities;
+mod evidence;
 pub mod inventory;
+mod inventory_csv;
+mod inventory_table;
 
 use egui::RichText;
 
 use super::StepCtx;
 use crate::model::{
-    Assessment, CapabilityId, CapabilityRecord, CapabilityState, Presence, SearchInitiator,
-    UnlockHolder, UsageMode, UseScope,
+    AnalyticsSoftware, Assessment, Authorisation, ControlCentre, PublicInformation,
+    SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
 };
-use crate::ui::action::Action;
-use crate::ui::theme;
 use crate::ui::widgets::{
-    choice_combo_ui, date_ui, field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui,
-    yes_no_ui,
+    date_ui, field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui, yes_no_ui,
 };
 
-/// Draws the step.
+/// Draws the step: the system's answers section by section, then the camera inventory, the
+/// capabilities and the evidence locker.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    let days = cx.t("ui.days");
     let v = &mut a.video_system;
+    authorisation_ui(ui, cx, &mut v.authorisation);
+    retention_ui(ui, cx, v);
+    public_information_ui(ui, cx, &mut v.public_information);
+    control_centre_ui(ui, cx, &mut v.control_centre);
+    software_ui(ui, cx, &mut v.software);
+    statistics_ui(ui, cx, &mut v.statistics);
+    searches_ui(ui, cx, &mut v.searches);
+    inventory::inventory_ui(ui, cx, a);
+    capabilities::capabilities_ui(ui, cx, a);
+    evidence::evidence_ui(ui, cx, a);
+}
+
+/// The prefectoral authorisation: its expiry, the retention and the perimeter it allows.
+fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
+    let days = cx.t("ui.days");
     subheading_ui(ui, &cx.t("dossier.authorisation"));
-    let auth = &mut v.authorisation;
     text_ui(
         ui,
         cx,
@@ -73,7 +90,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.perimeter"),
         &mut auth.perimeter,
     );
+}
 
+/// How long images and metadata are kept, and when and where the cameras film.
+fn retention_ui(ui: &mut egui::Ui, cx: &StepCtx, v: &mut VideoSystem) {
+    let days = cx.t("ui.days");
     subheading_ui(ui, &cx.t("dossier.retention"));
     number_ui(
         ui,
@@ -105,9 +126,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.coverage"),
         &mut v.coverage,
     );
+}
 
+/// Signs and the second-layer notice that tell the public about cameras and analytics.
+fn public_information_ui(ui: &mut egui::Ui, cx: &StepCtx, info: &mut PublicInformation) {
     subheading_ui(ui, &cx.t("dossier.public_information"));
-    let info = &mut v.public_information;
     yes_no_ui(
         ui,
         cx,
@@ -150,9 +173,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("field.public_information.notice_mentions_statistics"),
         &mut info.notice_mentions_statistics,
     );
+}
 
+/// The control centre: who watches, when, with which access logs, register and security.
+fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre) {
     subheading_ui(ui, &cx.t("field.control_centre.name"));
-    let centre = &mut v.control_centre;
     text_ui(
         ui,
         cx,
@@ -203,9 +228,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.security"),
         &mut centre.security,
     );
+}
 
+/// The analytics software: vendor, product, version, licensed modules and hosting.
+fn software_ui(ui: &mut egui::Ui, cx: &StepCtx, software: &mut AnalyticsSoftware) {
     subheading_ui(ui, &cx.t("field.software"));
-    let software = &mut v.software;
     text_ui(
         ui,
         cx,
@@ -241,9 +268,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.hosting"),
         &mut software.hosting,
     );
+}
 
+/// Statistics use: whether the module sees images and gives aggregated output only.
+fn statistics_ui(ui: &mut egui::Ui, cx: &StepCtx, stats: &mut StatisticsUse) {
     subheading_ui(ui, &cx.t("dossier.statistics"));
-    let stats = &mut v.statistics;
     yes_no_ui(
         ui,
         cx,
@@ -272,39 +301,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.description"),
         &mut stats.description,
     );
+}
 
+/// Searches in recordings: on requisition or not, their logs, attribute filters and handover.
+fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
     subheading_ui(ui, &cx.t("dossier.searches"));
-    let searches = &mut v.searches;
-    let lang = cx.lang;
-    field_ui(
-        ui,
-        cx,
-        "video_system.searches.initiators",
-        &cx.t("dossier.search_initiators"),
-        |ui, _label_id| {
-            ui.horizontal_wrapped(|ui| {
-                for initiator in [
-                    SearchInitiator::ControlCentreOperators,
-                    SearchInitiator::MunicipalPolice,
-                    SearchInitiator::JudicialPoliceOfficers,
-                    SearchInitiator::Other,
-                ] {
-                    let mut is_on = searches.initiators.contains(&initiator);
-                    let text =
-                        crate::i18n::tr(lang, &format!("enum.search_initiator.{initiator:?}"))
-                            .to_owned();
-                    if ui.checkbox(&mut is_on, text).changed() {
-                        if is_on {
-                            searches.initiators.push(initiator);
-                            searches.initiators.sort();
-                        } else {
-                            searches.initiators.retain(|i| *i != initiator);
-                        }
-                    }
-                }
-            });
-        },
-    );
+    search_initiators_ui(ui, cx, searches);
     yes_no_ui(
         ui,
         cx,
@@ -355,295 +357,38 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.handover"),
         &mut searches.handover,
     );
-
-    inventory::inventory_ui(ui, cx, a);
-    capabilities_ui(ui, cx, a);
-    evidence_ui(ui, cx, a);
 }
 
-/// The evidence locker: documents with their hash and what became of them on disk, and the
-/// form to attach one (hashed when the action is applied, outside the frame).
-fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    use crate::model::evidence::EvidenceStatus;
-    use crate::model::EvidenceKind;
+/// Who may start a search in the recordings, one checkbox each.
+fn search_initiators_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
     let lang = cx.lang;
-    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
-    subheading_ui(ui, &t("dossier.annex.evidence"));
-    let mut remove = None;
-    egui::Grid::new("evidence")
-        .striped(true)
-        .num_columns(5)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for key in [
-                "dossier.col.id",
-                "dossier.col.document",
-                "ui.file",
-                "SHA-256",
-                "ui.status",
-            ] {
-                ui.label(
-                    RichText::new(if key.contains('.') {
-                        t(key)
-                    } else {
-                        key.to_owned()
-                    })
-                    .strong(),
-                );
-            }
-            ui.end_row();
-            for evidence in &a.evidence {
-                let status = cx
-                    .evidence_statuses
-                    .iter()
-                    .find(|(id, _)| id == &evidence.evidence_id)
-                    .map(|(_, s)| *s);
-                ui.label(evidence.evidence_id.as_str());
-                ui.label(format!(
-                    "{}\n{}",
-                    crate::i18n::tr(lang, &format!("enum.evidence_kind.{:?}", evidence.kind)),
-                    evidence.description
-                ));
-                ui.label(&evidence.path);
-                ui.label(
-                    RichText::new(evidence.sha256.chars().take(16).collect::<String>() + "…")
-                        .monospace()
-                        .small(),
-                );
-                let (text, colour) = match status {
-                    Some(EvidenceStatus::Intact) => (t("ui.evidence_intact"), theme::GOOD),
-                    Some(EvidenceStatus::Changed) => (t("ui.evidence_changed"), theme::BAD),
-                    Some(EvidenceStatus::Missing) => (t("ui.evidence_missing"), theme::BAD),
-                    None => (t("ui.evidence_unchecked"), theme::MUTED),
-                };
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(text).color(colour));
-                    if ui.small_button(t("ui.remove")).clicked() {
-                        remove = Some(evidence.evidence_id.clone());
+    field_ui(
+        ui,
+        cx,
+        "video_system.searches.initiators",
+        &cx.t("dossier.search_initiators"),
+        |ui, _label_id| {
+            ui.horizontal_wrapped(|ui| {
+                for initiator in [
+                    SearchInitiator::ControlCentreOperators,
+                    SearchInitiator::MunicipalPolice,
+                    SearchInitiator::JudicialPoliceOfficers,
+                    SearchInitiator::Other,
+                ] {
+                    let mut is_on = searches.initiators.contains(&initiator);
+                    let text =
+                        crate::i18n::tr(lang, &format!("enum.search_initiator.{initiator:?}"))
+                            .to_owned();
+                    if ui.checkbox(&mut is_on, text).changed() {
+                        if is_on {
+                            searches.initiators.push(initiator);
+                            searches.initiators.sort();
+                        } else {
+                            searches.initiators.retain(|i| *i != initiator);
+                        }
                     }
-                });
-                ui.end_row();
-            }
-        });
-    if let Some(id) = remove {
-        cx.actions
-            .push(Action::Edit(crate::edit::Edit::RemoveEvidence(id)));
-    }
-    let form = &mut *cx.evidence_form;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(t("ui.attach_document")).strong());
-        egui::Grid::new("attach")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                let label = ui.label(t("ui.file"));
-                ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(340.0))
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(t("dossier.col.kind"));
-                choice_combo_ui(
-                    ui,
-                    lang,
-                    "evidence_kind",
-                    "evidence_kind",
-                    &mut form.kind,
-                    &[
-                        EvidenceKind::PrefectoralOrder,
-                        EvidenceKind::VendorAttestation,
-                        EvidenceKind::BailiffReport,
-                        EvidenceKind::CnilControl,
-                        EvidenceKind::SignagePhoto,
-                        EvidenceKind::Contract,
-                        EvidenceKind::Configuration,
-                        EvidenceKind::Other,
-                    ],
-                    label.id,
-                );
-                ui.end_row();
-                let label = ui.label(t("dossier.description"));
-                ui.add(egui::TextEdit::singleline(&mut form.description).desired_width(340.0))
-                    .labelled_by(label.id);
-                ui.end_row();
+                }
             });
-        if ui.button(t("ui.attach")).clicked() && !form.path.trim().is_empty() {
-            cx.actions.push(Action::AttachEvidence(
-                std::path::PathBuf::from(form.path.trim()),
-                form.kind,
-                form.description.clone(),
-            ));
-        }
-    });
-}
-
-/// The capability checklist: presence, state, unlock holder, usage and declared use, with the
-/// legal status from the knowledge base beside each.
-fn capabilities_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    subheading_ui(ui, &cx.t("section.capabilities"));
-    let lang = cx.lang;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(cx.t("ui.presets"));
-        for preset in crate::knowledge::presets::Preset::ALL {
-            let text = crate::i18n::tr(lang, &format!("ui.preset.{preset:?}")).to_owned();
-            if ui
-                .button(text)
-                .on_hover_text(crate::i18n::tr(lang, "ui.preset_hint"))
-                .clicked()
-            {
-                cx.actions
-                    .push(Action::Edit(crate::edit::Edit::ApplyPreset(preset)));
-            }
-        }
-    });
-    let defs = cx.kb.capabilities.clone();
-    for def in &defs {
-        let id = def.id.as_str();
-        // Edit a copy, so that merely showing an unexamined capability changes nothing.
-        let original = a.capability(id).cloned();
-        let mut copy = original.clone().unwrap_or_else(|| CapabilityRecord {
-            capability_id: CapabilityId::new(id),
-            ..CapabilityRecord::default()
-        });
-        let record = &mut copy;
-        let path = format!("capabilities[{id}]");
-        let title = format!("{} — {}", def.id, def.label.get(lang));
-        field_ui(ui, cx, &path, &title, |ui, label_id| {
-            let status =
-                crate::i18n::tr(lang, &format!("enum.legal_status.{:?}", def.status)).to_owned();
-            ui.label(RichText::new(status).strong().color(theme::ACCENT))
-                .on_hover_text(def.status_note.get(lang));
-            egui::Grid::new(("capability", id))
-                .num_columns(2)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    let t = |key: &str| crate::i18n::tr(lang, key).to_owned();
-                    ui.label(t("column.presence"));
-                    choice_combo_ui(
-                        ui,
-                        lang,
-                        &format!("{path}.presence"),
-                        "presence",
-                        &mut record.presence,
-                        &[Presence::Unknown, Presence::Absent, Presence::Present],
-                        label_id,
-                    );
-                    ui.end_row();
-                    if record.presence == Presence::Present {
-                        ui.label(t("column.state"));
-                        choice_combo_ui(
-                            ui,
-                            lang,
-                            &format!("{path}.state"),
-                            "capability_state",
-                            &mut record.state,
-                            &[
-                                CapabilityState::Unknown,
-                                CapabilityState::Enabled,
-                                CapabilityState::DisabledByConfig,
-                                CapabilityState::LockedByVendor,
-                            ],
-                            label_id,
-                        );
-                        ui.end_row();
-                        ui.label(t("column.unlock_holder"));
-                        choice_combo_ui(
-                            ui,
-                            lang,
-                            &format!("{path}.unlock_holder"),
-                            "unlock_holder",
-                            &mut record.unlock_holder,
-                            &[
-                                UnlockHolder::Unknown,
-                                UnlockHolder::Controller,
-                                UnlockHolder::Vendor,
-                                UnlockHolder::Integrator,
-                                UnlockHolder::NoOne,
-                            ],
-                            label_id,
-                        );
-                        ui.end_row();
-                        ui.label(t("dossier.usage_mode"));
-                        choice_combo_ui(
-                            ui,
-                            lang,
-                            &format!("{path}.usage_mode"),
-                            "usage_mode",
-                            &mut record.usage_mode,
-                            &[
-                                UsageMode::Unknown,
-                                UsageMode::RealTime,
-                                UsageMode::OnRecordings,
-                                UsageMode::Both,
-                            ],
-                            label_id,
-                        );
-                        ui.end_row();
-                        ui.label(t("dossier.use_scope"));
-                        choice_combo_ui(
-                            ui,
-                            lang,
-                            &format!("{path}.use_scope"),
-                            "use_scope",
-                            &mut record.use_scope,
-                            &[
-                                UseScope::Unspecified,
-                                UseScope::ParkingPaymentControl,
-                                UseScope::AnonymousStatistics,
-                                UseScope::JudicialRequisitions,
-                                UseScope::OperationalDetection,
-                            ],
-                            label_id,
-                        );
-                        ui.end_row();
-                    }
-                    ui.label(t("dossier.evidence"));
-                    let mut evidence = record
-                        .evidence_ids
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    if ui
-                        .add(
-                            egui::TextEdit::singleline(&mut evidence)
-                                .hint_text("EV-01, EV-02")
-                                .desired_width(220.0),
-                        )
-                        .labelled_by(label_id)
-                        .changed()
-                    {
-                        record.evidence_ids = evidence
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|e| !e.is_empty())
-                            .map(crate::model::EvidenceId::new)
-                            .collect();
-                    }
-                    ui.end_row();
-                });
-            ui.add(
-                egui::TextEdit::multiline(&mut record.notes)
-                    .hint_text(crate::i18n::tr(lang, "dossier.notes"))
-                    .desired_rows(1)
-                    .desired_width(ui.available_width()),
-            )
-            .labelled_by(label_id);
-        });
-        if original.as_ref() != Some(&copy)
-            && (original.is_some()
-                || copy
-                    != CapabilityRecord {
-                        capability_id: CapabilityId::new(id),
-                        ..CapabilityRecord::default()
-                    })
-        {
-            match a
-                .capabilities
-                .iter_mut()
-                .find(|r| r.capability_id.as_str() == id)
-            {
-                Some(existing) => *existing = copy,
-                None => a.capabilities.push(copy),
-            }
-        }
-    }
+        },
+    );
 }
