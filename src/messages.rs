@@ -6,6 +6,7 @@ use crate::i18n::{tr, tr_with, Lang};
 use crate::model::integrity::Problem;
 use crate::pdf::reopen::ReopenError;
 use crate::session::{AttachError, ExportError, OpenError, SaveFailure};
+use crate::storage::camera_csv::{CsvError, CsvFileError};
 use crate::storage::{LoadError, SaveError};
 
 /// A load error in the user's language: `path:line:column: message`.
@@ -224,6 +225,42 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
             lang,
             "problem.unknown_measure",
             &[("owner", owner), ("id", measure_id)],
+        ),
+    }
+}
+
+/// A camera CSV that could not be read or written, in the user's language, the path first.
+pub fn camera_csv_error(error: &CsvFileError, lang: Lang) -> String {
+    match error {
+        CsvFileError::Read { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+            format!("{}: {}", path.display(), tr(lang, "error.csv.not_found"))
+        }
+        CsvFileError::Read { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.csv.read")
+        ),
+        CsvFileError::Table { path, source } => match source {
+            CsvError::TooLarge { size, max } => format!(
+                "{}: {}",
+                path.display(),
+                tr_with(
+                    lang,
+                    "error.csv.too_large",
+                    &[("size", &size.to_string()), ("max", &max.to_string())]
+                )
+            ),
+            CsvError::Empty => format!("{}: {}", path.display(), tr(lang, "error.csv.empty")),
+            CsvError::Malformed { line, message } => format!(
+                "{}:{line}: {} ({message})",
+                path.display(),
+                tr(lang, "error.csv.malformed")
+            ),
+        },
+        CsvFileError::Write { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.csv.write")
         ),
     }
 }

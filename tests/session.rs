@@ -280,3 +280,59 @@ fn an_export_into_a_missing_folder_fails_and_names_the_file() {
         "{message}"
     );
 }
+
+#[test]
+fn a_camera_csv_is_read_against_the_inventory_and_changes_nothing_until_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = Session::new(common::sample(), None, kb(), today());
+    let taken = session.assessment.cameras[0].camera_id.as_str().to_owned();
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(&csv, format!("id;emplacement\nNEW-1;quai\n{taken};gare\n")).expect("write");
+    let import = session.read_cameras_csv(&csv).expect("read");
+    let ids: Vec<&str> = import
+        .preview
+        .cameras
+        .iter()
+        .map(|c| c.camera_id.as_str())
+        .collect();
+    assert_eq!(ids, ["NEW-1"]);
+    let lines: Vec<u64> = import.preview.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3], "the id already in the inventory is refused");
+    assert_eq!(session.assessment, common::sample());
+
+    let exported = dir.path().join("inventaire.csv");
+    assert_eq!(session.export_cameras_csv(&exported).expect("export"), 124);
+    let table = storage::camera_csv::read_file(&exported).expect("the export reads back");
+    assert_eq!(table.rows.len(), 124);
+}
+
+#[test]
+fn a_camera_csv_that_cannot_be_read_or_written_is_named_in_the_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = Session::new(common::sample(), None, kb(), today());
+    let fr = gardefou::model::Lang::Fr;
+    let missing = dir.path().join("absent.csv");
+    let error = session.read_cameras_csv(&missing).expect_err("missing");
+    assert_eq!(
+        gardefou::messages::camera_csv_error(&error, fr),
+        format!("{}: fichier introuvable", missing.display())
+    );
+    let empty = dir.path().join("vide.csv");
+    std::fs::write(&empty, "\n\n").expect("write");
+    let error = session.read_cameras_csv(&empty).expect_err("empty");
+    let message = gardefou::messages::camera_csv_error(&error, fr);
+    assert!(
+        message.starts_with(&format!("{}: le fichier est vide", empty.display())),
+        "{message}"
+    );
+    let nowhere = dir.path().join("absent").join("inventaire.csv");
+    let error = session.export_cameras_csv(&nowhere).expect_err("no folder");
+    let message = gardefou::messages::camera_csv_error(&error, fr);
+    assert!(
+        message.starts_with(&format!(
+            "{}: écriture du CSV impossible",
+            nowhere.display()
+        )),
+        "{message}"
+    );
+}

@@ -313,6 +313,85 @@ fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
 }
 
 #[test]
+fn the_inventory_reads_a_csv_into_its_preview_and_names_a_file_it_cannot_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    press(&mut h, "Read the CSV");
+    assert!(
+        h.query_by_label("Give the CSV file to read or to write.")
+            .is_some(),
+        "an empty path asks for a file"
+    );
+
+    let missing = dir.path().join("absent.csv");
+    clear_and_type(&mut h, "CSV file", missing.to_str().expect("utf-8"));
+    press(&mut h, "Read the CSV");
+    let error = format!("{}: no such file", missing.display());
+    assert!(
+        h.query_by_label(&error).is_some(),
+        "the error names the file"
+    );
+    assert!(h.state().state.inventory.import.is_none());
+
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(
+        &csv,
+        "identifiant;emplacement;périmètre\nP-1;quai Est;Port\nP-2;quai Ouest;Port\nP-3;capitainerie;Port\n",
+    )
+    .expect("write");
+    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Read the CSV");
+    assert!(
+        h.query_by_label("3 cameras ready, 0 rows refused")
+            .is_some(),
+        "the preview counts the rows"
+    );
+    assert!(h.query_by_label(&error).is_none(), "the error gave way");
+    assert_eq!(h.state().session.assessment.cameras.len(), 124);
+    press(&mut h, "Import 3 cameras");
+    assert_eq!(h.state().session.assessment.cameras.len(), 127);
+}
+
+#[test]
+fn the_inventory_exports_as_csv_and_names_a_file_it_cannot_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    let csv = dir.path().join("inventaire.csv");
+    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Export the inventory as CSV");
+    let written = format!("124 cameras written to {}", csv.display());
+    assert!(h.query_by_label(&written).is_some(), "{written}");
+    let table = gardefou::storage::camera_csv::read_file(&csv).expect("the export reads back");
+    assert_eq!(table.rows.len(), 124);
+
+    let nowhere = dir.path().join("no-such-folder").join("inventaire.csv");
+    clear_and_type(&mut h, "CSV file", nowhere.to_str().expect("utf-8"));
+    press(&mut h, "Export the inventory as CSV");
+    let error = format!("{}: cannot write the CSV", nowhere.display());
+    assert!(
+        h.query_all_by_label_contains(&error).next().is_some(),
+        "the error names the file"
+    );
+}
+
+#[test]
+fn a_missing_csv_is_named_in_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("absent.csv");
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    clear_and_type(&mut h, "Fichier CSV", missing.to_str().expect("utf-8"));
+    press(&mut h, "Lire le CSV");
+    let error = format!("{}: fichier introuvable", missing.display());
+    assert!(h.query_by_label(&error).is_some(), "{error}");
+}
+
+#[test]
 fn bulk_edit_couples_the_filtered_selection() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();

@@ -1,11 +1,13 @@
 //! The open document and everything that happens to it, for the command line and the app alike:
 //! opening any kind of file, saving (never over a file that is not a readable project), recovery
-//! copies, the "open elsewhere" marker, the evidence re-check, the engine's report, and one
-//! export pipeline for the dossier, the derived documents and the CNIL PIA file.
+//! copies, the "open elsewhere" marker, the evidence re-check, the engine's report, one
+//! export pipeline for the dossier, the derived documents and the CNIL PIA file, and the camera
+//! inventory to and from CSV.
 //!
 //! No egui here: the app keeps a `Session` and shows it; its dossier export runs
 //! [`ExportJob::run`] on a background thread.
 
+pub mod camera_csv;
 pub mod export;
 pub mod file_kind;
 pub mod read;
@@ -15,6 +17,7 @@ pub mod save;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use camera_csv::CsvImport;
 pub use export::{ExportError, ExportJob, ExportKind, Exported};
 pub use file_kind::FileKind;
 pub use read::{read, read_as, read_assessment, OpenError, Read};

@@ -6,7 +6,7 @@
 //! is kept beside it as `.bak`. A failed save leaves the old file as it was.
 
 pub mod autosave;
-pub mod csv_import;
+pub mod camera_csv;
 pub mod evidence;
 pub mod lock;
 pub mod migrate;

@@ -43,6 +43,11 @@ pub enum Action {
     Browse(DialogPurpose),
     /// Hash a document and add it to the evidence locker.
     AttachEvidence(PathBuf, EvidenceKind, String),
+    /// Read a camera CSV into the inventory's import preview (nothing is imported until the
+    /// preview is confirmed).
+    ImportCamerasCsv(PathBuf),
+    /// Write the whole camera inventory to this CSV file.
+    ExportCamerasCsv(PathBuf),
     /// Restore the recovery copy offered at opening.
     RestoreRecovery(crate::session::RecoveryOffer),
     /// Keep the file, delete the recovery copy.

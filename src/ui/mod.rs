@@ -11,6 +11,7 @@ pub mod action;
 pub mod command;
 mod exports;
 pub mod file_dialog;
+mod inventory_io;
 pub mod risk_map;
 mod shell;
 pub mod state;
@@ -139,7 +140,7 @@ impl GardefouApp {
             .to_string();
         self.undoer = Undoer::default();
         self.state.highlight = None;
-        self.state.inventory = steps::inventory::InventoryState::default();
+        self.state.inventory = steps::video_system::inventory::InventoryState::default();
     }
 
     /// Applies one action.
@@ -205,6 +206,8 @@ impl GardefouApp {
                     Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
+            Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
+            Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
             Action::Browse(purpose) => {
                 self.picker
                     .start(Arc::clone(&self.dialogs), purpose, ctx.clone());

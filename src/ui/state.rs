@@ -79,7 +79,7 @@ pub struct UiState {
     /// The wall-clock label of the last autosave, for the status bar.
     pub last_autosave_label: Option<String>,
     /// The camera inventory editor.
-    pub inventory: super::steps::inventory::InventoryState,
+    pub inventory: super::steps::video_system::inventory::InventoryState,
     /// The « attach a document » form.
     pub evidence_form: super::steps::EvidenceForm,
 }

@@ -2,7 +2,6 @@
 //! mapping from a finding's field path to the step that holds the field.
 
 mod dossier;
-pub mod inventory;
 mod measures;
 mod necessity;
 mod opinions;
@@ -10,7 +9,7 @@ mod processing;
 mod project;
 mod risks;
 mod screening;
-mod video_system;
+pub mod video_system;
 
 use super::action::Action;
 use super::state::ExportState;
@@ -156,7 +155,7 @@ pub struct StepCtx<'a> {
     /// Public version or not.
     pub export_public: &'a mut bool,
     /// The camera inventory editor's state.
-    pub inventory: &'a mut inventory::InventoryState,
+    pub inventory: &'a mut video_system::inventory::InventoryState,
     /// The evidence form's state.
     pub evidence_form: &'a mut EvidenceForm,
     /// What became of each attached document on disk.

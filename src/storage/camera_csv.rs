@@ -1,7 +1,12 @@
-//! Camera inventories from spreadsheets: CSV with `;` or `,`, in UTF-8 (with or without BOM) or
-//! Windows-1252, the columns mapped to camera fields (guessed from the header, changeable by the
-//! user). Each row becomes a camera or an error naming its line; nothing is imported until the
-//! user confirms. Sizes are capped so a hostile file cannot exhaust memory.
+//! The camera inventory as CSV, both ways. Reading takes spreadsheets as municipalities keep
+//! them: `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, the columns mapped to camera
+//! fields (guessed from the header, changeable by the user). Each row becomes a camera or an
+//! error naming its line; nothing is imported until the user confirms. Sizes are capped so a
+//! hostile file cannot exhaust memory. Writing gives the form French spreadsheets open directly
+//! (`;`, UTF-8 with BOM), which reads back to the same cameras.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Camera, CameraId, CameraKind, PurposeKind};
 
@@ -108,6 +113,35 @@ pub enum CsvError {
         line: u64,
         /// What the CSV reader says.
         message: String,
+    },
+}
+
+/// Why a camera CSV file could not be read or written; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvFileError {
+    /// The file could not be read (missing, not allowed, a folder…).
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// The file was read but cannot be taken as a camera table (too large, empty, bad header).
+    #[error("{path}: {source}")]
+    Table {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with its content.
+        source: CsvError,
+    },
+    /// The export could not be written; a file already there is left as it was.
+    #[error("{path}: cannot write the file: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
     },
 }
 
@@ -434,6 +468,46 @@ pub fn export(cameras: &[Camera]) -> String {
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
+/// Reads and decodes the CSV file at `path` (see [`read`]). A file over [`MAX_CSV_BYTES`] is
+/// refused from its size, before any of it is read.
+pub fn read_file(path: &Path) -> Result<CsvTable, CsvFileError> {
+    let read_error = |source| CsvFileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    let max = MAX_CSV_BYTES as u64;
+    if size > max {
+        return Err(CsvFileError::Table {
+            path: path.to_owned(),
+            source: CsvError::TooLarge {
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                max: MAX_CSV_BYTES,
+            },
+        });
+    }
+    // The file may have grown since its size was taken: one byte past the cap is enough for
+    // `read` to refuse it.
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    read(&bytes).map_err(|source| CsvFileError::Table {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes `cameras` to `path` as CSV (see [`export`]), atomically: a failed write leaves the
+/// file that was there as it was.
+pub fn write_file(path: &Path, cameras: &[Camera]) -> Result<(), CsvFileError> {
+    super::write_atomic(path, export(cameras).as_bytes()).map_err(|source| CsvFileError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,6 +587,39 @@ mod tests {
             result.cameras, cameras,
             "an « other » purpose must not come back as statistics"
         );
+    }
+
+    #[test]
+    fn a_written_file_reads_back_and_a_missing_or_oversized_one_names_itself() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("cameras.csv");
+        let sample = crate::sample::sample().expect("sample");
+        write_file(&path, &sample.cameras).expect("written");
+        let table = read_file(&path).expect("read back");
+        let result = preview(&table, &guess_mapping(&table.header), &[]);
+        assert_eq!(result.cameras, *sample.cameras);
+
+        let missing = dir.path().join("absent.csv");
+        match read_file(&missing) {
+            Err(CsvFileError::Read { path, source }) => {
+                assert_eq!(path, missing);
+                assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+            }
+            other => panic!("expected a read error, got {other:?}"),
+        }
+
+        // A sparse file: its size is over the cap without writing 16 MB.
+        let big = dir.path().join("big.csv");
+        std::fs::File::create(&big)
+            .and_then(|f| f.set_len(MAX_CSV_BYTES as u64 + 1))
+            .expect("sparse file");
+        assert!(matches!(
+            read_file(&big),
+            Err(CsvFileError::Table {
+                source: CsvError::TooLarge { .. },
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! The video-system step's evidence locker: the attached documents with their hash and what
+//! became of them on disk, and the form to attach one (hashed by the update, outside the frame).
+
+use egui::RichText;
+
+use crate::edit::Edit;
+use crate::i18n::{tr, Lang};
+use crate::model::evidence::EvidenceStatus;
+use crate::model::{Assessment, EvidenceId, EvidenceKind};
+use crate::ui::action::Action;
+use crate::ui::steps::{EvidenceForm, StepCtx};
+use crate::ui::theme;
+use crate::ui::widgets::{choice_combo_ui, subheading_ui};
+
+/// Draws the locker and the attach form; removing or attaching is sent to the update.
+pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    subheading_ui(ui, &cx.t("dossier.annex.evidence"));
+    if let Some(id) = evidence_table_ui(ui, cx, a) {
+        cx.actions.push(Action::Edit(Edit::RemoveEvidence(id)));
+    }
+    if let Some(action) = attach_form_ui(ui, cx.lang, cx.evidence_form) {
+        cx.actions.push(action);
+    }
+}
+
+/// The documents attached, one row each; returns the one whose « remove » was clicked.
+fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &Assessment) -> Option<EvidenceId> {
+    let lang = cx.lang;
+    let t = |key: &str| tr(lang, key).to_owned();
+    let mut remove = None;
+    egui::Grid::new("evidence")
+        .striped(true)
+        .num_columns(5)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for key in [
+                "dossier.col.id",
+                "dossier.col.document",
+                "ui.file",
+                "SHA-256",
+                "ui.status",
+            ] {
+                ui.label(
+                    RichText::new(if key.contains('.') {
+                        t(key)
+                    } else {
+                        key.to_owned()
+                    })
+                    .strong(),
+                );
+            }
+            ui.end_row();
+            for evidence in &a.evidence {
+                let status = cx
+                    .evidence_statuses
+                    .iter()
+                    .find(|(id, _)| id == &evidence.evidence_id)
+                    .map(|(_, s)| *s);
+                ui.label(evidence.evidence_id.as_str());
+                ui.label(format!(
+                    "{}\n{}",
+                    tr(lang, &format!("enum.evidence_kind.{:?}", evidence.kind)),
+                    evidence.description
+                ));
+                ui.label(&evidence.path);
+                ui.label(
+                    RichText::new(evidence.sha256.chars().take(16).collect::<String>() + "…")
+                        .monospace()
+                        .small(),
+                );
+                ui.horizontal(|ui| {
+                    status_ui(ui, lang, status);
+                    if ui.small_button(t("ui.remove")).clicked() {
+                        remove = Some(evidence.evidence_id.clone());
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    remove
+}
+
+/// What became of a document on disk, coloured: intact, changed, missing or not checked.
+fn status_ui(ui: &mut egui::Ui, lang: Lang, status: Option<EvidenceStatus>) {
+    let (key, colour) = match status {
+        Some(EvidenceStatus::Intact) => ("ui.evidence_intact", theme::GOOD),
+        Some(EvidenceStatus::Changed) => ("ui.evidence_changed", theme::BAD),
+        Some(EvidenceStatus::Missing) => ("ui.evidence_missing", theme::BAD),
+        None => ("ui.evidence_unchecked", theme::MUTED),
+    };
+    ui.label(RichText::new(tr(lang, key)).color(colour));
+}
+
+/// The « attach a document » form; returns the attach action when clicked with a path.
+fn attach_form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut EvidenceForm) -> Option<Action> {
+    let t = |key: &str| tr(lang, key).to_owned();
+    egui::Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.label(RichText::new(t("ui.attach_document")).strong());
+            egui::Grid::new("attach")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let label = ui.label(t("ui.file"));
+                    ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(340.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(t("dossier.col.kind"));
+                    choice_combo_ui(
+                        ui,
+                        lang,
+                        "evidence_kind",
+                        "evidence_kind",
+                        &mut form.kind,
+                        &EVIDENCE_KINDS,
+                        label.id,
+                    );
+                    ui.end_row();
+                    let label = ui.label(t("dossier.description"));
+                    ui.add(egui::TextEdit::singleline(&mut form.description).desired_width(340.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            let is_clicked = ui.button(t("ui.attach")).clicked();
+            (is_clicked && !form.path.trim().is_empty()).then(|| {
+                Action::AttachEvidence(
+                    std::path::PathBuf::from(form.path.trim()),
+                    form.kind,
+                    form.description.clone(),
+                )
+            })
+        })
+        .inner
+}
+
+/// The kinds a document can be attached as, in the order the form lists them.
+const EVIDENCE_KINDS: [EvidenceKind; 8] = [
+    EvidenceKind::PrefectoralOrder,
+    EvidenceKind::VendorAttestation,
+    EvidenceKind::BailiffReport,
+    EvidenceKind::CnilControl,
+    EvidenceKind::SignagePhoto,
+    EvidenceKind::Contract,
+    EvidenceKind::Configuration,
+    EvidenceKind::Other,
+];

@@ -1,0 +1,495 @@
+//! The video-system step's camera inventory: its counts, filters (text, perimeter, purpose,
+//! coupling), multi-selection with bulk edits, add / duplicate / delete, and the selected
+//! camera's form; the table is drawn by `inventory_table` and the CSV files by `inventory_csv`.
+//! The rows shown are filtered and sorted again only when the cameras or the filter change.
+
+use std::collections::BTreeSet;
+
+use egui::RichText;
+
+use crate::edit::Edit;
+use crate::i18n::{tr, tr_with, Lang};
+use crate::knowledge::KnowledgeBase;
+use crate::model::camera::summarise;
+use crate::model::{
+    Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
+};
+use crate::session::CsvImport;
+use crate::ui::action::Action;
+use crate::ui::steps::StepCtx;
+use crate::ui::theme;
+use crate::ui::widgets::{choice_combo_ui, subheading_ui};
+
+/// How the table is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// By id.
+    #[default]
+    Id,
+    /// By location.
+    Location,
+    /// By perimeter.
+    Perimeter,
+}
+
+/// The inventory editor's transient state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InventoryState {
+    /// Text filter (id, location, perimeter, notes).
+    pub filter_text: String,
+    /// Only this perimeter.
+    pub filter_perimeter: Option<String>,
+    /// Only coupled (true) or uncoupled (false) cameras.
+    pub filter_coupled: Option<bool>,
+    /// Only cameras serving this purpose.
+    pub filter_purpose: Option<PurposeKind>,
+    /// Sort key, and whether it runs in descending order.
+    pub sort: (SortKey, bool),
+    /// Selected cameras.
+    pub selected: BTreeSet<CameraId>,
+    /// Path typed for CSV import or export.
+    pub csv_path: String,
+    /// The import being previewed, read by the update from `csv_path`.
+    pub import: Option<CsvImport>,
+    /// The outcome of the last CSV action (message, is an error), set by the update.
+    pub message: Option<(String, bool)>,
+    /// The counts of the inventory, for the revision they were computed on.
+    summary_cache: Option<(u64, InventorySummary)>,
+    /// The rows shown, for the revision and the filter they were computed with.
+    rows_cache: Option<(RowsKey, std::sync::Arc<[usize]>)>,
+}
+
+/// What the rows shown depend on.
+#[derive(Clone, Debug, PartialEq)]
+struct RowsKey {
+    revision: u64,
+    filter_text: String,
+    filter_perimeter: Option<String>,
+    filter_coupled: Option<bool>,
+    filter_purpose: Option<PurposeKind>,
+    sort: (SortKey, bool),
+}
+
+impl InventoryState {
+    /// The inventory's counts, computed again only when the cameras changed.
+    fn summary(&mut self, cameras: &CameraList) -> InventorySummary {
+        match &self.summary_cache {
+            Some((revision, summary)) if *revision == cameras.revision() => summary.clone(),
+            _ => {
+                let summary = summarise(cameras);
+                self.summary_cache = Some((cameras.revision(), summary.clone()));
+                summary
+            }
+        }
+    }
+
+    /// The rows shown, filtered and sorted again only when the cameras or the filter changed:
+    /// at 10,000 cameras that work would otherwise take most of every frame.
+    fn rows(&mut self, cameras: &CameraList) -> std::sync::Arc<[usize]> {
+        let key = RowsKey {
+            revision: cameras.revision(),
+            filter_text: self.filter_text.clone(),
+            filter_perimeter: self.filter_perimeter.clone(),
+            filter_coupled: self.filter_coupled,
+            filter_purpose: self.filter_purpose,
+            sort: self.sort,
+        };
+        match &self.rows_cache {
+            Some((cached, rows)) if *cached == key => std::sync::Arc::clone(rows),
+            _ => {
+                let rows: std::sync::Arc<[usize]> = visible_rows(cameras, self).into();
+                self.rows_cache = Some((key, std::sync::Arc::clone(&rows)));
+                rows
+            }
+        }
+    }
+}
+
+/// Indices of the cameras shown, filtered and sorted.
+pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
+    let needle = state.filter_text.trim().to_lowercase();
+    let mut rows: Vec<usize> = cameras
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            state
+                .filter_perimeter
+                .as_ref()
+                .is_none_or(|p| &c.perimeter == p)
+        })
+        .filter(|(_, c)| {
+            state
+                .filter_coupled
+                .is_none_or(|v| c.is_analytics_coupled == v)
+        })
+        .filter(|(_, c)| state.filter_purpose.is_none_or(|p| c.purposes.contains(&p)))
+        .filter(|(_, c)| {
+            needle.is_empty()
+                || [c.camera_id.as_str(), &c.location, &c.perimeter, &c.notes]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let (key, is_descending) = state.sort;
+    rows.sort_by(|&a, &b| {
+        let (x, y) = (&cameras[a], &cameras[b]);
+        let order = match key {
+            SortKey::Id => x.camera_id.cmp(&y.camera_id),
+            SortKey::Location => x.location.cmp(&y.location),
+            SortKey::Perimeter => x
+                .perimeter
+                .cmp(&y.perimeter)
+                .then(x.camera_id.cmp(&y.camera_id)),
+        };
+        if is_descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    rows
+}
+
+/// Draws the inventory editor: counts, filters, selection and bulk edits, the table, the
+/// selected camera's form and the CSV files.
+pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let lang = cx.lang;
+    let kb = cx.kb;
+    subheading_ui(ui, &cx.t("section.cameras"));
+    let summary = cx.inventory.summary(&a.cameras);
+    summary_ui(ui, cx, &summary);
+    let state = &mut *cx.inventory;
+    filters_ui(ui, kb, lang, state, &summary);
+    coupling_filter_ui(ui, lang, state);
+    let rows = state.rows(&a.cameras);
+    let selected: Vec<CameraId> = state.selected.iter().cloned().collect();
+    selection_ui(ui, lang, state, &rows, &a.cameras);
+    let edits = bulk_edits_ui(ui, kb, lang, &selected);
+    super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.highlight);
+    selected_camera_ui(ui, lang, a, &selected);
+    super::inventory_csv::csv_ui(ui, cx, a);
+    for edit in edits {
+        if let Edit::DeleteCameras(_) = edit {
+            cx.inventory.selected.clear();
+        }
+        cx.actions.push(Action::Edit(edit));
+    }
+}
+
+/// The inventory's counts, scrolled to when a finding points at the cameras.
+fn summary_ui(ui: &mut egui::Ui, cx: &StepCtx, summary: &InventorySummary) {
+    let summary_label = ui.label(
+        RichText::new(cx.tw(
+            "ui.cameras_summary",
+            &[
+                ("total", &summary.total.to_string()),
+                ("coupled", &summary.analytics_coupled.to_string()),
+            ],
+        ))
+        .strong(),
+    );
+    if cx.is_highlighted("cameras") && cx.should_scroll {
+        summary_label.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// The text, perimeter and purpose filters, on one line under one label.
+fn filters_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    state: &mut InventoryState,
+    summary: &InventorySummary,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.filter"));
+        ui.add(egui::TextEdit::singleline(&mut state.filter_text).desired_width(160.0))
+            .labelled_by(label.id);
+        perimeter_filter_ui(ui, lang, &mut state.filter_perimeter, summary, label.id);
+        purpose_filter_ui(ui, kb, lang, &mut state.filter_purpose, label.id);
+    });
+}
+
+/// The perimeter filter: every perimeter with its number of cameras, or all.
+fn perimeter_filter_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    filter: &mut Option<String>,
+    summary: &InventorySummary,
+    label_id: egui::Id,
+) {
+    let all = || tr(lang, "ui.all_perimeters").to_owned();
+    let shown = filter.clone().unwrap_or_else(all);
+    egui::ComboBox::from_id_salt("filter_perimeter")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, all());
+            for (perimeter, count) in &summary.per_perimeter {
+                ui.selectable_value(
+                    filter,
+                    Some(perimeter.clone()),
+                    format!("{perimeter} ({count})"),
+                );
+            }
+        })
+        .response
+        .labelled_by(label_id);
+}
+
+/// The purpose filter: every purpose of CSI L.251-2 and the others, or all.
+fn purpose_filter_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    filter: &mut Option<PurposeKind>,
+    label_id: egui::Id,
+) {
+    let label = |kind| purpose_label(kb, lang, kind);
+    let shown = filter.map_or_else(|| tr(lang, "ui.all_purposes").to_owned(), label);
+    egui::ComboBox::from_id_salt("filter_purpose")
+        .selected_text(shown)
+        .truncate()
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, tr(lang, "ui.all_purposes"));
+            for kind in PurposeKind::ALL {
+                ui.selectable_value(filter, Some(kind), label(kind));
+            }
+        })
+        .response
+        .labelled_by(label_id);
+}
+
+/// The coupling filter, on its own line: all cameras, coupled ones or the others.
+fn coupling_filter_ui(ui: &mut egui::Ui, lang: Lang, state: &mut InventoryState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, "column.analytics"));
+        for (value, key) in [
+            (None, "ui.all_cameras"),
+            (Some(true), "ui.coupled_only"),
+            (Some(false), "ui.uncoupled_only"),
+        ] {
+            ui.radio_value(&mut state.filter_coupled, value, tr(lang, key));
+        }
+    });
+}
+
+/// How many cameras are shown and selected, with « select the cameras shown » and « none ».
+fn selection_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut InventoryState,
+    rows: &[usize],
+    cameras: &[Camera],
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(shown_selected(lang, rows.len(), state.selected.len()));
+        if ui.button(tr(lang, "ui.select_shown")).clicked() {
+            state.selected = rows.iter().map(|&i| cameras[i].camera_id.clone()).collect();
+        }
+        if ui.button(tr(lang, "ui.select_none")).clicked() {
+            state.selected.clear();
+        }
+    });
+}
+
+/// « Add a camera », and the edits of the selection (disabled when none is selected); returns
+/// the edits clicked, for the update.
+fn bulk_edits_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    lang: Lang,
+    selected: &[CameraId],
+) -> Vec<Edit> {
+    let t = |key: &str| tr(lang, key).to_owned();
+    let mut edits = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t("ui.add_camera")).clicked() {
+            edits.push(Edit::AddCamera);
+        }
+        ui.add_enabled_ui(!selected.is_empty(), |ui| {
+            if ui.button(t("ui.couple")).clicked() {
+                edits.push(Edit::SetCoupled(selected.to_vec(), true));
+            }
+            if ui.button(t("ui.uncouple")).clicked() {
+                edits.push(Edit::SetCoupled(selected.to_vec(), false));
+            }
+            if ui.button(t("ui.set_masking")).clicked() {
+                edits.push(Edit::SetMasking(selected.to_vec(), true));
+            }
+            ui.menu_button(t("ui.add_purpose_to_selection"), |ui| {
+                for kind in PurposeKind::ALL {
+                    if ui.button(purpose_label(kb, lang, kind)).clicked() {
+                        edits.push(Edit::AddCameraPurpose(selected.to_vec(), kind));
+                    }
+                }
+            });
+            ui.menu_button(t("ui.remove_purpose_from_selection"), |ui| {
+                for kind in PurposeKind::ALL {
+                    if ui.button(purpose_label(kb, lang, kind)).clicked() {
+                        edits.push(Edit::RemoveCameraPurpose(selected.to_vec(), kind));
+                    }
+                }
+            });
+            if ui.button(t("ui.duplicate")).clicked() {
+                edits.push(Edit::DuplicateCameras(selected.to_vec()));
+            }
+            let delete = RichText::new(t("ui.delete_selection")).color(theme::BAD);
+            if ui.button(delete).clicked() {
+                edits.push(Edit::DeleteCameras(selected.to_vec()));
+            }
+        });
+    });
+    edits
+}
+
+/// The single selected camera's form, edited on a copy written back when it changes
+/// (borrowing the inventory mutably every frame would copy it every frame).
+fn selected_camera_ui(ui: &mut egui::Ui, lang: Lang, a: &mut Assessment, selected: &[CameraId]) {
+    let [only] = selected else {
+        return;
+    };
+    if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
+        let mut camera = a.cameras[index].clone();
+        camera_form_ui(ui, lang, &mut camera);
+        if camera != a.cameras[index] {
+            a.cameras[index] = camera;
+        }
+    }
+}
+
+/// The knowledge base's name of a purpose.
+fn purpose_label(kb: &KnowledgeBase, lang: Lang, kind: PurposeKind) -> String {
+    kb.purpose(kind)
+        .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned())
+}
+
+/// « n shown, m selected », in the UI language.
+fn shown_selected(lang: Lang, shown: usize, selected: usize) -> String {
+    tr_with(
+        lang,
+        "ui.shown_selected",
+        &[
+            ("shown", &shown.to_string()),
+            ("selected", &selected.to_string()),
+        ],
+    )
+}
+
+/// A camera's fields: location, perimeter, kind, coupling, dwellings and masking, purposes,
+/// notes.
+fn camera_form_ui(ui: &mut egui::Ui, lang: Lang, camera: &mut Camera) {
+    let t = |key: &str| tr(lang, key).to_owned();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("{} {}", t("ui.camera"), camera.camera_id)).strong());
+        egui::Grid::new("camera_form")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let label = ui.label(t("column.location"));
+                ui.add(egui::TextEdit::singleline(&mut camera.location).desired_width(320.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t("column.perimeter"));
+                ui.add(egui::TextEdit::singleline(&mut camera.perimeter).desired_width(320.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t("dossier.col.kind"));
+                let kinds = [
+                    CameraKind::Fixed,
+                    CameraKind::Ptz,
+                    CameraKind::Panoramic,
+                    CameraKind::Nomadic,
+                ];
+                let kind = &mut camera.kind;
+                choice_combo_ui(
+                    ui,
+                    lang,
+                    "camera_kind",
+                    "camera_kind",
+                    kind,
+                    &kinds,
+                    label.id,
+                );
+                ui.end_row();
+                ui.label(t("column.analytics"));
+                ui.checkbox(&mut camera.is_analytics_coupled, t("ui.coupled"));
+                ui.end_row();
+                ui.label(t("dossier.col.dwellings"));
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut camera.views_dwellings, t("ui.views_dwellings"));
+                    ui.checkbox(&mut camera.has_privacy_masking, t("ui.masked"));
+                });
+                ui.end_row();
+                ui.label(t("dossier.col.purposes"));
+                ui.horizontal_wrapped(|ui| purpose_checkboxes_ui(ui, lang, &mut camera.purposes));
+                ui.end_row();
+                let label = ui.label(t("dossier.notes"));
+                ui.add(egui::TextEdit::singleline(&mut camera.notes).desired_width(320.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+    });
+}
+
+/// One checkbox per purpose, by its short code (5°, stat, autre); the list stays sorted.
+fn purpose_checkboxes_ui(ui: &mut egui::Ui, lang: Lang, purposes: &mut Vec<PurposeKind>) {
+    for kind in PurposeKind::ALL {
+        let mut is_on = purposes.contains(&kind);
+        let short = kind.csi_number().map_or_else(
+            || tr(lang, &format!("enum.purpose_short.{kind:?}")).to_owned(),
+            |n| format!("{n}°"),
+        );
+        if ui.checkbox(&mut is_on, short).changed() {
+            if is_on {
+                purposes.push(kind);
+                purposes.sort();
+            } else {
+                purposes.retain(|p| *p != kind);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn camera(id: &str, perimeter: &str, coupled: bool) -> Camera {
+        Camera {
+            camera_id: CameraId::new(id),
+            perimeter: perimeter.to_owned(),
+            is_analytics_coupled: coupled,
+            ..Camera::default()
+        }
+    }
+
+    #[test]
+    fn rows_are_filtered_then_sorted_ascending_by_default() {
+        let cameras = vec![
+            camera("C", "Gare", true),
+            camera("A", "Centre", false),
+            camera("B", "Gare", false),
+        ];
+        let mut state = InventoryState::default();
+        assert_eq!(visible_rows(&cameras, &state), [1, 2, 0]);
+        state.filter_perimeter = Some("Gare".to_owned());
+        assert_eq!(visible_rows(&cameras, &state), [2, 0]);
+        state.filter_coupled = Some(true);
+        assert_eq!(visible_rows(&cameras, &state), [0]);
+        state = InventoryState {
+            filter_text: "gar".to_owned(),
+            sort: (SortKey::Id, true),
+            ..InventoryState::default()
+        };
+        assert_eq!(visible_rows(&cameras, &state), [0, 2]);
+        let mut cameras = cameras;
+        cameras[1].purposes = vec![PurposeKind::Csi5];
+        state = InventoryState {
+            filter_purpose: Some(PurposeKind::Csi5),
+            ..InventoryState::default()
+        };
+        assert_eq!(visible_rows(&cameras, &state), [1]);
+    }
+}

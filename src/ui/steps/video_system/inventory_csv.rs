@@ -1,0 +1,163 @@
+//! The camera inventory's CSV section: the file's path with « read » and « export » (both sent to
+//! the update, which reads and writes the file after the frame), the outcome, and the import
+//! being previewed — its column mapping, the cameras it gives, its refused rows by line — until
+//! the user confirms it (one structural edit) or cancels it.
+
+use egui::RichText;
+
+use super::inventory::InventoryState;
+use crate::edit::Edit;
+use crate::i18n::{tr, tr_with, Lang};
+use crate::model::{Assessment, Camera};
+use crate::session::CsvImport;
+use crate::ui::action::Action;
+use crate::ui::steps::StepCtx;
+use crate::ui::theme;
+
+/// What the user answered to the import preview this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Answer {
+    /// « Import n cameras » was clicked.
+    is_confirmed: bool,
+    /// « Cancel » was clicked.
+    is_cancelled: bool,
+}
+
+/// Draws the CSV section under the camera table.
+pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let lang = cx.lang;
+    let state = &mut *cx.inventory;
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.csv_file"));
+        ui.add(egui::TextEdit::singleline(&mut state.csv_path).desired_width(300.0))
+            .labelled_by(label.id);
+        // The files are read and written by the update, after the frame.
+        let path = std::path::PathBuf::from(state.csv_path.trim());
+        if ui.button(tr(lang, "ui.csv_read")).clicked() {
+            cx.actions.push(Action::ImportCamerasCsv(path.clone()));
+        }
+        if ui.button(tr(lang, "ui.csv_export")).clicked() {
+            cx.actions.push(Action::ExportCamerasCsv(path));
+        }
+    });
+    if let Some((message, is_error)) = &state.message {
+        let colour = if *is_error { theme::BAD } else { theme::GOOD };
+        ui.label(RichText::new(message).color(colour));
+    }
+    let answer = match &mut state.import {
+        Some(import) => import_ui(ui, lang, import, &a.cameras),
+        None => Answer::default(),
+    };
+    if answer.is_confirmed {
+        confirm(lang, state, cx.actions);
+    }
+    if answer.is_cancelled {
+        state.import = None;
+    }
+}
+
+/// Sends the previewed cameras to the update as one import and says how many went in.
+fn confirm(lang: Lang, state: &mut InventoryState, actions: &mut Vec<Action>) {
+    if let Some(import) = state.import.take() {
+        let count = import.preview.cameras.len();
+        actions.push(Action::Edit(Edit::ImportCameras(import.preview.cameras)));
+        state.message = Some((
+            tr_with(lang, "ui.csv_imported", &[("count", &count.to_string())]),
+            false,
+        ));
+    }
+}
+
+/// The import being previewed: mapping, preview, and the confirm and cancel buttons.
+fn import_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport, cameras: &[Camera]) -> Answer {
+    egui::Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr(lang, "ui.csv_mapping")).strong());
+            if mapping_ui(ui, lang, import) {
+                import.remap(cameras);
+            }
+            preview_ui(ui, lang, import);
+            ui.horizontal(|ui| {
+                let text = tr_with(
+                    lang,
+                    "ui.csv_confirm",
+                    &[("count", &import.preview.cameras.len().to_string())],
+                );
+                let is_enabled = !import.preview.cameras.is_empty();
+                Answer {
+                    is_confirmed: ui
+                        .add_enabled(is_enabled, egui::Button::new(text))
+                        .clicked(),
+                    is_cancelled: ui.button(tr(lang, "ui.cancel")).clicked(),
+                }
+            })
+            .inner
+        })
+        .inner
+}
+
+/// One combo box per camera field, choosing the column that fills it; true when one changed.
+fn mapping_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport) -> bool {
+    let none = || tr(lang, "ui.csv_none").to_owned();
+    let header = &import.table.header;
+    let mut changed = false;
+    egui::Grid::new("csv_mapping")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (field, column) in &mut import.mapping {
+                let label = ui.label(tr(lang, &format!("ui.csv_field.{field:?}")));
+                let shown = column
+                    .and_then(|c| header.get(c).cloned())
+                    .unwrap_or_else(none);
+                egui::ComboBox::from_id_salt(("csv_field", *field as u8))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        changed |= ui.selectable_value(column, None, none()).changed();
+                        for (index, title) in header.iter().enumerate() {
+                            changed |= ui.selectable_value(column, Some(index), title).changed();
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+    changed
+}
+
+/// The counts of the preview, its first cameras, and every refused row with its line.
+fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
+    let preview = &import.preview;
+    ui.label(tr_with(
+        lang,
+        "ui.csv_preview",
+        &[
+            ("ok", &preview.cameras.len().to_string()),
+            ("errors", &preview.errors.len().to_string()),
+        ],
+    ));
+    for camera in preview.cameras.iter().take(5) {
+        let line = format!(
+            "{} — {} — {}",
+            camera.camera_id, camera.location, camera.perimeter
+        );
+        ui.label(RichText::new(line).small());
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("csv_errors")
+        .max_height(120.0)
+        .show(ui, |ui| {
+            for error in &preview.errors {
+                let line = tr_with(
+                    lang,
+                    "ui.csv_line_error",
+                    &[
+                        ("line", &error.line.to_string()),
+                        ("message", &error.message),
+                    ],
+                );
+                ui.label(RichText::new(line).color(theme::BAD));
+            }
+        });
+}

@@ -1,0 +1,127 @@
+//! The camera inventory's table: sortable column titles, and one row per camera shown, laid out
+//! only when visible so that 10,000 cameras scroll smoothly. A camera's id is the checkbox that
+//! selects it.
+
+use std::collections::BTreeSet;
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder, TableRow};
+
+use super::inventory::{InventoryState, SortKey};
+use crate::i18n::{tr, Lang};
+use crate::model::{Camera, CameraId};
+use crate::ui::theme;
+
+/// The camera table: sortable headers, and only the visible rows laid out.
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut InventoryState,
+    rows: &[usize],
+    cameras: &[Camera],
+    highlight: Option<&str>,
+) {
+    ui.push_id("inventory_table", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(300.0)
+            .column(Column::initial(120.0).at_least(90.0))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::initial(150.0).at_least(90.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(70.0))
+            .column(Column::remainder().at_least(80.0).clip(true))
+            .header(22.0, |mut header| {
+                for (key, sort) in [
+                    ("column.camera_id", Some(SortKey::Id)),
+                    ("column.location", Some(SortKey::Location)),
+                    ("column.perimeter", Some(SortKey::Perimeter)),
+                    ("dossier.col.kind", None),
+                    ("column.analytics", None),
+                    ("dossier.col.purposes", None),
+                ] {
+                    header.col(|ui| header_cell_ui(ui, lang, &mut state.sort, key, sort));
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let camera = &cameras[rows[row.index()]];
+                    let is_pointed = highlight
+                        .is_some_and(|h| h.starts_with(&format!("cameras[{}]", camera.camera_id)));
+                    camera_row_ui(&mut row, lang, &mut state.selected, camera, is_pointed);
+                });
+            });
+    });
+}
+
+/// A column title; a sortable one is a button showing the order, which sorts by it.
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    order: &mut (SortKey, bool),
+    key: &str,
+    sort: Option<SortKey>,
+) {
+    let title = tr(lang, key);
+    let Some(sort_key) = sort else {
+        ui.label(RichText::new(title).strong());
+        return;
+    };
+    let arrow = match *order {
+        (current, true) if current == sort_key => " ▼",
+        (current, false) if current == sort_key => " ▲",
+        _ => "",
+    };
+    let button = egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false);
+    if ui.add(button).clicked() {
+        // The same column again flips the order; another starts ascending.
+        *order = (sort_key, order.0 == sort_key && !order.1);
+    }
+}
+
+/// One camera's row; its id is the checkbox that selects it (and names it), in red when a
+/// finding points at the camera.
+fn camera_row_ui(
+    row: &mut TableRow<'_, '_>,
+    lang: Lang,
+    selected: &mut BTreeSet<CameraId>,
+    camera: &Camera,
+    is_pointed: bool,
+) {
+    row.col(|ui| {
+        let mut is_selected = selected.contains(&camera.camera_id);
+        let id = RichText::new(camera.camera_id.as_str());
+        let id = if is_pointed {
+            id.color(theme::BAD).strong()
+        } else {
+            id
+        };
+        if ui.checkbox(&mut is_selected, id).changed() {
+            if is_selected {
+                selected.insert(camera.camera_id.clone());
+            } else {
+                selected.remove(&camera.camera_id);
+            }
+        }
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(&camera.location).truncate());
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(&camera.perimeter).truncate());
+    });
+    row.col(|ui| {
+        ui.label(tr(lang, &format!("enum.camera_kind.{:?}", camera.kind)));
+    });
+    row.col(|ui| {
+        ui.label(if camera.is_analytics_coupled {
+            tr(lang, "ui.yes")
+        } else {
+            ""
+        });
+    });
+    row.col(|ui| {
+        let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
+        ui.add(egui::Label::new(purposes.join(", ")).truncate());
+    });
+}
