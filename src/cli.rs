@@ -50,8 +50,8 @@ pub enum Command {
     Check {
         /// The project file. / Le fichier projet.
         file: PathBuf,
-        /// Print one JSON object: verdict, art90_required, criteria, findings, completeness,
-        /// risks. / Sortie JSON.
+        /// Print one JSON object: verdict (required, recommended, not_required or
+        /// undetermined), art90_required, criteria, findings, completeness, risks. / Sortie JSON.
         #[arg(long)]
         json: bool,
         /// The date to check against, YYYY-MM-DD (default: today). / Date de référence.

@@ -366,3 +366,19 @@ fn export_document_refuses_an_unknown_document_and_the_public_flag() {
         assert!(!out.exists(), "nothing written");
     }
 }
+
+#[test]
+fn check_json_says_undetermined_for_an_unanswered_screening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("vide.aipd.ron");
+    gardefou::storage::save(&path, &gardefou::model::Assessment::default()).expect("save");
+    let output = gardefou(&[
+        "check",
+        path.to_str().expect("utf-8"),
+        "--json",
+        "--today",
+        "2026-11-23",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(value["verdict"], "undetermined");
+}

@@ -191,3 +191,96 @@ fn a_planned_measure_needs_an_owner_and_a_deadline() {
     assert!(missing.contains(&"measures[M-X1].owner".to_owned()));
     assert!(missing.contains(&"measures[M-X1].deadline".to_owned()));
 }
+
+#[test]
+fn an_unanswered_screening_is_undetermined_never_not_required() {
+    let report = evaluate(&Assessment::default(), TODAY);
+    assert_eq!(report.screening.verdict, Verdict::Undetermined);
+    assert_eq!(report.screening.verdict.code(), "undetermined");
+    assert!(report.screening.reasons[0].fr.contains("à déterminer"));
+    // Every question answered « no » and nothing recorded: now « not required » can be said.
+    let mut a = Assessment::default();
+    a.screening.films_public_space = Some(false);
+    a.screening.has_automated_decisions = Some(false);
+    a.screening.has_data_matching = Some(false);
+    a.screening.films_vulnerable_people = Some(false);
+    assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::NotRequired);
+    // One question left open is enough to keep it undetermined.
+    a.screening.has_data_matching = None;
+    assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::Undetermined);
+}
+
+#[test]
+fn the_controllers_own_judgement_of_scale_takes_precedence_over_the_camera_count() {
+    let mut a = compliant();
+    // No answer: the app's heuristic, said to be one.
+    let c5 = evaluate(&a, TODAY)
+        .screening
+        .criterion("C5")
+        .cloned()
+        .expect("C5");
+    assert!(c5.is_met);
+    assert!(
+        c5.because[0].en.contains("the app’s threshold: 10 cameras"),
+        "{:?}",
+        c5.because
+    );
+    // The controller says it is not large scale: twelve cameras do not make it so.
+    a.screening.is_large_scale = Some(false);
+    assert!(
+        !evaluate(&a, TODAY)
+            .screening
+            .criterion("C5")
+            .expect("C5")
+            .is_met
+    );
+    // The controller says it is, with three cameras: the factors are the trail.
+    a.cameras.truncate(3);
+    a.screening.is_large_scale = Some(true);
+    a.screening.scale_people = "40 000 passants par jour".into();
+    let c5 = evaluate(&a, TODAY)
+        .screening
+        .criterion("C5")
+        .cloned()
+        .expect("C5");
+    assert!(c5.is_met);
+    assert!(
+        c5.because[0].fr.contains("40 000 passants par jour"),
+        "{:?}",
+        c5.because
+    );
+}
+
+#[test]
+fn categorisation_alone_is_not_recognition_for_cnil_list_item_11() {
+    let mut a = compliant();
+    a.cameras.truncate(3);
+    a.capabilities.push(capability(
+        "K15",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    let report = evaluate(&a, TODAY);
+    assert!(
+        !report
+            .screening
+            .reasons
+            .iter()
+            .any(|r| r.en.contains("item 11")),
+        "{:?}",
+        report.screening.reasons
+    );
+    a.capabilities.push(capability(
+        "K02",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    let report = evaluate(&a, TODAY);
+    assert!(report
+        .screening
+        .reasons
+        .iter()
+        .any(|r| r.en.contains("item 11")));
+}

@@ -39,6 +39,16 @@ pub struct Screening {
     pub has_art90_dpia: Option<bool>,
     /// A fundamental-rights impact assessment (AI Act art. 27) has been carried out.
     pub has_fria: Option<bool>,
+    /// The controller's own judgement that the processing is on a large scale (WP248: number of
+    /// people concerned, volume of data, duration, geographical extent). It takes precedence
+    /// over the app's camera-count heuristic for criterion C5; `None` until answered.
+    pub is_large_scale: Option<bool>,
+    /// WP248 scale factor: how many people are concerned (e.g. « 40 000 passants par jour »).
+    pub scale_people: String,
+    /// WP248 scale factor: the geographical extent (e.g. « centre-ville et entrées de ville »).
+    pub scale_extent: String,
+    /// WP248 scale factor: the duration or permanence (e.g. « 24 h/24, permanent »).
+    pub scale_duration: String,
     /// Overrides of derived criteria.
     pub overrides: Vec<CriterionOverride>,
 }

@@ -136,6 +136,7 @@ fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     let s = &a.screening;
     let mut t = Tally::new("screening");
     t.some("screening.films_public_space", &s.films_public_space);
+    t.some("screening.is_large_scale", &s.is_large_scale);
     t.some(
         "screening.has_automated_decisions",
         &s.has_automated_decisions,

@@ -4,7 +4,9 @@
 //! more), GDPR art. 35(3)(c) (large-scale monitoring of a public area) and the CNIL's list of
 //! processing that requires an AIPD; art. 90 LIL adds its own analysis for Police-Justice purposes.
 
-use crate::knowledge::ids::capability::{K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING};
+use crate::knowledge::ids::capability::{
+    K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING, K15_CATEGORISATION,
+};
 use crate::knowledge::ids::criterion::{
     C2_AUTOMATED_DECISIONS, C3_SYSTEMATIC_MONITORING, C4_SENSITIVE_DATA, C5_LARGE_SCALE,
     C6_MATCHING, C7_VULNERABLE,
@@ -63,17 +65,21 @@ pub enum Verdict {
     Required,
     /// Recommended (one criterion).
     Recommended,
-    /// Not required: no criterion met and no mandatory case.
+    /// Not required: no criterion met and no mandatory case, every screening question answered.
     NotRequired,
+    /// To be determined: no criterion met, but screening questions are unanswered — « not
+    /// required » cannot be concluded yet.
+    Undetermined,
 }
 
 impl Verdict {
-    /// `required`, `recommended` or `not_required`, as in `check --json`.
+    /// `required`, `recommended`, `not_required` or `undetermined`, as in `check --json`.
     pub fn code(self) -> &'static str {
         match self {
             Verdict::Required => "required",
             Verdict::Recommended => "recommended",
             Verdict::NotRequired => "not_required",
+            Verdict::Undetermined => "undetermined",
         }
     }
 }
@@ -157,13 +163,15 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     {
         reasons.push(texts.phrase("verdict.art35_3_c", &[]));
     }
-    let biometric_usable = a.capabilities.iter().any(|r| {
+    // CNIL list item 11 is about recognition: categorisation alone (K15) does not trigger it.
+    let recognition_usable = a.capabilities.iter().any(|r| {
         r.is_usable()
+            && r.capability_id.as_str() != K15_CATEGORISATION
             && kb
                 .capability(&r.capability_id)
                 .is_some_and(|def| def.is_biometric)
     });
-    if biometric_usable && (met(C7_VULNERABLE) || a.screening.films_public_space == Some(true)) {
+    if recognition_usable && (met(C7_VULNERABLE) || a.screening.films_public_space == Some(true)) {
         reasons.push(texts.phrase("verdict.cnil_11", &[]));
     }
     let location_usable = [K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING]
@@ -177,6 +185,9 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     } else if met_count == 1 {
         reasons.push(texts.phrase("verdict.one_criterion", &[]));
         Verdict::Recommended
+    } else if unanswered_screening(a) {
+        reasons.push(texts.phrase("verdict.undetermined", &[]));
+        Verdict::Undetermined
     } else {
         reasons.push(texts.phrase("verdict.none", &[]));
         Verdict::NotRequired
@@ -198,6 +209,19 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     }
 }
 
+/// True when a screening question a criterion depends on is still unanswered.
+fn unanswered_screening(a: &Assessment) -> bool {
+    let s = &a.screening;
+    [
+        s.films_public_space,
+        s.has_automated_decisions,
+        s.has_data_matching,
+        s.films_vulnerable_people,
+    ]
+    .iter()
+    .any(Option::is_none)
+}
+
 /// Labels of the purposes recorded under the Police-Justice regime.
 pub fn police_justice_purposes(a: &Assessment, kb: &KnowledgeBase) -> Vec<Bilingual> {
     a.processing
@@ -213,6 +237,15 @@ pub fn police_justice_purposes(a: &Assessment, kb: &KnowledgeBase) -> Vec<Biling
         .collect()
 }
 
+/// The text, or « — » when it is blank.
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        text.trim().to_owned()
+    }
+}
+
 /// For each criterion id, the facts that meet it.
 fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, Vec<Bilingual>> {
     let mut because: BTreeMap<String, Vec<Bilingual>> = BTreeMap::new();
@@ -225,14 +258,35 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
             C3_SYSTEMATIC_MONITORING,
             texts.phrase("crit.public_space", &[]),
         );
-        if a.cameras.len() >= LARGE_SCALE_CAMERAS {
-            add(
-                C5_LARGE_SCALE,
-                texts.phrase(
-                    "crit.camera_count",
-                    &[("count", text::number(a.cameras.len()))],
-                ),
-            );
+    }
+    // Scale: the controller's own WP248 judgement first; the camera count is only the app's
+    // heuristic, said to be one, when there is no answer.
+    match s.is_large_scale {
+        Some(true) => add(
+            C5_LARGE_SCALE,
+            texts.phrase(
+                "crit.large_scale_declared",
+                &[
+                    ("people", Bilingual::same(or_dash(&s.scale_people))),
+                    ("extent", Bilingual::same(or_dash(&s.scale_extent))),
+                    ("duration", Bilingual::same(or_dash(&s.scale_duration))),
+                ],
+            ),
+        ),
+        Some(false) => {}
+        None => {
+            if s.films_public_space == Some(true) && a.cameras.len() >= LARGE_SCALE_CAMERAS {
+                add(
+                    C5_LARGE_SCALE,
+                    texts.phrase(
+                        "crit.camera_count",
+                        &[
+                            ("count", text::number(a.cameras.len())),
+                            ("threshold", text::number(LARGE_SCALE_CAMERAS)),
+                        ],
+                    ),
+                );
+            }
         }
     }
     if s.has_automated_decisions == Some(true) {

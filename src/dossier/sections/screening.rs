@@ -30,12 +30,22 @@ pub fn screening(ctx: &Ctx) -> Vec<Block> {
         ("field.screening.has_art90_dpia", s.has_art90_dpia),
         ("field.screening.has_fria", s.has_fria),
     ];
-    out.push(Block::KeyValues(
-        answers
-            .iter()
-            .map(|(key, value)| (ctx.t(key), ctx.yes_no(*value)))
-            .collect(),
+    let mut rows: Vec<(String, String)> = answers
+        .iter()
+        .map(|(key, value)| (ctx.t(key), ctx.yes_no(*value)))
+        .collect();
+    rows.push((
+        ctx.t("field.screening.is_large_scale"),
+        ctx.yes_no(s.is_large_scale),
     ));
+    for (key, value) in [
+        ("field.screening.scale_people", &s.scale_people),
+        ("field.screening.scale_extent", &s.scale_extent),
+        ("field.screening.scale_duration", &s.scale_duration),
+    ] {
+        rows.push((ctx.t(key), ctx.text_or_blank(value)));
+    }
+    out.push(Block::KeyValues(rows));
 
     out.push(section(ctx.t("dossier.criteria")));
     for c in &ctx.report.screening.criteria {

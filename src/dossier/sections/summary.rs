@@ -24,6 +24,7 @@ pub fn summary(ctx: &Ctx) -> Vec<Block> {
             Verdict::Required => Tone::High,
             Verdict::Recommended => Tone::Medium,
             Verdict::NotRequired => Tone::Good,
+            Verdict::Undetermined => Tone::Medium,
         },
         title: verdict,
         body: reasons.join("\n"),

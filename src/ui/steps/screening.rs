@@ -9,7 +9,25 @@ use crate::model::Assessment;
 use crate::rules::{Origin, Verdict};
 use crate::ui::action::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{field_ui, subheading_ui, yes_no_ui};
+use crate::ui::widgets::{field_ui, subheading_ui, text_ui, yes_no_ui};
+
+/// The WP248 scale factors and the controller's own judgement of scale (criterion C5).
+fn scale_ui(ui: &mut egui::Ui, cx: &StepCtx, s: &mut crate::model::Screening) {
+    yes_no_ui(
+        ui,
+        cx,
+        "screening.is_large_scale",
+        &cx.t("field.screening.is_large_scale"),
+        &mut s.is_large_scale,
+    );
+    for (path, value) in [
+        ("screening.scale_people", &mut s.scale_people),
+        ("screening.scale_extent", &mut s.scale_extent),
+        ("screening.scale_duration", &mut s.scale_duration),
+    ] {
+        text_ui(ui, cx, path, &cx.t(&format!("field.{path}")), value);
+    }
+}
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
@@ -38,6 +56,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         let label = cx.t(&format!("field.{path}"));
         yes_no_ui(ui, cx, path, &label, value);
     }
+    scale_ui(ui, cx, &mut a.screening);
 
     subheading_ui(ui, &cx.t("dossier.criteria"));
     let results = cx.report.screening.criteria.clone();
@@ -110,6 +129,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         Verdict::Required => (theme::WARN, "verdict.required"),
         Verdict::Recommended => (theme::ACCENT, "verdict.recommended"),
         Verdict::NotRequired => (theme::GOOD, "verdict.not_required"),
+        Verdict::Undetermined => (theme::WARN, "verdict.undetermined"),
     };
     ui.label(RichText::new(cx.t(key)).size(18.0).strong().color(colour));
     for reason in &screening.reasons {
