@@ -256,9 +256,49 @@ fn r11_plate_reading_for_parking_payment_is_another_regime() {
     );
     plates.use_scope = UseScope::ParkingPaymentControl;
     a.capabilities.push(plates);
-    assert!(fires(&a, "R11").is_empty());
+    assert!(
+        fires(&a, "R11").is_empty(),
+        "paid-parking control is another regime"
+    );
+    // Roubaix: a given plate searched in recordings on requisition, no plate database — the
+    // use the Lille interim judge let stand: high, to verify, not blocking.
     a.capabilities[2].use_scope = UseScope::JudicialRequisitions;
+    a.capabilities[2].usage_mode = UsageMode::OnRecordings;
+    a.video_system.searches.has_plate_database = Some(false);
+    assert!(fires(&a, "R11").is_empty());
+    assert_eq!(fires(&a, "R11-REQUISITION"), [High]);
+    // Without the database answer it is asked for, and said in the finding.
+    a.video_system.searches.has_plate_database = None;
+    let report = evaluate(&a, TODAY);
+    let finding = report
+        .by_rule("R11-REQUISITION")
+        .next()
+        .expect("R11-REQUISITION");
+    assert!(finding
+        .message
+        .en
+        .contains("Whether a plate database exists"));
+    assert!(report
+        .completeness
+        .missing()
+        .contains(&"video_system.searches.has_plate_database".to_owned()));
+    // A database of passages, real-time reading or operational detection: prohibited.
+    a.video_system.searches.has_plate_database = Some(true);
     assert_eq!(fires(&a, "R11"), [Blocking]);
+    a.video_system.searches.has_plate_database = Some(false);
+    a.capabilities[2].usage_mode = UsageMode::RealTime;
+    assert_eq!(fires(&a, "R11"), [Blocking]);
+    a.capabilities[2].usage_mode = UsageMode::OnRecordings;
+    a.capabilities[2].use_scope = UseScope::OperationalDetection;
+    assert_eq!(fires(&a, "R11"), [Blocking]);
+    // An unstated use asks for it; it does not block.
+    a.capabilities[2].use_scope = UseScope::Unspecified;
+    assert!(fires(&a, "R11").is_empty());
+    assert_eq!(fires(&a, "R11-SCOPE"), [Medium]);
+    // Only switched off: R25's business, not R11's.
+    a.capabilities[2].state = CapabilityState::DisabledByConfig;
+    assert!(fires(&a, "R11").is_empty() && fires(&a, "R11-SCOPE").is_empty());
+    // Locked out by the vendor: nothing.
     a.capabilities[2].state = CapabilityState::LockedByVendor;
     a.capabilities[2].unlock_holder = UnlockHolder::Vendor;
     assert!(fires(&a, "R11").is_empty());

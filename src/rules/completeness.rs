@@ -241,6 +241,17 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
             &v.searches.has_sensitive_attribute_filters,
         );
     }
+    // Plate reading: whether a database of passages is kept decides between the prohibited
+    // systematic reading and an ad-hoc search on requisition (R11).
+    let plates_usable = a
+        .capability(crate::knowledge::ids::capability::K08_PLATE_READING)
+        .is_some_and(|r| r.is_usable());
+    if plates_usable {
+        t.some(
+            "video_system.searches.has_plate_database",
+            &v.searches.has_plate_database,
+        );
+    }
     t.text("video_system.operating_hours", &v.operating_hours);
     t.text("video_system.coverage", &v.coverage);
     let info = &v.public_information;

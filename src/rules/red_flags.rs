@@ -12,7 +12,7 @@ use crate::knowledge::ids::capability::{
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
     ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, PurposeKind, SearchInitiator,
-    UseScope,
+    UsageMode, UseScope,
 };
 
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
@@ -309,23 +309,66 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
     }
 }
 
-/// Emits R11 (licence-plate reading by a local authority).
+/// Emits R11 (systematic plate reading or a database of passages by a local authority, blocking),
+/// R11-REQUISITION (an ad-hoc plate search in recordings on requisition: to verify, high) and
+/// R11-SCOPE (plate reading enabled for an unstated use).
 fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let Some(record) = a.capability(K08_PLATE_READING) else {
         return;
     };
-    if record.is_usable()
-        && record.state != CapabilityState::Unknown
-        && record.use_scope != UseScope::ParkingPaymentControl
+    if !record.is_usable()
+        || record.state == CapabilityState::Unknown
+        || record.use_scope == UseScope::ParkingPaymentControl
     {
+        return;
+    }
+    let database = a.video_system.searches.has_plate_database;
+    let mut systematic = Vec::new();
+    if matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both) {
+        systematic.push(texts.phrase("r11.real_time", &[]));
+    }
+    if record.use_scope == UseScope::OperationalDetection {
+        systematic.push(texts.phrase("r11.operational", &[]));
+    }
+    if database == Some(true) {
+        systematic.push(texts.phrase("r11.database", &[]));
+    }
+    let fields = vec![
+        "capabilities[K08].use_scope".into(),
+        "capabilities[K08].usage_mode".into(),
+        "video_system.searches.has_plate_database".into(),
+    ];
+    if !systematic.is_empty() {
         out.push(texts.finding(
             "R11",
             Severity::Blocking,
-            &[("state", texts.variant("capability_state", record.state))],
-            vec![
-                "capabilities[K08].state".into(),
-                "capabilities[K08].use_scope".into(),
-            ],
+            &[("why", text::join(&systematic))],
+            fields,
+        ));
+        return;
+    }
+    // A module that is only switched off is R25's business.
+    if record.state != CapabilityState::Enabled {
+        return;
+    }
+    if record.use_scope == UseScope::JudicialRequisitions {
+        let database_note = if database.is_none() {
+            texts.phrase("r11.database_unknown", &[])
+        } else {
+            Bilingual::same("")
+        };
+        out.push(texts.finding(
+            "R11-REQUISITION",
+            Severity::High,
+            &[("database", database_note)],
+            fields,
+        ));
+    } else {
+        out.push(texts.finding(
+            "R11-SCOPE",
+            Severity::Medium,
+            &[],
+            vec!["capabilities[K08].use_scope".into()],
         ));
     }
 }

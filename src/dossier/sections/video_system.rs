@@ -203,6 +203,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(searches.has_sensitive_attribute_filters),
         ),
         (
+            ctx.t("field.video_system.searches.has_plate_database"),
+            ctx.yes_no(searches.has_plate_database),
+        ),
+        (
             ctx.t("dossier.handover"),
             ctx.text_or_blank(&searches.handover),
         ),

@@ -350,6 +350,13 @@ fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
         &cx.t("dossier.sensitive_filters"),
         &mut searches.has_sensitive_attribute_filters,
     );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.searches.has_plate_database",
+        &cx.t("field.video_system.searches.has_plate_database"),
+        &mut searches.has_plate_database,
+    );
     text_ui(
         ui,
         cx,
