@@ -652,3 +652,36 @@ fn findings_are_sorted_most_severe_first_and_deterministic() {
     sorted.sort();
     assert_eq!(order, sorted);
 }
+
+#[test]
+fn r08_tracking_attributes_or_categorisation_used_live_or_operationally_is_blocking() {
+    for id in ["K03", "K04", "K15"] {
+        let mut a = compliant();
+        let mut record = capability(
+            id,
+            Presence::Present,
+            CapabilityState::Enabled,
+            UnlockHolder::Controller,
+        );
+        // On recordings, on requisition: the framed use, not R08.
+        record.usage_mode = UsageMode::OnRecordings;
+        record.use_scope = UseScope::JudicialRequisitions;
+        a.capabilities.push(record);
+        assert!(fires(&a, "R08").is_empty(), "{id} on requisition");
+        assert!(fires(&a, "R08-SCOPE").is_empty(), "{id} on requisition");
+        a.capabilities[2].usage_mode = UsageMode::Both;
+        assert_eq!(fires(&a, "R08"), [Blocking], "{id} live");
+        a.capabilities[2].usage_mode = UsageMode::OnRecordings;
+        a.capabilities[2].use_scope = UseScope::OperationalDetection;
+        assert_eq!(fires(&a, "R08"), [Blocking], "{id} operational");
+        // Use not stated: high until it is.
+        a.capabilities[2].use_scope = UseScope::Unspecified;
+        a.capabilities[2].usage_mode = UsageMode::Unknown;
+        assert!(fires(&a, "R08").is_empty(), "{id} unstated");
+        assert_eq!(fires(&a, "R08-SCOPE"), [High], "{id} unstated");
+        // Only switched off: not R08's business.
+        a.capabilities[2].state = CapabilityState::DisabledByConfig;
+        a.capabilities[2].usage_mode = UsageMode::RealTime;
+        assert!(fires(&a, "R08").is_empty() && fires(&a, "R08-SCOPE").is_empty());
+    }
+}

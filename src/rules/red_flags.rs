@@ -6,8 +6,9 @@
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{
-    K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING,
-    K09_COUNTING, K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K14_AUDIO,
+    K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING, K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS,
+    K07_OFFENCE_DETECTION, K08_PLATE_READING, K09_COUNTING, K10_CROWD_DENSITY,
+    K11_ABANDONED_OBJECTS, K14_AUDIO, K15_CATEGORISATION,
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
@@ -25,6 +26,14 @@ pub const RENEWAL_NOTICE_DAYS: i64 = 122;
 pub const REVIEW_YEARS: i32 = 3;
 
 /// Capabilities that detect events in real time, outside statistics (R08).
+/// Law-only capabilities whose live or operational use is prohibited (cross-camera tracking in
+/// real time, attribute search and categorisation on live streams): R08.
+const LIVE_USE_PROHIBITED: [&str; 3] = [
+    K03_ATTRIBUTE_SEARCH,
+    K04_CROSS_CAMERA_TRACKING,
+    K15_CATEGORISATION,
+];
+
 const REAL_TIME_DETECTION: [&str; 4] = [
     K05_BEHAVIOUR_DETECTION,
     K06_REAL_TIME_ALERTS,
@@ -41,7 +50,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     purposes(a, kb, texts, &mut out);
     authorisation(a, texts, today, &mut out);
     searches(a, texts, &mut out);
-    real_time(a, texts, &mut out);
+    real_time(a, kb, texts, &mut out);
     biometrics(a, kb, texts, &mut out);
     plate_reading(a, texts, &mut out);
     statistics(a, texts, &mut out);
@@ -239,17 +248,31 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
-/// Emits R08 (real-time automated detection).
-fn real_time(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+/// Emits R08 (real-time automated detection, or a law-only capability — attributes, tracking,
+/// categorisation — used live or for operational detection) and R08-SCOPE (an enabled law-only
+/// capability whose use is not stated).
+fn real_time(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
     let mut names = Vec::new();
     let mut fields = Vec::new();
-    for record in &a.capabilities {
+    let mut unstated = Vec::new();
+    let mut unstated_fields = Vec::new();
+    for record in a.capabilities.iter().filter(|r| r.is_enabled()) {
         let id = record.capability_id.as_str();
+        let is_live = matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both);
+        let is_operational = record.use_scope == UseScope::OperationalDetection;
         let detects = REAL_TIME_DETECTION.contains(&id)
-            || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics);
-        if detects && record.is_enabled() {
+            || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics)
+            || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational));
+        let is_law_only = kb
+            .capability(&record.capability_id)
+            .is_some_and(|def| def.status == LegalStatus::LawOnly);
+        if detects {
             names.push(texts.capability(&record.capability_id));
             fields.push(format!("capabilities[{id}].state"));
+            fields.push(format!("capabilities[{id}].usage_mode"));
+        } else if is_law_only && record.use_scope == UseScope::Unspecified {
+            unstated.push(texts.capability(&record.capability_id));
+            unstated_fields.push(format!("capabilities[{id}].use_scope"));
         }
     }
     if !names.is_empty() {
@@ -258,6 +281,14 @@ fn real_time(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             Severity::Blocking,
             &[("capabilities", text::join(&names))],
             fields,
+        ));
+    }
+    if !unstated.is_empty() {
+        out.push(texts.finding(
+            "R08-SCOPE",
+            Severity::High,
+            &[("capabilities", text::join(&unstated))],
+            unstated_fields,
         ));
     }
 }
