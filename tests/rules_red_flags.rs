@@ -685,3 +685,38 @@ fn r08_tracking_attributes_or_categorisation_used_live_or_operationally_is_block
         assert!(fires(&a, "R08").is_empty() && fires(&a, "R08-SCOPE").is_empty());
     }
 }
+
+#[test]
+fn r07_holes_unanswered_policy_no_register_and_officers_in_the_communes_software() {
+    let mut a = compliant();
+    let mut attributes = capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    attributes.usage_mode = UsageMode::OnRecordings;
+    attributes.use_scope = UseScope::JudicialRequisitions;
+    a.capabilities.push(attributes);
+    a.video_system.searches.is_requisition_only = None;
+    assert_eq!(fires(&a, "R07-UNANSWERED"), [High]);
+    assert!(fires(&a, "R07").is_empty(), "unanswered is not a breach");
+    a.video_system.searches.is_requisition_only = Some(true);
+    assert!(fires(&a, "R07-UNANSWERED").is_empty());
+    a.video_system.searches.has_requisition_register = Some(false);
+    assert_eq!(fires(&a, "R07-REGISTER"), [High]);
+    a.video_system.searches.has_requisition_register = Some(true);
+    assert!(fires(&a, "R07-REGISTER").is_empty());
+    a.video_system.searches.initiators = vec![SearchInitiator::JudicialPoliceOfficers];
+    assert_eq!(fires(&a, "R07-OPJ"), [High]);
+    // The requisition articles have not been read: they inform, they never block.
+    let kb = common::kb();
+    assert_eq!(
+        kb.rule_verification("R07-REGISTER"),
+        gardefou::knowledge::Verification::Unverified
+    );
+    assert_ne!(
+        kb.rule_verification("R07"),
+        gardefou::knowledge::Verification::Unverified
+    );
+}

@@ -6,9 +6,9 @@
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{
-    K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING, K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS,
-    K07_OFFENCE_DETECTION, K08_PLATE_READING, K09_COUNTING, K10_CROWD_DENSITY,
-    K11_ABANDONED_OBJECTS, K14_AUDIO, K15_CATEGORISATION,
+    K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING, K05_BEHAVIOUR_DETECTION,
+    K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING, K09_COUNTING,
+    K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K12_INDEXING, K14_AUDIO, K15_CATEGORISATION,
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
@@ -26,6 +26,15 @@ pub const RENEWAL_NOTICE_DAYS: i64 = 122;
 pub const REVIEW_YEARS: i32 = 3;
 
 /// Capabilities that detect events in real time, outside statistics (R08).
+/// Capabilities that search recordings (face, attributes, tracking, plates, object index).
+const SEARCH_CAPABILITIES: [&str; 5] = [
+    K02_FACE_SEARCH,
+    K03_ATTRIBUTE_SEARCH,
+    K04_CROSS_CAMERA_TRACKING,
+    K08_PLATE_READING,
+    K12_INDEXING,
+];
+
 /// Law-only capabilities whose live or operational use is prohibited (cross-camera tracking in
 /// real time, attribute search and categorisation on live streams): R08.
 const LIVE_USE_PROHIBITED: [&str; 3] = [
@@ -224,7 +233,9 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
     }
 }
 
-/// Emits R07 (searches in recordings outside a judicial requisition).
+/// Emits R07 (searches in recordings outside a judicial requisition), R07-UNANSWERED (a search
+/// capability enabled, the requisition framework not recorded), R07-REGISTER (no requisition
+/// register) and R07-OPJ (judicial police officers searching the commune's software themselves).
 fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let s = &a.video_system.searches;
     let mut who = Vec::new();
@@ -244,6 +255,39 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                 "video_system.searches.is_requisition_only".into(),
                 "video_system.searches.initiators".into(),
             ],
+        ));
+    }
+    let search_tools: Vec<Bilingual> = a
+        .capabilities
+        .iter()
+        .filter(|r| r.is_enabled() && SEARCH_CAPABILITIES.contains(&r.capability_id.as_str()))
+        .map(|r| texts.capability(&r.capability_id))
+        .collect();
+    if !search_tools.is_empty() && s.is_requisition_only.is_none() {
+        out.push(texts.finding(
+            "R07-UNANSWERED",
+            Severity::High,
+            &[("capabilities", text::join(&search_tools))],
+            vec!["video_system.searches.is_requisition_only".into()],
+        ));
+    }
+    let answers_requisitions = s.is_requisition_only == Some(true) || !search_tools.is_empty();
+    if answers_requisitions && s.has_requisition_register == Some(false) {
+        out.push(texts.finding(
+            "R07-REGISTER",
+            Severity::High,
+            &[],
+            vec!["video_system.searches.has_requisition_register".into()],
+        ));
+    }
+    if s.initiators
+        .contains(&SearchInitiator::JudicialPoliceOfficers)
+    {
+        out.push(texts.finding(
+            "R07-OPJ",
+            Severity::High,
+            &[],
+            vec!["video_system.searches.initiators".into()],
         ));
     }
 }
