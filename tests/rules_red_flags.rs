@@ -720,3 +720,79 @@ fn r07_holes_unanswered_policy_no_register_and_officers_in_the_communes_software
         gardefou::knowledge::Verification::Unverified
     );
 }
+
+#[test]
+fn r09_a_signage_photo_does_not_prove_a_face_module_locked() {
+    let mut a = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    a.evidence[0].kind = EvidenceKind::SignagePhoto;
+    assert_eq!(fires(&a, "R09"), [Blocking]);
+    assert!(fires(&a, "R09-DOCUMENTED").is_empty());
+    for kind in [
+        EvidenceKind::BailiffReport,
+        EvidenceKind::Configuration,
+        EvidenceKind::CnilControl,
+        EvidenceKind::VendorAttestation,
+    ] {
+        a.evidence[0].kind = kind;
+        assert_eq!(fires(&a, "R09-DOCUMENTED"), [Medium], "{kind:?}");
+    }
+}
+
+#[test]
+fn r09_stale_evidence_older_than_the_installed_version_is_to_renew() {
+    let mut a = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    a.evidence[0].added_on = Some(common::day("2023-05-01"));
+    assert!(fires(&a, "R09-STALE").is_empty(), "no installation date");
+    a.video_system.software.version_installed_on = Some(common::day("2024-02-01"));
+    assert_eq!(fires(&a, "R09-STALE"), [Medium]);
+    a.evidence[0].added_on = Some(common::day("2024-03-01"));
+    assert!(fires(&a, "R09-STALE").is_empty());
+}
+
+#[test]
+fn r09_biometric_presence_unknown_is_high_and_absence_needs_a_document() {
+    let mut a = compliant();
+    // Plain CCTV, no analytics software: nothing to ask.
+    assert!(fires(&a, "R09-UNKNOWN").is_empty());
+    a.video_system.software.vendor = "BriefVision".into();
+    assert_eq!(
+        fires(&a, "R09-UNKNOWN"),
+        [High],
+        "K01, K02, K15 not recorded"
+    );
+    for id in ["K01", "K02", "K15"] {
+        a.capabilities.push(capability(
+            id,
+            Presence::Absent,
+            CapabilityState::Unknown,
+            UnlockHolder::Unknown,
+        ));
+    }
+    assert!(fires(&a, "R09-UNKNOWN").is_empty());
+    assert_eq!(fires(&a, "R09-ABSENT"), [Medium]);
+    a.evidence.push(Evidence {
+        evidence_id: EvidenceId::new("EV-LIC"),
+        kind: EvidenceKind::Configuration,
+        path: "licence.txt".into(),
+        ..Evidence::default()
+    });
+    for record in a
+        .capabilities
+        .iter_mut()
+        .filter(|r| r.presence == Presence::Absent)
+    {
+        record.evidence_ids = vec![EvidenceId::new("EV-LIC")];
+    }
+    assert!(fires(&a, "R09-ABSENT").is_empty());
+    let last = a.capabilities.len() - 1;
+    a.capabilities[last].presence = Presence::Unknown;
+    assert_eq!(fires(&a, "R09-UNKNOWN"), [High]);
+}

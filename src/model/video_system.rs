@@ -92,6 +92,9 @@ pub struct AnalyticsSoftware {
     pub product: String,
     /// Installed version.
     pub version: String,
+    /// When the installed version was installed: evidence of locking older than this may no
+    /// longer describe the software (the Normandy face functions arrived with an update).
+    pub version_installed_on: Option<Date>,
     /// Modules covered by the licence, e.g. « Review », « Research ».
     pub licensed_modules: Vec<String>,
     /// Where it runs (on premises, vendor cloud…).

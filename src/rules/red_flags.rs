@@ -12,8 +12,8 @@ use crate::knowledge::ids::capability::{
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
-    ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, PurposeKind, SearchInitiator,
-    UsageMode, UseScope,
+    ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, Evidence, EvidenceKind,
+    Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
 };
 
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
@@ -349,8 +349,11 @@ fn capability_values(texts: Texts, record: &CapabilityRecord) -> Vec<(&'static s
 }
 
 /// Emits R09 (biometric capability present without proof of locking), R09-DOCUMENTED (locked
-/// by the vendor with evidence) and R10 (biometric capability enabled).
+/// by the vendor with evidence), R09-STALE (that evidence predates the installed version),
+/// R09-UNKNOWN (presence not established), R09-ABSENT (said absent without proof) and R10
+/// (biometric capability enabled).
 fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    let installed_on = a.video_system.software.version_installed_on;
     for record in &a.capabilities {
         let is_biometric = kb
             .capability(&record.capability_id)
@@ -369,18 +372,118 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
             out.push(texts.finding("R10", Severity::Blocking, &values, fields));
             continue;
         }
-        let evidence: Vec<String> = record
-            .evidence_ids
-            .iter()
-            .filter(|e| a.evidence_by_id(e).is_some())
-            .map(|e| e.to_string())
-            .collect();
-        if record.is_locked_out() && !evidence.is_empty() {
-            values.push(("evidence", Bilingual::same(evidence.join(", "))));
+        let proofs = locking_proofs(a, record);
+        if record.is_locked_out() && !proofs.is_empty() {
+            let names: Vec<String> = proofs.iter().map(|e| e.evidence_id.to_string()).collect();
+            values.push(("evidence", Bilingual::same(names.join(", "))));
             out.push(texts.finding("R09-DOCUMENTED", Severity::Medium, &values, fields));
+            stale_proofs(&proofs, installed_on, record, texts, out);
         } else {
             out.push(texts.finding("R09", Severity::Blocking, &values, fields));
         }
+    }
+    biometric_presence(a, kb, texts, out);
+}
+
+/// The evidence that can prove a capability locked or absent: a vendor attestation, a bailiff's
+/// report, the licence or configuration, a CNIL control — not a photograph of signs.
+fn locking_proofs<'a>(a: &'a Assessment, record: &CapabilityRecord) -> Vec<&'a Evidence> {
+    record
+        .evidence_ids
+        .iter()
+        .filter_map(|id| a.evidence_by_id(id))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EvidenceKind::VendorAttestation
+                    | EvidenceKind::BailiffReport
+                    | EvidenceKind::Configuration
+                    | EvidenceKind::CnilControl
+            )
+        })
+        .collect()
+}
+
+/// R09-STALE: every proof predates the installed version, so it may not describe it.
+fn stale_proofs(
+    proofs: &[&Evidence],
+    installed_on: Option<Date>,
+    record: &CapabilityRecord,
+    texts: Texts,
+    out: &mut Vec<Finding>,
+) {
+    let Some(installed_on) = installed_on else {
+        return;
+    };
+    let all_older = proofs
+        .iter()
+        .all(|e| e.added_on.is_some_and(|added| added < installed_on));
+    if all_older {
+        let id = record.capability_id.as_str();
+        out.push(texts.finding(
+            "R09-STALE",
+            Severity::Medium,
+            &[
+                ("capability", texts.capability(&record.capability_id)),
+                ("installed_on", text::date(installed_on)),
+            ],
+            vec![
+                format!("capabilities[{id}].evidence_ids"),
+                "video_system.software.version_installed_on".into(),
+            ],
+        ));
+    }
+}
+
+/// R09-UNKNOWN: analytics software is recorded but whether it has a biometric capability is not
+/// established; R09-ABSENT: said absent without a licence or attestation to show it.
+fn biometric_presence(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    let software = &a.video_system.software;
+    let has_analytics = !software.vendor.trim().is_empty()
+        || !software.product.trim().is_empty()
+        || a.cameras.iter().any(|c| c.is_analytics_coupled);
+    if !has_analytics {
+        return;
+    }
+    let mut unknown = Vec::new();
+    let mut unknown_fields = Vec::new();
+    let mut undocumented = Vec::new();
+    let mut undocumented_fields = Vec::new();
+    for def in kb.capabilities.iter().filter(|d| d.is_biometric) {
+        let id = def.id.as_str();
+        match a.capability(id) {
+            None => {
+                unknown.push(texts.capability(&def.id));
+                unknown_fields.push(format!("capabilities[{id}].presence"));
+            }
+            Some(record) if record.presence == Presence::Unknown => {
+                unknown.push(texts.capability(&def.id));
+                unknown_fields.push(format!("capabilities[{id}].presence"));
+            }
+            Some(record)
+                if record.presence == Presence::Absent && locking_proofs(a, record).is_empty() =>
+            {
+                undocumented.push(texts.capability(&def.id));
+                undocumented_fields.push(format!("capabilities[{id}].evidence_ids"));
+            }
+            Some(_) => {}
+        }
+    }
+    if !unknown.is_empty() {
+        out.push(texts.finding(
+            "R09-UNKNOWN",
+            Severity::High,
+            &[("capabilities", text::join(&unknown))],
+            unknown_fields,
+        ));
+    }
+    if !undocumented.is_empty() {
+        out.push(texts.finding(
+            "R09-ABSENT",
+            Severity::Medium,
+            &[("capabilities", text::join(&undocumented))],
+            undocumented_fields,
+        ));
     }
 }
 

@@ -137,6 +137,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.text_or_blank(&format!("{} {}", software.product, software.version)),
         ),
         (
+            ctx.t("field.video_system.software.version_installed_on"),
+            ctx.date(software.version_installed_on),
+        ),
+        (
             ctx.t("field.software.licensed_modules"),
             bullet_text(&software.licensed_modules),
         ),

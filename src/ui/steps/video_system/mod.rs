@@ -254,6 +254,13 @@ fn software_ui(ui: &mut egui::Ui, cx: &StepCtx, software: &mut AnalyticsSoftware
         &cx.t("ui.version"),
         &mut software.version,
     );
+    date_ui(
+        ui,
+        cx,
+        "video_system.software.version_installed_on",
+        &cx.t("field.video_system.software.version_installed_on"),
+        &mut software.version_installed_on,
+    );
     lines_ui(
         ui,
         cx,
