@@ -149,6 +149,9 @@ pub struct SearchPolicy {
     pub attribute_filters: Vec<String>,
     /// Some filter infers sensitive traits (skin colour, religion…) — AI Act 5(1)(g), GDPR 9.
     pub has_sensitive_attribute_filters: Option<bool>,
+    /// Some filter is inferred from the body (sex, age, gait): categorisation in AI Act Annex III
+    /// point 1(b)'s sense, which calls for the FRIA question.
+    pub has_body_inferred_filters: Option<bool>,
     /// The software keeps a database of the plates it reads (vehicle passages), beyond the
     /// recordings themselves: systematic reading (CSI L.233-1), not an ad-hoc search.
     pub has_plate_database: Option<bool>,

@@ -4,12 +4,14 @@
 
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
-use crate::knowledge::ids::capability::{K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K12_INDEXING};
+use crate::knowledge::ids::capability::{
+    K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K12_INDEXING,
+};
 use crate::knowledge::KnowledgeBase;
-use crate::model::{Assessment, CapabilityRecord};
+use crate::model::{Assessment, CapabilityRecord, Date};
 
 /// AI Act findings.
-pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
+pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
     let texts = Texts { kb };
     let mut out = Vec::new();
     let is_biometric = |r: &&CapabilityRecord| {
@@ -23,11 +25,21 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
         .filter(|r| r.is_present())
         .collect();
     biometric.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
-    let usable: Vec<&CapabilityRecord> = biometric
+    let mut usable: Vec<&CapabilityRecord> = biometric
         .iter()
         .copied()
         .filter(|r| r.is_usable())
         .collect();
+    // Attribute search whose filters are inferred from the body (sex, age, gait) is
+    // categorisation in Annex III point 1(b)'s sense, as K15 is.
+    if let Some(attributes) = a
+        .capability(K03_ATTRIBUTE_SEARCH)
+        .filter(|r| r.is_usable())
+        .filter(|_| a.video_system.searches.has_body_inferred_filters == Some(true))
+    {
+        usable.push(attributes);
+        usable.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    }
     let locked: Vec<&CapabilityRecord> = biometric
         .iter()
         .copied()
@@ -80,7 +92,10 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             out.push(texts.finding(
                 "R26",
                 Severity::High,
-                &[("capabilities", text::join(&names))],
+                &[
+                    ("capabilities", text::join(&names)),
+                    ("dates", annex_iii_dates(texts, today)),
+                ],
                 fields,
             ));
         }
@@ -98,4 +113,17 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Whether Annex III obligations apply on `today`: the original date (2 August 2026, art. 113)
+/// and the postponement secondary sources report (2 December 2027, to verify).
+fn annex_iii_dates(texts: Texts, today: Date) -> crate::knowledge::Bilingual {
+    let original = Date::from_ymd(2026, 8, 2);
+    let postponed = Date::from_ymd(2027, 12, 2);
+    let phrase = match (original, postponed) {
+        (Some(original), _) if today < original => "r26.before",
+        (_, Some(postponed)) if today < postponed => "r26.between",
+        _ => "r26.after",
+    };
+    texts.phrase(phrase, &[("today", text::date(today))])
 }

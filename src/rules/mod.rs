@@ -129,7 +129,7 @@ impl Report {
 pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
     let screening = criteria::screen(a, kb);
     let mut findings = red_flags::red_flags(a, kb, today);
-    findings.extend(ai_act::ai_act(a, kb));
+    findings.extend(ai_act::ai_act(a, kb, today));
     findings.extend(consistency::consistency(a, kb));
     findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();

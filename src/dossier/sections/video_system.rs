@@ -207,6 +207,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(searches.has_sensitive_attribute_filters),
         ),
         (
+            ctx.t("field.video_system.searches.has_body_inferred_filters"),
+            ctx.yes_no(searches.has_body_inferred_filters),
+        ),
+        (
             ctx.t("field.video_system.searches.has_plate_database"),
             ctx.yes_no(searches.has_plate_database),
         ),

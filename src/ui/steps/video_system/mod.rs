@@ -360,6 +360,13 @@ fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
     yes_no_ui(
         ui,
         cx,
+        "video_system.searches.has_body_inferred_filters",
+        &cx.t("field.video_system.searches.has_body_inferred_filters"),
+        &mut searches.has_body_inferred_filters,
+    );
+    yes_no_ui(
+        ui,
+        cx,
         "video_system.searches.has_plate_database",
         &cx.t("field.video_system.searches.has_plate_database"),
         &mut searches.has_plate_database,
