@@ -100,6 +100,8 @@ fn r05_an_authorisation_expires_five_years_after_its_grant() {
 #[test]
 fn r05_no_authorisation_at_all_is_blocking() {
     let mut a = compliant();
+    // A system in operation (a planned one is told to obtain it first: see below).
+    a.project.deployment_stage = DeploymentStage::InOperation;
     a.video_system.authorisation.reference.clear();
     a.video_system.authorisation.granted_on = None;
     assert_eq!(fires(&a, "R05-ABSENT"), [Blocking]);
@@ -795,4 +797,78 @@ fn r09_biometric_presence_unknown_is_high_and_absence_needs_a_document() {
     let last = a.capabilities.len() - 1;
     a.capabilities[last].presence = Presence::Unknown;
     assert_eq!(fires(&a, "R09-UNKNOWN"), [High]);
+}
+
+#[test]
+fn r05_a_planned_system_is_told_to_obtain_its_authorisation_not_threatened_with_penalties() {
+    let mut a = compliant();
+    a.video_system.authorisation.reference.clear();
+    a.video_system.authorisation.granted_on = None;
+    a.project.deployment_stage = DeploymentStage::Planned;
+    assert_eq!(fires(&a, "R05-TO-OBTAIN"), [High]);
+    assert!(fires(&a, "R05-ABSENT").is_empty());
+    a.project.deployment_stage = DeploymentStage::InOperation;
+    assert_eq!(fires(&a, "R05-ABSENT"), [Blocking]);
+    assert!(fires(&a, "R05-TO-OBTAIN").is_empty());
+}
+
+#[test]
+fn r05_a_reference_without_a_date_cannot_be_checked_and_five_years_is_the_most() {
+    let mut a = compliant();
+    a.video_system.authorisation.granted_on = None;
+    assert_eq!(fires(&a, "R05-UNDATED"), [High]);
+    a.video_system.authorisation.granted_on = Some(common::day("2020-01-10"));
+    a.video_system.authorisation.duration_years = 10;
+    assert_eq!(fires(&a, "R05-DURATION"), [Medium]);
+    // Ten years entered, five applied: expired on 2025-01-10.
+    assert_eq!(fires(&a, "R05-EXPIRED"), [Blocking]);
+    assert_eq!(
+        a.video_system.authorisation.expires_on(),
+        Some(common::day("2025-01-10"))
+    );
+}
+
+#[test]
+fn r05_the_system_is_compared_with_its_order() {
+    let mut a = compliant();
+    let perimeter = a.cameras[0].perimeter.clone();
+    a.video_system.authorisation.authorised_perimeters = vec![perimeter.clone()];
+    a.video_system.authorisation.authorised_camera_count =
+        Some(u32::try_from(a.cameras.len()).expect("count"));
+    a.video_system.authorisation.authorised_purposes = vec![PurposeKind::Csi1];
+    for camera in a.cameras.iter_mut() {
+        camera.perimeter = perimeter.clone();
+    }
+    assert!(fires(&a, "R05-SCOPE").is_empty());
+    a.cameras[5].perimeter = "Zone non autorisée".into();
+    assert_eq!(fires(&a, "R05-SCOPE"), [High]);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-SCOPE").next().expect("R05-SCOPE");
+    assert!(finding.message.fr.contains(a.cameras[5].camera_id.as_str()));
+    a.cameras[5].perimeter = perimeter.clone();
+    let extra = a.cameras[0].clone();
+    a.cameras.push(extra);
+    assert_eq!(
+        fires(&a, "R05-SCOPE"),
+        [High],
+        "one camera more than authorised"
+    );
+    a.cameras.pop();
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi3,
+        description: "Trafic".into(),
+        regime: Regime::Gdpr,
+        legal_basis: LegalBasis::PublicTask,
+    });
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-SCOPE").next().expect("purpose");
+    assert!(
+        finding.message.en.contains("purposes not authorised"),
+        "{}",
+        finding.message.en
+    );
+    // The coupling not declared: to verify, never blocking.
+    a.cameras[0].is_analytics_coupled = true;
+    a.video_system.authorisation.is_analytics_declared = Some(false);
+    assert_eq!(fires(&a, "R05-COUPLING"), [Medium]);
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::PurposeKind;
 
 /// The prefectoral authorisation (CSI L.252-1, five years renewable under L.252-4).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,15 @@ pub struct Authorisation {
     pub perimeter: String,
     /// The renewal file has been filed with the prefecture.
     pub is_renewal_filed: Option<bool>,
+    /// The perimeters the order names, one per line: each camera's perimeter should be one
+    /// of them. Empty when the order's perimeters were not entered.
+    pub authorised_perimeters: Vec<String>,
+    /// The number of cameras the order authorises; `None` when not entered.
+    pub authorised_camera_count: Option<u32>,
+    /// The purposes the order authorises; empty when not entered.
+    pub authorised_purposes: Vec<PurposeKind>,
+    /// The coupling to analytics software was declared to the prefecture; `None` until answered.
+    pub is_analytics_declared: Option<bool>,
 }
 
 impl Default for Authorisation {
@@ -32,14 +42,23 @@ impl Default for Authorisation {
             authorised_retention_days: None,
             perimeter: String::new(),
             is_renewal_filed: None,
+            authorised_perimeters: Vec::new(),
+            authorised_camera_count: None,
+            authorised_purposes: Vec::new(),
+            is_analytics_declared: None,
         }
     }
 }
 
 impl Authorisation {
-    /// The last day the authorisation is valid, if the grant date is known.
+    /// The longest an authorisation may run: five years, renewable (CSI L.252-4).
+    pub const MAX_YEARS: u32 = 5;
+
+    /// The last day the authorisation is valid, if the grant date is known; never later than
+    /// five years after the grant, whatever duration was entered (CSI L.252-4).
     pub fn expires_on(&self) -> Option<Date> {
-        let years = i32::try_from(self.duration_years).unwrap_or(i32::MAX);
+        let years = self.duration_years.min(Self::MAX_YEARS);
+        let years = i32::try_from(years).unwrap_or(5);
         self.granted_on.map(|granted| granted.add_years(years))
     }
 }

@@ -12,8 +12,8 @@ use crate::knowledge::ids::capability::{
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
-    ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, Evidence, EvidenceKind,
-    Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
+    ActorRole, Assessment, Authorisation, CapabilityRecord, CapabilityState, Date, DeploymentStage,
+    Evidence, EvidenceKind, Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
 };
 
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
@@ -184,19 +184,48 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
     }
 }
 
-/// Emits R05-ABSENT, R05-EXPIRED (prefectoral authorisation) and R06 (renewal to file).
+/// Emits R05-ABSENT (no authorisation for a system in operation), R05-TO-OBTAIN (to obtain before
+/// a planned system starts), R05-UNDATED (a reference without a date), R05-EXPIRED, R05-DURATION
+/// (more than five years entered), R05-SCOPE and R05-COUPLING (the system beyond its order) and
+/// R06 (renewal to file).
 fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>) {
     let auth = &a.video_system.authorisation;
+    if auth.duration_years > Authorisation::MAX_YEARS {
+        out.push(texts.finding(
+            "R05-DURATION",
+            Severity::Medium,
+            &[("years", text::number(auth.duration_years))],
+            vec!["video_system.authorisation.duration_years".into()],
+        ));
+    }
+    authorisation_scope(a, texts, out);
     let Some(expires_on) = auth.expires_on() else {
         if auth.reference.trim().is_empty() {
+            let is_planned = a.project.deployment_stage == DeploymentStage::Planned;
             out.push(texts.finding(
-                "R05-ABSENT",
-                Severity::Blocking,
+                if is_planned {
+                    "R05-TO-OBTAIN"
+                } else {
+                    "R05-ABSENT"
+                },
+                if is_planned {
+                    Severity::High
+                } else {
+                    Severity::Blocking
+                },
                 &[],
                 vec![
                     "video_system.authorisation.reference".into(),
                     "video_system.authorisation.granted_on".into(),
                 ],
+            ));
+        } else {
+            // A reference without its date cannot be checked for expiry.
+            out.push(texts.finding(
+                "R05-UNDATED",
+                Severity::High,
+                &[("reference", Bilingual::same(auth.reference.trim()))],
+                vec!["video_system.authorisation.granted_on".into()],
             ));
         }
         return;
@@ -212,7 +241,10 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
             Severity::Blocking,
             &[
                 ("granted_on", granted_on),
-                ("years", text::number(auth.duration_years)),
+                (
+                    "years",
+                    text::number(auth.duration_years.min(Authorisation::MAX_YEARS)),
+                ),
                 ("expires_on", text::date(expires_on)),
             ],
             fields,
@@ -229,6 +261,88 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
                 ("days", text::number(days_left)),
             ],
             vec!["video_system.authorisation.is_renewal_filed".into()],
+        ));
+    }
+}
+
+/// R05-SCOPE: the system goes beyond its order — cameras outside the authorised perimeters, more
+/// cameras than authorised, purposes used but not authorised; R05-COUPLING: the analytics
+/// coupling not declared to the prefecture (whether it is a substantial change is to verify).
+fn authorisation_scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let auth = &a.video_system.authorisation;
+    let mut gaps = Vec::new();
+    let mut fields = Vec::new();
+    if !auth.authorised_perimeters.is_empty() {
+        let authorised: Vec<String> = auth
+            .authorised_perimeters
+            .iter()
+            .map(|p| p.trim().to_lowercase())
+            .collect();
+        let mut outside: Vec<&str> = a
+            .cameras
+            .iter()
+            .filter(|c| !authorised.contains(&c.perimeter.trim().to_lowercase()))
+            .map(|c| c.camera_id.as_str())
+            .collect();
+        if !outside.is_empty() {
+            let count = outside.len();
+            outside.truncate(LISTED_CAMERAS);
+            gaps.push(texts.phrase(
+                "r05.outside_perimeters",
+                &[
+                    ("count", text::number(count)),
+                    ("cameras", Bilingual::same(outside.join(", "))),
+                ],
+            ));
+            fields.push("video_system.authorisation.authorised_perimeters".to_owned());
+        }
+    }
+    if let Some(max) = auth.authorised_camera_count {
+        let count = a.cameras.len();
+        if count > usize::try_from(max).unwrap_or(usize::MAX) {
+            gaps.push(texts.phrase(
+                "r05.too_many_cameras",
+                &[("count", text::number(count)), ("max", text::number(max))],
+            ));
+            fields.push("video_system.authorisation.authorised_camera_count".to_owned());
+        }
+    }
+    if !auth.authorised_purposes.is_empty() {
+        let unauthorised: Vec<Bilingual> = a
+            .processing
+            .purposes
+            .iter()
+            .filter(|p| !auth.authorised_purposes.contains(&p.kind))
+            .map(|p| {
+                texts.kb.purpose(p.kind).map_or_else(
+                    || Bilingual::same(format!("{:?}", p.kind)),
+                    |d| d.label.clone(),
+                )
+            })
+            .collect();
+        if !unauthorised.is_empty() {
+            gaps.push(texts.phrase(
+                "r05.unauthorised_purposes",
+                &[("purposes", text::join(&unauthorised))],
+            ));
+            fields.push("video_system.authorisation.authorised_purposes".to_owned());
+        }
+    }
+    if !gaps.is_empty() {
+        out.push(texts.finding(
+            "R05-SCOPE",
+            Severity::High,
+            &[("gaps", text::join(&gaps))],
+            fields,
+        ));
+    }
+    let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
+    if coupled && auth.is_analytics_declared == Some(false) {
+        out.push(texts.finding(
+            "R05-COUPLING",
+            Severity::Medium,
+            &[],
+            vec!["video_system.authorisation.is_analytics_declared".into()],
         ));
     }
 }

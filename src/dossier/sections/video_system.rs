@@ -39,6 +39,33 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.t("dossier.perimeter"),
             ctx.text_or_blank(&auth.perimeter),
         ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_perimeters"),
+            bullet_text(&auth.authorised_perimeters),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_camera_count"),
+            auth.authorised_camera_count
+                .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_purposes"),
+            bullet_text(
+                &auth
+                    .authorised_purposes
+                    .iter()
+                    .map(|kind| {
+                        ctx.kb
+                            .purpose(*kind)
+                            .map_or_else(|| format!("{kind:?}"), |d| ctx.b(&d.label))
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.is_analytics_declared"),
+            ctx.yes_no(auth.is_analytics_declared),
+        ),
     ]));
 
     out.push(section(ctx.t("dossier.retention")));

@@ -90,6 +90,63 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
         &cx.t("dossier.perimeter"),
         &mut auth.perimeter,
     );
+    authorisation_scope_ui(ui, cx, auth);
+}
+
+/// What the order covers, to compare with the system: perimeters, camera count, purposes, and
+/// whether the analytics coupling was declared.
+fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
+    lines_ui(
+        ui,
+        cx,
+        "video_system.authorisation.authorised_perimeters",
+        &cx.t("field.video_system.authorisation.authorised_perimeters"),
+        &mut auth.authorised_perimeters,
+    );
+    number_ui(
+        ui,
+        cx,
+        "video_system.authorisation.authorised_camera_count",
+        &cx.t("field.video_system.authorisation.authorised_camera_count"),
+        &mut auth.authorised_camera_count,
+        &cx.t("ui.camera_unit"),
+    );
+    let lang = cx.lang;
+    field_ui(
+        ui,
+        cx,
+        "video_system.authorisation.authorised_purposes",
+        &cx.t("field.video_system.authorisation.authorised_purposes"),
+        |ui, label_id| {
+            ui.vertical(|ui| {
+                for kind in crate::model::PurposeKind::ALL {
+                    let label = cx
+                        .kb
+                        .purpose(kind)
+                        .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned());
+                    let mut is_authorised = auth.authorised_purposes.contains(&kind);
+                    if ui
+                        .checkbox(&mut is_authorised, label)
+                        .labelled_by(label_id)
+                        .changed()
+                    {
+                        if is_authorised {
+                            auth.authorised_purposes.push(kind);
+                        } else {
+                            auth.authorised_purposes.retain(|k| *k != kind);
+                        }
+                    }
+                }
+            });
+        },
+    );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.authorisation.is_analytics_declared",
+        &cx.t("field.video_system.authorisation.is_analytics_declared"),
+        &mut auth.is_analytics_declared,
+    );
 }
 
 /// How long images and metadata are kept, and when and where the cameras film.
