@@ -109,9 +109,22 @@ fn sample_path() -> String {
 
 #[test]
 fn check_json_has_the_documented_shape() {
+    // The sample with one criterion set by the user, to show the « override » origin.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("avec-derogation.aipd.ron");
+    let mut sample = gardefou::sample::sample().expect("sample");
+    sample
+        .screening
+        .overrides
+        .push(gardefou::model::CriterionOverride {
+            criterion_id: gardefou::model::CriterionId::new("C9"),
+            is_met: false,
+            reason: "Aucun service ni droit n'est refusé du fait du traitement (droit d'opposition : voir l'avis du DPD)".into(),
+        });
+    gardefou::storage::save(&project, &sample).expect("save");
     let output = gardefou(&[
         "check",
-        &sample_path(),
+        project.to_str().expect("utf-8"),
         "--json",
         "--today",
         "2026-11-23",

@@ -146,7 +146,7 @@ fn the_export_carries_the_video_content_in_marked_paragraphs() {
             .unwrap_or("")
             .to_owned()
     };
-    assert!(text_of(111).contains("[Garde-fou] 124 caméras, dont 18 couplées"));
+    assert!(text_of(111).contains("[Garde-fou] 124 caméras, dont 22 couplées"));
     assert!(
         text_of(211).contains("R12"),
         "legal findings go into 2.1.211"
