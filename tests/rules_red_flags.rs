@@ -872,3 +872,50 @@ fn r05_the_system_is_compared_with_its_order() {
     a.video_system.authorisation.is_analytics_declared = Some(false);
     assert_eq!(fires(&a, "R05-COUPLING"), [Medium]);
 }
+
+#[test]
+fn checks_a_careful_dpo_expects_retention_information_statistics_locks_and_bases() {
+    // An order that itself sets more than the legal month.
+    let mut a = compliant();
+    a.video_system.authorisation.authorised_retention_days = Some(45);
+    assert_eq!(fires(&a, "R02-ORDER"), [High]);
+    // Metadata kept while the image retention is unknown.
+    let mut a = compliant();
+    a.video_system.image_retention_days = None;
+    assert_eq!(fires(&a, "R03-UNKNOWN"), [Medium]);
+    // No second-layer notice.
+    let mut a = compliant();
+    a.video_system.public_information.has_second_layer_notice = Some(false);
+    assert_eq!(fires(&a, "R15"), [High]);
+    // Statistics output not aggregated.
+    let mut a = compliant();
+    a.video_system.statistics.is_used = Some(true);
+    a.video_system.statistics.is_output_aggregated = Some(false);
+    assert_eq!(fires(&a, "R13-OUTPUT"), [High]);
+    // A prohibited capability locked by the vendor, without a document to show it.
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K06",
+        Presence::Present,
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Vendor,
+    ));
+    assert_eq!(fires(&a, "R25-UNDOCUMENTED"), [Medium]);
+    // A Police-Justice purpose resting on a GDPR basis, and the reverse.
+    let mut a = compliant();
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        description: "Atteintes aux biens".into(),
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::Consent,
+    });
+    assert_eq!(fires(&a, "CONS-BASIS"), [High]);
+    a.processing.purposes[1].legal_basis = LegalBasis::TitleIIIMission;
+    assert!(fires(&a, "CONS-BASIS").is_empty());
+    a.processing.purposes[0].legal_basis = LegalBasis::TitleIIIMission;
+    assert_eq!(
+        fires(&a, "CONS-BASIS"),
+        [High],
+        "a GDPR purpose on the Title III mission"
+    );
+}

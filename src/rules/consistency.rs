@@ -5,12 +5,13 @@ use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{K09_COUNTING, K13_MASKING, K16_PLAIN_VIEWING};
 use crate::knowledge::{Bilingual, KnowledgeBase};
-use crate::model::{integrity, Assessment, PurposeKind, UseScope};
+use crate::model::{integrity, Assessment, LegalBasis, PurposeKind, Regime, UseScope};
 
 /// Consistency findings.
 pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     let texts = Texts { kb };
     let mut out = Vec::new();
+    legal_bases(a, kb, texts, &mut out);
 
     let mut biometric: Vec<_> = a
         .capabilities
@@ -210,5 +211,37 @@ fn problem_text(texts: Texts, problem: &integrity::Problem) -> Bilingual {
             "problem.unknown_measure",
             &[("owner", owner), ("id", measure_id)],
         ),
+    }
+}
+
+/// CONS-BASIS: a purpose's legal basis must belong to its regime — the Title III mission (LIL art.
+/// 87) for a Police-Justice purpose, a GDPR art. 6 basis for a GDPR purpose.
+fn legal_bases(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    for (index, purpose) in a.processing.purposes.iter().enumerate() {
+        let mismatch = match purpose.regime {
+            Regime::PoliceJustice => !matches!(
+                purpose.legal_basis,
+                LegalBasis::TitleIIIMission | LegalBasis::Undetermined
+            ),
+            Regime::Gdpr => purpose.legal_basis == LegalBasis::TitleIIIMission,
+            _ => false,
+        };
+        if !mismatch {
+            continue;
+        }
+        let label = kb.purpose(purpose.kind).map_or_else(
+            || Bilingual::same(format!("{:?}", purpose.kind)),
+            |d| d.label.clone(),
+        );
+        out.push(texts.finding(
+            "CONS-BASIS",
+            Severity::High,
+            &[
+                ("purpose", label),
+                ("regime", texts.variant("regime", purpose.regime)),
+                ("basis", texts.variant("legal_basis", purpose.legal_basis)),
+            ],
+            vec![format!("processing.purposes[{index}].legal_basis")],
+        ));
     }
 }

@@ -91,10 +91,32 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     out
 }
 
-/// Emits R01 (retention over a month), R02 (over the prefectoral order) and R03 (metadata kept
-/// longer than images).
+/// Emits R01 (retention over a month), R02 (over the prefectoral order), R02-ORDER (an order that
+/// itself sets more than a month), R03 (metadata kept longer than images) and R03-UNKNOWN
+/// (metadata retention set while image retention is unknown).
 fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let v = &a.video_system;
+    if let Some(authorised) = v.authorisation.authorised_retention_days {
+        if authorised > MAX_RETENTION_DAYS {
+            out.push(texts.finding(
+                "R02-ORDER",
+                Severity::High,
+                &[("authorised", text::number(authorised))],
+                vec!["video_system.authorisation.authorised_retention_days".into()],
+            ));
+        }
+    }
+    if let (None, Some(metadata)) = (v.image_retention_days, v.metadata_retention_days) {
+        out.push(texts.finding(
+            "R03-UNKNOWN",
+            Severity::Medium,
+            &[("metadata", text::number(metadata))],
+            vec![
+                "video_system.image_retention_days".into(),
+                "video_system.metadata_retention_days".into(),
+            ],
+        ));
+    }
     if let Some(days) = v.image_retention_days {
         if days > MAX_RETENTION_DAYS {
             out.push(texts.finding(
@@ -666,7 +688,8 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
 }
 
 /// Emits R12 (statistics without public information), R13 (statistics module with access to
-/// images) and R14 (filters inferring sensitive traits).
+/// images), R13-OUTPUT (individual, not aggregated, output) and R14 (filters inferring sensitive
+/// traits).
 fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let v = &a.video_system;
     let counting = a.capability(K09_COUNTING).is_some_and(|r| r.is_enabled());
@@ -686,6 +709,14 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             Severity::High,
             &[],
             vec!["video_system.statistics.module_has_image_access".into()],
+        ));
+    }
+    if v.statistics.is_used == Some(true) && v.statistics.is_output_aggregated == Some(false) {
+        out.push(texts.finding(
+            "R13-OUTPUT",
+            Severity::High,
+            &[],
+            vec!["video_system.statistics.is_output_aggregated".into()],
         ));
     }
     if v.searches.has_sensitive_attribute_filters == Some(true) {
@@ -715,6 +746,10 @@ fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             missing.push(texts.phrase("r15.no_contact", &[]));
             fields.push("video_system.public_information.signs_have_contact".to_owned());
         }
+    }
+    if info.has_second_layer_notice == Some(false) {
+        missing.push(texts.phrase("r15.no_second_layer", &[]));
+        fields.push("video_system.public_information.has_second_layer_notice".to_owned());
     }
     if !missing.is_empty() {
         out.push(texts.finding(
@@ -881,6 +916,18 @@ fn restricted_capabilities(
                 CapabilityState::LockedByVendor => !record.is_locked_out(),
                 CapabilityState::Enabled | CapabilityState::Unknown => false,
             };
+        if restricted && !def.is_biometric && record.is_locked_out() {
+            let has_proof = !locking_proofs(a, record).is_empty();
+            if !has_proof {
+                let id = record.capability_id.as_str();
+                out.push(texts.finding(
+                    "R25-UNDOCUMENTED",
+                    Severity::Medium,
+                    &capability_values(texts, record),
+                    vec![format!("capabilities[{id}].evidence_ids")],
+                ));
+            }
+        }
         if restricted && !def.is_biometric && switchable {
             let id = record.capability_id.as_str();
             out.push(texts.finding(
