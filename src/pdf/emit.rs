@@ -4,11 +4,11 @@
 
 use lopdf::{dictionary, Object, Stream};
 use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use super::fonts::Face;
+use super::fonts::{Face, Fonts};
 use super::layout::{Item, Layout, Rgb, PAGE_H, PAGE_W};
 use crate::dossier::{Attachment, Meta};
 use crate::model::Date;
@@ -58,9 +58,6 @@ fn circle_ops(x: f32, y: f32, r: f32, fill: Option<Rgb>, stroke: Option<Rgb>) ->
 /// Why the PDF could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum EmitError {
-    /// A font did not parse (a damaged build).
-    #[error("the embedded font {0:?} cannot be parsed")]
-    Font(Face),
     /// Writing the bytes failed.
     #[error("cannot write the PDF: {0}")]
     Write(String),
@@ -119,26 +116,16 @@ fn push_text(
     ops.push(Op::EndTextSection);
 }
 
-/// Turns the laid-out pages into a PDF.
+/// Turns the laid-out pages into a PDF, embedding the `fonts` the layout measured with.
 pub fn emit(
     layout: &Layout,
     meta: &Meta,
     attachment: Option<&Attachment>,
+    fonts: &Fonts,
 ) -> Result<Vec<u8>, EmitError> {
     let mut doc = PdfDocument::new(&meta.title);
-    let mut font_ids = Vec::new();
-    for face in Face::ALL {
-        let mut warnings = Vec::new();
-        let parsed =
-            ParsedFont::from_bytes(face.bytes(), 0, &mut warnings).ok_or(EmitError::Font(face))?;
-        font_ids.push((face, doc.add_font(&parsed)));
-    }
-    let font = |face: Face| {
-        font_ids
-            .iter()
-            .find(|(f, _)| *f == face)
-            .map(|(_, id)| PdfFontHandle::External(id.clone()))
-    };
+    let font_ids = Face::ALL.map(|face| doc.add_font(fonts.parsed(face)));
+    let font = |face: Face| PdfFontHandle::External(font_ids[face.index()].clone());
 
     let mut pages = Vec::with_capacity(layout.pages.len());
     for page in &layout.pages {
@@ -153,7 +140,7 @@ pub fn emit(
                     color: c,
                     text,
                 } => {
-                    let Some(handle) = font(*face) else { continue };
+                    let handle = font(*face);
                     let at = TextMatrix::Translate(Pt(*x), Pt(PAGE_H - y));
                     push_text(&mut ops, handle, *size, *c, at, text);
                 }
@@ -166,7 +153,7 @@ pub fn emit(
                     color: c,
                     text,
                 } => {
-                    let Some(handle) = font(*face) else { continue };
+                    let handle = font(*face);
                     let at = TextMatrix::TranslateRotate(Pt(*x), Pt(PAGE_H - y), *angle);
                     push_text(&mut ops, handle, *size, *c, at, text);
                 }

@@ -14,7 +14,7 @@ use crate::dossier::Dossier;
 /// Why a dossier could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The fonts did not parse.
+    /// The embedded fonts did not parse (a damaged build).
     #[error(transparent)]
     Font(#[from] fonts::FontError),
     /// Writing the PDF failed.
@@ -24,18 +24,25 @@ pub enum RenderError {
 
 /// Lays out and decorates the dossier's pages (the second phase, useful to tests).
 pub fn pages(dossier: &Dossier) -> Result<layout::Layout, RenderError> {
-    let metrics = fonts::Metrics::load()?;
-    let mut laid = layout::layout(&dossier.blocks, &metrics);
-    decorate::decorate(&mut laid, &dossier.meta, &metrics);
-    Ok(laid)
+    let fonts = fonts::Fonts::get()?;
+    Ok(lay_out(dossier, fonts.metrics()))
 }
 
 /// Renders the dossier to PDF bytes.
 pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
-    let laid = pages(dossier)?;
+    let fonts = fonts::Fonts::get()?;
+    let laid = lay_out(dossier, fonts.metrics());
     Ok(emit::emit(
         &laid,
         &dossier.meta,
         dossier.source_attachment.as_ref(),
+        fonts,
     )?)
+}
+
+/// The layout and decoration phases.
+fn lay_out(dossier: &Dossier, metrics: &fonts::Metrics) -> layout::Layout {
+    let mut laid = layout::layout(&dossier.blocks, metrics);
+    decorate::decorate(&mut laid, &dossier.meta, metrics);
+    laid
 }
