@@ -54,15 +54,7 @@ struct Layouter<'m> {
 
 /// Lays out the blocks of a dossier.
 pub fn layout(blocks: &[Block], metrics: &Metrics) -> Layout {
-    let mut l = Layouter {
-        metrics,
-        pages: Vec::new(),
-        y: TOP,
-        bookmarks: Vec::new(),
-        toc_slots: Vec::new(),
-        chapters_after_toc: Vec::new(),
-        is_after_toc: false,
-    };
+    let mut l = Layouter::new(metrics);
     let chapter_titles: Vec<String> = blocks
         .iter()
         .skip_while(|b| !matches!(b, Block::Toc { .. }))
@@ -90,7 +82,20 @@ pub fn layout(blocks: &[Block], metrics: &Metrics) -> Layout {
     }
 }
 
-impl Layouter<'_> {
+impl<'m> Layouter<'m> {
+    /// An empty layout, the cursor at the top of the (not yet created) first page.
+    fn new(metrics: &'m Metrics) -> Self {
+        Layouter {
+            metrics,
+            pages: Vec::new(),
+            y: TOP,
+            bookmarks: Vec::new(),
+            toc_slots: Vec::new(),
+            chapters_after_toc: Vec::new(),
+            is_after_toc: false,
+        }
+    }
+
     fn block(&mut self, block: &Block, chapter_titles: &[String]) {
         match block {
             Block::Cover(cover) => self.cover(cover),

@@ -57,4 +57,3 @@ impl Layouter<'_> {
         self.y += BLOCK_GAP;
     }
 }
-

@@ -3,6 +3,8 @@
 //! widths come from the columns' weights, widened where a column's longest word would not fit;
 //! each cell wraps inside its column; a row moves to the next page whole when it fits on one,
 //! and only a row taller than a page is split line by line.
+//!
+//! Limitations: a header taller than a page keeps only the lines that leave room for a row.
 
 use super::page::{BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::{Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
@@ -101,7 +103,17 @@ impl Layouter<'_> {
                     })
                     .collect()
             };
-        let header_cells = header.map(|h| wrap_cells(self, h, &|_| Face::Bold));
+        // A header taller than a page would leave no room for a row under it on any page: keep
+        // the header lines that leave room for one line of a row (a page holds dozens).
+        let room_lines = ((BOTTOM - TOP - 4.0 * CELL_PAD) / leading).floor() as usize;
+        let max_header_lines = room_lines.saturating_sub(1).max(1);
+        let header_cells = header.map(|h| {
+            let mut cells = wrap_cells(self, h, &|_| Face::Bold);
+            for lines in &mut cells {
+                lines.truncate(max_header_lines);
+            }
+            cells
+        });
         let header_height = header_cells.as_ref().map_or(0.0, |c| {
             c.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 2.0 * CELL_PAD
         });
@@ -221,5 +233,239 @@ impl Layouter<'_> {
             }
         }
         widths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::Block;
+    use crate::pdf::fonts::Metrics;
+    use crate::pdf::layout::{layout, Item, Layout};
+
+    const SIZE: f32 = SMALL;
+
+    fn metrics() -> &'static Metrics {
+        Metrics::load().expect("the embedded fonts parse")
+    }
+
+    fn column(title: &str, weight: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            weight,
+        }
+    }
+
+    fn table(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Layout {
+        layout(&[Block::Table { columns, rows }], metrics())
+    }
+
+    /// Every text item: (page index, x, baseline, right edge, text).
+    fn texts(layout: &Layout) -> Vec<(usize, f32, f32, f32, String)> {
+        let metrics = metrics();
+        let mut out = Vec::new();
+        for (index, page) in layout.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text {
+                    x,
+                    y,
+                    size,
+                    face,
+                    text,
+                    ..
+                } = item
+                {
+                    let right = x + metrics.width(text, *face, *size);
+                    out.push((index, *x, *y, right, text.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The left edge of the text of the column whose header is `title`.
+    fn column_x(layout: &Layout, title: &str) -> f32 {
+        texts(layout)
+            .into_iter()
+            .find(|t| t.4 == title)
+            .map(|t| t.1)
+            .expect("header present")
+    }
+
+    #[test]
+    fn a_narrow_column_wraps_its_words_inside_its_width() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda";
+        let laid = table(
+            vec![column("A", 1.0), column("B", 9.0)],
+            vec![vec![text.to_owned(), "b".to_owned()]],
+        );
+        let a_x = column_x(&laid, "A");
+        let b_x = column_x(&laid, "B");
+        let a_lines: Vec<_> = texts(&laid)
+            .into_iter()
+            .filter(|t| t.1 == a_x && t.4 != "A")
+            .collect();
+        assert!(a_lines.len() > 3, "not wrapped: {a_lines:?}");
+        for (_, _, _, right, line) in &a_lines {
+            assert!(
+                *right <= b_x - 2.0 * CELL_PAD + 0.01,
+                "« {line} » ends at {right}, past its column (next starts at {b_x})"
+            );
+        }
+        let joined: Vec<&str> = a_lines.iter().map(|t| t.4.as_str()).collect();
+        assert_eq!(joined.join(" "), text, "words lost or split");
+    }
+
+    #[test]
+    fn a_column_is_widened_so_its_longest_word_is_not_split() {
+        let word = "vidéoprotection";
+        let laid = table(
+            vec![column("A", 1.0), column("B", 9.0)],
+            vec![vec![word.to_owned(), "b".to_owned()]],
+        );
+        let a_x = column_x(&laid, "A");
+        let b_x = column_x(&laid, "B");
+        let all = texts(&laid);
+        let cell = all.iter().find(|t| t.4 == word).expect("the word is whole");
+        assert!(
+            cell.3 <= b_x - 2.0 * CELL_PAD + 0.01,
+            "{cell:?}, B at {b_x}"
+        );
+        // The room came from the wide column, and the table still spans the text width.
+        let weighted = 0.1 * CONTENT_W;
+        assert!(b_x - a_x > weighted, "A kept its weighted width {weighted}");
+    }
+
+    #[test]
+    fn a_word_wider_than_any_column_may_be_is_split_and_still_fits() {
+        let hash = "d066d1a54272e19b076c55edaa596f9bd066d1a54272e19b076c55edaa596f9b";
+        let laid = table(
+            vec![column("A", 1.0), column("B", 9.0)],
+            vec![vec![hash.to_owned(), "b".to_owned()]],
+        );
+        let a_x = column_x(&laid, "A");
+        let b_x = column_x(&laid, "B");
+        let pieces: Vec<_> = texts(&laid)
+            .into_iter()
+            .filter(|t| t.1 == a_x && t.4 != "A")
+            .collect();
+        assert!(pieces.len() > 1, "{pieces:?}");
+        for piece in &pieces {
+            assert!(piece.3 <= b_x - 2.0 * CELL_PAD + 0.01, "{piece:?}");
+        }
+        let joined: String = pieces.iter().map(|t| t.4.as_str()).collect();
+        assert_eq!(joined, hash);
+    }
+
+    #[test]
+    fn column_widths_fill_the_text_width_and_give_way_to_long_words() {
+        let l = Layouter::new(metrics());
+        let rows = vec![vec!["Anticonstitutionnellement".to_owned(), "x".to_owned()]];
+        let widths = l.fit_columns(&[0.05, 0.95], None, &rows, GridStyle::table());
+        let word = metrics().width("Anticonstitutionnellement", Face::Regular, SIZE);
+        assert!(
+            widths[0] >= word + 2.0 * CELL_PAD,
+            "{widths:?}, word {word}"
+        );
+        assert!(
+            (widths.iter().sum::<f32>() - CONTENT_W).abs() < 0.01,
+            "{widths:?}"
+        );
+        // When no column has room to spare, the weights stand.
+        let crowded = vec![vec![
+            "Anticonstitutionnellement".repeat(3),
+            "Anticonstitutionnellement".repeat(3),
+        ]];
+        let widths = l.fit_columns(&[0.5, 0.5], None, &crowded, GridStyle::table());
+        assert_eq!(widths, [0.5 * CONTENT_W, 0.5 * CONTENT_W]);
+    }
+
+    #[test]
+    fn a_row_that_does_not_fit_moves_whole_to_the_next_page_under_a_repeated_header() {
+        let rows: Vec<Vec<String>> = (0..120)
+            .map(|n| vec![format!("r{n}"), format!("r{n}-a\nr{n}-b\nr{n}-c")])
+            .collect();
+        let laid = table(vec![column("Id", 1.0), column("Lignes", 4.0)], rows);
+        assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+        let all = texts(&laid);
+        for n in 0..120 {
+            let pages: Vec<usize> = all
+                .iter()
+                .filter(|t| t.4 == format!("r{n}") || t.4.starts_with(&format!("r{n}-")))
+                .map(|t| t.0)
+                .collect();
+            assert_eq!(pages.len(), 4, "row {n}: {pages:?}");
+            assert!(
+                pages.iter().all(|p| *p == pages[0]),
+                "row {n} split: {pages:?}"
+            );
+        }
+        for page in 0..laid.pages.len() {
+            let on_page: Vec<_> = all.iter().filter(|t| t.0 == page).collect();
+            let header = on_page.iter().find(|t| t.4 == "Lignes").expect("header");
+            assert!(
+                on_page.iter().all(|t| t.2 >= header.2),
+                "page {page}: a row above the header"
+            );
+            assert!(
+                on_page.iter().all(|t| t.2 <= BOTTOM),
+                "page {page} overflows"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_line_by_line_and_the_table_goes_on() {
+        let long: Vec<String> = (1..=200).map(|n| format!("ligne-{n:03}")).collect();
+        let laid = table(
+            vec![column("A", 1.0), column("B", 1.0)],
+            vec![
+                vec!["court".to_owned(), long.join("\n")],
+                vec!["après".to_owned(), "fin".to_owned()],
+            ],
+        );
+        let all = texts(&laid);
+        let lines: Vec<&str> = all
+            .iter()
+            .filter(|t| t.4.starts_with("ligne-"))
+            .map(|t| t.4.as_str())
+            .collect();
+        assert_eq!(lines, long, "lines lost or reordered");
+        let last_line_page = all.iter().find(|t| t.4 == "ligne-200").map(|t| t.0);
+        let after_page = all.iter().find(|t| t.4 == "après").map(|t| t.0);
+        assert!(after_page >= last_line_page, "the next row jumped ahead");
+        for page in 0..laid.pages.len() {
+            assert!(
+                all.iter().any(|t| t.0 == page && t.4 == "A"),
+                "page {page} has no header"
+            );
+            assert!(all.iter().filter(|t| t.0 == page).all(|t| t.2 <= BOTTOM));
+        }
+    }
+
+    #[test]
+    fn a_header_taller_than_a_page_is_cut_and_the_rows_still_get_placed() {
+        let tall = (1..=150)
+            .map(|n| format!("titre-{n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let laid = table(
+                vec![column(&tall, 1.0), column("B", 1.0)],
+                vec![vec!["a".to_owned(), "b".to_owned()]; 3],
+            );
+            sender.send(laid).ok();
+        });
+        let laid = receiver
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the layout never ends");
+        let all = texts(&laid);
+        assert_eq!(all.iter().filter(|t| t.4 == "a").count(), 3, "rows lost");
+        assert!(laid.pages.len() <= 4, "{} pages", laid.pages.len());
+        assert!(
+            all.iter().all(|t| t.2 <= BOTTOM),
+            "text below the text area"
+        );
     }
 }
