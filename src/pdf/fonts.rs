@@ -38,6 +38,15 @@ impl Face {
         }
     }
 
+    /// The face's PostScript name, as the font names itself.
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            Face::Regular => "NotoSans-Regular",
+            Face::Bold => "NotoSans-Bold",
+            Face::Italic => "NotoSans-Italic",
+        }
+    }
+
     /// The face's position in `ALL`, for tables indexed by face.
     pub fn index(self) -> usize {
         match self {

@@ -1,12 +1,15 @@
 //! The PDF dossier: any `Dossier` → PDF bytes, in three typed phases — `layout` (blocks → pages
-//! of positioned items), `decorate` (headers, footers, watermark), `emit` (printpdf). Plus
-//! `reopen`, which finds the project file attached to a dossier so the app can open it again.
+//! of positioned items), `decorate` (headers, footers, watermark), `emit` (printpdf, with the
+//! fonts cut down to the glyphs used by `subset`). `fonts` (parsed once per process) serves
+//! all three. Plus `reopen`, which finds the project file attached to a dossier so the app can
+//! open it again.
 
 pub mod decorate;
 pub mod emit;
 pub mod fonts;
 pub mod layout;
 pub mod reopen;
+mod subset;
 pub mod wrap;
 
 use crate::dossier::Dossier;
