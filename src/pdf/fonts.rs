@@ -72,7 +72,8 @@ const NOTDEF: u16 = 0;
 /// One face's character → (advance, glyph) tables.
 #[derive(Clone, Debug)]
 struct FaceTable {
-    /// Advance in em of each code point below `DENSE_LIMIT`; negative when the face lacks it.
+    /// Advance in em of each code point below `DENSE_LIMIT`; negative when the face lacks it
+    /// (or has no advance for it).
     dense_advance: Box<[f32]>,
     /// Glyph id of each code point below `DENSE_LIMIT`; `NOTDEF` when the face lacks it.
     dense_glyph: Box<[u16]>,
@@ -89,11 +90,14 @@ impl FaceTable {
         let mut dense_glyph = vec![NOTDEF; DENSE_LIMIT].into_boxed_slice();
         let mut sparse = HashMap::new();
         for (&codepoint, &glyph) in &parsed.codepoint_to_glyph {
-            let (Some(c), Some(width)) = (char::from_u32(codepoint), parsed.get_glyph_width(glyph))
-            else {
+            let Some(c) = char::from_u32(codepoint) else {
                 continue;
             };
-            let advance = f32::from(width) / per_em;
+            // A glyph without an advance (Noto Sans has none) is measured like a missing one,
+            // but still shown with its own glyph, as the PDF library does.
+            let advance = parsed
+                .get_glyph_width(glyph)
+                .map_or(-1.0, |width| f32::from(width) / per_em);
             match usize::try_from(codepoint) {
                 Ok(index) if index < DENSE_LIMIT => {
                     dense_advance[index] = advance;
@@ -234,8 +238,11 @@ mod tests {
                 let Some(c) = char::from_u32(codepoint) else {
                     continue;
                 };
-                let expected = f32::from(parsed.get_glyph_width(glyph).unwrap_or(0)) / per_em;
                 assert_eq!(fonts.metrics().glyph(face, c), glyph, "{face:?} {c:?}");
+                let Some(width) = parsed.get_glyph_width(glyph) else {
+                    continue;
+                };
+                let expected = f32::from(width) / per_em;
                 assert!(
                     (fonts.metrics().width(&c.to_string(), face, 1.0) - expected).abs() < 1e-6,
                     "{face:?} {c:?}"
