@@ -25,7 +25,7 @@ mod text;
 mod toc;
 
 pub use page::{Item, Layout, Page, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP};
-pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
+pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK, ZEBRA};
 
 use super::fonts::Metrics;
 use crate::dossier::Block;
@@ -96,6 +96,7 @@ impl<'m> Layouter<'m> {
         }
     }
 
+    /// Lays out one block at the cursor (`chapter_titles`: what the contents page lists).
     fn block(&mut self, block: &Block, chapter_titles: &[String]) {
         match block {
             Block::Cover(cover) => self.cover(cover),

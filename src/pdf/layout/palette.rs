@@ -20,6 +20,8 @@ pub const RULE: Rgb = Rgb(0.80, 0.83, 0.87);
 pub const HEADER_FILL: Rgb = Rgb(0.90, 0.93, 0.96);
 /// Zebra rows.
 pub const ZEBRA: Rgb = Rgb(0.97, 0.975, 0.98);
+/// The draft watermark, faint behind everything.
+pub const WATERMARK: Rgb = Rgb(0.93, 0.90, 0.90);
 /// White: the number inside a filled risk mark, the inside of a hollow one.
 pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 

@@ -83,6 +83,8 @@ impl Layouter<'_> {
         self.grid(&widths, Some(&header), rows, GridStyle::table());
     }
 
+    /// A grid of cells: tables (with a header repeated on every page) and key/value lists.
+    /// `widths` are the columns' shares of the text width.
     pub(super) fn grid(
         &mut self,
         widths: &[f32],
