@@ -1,5 +1,6 @@
 //! Every benchmark of the project in one table, with the targets the issues set: load and save
-//! (sample, 10,000 cameras), the rule engine, the dossier export (sample, 470, 10,000 cameras)
+//! (sample, 10,000 cameras), the rule engine, the dossier export (sample, 470, 10,000 cameras,
+//! the whole `gardefou export` process, LibreOffice on the same dossier when installed)
 //! and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
 
 #[path = "support/common.rs"]
@@ -10,6 +11,8 @@ mod dossier;
 mod engine;
 #[path = "support/frame.rs"]
 mod frame;
+#[path = "support/office.rs"]
+mod office;
 
 fn main() {
     // Frames first: measured after the 10,000-camera PDF export, the same frames run up to twice

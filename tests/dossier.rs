@@ -353,6 +353,54 @@ fn no_text_runs_off_its_page() {
 }
 
 #[test]
+fn the_embedded_fonts_are_named_subsets_of_the_glyphs_the_pages_use() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let doc = lopdf::Document::load_mem(&render(&d)).expect("parse");
+    let mut faces = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(file) = dict.get(b"FontFile2") else {
+            continue;
+        };
+        let name = String::from_utf8_lossy(
+            dict.get(b"FontName")
+                .and_then(|n| n.as_name())
+                .expect("name"),
+        )
+        .into_owned();
+        let (tag, face) = name.split_once('+').expect("a subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{name}"
+        );
+        let stream = doc
+            .get_object(file.as_reference().expect("ref"))
+            .and_then(|o| o.as_stream())
+            .expect("font program");
+        let program = stream.decompressed_content().expect("inflates");
+        let length1 = stream
+            .dict
+            .get(b"Length1")
+            .and_then(|l| l.as_i64())
+            .expect("Length1");
+        assert_eq!(usize::try_from(length1).expect("length"), program.len());
+        let mut warnings = Vec::new();
+        let parsed = printpdf::ParsedFont::from_bytes(&program, 0, &mut warnings).expect("parses");
+        assert!(
+            parsed.codepoint_to_glyph.contains_key(&u32::from('œ')),
+            "{name}"
+        );
+        assert!(program.len() < 60_000, "{name}: {} bytes", program.len());
+        faces.push(face.to_owned());
+    }
+    faces.sort();
+    assert_eq!(
+        faces,
+        ["NotoSans-Bold", "NotoSans-Italic", "NotoSans-Regular"]
+    );
+}
+
+#[test]
 fn a_table_row_taller_than_a_page_continues_on_the_next_without_losing_a_line() {
     let mut d = build(&Assessment::default(), Lang::Fr, false);
     let long: Vec<String> = (1..=150).map(|n| format!("ligne-{n:03}")).collect();

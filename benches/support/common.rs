@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use gardefou::model::{Assessment, CameraId};
 
-/// One measure.
+/// One measure. A measure that could not be taken (a tool missing) has a zero median and says
+/// why in its note.
 pub struct Row {
     /// Area: storage, rules, dossier, frame.
     pub area: &'static str,
@@ -21,6 +22,20 @@ pub struct Row {
     pub target: Option<Duration>,
     /// Anything else worth printing (file size, pages).
     pub note: String,
+}
+
+impl Row {
+    /// A measure that could not be taken, and why.
+    pub fn skipped(area: &'static str, case: String, why: String) -> Row {
+        Row {
+            area,
+            case,
+            median: Duration::ZERO,
+            worst: None,
+            target: None,
+            note: format!("skipped: {why}"),
+        }
+    }
 }
 
 /// Runs `f` repeatedly for about `budget` (at least `min_runs` times); returns the sorted times.
@@ -80,13 +95,18 @@ pub fn print_table(rows: &[Row]) {
             .worst
             .map_or_else(|| "–".to_owned(), |w| format!("{w:.2?}"));
         let (target, verdict) = match row.target {
-            Some(target) if row.median <= target => (format!("< {target:.0?}"), "met"),
-            Some(target) => (format!("< {target:.0?}"), "MISSED"),
+            Some(target) if row.median <= target => (format!("≤ {target:.0?}"), "met"),
+            Some(target) => (format!("≤ {target:.0?}"), "MISSED"),
             None => ("–".to_owned(), ""),
         };
+        let median = if row.median.is_zero() {
+            "–".to_owned()
+        } else {
+            format!("{:.2?}", row.median)
+        };
         println!(
-            "| {} | {} | {:.2?} | {worst} | {target} | {verdict} | {} |",
-            row.area, row.case, row.median, row.note
+            "| {} | {} | {median} | {worst} | {target} | {verdict} | {} |",
+            row.area, row.case, row.note
         );
     }
 }

@@ -3,12 +3,11 @@
 //! validated or still has a blocking finding.
 
 use super::fonts::{Face, Metrics};
-use super::layout::{Item, Layout, Rgb, MARGIN_X, MUTED, PAGE_H, PAGE_W, RULE};
+use super::layout::{Item, Layout, MARGIN_X, MUTED, PAGE_H, PAGE_W, RULE, WATERMARK};
 use crate::dossier::Meta;
 
 const HEADER_BASELINE: f32 = 44.0;
 const FOOTER_BASELINE: f32 = PAGE_H - 38.0;
-const WATERMARK: Rgb = Rgb(0.93, 0.90, 0.90);
 
 /// Adds headers, footers and the watermark.
 pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {

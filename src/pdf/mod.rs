@@ -1,12 +1,15 @@
 //! The PDF dossier: any `Dossier` → PDF bytes, in three typed phases — `layout` (blocks → pages
-//! of positioned items), `decorate` (headers, footers, watermark), `emit` (printpdf). Plus
-//! `reopen`, which finds the project file attached to a dossier so the app can open it again.
+//! of positioned items), `decorate` (headers, footers, watermark), `emit` (printpdf, with the
+//! fonts cut down to the glyphs used by `subset`). `fonts` (parsed once per process) serves
+//! all three. Plus `reopen`, which finds the project file attached to a dossier so the app can
+//! open it again.
 
 pub mod decorate;
 pub mod emit;
 pub mod fonts;
 pub mod layout;
 pub mod reopen;
+mod subset;
 pub mod wrap;
 
 use crate::dossier::Dossier;
@@ -14,7 +17,7 @@ use crate::dossier::Dossier;
 /// Why a dossier could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The fonts did not parse.
+    /// The embedded fonts did not parse (a damaged build).
     #[error(transparent)]
     Font(#[from] fonts::FontError),
     /// Writing the PDF failed.
@@ -24,18 +27,25 @@ pub enum RenderError {
 
 /// Lays out and decorates the dossier's pages (the second phase, useful to tests).
 pub fn pages(dossier: &Dossier) -> Result<layout::Layout, RenderError> {
-    let metrics = fonts::Metrics::load()?;
-    let mut laid = layout::layout(&dossier.blocks, &metrics);
-    decorate::decorate(&mut laid, &dossier.meta, &metrics);
-    Ok(laid)
+    let fonts = fonts::Fonts::get()?;
+    Ok(lay_out(dossier, fonts.metrics()))
 }
 
 /// Renders the dossier to PDF bytes.
 pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
-    let laid = pages(dossier)?;
+    let fonts = fonts::Fonts::get()?;
+    let laid = lay_out(dossier, fonts.metrics());
     Ok(emit::emit(
         &laid,
         &dossier.meta,
         dossier.source_attachment.as_ref(),
+        fonts,
     )?)
+}
+
+/// The layout and decoration phases.
+fn lay_out(dossier: &Dossier, metrics: &fonts::Metrics) -> layout::Layout {
+    let mut laid = layout::layout(&dossier.blocks, metrics);
+    decorate::decorate(&mut laid, &dossier.meta, metrics);
+    laid
 }

@@ -3,29 +3,38 @@
 //! neighbours together. A word wider than the line (a SHA-256, a URL) is split between
 //! characters rather than allowed to overflow.
 
-/// Breaks `text` into lines no wider than `max_width`, measured by `width`.
+/// Breaks `text` into lines no wider than `max_width`, measured by `width`. Widths must add
+/// up (the width of `a b` is that of `a`, plus a space, plus `b`, as with glyph advances): each
+/// word is measured once and a line's width is kept as it grows.
 pub fn wrap(text: &str, max_width: f32, width: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let space = width(" ");
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if width(&candidate) <= max_width {
-                line = candidate;
+            let word_width = width(word);
+            if line.is_empty() && word_width <= max_width {
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
+            if !line.is_empty() && line_width + space + word_width <= max_width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += space + word_width;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if width(word) <= max_width {
-                line = word.to_owned();
+            if word_width <= max_width {
+                line.push_str(word);
+                line_width = word_width;
             } else {
                 let mut pieces = split_long_word(word, max_width, width);
                 line = pieces.pop().unwrap_or_default();
+                line_width = width(&line);
                 lines.extend(pieces);
             }
         }
@@ -78,6 +87,20 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn fills_each_line_as_far_as_the_width_allows_with_uneven_characters() {
+        // « m » is three units wide, everything else one: lines are full, never over.
+        let uneven = |text: &str| text.chars().map(|c| if c == 'm' { 3.0 } else { 1.0 }).sum();
+        let text = "mm a mmm b cc mm d e mmmm f";
+        let lines = wrap(text, 9.0, &uneven);
+        assert_eq!(lines, ["mm a", "mmm", "b cc", "mm d", "e", "mmm", "m f"]);
+        for (line, next) in lines.iter().zip(lines.iter().skip(1)) {
+            assert!(uneven(line) <= 9.0, "{line}");
+            let first = next.split(' ').next().unwrap_or_default();
+            assert!(uneven(&format!("{line} {first}")) > 9.0, "{line} | {next}");
+        }
     }
 
     #[test]

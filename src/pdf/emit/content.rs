@@ -1,0 +1,561 @@
+//! Page content streams, written directly: a page's items as the handful of PDF operators the
+//! dossier needs — text objects (`BT` `Tf` `rg` `Tm` `Tj` `ET`), filled rectangles (`re f`),
+//! lines (`m l S`) and polygon circles (`m l… h f|S|b`). The operators are the ones printpdf
+//! writes for the same drawing, with the same numbers, but without building an operation
+//! object per value first; text is shown as literal strings of two-byte glyph ids (what the
+//! `Identity-H` encoding of the embedded fonts expects), half the size of hexadecimal.
+//!
+//! The graphics state is tracked so nothing is set twice: consecutive runs of text share one
+//! text object, and the font, colours and line width are written only when they change.
+//! Each page starts from the default state, as its content stream is read on its own.
+//!
+//! Along the way the writer notes, per face, which glyphs are shown and with which character:
+//! that is what the fonts' subsets and their `/ToUnicode` maps (text extraction) are made of.
+
+use std::io::Write as _;
+
+use crate::pdf::fonts::{Face, Metrics};
+use crate::pdf::layout::{Item, Page, Rgb, PAGE_H};
+
+/// How many sides the polygon drawing a circle has: round to the eye at the sizes we draw.
+const CIRCLE_SIDES: usize = 28;
+
+/// Width of a circle's outline, in points.
+const CIRCLE_OUTLINE: f32 = 0.9;
+
+/// The graphics state a page's operators have set so far.
+#[derive(Default)]
+struct State {
+    is_in_text: bool,
+    font: Option<(Face, f32)>,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    line_width: Option<f32>,
+}
+
+/// Writes the content streams of a document's pages, one after the other.
+pub struct ContentWriter<'m> {
+    metrics: &'m Metrics,
+    /// The resource name of each face's font, by `Face::index`.
+    font_names: [Vec<u8>; 3],
+    /// For each face, by glyph id: the last character shown with that glyph, if any.
+    glyph_chars: [Vec<Option<char>>; 3],
+}
+
+impl<'m> ContentWriter<'m> {
+    /// A writer measuring with `metrics` and naming each face's font as in `font_names`
+    /// (by `Face::index`).
+    pub fn new(metrics: &'m Metrics, font_names: [&str; 3]) -> Self {
+        ContentWriter {
+            metrics,
+            font_names: font_names.map(|name| name.as_bytes().to_vec()),
+            glyph_chars: [(); 3].map(|()| vec![None; usize::from(u16::MAX) + 1]),
+        }
+    }
+
+    /// The content stream of `page`.
+    pub fn page(&mut self, page: &Page) -> Vec<u8> {
+        let mut out = Vec::with_capacity(page.items.len() * 64);
+        let mut state = State::default();
+        for item in &page.items {
+            self.item(&mut out, &mut state, item);
+        }
+        end_text(&mut out, &mut state);
+        out
+    }
+
+    /// The glyphs of `face` shown so far, in glyph order, each with the character it showed
+    /// (the last one, when several characters share a glyph).
+    pub fn glyphs(&self, face: Face) -> impl Iterator<Item = (u16, char)> + '_ {
+        (0..=u16::MAX)
+            .zip(&self.glyph_chars[face.index()])
+            .filter_map(|(glyph, c)| Some((glyph, (*c)?)))
+    }
+
+    fn item(&mut self, out: &mut Vec<u8>, state: &mut State, item: &Item) {
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                color,
+                text,
+            } => {
+                let matrix = [1.0, 0.0, 0.0, 1.0, *x, PAGE_H - y];
+                self.text(out, state, (*face, *size), *color, matrix, text);
+            }
+            Item::Rotated {
+                x,
+                y,
+                size,
+                angle,
+                face,
+                color,
+                text,
+            } => {
+                // The matrix printpdf's `TextMatrix::TranslateRotate` gives, number for number.
+                let turn = (360.0 - angle).to_radians();
+                let (sin, cos) = turn.sin_cos();
+                let matrix = [cos, -sin, sin, cos, *x, PAGE_H - y];
+                self.text(out, state, (*face, *size), *color, matrix, text);
+            }
+            Item::Rect { x, y, w, h, color } => {
+                end_text(out, state);
+                fill(out, state, *color);
+                numbers(out, &[*x, PAGE_H - y - h, *w, *h]);
+                out.extend_from_slice(b"re\nf\n");
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
+                end_text(out, state);
+                stroke(out, state, *color, *width);
+                numbers(out, &[*x1, PAGE_H - y1]);
+                out.extend_from_slice(b"m\n");
+                numbers(out, &[*x2, PAGE_H - y2]);
+                out.extend_from_slice(b"l\nS\n");
+            }
+            Item::Circle {
+                x,
+                y,
+                r,
+                fill: inside,
+                stroke: outline,
+            } => circle(out, state, (*x, *y, *r), *inside, *outline),
+        }
+    }
+
+    /// Shows `text` with its own text matrix, inside the page's current text object.
+    fn text(
+        &mut self,
+        out: &mut Vec<u8>,
+        state: &mut State,
+        font: (Face, f32),
+        color: Rgb,
+        matrix: [f32; 6],
+        text: &str,
+    ) {
+        if !state.is_in_text {
+            state.is_in_text = true;
+            out.extend_from_slice(b"BT\n");
+        }
+        if state.font != Some(font) {
+            state.font = Some(font);
+            name(out, &self.font_names[font.0.index()]);
+            out.push(b' ');
+            numbers(out, &[font.1]);
+            out.extend_from_slice(b"Tf\n");
+        }
+        fill(out, state, color);
+        numbers(out, &matrix);
+        out.extend_from_slice(b"Tm\n(");
+        let face = font.0;
+        let chars = &mut self.glyph_chars[face.index()];
+        for c in text.chars() {
+            let glyph = self.metrics.glyph(face, c);
+            if glyph != 0 {
+                chars[usize::from(glyph)] = Some(c);
+            }
+            for byte in glyph.to_be_bytes() {
+                // In a literal string, parentheses and backslashes are escaped, and a carriage
+                // return too: unescaped, a reader takes it for an end of line and reads a line
+                // feed. Every other byte stands for itself.
+                match byte {
+                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(byte),
+                }
+            }
+        }
+        out.extend_from_slice(b") Tj\n");
+    }
+}
+
+/// Closes the text object, if one is open: shapes cannot be drawn inside one.
+fn end_text(out: &mut Vec<u8>, state: &mut State) {
+    if state.is_in_text {
+        state.is_in_text = false;
+        out.extend_from_slice(b"ET\n");
+    }
+}
+
+fn fill(out: &mut Vec<u8>, state: &mut State, color: Rgb) {
+    if state.fill != Some(color) {
+        state.fill = Some(color);
+        numbers(out, &[color.0, color.1, color.2]);
+        out.extend_from_slice(b"rg\n");
+    }
+}
+
+fn stroke(out: &mut Vec<u8>, state: &mut State, color: Rgb, width: f32) {
+    if state.stroke != Some(color) {
+        state.stroke = Some(color);
+        numbers(out, &[color.0, color.1, color.2]);
+        out.extend_from_slice(b"RG\n");
+    }
+    if state.line_width != Some(width) {
+        state.line_width = Some(width);
+        numbers(out, &[width]);
+        out.extend_from_slice(b"w\n");
+    }
+}
+
+/// A circle centred on (`x`, `y`) from the page's top, of radius `r`, as a closed polygon:
+/// filled, outlined or both.
+fn circle(
+    out: &mut Vec<u8>,
+    state: &mut State,
+    (x, y, r): (f32, f32, f32),
+    inside: Option<Rgb>,
+    outline: Option<Rgb>,
+) {
+    let paint: &[u8] = match (inside, outline) {
+        (Some(_), Some(_)) => b"h\nb\n",
+        (Some(_), None) => b"h\nf\n",
+        (None, Some(_)) => b"h\nS\n",
+        (None, None) => return,
+    };
+    end_text(out, state);
+    if let Some(color) = inside {
+        fill(out, state, color);
+    }
+    if let Some(color) = outline {
+        stroke(out, state, color, CIRCLE_OUTLINE);
+    }
+    for n in 0..CIRCLE_SIDES {
+        let angle = n as f32 / CIRCLE_SIDES as f32 * std::f32::consts::TAU;
+        numbers(out, &[x + r * angle.cos(), PAGE_H - (y - r * angle.sin())]);
+        out.extend_from_slice(if n == 0 { b"m\n" } else { b"l\n" });
+    }
+    out.extend_from_slice(paint);
+}
+
+/// Writes each number followed by a space, as the shortest decimal that reads back as the same
+/// `f32` (what lopdf writes for printpdf).
+fn numbers(out: &mut Vec<u8>, values: &[f32]) {
+    for value in values {
+        // Writing to a `Vec` cannot fail.
+        write!(out, "{value} ").ok();
+    }
+}
+
+/// Writes a PDF name: `/` then its bytes, any that are not regular characters as `#xx`.
+fn name(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'/');
+    for &byte in bytes {
+        let is_regular = byte.is_ascii_graphic() && !b"()<>[]{}/%#".contains(&byte);
+        if is_regular {
+            out.push(byte);
+        } else {
+            write!(out, "#{byte:02X}").ok();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::Fonts;
+    use crate::pdf::layout::{ACCENT, INK, RULE};
+
+    fn writer() -> ContentWriter<'static> {
+        let metrics = Fonts::get().expect("fonts").metrics();
+        ContentWriter::new(metrics, ["FR", "FB", "FI"])
+    }
+
+    fn text(face: Face, size: f32, color: Rgb, text: &str) -> Item {
+        Item::Text {
+            x: 62.0,
+            y: 100.0,
+            size,
+            face,
+            color,
+            text: text.to_owned(),
+        }
+    }
+
+    /// The operators of a content stream, in order (operands and strings left out).
+    fn operators(content: &[u8]) -> Vec<String> {
+        let mut ops = Vec::new();
+        let mut rest = content;
+        while let Some(&byte) = rest.first() {
+            if byte == b'(' {
+                // Skip the string, escapes included.
+                let mut at = 1;
+                while at < rest.len() && rest[at] != b')' {
+                    at += if rest[at] == b'\\' { 2 } else { 1 };
+                }
+                rest = &rest[(at + 1).min(rest.len())..];
+                continue;
+            }
+            let end = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let token = String::from_utf8_lossy(&rest[..end]).into_owned();
+            let is_operand =
+                token.starts_with('/') || token.parse::<f32>().is_ok() || token.is_empty();
+            if !is_operand {
+                ops.push(token);
+            }
+            rest = &rest[(end + 1).min(rest.len())..];
+        }
+        ops
+    }
+
+    #[test]
+    fn runs_of_text_share_a_text_object_and_state_is_set_only_when_it_changes() {
+        let mut writer = writer();
+        let page = Page {
+            items: vec![
+                text(Face::Regular, 9.5, INK, "un"),
+                text(Face::Regular, 9.5, INK, "deux"),
+                text(Face::Bold, 9.5, ACCENT, "titre"),
+                Item::Rect {
+                    x: 62.0,
+                    y: 200.0,
+                    w: 100.0,
+                    h: 20.0,
+                    color: RULE,
+                },
+                text(Face::Bold, 9.5, ACCENT, "après le cadre"),
+                Item::Line {
+                    x1: 62.0,
+                    y1: 230.0,
+                    x2: 500.0,
+                    y2: 230.0,
+                    width: 0.4,
+                    color: RULE,
+                },
+                Item::Line {
+                    x1: 62.0,
+                    y1: 240.0,
+                    x2: 500.0,
+                    y2: 240.0,
+                    width: 0.4,
+                    color: RULE,
+                },
+                Item::Circle {
+                    x: 100.0,
+                    y: 300.0,
+                    r: 6.0,
+                    fill: Some(INK),
+                    stroke: Some(ACCENT),
+                },
+                text(Face::Italic, 7.5, INK, "fin"),
+            ],
+            is_cover: false,
+        };
+        let content = writer.page(&page);
+        let mut expected = vec!["BT", "Tf", "rg", "Tm", "Tj", "Tm", "Tj"];
+        expected.extend(["Tf", "rg", "Tm", "Tj", "ET"]); // bold, accent
+        expected.extend(["rg", "re", "f"]); // the frame
+        expected.extend(["BT", "rg", "Tm", "Tj", "ET"]); // same font, accent again
+        expected.extend(["RG", "w", "m", "l", "S", "m", "l", "S"]); // one width, two rules
+        expected.extend(["rg", "RG", "w", "m"]); // ink inside, accent outline 0.9 pt
+        expected.extend(["l"; CIRCLE_SIDES - 1]);
+        expected.extend(["h", "b"]);
+        expected.extend(["BT", "Tf", "Tm", "Tj", "ET"]); // italic, ink already set
+        assert_eq!(operators(&content), expected);
+        assert!(
+            content.starts_with(b"BT\n/FR 9.5 Tf\n0.13 0.15 0.19 rg\n1 0 0 1 62 741.89 Tm\n("),
+            "{}",
+            String::from_utf8_lossy(&content[..80])
+        );
+    }
+
+    #[test]
+    fn text_is_shown_as_escaped_two_byte_glyph_ids_and_its_glyphs_are_noted() {
+        let mut writer = writer();
+        let metrics = Fonts::get().expect("fonts").metrics();
+        let line = "(Délégué) \\ œuvre «\u{a0}x\u{a0}»";
+        let content = writer.page(&Page {
+            items: vec![text(Face::Regular, 9.5, INK, line)],
+            is_cover: false,
+        });
+        let start = content.iter().position(|b| *b == b'(').expect("string") + 1;
+        let end = content.len() - b") Tj\nET\n".len();
+        // Undo the escapes; what is left is each character's glyph id, big-endian.
+        let mut bytes = Vec::new();
+        let mut escaped = content[start..end].iter();
+        while let Some(&byte) = escaped.next() {
+            if byte == b'\\' {
+                match escaped.next() {
+                    Some(b'r') => bytes.push(b'\r'),
+                    Some(&other) => bytes.push(other),
+                    None => panic!("dangling escape"),
+                }
+            } else {
+                assert!(!matches!(byte, b'(' | b')' | b'\r'), "unescaped {byte}");
+                bytes.push(byte);
+            }
+        }
+        let glyphs: Vec<u16> = bytes
+            .chunks(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        let expected: Vec<u16> = line
+            .chars()
+            .map(|c| metrics.glyph(Face::Regular, c))
+            .collect();
+        assert_eq!(glyphs, expected);
+        let noted: Vec<(u16, char)> = writer.glyphs(Face::Regular).collect();
+        for c in line.chars() {
+            assert!(
+                noted.contains(&(metrics.glyph(Face::Regular, c), c)) || c == ' ' || c == '\u{a0}'
+            );
+        }
+        assert_eq!(writer.glyphs(Face::Bold).count(), 0);
+    }
+
+    #[test]
+    fn a_page_starts_from_the_default_state() {
+        let mut writer = writer();
+        let page = Page {
+            items: vec![text(Face::Bold, 12.0, ACCENT, "Titre")],
+            is_cover: false,
+        };
+        let first = writer.page(&page);
+        let second = writer.page(&page);
+        assert_eq!(
+            first, second,
+            "the second page relied on the first one's state"
+        );
+        assert_eq!(operators(&second), ["BT", "Tf", "rg", "Tm", "Tj", "ET"]);
+    }
+
+    /// The operations of a content stream: each operator with its numeric and name operands
+    /// (strings left out).
+    fn operations(content: &[u8]) -> Vec<(String, Vec<String>)> {
+        let mut ops = Vec::new();
+        let mut operands = Vec::new();
+        let mut rest = content;
+        while let Some(&byte) = rest.first() {
+            if byte == b'(' {
+                let mut at = 1;
+                while at < rest.len() && rest[at] != b')' {
+                    at += if rest[at] == b'\\' { 2 } else { 1 };
+                }
+                rest = &rest[(at + 1).min(rest.len())..];
+                continue;
+            }
+            let end = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let token = String::from_utf8_lossy(&rest[..end]).into_owned();
+            if token.starts_with('/') || token.parse::<f32>().is_ok() {
+                operands.push(token);
+            } else if !token.is_empty() {
+                ops.push((token, std::mem::take(&mut operands)));
+            }
+            rest = &rest[(end + 1).min(rest.len())..];
+        }
+        ops
+    }
+
+    fn rgb(operands: &[String]) -> Rgb {
+        let n: Vec<f32> = operands
+            .iter()
+            .map(|o| o.parse().expect("number"))
+            .collect();
+        Rgb(n[0], n[1], n[2])
+    }
+
+    #[test]
+    fn every_page_of_the_sample_dossier_draws_each_item_in_the_state_it_asks_for() {
+        let sample = crate::sample::sample().expect("sample");
+        let kb = crate::knowledge::KnowledgeBase::bundled().expect("knowledge base");
+        let today = crate::model::Date::from_ymd(2026, 11, 23).expect("date");
+        let report = crate::rules::evaluate(&sample, &kb, today);
+        let options = crate::dossier::DossierOptions {
+            lang: crate::model::Lang::Fr,
+            is_public: false,
+            today,
+            source_text: None,
+        };
+        let built = crate::dossier::build(&sample, &kb, &report, &options);
+        let layout = crate::pdf::pages(&built).expect("layout");
+        let mut writer = writer();
+        for (index, page) in layout.pages.iter().enumerate() {
+            let content = writer.page(page);
+            // Circles are closed paths (`h`), skipped below along with their items.
+            let mut items = page
+                .items
+                .iter()
+                .filter(|i| !matches!(i, Item::Circle { .. }));
+            let (mut is_in_text, mut font, mut fill, mut stroke) = (false, None, None, None);
+            let mut is_in_circle = false;
+            for (op, operands) in operations(&content) {
+                match op.as_str() {
+                    // `h` closes a circle's path: its painting operator is not an item's.
+                    "h" => is_in_circle = true,
+                    "f" | "S" | "b" if is_in_circle => is_in_circle = false,
+                    "BT" => {
+                        assert!(!is_in_text, "page {index}: nested text objects");
+                        is_in_text = true;
+                    }
+                    "ET" => {
+                        assert!(is_in_text, "page {index}: ET without BT");
+                        is_in_text = false;
+                    }
+                    "Tf" => font = Some((operands[0].clone(), operands[1].parse::<f32>())),
+                    "rg" => fill = Some(rgb(&operands)),
+                    "RG" => stroke = Some(rgb(&operands)),
+                    "Tj" => {
+                        assert!(is_in_text, "page {index}: text outside a text object");
+                        match items.next() {
+                            Some(
+                                Item::Text {
+                                    face, size, color, ..
+                                }
+                                | Item::Rotated {
+                                    face, size, color, ..
+                                },
+                            ) => {
+                                let name = ["/FR", "/FB", "/FI"][face.index()].to_owned();
+                                assert_eq!(font, Some((name, Ok(*size))), "page {index}");
+                                assert_eq!(fill, Some(*color), "page {index}");
+                            }
+                            other => panic!("page {index}: text drawn for {other:?}"),
+                        }
+                    }
+                    "re" => {
+                        assert!(!is_in_text, "page {index}: a shape inside a text object");
+                        match items.next() {
+                            Some(Item::Rect { color, .. }) => {
+                                assert_eq!(fill, Some(*color), "page {index}");
+                            }
+                            other => panic!("page {index}: rectangle drawn for {other:?}"),
+                        }
+                    }
+                    "S" => {
+                        assert!(!is_in_text, "page {index}: a shape inside a text object");
+                        match items.next() {
+                            Some(Item::Line { color, .. }) => {
+                                assert_eq!(stroke, Some(*color), "page {index}");
+                            }
+                            other => panic!("page {index}: line drawn for {other:?}"),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            assert!(!is_in_text, "page {index}: text object left open");
+            assert_eq!(items.next(), None, "page {index}: items not drawn");
+        }
+    }
+
+    #[test]
+    fn names_escape_what_is_not_a_regular_character() {
+        let mut out = Vec::new();
+        name(&mut out, b"F1 (x)#");
+        assert_eq!(out, b"/F1#20#28x#29#23");
+    }
+}

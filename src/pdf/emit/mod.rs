@@ -1,0 +1,327 @@
+//! Pages of positioned items → PDF bytes: printpdf builds the document (embedded Noto Sans
+//! faces with their widths and `/ToUnicode` maps, metadata, bookmarks), lopdf (which printpdf
+//! builds on) holds it for the finishing touches — the pages' content streams, written by
+//! `content`, the fonts cut down to the glyphs used (`pdf::subset`), the project file attached
+//! as an embedded file — and writes it. The only place that knows the PDF libraries.
+//!
+//! Where the time went, for a 57-page dossier: printpdf turning one operation object per
+//! number and string into content streams, and lopdf compressing 2 MB at its best, slowest
+//! level. So the content streams are written directly and are half the size (literal strings
+//! rather than hexadecimal, each state set only when it changes), the fonts are subset before
+//! compression, and the streams are compressed on every core.
+//!
+//! printpdf makes each font's widths and `/ToUnicode` map from the text its pages show. The
+//! pages it is given are blank but for the first, which shows each face's glyphs once, one
+//! character per glyph; every page's content is then replaced by the real one.
+
+mod content;
+
+use std::num::NonZeroUsize;
+
+use lopdf::{dictionary, Object, Stream};
+use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem};
+
+use super::fonts::{Face, Fonts};
+use super::layout::{Layout, PAGE_H, PAGE_W};
+use super::subset::subset;
+use crate::dossier::{Attachment, Meta};
+use crate::model::Date;
+use content::ContentWriter;
+
+/// Most threads compressing streams: beyond that the largest stream alone sets the pace.
+const MAX_COMPRESSORS: usize = 4;
+
+/// Why the PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum EmitError {
+    /// Writing the bytes failed.
+    #[error("cannot write the PDF: {0}")]
+    Write(String),
+}
+
+fn pdf_date(date: Date) -> printpdf::OffsetDateTime {
+    printpdf::OffsetDateTime {
+        date: printpdf::date::Date {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        },
+        time: printpdf::date::Time {
+            hour: 12,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: printpdf::date::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+/// Turns the laid-out pages into a PDF, embedding the `fonts` the layout measured with.
+pub fn emit(
+    layout: &Layout,
+    meta: &Meta,
+    attachment: Option<&Attachment>,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, EmitError> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let font_ids = Face::ALL.map(|face| doc.add_font(fonts.parsed(face)));
+    let mut writer =
+        ContentWriter::new(fonts.metrics(), font_ids.each_ref().map(|id| id.0.as_str()));
+    let contents: Vec<Vec<u8>> = layout.pages.iter().map(|page| writer.page(page)).collect();
+    let mut pages: Vec<PdfPage> = contents
+        .iter()
+        .map(|_| PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), Vec::new()))
+        .collect();
+    if let Some(first) = pages.first_mut() {
+        first.ops = glyph_inventory(&writer, &font_ids);
+    }
+    doc.with_pages(pages);
+    for (title, page) in &layout.bookmarks {
+        doc.add_bookmark(title, page + 1);
+    }
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.keywords = meta.keywords.clone();
+    info.creator = "Garde-fou".to_owned();
+    info.producer = format!("Garde-fou {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = pdf_date(meta.date);
+    info.modification_date = pdf_date(meta.date);
+    info.metadata_date = pdf_date(meta.date);
+
+    let options = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    set_contents(&mut lo, contents)?;
+    subset_fonts(&mut lo, &writer);
+    if let Some(file) = attachment {
+        attach(&mut lo, file);
+    }
+    compress(&mut lo);
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| EmitError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Operations showing every glyph the pages use, once, with the character it stands for:
+/// what printpdf makes each font's widths and `/ToUnicode` map from.
+fn glyph_inventory(writer: &ContentWriter, font_ids: &[FontId; 3]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for face in Face::ALL {
+        let text: String = writer.glyphs(face).map(|(_, c)| c).collect();
+        if text.is_empty() {
+            continue;
+        }
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font_ids[face.index()].clone()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text)],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// Gives each page, in order, its content stream.
+fn set_contents(doc: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(), EmitError> {
+    let pages = doc.get_pages();
+    if pages.len() != contents.len() {
+        return Err(EmitError::Write(format!(
+            "{} pages written for {} laid out",
+            pages.len(),
+            contents.len()
+        )));
+    }
+    for (page_id, content) in pages.into_values().zip(contents) {
+        let stream = Object::Stream(Stream::new(dictionary! {}, content));
+        let existing = doc
+            .get_dictionary(page_id)
+            .and_then(|page| page.get(b"Contents"))
+            .and_then(Object::as_reference);
+        match existing {
+            // Replace printpdf's stream in place, so no orphan is left behind.
+            Ok(id) => {
+                doc.objects.insert(id, stream);
+            }
+            Err(_) => {
+                let id = doc.add_object(stream);
+                doc.get_dictionary_mut(page_id)
+                    .map_err(|e| EmitError::Write(e.to_string()))?
+                    .set("Contents", id);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Replaces each embedded face with its subset for the glyphs the pages show (`subset`: same
+/// glyph ids, so nothing else in the PDF changes) and names it as a subset. A face that cannot
+/// be subset stays whole.
+fn subset_fonts(doc: &mut lopdf::Document, writer: &ContentWriter) {
+    for face in Face::ALL {
+        let used: Vec<u16> = writer.glyphs(face).map(|(glyph, _)| glyph).collect();
+        let whole = face.bytes();
+        let Some(small) = subset(whole, &used) else {
+            continue;
+        };
+        let length = i64::try_from(small.len()).unwrap_or(i64::MAX);
+        let mut program = None;
+        for (id, object) in doc.objects.iter_mut() {
+            if let Object::Stream(stream) = object {
+                if stream.content == whole && stream.dict.has(b"Length1") {
+                    stream.dict.set("Length1", length);
+                    stream.set_content(small.clone());
+                    program = Some(*id);
+                }
+            }
+        }
+        if let Some(program) = program {
+            let name = format!("{}+{}", subset_tag(face, &used), face.postscript_name());
+            rename_font(doc, program, name.as_bytes());
+        }
+    }
+}
+
+/// The six capital letters that start a subset font's name (ISO 32000-1, 9.6.4), derived from
+/// the face and the glyphs kept so that different subsets get different tags.
+fn subset_tag(face: Face, used: &[u16]) -> String {
+    // FNV-1a: a stable hash, the same for the same subset in every build.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = std::iter::once(face.index() as u16).chain(used.iter().copied());
+    for byte in bytes.flat_map(u16::to_be_bytes) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|n| char::from(b'A' + ((hash >> (n * 8)) % 26) as u8))
+        .collect()
+}
+
+/// Gives the font whose program is the stream `program` the name `name`: in its descriptor's
+/// `FontName` and wherever a font dictionary calls it by its old name (`BaseFont`).
+fn rename_font(doc: &mut lopdf::Document, program: lopdf::ObjectId, name: &[u8]) {
+    let mut old = None;
+    for object in doc.objects.values_mut() {
+        if let Object::Dictionary(dict) = object {
+            let is_descriptor = dict
+                .get(b"FontFile2")
+                .is_ok_and(|file| file.as_reference().ok() == Some(program));
+            if is_descriptor {
+                old = dict
+                    .get(b"FontName")
+                    .and_then(Object::as_name)
+                    .ok()
+                    .map(<[u8]>::to_vec);
+                dict.set("FontName", Object::Name(name.to_vec()));
+            }
+        }
+    }
+    let Some(old) = old else {
+        return;
+    };
+    for object in doc.objects.values_mut() {
+        rename_base_font(object, &old, name);
+    }
+}
+
+/// Renames `BaseFont /old` to `name` in `object` and the dictionaries and arrays inside it.
+fn rename_base_font(object: &mut Object, old: &[u8], name: &[u8]) {
+    match object {
+        Object::Dictionary(dict) => {
+            if dict.get(b"BaseFont").and_then(Object::as_name).ok() == Some(old) {
+                dict.set("BaseFont", Object::Name(name.to_vec()));
+            }
+            for (_, value) in dict.iter_mut() {
+                rename_base_font(value, old, name);
+            }
+        }
+        Object::Array(items) => {
+            for item in items {
+                rename_base_font(item, old, name);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Compresses every stream that allows it, as `lopdf::Document::compress` does, with the
+/// streams shared out between threads (largest first, each to the least loaded thread).
+fn compress(doc: &mut lopdf::Document) {
+    let mut streams: Vec<&mut Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            Object::Stream(stream) if stream.allows_compression => Some(stream),
+            _ => None,
+        })
+        .collect();
+    streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .clamp(1, MAX_COMPRESSORS);
+    let mut shares: Vec<(usize, Vec<&mut Stream>)> =
+        (0..threads).map(|_| (0, Vec::new())).collect();
+    for stream in streams {
+        if let Some(share) = shares.iter_mut().min_by_key(|(load, _)| *load) {
+            share.0 += stream.content.len();
+            share.1.push(stream);
+        }
+    }
+    let compress_all = |share: Vec<&mut Stream>| {
+        for stream in share {
+            // A stream that fails to compress stays as it is: still a valid PDF.
+            stream.compress().ok();
+        }
+    };
+    let mut shares = shares.into_iter().map(|(_, share)| share);
+    let own = shares.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        for share in shares {
+            scope.spawn(move || compress_all(share));
+        }
+        compress_all(own);
+    });
+}
+
+/// Adds `file` to the document's embedded files (catalog → Names → EmbeddedFiles).
+fn attach(doc: &mut lopdf::Document, file: &Attachment) {
+    let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
+    let stream = Stream::new(
+        dictionary! {
+            "Type" => "EmbeddedFile",
+            "Subtype" => Object::Name(b"application/x-ron".to_vec()),
+            "Params" => dictionary! { "Size" => size },
+        },
+        file.bytes.clone(),
+    );
+    let stream_id = doc.add_object(stream);
+    let spec_id = doc.add_object(dictionary! {
+        "Type" => "Filespec",
+        "F" => Object::string_literal(file.file_name.clone()),
+        "UF" => Object::string_literal(file.file_name.clone()),
+        "Desc" => Object::string_literal(file.description.clone()),
+        "AFRelationship" => "Source",
+        "EF" => dictionary! { "F" => stream_id, "UF" => stream_id },
+    });
+    let names_id = doc.add_object(dictionary! {
+        "EmbeddedFiles" => dictionary! {
+            "Names" => vec![Object::string_literal(file.file_name.clone()), spec_id.into()],
+        },
+    });
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Names", names_id);
+        catalog.set("AF", vec![Object::Reference(spec_id)]);
+    }
+}

@@ -1,0 +1,58 @@
+//! The cover page: a band of colour across the top, the kicker, title and organisation, the
+//! project's key facts, and the confidentiality marking in a box at the foot of the page. The
+//! cover gets no running header or footer.
+
+use super::page::{BOTTOM, CONTENT_W, MARGIN_X, PAGE_W};
+use super::palette::{ACCENT, HEADER_FILL, INK};
+use super::table::GridStyle;
+use super::Layouter;
+use crate::dossier::Cover;
+use crate::pdf::fonts::Face;
+
+impl Layouter<'_> {
+    /// Lays out the cover on a page of its own and leaves the cursor on a fresh page.
+    pub(super) fn cover(&mut self, cover: &Cover) {
+        if !self.is_page_fresh() {
+            self.new_page();
+        }
+        self.page().is_cover = true;
+        self.rect(0.0, 0.0, PAGE_W, 14.0, ACCENT);
+        self.y = 190.0;
+        let kicker = self.lines(&cover.kicker, Face::Bold, 11.0, ACCENT, 0.0, CONTENT_W);
+        self.flow(&kicker, MARGIN_X);
+        self.y += 10.0;
+        let title = self.lines(&cover.title, Face::Bold, 24.0, INK, 0.0, CONTENT_W);
+        self.flow(&title, MARGIN_X);
+        self.y += 6.0;
+        let organisation = self.lines(
+            &cover.organisation,
+            Face::Regular,
+            15.0,
+            ACCENT,
+            0.0,
+            CONTENT_W,
+        );
+        self.flow(&organisation, MARGIN_X);
+        self.y += 16.0;
+        self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 1.2, ACCENT);
+        self.y += 18.0;
+        let rows: Vec<Vec<String>> = cover
+            .lines
+            .iter()
+            .map(|(k, v)| vec![k.clone(), v.clone()])
+            .collect();
+        self.grid(&[0.36, 0.64], None, &rows, GridStyle::cover());
+        let marking = self.lines(
+            &cover.marking,
+            Face::Italic,
+            9.5,
+            INK,
+            0.0,
+            CONTENT_W - 24.0,
+        );
+        let height: f32 = marking.iter().map(|l| l.leading).sum::<f32>() + 14.0;
+        self.y = (BOTTOM - height - 10.0).max(self.y + 20.0);
+        self.flow_boxed(&marking, HEADER_FILL, ACCENT);
+        self.new_page();
+    }
+}

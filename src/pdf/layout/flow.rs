@@ -1,0 +1,189 @@
+//! The cursor's primitives, shared by every painter: the current page and page breaks,
+//! placing text, rectangles and rules, wrapping text into lines, and flowing lines down the
+//! page — plain, or inside a tinted box that splits across pages.
+
+use super::page::{Item, Page, BOTTOM, CONTENT_W, MARGIN_X, TOP};
+use super::palette::Rgb;
+use super::Layouter;
+use crate::pdf::fonts::Face;
+use crate::pdf::wrap::wrap;
+
+/// A line of text ready to place.
+pub(super) struct TextLine {
+    pub(super) text: String,
+    pub(super) face: Face,
+    pub(super) size: f32,
+    pub(super) color: Rgb,
+    /// Offset from the left of the flow.
+    pub(super) indent: f32,
+    /// Height the line takes: the distance to the next line's top.
+    pub(super) leading: f32,
+}
+
+impl Layouter<'_> {
+    /// The page being filled (the first one is created on demand).
+    pub(super) fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Starts a page and puts the cursor at the top of its text area.
+    pub(super) fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = TOP;
+    }
+
+    /// True when nothing has been drawn on the current page yet (or there is none).
+    pub(super) fn is_page_fresh(&self) -> bool {
+        self.pages.last().is_some_and(|p| p.items.is_empty()) || self.pages.is_empty()
+    }
+
+    /// Starts a new page unless `height` fits below the cursor.
+    pub(super) fn ensure(&mut self, height: f32) {
+        if self.y + height > BOTTOM && self.y > TOP {
+            self.new_page();
+        }
+    }
+
+    /// Width of `text` in points.
+    pub(super) fn width(&self, text: &str, face: Face, size: f32) -> f32 {
+        self.metrics.width(text, face, size)
+    }
+
+    /// `text` broken into lines no wider than `max` points.
+    pub(super) fn wrap(&self, text: &str, face: Face, size: f32, max: f32) -> Vec<String> {
+        let measure = |s: &str| self.metrics.width(s, face, size);
+        wrap(text, max, &measure)
+    }
+
+    /// Draws a run of text with its baseline at `y`; empty text draws nothing.
+    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, face: Face, color: Rgb, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.page().items.push(Item::Text {
+            x,
+            y,
+            size,
+            face,
+            color,
+            text: text.to_owned(),
+        });
+    }
+
+    /// Draws a filled rectangle whose top is at `y`.
+    pub(super) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
+        self.page().items.push(Item::Rect { x, y, w, h, color });
+    }
+
+    /// Draws a horizontal rule at `y` from `x1` to `x2`.
+    pub(super) fn rule(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Rgb) {
+        self.page().items.push(Item::Line {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width,
+            color,
+        });
+    }
+
+    /// `text` wrapped to `max` points, as lines ready to flow (leading 1.4 × the size).
+    pub(super) fn lines(
+        &self,
+        text: &str,
+        face: Face,
+        size: f32,
+        color: Rgb,
+        indent: f32,
+        max: f32,
+    ) -> Vec<TextLine> {
+        self.wrap(text, face, size, max)
+            .into_iter()
+            .map(|t| TextLine {
+                text: t,
+                face,
+                size,
+                color,
+                indent,
+                leading: size * 1.4,
+            })
+            .collect()
+    }
+
+    /// Places lines one by one, breaking pages between lines.
+    pub(super) fn flow(&mut self, lines: &[TextLine], x: f32) {
+        for line in lines {
+            if self.y + line.leading > BOTTOM {
+                self.new_page();
+            }
+            let baseline = self.y + line.size;
+            self.text(
+                x + line.indent,
+                baseline,
+                line.size,
+                line.face,
+                line.color,
+                &line.text,
+            );
+            self.y += line.leading;
+        }
+    }
+
+    /// Places lines inside a tinted box with a coloured bar, split across pages if needed.
+    pub(super) fn flow_boxed(&mut self, lines: &[TextLine], fill: Rgb, bar: Rgb) {
+        const PAD: f32 = 7.0;
+        let x = MARGIN_X;
+        let mut start_item = self.page().items.len();
+        let mut top = self.y;
+        self.y += PAD;
+        let close = |l: &mut Self, start: usize, top: f32| {
+            let h = l.y + PAD - top;
+            let page = l.page();
+            page.items.insert(
+                start,
+                Item::Rect {
+                    x,
+                    y: top,
+                    w: CONTENT_W,
+                    h,
+                    color: fill,
+                },
+            );
+            page.items.insert(
+                start + 1,
+                Item::Rect {
+                    x,
+                    y: top,
+                    w: 3.5,
+                    h,
+                    color: bar,
+                },
+            );
+            l.y += PAD;
+        };
+        for line in lines {
+            if self.y + line.leading + PAD > BOTTOM {
+                close(self, start_item, top);
+                self.new_page();
+                start_item = 0;
+                top = self.y;
+                self.y += PAD;
+            }
+            let baseline = self.y + line.size;
+            self.text(
+                x + 12.0 + line.indent,
+                baseline,
+                line.size,
+                line.face,
+                line.color,
+                &line.text,
+            );
+            self.y += line.leading;
+        }
+        close(self, start_item, top);
+    }
+}

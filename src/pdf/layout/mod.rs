@@ -1,0 +1,142 @@
+//! Blocks → pages of positioned items. A y cursor runs down each page; paragraphs, table rows,
+//! key/value rows and callouts break across pages line by line, so nothing is ever cut off or
+//! lost; table headers repeat on every page; headings keep their next lines with them; chapters
+//! start a page and get a bookmark; the table of contents gets its page numbers once every
+//! chapter is placed. Coordinates are points from the top-left corner of an A4 page.
+//!
+//! The files follow the phases and the kinds of block:
+//! - `page` — the result: pages of `Item`s and the page geometry;
+//! - `palette` — the colours;
+//! - `flow` — the cursor: page breaks, placing items, wrapping and flowing lines, boxed text;
+//! - one painter per block kind: `cover`, `toc`, `text` (headings, paragraphs, notes,
+//!   bullets), `table` (tables and key/value lists), `callout`, `risk_map`, `signature`.
+//!
+//! This file holds the `Layouter` state they share and the dispatch from block to painter.
+
+mod callout;
+mod cover;
+mod flow;
+mod page;
+mod palette;
+mod risk_map;
+mod signature;
+mod table;
+mod text;
+mod toc;
+
+pub use page::{Item, Layout, Page, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP};
+pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK, ZEBRA};
+
+use super::fonts::Metrics;
+use crate::dossier::Block;
+use table::GridStyle;
+
+/// Space after a block.
+const BLOCK_GAP: f32 = 8.0;
+/// Body text size.
+const BODY: f32 = 9.5;
+/// Small text: notes, table cells.
+const SMALL: f32 = 8.5;
+
+/// The layout in progress: finished pages, the cursor on the last one, and what the table of
+/// contents still needs once every chapter is placed.
+struct Layouter<'m> {
+    metrics: &'m Metrics,
+    pages: Vec<Page>,
+    /// The cursor: top of the next thing placed, from the top of the last page.
+    y: f32,
+    bookmarks: Vec<(String, usize)>,
+    toc_slots: Vec<toc::TocSlot>,
+    /// The page index of each chapter that follows the table of contents, in order.
+    chapters_after_toc: Vec<usize>,
+    is_after_toc: bool,
+}
+
+/// Lays out the blocks of a dossier.
+pub fn layout(blocks: &[Block], metrics: &Metrics) -> Layout {
+    let mut l = Layouter::new(metrics);
+    let chapter_titles: Vec<String> = blocks
+        .iter()
+        .skip_while(|b| !matches!(b, Block::Toc { .. }))
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Heading { level, .. } = block {
+            // Keep a heading with the start of what follows it.
+            let keep = blocks
+                .get(index + 1)
+                .map_or(0.0, |next| l.start_height(next));
+            if *level > 1 {
+                l.ensure(keep + 30.0);
+            }
+        }
+        l.block(block, &chapter_titles);
+    }
+    l.fill_toc();
+    Layout {
+        pages: l.pages,
+        bookmarks: l.bookmarks,
+    }
+}
+
+impl<'m> Layouter<'m> {
+    /// An empty layout, the cursor at the top of the (not yet created) first page.
+    fn new(metrics: &'m Metrics) -> Self {
+        Layouter {
+            metrics,
+            pages: Vec::new(),
+            y: TOP,
+            bookmarks: Vec::new(),
+            toc_slots: Vec::new(),
+            chapters_after_toc: Vec::new(),
+            is_after_toc: false,
+        }
+    }
+
+    /// Lays out one block at the cursor (`chapter_titles`: what the contents page lists).
+    fn block(&mut self, block: &Block, chapter_titles: &[String]) {
+        match block {
+            Block::Cover(cover) => self.cover(cover),
+            Block::Toc { title } => self.toc(title, chapter_titles),
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph(text) => self.paragraph(text),
+            Block::Note(text) => self.note(text),
+            Block::Bullets(items) => self.bullets(items),
+            Block::KeyValues(pairs) => {
+                let rows: Vec<Vec<String>> = pairs
+                    .iter()
+                    .map(|(k, v)| vec![k.clone(), v.clone()])
+                    .collect();
+                self.grid(&[0.36, 0.64], None, &rows, GridStyle::key_values());
+            }
+            Block::Table { columns, rows } => self.table(columns, rows),
+            Block::Callout {
+                tone,
+                title,
+                body,
+                footer,
+            } => self.callout(*tone, title, body, footer),
+            Block::RiskMap(map) => self.risk_map(map),
+            Block::Signatures(lines) => self.signatures(lines),
+            Block::PageBreak => {
+                if !self.is_page_fresh() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    /// How much of a block must follow a heading on the same page.
+    fn start_height(&self, block: &Block) -> f32 {
+        match block {
+            Block::RiskMap(map) => risk_map::height(map),
+            Block::Signatures(_) => signature::START_HEIGHT,
+            Block::Callout { title, body, .. } => self.callout_start_height(title, body),
+            Block::Table { .. } => 48.0,
+            _ => 34.0,
+        }
+    }
+}

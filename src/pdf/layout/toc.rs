@@ -1,0 +1,78 @@
+//! The table of contents: one line per chapter with a placeholder for its page number, filled
+//! in once every chapter has been placed (a chapter's page is only known after the layout has
+//! reached it).
+
+use super::page::{Item, CONTENT_W, MARGIN_X};
+use super::palette::{ACCENT, INK, RULE};
+use super::Layouter;
+use crate::pdf::fonts::Face;
+
+/// Where a table-of-contents page number goes once it is known.
+pub(super) struct TocSlot {
+    /// The page holding the entry.
+    page: usize,
+    /// The index, among that page's items, of the placeholder text.
+    item: usize,
+    /// The right edge the number is aligned to.
+    right: f32,
+    /// Which chapter after the contents the entry points to.
+    chapter: usize,
+}
+
+impl Layouter<'_> {
+    /// Lays out the contents page: its title, then each chapter with a placeholder number.
+    pub(super) fn toc(&mut self, title: &str, chapters: &[String]) {
+        if !self.is_page_fresh() {
+            self.new_page();
+        }
+        self.heading_text(title);
+        self.is_after_toc = true;
+        for (chapter, name) in chapters.iter().enumerate() {
+            let lines = self.wrap(name, Face::Regular, 10.5, CONTENT_W - 50.0);
+            let height = lines.len() as f32 * 15.0 + 6.0;
+            self.ensure(height);
+            let first_baseline = self.y + 10.5;
+            for line in &lines {
+                self.text(MARGIN_X, self.y + 10.5, 10.5, Face::Regular, INK, line);
+                self.y += 15.0;
+            }
+            let page = self.pages.len() - 1;
+            let item = self.page().items.len();
+            self.text(
+                MARGIN_X + CONTENT_W,
+                first_baseline,
+                10.5,
+                Face::Bold,
+                ACCENT,
+                "?",
+            );
+            self.toc_slots.push(TocSlot {
+                page,
+                item,
+                right: MARGIN_X + CONTENT_W,
+                chapter,
+            });
+            self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y + 1.0, 0.4, RULE);
+            self.y += 6.0;
+        }
+    }
+
+    /// Replaces each placeholder with the page number of its chapter, right-aligned.
+    pub(super) fn fill_toc(&mut self) {
+        for slot in &self.toc_slots {
+            let Some(&page_index) = self.chapters_after_toc.get(slot.chapter) else {
+                continue;
+            };
+            let number = (page_index + 1).to_string();
+            let width = self.metrics.width(&number, Face::Bold, 10.5);
+            if let Some(Item::Text { x, text, .. }) = self
+                .pages
+                .get_mut(slot.page)
+                .and_then(|p| p.items.get_mut(slot.item))
+            {
+                *x = slot.right - width;
+                *text = number;
+            }
+        }
+    }
+}
