@@ -43,7 +43,7 @@ pub struct ContentWriter<'m> {
 }
 
 impl<'m> ContentWriter<'m> {
-    /// A writer measuring with `metrics` and naming each face's font as in `font_names`
+    /// A writer looking glyphs up in `metrics` and naming each face's font as in `font_names`
     /// (by `Face::index`).
     pub fn new(metrics: &'m Metrics, font_names: [&str; 3]) -> Self {
         ContentWriter {
