@@ -919,3 +919,17 @@ fn checks_a_careful_dpo_expects_retention_information_statistics_locks_and_bases
         "a GDPR purpose on the Title III mission"
     );
 }
+
+#[test]
+fn cons_camera_purpose_a_camera_serving_an_undeclared_purpose_is_named() {
+    let mut a = compliant();
+    assert!(fires(&a, "CONS-CAMERA-PURPOSE").is_empty());
+    a.cameras[2].purposes.push(PurposeKind::Csi11);
+    assert_eq!(fires(&a, "CONS-CAMERA-PURPOSE"), [Medium]);
+    let report = evaluate(&a, TODAY);
+    let finding = report
+        .by_rule("CONS-CAMERA-PURPOSE")
+        .next()
+        .expect("finding");
+    assert!(finding.message.fr.contains(a.cameras[2].camera_id.as_str()));
+}

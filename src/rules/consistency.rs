@@ -12,6 +12,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     let texts = Texts { kb };
     let mut out = Vec::new();
     legal_bases(a, kb, texts, &mut out);
+    camera_purposes(a, texts, &mut out);
 
     let mut biometric: Vec<_> = a
         .capabilities
@@ -244,4 +245,32 @@ fn legal_bases(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<F
             vec![format!("processing.purposes[{index}].legal_basis")],
         ));
     }
+}
+
+/// CONS-CAMERA-PURPOSE: a camera serves a purpose the processing does not declare.
+fn camera_purposes(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let declared: Vec<PurposeKind> = a.processing.purposes.iter().map(|p| p.kind).collect();
+    if declared.is_empty() {
+        return;
+    }
+    let mut cameras: Vec<&str> = a
+        .cameras
+        .iter()
+        .filter(|c| c.purposes.iter().any(|p| !declared.contains(p)))
+        .map(|c| c.camera_id.as_str())
+        .collect();
+    if cameras.is_empty() {
+        return;
+    }
+    let count = cameras.len();
+    cameras.truncate(12);
+    out.push(texts.finding(
+        "CONS-CAMERA-PURPOSE",
+        Severity::Medium,
+        &[
+            ("count", text::number(count)),
+            ("cameras", Bilingual::same(cameras.join(", "))),
+        ],
+        vec!["processing.purposes".into()],
+    ));
 }
