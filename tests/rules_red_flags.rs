@@ -680,7 +680,13 @@ fn r08_tracking_attributes_or_categorisation_used_live_or_operationally_is_block
         a.capabilities[2].use_scope = UseScope::Unspecified;
         a.capabilities[2].usage_mode = UsageMode::Unknown;
         assert!(fires(&a, "R08").is_empty(), "{id} unstated");
-        assert_eq!(fires(&a, "R08-SCOPE"), [High], "{id} unstated");
+        if id == "K15" {
+            // Categorisation is biometric: R10 blocks it whatever its use.
+            assert!(fires(&a, "R08-SCOPE").is_empty(), "{id} unstated");
+            assert_eq!(fires(&a, "R10"), [Blocking]);
+        } else {
+            assert_eq!(fires(&a, "R08-SCOPE"), [High], "{id} unstated");
+        }
         // Only switched off: not R08's business.
         a.capabilities[2].state = CapabilityState::DisabledByConfig;
         a.capabilities[2].usage_mode = UsageMode::RealTime;
@@ -932,4 +938,45 @@ fn cons_camera_purpose_a_camera_serving_an_undeclared_purpose_is_named() {
         .next()
         .expect("finding");
     assert!(finding.message.fr.contains(a.cameras[2].camera_id.as_str()));
+}
+
+#[test]
+fn review_fixes_switched_off_plates_audio_and_categorisation_scopes_parking_searches() {
+    // A plate reader only switched off, set for live use: R25's business, not R11's.
+    let mut a = compliant();
+    let mut plates = capability(
+        "K08",
+        Presence::Present,
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Controller,
+    );
+    plates.usage_mode = UsageMode::RealTime;
+    a.capabilities.push(plates);
+    assert!(fires(&a, "R11").is_empty());
+    // ... unless a database of passages exists.
+    a.video_system.searches.has_plate_database = Some(true);
+    assert_eq!(fires(&a, "R11"), [Blocking]);
+    // Sound (unverified ground, R28) and categorisation (R10) are not R08-SCOPE's business.
+    for id in ["K14", "K15"] {
+        let mut a = compliant();
+        a.capabilities.push(capability(
+            id,
+            Presence::Present,
+            CapabilityState::Enabled,
+            UnlockHolder::Controller,
+        ));
+        assert!(fires(&a, "R08-SCOPE").is_empty(), "{id}");
+    }
+    // Plate reading for paid parking is not a search capability.
+    let mut a = compliant();
+    let mut parking = capability(
+        "K08",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    parking.use_scope = UseScope::ParkingPaymentControl;
+    a.capabilities.push(parking);
+    a.video_system.searches.is_requisition_only = None;
+    assert!(fires(&a, "R07-UNANSWERED").is_empty());
 }

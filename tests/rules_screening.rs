@@ -43,6 +43,8 @@ fn scale_starts_at_ten_cameras() {
 fn no_criterion_means_no_dpia_required() {
     let mut a = compliant();
     a.screening.films_public_space = Some(false);
+    // The scale question is part of the screening since the legal-depth issue.
+    a.screening.is_large_scale = Some(false);
     a.capabilities.clear();
     let report = evaluate(&a, TODAY);
     assert!(report.screening.met_ids().is_empty());
@@ -204,6 +206,7 @@ fn an_unanswered_screening_is_undetermined_never_not_required() {
     a.screening.has_automated_decisions = Some(false);
     a.screening.has_data_matching = Some(false);
     a.screening.films_vulnerable_people = Some(false);
+    a.screening.is_large_scale = Some(false);
     assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::NotRequired);
     // One question left open is enough to keep it undetermined.
     a.screening.has_data_matching = None;
@@ -283,4 +286,22 @@ fn categorisation_alone_is_not_recognition_for_cnil_list_item_11() {
         .reasons
         .iter()
         .any(|r| r.en.contains("item 11")));
+}
+
+#[test]
+fn a_capability_whose_presence_is_unknown_keeps_the_verdict_undetermined() {
+    let mut a = Assessment::default();
+    a.screening.films_public_space = Some(false);
+    a.screening.has_automated_decisions = Some(false);
+    a.screening.has_data_matching = Some(false);
+    a.screening.films_vulnerable_people = Some(false);
+    a.screening.is_large_scale = Some(false);
+    assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::NotRequired);
+    a.capabilities.push(capability(
+        "K02",
+        Presence::Unknown,
+        CapabilityState::Unknown,
+        UnlockHolder::Unknown,
+    ));
+    assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::Undetermined);
 }

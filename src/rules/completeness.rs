@@ -165,7 +165,11 @@ fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
                 .capability(&r.capability_id)
                 .is_some_and(|d| d.is_biometric)
     });
-    if biometric_present && a.project.organisation_kind.owes_fria() {
+    // Attribute search inferred from the body is categorisation too (Annex III 1(b)): R26.
+    let body_categorisation = a.video_system.searches.has_body_inferred_filters == Some(true)
+        && a.capability(crate::knowledge::ids::capability::K03_ATTRIBUTE_SEARCH)
+            .is_some_and(|r| r.is_usable());
+    if (biometric_present || body_categorisation) && a.project.organisation_kind.owes_fria() {
         t.some("screening.has_fria", &s.has_fria);
     }
     for over in &s.overrides {
@@ -239,6 +243,35 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         t.some(
             "video_system.searches.has_sensitive_attribute_filters",
             &v.searches.has_sensitive_attribute_filters,
+        );
+        t.some(
+            "video_system.authorisation.is_analytics_declared",
+            &v.authorisation.is_analytics_declared,
+        );
+        t.some(
+            "video_system.software.version_installed_on",
+            &v.software.version_installed_on,
+        );
+    }
+    let attributes_usable = a
+        .capability(crate::knowledge::ids::capability::K03_ATTRIBUTE_SEARCH)
+        .is_some_and(|r| r.is_usable());
+    if attributes_usable {
+        t.some(
+            "video_system.searches.has_body_inferred_filters",
+            &v.searches.has_body_inferred_filters,
+        );
+    }
+    if v.statistics.is_used == Some(true) {
+        t.some(
+            "video_system.statistics.is_output_aggregated",
+            &v.statistics.is_output_aggregated,
+        );
+    }
+    if v.searches.is_requisition_only == Some(true) {
+        t.some(
+            "video_system.searches.has_requisition_register",
+            &v.searches.has_requisition_register,
         );
     }
     // Plate reading: whether a database of passages is kept decides between the prohibited

@@ -209,17 +209,25 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     }
 }
 
-/// True when a screening question a criterion depends on is still unanswered.
+/// True when a screening question a criterion depends on is still unanswered, or a recorded
+/// capability's presence is not established.
 fn unanswered_screening(a: &Assessment) -> bool {
     let s = &a.screening;
-    [
+    let question_open = [
         s.films_public_space,
         s.has_automated_decisions,
         s.has_data_matching,
         s.films_vulnerable_people,
+        s.is_large_scale,
     ]
     .iter()
-    .any(Option::is_none)
+    .any(Option::is_none);
+    // A capability whose presence is not established may meet C1, C6 or C8.
+    let capability_open = a
+        .capabilities
+        .iter()
+        .any(|r| r.presence == crate::model::Presence::Unknown);
+    question_open || capability_open
 }
 
 /// Labels of the purposes recorded under the Police-Justice regime.

@@ -335,6 +335,8 @@ fn authorisation_scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             .purposes
             .iter()
             .filter(|p| !auth.authorised_purposes.contains(&p.kind))
+            // An order lists the CSI purposes; statistics and « other » are judged elsewhere (R04).
+            .filter(|p| p.kind.csi_number().is_some())
             .map(|p| {
                 texts.kb.purpose(p.kind).map_or_else(
                     || Bilingual::same(format!("{:?}", p.kind)),
@@ -397,9 +399,10 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         .capabilities
         .iter()
         .filter(|r| r.is_enabled() && SEARCH_CAPABILITIES.contains(&r.capability_id.as_str()))
+        .filter(|r| r.use_scope != UseScope::ParkingPaymentControl)
         .map(|r| texts.capability(&r.capability_id))
         .collect();
-    if !search_tools.is_empty() && s.is_requisition_only.is_none() {
+    if !search_tools.is_empty() && s.is_requisition_only.is_none() && who.is_empty() {
         out.push(texts.finding(
             "R07-UNANSWERED",
             Severity::High,
@@ -443,9 +446,10 @@ fn real_time(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fin
         let detects = REAL_TIME_DETECTION.contains(&id)
             || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics)
             || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational));
-        let is_law_only = kb
-            .capability(&record.capability_id)
-            .is_some_and(|def| def.status == LegalStatus::LawOnly);
+        // Biometric capabilities have R10, sound has R28 (its ground unverified): not here.
+        let is_law_only = kb.capability(&record.capability_id).is_some_and(|def| {
+            def.status == LegalStatus::LawOnly && !def.is_biometric && id != K14_AUDIO
+        });
         if detects {
             names.push(texts.capability(&record.capability_id));
             fields.push(format!("capabilities[{id}].state"));
@@ -637,12 +641,20 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         return;
     }
     let database = a.video_system.searches.has_plate_database;
+    // A module that is only switched off is R25's business — unless a database of passages
+    // exists, which is a fact whatever the module's state.
+    if record.state != CapabilityState::Enabled && database != Some(true) {
+        return;
+    }
     let mut systematic = Vec::new();
     if matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both) {
         systematic.push(texts.phrase("r11.real_time", &[]));
     }
     if record.use_scope == UseScope::OperationalDetection {
         systematic.push(texts.phrase("r11.operational", &[]));
+    }
+    if record.use_scope == UseScope::AnonymousStatistics {
+        systematic.push(texts.phrase("r11.statistics", &[]));
     }
     if database == Some(true) {
         systematic.push(texts.phrase("r11.database", &[]));
@@ -659,10 +671,6 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             &[("why", text::join(&systematic))],
             fields,
         ));
-        return;
-    }
-    // A module that is only switched off is R25's business.
-    if record.state != CapabilityState::Enabled {
         return;
     }
     if record.use_scope == UseScope::JudicialRequisitions {
