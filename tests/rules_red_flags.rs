@@ -980,3 +980,30 @@ fn review_fixes_switched_off_plates_audio_and_categorisation_scopes_parking_sear
     a.video_system.searches.is_requisition_only = None;
     assert!(fires(&a, "R07-UNANSWERED").is_empty());
 }
+
+#[test]
+fn register_entry_operator_training_and_the_base_cctvs_own_dpia() {
+    let mut a = compliant();
+    a.processing.has_register_entry = Some(false);
+    assert_eq!(fires(&a, "REG-ENTRY"), [Medium]);
+    a.processing.has_register_entry = Some(true);
+    assert!(fires(&a, "REG-ENTRY").is_empty());
+    // Training and the base system's DPIA matter once analytics are coupled.
+    a.video_system.control_centre.are_operators_trained = Some(false);
+    a.screening.has_existing_cctv_dpia = Some(false);
+    assert!(fires(&a, "AIA-4").is_empty() && fires(&a, "CCTV-DPIA").is_empty());
+    a.cameras[0].is_analytics_coupled = true;
+    assert_eq!(fires(&a, "AIA-4"), [Medium]);
+    assert_eq!(fires(&a, "CCTV-DPIA"), [Medium]);
+    let report = evaluate(&a, TODAY);
+    assert!(!report
+        .completeness
+        .missing()
+        .contains(&"video_system.control_centre.are_operators_trained".to_owned()));
+    a.video_system.control_centre.are_operators_trained = None;
+    let report = evaluate(&a, TODAY);
+    assert!(report
+        .completeness
+        .missing()
+        .contains(&"video_system.control_centre.are_operators_trained".to_owned()));
+}

@@ -24,7 +24,9 @@ fn engine_literals() -> BTreeSet<String> {
 
 fn is_rule_id(s: &str) -> bool {
     let r = s.len() >= 3 && s.starts_with('R') && s[1..3].chars().all(|c| c.is_ascii_digit());
-    r || s.starts_with("AIA-") || s.starts_with("CONS-") || s.starts_with("EV-")
+    r || ["AIA-", "CONS-", "EV-", "REG-", "CCTV-"]
+        .iter()
+        .any(|prefix| s.starts_with(prefix))
 }
 
 #[test]

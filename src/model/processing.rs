@@ -186,4 +186,7 @@ pub struct Processing {
     pub lifecycle: String,
     /// Supporting assets: cameras, network, servers, software, premises.
     pub supporting_assets: Vec<String>,
+    /// The processing is entered in the controller's record of processing activities (GDPR art.
+    /// 30, LIL art. 100); `None` until answered.
+    pub has_register_entry: Option<bool>,
 }

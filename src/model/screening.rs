@@ -49,6 +49,9 @@ pub struct Screening {
     pub scale_extent: String,
     /// WP248 scale factor: the duration or permanence (e.g. « 24 h/24, permanent »).
     pub scale_duration: String,
+    /// The existing CCTV system the analytics are coupled to has its own AIPD; `None` until
+    /// answered.
+    pub has_existing_cctv_dpia: Option<bool>,
     /// Overrides of derived criteria.
     pub overrides: Vec<CriterionOverride>,
 }

@@ -97,6 +97,9 @@ pub struct ControlCentre {
     pub has_access_logs: Option<bool>,
     /// The register of recordings, destructions and transmissions is kept.
     pub has_recordings_register: Option<bool>,
+    /// Operators are trained to the analytics software and its limits (AI literacy, AI Act art.
+    /// 4); `None` until answered.
+    pub are_operators_trained: Option<bool>,
     /// Security of the premises and the network, in a few lines.
     pub security: String,
 }

@@ -186,6 +186,7 @@ fn processing(a: &Assessment) -> StepCompleteness {
     let mut t = Tally::new("processing");
     t.text("processing.description", &p.description);
     t.need("processing.purposes", !p.purposes.is_empty());
+    t.some("processing.has_register_entry", &p.has_register_entry);
     for (index, purpose) in p.purposes.iter().enumerate() {
         t.need(
             format!("processing.purposes[{index}].regime"),
@@ -251,6 +252,14 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         t.some(
             "video_system.software.version_installed_on",
             &v.software.version_installed_on,
+        );
+        t.some(
+            "video_system.control_centre.are_operators_trained",
+            &v.control_centre.are_operators_trained,
+        );
+        t.some(
+            "screening.has_existing_cctv_dpia",
+            &a.screening.has_existing_cctv_dpia,
         );
     }
     let attributes_usable = a

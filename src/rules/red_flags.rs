@@ -69,6 +69,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     traceability(a, texts, &mut out);
     restricted_capabilities(a, kb, texts, &mut out);
     processors(a, texts, &mut out);
+    organisation(a, texts, &mut out);
     if a.screening.captures_audio == Some(true)
         || a.capability(K14_AUDIO).is_some_and(|r| r.is_enabled())
     {
@@ -975,6 +976,37 @@ fn processors(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             Severity::High,
             &[("actors", text::join(&problems))],
             fields,
+        ));
+    }
+}
+
+/// Emits REG-ENTRY (not in the record of processing activities), AIA-4 (operators of analytics
+/// software not trained, AI literacy) and CCTV-DPIA (the CCTV the analytics are coupled to has no
+/// AIPD of its own).
+fn organisation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    if a.processing.has_register_entry == Some(false) {
+        out.push(texts.finding(
+            "REG-ENTRY",
+            Severity::Medium,
+            &[],
+            vec!["processing.has_register_entry".into()],
+        ));
+    }
+    let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
+    if coupled && a.video_system.control_centre.are_operators_trained == Some(false) {
+        out.push(texts.finding(
+            "AIA-4",
+            Severity::Medium,
+            &[],
+            vec!["video_system.control_centre.are_operators_trained".into()],
+        ));
+    }
+    if coupled && a.screening.has_existing_cctv_dpia == Some(false) {
+        out.push(texts.finding(
+            "CCTV-DPIA",
+            Severity::Medium,
+            &[],
+            vec!["screening.has_existing_cctv_dpia".into()],
         ));
     }
 }

@@ -107,6 +107,10 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
             ctx.t("dossier.supporting_assets"),
             bullet_text(&p.supporting_assets),
         ),
+        (
+            ctx.t("field.processing.has_register_entry"),
+            ctx.yes_no(p.has_register_entry),
+        ),
     ]));
     out.push(section(ctx.t("dossier.lifecycle")));
     out.extend(paragraphs(ctx, &p.lifecycle));

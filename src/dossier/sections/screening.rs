@@ -29,6 +29,10 @@ pub fn screening(ctx: &Ctx) -> Vec<Block> {
         ("field.screening.started_before_dpia", s.started_before_dpia),
         ("field.screening.has_art90_dpia", s.has_art90_dpia),
         ("field.screening.has_fria", s.has_fria),
+        (
+            "field.screening.has_existing_cctv_dpia",
+            s.has_existing_cctv_dpia,
+        ),
     ];
     let mut rows: Vec<(String, String)> = answers
         .iter()

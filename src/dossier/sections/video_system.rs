@@ -146,6 +146,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.t("dossier.register"),
             ctx.yes_no(centre.has_recordings_register),
         ),
+        (
+            ctx.t("field.video_system.control_centre.are_operators_trained"),
+            ctx.yes_no(centre.are_operators_trained),
+        ),
     ];
     if !ctx.hides_internal() {
         rows.push((

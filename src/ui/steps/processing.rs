@@ -192,4 +192,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.supporting_assets"),
         &mut p.supporting_assets,
     );
+    yes_no_ui(
+        ui,
+        cx,
+        "processing.has_register_entry",
+        &cx.t("field.processing.has_register_entry"),
+        &mut p.has_register_entry,
+    );
 }

@@ -52,6 +52,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         ("screening.started_before_dpia", &mut s.started_before_dpia),
         ("screening.has_art90_dpia", &mut s.has_art90_dpia),
         ("screening.has_fria", &mut s.has_fria),
+        (
+            "screening.has_existing_cctv_dpia",
+            &mut s.has_existing_cctv_dpia,
+        ),
     ] {
         let label = cx.t(&format!("field.{path}"));
         yes_no_ui(ui, cx, path, &label, value);

@@ -278,6 +278,13 @@ fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre
         &cx.t("dossier.register"),
         &mut centre.has_recordings_register,
     );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.control_centre.are_operators_trained",
+        &cx.t("field.video_system.control_centre.are_operators_trained"),
+        &mut centre.are_operators_trained,
+    );
     multiline_ui(
         ui,
         cx,
