@@ -119,7 +119,11 @@ fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisat
         &cx.t("field.video_system.authorisation.authorised_purposes"),
         |ui, label_id| {
             ui.vertical(|ui| {
-                for kind in crate::model::PurposeKind::ALL {
+                // An order lists the CSI purposes (1° to 11°).
+                let csi = crate::model::PurposeKind::ALL
+                    .into_iter()
+                    .filter(|k| k.csi_number().is_some());
+                for kind in csi {
                     let label = cx
                         .kb
                         .purpose(kind)
