@@ -148,6 +148,15 @@ fn the_export_carries_the_video_content_in_marked_paragraphs() {
     };
     assert!(text_of(111).contains("[Garde-fou] 124 caméras, dont 22 couplées"));
     assert!(
+        text_of(111).contains("Version installée le : 15/09/2026"),
+        "the installed version's date travels to the PIA"
+    );
+    assert!(
+        text_of(111).contains("Traitement à grande échelle (appréciation du responsable) : Oui"),
+        "the controller's scale judgement travels to the PIA: {}",
+        text_of(111)
+    );
+    assert!(
         text_of(211).contains("R12"),
         "legal findings go into 2.1.211"
     );

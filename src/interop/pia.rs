@@ -587,6 +587,7 @@ pub fn export(
         a.video_system.software.product,
         a.video_system.software.version
     )];
+    context.extend(scale_and_version_lines(a, kb, lang));
     let capabilities: Vec<String> = a
         .capabilities
         .iter()
@@ -777,4 +778,41 @@ pub fn export(
     };
     root.insert("comments".to_owned(), Value::Array(comments));
     serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
+}
+
+/// The answers the legal-depth issue added that the PIA's context question holds: the installed
+/// version's date and the controller's own judgement of scale with its WP248 factors.
+fn scale_and_version_lines(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    lang: crate::model::Lang,
+) -> Vec<String> {
+    let label = |key: &str| kb.texts.get(lang, key).to_owned();
+    let mut lines = Vec::new();
+    if let Some(date) = a.video_system.software.version_installed_on {
+        lines.push(format!(
+            "{} : {}",
+            label("field.video_system.software.version_installed_on"),
+            date.display(lang)
+        ));
+    }
+    let s = &a.screening;
+    if let Some(is_large) = s.is_large_scale {
+        let mut line = format!(
+            "{} : {}",
+            label("field.screening.is_large_scale"),
+            label(if is_large { "ui.yes" } else { "ui.no" })
+        );
+        for (key, value) in [
+            ("field.screening.scale_people", &s.scale_people),
+            ("field.screening.scale_extent", &s.scale_extent),
+            ("field.screening.scale_duration", &s.scale_duration),
+        ] {
+            if !value.trim().is_empty() {
+                line.push_str(&format!(" ; {} : {}", label(key), value.trim()));
+            }
+        }
+        lines.push(line);
+    }
+    lines
 }
