@@ -194,6 +194,17 @@ fn a_planned_measure_needs_an_owner_and_a_deadline() {
     assert!(missing.contains(&"measures[M-X1].deadline".to_owned()));
 }
 
+/// An empty assessment whose screening questions are all answered « no ».
+fn answered_no() -> Assessment {
+    let mut a = Assessment::default();
+    a.screening.films_public_space = Some(false);
+    a.screening.has_automated_decisions = Some(false);
+    a.screening.has_data_matching = Some(false);
+    a.screening.films_vulnerable_people = Some(false);
+    a.screening.is_large_scale = Some(false);
+    a
+}
+
 #[test]
 fn an_unanswered_screening_is_undetermined_never_not_required() {
     let report = evaluate(&Assessment::default(), TODAY);
@@ -201,12 +212,7 @@ fn an_unanswered_screening_is_undetermined_never_not_required() {
     assert_eq!(report.screening.verdict.code(), "undetermined");
     assert!(report.screening.reasons[0].fr.contains("à déterminer"));
     // Every question answered « no » and nothing recorded: now « not required » can be said.
-    let mut a = Assessment::default();
-    a.screening.films_public_space = Some(false);
-    a.screening.has_automated_decisions = Some(false);
-    a.screening.has_data_matching = Some(false);
-    a.screening.films_vulnerable_people = Some(false);
-    a.screening.is_large_scale = Some(false);
+    let mut a = answered_no();
     assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::NotRequired);
     // One question left open is enough to keep it undetermined.
     a.screening.has_data_matching = None;
@@ -290,12 +296,7 @@ fn categorisation_alone_is_not_recognition_for_cnil_list_item_11() {
 
 #[test]
 fn a_capability_whose_presence_is_unknown_keeps_the_verdict_undetermined() {
-    let mut a = Assessment::default();
-    a.screening.films_public_space = Some(false);
-    a.screening.has_automated_decisions = Some(false);
-    a.screening.has_data_matching = Some(false);
-    a.screening.films_vulnerable_people = Some(false);
-    a.screening.is_large_scale = Some(false);
+    let mut a = answered_no();
     assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::NotRequired);
     a.capabilities.push(capability(
         "K02",

@@ -241,7 +241,7 @@ fn one_pipeline_writes_the_dossier_the_documents_and_the_pia_file() {
     assert_eq!(text.pages, None);
     let notice = std::fs::read_to_string(&text.path).expect("read");
     assert!(
-        notice.contains("Vidéoprotection") || notice.contains("vidéo"),
+        notice.contains("Commune de Saint-Aubin-sur-Lys") && notice.contains("21 jours"),
         "{notice}"
     );
     let job = session

@@ -15,6 +15,11 @@ use gardefou::ui::GardefouApp;
 const TODAY: &str = "2026-11-23";
 
 fn app(assessment: Assessment, lang: Lang) -> GardefouApp {
+    app_on(assessment, None, lang)
+}
+
+/// The app editing `assessment` from the project file `path` (`None`: untitled).
+fn app_on(assessment: Assessment, path: Option<std::path::PathBuf>, lang: Lang) -> GardefouApp {
     let settings = Settings {
         lang: Some(lang),
         ..Settings::default()
@@ -22,7 +27,7 @@ fn app(assessment: Assessment, lang: Lang) -> GardefouApp {
     GardefouApp::new(
         &egui::Context::default(),
         assessment,
-        None,
+        path,
         common::kb(),
         settings,
         common::day(TODAY),
@@ -653,18 +658,8 @@ fn work_thrown_away_with_dont_save_is_never_offered_back() {
     let path = dir.path().join("ville.aipd.ron");
     gardefou::storage::save(&path, &common::sample()).expect("save");
     let recovery = gardefou::storage::autosave::recovery_path(&path);
-    let app = GardefouApp::new(
-        &egui::Context::default(),
-        common::sample(),
-        Some(path.clone()),
-        common::kb(),
-        Settings {
-            lang: Some(Lang::En),
-            ..Settings::default()
-        },
-        common::day(TODAY),
-    )
-    .with_recovery_dir(Some(dir.path().to_owned()));
+    let app = app_on(common::sample(), Some(path.clone()), Lang::En)
+        .with_recovery_dir(Some(dir.path().to_owned()));
     let mut h = harness(app);
     clear_and_type(&mut h, "Title of the assessment", "À jeter");
     assert!(recovery.is_file(), "unsaved work has its recovery copy");
@@ -690,14 +685,7 @@ fn work_thrown_away_with_dont_save_is_never_offered_back() {
     h.run();
     assert!(h.state().session.assessment == Assessment::default());
     assert!(!recovery.exists(), "discarded work must not come back");
-    let reopened = GardefouApp::new(
-        &egui::Context::default(),
-        common::sample(),
-        Some(path.clone()),
-        common::kb(),
-        Settings::default(),
-        common::day(TODAY),
-    );
+    let reopened = app_on(common::sample(), Some(path.clone()), Lang::En);
     assert!(
         reopened.state.prompt.is_none(),
         "nothing is offered at the next start"
@@ -761,17 +749,7 @@ fn ctrl_shift_s_asks_where_to_save_and_ctrl_shift_z_redoes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("titre.aipd.ron");
     gardefou::storage::save(&path, &common::sample()).expect("save");
-    let titled = GardefouApp::new(
-        &egui::Context::default(),
-        common::sample(),
-        Some(path.clone()),
-        common::kb(),
-        Settings {
-            lang: Some(Lang::En),
-            ..Settings::default()
-        },
-        common::day(TODAY),
-    );
+    let titled = app_on(common::sample(), Some(path.clone()), Lang::En);
     let mut h = harness(titled);
     let before = h.state().session.assessment.project.title.clone();
     clear_and_type(&mut h, "Title of the assessment", "Changé");

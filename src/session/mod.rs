@@ -76,8 +76,10 @@ impl Session {
         kb: Arc<KnowledgeBase>,
         today: Date,
     ) -> Session {
-        let report = rules::evaluate(&assessment, &kb, today);
-        let mut session = Session {
+        let evidence = verify_evidence(path.as_deref(), &assessment);
+        let report =
+            rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &evidence);
+        Session {
             saved: assessment.clone(),
             evaluated: assessment.clone(),
             assessment,
@@ -85,13 +87,11 @@ impl Session {
             report,
             kb,
             today,
-            evidence: Vec::new(),
+            evidence,
             untitled_recovery_dir: None,
             recovery_written: None,
             holds_marker: false,
-        };
-        session.check_evidence();
-        session
+        }
     }
 
     /// Opens the file at `path`: a project opens titled, a dossier PDF or a PIA export untitled.
@@ -160,10 +160,7 @@ impl Session {
 
     /// Checks every attached document on disk (hash and presence), then recomputes the report.
     pub fn check_evidence(&mut self) {
-        self.evidence = match &self.path {
-            Some(path) => evidence::verify(path, &self.assessment.evidence),
-            None => Vec::new(),
-        };
+        self.evidence = verify_evidence(self.path.as_deref(), &self.assessment);
         self.recompute();
     }
 
@@ -264,6 +261,12 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.release_marker();
     }
+}
+
+/// The attached documents checked beside the project file; none for an untitled assessment,
+/// whose relative paths have nothing to be relative to.
+fn verify_evidence(path: Option<&Path>, a: &Assessment) -> Vec<(EvidenceId, EvidenceStatus)> {
+    path.map_or_else(Vec::new, |path| evidence::verify(path, &a.evidence))
 }
 
 /// What the views read while the assessment is borrowed for editing.

@@ -257,25 +257,30 @@ pub fn evidence_ids_ui(
 ) {
     let label = tr(cx.lang, "dossier.evidence").to_owned();
     field_ui(ui, cx, path, &label, |ui, label_id| {
-        let mut text = ids
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text("EV-01, EV-02")
-                    .desired_width(220.0),
-            )
-            .labelled_by(label_id);
-        if response.changed() {
-            *ids = text
-                .split(',')
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .map(crate::model::EvidenceId::new)
-                .collect();
-        }
+        evidence_ids_edit(ui, label_id, ids);
     });
+}
+
+/// The comma-separated evidence ids as one text field named by `label_id`.
+pub fn evidence_ids_edit(ui: &mut Ui, label_id: egui::Id, ids: &mut Vec<crate::model::EvidenceId>) {
+    let mut text = ids
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("EV-01, EV-02")
+                .desired_width(220.0),
+        )
+        .labelled_by(label_id);
+    if response.changed() {
+        *ids = text
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(crate::model::EvidenceId::new)
+            .collect();
+    }
 }

@@ -282,31 +282,7 @@ mod tests {
 
     /// The operators of a content stream, in order (operands and strings left out).
     fn operators(content: &[u8]) -> Vec<String> {
-        let mut ops = Vec::new();
-        let mut rest = content;
-        while let Some(&byte) = rest.first() {
-            if byte == b'(' {
-                // Skip the string, escapes included.
-                let mut at = 1;
-                while at < rest.len() && rest[at] != b')' {
-                    at += if rest[at] == b'\\' { 2 } else { 1 };
-                }
-                rest = &rest[(at + 1).min(rest.len())..];
-                continue;
-            }
-            let end = rest
-                .iter()
-                .position(|b| b.is_ascii_whitespace())
-                .unwrap_or(rest.len());
-            let token = String::from_utf8_lossy(&rest[..end]).into_owned();
-            let is_operand =
-                token.starts_with('/') || token.parse::<f32>().is_ok() || token.is_empty();
-            if !is_operand {
-                ops.push(token);
-            }
-            rest = &rest[(end + 1).min(rest.len())..];
-        }
-        ops
+        operations(content).into_iter().map(|(op, _)| op).collect()
     }
 
     #[test]

@@ -9,8 +9,8 @@ use crate::i18n::{tr, Lang};
 use crate::knowledge::presets::Preset;
 use crate::knowledge::types::CapabilityDef;
 use crate::model::{
-    Assessment, CapabilityId, CapabilityRecord, CapabilityState, EvidenceId, Presence,
-    UnlockHolder, UsageMode, UseScope,
+    Assessment, CapabilityId, CapabilityRecord, CapabilityState, Presence, UnlockHolder, UsageMode,
+    UseScope,
 };
 use crate::ui::action::Action;
 use crate::ui::steps::StepCtx;
@@ -218,26 +218,6 @@ fn evidence_row_ui(
     label_id: egui::Id,
 ) {
     ui.label(tr(lang, "dossier.evidence"));
-    let mut evidence = record
-        .evidence_ids
-        .iter()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut evidence)
-                .hint_text("EV-01, EV-02")
-                .desired_width(220.0),
-        )
-        .labelled_by(label_id);
-    if response.changed() {
-        record.evidence_ids = evidence
-            .split(',')
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-            .map(EvidenceId::new)
-            .collect();
-    }
+    crate::ui::widgets::evidence_ids_edit(ui, label_id, &mut record.evidence_ids);
     ui.end_row();
 }
