@@ -51,7 +51,9 @@ pub enum Command {
         /// The project file. / Le fichier projet.
         file: PathBuf,
         /// Print one JSON object: verdict (required, recommended, not_required or
-        /// undetermined), art90_required, criteria, findings, completeness, risks. / Sortie JSON.
+        /// undetermined), art90_required, art90_purposes (each Police-Justice purpose judged on
+        /// the cameras serving it: purpose, verdict, reason), criteria, findings, completeness,
+        /// risks. / Sortie JSON.
         #[arg(long)]
         json: bool,
         /// The date to check against, YYYY-MM-DD (default: today). / Date de référence.

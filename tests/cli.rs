@@ -135,6 +135,11 @@ fn check_json_has_the_documented_shape() {
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
     assert_eq!(value["verdict"], "required");
     assert_eq!(value["art90_required"], true);
+    let art90 = value["art90_purposes"].as_array().expect("art90_purposes");
+    assert!(!art90.is_empty());
+    assert!(art90
+        .iter()
+        .any(|p| p["verdict"] == "required" && p["purpose"].as_str().is_some()));
     let criteria = value["criteria"].as_array().expect("criteria");
     assert_eq!(criteria.len(), 9);
     assert_eq!(criteria[2]["id"], "C3");

@@ -120,6 +120,78 @@ fn a_police_justice_purpose_adds_the_art_90_analysis_and_offence_data() {
     assert!(report.screening.criterion("C4").expect("C4").is_met);
 }
 
+/// Art. 90 LIL is judged per Police-Justice purpose, on the cameras that serve it: offence
+/// prevention on the coupled cameras with attribute search needs the analysis; traffic offences
+/// on two plain cameras inside a building only has it recommended.
+#[test]
+fn the_art_90_analysis_is_judged_per_police_justice_purpose() {
+    let mut a = compliant();
+    a.screening.films_public_space = Some(false);
+    a.capabilities.push(capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    for kind in [PurposeKind::Csi5, PurposeKind::Csi4] {
+        a.processing.purposes.push(Purpose {
+            kind,
+            regime: Regime::PoliceJustice,
+            legal_basis: LegalBasis::TitleIIIMission,
+            ..Purpose::default()
+        });
+    }
+    for (n, camera) in a.cameras.iter_mut().enumerate() {
+        if n < 4 {
+            camera.purposes = vec![PurposeKind::Csi5];
+            camera.is_analytics_coupled = true;
+        } else if n < 6 {
+            camera.purposes = vec![PurposeKind::Csi4];
+        }
+    }
+    let report = evaluate(&a, TODAY);
+    let s = &report.screening;
+    let verdicts: Vec<_> = s
+        .art90_purposes
+        .iter()
+        .map(|p| (p.kind, p.verdict))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (PurposeKind::Csi4, Verdict::Recommended),
+            (PurposeKind::Csi5, Verdict::Required)
+        ]
+    );
+    assert!(s.is_art90_required);
+    let traffic = &s.art90_purposes[0].reason.fr;
+    assert!(traffic.contains("recommandée"), "{traffic}");
+    assert!(
+        traffic.contains(
+            "servant cette finalité\u{a0}: 2, dont couplées au logiciel d’analyse\u{a0}: 0"
+        ),
+        "{traffic}"
+    );
+    // Without the coupled purpose, no Police-Justice purpose is likely to create a high risk.
+    a.processing
+        .purposes
+        .retain(|p| p.kind != PurposeKind::Csi5);
+    assert!(!evaluate(&a, TODAY).screening.is_art90_required);
+
+    // An inventory without purposes per camera: each purpose is judged on the whole system.
+    for camera in a.cameras.iter_mut() {
+        camera.purposes.clear();
+    }
+    let report = evaluate(&a, TODAY);
+    let whole = &report.screening.art90_purposes[0];
+    assert_eq!(whole.verdict, Verdict::Required);
+    assert!(
+        whole.reason.en.contains("judged on the whole system"),
+        "{}",
+        whole.reason.en
+    );
+}
+
 #[test]
 fn biometrics_in_public_space_cites_the_cnil_list() {
     let mut a = compliant();

@@ -82,9 +82,22 @@ pub fn to_json(report: &Report, lang: Lang) -> String {
             })
         })
         .collect();
+    let art90_purposes: Vec<_> = report
+        .screening
+        .art90_purposes
+        .iter()
+        .map(|p| {
+            json!({
+                "purpose": p.kind,
+                "verdict": p.verdict.code(),
+                "reason": p.reason.get(lang),
+            })
+        })
+        .collect();
     let value = json!({
         "verdict": report.screening.verdict.code(),
         "art90_required": report.screening.is_art90_required,
+        "art90_purposes": art90_purposes,
         "criteria": criteria,
         "findings": findings,
         "completeness": {
@@ -125,6 +138,9 @@ pub fn to_text(report: &Report, kb: &KnowledgeBase, organisation: &str, lang: La
         tr(lang, "cli.check.art90_not_required")
     };
     line(format!("{art90} — {}", screening.art90_reason.get(lang)));
+    for purpose in &screening.art90_purposes {
+        line(format!("  • {}", purpose.reason.get(lang)));
+    }
     line(String::new());
     line(tr(lang, "cli.check.criteria").to_owned());
     for c in &screening.criteria {

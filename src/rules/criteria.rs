@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::text::{self, Texts};
 use crate::knowledge::{Bilingual, KnowledgeBase};
-use crate::model::{Assessment, CriterionId, Regime};
+use crate::model::{Assessment, CriterionId, PurposeKind, Regime};
 
 /// Cameras on the public highway from which monitoring counts as large scale (C5). A city
 /// network films every passer-by, continuously; below this the user decides, and may override.
@@ -94,11 +94,13 @@ pub struct ScreeningResult {
     /// One sentence per ground that makes an AIPD required (criteria count, art. 35(3)(c), CNIL
     /// list items); otherwise the one sentence behind a recommended or not-required verdict.
     pub reasons: Vec<Bilingual>,
-    /// An art. 90 LIL analysis is needed too: a purpose falls under the Police-Justice regime and
-    /// the verdict is not « not required ».
+    /// An art. 90 LIL analysis is needed too: a Police-Justice purpose, judged on the cameras
+    /// serving it, is likely to create a high risk (its verdict is « required »).
     pub is_art90_required: bool,
     /// The purposes under the Police-Justice regime, or the sentence saying there are none.
     pub art90_reason: Bilingual,
+    /// Each Police-Justice purpose judged on the cameras serving it.
+    pub art90_purposes: Vec<Art90Purpose>,
 }
 
 impl ScreeningResult {
@@ -117,10 +119,156 @@ impl ScreeningResult {
     }
 }
 
+/// The art. 90 LIL judgement for one Police-Justice purpose: the screening run again on the
+/// cameras that serve it (LIL art. 90 asks whether *the processing* is likely to create a high
+/// risk; the CNIL splits a municipal system's regimes by purpose, so each purpose is judged on
+/// what serves it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Art90Purpose {
+    /// The purpose.
+    pub kind: PurposeKind,
+    /// The screening verdict on the cameras serving this purpose: `Required` makes the art. 90
+    /// analysis due.
+    pub verdict: Verdict,
+    /// One sentence: the purpose, its verdict, what it was judged on and why.
+    pub reason: Bilingual,
+}
+
+/// The cameras a verdict is judged on: the whole system, or those serving one purpose.
+struct Scope {
+    /// How many cameras: the app's large-scale heuristic counts these.
+    cameras: usize,
+    /// Whether the analytics software (and so the capabilities) reaches these cameras.
+    has_analytics: bool,
+}
+
+impl Scope {
+    fn whole(a: &Assessment) -> Scope {
+        Scope {
+            cameras: a.cameras.len(),
+            has_analytics: true,
+        }
+    }
+
+    /// The cameras serving `kind`; `None` when the inventory records no purpose per camera (then
+    /// only the whole system can be judged). When no camera is marked coupled, coupling is
+    /// taken as not recorded and the capabilities count for every purpose.
+    fn serving(a: &Assessment, kind: PurposeKind) -> Option<(Scope, usize)> {
+        if a.cameras.iter().all(|c| c.purposes.is_empty()) {
+            return None;
+        }
+        let serving: Vec<_> = a
+            .cameras
+            .iter()
+            .filter(|c| c.purposes.contains(&kind))
+            .collect();
+        let coupled = serving.iter().filter(|c| c.is_analytics_coupled).count();
+        let is_coupling_recorded = a.cameras.iter().any(|c| c.is_analytics_coupled);
+        let scope = Scope {
+            cameras: serving.len(),
+            has_analytics: coupled > 0 || !is_coupling_recorded,
+        };
+        Some((scope, coupled))
+    }
+}
+
 /// Derives the criteria and the verdict.
 pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     let texts = Texts { kb };
-    let because = derive(a, kb, texts);
+    let (criteria, verdict, reasons) = judge(a, kb, texts, &Scope::whole(a));
+    let art90_purposes = art90_purposes(a, kb, texts);
+    let is_art90_required = art90_purposes
+        .iter()
+        .any(|p| p.verdict == Verdict::Required);
+    let police_justice = police_justice_purposes(a, kb);
+    let art90_reason = if police_justice.is_empty() {
+        texts.phrase("art90.none", &[])
+    } else {
+        texts.phrase("art90.reason", &[("purposes", text::join(&police_justice))])
+    };
+    ScreeningResult {
+        criteria,
+        verdict,
+        reasons,
+        is_art90_required,
+        art90_reason,
+        art90_purposes,
+    }
+}
+
+/// The art. 90 judgement of each Police-Justice purpose, in the order of the law.
+fn art90_purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> Vec<Art90Purpose> {
+    let mut kinds: Vec<PurposeKind> = a
+        .processing
+        .purposes
+        .iter()
+        .filter(|p| p.regime == Regime::PoliceJustice)
+        .map(|p| p.kind)
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let (scope, scope_text) = match Scope::serving(a, kind) {
+                Some((scope, coupled)) => {
+                    let sentence = texts.phrase(
+                        "art90.scope.cameras",
+                        &[
+                            ("count", text::number(scope.cameras)),
+                            ("coupled", text::number(coupled)),
+                        ],
+                    );
+                    (scope, sentence)
+                }
+                None => (Scope::whole(a), texts.phrase("art90.scope.whole", &[])),
+            };
+            let (_, verdict, reasons) = judge(a, kb, texts, &scope);
+            let label = kb
+                .purpose(kind)
+                .map_or_else(|| Bilingual::same(kind.short_code()), |d| d.label.clone());
+            let phrase = match verdict {
+                Verdict::Required => "art90.verdict.required",
+                Verdict::Recommended => "art90.verdict.recommended",
+                Verdict::NotRequired => "art90.verdict.not_required",
+                Verdict::Undetermined => "art90.verdict.undetermined",
+            };
+            let reason = texts.phrase(
+                phrase,
+                &[
+                    ("purpose", label),
+                    ("scope", scope_text),
+                    ("reasons", join_sentences(&reasons)),
+                ],
+            );
+            Art90Purpose {
+                kind,
+                verdict,
+                reason,
+            }
+        })
+        .collect()
+}
+
+/// Sentences joined with `; `.
+fn join_sentences(items: &[Bilingual]) -> Bilingual {
+    let join =
+        |pick: fn(&Bilingual) -> &str| items.iter().map(pick).collect::<Vec<_>>().join(" ; ");
+    Bilingual {
+        fr: join(|b| b.fr.as_str()).replace(" ; ", "\u{a0}; "),
+        en: join(|b| b.en.as_str()).replace(" ; ", "; "),
+    }
+}
+
+/// The criteria (derived, then overridden by the user) and the verdict, on the cameras of
+/// `scope`.
+fn judge(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    texts: Texts,
+    scope: &Scope,
+) -> (Vec<CriterionResult>, Verdict, Vec<Bilingual>) {
+    let because = derive(a, kb, texts, scope);
     let criteria: Vec<CriterionResult> = kb
         .criteria
         .iter()
@@ -164,19 +312,21 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
         reasons.push(texts.phrase("verdict.art35_3_c", &[]));
     }
     // CNIL list item 11 is about recognition: categorisation alone (K15) does not trigger it.
-    let recognition_usable = a.capabilities.iter().any(|r| {
-        r.is_usable()
-            && r.capability_id.as_str() != K15_CATEGORISATION
-            && kb
-                .capability(&r.capability_id)
-                .is_some_and(|def| def.is_biometric)
-    });
+    let recognition_usable = scope.has_analytics
+        && a.capabilities.iter().any(|r| {
+            r.is_usable()
+                && r.capability_id.as_str() != K15_CATEGORISATION
+                && kb
+                    .capability(&r.capability_id)
+                    .is_some_and(|def| def.is_biometric)
+        });
     if recognition_usable && (met(C7_VULNERABLE) || a.screening.films_public_space == Some(true)) {
         reasons.push(texts.phrase("verdict.cnil_11", &[]));
     }
-    let location_usable = [K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING]
-        .iter()
-        .any(|id| a.capability(id).is_some_and(|r| r.is_usable()));
+    let location_usable = scope.has_analytics
+        && [K04_CROSS_CAMERA_TRACKING, K08_PLATE_READING]
+            .iter()
+            .any(|id| a.capability(id).is_some_and(|r| r.is_usable()));
     if location_usable && met(C5_LARGE_SCALE) {
         reasons.push(texts.phrase("verdict.cnil_14", &[]));
     }
@@ -192,21 +342,7 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
         reasons.push(texts.phrase("verdict.none", &[]));
         Verdict::NotRequired
     };
-
-    let police_justice = police_justice_purposes(a, kb);
-    let is_art90_required = !police_justice.is_empty() && verdict != Verdict::NotRequired;
-    let art90_reason = if police_justice.is_empty() {
-        texts.phrase("art90.none", &[])
-    } else {
-        texts.phrase("art90.reason", &[("purposes", text::join(&police_justice))])
-    };
-    ScreeningResult {
-        criteria,
-        verdict,
-        reasons,
-        is_art90_required,
-        art90_reason,
-    }
+    (criteria, verdict, reasons)
 }
 
 /// True when a screening question a criterion depends on is still unanswered, or a recorded
@@ -255,7 +391,12 @@ fn or_dash(text: &str) -> String {
 }
 
 /// For each criterion id, the facts that meet it.
-fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, Vec<Bilingual>> {
+fn derive(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    texts: Texts,
+    scope: &Scope,
+) -> BTreeMap<String, Vec<Bilingual>> {
     let mut because: BTreeMap<String, Vec<Bilingual>> = BTreeMap::new();
     let mut add =
         |id: &str, reason: Bilingual| because.entry(id.to_owned()).or_default().push(reason);
@@ -283,13 +424,13 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
         ),
         Some(false) => {}
         None => {
-            if s.films_public_space == Some(true) && a.cameras.len() >= LARGE_SCALE_CAMERAS {
+            if s.films_public_space == Some(true) && scope.cameras >= LARGE_SCALE_CAMERAS {
                 add(
                     C5_LARGE_SCALE,
                     texts.phrase(
                         "crit.camera_count",
                         &[
-                            ("count", text::number(a.cameras.len())),
+                            ("count", text::number(scope.cameras)),
                             ("threshold", text::number(LARGE_SCALE_CAMERAS)),
                         ],
                     ),
@@ -309,7 +450,8 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
     if s.films_vulnerable_people == Some(true) {
         add(C7_VULNERABLE, texts.phrase("crit.vulnerable", &[]));
     }
-    if a.video_system.searches.has_sensitive_attribute_filters == Some(true) {
+    if scope.has_analytics && a.video_system.searches.has_sensitive_attribute_filters == Some(true)
+    {
         add(
             C4_SENSITIVE_DATA,
             texts.phrase("crit.sensitive_filters", &[]),
@@ -326,7 +468,12 @@ fn derive(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> BTreeMap<String, 
         );
     }
 
-    let mut records: Vec<_> = a.capabilities.iter().filter(|r| r.is_usable()).collect();
+    // The software's capabilities reach only the cameras coupled to it.
+    let mut records: Vec<_> = a
+        .capabilities
+        .iter()
+        .filter(|r| scope.has_analytics && r.is_usable())
+        .collect();
     records.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
     for record in records {
         let Some(def) = kb.capability(&record.capability_id) else {

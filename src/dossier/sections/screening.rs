@@ -104,5 +104,14 @@ pub fn screening(ctx: &Ctx) -> Vec<Block> {
         verdict.reasons.iter().map(|r| ctx.b(r)).collect(),
     ));
     out.push(Block::Paragraph(ctx.b(&verdict.art90_reason)));
+    if !verdict.art90_purposes.is_empty() {
+        out.push(Block::Bullets(
+            verdict
+                .art90_purposes
+                .iter()
+                .map(|p| ctx.b(&p.reason))
+                .collect(),
+        ));
+    }
     out
 }

@@ -146,4 +146,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     };
     ui.label(RichText::new(cx.t(art90)).strong());
     ui.label(screening.art90_reason.get(cx.lang));
+    for purpose in &screening.art90_purposes {
+        ui.label(format!("• {}", purpose.reason.get(cx.lang)));
+    }
 }
