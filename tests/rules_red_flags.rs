@@ -1007,3 +1007,153 @@ fn register_entry_operator_training_and_the_base_cctvs_own_dpia() {
         .missing()
         .contains(&"video_system.control_centre.are_operators_trained".to_owned()));
 }
+
+fn missing(a: &Assessment) -> Vec<String> {
+    evaluate(a, TODAY).completeness.missing()
+}
+
+#[test]
+fn the_access_procedure_names_what_it_lacks() {
+    let mut a = compliant();
+    assert!(fires(&a, "RIGHTS-ACCESS").is_empty());
+    assert!(missing(&a).contains(&"video_system.access_rights.contact".to_owned()));
+    let rights = &mut a.video_system.access_rights;
+    rights.checks_identity = Some(true);
+    rights.answers_within_month = Some(false);
+    rights.masks_third_parties = Some(false);
+    rights.documents_refusal_grounds = Some(true);
+    let report = evaluate(&a, TODAY);
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "RIGHTS-ACCESS")
+        .expect("RIGHTS-ACCESS");
+    assert_eq!(finding.severity, High);
+    // The contact is blank, the deadline and the masking are « no »: all three are named.
+    for part in [
+        "reçoit les demandes",
+        "délai d’un mois",
+        "masquage des tiers",
+    ] {
+        assert!(finding.message.fr.contains(part), "{}", finding.message.fr);
+    }
+    assert!(!finding.message.fr.contains("identité"));
+    let rights = &mut a.video_system.access_rights;
+    rights.contact = "Mairie, service juridique".into();
+    rights.answers_within_month = Some(true);
+    rights.masks_third_parties = Some(true);
+    assert!(fires(&a, "RIGHTS-ACCESS").is_empty());
+    assert!(!missing(&a)
+        .iter()
+        .any(|m| m.starts_with("video_system.access_rights")));
+}
+
+#[test]
+fn a_live_transmission_needs_what_provides_for_it_and_never_blocks() {
+    let mut a = compliant();
+    a.video_system.control_centre.has_live_transmission = Some(true);
+    assert_eq!(fires(&a, "R05-TRANSMISSION"), [High]);
+    assert!(missing(&a).contains(&"video_system.control_centre.live_transmission_basis".to_owned()));
+    a.video_system.control_centre.live_transmission_basis =
+        "Arrêté préfectoral, art. 4 ; convention du 2 mai 2024 avec la DDSP".into();
+    assert!(fires(&a, "R05-TRANSMISSION").is_empty());
+}
+
+#[test]
+fn a_vendor_held_lock_needs_a_contract_that_forbids_unlocking_on_request() {
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K02",
+        Presence::Present,
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Integrator,
+    ));
+    assert!(missing(&a).contains(&"video_system.software.does_contract_forbid_unlock".to_owned()));
+    a.video_system.software.does_contract_forbid_unlock = Some(false);
+    assert_eq!(fires(&a, "R25-CONTRACT"), [High]);
+    a.video_system.software.does_contract_forbid_unlock = Some(true);
+    assert!(fires(&a, "R25-CONTRACT").is_empty());
+    // A lock the controller holds itself is R25's business, not the contract's.
+    a.video_system.software.does_contract_forbid_unlock = Some(false);
+    a.capabilities.last_mut().expect("K02").unlock_holder = UnlockHolder::NoOne;
+    assert!(fires(&a, "R25-CONTRACT").is_empty());
+}
+
+#[test]
+fn sensitive_data_for_police_justice_purposes_need_their_absolute_necessity_reasoned() {
+    let mut a = compliant();
+    a.video_system.searches.has_sensitive_attribute_filters = Some(true);
+    assert!(
+        fires(&a, "R14-NECESSITY").is_empty(),
+        "no Police-Justice purpose"
+    );
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+        ..Purpose::default()
+    });
+    assert_eq!(fires(&a, "R14-NECESSITY"), [High]);
+    assert!(missing(&a).contains(&"processing.sensitive_data_necessity".to_owned()));
+    a.processing.sensitive_data_necessity = "Aucune : filtre à retirer.".into();
+    assert!(fires(&a, "R14-NECESSITY").is_empty());
+}
+
+#[test]
+fn processors_outside_the_eu_and_a_software_update_since_the_review() {
+    let mut a = compliant();
+    a.processing.actors.push(Actor {
+        role: ActorRole::Processor,
+        name: "Support Outre-Atlantique".into(),
+        has_art28_contract: Some(true),
+        ..Actor::default()
+    });
+    let index = a.processing.actors.len() - 1;
+    assert!(missing(&a).contains(&format!("processing.actors[{index}].is_outside_eu")));
+    a.processing.actors.last_mut().expect("actor").is_outside_eu = Some(true);
+    let report = evaluate(&a, TODAY);
+    let r27 = report
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "R27")
+        .expect("R27 for a non-EU processor whose transfer is not assessed");
+    assert!(
+        r27.message.en.contains("outside the EU"),
+        "{}",
+        r27.message.en
+    );
+    a.processing
+        .actors
+        .last_mut()
+        .expect("actor")
+        .is_transfer_documented = Some(true);
+    assert!(fires(&a, "R27").is_empty());
+
+    a.project.last_review_on = "2026-06-01".parse().ok();
+    a.video_system.software.version_installed_on = "2026-09-15".parse().ok();
+    let report = evaluate(&a, TODAY);
+    let r20 = report
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "R20")
+        .expect("R20 after an update");
+    assert!(r20.message.fr.contains("15/09/2026"), "{}", r20.message.fr);
+    a.video_system.software.version_installed_on = "2026-05-15".parse().ok();
+    assert!(fires(&a, "R20").is_empty());
+}
+
+#[test]
+fn logs_of_a_high_risk_system_are_kept_six_months() {
+    let mut a = compliant();
+    a.video_system.control_centre.log_retention_days = Some(90);
+    assert!(fires(&a, "AIA-26-6").is_empty(), "no Annex III capability");
+    a.capabilities.push(capability(
+        "K15",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    assert_eq!(fires(&a, "AIA-26-6"), [Medium]);
+    a.video_system.control_centre.log_retention_days = Some(190);
+    assert!(fires(&a, "AIA-26-6").is_empty());
+}

@@ -378,3 +378,27 @@ fn a_capability_whose_presence_is_unknown_keeps_the_verdict_undetermined() {
     ));
     assert_eq!(evaluate(&a, TODAY).screening.verdict, Verdict::Undetermined);
 }
+
+/// Filming the control-centre staff is constant monitoring of employees: criterion C7 and CNIL
+/// list item 4, which makes the AIPD required on its own.
+#[test]
+fn filmed_control_centre_staff_meet_c7_and_cnil_list_item_4() {
+    let mut a = compliant();
+    a.cameras.truncate(3);
+    a.screening.films_public_space = Some(false);
+    let before = evaluate(&a, TODAY).screening;
+    assert!(!before.criterion("C7").expect("C7").is_met);
+    assert_ne!(before.verdict, Verdict::Required);
+    a.video_system.control_centre.films_staff = Some(true);
+    let after = evaluate(&a, TODAY).screening;
+    assert!(after.criterion("C7").expect("C7").is_met);
+    assert_eq!(after.verdict, Verdict::Required);
+    assert!(
+        after
+            .reasons
+            .iter()
+            .any(|r| r.fr.contains("Liste CNIL n° 4")),
+        "{:?}",
+        after.reasons
+    );
+}

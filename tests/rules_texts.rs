@@ -24,7 +24,7 @@ fn engine_literals() -> BTreeSet<String> {
 
 fn is_rule_id(s: &str) -> bool {
     let r = s.len() >= 3 && s.starts_with('R') && s[1..3].chars().all(|c| c.is_ascii_digit());
-    r || ["AIA-", "CONS-", "EV-", "REG-", "CCTV-"]
+    r || ["AIA-", "CONS-", "EV-", "REG-", "CCTV-", "RIGHTS-"]
         .iter()
         .any(|prefix| s.starts_with(prefix))
 }
@@ -59,7 +59,7 @@ fn every_phrase_the_engine_names_exists_and_every_phrase_is_used() {
     let literals = engine_literals();
     let prefixes = [
         "crit.", "verdict.", "art90.", "r05.", "r07.", "r11.", "r26.", "r15.", "r20.", "r22.",
-        "r27.", "stats.",
+        "r27.", "stats.", "rights.",
     ];
     let named: BTreeSet<&str> = literals
         .iter()
@@ -123,8 +123,11 @@ fn no_unverified_rule_is_blocking_on_the_scenarios() {
 #[test]
 fn a_rules_verification_tag_is_the_weakest_of_its_sources() {
     let kb = common::kb();
-    // CSI L.252-5 alone, read in the code: verified.
-    assert_eq!(kb.rule_verification("R01"), Verification::Verified);
+    // CSI L.252-4 alone, read in the code: verified.
+    assert_eq!(kb.rule_verification("R05-DURATION"), Verification::Verified);
+    // CSI L.252-5 (read in the code) with the penalties of L.254-1 (read as quoted by a
+    // ministerial answer): secondary.
+    assert_eq!(kb.rule_verification("R01"), Verification::Secondary);
     // The same article plus a CNIL deliberation read second-hand: secondary, not verified.
     assert_eq!(kb.rule_verification("R02"), Verification::Secondary);
     // The register article has not been read: unverified.

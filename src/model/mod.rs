@@ -40,8 +40,8 @@ pub use project::{DeploymentStage, Lang, OrganisationKind, Project, ProjectStatu
 pub use risk::{Band, FearedEvent, Level, MatrixCell, Risk};
 pub use screening::{CriterionOverride, Screening};
 pub use video_system::{
-    AnalyticsSoftware, Authorisation, ControlCentre, PublicInformation, SearchInitiator,
-    SearchPolicy, StatisticsUse, VideoSystem,
+    AccessRights, AnalyticsSoftware, Authorisation, ControlCentre, PublicInformation,
+    SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
 };
 
 /// The version of the project-file format this build writes. Files of a newer version are

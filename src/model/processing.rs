@@ -166,6 +166,9 @@ pub struct Actor {
     pub hosting_location: String,
     /// For processors: hosting or remote access outside the EU is documented with its safeguards.
     pub is_transfer_documented: Option<bool>,
+    /// For processors: data are hosted outside the EU or reachable from there (remote
+    /// maintenance, support); `None` until answered.
+    pub is_outside_eu: Option<bool>,
 }
 
 /// The processing as a whole.
@@ -189,4 +192,7 @@ pub struct Processing {
     /// The processing is entered in the controller's record of processing activities (GDPR art.
     /// 30, LIL art. 100); `None` until answered.
     pub has_register_entry: Option<bool>,
+    /// Why processing sensitive data (inferred traits, biometric templates) is absolutely
+    /// necessary for the Police-Justice purposes (LIL art. 88, to verify); empty until written.
+    pub sensitive_data_necessity: String,
 }

@@ -95,6 +95,17 @@ pub struct ControlCentre {
     pub are_operators_habilitated: Option<bool>,
     /// Accesses to live and recorded images are logged.
     pub has_access_logs: Option<bool>,
+    /// How long access and search logs are kept, in days (AI Act art. 26(6) asks deployers of a
+    /// high-risk system for six months at least); `None` until answered.
+    pub log_retention_days: Option<u32>,
+    /// The centre's own staff are filmed, or their activity monitored constantly (CNIL list item
+    /// 4); `None` until answered.
+    pub films_staff: Option<bool>,
+    /// Images are transmitted live to the national police or gendarmerie; `None` until answered.
+    pub has_live_transmission: Option<bool>,
+    /// What provides for the live transmission: the prefectoral order, a convention (CSI L.252-3,
+    /// to verify).
+    pub live_transmission_basis: String,
     /// The register of recordings, destructions and transmissions is kept.
     pub has_recordings_register: Option<bool>,
     /// Operators are trained to the analytics software and its limits (AI literacy, AI Act art.
@@ -121,6 +132,26 @@ pub struct AnalyticsSoftware {
     pub licensed_modules: Vec<String>,
     /// Where it runs (on premises, vendor cloud…).
     pub hosting: String,
+    /// The vendor's or integrator's contract forbids it to unlock a locked capability at
+    /// anyone's request without the controller's written order; `None` until answered.
+    pub does_contract_forbid_unlock: Option<bool>,
+}
+
+/// How a person exercises the right of access to images of themselves (GDPR art. 12 and 15; LIL
+/// art. 104 to 107 for Police-Justice purposes).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AccessRights {
+    /// Who receives requests, and how (service, address, e-mail).
+    pub contact: String,
+    /// The requester's identity is checked before images are shown or handed over.
+    pub checks_identity: Option<bool>,
+    /// Requests are answered within one month (and before the images are deleted).
+    pub answers_within_month: Option<bool>,
+    /// Third parties visible in the images are masked before they are shown or handed over.
+    pub masks_third_parties: Option<bool>,
+    /// The grounds on which a request may be refused or restricted are documented.
+    pub documents_refusal_grounds: Option<bool>,
 }
 
 /// The statistics (counting) use, if any.
@@ -199,6 +230,8 @@ pub struct VideoSystem {
     pub public_information: PublicInformation,
     /// The control centre (CSU): staffing, habilitation of operators, access logs, security.
     pub control_centre: ControlCentre,
+    /// The procedure for the right of access to images.
+    pub access_rights: AccessRights,
     /// Analytics software, if any.
     pub software: AnalyticsSoftware,
     /// Whether counting statistics are produced, and whether only anonymous figures leave the

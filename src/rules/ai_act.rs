@@ -10,6 +10,10 @@ use crate::knowledge::ids::capability::{
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, CapabilityRecord, Date};
 
+/// Six months, in days: the least a deployer of a high-risk system keeps its logs (AI Act art.
+/// 26(6), to verify).
+pub const MIN_LOG_DAYS: u32 = 183;
+
 /// AI Act findings.
 pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
     let texts = Texts { kb };
@@ -97,6 +101,19 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
                     ("dates", annex_iii_dates(texts, today)),
                 ],
                 fields,
+            ));
+        }
+        // Art. 26(6): a deployer keeps the system's logs for six months at least (to verify).
+        let log_days = a.video_system.control_centre.log_retention_days;
+        if let Some(days) = log_days.filter(|days| *days < MIN_LOG_DAYS) {
+            out.push(texts.finding(
+                "AIA-26-6",
+                Severity::Medium,
+                &[
+                    ("days", text::number(days)),
+                    ("minimum", text::number(MIN_LOG_DAYS)),
+                ],
+                vec!["video_system.control_centre.log_retention_days".into()],
             ));
         }
     }

@@ -106,7 +106,7 @@ pub fn completeness(a: &Assessment, kb: &KnowledgeBase, result: &ScreeningResult
         steps: vec![
             project(a),
             screening(a, kb),
-            processing(a),
+            processing(a, kb),
             video_system(a, kb),
             answers(a, kb, "necessity"),
             answers(a, kb, "rights"),
@@ -181,7 +181,7 @@ fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     t.step
 }
 
-fn processing(a: &Assessment) -> StepCompleteness {
+fn processing(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     let p = &a.processing;
     let mut t = Tally::new("processing");
     t.text("processing.description", &p.description);
@@ -201,6 +201,20 @@ fn processing(a: &Assessment) -> StepCompleteness {
         "processing.actors",
         p.actors.iter().any(|a| a.role == ActorRole::Controller),
     );
+    for (index, actor) in p.actors.iter().enumerate() {
+        if actor.role == ActorRole::Processor {
+            t.need(
+                format!("processing.actors[{index}].is_outside_eu"),
+                actor.is_outside_eu.is_some(),
+            );
+        }
+    }
+    if super::safeguards::needs_sensitive_necessity(a, kb) {
+        t.text(
+            "processing.sensitive_data_necessity",
+            &p.sensitive_data_necessity,
+        );
+    }
     t.need("processing.data_categories", !p.data_categories.is_empty());
     t.need("processing.data_subjects", !p.data_subjects.is_empty());
     t.text("processing.lifecycle", &p.lifecycle);
@@ -271,6 +285,51 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
             &v.searches.has_body_inferred_filters,
         );
     }
+    if !super::safeguards::held_by_third_party(a).is_empty() {
+        t.some(
+            "video_system.software.does_contract_forbid_unlock",
+            &v.software.does_contract_forbid_unlock,
+        );
+    }
+    let centre = &v.control_centre;
+    if centre.has_access_logs == Some(true) || v.searches.has_search_logs == Some(true) {
+        t.some(
+            "video_system.control_centre.log_retention_days",
+            &centre.log_retention_days,
+        );
+    }
+    t.some(
+        "video_system.control_centre.films_staff",
+        &centre.films_staff,
+    );
+    t.some(
+        "video_system.control_centre.has_live_transmission",
+        &centre.has_live_transmission,
+    );
+    if centre.has_live_transmission == Some(true) {
+        t.text(
+            "video_system.control_centre.live_transmission_basis",
+            &centre.live_transmission_basis,
+        );
+    }
+    let rights = &v.access_rights;
+    t.text("video_system.access_rights.contact", &rights.contact);
+    t.some(
+        "video_system.access_rights.checks_identity",
+        &rights.checks_identity,
+    );
+    t.some(
+        "video_system.access_rights.answers_within_month",
+        &rights.answers_within_month,
+    );
+    t.some(
+        "video_system.access_rights.masks_third_parties",
+        &rights.masks_third_parties,
+    );
+    t.some(
+        "video_system.access_rights.documents_refusal_grounds",
+        &rights.documents_refusal_grounds,
+    );
     if v.statistics.is_used == Some(true) {
         t.some(
             "video_system.statistics.is_output_aggregated",

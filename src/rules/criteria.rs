@@ -311,6 +311,9 @@ fn judge(
     {
         reasons.push(texts.phrase("verdict.art35_3_c", &[]));
     }
+    if a.video_system.control_centre.films_staff == Some(true) {
+        reasons.push(texts.phrase("verdict.cnil_4", &[]));
+    }
     // CNIL list item 11 is about recognition: categorisation alone (K15) does not trigger it.
     let recognition_usable = scope.has_analytics
         && a.capabilities.iter().any(|r| {
@@ -449,6 +452,10 @@ fn derive(
     }
     if s.films_vulnerable_people == Some(true) {
         add(C7_VULNERABLE, texts.phrase("crit.vulnerable", &[]));
+    }
+    // Employees are vulnerable in WP248's sense (the power imbalance with their employer).
+    if a.video_system.control_centre.films_staff == Some(true) {
+        add(C7_VULNERABLE, texts.phrase("crit.staff_filmed", &[]));
     }
     if scope.has_analytics && a.video_system.searches.has_sensitive_attribute_filters == Some(true)
     {

@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod criteria;
 pub mod finding;
 pub mod red_flags;
+pub mod safeguards;
 pub mod text;
 
 pub use completeness::{Completeness, StepCompleteness};
@@ -130,6 +131,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
     let screening = criteria::screen(a, kb);
     let mut findings = red_flags::red_flags(a, kb, today);
     findings.extend(ai_act::ai_act(a, kb, today));
+    findings.extend(safeguards::safeguards(a, kb));
     findings.extend(consistency::consistency(a, kb));
     findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();

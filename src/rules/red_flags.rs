@@ -816,6 +816,24 @@ fn governance(
             texts.phrase("r20.old", &[("last", text::date(last))]),
             "project.last_review_on",
         )),
+        // A new version of the software since the last review: the configuration the review
+        // judged may no longer be the one in service (GDPR art. 35(11)).
+        (_, Some(last)) if software_updated_since(a, last) => Some((
+            texts.phrase(
+                "r20.version",
+                &[
+                    ("last", text::date(last)),
+                    (
+                        "installed",
+                        a.video_system
+                            .software
+                            .version_installed_on
+                            .map_or_else(|| Bilingual::same(String::new()), text::date),
+                    ),
+                ],
+            ),
+            "video_system.software.version_installed_on",
+        )),
         _ => None,
     };
     if let Some((reason, field)) = reason {
@@ -843,6 +861,14 @@ fn governance(
             vec!["video_system.control_centre.has_recordings_register".into()],
         ));
     }
+}
+
+/// True when the installed software version was installed after the last review.
+fn software_updated_since(a: &Assessment, last_review: Date) -> bool {
+    a.video_system
+        .software
+        .version_installed_on
+        .is_some_and(|installed| installed > last_review)
 }
 
 /// How many camera ids a finding lists before « … (+N) ».
@@ -967,6 +993,9 @@ fn processors(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         }
         if actor.is_transfer_documented == Some(false) {
             problems.push(texts.phrase("r27.transfer", &[("name", name)]));
+            fields.push(format!("processing.actors[{index}].is_transfer_documented"));
+        } else if actor.is_outside_eu == Some(true) && actor.is_transfer_documented.is_none() {
+            problems.push(texts.phrase("r27.outside_eu", &[("name", name)]));
             fields.push(format!("processing.actors[{index}].is_transfer_documented"));
         }
     }

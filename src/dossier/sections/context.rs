@@ -64,6 +64,7 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
                         &[
                             ("contract", &ctx.yes_no(actor.has_art28_contract)),
                             ("hosting", &ctx.text_or_blank(&actor.hosting_location)),
+                            ("outside_eu", &ctx.yes_no(actor.is_outside_eu)),
                         ],
                     ),
                     _ => String::new(),
@@ -112,6 +113,12 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(p.has_register_entry),
         ),
     ]));
+    if !p.sensitive_data_necessity.trim().is_empty() {
+        out.push(Block::KeyValues(vec![(
+            ctx.t("field.processing.sensitive_data_necessity"),
+            p.sensitive_data_necessity.trim().to_owned(),
+        )]));
+    }
     out.push(section(ctx.t("dossier.lifecycle")));
     out.extend(paragraphs(ctx, &p.lifecycle));
     if !ctx.a.project.imported_notes.trim().is_empty() {

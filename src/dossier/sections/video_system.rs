@@ -118,6 +118,31 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         ),
     ]));
 
+    out.push(section(ctx.t("field.video_system.access_rights")));
+    let rights = &v.access_rights;
+    out.push(Block::KeyValues(vec![
+        (
+            ctx.t("field.video_system.access_rights.contact"),
+            ctx.text_or_blank(&rights.contact),
+        ),
+        (
+            ctx.t("field.video_system.access_rights.checks_identity"),
+            ctx.yes_no(rights.checks_identity),
+        ),
+        (
+            ctx.t("field.video_system.access_rights.answers_within_month"),
+            ctx.yes_no(rights.answers_within_month),
+        ),
+        (
+            ctx.t("field.video_system.access_rights.masks_third_parties"),
+            ctx.yes_no(rights.masks_third_parties),
+        ),
+        (
+            ctx.t("field.video_system.access_rights.documents_refusal_grounds"),
+            ctx.yes_no(rights.documents_refusal_grounds),
+        ),
+    ]));
+
     out.push(section(ctx.t("field.control_centre.name")));
     let centre = &v.control_centre;
     let centre_name = if ctx.hides_internal() {
@@ -143,6 +168,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(centre.has_access_logs),
         ),
         (
+            ctx.t("field.video_system.control_centre.log_retention_days"),
+            ctx.days(centre.log_retention_days),
+        ),
+        (
             ctx.t("dossier.register"),
             ctx.yes_no(centre.has_recordings_register),
         ),
@@ -150,7 +179,21 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.t("field.video_system.control_centre.are_operators_trained"),
             ctx.yes_no(centre.are_operators_trained),
         ),
+        (
+            ctx.t("field.video_system.control_centre.films_staff"),
+            ctx.yes_no(centre.films_staff),
+        ),
+        (
+            ctx.t("field.video_system.control_centre.has_live_transmission"),
+            ctx.yes_no(centre.has_live_transmission),
+        ),
     ];
+    if centre.has_live_transmission == Some(true) {
+        rows.push((
+            ctx.t("field.video_system.control_centre.live_transmission_basis"),
+            ctx.text_or_blank(&centre.live_transmission_basis),
+        ));
+    }
     if !ctx.hides_internal() {
         rows.push((
             ctx.t("dossier.security"),
@@ -178,6 +221,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         (
             ctx.t("dossier.hosting"),
             ctx.text_or_blank(&software.hosting),
+        ),
+        (
+            ctx.t("field.video_system.software.does_contract_forbid_unlock"),
+            ctx.yes_no(software.does_contract_forbid_unlock),
         ),
     ]));
 

@@ -151,6 +151,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 &cx.t("ui.transfer_documented"),
                 &mut actor.is_transfer_documented,
             );
+            yes_no_ui(
+                ui,
+                cx,
+                &format!("{path}.is_outside_eu"),
+                &cx.t("ui.outside_eu"),
+                &mut actor.is_outside_eu,
+            );
         }
         if clicked {
             remove = Some(index);
@@ -199,4 +206,15 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("field.processing.has_register_entry"),
         &mut p.has_register_entry,
     );
+    if crate::rules::safeguards::needs_sensitive_necessity(a, cx.kb)
+        || !a.processing.sensitive_data_necessity.trim().is_empty()
+    {
+        multiline_ui(
+            ui,
+            cx,
+            "processing.sensitive_data_necessity",
+            &cx.t("field.processing.sensitive_data_necessity"),
+            &mut a.processing.sensitive_data_necessity,
+        );
+    }
 }

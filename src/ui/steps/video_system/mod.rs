@@ -1,5 +1,5 @@
 //! Step 3 — Video system: the system's answers (authorisation, retention, public information,
-//! control centre, analytics software, statistics, searches), one function per section here;
+//! right of access, control centre, analytics software, statistics, searches), one function per section here;
 //! then its camera inventory, the capability checklist and the evidence locker, each in its own
 //! module.
 
@@ -13,7 +13,7 @@ use egui::RichText;
 
 use super::StepCtx;
 use crate::model::{
-    AnalyticsSoftware, Assessment, Authorisation, ControlCentre, PublicInformation,
+    AccessRights, AnalyticsSoftware, Assessment, Authorisation, ControlCentre, PublicInformation,
     SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
 };
 use crate::ui::widgets::{
@@ -27,6 +27,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     authorisation_ui(ui, cx, &mut v.authorisation);
     retention_ui(ui, cx, v);
     public_information_ui(ui, cx, &mut v.public_information);
+    access_rights_ui(ui, cx, &mut v.access_rights);
     control_centre_ui(ui, cx, &mut v.control_centre);
     software_ui(ui, cx, &mut v.software);
     statistics_ui(ui, cx, &mut v.statistics);
@@ -275,6 +276,14 @@ fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre
         &cx.t("dossier.access_logs"),
         &mut centre.has_access_logs,
     );
+    number_ui(
+        ui,
+        cx,
+        "video_system.control_centre.log_retention_days",
+        &cx.t("field.video_system.control_centre.log_retention_days"),
+        &mut centre.log_retention_days,
+        &cx.t("ui.days"),
+    );
     yes_no_ui(
         ui,
         cx,
@@ -289,6 +298,29 @@ fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre
         &cx.t("field.video_system.control_centre.are_operators_trained"),
         &mut centre.are_operators_trained,
     );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.control_centre.films_staff",
+        &cx.t("field.video_system.control_centre.films_staff"),
+        &mut centre.films_staff,
+    );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.control_centre.has_live_transmission",
+        &cx.t("field.video_system.control_centre.has_live_transmission"),
+        &mut centre.has_live_transmission,
+    );
+    if centre.has_live_transmission == Some(true) {
+        text_ui(
+            ui,
+            cx,
+            "video_system.control_centre.live_transmission_basis",
+            &cx.t("field.video_system.control_centre.live_transmission_basis"),
+            &mut centre.live_transmission_basis,
+        );
+    }
     multiline_ui(
         ui,
         cx,
@@ -296,6 +328,32 @@ fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre
         &cx.t("dossier.security"),
         &mut centre.security,
     );
+}
+
+/// The procedure for the right of access to images: who receives requests, identity check,
+/// deadline, masking of third parties, refusal grounds.
+fn access_rights_ui(ui: &mut egui::Ui, cx: &StepCtx, rights: &mut AccessRights) {
+    subheading_ui(ui, &cx.t("field.video_system.access_rights"));
+    text_ui(
+        ui,
+        cx,
+        "video_system.access_rights.contact",
+        &cx.t("field.video_system.access_rights.contact"),
+        &mut rights.contact,
+    );
+    for (path, value) in [
+        ("checks_identity", &mut rights.checks_identity),
+        ("answers_within_month", &mut rights.answers_within_month),
+        ("masks_third_parties", &mut rights.masks_third_parties),
+        (
+            "documents_refusal_grounds",
+            &mut rights.documents_refusal_grounds,
+        ),
+    ] {
+        let path = format!("video_system.access_rights.{path}");
+        let label = cx.t(&format!("field.{path}"));
+        yes_no_ui(ui, cx, &path, &label, value);
+    }
 }
 
 /// The analytics software: vendor, product, version, licensed modules and hosting.
@@ -342,6 +400,13 @@ fn software_ui(ui: &mut egui::Ui, cx: &StepCtx, software: &mut AnalyticsSoftware
         "video_system.software.hosting",
         &cx.t("dossier.hosting"),
         &mut software.hosting,
+    );
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.software.does_contract_forbid_unlock",
+        &cx.t("field.video_system.software.does_contract_forbid_unlock"),
+        &mut software.does_contract_forbid_unlock,
     );
 }
 
