@@ -160,6 +160,19 @@ fn the_export_carries_the_video_content_in_marked_paragraphs() {
         text_of(211).contains("R12"),
         "legal findings go into 2.1.211"
     );
+    assert!(
+        text_of(223)
+            .contains("[Garde-fou] Qui reçoit les demandes : Délégué à la protection des données")
+            && text_of(223).contains("Tiers visibles masqués : Oui"),
+        "the access procedure goes into 2.2.223: {}",
+        text_of(223)
+    );
+    assert!(
+        text_of(227)
+            .contains("BriefVision SAS (éditeur) — Hébergé ou accessible hors de l’UE : Non"),
+        "processors outside the EU go into 2.2.227: {}",
+        text_of(227)
+    );
     assert_eq!(value["pia"]["status"], 0);
     assert!(value["evaluations"]
         .as_array()

@@ -652,10 +652,11 @@ pub fn export(
             .iter()
             .find(|x| x.question_id == question.id)
             .map_or("", |x| x.text.as_str());
-        let added = if reference == 211 {
-            findings.clone()
-        } else {
-            Vec::new()
+        let added = match reference {
+            211 => findings.clone(),
+            223 => access_rights_lines(a, kb, lang),
+            227 => transfer_lines(a, kb, lang),
+            _ => Vec::new(),
         };
         answer(
             reference,
@@ -815,4 +816,74 @@ fn scale_and_version_lines(
         lines.push(line);
     }
     lines
+}
+
+/// « yes », « no » or « not answered », in the dossier catalogue's words.
+fn yes_no(kb: &KnowledgeBase, lang: crate::model::Lang, value: Option<bool>) -> String {
+    let key = match value {
+        Some(true) => "ui.yes",
+        Some(false) => "ui.no",
+        None => "dossier.not_filled",
+    };
+    kb.texts.get(lang, key).to_owned()
+}
+
+/// The access procedure's answers, for the PIA's « right of access » question (2.2.3).
+fn access_rights_lines(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    lang: crate::model::Lang,
+) -> Vec<String> {
+    let rights = &a.video_system.access_rights;
+    let label = |key: &str| kb.texts.get(lang, key).to_owned();
+    let mut parts = Vec::new();
+    if !rights.contact.trim().is_empty() {
+        parts.push(format!(
+            "{} : {}",
+            label("field.video_system.access_rights.contact"),
+            rights.contact.trim()
+        ));
+    }
+    for (key, value) in [
+        ("checks_identity", rights.checks_identity),
+        ("answers_within_month", rights.answers_within_month),
+        ("masks_third_parties", rights.masks_third_parties),
+        (
+            "documents_refusal_grounds",
+            rights.documents_refusal_grounds,
+        ),
+    ] {
+        if value.is_some() {
+            parts.push(format!(
+                "{} : {}",
+                label(&format!("field.video_system.access_rights.{key}")),
+                yes_no(kb, lang, value)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        Vec::new()
+    } else {
+        vec![parts.join(" ; ")]
+    }
+}
+
+/// Processors hosted or reachable outside the EU, for the PIA's « transfers » question (2.2.7).
+fn transfer_lines(a: &Assessment, kb: &KnowledgeBase, lang: crate::model::Lang) -> Vec<String> {
+    a.processing
+        .actors
+        .iter()
+        .filter(|actor| actor.role == crate::model::ActorRole::Processor)
+        .filter(|actor| actor.is_outside_eu.is_some())
+        .map(|actor| {
+            format!(
+                "{} — {} : {} ; {} : {}",
+                actor.name.trim(),
+                kb.texts.get(lang, "ui.outside_eu"),
+                yes_no(kb, lang, actor.is_outside_eu),
+                kb.texts.get(lang, "ui.transfer_documented"),
+                yes_no(kb, lang, actor.is_transfer_documented)
+            )
+        })
+        .collect()
 }
