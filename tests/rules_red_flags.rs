@@ -763,6 +763,11 @@ fn r09_stale_evidence_older_than_the_installed_version_is_to_renew() {
     assert_eq!(fires(&a, "R09-STALE"), [Medium]);
     a.evidence[0].added_on = Some(common::day("2024-03-01"));
     assert!(fires(&a, "R09-STALE").is_empty());
+    // Attached after the update, but the attestation itself is dated before it: still stale.
+    a.evidence[0].issued_on = Some(common::day("2023-12-15"));
+    assert_eq!(fires(&a, "R09-STALE"), [Medium]);
+    a.evidence[0].issued_on = Some(common::day("2024-02-10"));
+    assert!(fires(&a, "R09-STALE").is_empty());
 }
 
 #[test]

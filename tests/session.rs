@@ -336,3 +336,26 @@ fn a_camera_csv_that_cannot_be_read_or_written_is_named_in_the_message() {
         "{message}"
     );
 }
+
+#[test]
+fn a_save_that_carries_changes_sets_last_updated_to_the_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = saved_sample(dir.path());
+    let mut session = Session::open(&project, kb(), today())
+        .expect("project opens")
+        .session;
+    let before = session.assessment.project.updated_on;
+    assert_ne!(before, Some(today()));
+    // Saving an unchanged project leaves the date alone.
+    session.save().expect("save");
+    assert_eq!(
+        storage::load(&project).expect("load").project.updated_on,
+        before
+    );
+    session.assessment.project.title.push_str(" (révisée)");
+    session.save().expect("save");
+    let written = storage::load(&project).expect("load");
+    assert_eq!(written.project.updated_on, Some(today()));
+    assert_eq!(session.assessment.project.updated_on, Some(today()));
+    assert!(!session.is_dirty(), "what is in memory is what was written");
+}

@@ -779,3 +779,59 @@ fn ctrl_shift_s_asks_where_to_save_and_ctrl_shift_z_redoes() {
         h.state().state.prompt
     );
 }
+
+/// The text a text box shows, found by its label.
+fn text_of(harness: &Harness<'static, GardefouApp>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn dates_are_read_as_people_type_them_and_an_unreadable_one_is_never_erased() {
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    let field = "Prochaine révision";
+    // A French date typed the French way is recorded, and shown back in the French form.
+    clear_and_type(&mut h, field, "1/10/26");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let due =
+        |h: &Harness<'static, GardefouApp>| h.state().session.assessment.project.review_due_on;
+    assert_eq!(due(&h), Some(common::day("2026-10-01")));
+    assert_eq!(text_of(&h, field), "01/10/2026");
+    clear_and_type(&mut h, field, "15 mars 2027");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(due(&h), Some(common::day("2027-03-15")));
+
+    // A day that does not exist stays in the field after Tab, with the reason beside it, and
+    // the recorded date is kept (and said to be).
+    clear_and_type(&mut h, field, "31/02/2027");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(
+        text_of(&h, field),
+        "31/02/2027",
+        "what was typed is still there"
+    );
+    assert_eq!(due(&h), Some(common::day("2027-03-15")));
+    assert!(
+        h.query_by_label_contains("le 31 février 2027 n’existe pas")
+            .is_some(),
+        "the reason is shown beside the field"
+    );
+    assert!(h
+        .query_by_label_contains("la date enregistrée reste le 15/03/2027")
+        .is_some());
+    // Going to another step and back does not lose it either.
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    h.get_by_label("0. Projet").click();
+    h.run();
+    assert_eq!(text_of(&h, field), "31/02/2027");
+    clear_and_type(&mut h, field, "");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(due(&h), None, "an emptied field records no date");
+}

@@ -64,6 +64,27 @@ impl Date {
             .unwrap_or(self)
     }
 
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday_from_monday(self) -> u8 {
+        self.0.weekday().number_days_from_monday()
+    }
+
+    /// The number of days in the date's month.
+    pub fn days_in_month(self) -> u8 {
+        (28..=31)
+            .rev()
+            .find(|day| Date::from_ymd(self.year(), self.month(), *day).is_some())
+            .unwrap_or(28)
+    }
+
+    /// The first day of the month `months` months after (or before, when negative) this one.
+    pub fn first_of_month_plus(self, months: i32) -> Self {
+        let index = self.year() * 12 + i32::from(self.month()) - 1 + months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let month = u8::try_from(month).unwrap_or(1);
+        Date::from_ymd(year, month, 1).unwrap_or(self)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is before `self`).
     pub fn days_until(self, later: Date) -> i64 {
         (later.0 - self.0).whole_days()

@@ -46,8 +46,19 @@ pub struct Evidence {
     pub size_bytes: u64,
     /// Day it was attached.
     pub added_on: Option<Date>,
+    /// The date of the document itself (the attestation's, the report's, the order's); `None`
+    /// when not entered.
+    pub issued_on: Option<Date>,
     /// What it shows.
     pub description: String,
+}
+
+impl Evidence {
+    /// The date the document speaks from: its own date when entered, else the day it was
+    /// attached.
+    pub fn dated_on(&self) -> Option<Date> {
+        self.issued_on.or(self.added_on)
+    }
 }
 
 /// What became of an attached document when it was last checked on disk.

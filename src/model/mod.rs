@@ -8,6 +8,7 @@ pub mod camera;
 pub mod camera_list;
 pub mod capability;
 pub mod date;
+pub mod date_input;
 pub mod evidence;
 pub mod ids;
 pub mod integrity;

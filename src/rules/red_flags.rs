@@ -558,7 +558,7 @@ fn stale_proofs(
     };
     let all_older = proofs
         .iter()
-        .all(|e| e.added_on.is_some_and(|added| added < installed_on));
+        .all(|e| e.dated_on().is_some_and(|dated| dated < installed_on));
     if all_older {
         let id = record.capability_id.as_str();
         out.push(texts.finding(

@@ -142,6 +142,7 @@ impl Session {
                 kb: &self.kb,
                 report: &self.report,
                 evidence: &self.evidence,
+                today: self.today,
             },
         )
     }
@@ -277,6 +278,8 @@ pub struct EditView<'a> {
     pub report: &'a Report,
     /// What became of each attached document on disk.
     pub evidence: &'a [(EvidenceId, EvidenceStatus)],
+    /// The day the session checks against: the calendar opens on it.
+    pub today: Date,
 }
 
 /// Why a document could not be attached.

@@ -53,7 +53,14 @@ impl Session {
                 });
             }
         }
-        storage::save(path, &self.assessment)?;
+        // « Last updated » is the day of the save that carried changes (not of a save that
+        // changed nothing); set on what is written, and kept only once written.
+        let mut written = self.assessment.clone();
+        if self.is_dirty() {
+            written.project.updated_on = Some(self.today);
+        }
+        storage::save(path, &written)?;
+        self.assessment.project.updated_on = written.project.updated_on;
         if self.path.as_deref() != Some(path) && self.holds_marker {
             if let Some(old) = &self.path {
                 lock::release(old);
@@ -61,7 +68,7 @@ impl Session {
             lock::acquire(path);
         }
         self.path = Some(path.to_owned());
-        self.saved = self.assessment.clone();
+        self.saved = written;
         if let Some(written) = self.recovery_written.take() {
             std::fs::remove_file(written).ok();
         }

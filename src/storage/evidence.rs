@@ -69,6 +69,7 @@ pub fn attach(
         sha256,
         size_bytes,
         added_on: Some(today),
+        issued_on: None,
         description: description.to_owned(),
     })
 }

@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod command;
+pub mod date_field;
 mod exports;
 pub mod file_dialog;
 mod inventory_io;
@@ -493,6 +494,7 @@ impl GardefouApp {
                     inventory: &mut self.state.inventory,
                     evidence_form: &mut self.state.evidence_form,
                     evidence_statuses: view.evidence,
+                    today: view.today,
                 };
                 steps::step_ui(ui, step, &mut cx, assessment);
                 ui.add_space(16.0);

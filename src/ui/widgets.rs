@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Ui};
 use super::steps::StepCtx;
 use super::theme;
 use crate::i18n::tr;
-use crate::model::{Date, QuestionId};
+use crate::model::QuestionId;
 
 /// Draws one labelled field row; `add` draws the input, labelled by the returned label id.
 pub fn field_ui<R>(
@@ -160,48 +160,7 @@ pub fn number_ui(
     });
 }
 
-/// A date typed as YYYY-MM-DD; kept as typed until it is a real date.
-pub fn date_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<Date>) {
-    let lang = cx.lang;
-    field_ui(ui, cx, path, label, |ui, label_id| {
-        let id = ui.scope_id().with(("date", path));
-        let shown = value.map(|d| d.iso()).unwrap_or_default();
-        let mut buffer: String = ui
-            .data_mut(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| shown.clone());
-        ui.horizontal(|ui| {
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut buffer)
-                        .hint_text("AAAA-MM-JJ")
-                        .desired_width(110.0),
-                )
-                .labelled_by(label_id);
-            let trimmed = buffer.trim();
-            let parsed = trimmed.parse::<Date>();
-            if response.changed() {
-                if trimmed.is_empty() {
-                    *value = None;
-                } else if let Ok(date) = parsed {
-                    *value = Some(date);
-                }
-            }
-            if !trimmed.is_empty() && parsed.is_err() {
-                ui.label(
-                    RichText::new(tr(lang, "ui.date_format"))
-                        .color(theme::BAD)
-                        .small(),
-                );
-            }
-            if response.has_focus() {
-                ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
-            } else {
-                // Not being typed in: show the model's value (it may change through undo).
-                ui.data_mut(|d| d.remove::<String>(id));
-            }
-        });
-    });
-}
+pub use super::date_field::date_ui;
 
 /// A choice among enum values, each shown with its `enum.<kind>.<Variant>` label.
 pub fn choice_ui<T: Copy + PartialEq + std::fmt::Debug>(

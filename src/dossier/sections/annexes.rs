@@ -182,7 +182,7 @@ fn evidence(ctx: &Ctx) -> Vec<Block> {
             vec![
                 e.evidence_id.to_string(),
                 what,
-                ctx.date(e.added_on),
+                ctx.date(e.dated_on()),
                 e.sha256.clone(),
             ]
         })

@@ -163,6 +163,8 @@ pub struct StepCtx<'a> {
         crate::model::EvidenceId,
         crate::model::evidence::EvidenceStatus,
     )],
+    /// Today, for the date fields' calendar.
+    pub today: crate::model::Date,
 }
 
 /// The « attach a document » form.

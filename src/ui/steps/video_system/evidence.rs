@@ -24,23 +24,25 @@ pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
 }
 
 /// The documents attached, one row each; returns the one whose « remove » was clicked.
-fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &Assessment) -> Option<EvidenceId> {
+fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment) -> Option<EvidenceId> {
     let lang = cx.lang;
     let t = |key: &str| tr(lang, key).to_owned();
     let mut remove = None;
+    let mut date_header = None;
     egui::Grid::new("evidence")
         .striped(true)
-        .num_columns(5)
+        .num_columns(6)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for key in [
                 "dossier.col.id",
                 "dossier.col.document",
+                "field.evidence.issued_on",
                 "ui.file",
                 "SHA-256",
                 "ui.status",
             ] {
-                ui.label(
+                let header = ui.label(
                     RichText::new(if key.contains('.') {
                         t(key)
                     } else {
@@ -48,9 +50,12 @@ fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &Assessment) -> Option<
                     })
                     .strong(),
                 );
+                if key == "field.evidence.issued_on" {
+                    date_header = Some(header.id);
+                }
             }
             ui.end_row();
-            for evidence in &a.evidence {
+            for evidence in &mut a.evidence {
                 let status = cx
                     .evidence_statuses
                     .iter()
@@ -62,6 +67,17 @@ fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &Assessment) -> Option<
                     tr(lang, &format!("enum.evidence_kind.{:?}", evidence.kind)),
                     evidence.description
                 ));
+                let path = format!("evidence[{}].issued_on", evidence.evidence_id);
+                // Each row's date box is named by the column's header.
+                let label = date_header.unwrap_or_else(|| ui.scope_id());
+                crate::ui::date_field::date_input_ui(
+                    ui,
+                    lang,
+                    cx.today,
+                    &path,
+                    label,
+                    &mut evidence.issued_on,
+                );
                 ui.label(&evidence.path);
                 ui.label(
                     RichText::new(evidence.sha256.chars().take(16).collect::<String>() + "…")
