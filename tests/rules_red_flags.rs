@@ -1162,3 +1162,30 @@ fn logs_of_a_high_risk_system_are_kept_six_months() {
     a.video_system.control_centre.log_retention_days = Some(190);
     assert!(fires(&a, "AIA-26-6").is_empty());
 }
+
+#[test]
+fn a_requisition_only_policy_contradicted_by_an_operational_use_is_said_once() {
+    let mut a = compliant();
+    a.video_system.searches.is_requisition_only = Some(true);
+    let mut indexing = capability(
+        "K12",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    indexing.use_scope = UseScope::OperationalDetection;
+    a.capabilities.push(indexing);
+    assert_eq!(fires(&a, "CONS-SEARCH-SCOPE"), [High]);
+    // Attribute search used for operational detection is R08's, blocking: no second finding.
+    a.capabilities.pop();
+    let mut attributes = capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    attributes.use_scope = UseScope::OperationalDetection;
+    a.capabilities.push(attributes);
+    assert_eq!(fires(&a, "R08"), [Blocking]);
+    assert!(fires(&a, "CONS-SEARCH-SCOPE").is_empty());
+}

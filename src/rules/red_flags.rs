@@ -432,6 +432,18 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// True when an enabled capability is used in a way R08 prohibits: real-time detection, crowd
+/// density outside statistics, or tracking, attribute search or categorisation used live or for
+/// operational detection.
+pub fn is_prohibited_detection(record: &CapabilityRecord) -> bool {
+    let id = record.capability_id.as_str();
+    let is_live = matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both);
+    let is_operational = record.use_scope == UseScope::OperationalDetection;
+    REAL_TIME_DETECTION.contains(&id)
+        || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics)
+        || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational))
+}
+
 /// Emits R08 (real-time automated detection, or a law-only capability — attributes, tracking,
 /// categorisation — used live or for operational detection) and R08-SCOPE (an enabled law-only
 /// capability whose use is not stated).
@@ -442,11 +454,7 @@ fn real_time(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fin
     let mut unstated_fields = Vec::new();
     for record in a.capabilities.iter().filter(|r| r.is_enabled()) {
         let id = record.capability_id.as_str();
-        let is_live = matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both);
-        let is_operational = record.use_scope == UseScope::OperationalDetection;
-        let detects = REAL_TIME_DETECTION.contains(&id)
-            || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics)
-            || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational));
+        let detects = is_prohibited_detection(record);
         // Biometric capabilities have R10, sound has R28 (its ground unverified): not here.
         let is_law_only = kb.capability(&record.capability_id).is_some_and(|def| {
             def.status == LegalStatus::LawOnly && !def.is_biometric && id != K14_AUDIO
