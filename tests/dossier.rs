@@ -112,6 +112,14 @@ fn the_sample_dossier_holds_every_answer_camera_and_finding_with_accents() {
             evidence.evidence_id
         );
     }
+    // The risk maps' legends give each risk's title, not its id alone.
+    let first = &sample.risks[0];
+    let legend = format!("1 — {} — {}", first.risk_id, first.title);
+    let legend: String = legend.chars().take(30).collect();
+    assert!(
+        text.contains(&squash(&legend)),
+        "« {legend} » not in the map legend"
+    );
     for typography in [
         "Délégué",
         "Mise en œuvre",

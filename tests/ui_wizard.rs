@@ -835,3 +835,67 @@ fn dates_are_read_as_people_type_them_and_an_unreadable_one_is_never_erased() {
     h.run();
     assert_eq!(due(&h), None, "an emptied field records no date");
 }
+
+#[test]
+fn purposes_are_a_checklist_of_labels_not_codes() {
+    let mut h = harness(app(Assessment::default(), Lang::Fr));
+    h.get_by_label("2. Traitement").click();
+    h.run();
+    let label = "3° Régulation des flux de transport";
+    let tick = |h: &mut Harness<'static, GardefouApp>| {
+        h.get_by_role_and_label(egui::accesskit::Role::CheckBox, label)
+            .click();
+        h.run();
+    };
+    tick(&mut h);
+    let kinds = |h: &Harness<'static, GardefouApp>| -> Vec<gardefou::model::PurposeKind> {
+        h.state()
+            .session
+            .assessment
+            .processing
+            .purposes
+            .iter()
+            .map(|p| p.kind)
+            .collect()
+    };
+    assert_eq!(kinds(&h), [gardefou::model::PurposeKind::Csi3]);
+    // Unticking removes it again.
+    tick(&mut h);
+    assert!(kinds(&h).is_empty());
+    assert!(
+        h.query_by_label("3°").is_none(),
+        "no bare code button is left"
+    );
+}
+
+#[test]
+fn the_measures_catalogue_shows_titles_and_searches_them() {
+    let mut h = harness(app(Assessment::default(), Lang::En));
+    h.get_by_label("6. Measures").click();
+    h.run();
+    let kb = common::kb();
+    let first = &kb.measures[0];
+    let heading = format!("{} — {}", first.id, first.title.en);
+    assert!(h.query_by_label(&heading).is_some(), "« {heading} » shown");
+    clear_and_type(&mut h, "Search", "logging");
+    let matching: Vec<_> = kb
+        .measures
+        .iter()
+        .filter(|m| {
+            [
+                m.id.as_str(),
+                m.title.en.as_str(),
+                m.description.en.as_str(),
+            ]
+            .iter()
+            .any(|t| t.to_lowercase().contains("logging"))
+        })
+        .collect();
+    assert!(!matching.is_empty(), "the catalogue speaks of logging");
+    for def in &kb.measures {
+        let heading = format!("{} — {}", def.id, def.title.en);
+        let is_shown = h.query_by_label(&heading).is_some();
+        let should = matching.iter().any(|m| m.id == def.id);
+        assert_eq!(is_shown, should, "{heading}");
+    }
+}

@@ -325,10 +325,26 @@ fn draw_risk(
     painter.text(
         geometry.legend_at(index),
         egui::Align2::LEFT_CENTER,
-        format!("{} — {}", index + 1, risk.risk_id),
+        legend_line(index, risk),
         egui::FontId::proportional(11.0),
         theme::INK,
     );
+}
+
+/// A risk's legend line: its number, id and title, cut to fit the legend's width.
+fn legend_line(index: usize, risk: &Risk) -> String {
+    const MAX_CHARS: usize = 44;
+    let line = if risk.title.trim().is_empty() {
+        format!("{} — {}", index + 1, risk.risk_id)
+    } else {
+        format!("{} — {} — {}", index + 1, risk.risk_id, risk.title.trim())
+    };
+    if line.chars().count() <= MAX_CHARS {
+        line
+    } else {
+        let cut: String = line.chars().take(MAX_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 /// A numbered mark: hollow before measures, filled after.

@@ -68,7 +68,11 @@ pub fn risk_map(ctx: &Ctx) -> Block {
             .risks
             .iter()
             .map(|r| RiskPoint {
-                label: r.risk_id.to_string(),
+                label: if r.title.trim().is_empty() {
+                    r.risk_id.to_string()
+                } else {
+                    format!("{} — {}", r.risk_id, r.title.trim())
+                },
                 before: cell(r.severity, r.likelihood),
                 after: cell(r.residual_severity, r.residual_likelihood),
             })

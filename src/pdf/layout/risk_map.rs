@@ -132,15 +132,15 @@ impl Layouter<'_> {
         // The legend, right of the grid.
         let legend_x = left + grid + 18.0;
         let mut y = top + 8.0;
+        let legend_w = MARGIN_X + CONTENT_W - legend_x;
         for (index, point) in map.points.iter().enumerate() {
-            self.text(
-                legend_x,
-                y,
-                8.0,
-                Face::Regular,
-                INK,
+            let line = self.fit_width(
                 &format!("{} — {}", index + 1, point.label),
+                Face::Regular,
+                8.0,
+                legend_w,
             );
+            self.text(legend_x, y, 8.0, Face::Regular, INK, &line);
             y += 11.0;
         }
         y += 6.0;
@@ -163,5 +163,19 @@ impl Layouter<'_> {
         let scale_lines = self.lines(&scale, Face::Regular, 7.5, MUTED, 0.0, CONTENT_W);
         self.flow(&scale_lines, MARGIN_X);
         self.y += BLOCK_GAP;
+    }
+}
+
+impl Layouter<'_> {
+    /// `text` cut with « … » so that it fits in `max` points.
+    fn fit_width(&self, text: &str, face: Face, size: f32, max: f32) -> String {
+        if self.width(text, face, size) <= max {
+            return text.to_owned();
+        }
+        let mut cut: String = text.to_owned();
+        while !cut.is_empty() && self.width(&format!("{cut}…"), face, size) > max {
+            cut.pop();
+        }
+        format!("{}…", cut.trim_end())
     }
 }

@@ -84,33 +84,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         cx.actions.push(Action::Edit(Edit::RemoveMeasure(id)));
     }
 
-    subheading_ui(ui, &cx.t("ui.catalogue"));
-    let defs = cx.kb.measures.clone();
-    for kind in [
-        MeasureKind::Legal,
-        MeasureKind::Organisational,
-        MeasureKind::Technical,
-    ] {
-        ui.label(RichText::new(cx.t(&format!("enum.measure_kind.{kind:?}"))).strong());
-        ui.horizontal_wrapped(|ui| {
-            for def in defs.iter().filter(|d| d.kind == kind) {
-                let is_used = a
-                    .measures
-                    .iter()
-                    .any(|m| m.catalogue_id.as_ref() == Some(&def.id));
-                let text = if is_used {
-                    format!("■ {}", def.id)
-                } else {
-                    format!("□ {}", def.id)
-                };
-                let tooltip = format!("{}\n\n{}", def.title.get(lang), def.description.get(lang));
-                if ui.button(text).on_hover_text(tooltip).clicked() {
-                    cx.actions
-                        .push(Action::Edit(Edit::AddCatalogueMeasure(def.id.clone())));
-                }
-            }
-        });
-    }
+    catalogue_ui(ui, cx, a);
     if ui.button(cx.t("ui.add_custom_measure")).clicked() {
         cx.actions.push(Action::Edit(Edit::AddCustomMeasure));
     }
@@ -136,4 +110,80 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 ui.end_row();
             }
         });
+}
+
+/// The measures catalogue: every measure with its title and description, grouped by kind, with
+/// a search box over ids, titles and descriptions; « Add » copies one into the assessment.
+fn catalogue_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
+    let lang = cx.lang;
+    subheading_ui(ui, &cx.t("ui.catalogue"));
+    let search_id = ui.make_persistent_id("measure_catalogue_search");
+    let mut search: String = ui.data_mut(|d| d.get_temp(search_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let label = ui.label(cx.t("ui.catalogue_search"));
+        ui.add(
+            egui::TextEdit::singleline(&mut search)
+                .hint_text(cx.t("ui.catalogue_search_hint"))
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    let needle = search.trim().to_lowercase();
+    let defs = cx.kb.measures.clone();
+    let mut shown = 0;
+    for kind in [
+        MeasureKind::Legal,
+        MeasureKind::Organisational,
+        MeasureKind::Technical,
+    ] {
+        let matching: Vec<_> = defs
+            .iter()
+            .filter(|d| d.kind == kind)
+            .filter(|d| {
+                needle.is_empty()
+                    || [d.id.as_str(), d.title.get(lang), d.description.get(lang)]
+                        .iter()
+                        .any(|text| text.to_lowercase().contains(&needle))
+            })
+            .collect();
+        if matching.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(cx.t(&format!("enum.measure_kind.{kind:?}"))).strong());
+        for def in matching {
+            shown += 1;
+            let is_used = a
+                .measures
+                .iter()
+                .any(|m| m.catalogue_id.as_ref() == Some(&def.id));
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} — {}", def.id, def.title.get(lang))).strong(),
+                    );
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if is_used {
+                            ui.label(
+                                RichText::new(cx.t("ui.catalogue_in_use"))
+                                    .color(crate::ui::theme::GOOD),
+                            );
+                        } else if ui
+                            .button(cx.t("ui.add"))
+                            .on_hover_text(def.title.get(lang))
+                            .clicked()
+                        {
+                            cx.actions
+                                .push(Action::Edit(Edit::AddCatalogueMeasure(def.id.clone())));
+                        }
+                    });
+                });
+                ui.label(def.description.get(lang));
+            });
+        }
+    }
+    if shown == 0 {
+        ui.label(RichText::new(cx.t("ui.catalogue_no_match")).weak());
+    }
 }

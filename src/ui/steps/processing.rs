@@ -3,7 +3,7 @@
 
 use super::StepCtx;
 use crate::edit::Edit;
-use crate::model::{ActorRole, Assessment, LegalBasis, PurposeKind, Regime};
+use crate::model::{ActorRole, Assessment, LegalBasis, Purpose, PurposeKind, Regime};
 use crate::ui::action::Action;
 use crate::ui::widgets::{
     choice_combo_ui, field_ui, lines_ui, multiline_ui, subheading_ui, yes_no_ui,
@@ -86,22 +86,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if let Some(index) = remove {
         cx.actions.push(Action::Edit(Edit::RemovePurpose(index)));
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(cx.t("ui.add_purpose"));
-        for kind in PurposeKind::ALL {
-            let short = kind.csi_number().map_or_else(
-                || crate::i18n::tr(lang, &format!("enum.purpose_short.{kind:?}")).to_owned(),
-                |n| format!("{n}°"),
-            );
-            let tooltip = cx
-                .kb
-                .purpose(kind)
-                .map_or_else(String::new, |d| d.label.get(lang).to_owned());
-            if ui.button(short).on_hover_text(tooltip).clicked() {
-                cx.actions.push(Action::Edit(Edit::AddPurpose(kind)));
-            }
-        }
-    });
+    purposes_checklist_ui(ui, cx, &p.purposes);
 
     subheading_ui(ui, &cx.t("dossier.actors"));
     let mut remove = None;
@@ -216,5 +201,42 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             &cx.t("field.processing.sensitive_data_necessity"),
             &mut a.processing.sensitive_data_necessity,
         );
+    }
+}
+
+/// Every purpose the law and the CNIL allow, each with its label: ticking one adds it (its regime
+/// and basis are then set above), unticking removes it — both undoable edits.
+fn purposes_checklist_ui(ui: &mut egui::Ui, cx: &mut StepCtx, purposes: &[Purpose]) {
+    let lang = cx.lang;
+    ui.label(egui::RichText::new(cx.t("ui.purposes_checklist")).strong());
+    for kind in PurposeKind::ALL {
+        let recorded = purposes.iter().position(|p| p.kind == kind);
+        let mut is_ticked = recorded.is_some();
+        let label = cx
+            .kb
+            .purpose(kind)
+            .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned());
+        let help = cx
+            .kb
+            .purpose(kind)
+            .map(|d| {
+                let key = format!("enum.regime.{:?}", d.usual_regime);
+                let regime = crate::i18n::tr(lang, &key);
+                crate::i18n::tr_with(lang, "ui.purpose_usual_regime", &[("regime", regime)])
+            })
+            .unwrap_or_default();
+        let response = ui.checkbox(&mut is_ticked, label);
+        let response = if help.is_empty() {
+            response
+        } else {
+            response.on_hover_text(help)
+        };
+        if response.changed() {
+            let edit = match recorded {
+                Some(index) => Edit::RemovePurpose(index),
+                None => Edit::AddPurpose(kind),
+            };
+            cx.actions.push(Action::Edit(edit));
+        }
     }
 }

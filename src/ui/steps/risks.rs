@@ -48,7 +48,16 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             .small()
             .weak(),
     );
-    let measure_ids: Vec<MeasureId> = a.measures.iter().map(|m| m.measure_id.clone()).collect();
+    let measure_ids: Vec<(MeasureId, String)> = a
+        .measures
+        .iter()
+        .map(|m| {
+            (
+                m.measure_id.clone(),
+                format!("{} — {}", m.measure_id, m.title),
+            )
+        })
+        .collect();
     let mut remove = None;
     for risk in &mut a.risks {
         let path = format!("risks[{}]", risk.risk_id);
@@ -137,10 +146,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             &format!("{path}.measure_ids"),
             &cx.t("dossier.linked_measures"),
             |ui, _label_id| {
-                ui.horizontal_wrapped(|ui| {
-                    for id in &measure_ids {
+                ui.vertical(|ui| {
+                    for (id, label) in &measure_ids {
                         let mut is_linked = risk.measure_ids.contains(id);
-                        if ui.checkbox(&mut is_linked, id.as_str()).changed() {
+                        if ui.checkbox(&mut is_linked, label).changed() {
                             if is_linked {
                                 risk.measure_ids.push(id.clone());
                             } else {
