@@ -1189,3 +1189,50 @@ fn a_requisition_only_policy_contradicted_by_an_operational_use_is_said_once() {
     assert_eq!(fires(&a, "R08"), [Blocking]);
     assert!(fires(&a, "CONS-SEARCH-SCOPE").is_empty());
 }
+
+/// The R09 message of an assessment, in English.
+fn r09_message(a: &Assessment) -> String {
+    evaluate(a, TODAY)
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "R09")
+        .map(|f| f.message.en.clone())
+        .expect("R09")
+}
+
+#[test]
+fn r09_says_which_condition_is_missing() {
+    let none = with_face_search(CapabilityState::LockedByVendor, UnlockHolder::Vendor, &[]);
+    let message = r09_message(&none);
+    assert!(
+        message.contains("What is missing: attached evidence."),
+        "{message}"
+    );
+    let held = with_face_search(
+        CapabilityState::LockedByVendor,
+        UnlockHolder::Controller,
+        &["EV-1"],
+    );
+    let message = r09_message(&held);
+    assert!(
+        message.contains("an unlock account out of the commune’s hands"),
+        "{message}"
+    );
+    assert!(!message.contains("vendor locking (current"), "{message}");
+    let mut photo = with_face_search(
+        CapabilityState::DisabledByConfig,
+        UnlockHolder::Vendor,
+        &["EV-1"],
+    );
+    photo.evidence[0].kind = EvidenceKind::SignagePhoto;
+    let message = r09_message(&photo);
+    assert!(
+        message.contains("vendor locking (current state: Disabled"),
+        "{message}"
+    );
+    assert!(
+        message.contains("evidence of a kind that proves the locking"),
+        "{message}"
+    );
+    assert!(message.contains("(attached: EV-1)"), "{message}");
+}

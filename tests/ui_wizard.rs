@@ -35,8 +35,19 @@ fn app_on(assessment: Assessment, path: Option<std::path::PathBuf>, lang: Lang) 
 }
 
 fn harness(app: GardefouApp) -> Harness<'static, GardefouApp> {
+    harness_of_size(app, egui::vec2(1366.0, 768.0))
+}
+
+/// A window tall enough that a long step or findings panel needs no scrolling (clicks land on
+/// what is drawn on screen).
+fn tall_harness(app: GardefouApp) -> Harness<'static, GardefouApp> {
+    harness_of_size(app, egui::vec2(1366.0, 3000.0))
+}
+
+fn harness_of_size(app: GardefouApp, size: egui::Vec2) -> Harness<'static, GardefouApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
+        .with_size(size)
+        .with_max_steps(12)
         .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
         .build_ui_state(|ui, app: &mut GardefouApp| app.frame_ui(ui), app);
     harness.run();
@@ -724,9 +735,12 @@ fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
 #[test]
 fn the_shortcuts_menu_lists_every_command_that_has_one() {
     let mut h = harness(app(common::sample(), Lang::Fr));
-    h.get_by_label("Raccourcis clavier").click();
+    h.get_by_label("Aide").click();
     h.run();
+    assert!(h.query_by_label("Raccourcis clavier").is_some());
     for label in [
+        "Rechercher",
+        "Étape suivante",
         "Nouveau",
         "Enregistrer sous…",
         "Rétablir",
@@ -898,4 +912,119 @@ fn the_measures_catalogue_shows_titles_and_searches_them() {
         let should = matching.iter().any(|m| m.id == def.id);
         assert_eq!(is_shown, should, "{heading}");
     }
+}
+
+#[test]
+fn the_whole_finding_card_goes_to_the_field_and_its_sources_open_the_references() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    let report = h.state().session.report().clone();
+    let r25 = report
+        .by_rule("R25")
+        .next()
+        .expect("R25 in the sample")
+        .clone();
+    // A click on the message, not the title, still lands on the field.
+    h.get_by_label(r25.message.get(Lang::En)).click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    assert_eq!(highlight.as_deref(), r25.fields.first().map(String::as_str));
+
+    // Its first source opens the references window on that entry, with its tag and date.
+    let kb = common::kb();
+    let source = kb.legal_ref(&r25.sources[0]).expect("source");
+    h.query_all_by_label(&source.citation)
+        .next()
+        .expect("the source is shown on the card")
+        .click();
+    h.run();
+    let view = h.state().state.references.clone().expect("references open");
+    assert_eq!(view.selected.as_ref(), Some(&source.id));
+    assert!(
+        h.query_by_label("Legal references").is_some(),
+        "the window is open"
+    );
+    let reviewed = format!("reviewed on {}", source.reviewed_on.display(Lang::En));
+    assert!(
+        h.query_all_by_label(&reviewed).next().is_some(),
+        "{reviewed}"
+    );
+    let citing: Vec<&str> = kb
+        .rule_texts
+        .iter()
+        .filter(|r| r.sources.contains(&source.id))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(citing.contains(&"R25"));
+    let cited = format!("Cited by: {}", citing.join(", "));
+    assert!(h.query_by_label(&cited).is_some(), "{cited}");
+}
+
+#[test]
+fn f1_shows_the_help_of_the_field_being_filled_and_ctrl_f_finds_a_camera() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Image retention")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert_eq!(
+        h.state().state.help.as_deref(),
+        Some("video_system.image_retention_days")
+    );
+    let kb = common::kb();
+    let question = kb
+        .question(&gardefou::model::QuestionId::new(
+            "video_system.image_retention_days",
+        ))
+        .expect("help");
+    assert!(h.query_by_label(question.help.get(Lang::En)).is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().state.help.is_none());
+
+    // The « ? » beside a label opens the same window.
+    h.get_by_label("Help: Image retention").click();
+    h.run();
+    assert_eq!(
+        h.state().state.help.as_deref(),
+        Some("video_system.image_retention_days")
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    // Ctrl+F, a camera id, a click: the step of the inventory.
+    h.get_by_label("1. Screening").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    let camera = h.state().session.assessment.cameras[3].clone();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text(camera.camera_id.as_str());
+    h.run();
+    h.get_by_label_contains(&format!("Camera {}", camera.camera_id))
+        .click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    assert!(
+        h.state().state.search.is_none(),
+        "the search closes on a choice"
+    );
+}
+
+#[test]
+fn ctrl_page_keys_and_alt_digits_change_steps() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    assert_eq!(h.state().state.step, Step::Project);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    h.run();
+    assert_eq!(h.state().state.step, Step::Screening);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageUp);
+    h.run();
+    assert_eq!(h.state().state.step, Step::Project);
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Num6);
+    h.run();
+    assert_eq!(h.state().state.step, Step::Measures);
 }

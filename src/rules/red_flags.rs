@@ -528,10 +528,47 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
             out.push(texts.finding("R09-DOCUMENTED", Severity::Medium, &values, fields));
             stale_proofs(&proofs, installed_on, record, texts, out);
         } else {
+            values.push(("missing", missing_locking(a, record, texts)));
             out.push(texts.finding("R09", Severity::Blocking, &values, fields));
         }
     }
     biometric_presence(a, kb, texts, out);
+}
+
+/// Which of R09's three conditions fail — locked by the vendor, an unlock account the controller
+/// does not hold, a document of a kind that proves it — in words.
+fn missing_locking(a: &Assessment, record: &CapabilityRecord, texts: Texts) -> Bilingual {
+    let mut missing = Vec::new();
+    if record.state != CapabilityState::LockedByVendor {
+        missing.push(texts.phrase(
+            "r09.not_locked",
+            &[("state", texts.variant("capability_state", record.state))],
+        ));
+    }
+    if !record.is_locked_out() && record.state == CapabilityState::LockedByVendor {
+        missing.push(texts.phrase(
+            "r09.holder",
+            &[(
+                "holder",
+                texts.variant("unlock_holder", record.unlock_holder),
+            )],
+        ));
+    }
+    let attached: Vec<&Evidence> = record
+        .evidence_ids
+        .iter()
+        .filter_map(|id| a.evidence_by_id(id))
+        .collect();
+    if attached.is_empty() {
+        missing.push(texts.phrase("r09.no_evidence", &[]));
+    } else if locking_proofs(a, record).is_empty() {
+        let names: Vec<String> = attached.iter().map(|e| e.evidence_id.to_string()).collect();
+        missing.push(texts.phrase(
+            "r09.wrong_kind",
+            &[("evidence", Bilingual::same(names.join(", ")))],
+        ));
+    }
+    text::join(&missing)
 }
 
 /// The evidence that can prove a capability locked or absent: a vendor attestation, a bailiff's

@@ -24,11 +24,21 @@ pub enum Command {
     ExportDossier,
     /// Quit (after the unsaved-changes prompt if needed).
     Quit,
+    /// Search fields, findings and cameras.
+    Find,
+    /// Show the help of the field being filled.
+    Help,
+    /// Show the legal references.
+    References,
+    /// Go to the next step.
+    NextStep,
+    /// Go to the previous step.
+    PreviousStep,
 }
 
 impl Command {
     /// Every command, in the order menus list them.
-    pub const ALL: [Command; 8] = [
+    pub const ALL: [Command; 13] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -37,6 +47,11 @@ impl Command {
         Command::Redo,
         Command::ExportDossier,
         Command::Quit,
+        Command::Find,
+        Command::Help,
+        Command::References,
+        Command::NextStep,
+        Command::PreviousStep,
     ];
 
     /// The commands in the order their shortcuts are tried: those with Shift first, since egui
@@ -58,6 +73,11 @@ impl Command {
             Command::Redo => "action.redo",
             Command::ExportDossier => "action.export",
             Command::Quit => "action.quit",
+            Command::Find => "action.find",
+            Command::Help => "action.help",
+            Command::References => "action.references",
+            Command::NextStep => "action.next_step",
+            Command::PreviousStep => "action.previous_step",
         };
         tr(lang, key)
     }
@@ -73,6 +93,11 @@ impl Command {
             Command::Redo => "command.redo.tooltip",
             Command::ExportDossier => "command.export.tooltip",
             Command::Quit => "command.quit.tooltip",
+            Command::Find => "command.find.tooltip",
+            Command::Help => "command.help.tooltip",
+            Command::References => "command.references.tooltip",
+            Command::NextStep => "command.next_step.tooltip",
+            Command::PreviousStep => "command.previous_step.tooltip",
         };
         tr(lang, key)
     }
@@ -95,6 +120,11 @@ impl Command {
             )),
             Command::ExportDossier => command(Key::E),
             Command::Quit => command(Key::Q),
+            Command::Find => command(Key::F),
+            Command::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
+            Command::References => None,
+            Command::NextStep => command(Key::PageDown),
+            Command::PreviousStep => command(Key::PageUp),
         }
     }
 

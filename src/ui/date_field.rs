@@ -88,7 +88,10 @@ pub fn date_input_ui(
                 || tr(lang, "ui.date.none_kept").to_owned(),
                 |date| tr_with(lang, "ui.date.kept", &[("date", &date.display(lang))]),
             );
-            ui.label(RichText::new(format!("{} — {kept}", reason(error, lang))).color(theme::BAD));
+            ui.label(
+                RichText::new(format!("{} — {kept}", reason(error, lang)))
+                    .color(theme::palette(ui.ctx()).bad),
+            );
         }
         Some(Ok(date)) if response.has_focus() => {
             ui.label(
@@ -97,7 +100,7 @@ pub fn date_input_ui(
                     "ui.date.read_as",
                     &[("date", &long_form(*date, lang))],
                 ))
-                .color(theme::MUTED),
+                .color(theme::palette(ui.ctx()).muted),
             );
         }
         _ => {}
@@ -192,7 +195,7 @@ fn calendar_ui(
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
             for name in tr(lang, "ui.date.weekdays").split_whitespace() {
-                ui.label(RichText::new(name).color(theme::MUTED));
+                ui.label(RichText::new(name).color(theme::palette(ui.ctx()).muted));
             }
             ui.end_row();
             let blanks = month.weekday_from_monday();

@@ -13,6 +13,7 @@ pub mod date_field;
 mod exports;
 pub mod file_dialog;
 mod inventory_io;
+pub mod panels;
 pub mod risk_map;
 mod shell;
 pub mod state;
@@ -39,6 +40,19 @@ use crate::session::{ExportKind, Session};
 use crate::settings::Settings;
 use crate::storage::autosave;
 use crate::{edit, messages, sample};
+
+/// The digit keys that, with Alt, go to the steps in order.
+const STEP_KEYS: [egui::Key; 9] = [
+    egui::Key::Num0,
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+];
 
 /// The key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "gardefou.settings";
@@ -209,6 +223,13 @@ impl GardefouApp {
             }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
+            Action::ShowReference(selected) => {
+                self.state.references = Some(panels::ReferencesView {
+                    should_scroll: selected.is_some(),
+                    selected,
+                    filter: String::new(),
+                });
+            }
             Action::Browse(purpose) => {
                 self.picker
                     .start(Arc::clone(&self.dialogs), purpose, ctx.clone());
@@ -259,6 +280,30 @@ impl GardefouApp {
             Command::Quit => {
                 self.session.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Find => {
+                self.state.search = Some(panels::SearchView {
+                    text: self.state.search.take().map(|s| s.text).unwrap_or_default(),
+                    should_focus: true,
+                });
+            }
+            Command::Help => {
+                let focused: Option<String> =
+                    ctx.data(|d| d.get_temp(egui::Id::unique(panels::FOCUSED_FIELD)));
+                self.state.help = Some(focused.unwrap_or_default());
+            }
+            Command::References => {
+                self.state.references = Some(panels::ReferencesView::default());
+            }
+            Command::NextStep => {
+                if let Some(next) = self.state.step.next() {
+                    self.state.step = next;
+                }
+            }
+            Command::PreviousStep => {
+                if let Some(previous) = self.state.step.previous() {
+                    self.state.step = previous;
+                }
             }
         }
     }
@@ -428,6 +473,12 @@ impl GardefouApp {
                     }
                 }
             }
+            // Alt+0 … Alt+8: straight to a step, as numbered in the navigator.
+            for (step, key) in Step::ALL.iter().zip(STEP_KEYS) {
+                if input.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::ALT, key)) {
+                    actions.push(Action::GoTo(*step, None));
+                }
+            }
         });
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -546,6 +597,7 @@ impl GardefouApp {
                 self.findings_ui(ui, &mut actions);
             });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut actions));
+        self.panels_ui(&ctx, &mut actions);
         self.prompt_ui(&ctx, &mut actions);
 
         for action in actions {

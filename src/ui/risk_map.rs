@@ -198,7 +198,7 @@ pub fn risk_map_ui(ui: &mut Ui, lang: Lang, risks: &[Risk]) -> Option<MapEvent> 
                 painter.rect_stroke(
                     geometry.cell_rect(cell),
                     3.0,
-                    egui::Stroke::new(2.0, theme::ACCENT),
+                    egui::Stroke::new(2.0, theme::palette(painter.ctx()).accent),
                     egui::StrokeKind::Inside,
                 );
             }
@@ -256,7 +256,7 @@ fn draw_grid(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang) {
             egui::Align2::CENTER_CENTER,
             level.number().to_string(),
             font(12.0),
-            theme::MUTED,
+            theme::palette(painter.ctx()).muted,
         );
         let column = geometry.cell_rect(MatrixCell {
             severity: Level::Negligible,
@@ -267,7 +267,7 @@ fn draw_grid(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang) {
             egui::Align2::CENTER_CENTER,
             level.number().to_string(),
             font(12.0),
-            theme::MUTED,
+            theme::palette(painter.ctx()).muted,
         );
     }
     let bottom_left = geometry
@@ -281,14 +281,14 @@ fn draw_grid(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang) {
         egui::Align2::LEFT_CENTER,
         format!("{} →", tr(lang, "dossier.map.likelihood")),
         font(12.0),
-        theme::MUTED,
+        theme::palette(painter.ctx()).muted,
     );
     painter.text(
         geometry.origin - egui::vec2(MapGeometry::MARGIN.x - 2.0, 2.0),
         egui::Align2::LEFT_TOP,
         format!("↑ {}", tr(lang, "dossier.map.severity")),
         font(11.0),
-        theme::MUTED,
+        theme::palette(painter.ctx()).muted,
     );
 }
 
@@ -314,7 +314,7 @@ fn draw_risk(
         };
         if let Some((start, end)) = map_geometry::arrow(unit(from), unit(to)) {
             let (start, end) = (geometry.to_screen(start), geometry.to_screen(end));
-            painter.arrow(start, end - start, egui::Stroke::new(1.5, theme::INK));
+            painter.arrow(start, end - start, egui::Stroke::new(1.5, theme::MAP_INK));
         }
     }
     for (mark, is_residual) in [(before, false), (after, true)] {
@@ -327,7 +327,7 @@ fn draw_risk(
         egui::Align2::LEFT_CENTER,
         legend_line(index, risk),
         egui::FontId::proportional(11.0),
-        theme::INK,
+        theme::palette(painter.ctx()).ink,
     );
 }
 
@@ -350,16 +350,16 @@ fn legend_line(index: usize, risk: &Risk) -> String {
 /// A numbered mark: hollow before measures, filled after.
 fn draw_mark(painter: &egui::Painter, at: Pos2, number: usize, is_residual: bool) {
     let text_colour = if is_residual {
-        painter.circle_filled(at, MapGeometry::mark_radius(), theme::INK);
+        painter.circle_filled(at, MapGeometry::mark_radius(), theme::MAP_INK);
         Color32::WHITE
     } else {
         painter.circle(
             at,
             MapGeometry::mark_radius(),
             Color32::WHITE.gamma_multiply(0.6),
-            egui::Stroke::new(1.5, theme::INK),
+            egui::Stroke::new(1.5, theme::MAP_INK),
         );
-        theme::INK
+        theme::MAP_INK
     };
     painter.text(
         at,
@@ -389,7 +389,7 @@ fn draw_legend_key(painter: &egui::Painter, geometry: &MapGeometry, lang: Lang, 
             tr(lang, "dossier.map.after")
         ),
         egui::FontId::proportional(11.0),
-        theme::MUTED,
+        theme::palette(painter.ctx()).muted,
     );
 }
 

@@ -21,7 +21,7 @@ impl GardefouApp {
                 RichText::new("Garde-fou")
                     .size(18.0)
                     .strong()
-                    .color(theme::ACCENT),
+                    .color(theme::palette(ui.ctx()).accent),
             );
             ui.separator();
             for command in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
@@ -44,8 +44,24 @@ impl GardefouApp {
             command_button(ui, Command::Redo, lang, can_redo, actions);
             ui.separator();
             command_button(ui, Command::ExportDossier, lang, true, actions);
+            ui.separator();
+            command_button(ui, Command::Find, lang, true, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.menu_button(tr(lang, "ui.shortcuts"), |ui| shortcuts_ui(ui, lang));
+                ui.menu_button(tr(lang, "action.help"), |ui| {
+                    for command in [Command::Help, Command::References] {
+                        if ui
+                            .button(command.label(lang))
+                            .on_hover_text(command.hover_text(ui.ctx(), lang))
+                            .clicked()
+                        {
+                            actions.push(Action::Command(command));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    ui.label(RichText::new(tr(lang, "ui.shortcuts")).strong());
+                    shortcuts_ui(ui, lang);
+                });
                 let dark = self.settings.is_dark;
                 let theme_text = if dark {
                     tr(lang, "ui.light_theme")
@@ -96,9 +112,9 @@ impl GardefouApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if let Some(percent) = (answered * 100).checked_div(required) {
                         let colour = if percent == 100 {
-                            theme::GOOD
+                            theme::palette(ui.ctx()).good
                         } else {
-                            theme::MUTED
+                            theme::palette(ui.ctx()).muted
                         };
                         ui.label(
                             RichText::new(format!("{percent}\u{a0}%"))
@@ -107,7 +123,7 @@ impl GardefouApp {
                         );
                     }
                     if blocking {
-                        ui.label(RichText::new("●").color(theme::BAD))
+                        ui.label(RichText::new("●").color(theme::palette(ui.ctx()).bad))
                             .on_hover_text(tr(lang, "ui.step_has_blocking"));
                     }
                 });
@@ -135,7 +151,7 @@ impl GardefouApp {
             RichText::new(tr(lang, "ui.findings"))
                 .size(16.0)
                 .strong()
-                .color(theme::ACCENT),
+                .color(theme::palette(ui.ctx()).accent),
         );
         egui::ScrollArea::vertical()
             .id_salt("findings")
@@ -156,31 +172,11 @@ impl GardefouApp {
                         RichText::new(header.to_uppercase())
                             .small()
                             .strong()
-                            .color(theme::severity(severity)),
+                            .color(theme::severity(ui.ctx(), severity)),
                     );
+                    let kb = std::sync::Arc::clone(self.session.kb());
                     for finding in findings {
-                        egui::Frame::new()
-                            .fill(ui.visuals().faint_bg_color)
-                            .inner_margin(egui::Margin::same(6))
-                            .corner_radius(4.0)
-                            .stroke(egui::Stroke::new(1.0, theme::severity(severity)))
-                            .show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                let title =
-                                    format!("{} — {}", finding.rule_id, finding.title.get(lang));
-                                let button = ui.add(
-                                    egui::Button::new(RichText::new(title).strong())
-                                        .frame(false)
-                                        .wrap(),
-                                );
-                                ui.label(RichText::new(finding.message.get(lang)).small());
-                                if button.on_hover_text(tr(lang, "ui.go_to_field")).clicked() {
-                                    let field = finding.fields.first().cloned();
-                                    let step =
-                                        field.as_deref().map_or(Step::Screening, Step::of_field);
-                                    actions.push(Action::GoTo(step, field));
-                                }
-                            });
+                        finding_card_ui(ui, &kb, finding, lang, actions);
                     }
                 }
                 if self.session.report().findings.is_empty() {
@@ -200,9 +196,9 @@ impl GardefouApp {
             ui.label(RichText::new(file).small());
             ui.separator();
             let (text, colour) = if self.is_dirty() {
-                (tr(lang, "ui.unsaved"), theme::WARN)
+                (tr(lang, "ui.unsaved"), theme::palette(ui.ctx()).warn)
             } else {
-                (tr(lang, "ui.saved"), theme::GOOD)
+                (tr(lang, "ui.saved"), theme::palette(ui.ctx()).good)
             };
             ui.label(RichText::new(text).small().color(colour));
             if let Some(label) = &self.state.last_autosave_label {
@@ -211,7 +207,11 @@ impl GardefouApp {
             }
             if let Some((message, is_error)) = &self.state.status {
                 ui.separator();
-                let colour = if *is_error { theme::BAD } else { theme::GOOD };
+                let colour = if *is_error {
+                    theme::palette(ui.ctx()).bad
+                } else {
+                    theme::palette(ui.ctx()).good
+                };
                 ui.label(RichText::new(message).small().color(colour));
             }
         });
@@ -399,6 +399,59 @@ fn recovery_question(offer: &crate::session::RecoveryOffer, lang: Lang) -> Strin
             ("path", &offer.path.display().to_string()),
         ],
     )
+}
+
+/// One finding: the whole card goes to the field it points at; its sources open the legal
+/// references.
+fn finding_card_ui(
+    ui: &mut egui::Ui,
+    kb: &crate::knowledge::KnowledgeBase,
+    finding: &crate::rules::Finding,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let field = finding.fields.first().cloned();
+    let step = field.as_deref().map_or(Step::Screening, Step::of_field);
+    let card = ui.scope_builder(
+        egui::UiBuilder::new()
+            .id_salt(("finding", &finding.rule_id, &finding.fields))
+            .sense(egui::Sense::click()),
+        |ui| {
+            egui::Frame::new()
+                .fill(ui.visuals().faint_bg_color)
+                .inner_margin(egui::Margin::same(6))
+                .corner_radius(4.0)
+                .stroke(egui::Stroke::new(
+                    1.0,
+                    theme::severity(ui.ctx(), finding.severity),
+                ))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let title = format!("{} — {}", finding.rule_id, finding.title.get(lang));
+                    let button = ui.add(
+                        egui::Button::new(RichText::new(title).strong())
+                            .frame(false)
+                            .wrap(),
+                    );
+                    ui.add(
+                        egui::Label::new(RichText::new(finding.message.get(lang)).small())
+                            .selectable(false),
+                    );
+                    if !finding.sources.is_empty() {
+                        super::panels::sources_ui(ui, kb, &finding.sources, lang, actions);
+                    }
+                    button.on_hover_text(tr(lang, "ui.go_to_field")).clicked()
+                })
+                .inner
+        },
+    );
+    let card_response = card.response.on_hover_text(tr(lang, "ui.go_to_field"));
+    if card_response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if card.inner || card_response.clicked() {
+        actions.push(Action::GoTo(step, field));
+    }
 }
 
 /// Every command with its keyboard shortcut, as the shortcut handling reads them.

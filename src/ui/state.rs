@@ -82,4 +82,10 @@ pub struct UiState {
     pub inventory: super::steps::video_system::inventory::InventoryState,
     /// The « attach a document » form.
     pub evidence_form: super::steps::EvidenceForm,
+    /// The legal references window, when open.
+    pub references: Option<super::panels::ReferencesView>,
+    /// The help window, when open: the field path whose help it shows.
+    pub help: Option<String>,
+    /// The search window, when open.
+    pub search: Option<super::panels::SearchView>,
 }

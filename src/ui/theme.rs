@@ -10,32 +10,80 @@ use crate::model::Band;
 /// Width of the label column of form rows.
 pub const LABEL_WIDTH: f32 = 250.0;
 
-/// Headings and accents.
-pub const ACCENT: Color32 = Color32::from_rgb(0x1c, 0x45, 0x73);
-/// Main text on light backgrounds.
-pub const INK: Color32 = Color32::from_rgb(0x22, 0x26, 0x30);
-/// Secondary text.
-pub const MUTED: Color32 = Color32::from_rgb(0x66, 0x6d, 0x7a);
-/// Background of a field a finding points at.
-pub const HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0x1c, 0x45, 0x73, 0x18);
-/// « In place », compliant.
-pub const GOOD: Color32 = Color32::from_rgb(0x1f, 0x7a, 0x4d);
-/// « To watch ».
-pub const WARN: Color32 = Color32::from_rgb(0xb3, 0x6b, 0x00);
-/// « Problem », blocking.
-pub const BAD: Color32 = Color32::from_rgb(0xb0, 0x1e, 0x2d);
-/// Medium findings.
-pub const MEDIUM: Color32 = Color32::from_rgb(0x9a, 0x7d, 0x0a);
-/// Information.
-pub const INFO: Color32 = Color32::from_rgb(0x45, 0x6b, 0x9a);
+/// The colours of one theme. Every text colour reaches 4.5:1 against the theme's panel, window
+/// and faint backgrounds (WCAG 2.1 AA; `tests/ui_contrast.rs` computes it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Headings and accents.
+    pub accent: Color32,
+    /// Main text.
+    pub ink: Color32,
+    /// Secondary text (help, hints, dates).
+    pub muted: Color32,
+    /// Background of a field a finding points at.
+    pub highlight: Color32,
+    /// « In place », compliant.
+    pub good: Color32,
+    /// « To watch », high findings.
+    pub warn: Color32,
+    /// « Problem », blocking.
+    pub bad: Color32,
+    /// Medium findings.
+    pub medium: Color32,
+    /// Information.
+    pub info: Color32,
+    /// Links (the sources of a finding).
+    pub link: Color32,
+}
+
+/// The light theme's colours (on egui's light panels, grey 248).
+pub const LIGHT: Palette = Palette {
+    accent: Color32::from_rgb(0x1c, 0x45, 0x73),
+    ink: Color32::from_rgb(0x22, 0x26, 0x30),
+    muted: Color32::from_rgb(0x55, 0x5b, 0x66),
+    highlight: Color32::from_rgba_premultiplied(0x1c, 0x45, 0x73, 0x18),
+    good: Color32::from_rgb(0x1a, 0x6b, 0x43),
+    warn: Color32::from_rgb(0x8f, 0x52, 0x00),
+    bad: Color32::from_rgb(0xb0, 0x1e, 0x2d),
+    medium: Color32::from_rgb(0x76, 0x5e, 0x00),
+    info: Color32::from_rgb(0x3d, 0x60, 0x8c),
+    link: Color32::from_rgb(0x1a, 0x56, 0x9c),
+};
+
+/// The dark theme's colours (on egui's dark panels, grey 27).
+pub const DARK: Palette = Palette {
+    accent: Color32::from_rgb(0x9c, 0xc3, 0xf0),
+    ink: Color32::from_rgb(0xe8, 0xea, 0xee),
+    muted: Color32::from_rgb(0xb4, 0xb9, 0xc2),
+    highlight: Color32::from_rgba_premultiplied(0x12, 0x1c, 0x2a, 0x40),
+    good: Color32::from_rgb(0x7a, 0xd6, 0xa2),
+    warn: Color32::from_rgb(0xf5, 0xb3, 0x52),
+    bad: Color32::from_rgb(0xff, 0x8a, 0x8a),
+    medium: Color32::from_rgb(0xe6, 0xcc, 0x5c),
+    info: Color32::from_rgb(0x9d, 0xbb, 0xe3),
+    link: Color32::from_rgb(0x8c, 0xc4, 0xff),
+};
+
+/// Marks and arrows on the risk map's cells, whose pastel bands are the same in both themes.
+pub const MAP_INK: Color32 = Color32::from_rgb(0x22, 0x26, 0x30);
+
+/// The palette of the theme `ctx` shows.
+pub fn palette(ctx: &egui::Context) -> &'static Palette {
+    if ctx.global_style().visuals.dark_mode {
+        &DARK
+    } else {
+        &LIGHT
+    }
+}
 
 /// The colour of a finding severity.
-pub fn severity(severity: crate::rules::Severity) -> Color32 {
+pub fn severity(ctx: &egui::Context, severity: crate::rules::Severity) -> Color32 {
+    let p = palette(ctx);
     match severity {
-        crate::rules::Severity::Blocking => BAD,
-        crate::rules::Severity::High => WARN,
-        crate::rules::Severity::Medium => MEDIUM,
-        crate::rules::Severity::Info => INFO,
+        crate::rules::Severity::Blocking => p.bad,
+        crate::rules::Severity::High => p.warn,
+        crate::rules::Severity::Medium => p.medium,
+        crate::rules::Severity::Info => p.info,
     }
 }
 
@@ -70,7 +118,29 @@ pub fn install(ctx: &egui::Context, is_dark: bool) {
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        // Help and hints at 12 px at least (RGAA / WCAG: readable at default zoom).
+        for (text_style, size) in [
+            (egui::TextStyle::Small, 12.0),
+            (egui::TextStyle::Body, 13.5),
+            (egui::TextStyle::Button, 13.5),
+            (egui::TextStyle::Monospace, 13.0),
+        ] {
+            if let Some(font) = style.text_styles.get_mut(&text_style) {
+                font.size = size;
+            }
+        }
     });
+    for (theme, palette) in [(egui::Theme::Light, &LIGHT), (egui::Theme::Dark, &DARK)] {
+        ctx.style_mut_of(theme, |style| {
+            style.visuals.weak_text_color = Some(palette.muted);
+            style.visuals.hyperlink_color = palette.link;
+            if theme == egui::Theme::Dark {
+                // egui's dark text (grey 140) is legible but dim: lighter, as the palette's.
+                style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(210);
+                style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(220);
+            }
+        });
+    }
 }
 
 /// Light or dark.

@@ -22,16 +22,20 @@ pub fn field_ui<R>(
         .inner_margin(egui::Margin::symmetric(6, 4))
         .corner_radius(4.0)
         .stroke(if is_highlighted {
-            egui::Stroke::new(2.0, theme::ACCENT)
+            egui::Stroke::new(2.0, theme::palette(ui.ctx()).accent)
         } else {
             egui::Stroke::NONE
         })
         .fill(if is_highlighted {
-            theme::HIGHLIGHT
+            theme::palette(ui.ctx()).highlight
         } else {
             Color32::TRANSPARENT
         });
     let row_width = ui.available_width() - 14.0;
+    let help = cx
+        .kb
+        .question(&QuestionId::new(path))
+        .map(|q| q.help.get(cx.lang).to_owned());
     let inner = frame.show(ui, |ui| {
         ui.set_max_width(row_width);
         ui.horizontal_top(|ui| {
@@ -41,14 +45,18 @@ pub fn field_ui<R>(
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_width(theme::LABEL_WIDTH);
-                        ui.add(egui::Label::new(RichText::new(label).strong()).wrap())
+                        ui.horizontal_wrapped(|ui| {
+                            let label_response =
+                                ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
+                            if help.is_some() {
+                                help_button_ui(ui, cx, path, label);
+                            }
+                            label_response
+                        })
+                        .inner
                     },
                 )
                 .inner;
-            let help = cx
-                .kb
-                .question(&QuestionId::new(path))
-                .map(|q| q.help.get(cx.lang).to_owned());
             let label_response = match &help {
                 Some(help) => label_response.on_hover_text(help),
                 None => label_response,
@@ -69,7 +77,38 @@ pub fn field_ui<R>(
     if is_highlighted && cx.should_scroll {
         inner.response.scroll_to_me(Some(egui::Align::Center));
     }
+    // The field the keyboard is in: F1 opens its help.
+    let ctx = ui.ctx().clone();
+    let focused_rect = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+        .map(|r| r.rect);
+    if focused_rect.is_some_and(|rect| inner.response.rect.contains_rect(rect)) {
+        ctx.data_mut(|d| {
+            d.insert_temp(
+                egui::Id::unique(super::panels::FOCUSED_FIELD),
+                path.to_owned(),
+            )
+        });
+    }
     inner.inner
+}
+
+/// The « ? » beside a field's label: opens the field's help (its explanation and sources).
+fn help_button_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str) {
+    let name = crate::i18n::tr_with(cx.lang, "ui.help_for", &[("field", label)]);
+    let response = ui
+        .add(egui::Button::new(RichText::new("?").small()).small())
+        .on_hover_text(&name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if response.clicked() {
+        ui.ctx().data_mut(|d| {
+            d.insert_temp(
+                egui::Id::unique(super::panels::HELP_REQUEST),
+                path.to_owned(),
+            )
+        });
+    }
 }
 
 /// A single-line text field.
@@ -203,7 +242,12 @@ pub fn choice_combo_ui<T: Copy + PartialEq + std::fmt::Debug>(
 /// A sub-heading inside a step.
 pub fn subheading_ui(ui: &mut Ui, text: &str) {
     ui.add_space(10.0);
-    ui.label(RichText::new(text).size(16.0).strong().color(theme::ACCENT));
+    ui.label(
+        RichText::new(text)
+            .size(16.0)
+            .strong()
+            .color(theme::palette(ui.ctx()).accent),
+    );
     ui.separator();
 }
 

@@ -114,7 +114,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                         ("kb", &(bytes / 1024).to_string()),
                     ],
                 ))
-                .color(theme::GOOD),
+                .color(theme::palette(ui.ctx()).good),
             );
             if ui.button(cx.t("ui.open_pdf")).clicked() {
                 // Hand the file to the desktop's viewer; failing to find one is not an error of ours.
@@ -125,7 +125,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             }
         }
         ExportState::Failed(message) => {
-            ui.label(RichText::new(message).color(theme::BAD));
+            ui.label(RichText::new(message).color(theme::palette(ui.ctx()).bad));
         }
     }
     derived_documents_ui(ui, cx, a);

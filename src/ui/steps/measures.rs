@@ -167,7 +167,7 @@ fn catalogue_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
                         if is_used {
                             ui.label(
                                 RichText::new(cx.t("ui.catalogue_in_use"))
-                                    .color(crate::ui::theme::GOOD),
+                                    .color(crate::ui::theme::palette(ui.ctx()).good),
                             );
                         } else if ui
                             .button(cx.t("ui.add"))

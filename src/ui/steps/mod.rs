@@ -106,7 +106,7 @@ impl Step {
             "project" => Step::Project,
             "screening" => Step::Screening,
             "processing" => Step::Processing,
-            "video_system" | "cameras" | "capabilities" => Step::VideoSystem,
+            "video_system" | "cameras" | "capabilities" | "evidence" => Step::VideoSystem,
             "necessity" | "rights" => Step::Necessity,
             "risks" => Step::Risks,
             "measures" => Step::Measures,

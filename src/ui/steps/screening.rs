@@ -78,9 +78,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 t("dossier.not_met")
             };
             let colour = if result.is_met {
-                theme::WARN
+                theme::palette(ui.ctx()).warn
             } else {
-                theme::GOOD
+                theme::palette(ui.ctx()).good
             };
             ui.label(RichText::new(met).strong().color(colour));
             for because in &result.because {
@@ -130,10 +130,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     subheading_ui(ui, &cx.t("dossier.verdict"));
     let screening = &cx.report.screening;
     let (colour, key) = match screening.verdict {
-        Verdict::Required => (theme::WARN, "verdict.required"),
-        Verdict::Recommended => (theme::ACCENT, "verdict.recommended"),
-        Verdict::NotRequired => (theme::GOOD, "verdict.not_required"),
-        Verdict::Undetermined => (theme::WARN, "verdict.undetermined"),
+        Verdict::Required => (theme::palette(ui.ctx()).warn, "verdict.required"),
+        Verdict::Recommended => (theme::palette(ui.ctx()).accent, "verdict.recommended"),
+        Verdict::NotRequired => (theme::palette(ui.ctx()).good, "verdict.not_required"),
+        Verdict::Undetermined => (theme::palette(ui.ctx()).warn, "verdict.undetermined"),
     };
     ui.label(RichText::new(cx.t(key)).size(18.0).strong().color(colour));
     for reason in &screening.reasons {

@@ -56,8 +56,12 @@ fn capability_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment, def: &Capa
     let title = format!("{} — {}", def.id, def.label.get(lang));
     field_ui(ui, cx, &path, &title, |ui, label_id| {
         let status = tr(lang, &format!("enum.legal_status.{:?}", def.status)).to_owned();
-        ui.label(RichText::new(status).strong().color(theme::ACCENT))
-            .on_hover_text(def.status_note.get(lang));
+        ui.label(
+            RichText::new(status)
+                .strong()
+                .color(theme::palette(ui.ctx()).accent),
+        )
+        .on_hover_text(def.status_note.get(lang));
         egui::Grid::new(("capability", id))
             .num_columns(2)
             .spacing([12.0, 4.0])

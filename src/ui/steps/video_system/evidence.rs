@@ -99,10 +99,10 @@ fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment) -> Opt
 /// What became of a document on disk, coloured: intact, changed, missing or not checked.
 fn status_ui(ui: &mut egui::Ui, lang: Lang, status: Option<EvidenceStatus>) {
     let (key, colour) = match status {
-        Some(EvidenceStatus::Intact) => ("ui.evidence_intact", theme::GOOD),
-        Some(EvidenceStatus::Changed) => ("ui.evidence_changed", theme::BAD),
-        Some(EvidenceStatus::Missing) => ("ui.evidence_missing", theme::BAD),
-        None => ("ui.evidence_unchecked", theme::MUTED),
+        Some(EvidenceStatus::Intact) => ("ui.evidence_intact", theme::palette(ui.ctx()).good),
+        Some(EvidenceStatus::Changed) => ("ui.evidence_changed", theme::palette(ui.ctx()).bad),
+        Some(EvidenceStatus::Missing) => ("ui.evidence_missing", theme::palette(ui.ctx()).bad),
+        None => ("ui.evidence_unchecked", theme::palette(ui.ctx()).muted),
     };
     ui.label(RichText::new(tr(lang, key)).color(colour));
 }

@@ -335,7 +335,8 @@ fn bulk_edits_ui(
             if ui.button(t("ui.duplicate")).clicked() {
                 edits.push(Edit::DuplicateCameras(selected.to_vec()));
             }
-            let delete = RichText::new(t("ui.delete_selection")).color(theme::BAD);
+            let delete =
+                RichText::new(t("ui.delete_selection")).color(theme::palette(ui.ctx()).bad);
             if ui.button(delete).clicked() {
                 edits.push(Edit::DeleteCameras(selected.to_vec()));
             }

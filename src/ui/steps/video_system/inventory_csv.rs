@@ -42,7 +42,11 @@ pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
     });
     if let Some((message, is_error)) = &state.message {
-        let colour = if *is_error { theme::BAD } else { theme::GOOD };
+        let colour = if *is_error {
+            theme::palette(ui.ctx()).bad
+        } else {
+            theme::palette(ui.ctx()).good
+        };
         ui.label(RichText::new(message).color(colour));
     }
     let answer = match &mut state.import {
@@ -157,7 +161,7 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
                         ("message", &error.message),
                     ],
                 );
-                ui.label(RichText::new(line).color(theme::BAD));
+                ui.label(RichText::new(line).color(theme::palette(ui.ctx()).bad));
             }
         });
 }

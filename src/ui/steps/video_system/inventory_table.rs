@@ -92,7 +92,7 @@ fn camera_row_ui(
         let mut is_selected = selected.contains(&camera.camera_id);
         let id = RichText::new(camera.camera_id.as_str());
         let id = if is_pointed {
-            id.color(theme::BAD).strong()
+            id.color(theme::palette(ui.ctx()).bad).strong()
         } else {
             id
         };

@@ -1,0 +1,356 @@
+//! The windows beside the form, all offline from the knowledge base: « Legal references » (every
+//! source with its citation, title, review date, verification tag and the rules that cite it),
+//! a field's help (its question, explanation and sources, by F1 or the « ? » beside it) and the
+//! search (Ctrl+F) over questions, findings and cameras, each result a click away from its field.
+
+use egui::RichText;
+
+use super::action::Action;
+use super::steps::Step;
+use super::{theme, GardefouApp};
+use crate::i18n::{tr, tr_with, Lang};
+use crate::knowledge::{KnowledgeBase, LegalRef, Verification};
+use crate::model::LegalRefId;
+
+/// The references window: which entry is selected, and the filter typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReferencesView {
+    /// The entry a finding or a help pointed at.
+    pub selected: Option<LegalRefId>,
+    /// Scroll to the selected entry on the next frame.
+    pub should_scroll: bool,
+    /// Only entries whose citation, title or id contain this.
+    pub filter: String,
+}
+
+/// The search window's text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchView {
+    /// What is searched.
+    pub text: String,
+    /// Give the text box the keyboard focus on the next frame.
+    pub should_focus: bool,
+}
+
+/// Where a field asks for its help, and where the focused field is recorded, between the form
+/// and the app (the form's widgets only see the step context).
+pub const HELP_REQUEST: &str = "gardefou.help_request";
+/// See [`HELP_REQUEST`].
+pub const FOCUSED_FIELD: &str = "gardefou.focused_field";
+
+/// One search result: what it shows, and where a click goes.
+struct Hit {
+    text: String,
+    step: Step,
+    field: Option<String>,
+}
+
+impl GardefouApp {
+    /// Draws the open windows.
+    pub(super) fn panels_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let request: Option<String> =
+            ctx.data_mut(|d| d.remove_temp(egui::Id::unique(HELP_REQUEST)));
+        if let Some(path) = request {
+            self.state.help = Some(path);
+        }
+        self.references_ui(ctx);
+        self.help_ui(ctx, actions);
+        self.search_ui(ctx, actions);
+    }
+
+    fn references_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some(mut view) = self.state.references.take() else {
+            return;
+        };
+        let kb = std::sync::Arc::clone(self.session.kb());
+        let mut is_open = true;
+        egui::Window::new(tr(lang, "ui.references"))
+            .id(egui::Id::unique("gardefou.references"))
+            .open(&mut is_open)
+            .default_size([560.0, 520.0])
+            .show(ctx, |ui| {
+                ui.label(
+                    RichText::new(tr(lang, "ui.references_intro"))
+                        .color(theme::palette(ui.ctx()).muted),
+                );
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "ui.catalogue_search"));
+                    ui.add(egui::TextEdit::singleline(&mut view.filter).desired_width(300.0))
+                        .labelled_by(label.id);
+                });
+                let needle = view.filter.trim().to_lowercase();
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for reference in kb.legal_refs.values() {
+                        let is_selected = view.selected.as_ref() == Some(&reference.id);
+                        let matches = needle.is_empty()
+                            || [
+                                reference.id.as_str(),
+                                reference.citation.as_str(),
+                                reference.title.get(lang),
+                            ]
+                            .iter()
+                            .any(|t| t.to_lowercase().contains(&needle));
+                        if !matches && !is_selected {
+                            continue;
+                        }
+                        let response = reference_ui(ui, &kb, reference, lang, is_selected);
+                        if is_selected && view.should_scroll {
+                            response.scroll_to_me(Some(egui::Align::TOP));
+                        }
+                    }
+                });
+            });
+        view.should_scroll = false;
+        if is_open {
+            self.state.references = Some(view);
+        }
+    }
+
+    fn help_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let Some(path) = self.state.help.clone() else {
+            return;
+        };
+        let kb = std::sync::Arc::clone(self.session.kb());
+        let question = kb.question(&crate::model::QuestionId::new(path.as_str()));
+        let mut is_open = true;
+        egui::Window::new(tr(lang, "ui.help"))
+            .id(egui::Id::unique("gardefou.help"))
+            .open(&mut is_open)
+            .default_width(460.0)
+            .show(ctx, |ui| match question {
+                Some(q) => {
+                    ui.label(RichText::new(q.label.get(lang)).strong().size(15.0));
+                    ui.add_space(4.0);
+                    ui.label(q.help.get(lang));
+                    if !q.sources.is_empty() {
+                        ui.add_space(6.0);
+                        sources_ui(ui, &kb, &q.sources, lang, actions);
+                    }
+                    ui.add_space(6.0);
+                    if ui.button(tr(lang, "ui.help_go_to_field")).clicked() {
+                        actions.push(Action::GoTo(Step::of_field(&path), Some(path.clone())));
+                    }
+                }
+                None => {
+                    ui.label(tr(lang, "ui.help_none"));
+                    ui.label(
+                        RichText::new(tr(lang, "ui.help_keys"))
+                            .color(theme::palette(ui.ctx()).muted),
+                    );
+                }
+            });
+        if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.state.help = None;
+        }
+    }
+
+    fn search_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let Some(mut view) = self.state.search.take() else {
+            return;
+        };
+        let mut is_open = true;
+        let mut chosen = false;
+        egui::Window::new(tr(lang, "ui.search"))
+            .id(egui::Id::unique("gardefou.search"))
+            .open(&mut is_open)
+            .default_size([520.0, 420.0])
+            .show(ctx, |ui| {
+                let response = ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "ui.search_label"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut view.text)
+                            .hint_text(tr(lang, "ui.search_hint"))
+                            .desired_width(340.0),
+                    )
+                    .labelled_by(label.id)
+                });
+                if view.should_focus {
+                    response.inner.request_focus();
+                    view.should_focus = false;
+                }
+                let hits = self.search_hits(&view.text, lang);
+                if view.text.trim().chars().count() >= 2 && hits.is_empty() {
+                    ui.label(
+                        RichText::new(tr(lang, "ui.search_none"))
+                            .color(theme::palette(ui.ctx()).muted),
+                    );
+                }
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for hit in hits.iter().take(60) {
+                        if ui.button(&hit.text).clicked() {
+                            actions.push(Action::GoTo(hit.step, hit.field.clone()));
+                            chosen = true;
+                        }
+                    }
+                });
+            });
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        if is_open && !chosen && !escape {
+            self.state.search = Some(view);
+        }
+    }
+
+    /// Questions, findings and cameras matching `text` (two characters at least).
+    fn search_hits(&self, text: &str, lang: Lang) -> Vec<Hit> {
+        let needle = text.trim().to_lowercase();
+        if needle.chars().count() < 2 {
+            return Vec::new();
+        }
+        let has = |t: &str| t.to_lowercase().contains(&needle);
+        let mut hits = Vec::new();
+        for q in &self.session.kb().questions {
+            if has(q.label.get(lang)) || has(q.help.get(lang)) || has(q.id.as_str()) {
+                let step = Step::of_field(q.id.as_str());
+                hits.push(Hit {
+                    text: format!("{} — {}", step.title(lang), q.label.get(lang)),
+                    step,
+                    field: Some(q.id.to_string()),
+                });
+            }
+        }
+        for finding in &self.session.report().findings {
+            if has(&finding.rule_id)
+                || has(finding.title.get(lang))
+                || has(finding.message.get(lang))
+            {
+                let field = finding.fields.first().cloned();
+                hits.push(Hit {
+                    text: tr_with(
+                        lang,
+                        "ui.search_finding",
+                        &[(
+                            "finding",
+                            &format!("{} — {}", finding.rule_id, finding.title.get(lang)),
+                        )],
+                    ),
+                    step: field.as_deref().map_or(Step::Screening, Step::of_field),
+                    field,
+                });
+            }
+        }
+        for camera in &self.session.assessment.cameras {
+            if has(camera.camera_id.as_str()) || has(&camera.location) || has(&camera.perimeter) {
+                hits.push(Hit {
+                    text: tr_with(
+                        lang,
+                        "ui.search_camera",
+                        &[
+                            ("id", camera.camera_id.as_str()),
+                            ("location", camera.location.as_str()),
+                        ],
+                    ),
+                    step: Step::VideoSystem,
+                    field: Some(format!("cameras[{}]", camera.camera_id)),
+                });
+            }
+        }
+        hits
+    }
+}
+
+/// One reference: citation, tag, review date, title, address (shown, never opened) and the
+/// rules that cite it; framed when selected.
+fn reference_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    reference: &LegalRef,
+    lang: Lang,
+    is_selected: bool,
+) -> egui::Response {
+    let stroke = if is_selected {
+        egui::Stroke::new(2.0, theme::palette(ui.ctx()).accent)
+    } else {
+        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color)
+    };
+    egui::Frame::group(ui.style())
+        .stroke(stroke)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&reference.citation).strong());
+                ui.label(
+                    RichText::new(tr(
+                        lang,
+                        &format!("enum.verification.{:?}", reference.verification),
+                    ))
+                    .color(verification_colour(ui.ctx(), reference.verification)),
+                );
+                ui.label(
+                    RichText::new(tr_with(
+                        lang,
+                        "ui.reviewed_on",
+                        &[("date", &reference.reviewed_on.display(lang))],
+                    ))
+                    .color(theme::palette(ui.ctx()).muted),
+                );
+            });
+            ui.label(reference.title.get(lang));
+            if !reference.url.is_empty() {
+                ui.label(RichText::new(&reference.url).monospace().small())
+                    .on_hover_text(tr(lang, "ui.reference_url"));
+            }
+            let citing: Vec<&str> = kb
+                .rule_texts
+                .iter()
+                .filter(|r| r.sources.contains(&reference.id))
+                .map(|r| r.id.as_str())
+                .collect();
+            if !citing.is_empty() {
+                ui.label(
+                    RichText::new(tr_with(
+                        lang,
+                        "ui.cited_by",
+                        &[("rules", &citing.join(", "))],
+                    ))
+                    .small()
+                    .color(theme::palette(ui.ctx()).muted),
+                );
+            }
+        })
+        .response
+}
+
+/// The colour of a verification tag.
+fn verification_colour(ctx: &egui::Context, verification: Verification) -> egui::Color32 {
+    let palette = theme::palette(ctx);
+    match verification {
+        Verification::Verified => palette.good,
+        Verification::Secondary => palette.accent,
+        Verification::Unverified => palette.warn,
+    }
+}
+
+/// « Sources: » and one button per source, each opening it in the references window.
+pub fn sources_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    sources: &[LegalRefId],
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(lang, "ui.sources")).small().strong());
+        for id in sources {
+            let citation = kb
+                .legal_ref(id)
+                .map_or_else(|| id.to_string(), |r| r.citation.clone());
+            let tag = kb.legal_ref(id).map(|r| r.verification);
+            let text = match tag {
+                Some(Verification::Unverified) => {
+                    format!("{citation} ({})", tr(lang, "enum.verification.Unverified"))
+                }
+                _ => citation,
+            };
+            if ui
+                .add(egui::Link::new(RichText::new(text).small()))
+                .on_hover_text(tr(lang, "ui.open_reference"))
+                .clicked()
+            {
+                actions.push(Action::ShowReference(Some(id.clone())));
+            }
+        }
+    });
+}
