@@ -2,6 +2,7 @@
 //! follow ripgrep: 0 success, 1 the check found something (later commands), 2 an error such as
 //! a file that cannot be read.
 
+use crate::session::Start;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
@@ -25,7 +26,8 @@ pub struct Cli {
     /// Language of messages: fr or en (default: from LANG). / Langue des messages : fr ou en.
     #[arg(long, global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// What to do (default: open the app on the sample). / Que faire (par défaut : ouvrir l'application).
+    /// What to do (default: open the app on its start screen, or on the last project when the
+    /// user asked for it). / Que faire (par défaut : l'écran d'accueil de l'application).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +40,11 @@ pub enum Command {
         /// The project file (.aipd.ron). / Le fichier projet (.aipd.ron).
         file: PathBuf,
     },
+    /// Open the app on a new, empty assessment. / Ouvrir l'application sur une analyse vierge.
+    New,
+    /// Open the app on the bundled fictional example (a commune, 124 cameras). / Ouvrir
+    /// l'application sur l'exemple fictif fourni.
+    Example,
     /// Check that a project file loads; exit 0 if it does, 2 with path:line:column if not.
     /// / Vérifier qu'un fichier projet se charge ; code 0 s'il se charge, 2 sinon.
     Validate {
@@ -130,10 +137,10 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 /// What the process should do, decided from the command line.
 #[derive(Debug, PartialEq)]
 pub enum Job {
-    /// Open the app on a file, or on the sample when `None`.
+    /// Open the app.
     Gui {
-        /// The file to open.
-        file: Option<PathBuf>,
+        /// On what.
+        start: Start,
     },
     /// Validate a project file.
     Validate {
@@ -190,8 +197,16 @@ impl Cli {
     pub fn job(self) -> Job {
         let lang = self.lang;
         match self.command {
-            None => Job::Gui { file: None },
-            Some(Command::Open { file }) => Job::Gui { file: Some(file) },
+            None => Job::Gui {
+                start: Start::StartScreen,
+            },
+            Some(Command::Open { file }) => Job::Gui {
+                start: Start::File(file),
+            },
+            Some(Command::New) => Job::Gui { start: Start::New },
+            Some(Command::Example) => Job::Gui {
+                start: Start::Example,
+            },
             Some(Command::Validate { file }) => Job::Validate { file },
             Some(Command::Check { file, json, today }) => Job::Check { file, json, today },
             Some(Command::Export {
@@ -339,9 +354,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_command_opens_the_gui_on_the_sample() {
+    fn no_command_opens_the_start_screen_new_and_example_say_what_they_open() {
         let cli = Cli::parse_from(["gardefou"]);
-        assert_eq!(cli.job(), Job::Gui { file: None });
+        let start = |start| Job::Gui { start };
+        assert_eq!(cli.job(), start(Start::StartScreen));
+        let cli = Cli::parse_from(["gardefou", "new"]);
+        assert_eq!(cli.job(), start(Start::New));
+        let cli = Cli::parse_from(["gardefou", "example"]);
+        assert_eq!(cli.job(), start(Start::Example));
     }
 
     #[test]
@@ -350,7 +370,7 @@ mod tests {
         assert_eq!(
             cli.job(),
             Job::Gui {
-                file: Some(PathBuf::from("x.aipd.ron"))
+                start: Start::File(PathBuf::from("x.aipd.ron"))
             }
         );
     }

@@ -12,18 +12,18 @@ fn main() -> ExitCode {
     let asked_lang = cli.lang;
     let lang = asked_lang.unwrap_or_else(i18n::lang_from_env);
     match cli.job() {
-        Job::Gui { file } => gui(file, asked_lang, lang),
+        Job::Gui { start } => gui(start, asked_lang, lang),
         job => ExitCode::from(cli::run(job, lang)),
     }
 }
 
 #[cfg(feature = "gui")]
 fn gui(
-    file: Option<std::path::PathBuf>,
+    start: gardefou::session::Start,
     asked_lang: Option<i18n::Lang>,
     _lang: i18n::Lang,
 ) -> ExitCode {
-    match gardefou::ui::run(file, asked_lang, gardefou::cli::today_local()) {
+    match gardefou::ui::run(start, asked_lang, gardefou::cli::today_local()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("gardefou: {error:#}");
@@ -34,7 +34,7 @@ fn gui(
 
 #[cfg(not(feature = "gui"))]
 fn gui(
-    _file: Option<std::path::PathBuf>,
+    _start: gardefou::session::Start,
     _asked_lang: Option<i18n::Lang>,
     lang: i18n::Lang,
 ) -> ExitCode {

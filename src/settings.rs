@@ -20,6 +20,8 @@ pub struct Settings {
     pub is_dark: bool,
     /// Recently opened or saved files, most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// Open the last project at start instead of the start screen.
+    pub reopen_last: bool,
 }
 
 impl Settings {

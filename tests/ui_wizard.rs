@@ -1028,3 +1028,105 @@ fn ctrl_page_keys_and_alt_digits_change_steps() {
     h.run();
     assert_eq!(h.state().state.step, Step::Measures);
 }
+
+#[test]
+fn the_start_screen_offers_new_open_the_example_and_recent_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kept = dir.path().join("commune.aipd.ron");
+    gardefou::storage::save(&kept, &common::sample()).expect("save");
+    let gone = dir.path().join("disparue.aipd.ron");
+    let settings = Settings {
+        lang: Some(Lang::Fr),
+        recent_files: vec![kept.clone(), gone],
+        ..Settings::default()
+    };
+    let app = GardefouApp::new(
+        &egui::Context::default(),
+        Assessment::default(),
+        None,
+        common::kb(),
+        settings,
+        common::day(TODAY),
+    )
+    .with_start_screen(true);
+    let mut h = harness(app);
+    assert!(h.query_by_label("Nouvelle analyse").is_some());
+    assert!(h.query_by_label("Ouvrir l’exemple").is_some());
+    assert!(h.query_by_label("commune.aipd.ron").is_some());
+    assert!(
+        h.query_by_label_contains("introuvable").is_some(),
+        "a recent file gone from disk says so"
+    );
+    assert!(h.query_by_label("0. Projet").is_none(), "no wizard yet");
+    h.get_by_label("Rouvrir la dernière analyse au démarrage")
+        .click();
+    h.run();
+    assert!(h.state().settings.reopen_last);
+
+    h.get_by_label("Ouvrir l’exemple").click();
+    h.run();
+    assert!(!h.state().state.show_start);
+    assert_eq!(
+        h.state().session.assessment.project.title,
+        common::sample().project.title
+    );
+    assert!(
+        h.state().session.path().is_none(),
+        "the example is untitled"
+    );
+    assert!(h.query_all_by_label("0. Projet").next().is_some());
+
+    // The recent file opens from the start screen too.
+    let mut h = harness(
+        GardefouApp::new(
+            &egui::Context::default(),
+            Assessment::default(),
+            None,
+            common::kb(),
+            Settings {
+                lang: Some(Lang::Fr),
+                recent_files: vec![kept.clone()],
+                ..Settings::default()
+            },
+            common::day(TODAY),
+        )
+        .with_start_screen(true),
+    );
+    h.get_by_label("commune.aipd.ron").click();
+    h.run();
+    assert_eq!(h.state().session.path(), Some(kept.as_path()));
+}
+
+#[test]
+fn the_last_project_reopens_only_when_the_setting_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kept = dir.path().join("commune.aipd.ron");
+    gardefou::storage::save(&kept, &common::sample()).expect("save");
+    let kb = common::kb();
+    let mut settings = Settings {
+        recent_files: vec![kept.clone()],
+        ..Settings::default()
+    };
+    assert!(gardefou::ui::start::last_project(&settings, &kb).is_none());
+    settings.reopen_last = true;
+    let (assessment, path) = gardefou::ui::start::last_project(&settings, &kb).expect("reopened");
+    assert_eq!(path, kept);
+    assert_eq!(assessment.project.title, common::sample().project.title);
+    std::fs::write(&kept, "pas un projet").expect("overwrite");
+    assert!(
+        gardefou::ui::start::last_project(&settings, &kb).is_none(),
+        "an unreadable last file falls back to the start screen"
+    );
+}
+
+#[test]
+fn the_window_title_follows_the_project_after_new() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    let title = common::sample().project.title;
+    assert_eq!(h.state().state.window_title, format!("Garde-fou — {title}"));
+    h.get_by_label("New").click();
+    h.run();
+    assert_eq!(h.state().state.window_title, "Garde-fou — Untitled");
+    clear_and_type(&mut h, "Title of the assessment", "AIPD du port");
+    assert_eq!(h.state().state.window_title, "Garde-fou — AIPD du port •");
+}

@@ -303,3 +303,17 @@ pub fn today_local() -> Date {
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     Date::from(now.date())
 }
+
+/// What the app opens on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The start screen (recent files, new, open, the example), or the last project when the
+    /// user's setting says so.
+    StartScreen,
+    /// A new, empty assessment.
+    New,
+    /// The bundled fictional example.
+    Example,
+    /// This file.
+    File(std::path::PathBuf),
+}

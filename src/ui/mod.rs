@@ -16,6 +16,7 @@ mod inventory_io;
 pub mod panels;
 pub mod risk_map;
 mod shell;
+pub mod start;
 pub mod state;
 pub mod steps;
 pub mod theme;
@@ -116,6 +117,13 @@ impl GardefouApp {
         self
     }
 
+    /// The same app showing the start screen (recent files, new, open, the example) until the
+    /// user picks something.
+    pub fn with_start_screen(mut self, show: bool) -> Self {
+        self.state.show_start = show;
+        self
+    }
+
     /// The same app asking for paths through `dialogs` (tests pass `NoDialogs`).
     pub fn with_dialogs(mut self, dialogs: Arc<dyn file_dialog::FileDialogs>) -> Self {
         self.dialogs = dialogs;
@@ -155,6 +163,7 @@ impl GardefouApp {
             .to_string();
         self.undoer = Undoer::default();
         self.state.highlight = None;
+        self.state.show_start = false;
         self.state.inventory = steps::video_system::inventory::InventoryState::default();
     }
 
@@ -164,7 +173,9 @@ impl GardefouApp {
         // Asking for a path is harmless; replacing the assessment is what needs the prompt.
         let replaces = matches!(
             action,
-            Action::Command(Command::New | Command::Quit) | Action::OpenPath(_)
+            Action::Command(Command::New | Command::Quit)
+                | Action::OpenPath(_)
+                | Action::OpenExample
         );
         if replaces && self.is_dirty() {
             self.state.prompt = Some(Prompt::Unsaved { then: action });
@@ -223,6 +234,14 @@ impl GardefouApp {
             }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
+            Action::OpenExample => match sample::sample() {
+                Ok(example) => {
+                    let kb = Arc::clone(self.session.kb());
+                    self.replace_session(Session::new(example, None, kb, self.session.today()));
+                    self.state.step = Step::Project;
+                }
+                Err(error) => self.set_status(messages::load_error(&error, lang), true),
+            },
             Action::ShowReference(selected) => {
                 self.state.references = Some(panels::ReferencesView {
                     should_scroll: selected.is_some(),
@@ -461,12 +480,49 @@ impl GardefouApp {
         }
     }
 
+    /// The window title: the project's title (or file name, or « untitled »), with a mark while
+    /// there are unsaved changes; sent to the window only when it changes.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let name = if self.state.show_start {
+            String::new()
+        } else if !self.session.assessment.project.title.trim().is_empty() {
+            self.session.assessment.project.title.trim().to_owned()
+        } else if let Some(path) = self.session.path() {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        } else {
+            tr(lang, "ui.untitled").to_owned()
+        };
+        let mut title = if name.is_empty() {
+            "Garde-fou".to_owned()
+        } else {
+            format!("Garde-fou — {name}")
+        };
+        if self.is_dirty() {
+            title.push_str(" •");
+        }
+        if title != self.state.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.state.window_title = title;
+        }
+    }
+
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if self.state.prompt.is_some() {
             return;
         }
+        let on_start = self.state.show_start;
         ctx.input_mut(|input| {
             for command in Command::by_shortcut_precedence() {
+                let is_available = !on_start
+                    || matches!(
+                        command,
+                        Command::New | Command::Open | Command::Quit | Command::References
+                    );
+                if !is_available {
+                    continue;
+                }
                 if let Some(shortcut) = command.shortcut() {
                     if input.consume_shortcut(&shortcut) {
                         actions.push(Action::Command(command));
@@ -582,6 +638,16 @@ impl GardefouApp {
             ui.add_space(4.0);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        self.update_title(&ctx);
+        if self.state.show_start {
+            egui::CentralPanel::default().show(ui, |ui| self.start_ui(ui, &mut actions));
+            self.prompt_ui(&ctx, &mut actions);
+            for action in actions {
+                self.apply(&ctx, action);
+            }
+            self.take_picked_path();
+            return;
+        }
         egui::Panel::left("steps")
             .resizable(true)
             .default_size(250.0)
@@ -640,26 +706,30 @@ fn with_pdf_extension(path: PathBuf) -> PathBuf {
     }
 }
 
-/// Opens the window on `file`, or on the bundled sample when `None`.
-pub fn run(file: Option<PathBuf>, lang: Option<Lang>, today: Date) -> anyhow::Result<()> {
+/// Opens the window on what `start` says: a file, a new assessment, the example, or the start
+/// screen (the last project instead, when the user's setting says so and it still reads).
+pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> anyhow::Result<()> {
+    use crate::session::Start;
     let kb = KnowledgeBase::bundled().context("the bundled knowledge base is damaged")?;
     let message_lang = lang.unwrap_or_else(i18n::lang_from_env);
-    let (assessment, path) = match &file {
-        Some(path) => {
+    let opened: Option<(Assessment, Option<PathBuf>)> = match &start {
+        Start::File(path) => {
             let read = crate::session::read(path, &kb)
                 .map_err(|error| anyhow::anyhow!(messages::open_error(&error, message_lang)))?;
-            (
+            Some((
                 read.assessment,
                 read.kind.is_project().then(|| path.clone()),
-            )
+            ))
         }
-        None => (
+        Start::Example => Some((
             sample::sample()
                 .map_err(|error| anyhow::anyhow!(messages::load_error(&error, message_lang)))?,
             None,
-        ),
+        )),
+        Start::New => Some((Assessment::default(), None)),
+        Start::StartScreen => None,
     };
-    let title = format!("Garde-fou — {}", assessment.project.title);
+    let title = "Garde-fou";
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
@@ -681,9 +751,17 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>, today: Date) -> anyhow::Re
             if lang.is_some() || settings.lang.is_none() {
                 settings.lang = Some(message_lang);
             }
+            let (assessment, path, show_start) = match opened {
+                Some((assessment, path)) => (assessment, path, false),
+                None => match start::last_project(&settings, &kb) {
+                    Some((assessment, path)) => (assessment, Some(path), false),
+                    None => (Assessment::default(), None, true),
+                },
+            };
             Ok(Box::new(
                 GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
-                    .with_recovery_dir(eframe::storage_dir("gardefou")),
+                    .with_recovery_dir(eframe::storage_dir("gardefou"))
+                    .with_start_screen(show_start),
             ))
         }),
     )

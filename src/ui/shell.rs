@@ -24,9 +24,12 @@ impl GardefouApp {
                     .color(theme::palette(ui.ctx()).accent),
             );
             ui.separator();
-            for command in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
-                command_button(ui, command, lang, true, actions);
-            }
+            // On the start screen there is nothing yet to save, export or search.
+            let has_work = !self.state.show_start;
+            command_button(ui, Command::New, lang, true, actions);
+            command_button(ui, Command::Open, lang, true, actions);
+            command_button(ui, Command::Save, lang, has_work, actions);
+            command_button(ui, Command::SaveAs, lang, has_work, actions);
             ui.menu_button(tr(lang, "ui.recent"), |ui| {
                 if self.settings.recent_files.is_empty() {
                     ui.label(tr(lang, "ui.no_recent"));
@@ -43,9 +46,9 @@ impl GardefouApp {
             command_button(ui, Command::Undo, lang, can_undo, actions);
             command_button(ui, Command::Redo, lang, can_redo, actions);
             ui.separator();
-            command_button(ui, Command::ExportDossier, lang, true, actions);
+            command_button(ui, Command::ExportDossier, lang, has_work, actions);
             ui.separator();
-            command_button(ui, Command::Find, lang, true, actions);
+            command_button(ui, Command::Find, lang, has_work, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(tr(lang, "action.help"), |ui| {
                     for command in [Command::Help, Command::References] {

@@ -88,4 +88,8 @@ pub struct UiState {
     pub help: Option<String>,
     /// The search window, when open.
     pub search: Option<super::panels::SearchView>,
+    /// The start screen is shown instead of the wizard.
+    pub show_start: bool,
+    /// The window title last sent, so it is sent again only when it changes.
+    pub window_title: String,
 }

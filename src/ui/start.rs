@@ -1,0 +1,105 @@
+//! The start screen: what a DPO sees when the app opens without a file — a new assessment, open
+//! a file, the fictional example, the recent files (those gone from disk said so), and the
+//! setting to reopen the last project instead.
+
+use egui::RichText;
+
+use super::action::Action;
+use super::command::Command;
+use super::{theme, GardefouApp};
+use crate::i18n::tr;
+use crate::knowledge::KnowledgeBase;
+use crate::model::Assessment;
+use crate::settings::Settings;
+
+/// The last project, when the user asked to reopen it at start and it still reads as a project.
+pub fn last_project(
+    settings: &Settings,
+    kb: &KnowledgeBase,
+) -> Option<(Assessment, std::path::PathBuf)> {
+    if !settings.reopen_last {
+        return None;
+    }
+    let path = settings.recent_files.first()?;
+    let read = crate::session::read(path, kb).ok()?;
+    read.kind
+        .is_project()
+        .then(|| (read.assessment, path.clone()))
+}
+
+impl GardefouApp {
+    /// The start screen, in place of the wizard.
+    pub(super) fn start_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let palette = theme::palette(ui.ctx());
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| {
+            ui.set_max_width(640.0);
+            ui.label(
+                RichText::new("Garde-fou")
+                    .size(30.0)
+                    .strong()
+                    .color(palette.accent),
+            );
+            ui.label(RichText::new(tr(lang, "start.tagline")).size(15.0));
+            ui.add_space(18.0);
+            ui.horizontal(|ui| {
+                let big = |text: &str| RichText::new(text).size(16.0);
+                if ui
+                    .button(big(tr(lang, "start.new")))
+                    .on_hover_text(Command::New.hover_text(ui.ctx(), lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::New));
+                }
+                if ui
+                    .button(big(tr(lang, "start.open")))
+                    .on_hover_text(Command::Open.hover_text(ui.ctx(), lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::Open));
+                }
+                if ui
+                    .button(big(tr(lang, "start.example")))
+                    .on_hover_text(tr(lang, "start.example_tooltip"))
+                    .clicked()
+                {
+                    actions.push(Action::OpenExample);
+                }
+            });
+            ui.add_space(18.0);
+            ui.label(RichText::new(tr(lang, "start.recent")).strong());
+            if self.settings.recent_files.is_empty() {
+                ui.label(RichText::new(tr(lang, "ui.no_recent")).color(palette.muted));
+            }
+            for path in &self.settings.recent_files {
+                let exists = path.is_file();
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                ui.horizontal(|ui| {
+                    let button = ui.add_enabled(exists, egui::Button::new(name));
+                    if button.clicked() {
+                        actions.push(Action::OpenPath(path.clone()));
+                    }
+                    let folder = path
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let note = if exists {
+                        folder
+                    } else {
+                        format!("{folder} — {}", tr(lang, "start.missing"))
+                    };
+                    ui.label(RichText::new(note).small().color(palette.muted));
+                });
+            }
+            ui.add_space(18.0);
+            ui.checkbox(
+                &mut self.settings.reopen_last,
+                tr(lang, "start.reopen_last"),
+            );
+        });
+    }
+}
