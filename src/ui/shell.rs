@@ -227,14 +227,29 @@ impl GardefouApp {
             return;
         };
         let mut close = false;
+        // Enter confirms the dialog's first choice, Escape cancels — in every dialog.
+        let (enter, escape) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
         egui::Modal::new(egui::Id::unique("gardefou.prompt")).show(ctx, |ui| {
             ui.set_width(460.0);
             match prompt {
                 Prompt::Unsaved { then } => {
                     ui.heading(tr(lang, "ui.unsaved_title"));
                     ui.label(tr(lang, "ui.unsaved_question"));
+                    ui.label(
+                        RichText::new(tr(lang, "ui.enter_escape"))
+                            .small()
+                            .color(theme::palette(ui.ctx()).muted),
+                    );
+                    if escape {
+                        close = true;
+                    }
                     ui.horizontal(|ui| {
-                        if ui.button(tr(lang, "action.save")).clicked() {
+                        if ui.button(tr(lang, "action.save")).clicked() || (enter && !close) {
                             actions.push(Action::SaveThen(Box::new(then.clone())));
                             close = true;
                         }
@@ -267,9 +282,15 @@ impl GardefouApp {
                                 .desired_width(ui.available_width()),
                         )
                         .labelled_by(label.id);
-                    response.request_focus();
-                    let submitted =
-                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    // The path box has the keyboard when the dialog opens; Tab still reaches
+                    // the buttons.
+                    if ui.memory(|m| m.focused().is_none()) {
+                        response.request_focus();
+                    }
+                    let submitted = enter;
+                    if escape {
+                        close = true;
+                    }
                     ui.horizontal(|ui| {
                         let ok = ui
                             .button(tr(
@@ -281,7 +302,7 @@ impl GardefouApp {
                                 },
                             ))
                             .clicked();
-                        if (ok || submitted) && !text.trim().is_empty() {
+                        if (ok || submitted) && !close && !text.trim().is_empty() {
                             let path = std::path::PathBuf::from(text.trim());
                             actions.push(if is_open {
                                 Action::OpenPath(path)
@@ -317,8 +338,15 @@ impl GardefouApp {
                 Prompt::Recovery { offer } => {
                     ui.heading(tr(lang, "ui.recovery_title"));
                     ui.label(recovery_question(&offer, lang));
+                    ui.label(
+                        RichText::new(tr(lang, "ui.recovery_later"))
+                            .small()
+                            .color(theme::palette(ui.ctx()).muted),
+                    );
+                    // No cancel here: closing without an answer could let the next autosave
+                    // replace the crash's copy. Enter restores; Escape is ignored.
                     ui.horizontal(|ui| {
-                        if ui.button(tr(lang, "ui.restore")).clicked() {
+                        if ui.button(tr(lang, "ui.restore")).clicked() || enter {
                             actions.push(Action::RestoreRecovery(offer.clone()));
                             close = true;
                         }
@@ -338,7 +366,7 @@ impl GardefouApp {
                                 ui.label(format!("• {message}"));
                             }
                         });
-                    if ui.button(tr(lang, "ui.ok")).clicked() {
+                    if ui.button(tr(lang, "ui.ok")).clicked() || enter || escape {
                         close = true;
                     }
                 }
