@@ -504,3 +504,37 @@ fn the_user_decides_what_the_public_version_leaves_out() {
         "names still left out"
     );
 }
+
+/// The text of page `number` (1 = the cover).
+fn page_text(bytes: &[u8], number: u32) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("parse PDF");
+    doc.extract_text(&[number]).expect("extract")
+}
+
+#[test]
+fn a_sparse_assessment_gets_signature_blocks_a_cover_without_blanks_and_the_apps_words() {
+    let mut a = Assessment::default();
+    a.project.title = "AIPD — caméras du marché".into();
+    a.project.organisation = "Commune de Lysières".into();
+    let d = build(&a, Lang::Fr, false);
+    let bytes = render(&d);
+    let cover = squash(&page_text(&bytes, 1));
+    assert!(cover.contains(&squash("AIPD — caméras du marché")));
+    assert!(
+        !cover.contains(&squash("Non renseigné")),
+        "the cover leaves out what is empty: {cover}"
+    );
+    let text = squash(&body_text(&bytes, &d));
+    // No signatory recorded: a block each for the controller and the DPO, with room to sign.
+    for words in [
+        "Le responsable de traitement",
+        "Commune de Lysières",
+        "Le délégué à la protection des données",
+        "Signature",
+    ] {
+        assert!(text.contains(&squash(words)), "« {words} » missing");
+    }
+    // Capabilities not examined read as the app says them.
+    assert!(text.contains(&squash("À établir")));
+    assert!(!text.contains(&squash("Non examinée")));
+}

@@ -115,6 +115,7 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
     out.push(Block::Signatures(vec![SignatureLine {
         who: signatory(ctx),
         date: ctx.date(Some(ctx.today)),
+        sign_here: ctx.t("dossier.sign_here"),
     }]));
 
     out.push(Block::Heading {

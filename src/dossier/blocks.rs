@@ -112,6 +112,8 @@ pub struct SignatureLine {
     pub who: String,
     /// Date or the « Date : » label.
     pub date: String,
+    /// The label of the space to sign, « Signature ».
+    pub sign_here: String,
 }
 
 /// The cover page.

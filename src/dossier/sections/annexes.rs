@@ -113,7 +113,10 @@ fn capabilities(ctx: &Ctx) -> Vec<Block> {
             ),
         )];
         match ctx.a.capability(def.id.as_str()) {
-            None => rows.push((ctx.t("column.presence"), ctx.t("ui.not_examined"))),
+            None => rows.push((
+                ctx.t("column.presence"),
+                ctx.variant("presence", crate::model::Presence::Unknown),
+            )),
             Some(r) => {
                 rows.push((
                     ctx.t("column.presence"),

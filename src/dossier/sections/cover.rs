@@ -7,33 +7,31 @@ use crate::dossier::Ctx;
 /// The cover block.
 pub fn cover(ctx: &Ctx) -> Block {
     let p = &ctx.a.project;
-    let mut lines = vec![
-        (ctx.t("field.project.dpo_name"), ctx.person(&p.dpo_name)),
-        (
-            ctx.t("field.project.authors"),
-            if ctx.hides_names() {
-                ctx.t("dossier.hidden")
-            } else {
-                ctx.text_or_blank(&p.authors.join(", "))
-            },
-        ),
-    ];
+    // Only what is known: an empty fact is left off the cover rather than shown « not filled ».
+    let mut lines: Vec<(String, String)> = Vec::new();
     if !p.organisation_contact.trim().is_empty() {
-        lines.insert(
-            0,
-            (
-                ctx.t("field.project.organisation_contact"),
-                p.organisation_contact.trim().to_owned(),
-            ),
-        );
+        lines.push((
+            ctx.t("field.project.organisation_contact"),
+            p.organisation_contact.trim().to_owned(),
+        ));
+    }
+    if !p.dpo_name.trim().is_empty() {
+        lines.push((ctx.t("field.project.dpo_name"), ctx.person(&p.dpo_name)));
+    }
+    if !p.authors.iter().all(|a| a.trim().is_empty()) {
+        let authors = if ctx.hides_names() {
+            ctx.t("dossier.hidden")
+        } else {
+            p.authors.join(", ")
+        };
+        lines.push((ctx.t("field.project.authors"), authors));
     }
     if !p.consultant.trim().is_empty() {
         lines.push((ctx.t("field.project.consultant"), p.consultant.clone()));
     }
-    lines.push((
-        ctx.t("field.project.version"),
-        ctx.text_or_blank(&p.version),
-    ));
+    if !p.version.trim().is_empty() {
+        lines.push((ctx.t("field.project.version"), p.version.trim().to_owned()));
+    }
     lines.push((
         ctx.t("field.project.status"),
         ctx.variant("status", p.status),
@@ -42,7 +40,7 @@ pub fn cover(ctx: &Ctx) -> Block {
     let marking = if ctx.is_public {
         ctx.t("dossier.public_notice")
     } else {
-        ctx.text_or_blank(&p.confidentiality)
+        p.confidentiality.trim().to_owned()
     };
     Block::Cover(Cover {
         kicker: ctx.t("dossier.kicker"),

@@ -63,8 +63,26 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
     out.extend(paragraphs(ctx, &o.decision_reasons));
 
     out.push(section(ctx.t("dossier.signatures")));
-    let lines = o
-        .signatures
+    // Without recorded signatories, a block each for those who sign an AIPD: the controller
+    // and the DPO (names from the project when known), to fill by hand.
+    let default_signatories = [
+        crate::model::Signature {
+            name: ctx.a.project.organisation.trim().to_owned(),
+            role: ctx.t("dossier.signatory.controller"),
+            signed_on: None,
+        },
+        crate::model::Signature {
+            name: ctx.a.project.dpo_name.trim().to_owned(),
+            role: ctx.t("dossier.signatory.dpo"),
+            signed_on: None,
+        },
+    ];
+    let signatories: &[crate::model::Signature] = if o.signatures.is_empty() {
+        &default_signatories
+    } else {
+        &o.signatures
+    };
+    let lines = signatories
         .iter()
         .map(|s| SignatureLine {
             who: if ctx.hides_names() {
@@ -76,6 +94,7 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
                 Some(d) => ctx.tw("dossier.signed_on", &[("date", &ctx.date(Some(d)))]),
                 None => ctx.t("dossier.date_blank"),
             },
+            sign_here: ctx.t("dossier.sign_here"),
         })
         .collect();
     out.push(Block::Signatures(lines));

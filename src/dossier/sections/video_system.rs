@@ -347,7 +347,12 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         .map(|def| {
             let record = ctx.a.capability(def.id.as_str());
             let (presence, state, holder) = match record {
-                None => (ctx.t("ui.not_examined"), String::new(), String::new()),
+                // Not examined is what the app shows as « to be established »: the same words.
+                None => (
+                    ctx.variant("presence", crate::model::Presence::Unknown),
+                    String::new(),
+                    String::new(),
+                ),
                 Some(r) if r.is_present() => (
                     ctx.variant("presence", r.presence),
                     ctx.variant("capability_state", r.state),

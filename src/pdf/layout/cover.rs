@@ -42,6 +42,11 @@ impl Layouter<'_> {
             .map(|(k, v)| vec![k.clone(), v.clone()])
             .collect();
         self.grid(&[0.36, 0.64], None, &rows, GridStyle::cover());
+        if cover.marking.trim().is_empty() {
+            // No marking given: no empty box at the foot of the cover.
+            self.new_page();
+            return;
+        }
         let marking = self.lines(
             &cover.marking,
             Face::Italic,

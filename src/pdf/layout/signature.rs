@@ -1,5 +1,5 @@
-//! Signature boxes: two per row, each with who signs (up to three lines), the date, and room
-//! to sign between a top rule in the accent colour and a thin bottom rule. A row of boxes is
+//! Signature boxes: two per row, each with who signs (up to three lines), the date, and a
+//! « Signature » space between a top rule in the accent colour and a thin bottom rule. A row of boxes is
 //! never split across pages.
 
 use super::page::{Item, CONTENT_W, MARGIN_X};
@@ -51,6 +51,14 @@ impl Layouter<'_> {
                     );
                 }
                 self.text(x + 4.0, top + 56.0, 8.5, Face::Regular, MUTED, &line.date);
+                self.text(
+                    x + 4.0,
+                    top + 72.0,
+                    8.5,
+                    Face::Regular,
+                    MUTED,
+                    &line.sign_here,
+                );
             }
             self.y += BOX_H + 12.0;
         }

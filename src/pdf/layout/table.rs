@@ -2,7 +2,8 @@
 //! onto; zebra rows) and key/value lists (the cover's facts, the project's details). Column
 //! widths come from the columns' weights, widened where a column's longest word would not fit;
 //! each cell wraps inside its column; a row moves to the next page whole when it fits on one,
-//! and only a row taller than a page is split line by line.
+//! and only a row taller than a page is split line by line. A table starts with its header and
+//! two rows together, and never leaves its last row alone on a page.
 //!
 //! Limitations: a header taller than a page keeps only the lines that leave room for a row.
 
@@ -133,14 +134,35 @@ impl Layouter<'_> {
                 l.y += header_height;
             }
         };
-        self.ensure(header_height + leading + 2.0 * CELL_PAD);
+        let wrapped: Vec<Vec<Vec<String>>> = rows
+            .iter()
+            .map(|row| wrap_cells(self, row, &|i| style.face(i)))
+            .collect();
+        let height_of = |cells: &[Vec<String>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * leading + 2.0 * CELL_PAD
+        };
+        let heights: Vec<f32> = wrapped.iter().map(|cells| height_of(cells)).collect();
+        let room = BOTTOM - TOP - header_height;
+        // No header alone, nor with a single row, at the foot of a page: the header and the
+        // first two rows start together when they fit on a page.
+        let opening = match heights.as_slice() {
+            [first, second, ..] if first + second <= room => first + second,
+            [first, ..] if *first <= room => *first,
+            _ => leading + 2.0 * CELL_PAD,
+        };
+        self.ensure(header_height + opening);
         draw_header(self);
-        for (row_index, row) in rows.iter().enumerate() {
-            let cells = wrap_cells(self, row, &|i| style.face(i));
+        for (row_index, cells) in wrapped.iter().enumerate() {
             let line_count = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            let row_height = line_count as f32 * leading + 2.0 * CELL_PAD;
-            let room = BOTTOM - TOP - header_height;
-            if self.y + row_height > BOTTOM && row_height <= room {
+            let row_height = heights[row_index];
+            // No last row alone under a repeated header: when the second-to-last row fits here
+            // but the last would not, both go to the next page.
+            let is_second_to_last = rows.len() >= 3 && row_index + 2 == rows.len();
+            let last_alone = is_second_to_last
+                && self.y + row_height <= BOTTOM
+                && self.y + row_height + heights[row_index + 1] > BOTTOM
+                && row_height + heights[row_index + 1] <= room;
+            if (self.y + row_height > BOTTOM && row_height <= room) || last_alone {
                 self.new_page();
                 draw_header(self);
             }
@@ -413,6 +435,54 @@ mod tests {
                 on_page.iter().all(|t| t.2 <= BOTTOM),
                 "page {page} overflows"
             );
+        }
+    }
+
+    #[test]
+    fn no_page_holds_a_single_row_of_a_table_alone() {
+        // Whatever the number of rows, every page the table runs onto holds two rows or more,
+        // under the repeated header.
+        for count in 40..130 {
+            let rows: Vec<Vec<String>> = (0..count)
+                .map(|n| vec![format!("row{n}"), format!("value {n}")])
+                .collect();
+            let laid = table(vec![column("Id", 1.0), column("Valeur", 3.0)], rows);
+            let all = texts(&laid);
+            for page in 0..laid.pages.len() {
+                let rows_here = all
+                    .iter()
+                    .filter(|t| t.0 == page && t.4.starts_with("row"))
+                    .count();
+                assert!(
+                    rows_here >= 2,
+                    "{count} rows: page {page} holds {rows_here} row(s)"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_starting_low_on_a_page_takes_its_header_and_two_rows_along() {
+        // A paragraph fills the page to every height near the bottom; then the table.
+        for filler_lines in 30..80 {
+            let filler = Block::Paragraph("ligne\n".repeat(filler_lines));
+            let rows: Vec<Vec<String>> = (0..5)
+                .map(|n| vec![format!("row{n}"), "x".into()])
+                .collect();
+            let laid = layout(
+                &[
+                    filler,
+                    Block::Table {
+                        columns: vec![column("Id", 1.0), column("Valeur", 3.0)],
+                        rows,
+                    },
+                ],
+                metrics(),
+            );
+            let all = texts(&laid);
+            let page_of = |text: &str| all.iter().find(|t| t.4 == text).expect(text).0;
+            assert_eq!(page_of("Valeur"), page_of("row0"), "{filler_lines} lines");
+            assert_eq!(page_of("row0"), page_of("row1"), "{filler_lines} lines");
         }
     }
 
