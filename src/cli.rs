@@ -281,13 +281,11 @@ fn validate(file: &Path, lang: Lang) -> u8 {
     let path = file.display().to_string();
     println!(
         "{}",
-        tr_with(
+        crate::i18n::tr_count(
             lang,
             "cli.validate.ok",
-            &[
-                ("path", &path),
-                ("cameras", &assessment.cameras.len().to_string())
-            ]
+            assessment.cameras.len(),
+            &[("path", &path)]
         )
     );
     for problem in integrity::problems(&assessment) {

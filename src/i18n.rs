@@ -49,6 +49,21 @@ pub fn tr_with(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
     fill(tr(lang, key), values)
 }
 
+/// The text of `key.one` or `key.many`, as `count` agrees in `lang` (French: 0 and 1 are
+/// singular; English: only 1), with `{count}` and each `{name}` filled: « 1 caméra »,
+/// « 2 caméras », « 0 cameras ».
+pub fn tr_count(lang: Lang, key: &str, count: usize, values: &[(&str, &str)]) -> String {
+    let is_one = match lang {
+        Lang::Fr => count <= 1,
+        Lang::En => count == 1,
+    };
+    let key = format!("{key}.{}", if is_one { "one" } else { "many" });
+    let count = count.to_string();
+    let mut all = vec![("count", count.as_str())];
+    all.extend_from_slice(values);
+    tr_with(lang, &key, &all)
+}
+
 /// `text` with each `{name}` replaced by its value.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut text = text.to_owned();
@@ -94,14 +109,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fills_placeholders() {
+    fn fills_placeholders_and_agrees_with_the_count() {
         assert_eq!(
-            tr_with(
-                Lang::En,
-                "cli.validate.ok",
-                &[("path", "a.aipd.ron"), ("cameras", "3")]
-            ),
+            tr_count(Lang::En, "cli.validate.ok", 3, &[("path", "a.aipd.ron")]),
             "a.aipd.ron: valid project (3 cameras)"
+        );
+        assert_eq!(
+            tr_count(Lang::En, "cli.validate.ok", 1, &[("path", "a.aipd.ron")]),
+            "a.aipd.ron: valid project (1 camera)"
+        );
+        assert_eq!(
+            tr_count(Lang::En, "ui.csv_imported", 0, &[]),
+            "0 cameras imported"
+        );
+        assert_eq!(
+            tr_count(Lang::Fr, "ui.csv_imported", 1, &[]),
+            "1 caméra importée"
+        );
+        assert_eq!(
+            tr_count(Lang::Fr, "ui.csv_imported", 0, &[]),
+            "0 caméra importée"
+        );
+        assert_eq!(
+            tr_count(Lang::Fr, "ui.csv_imported", 2, &[]),
+            "2 caméras importées"
         );
     }
 

@@ -41,7 +41,7 @@ fn harness(app: GardefouApp) -> Harness<'static, GardefouApp> {
 /// A window tall enough that a long step or findings panel needs no scrolling (clicks land on
 /// what is drawn on screen).
 fn tall_harness(app: GardefouApp) -> Harness<'static, GardefouApp> {
-    harness_of_size(app, egui::vec2(1366.0, 3000.0))
+    harness_of_size(app, egui::vec2(1366.0, 6000.0))
 }
 
 fn harness_of_size(app: GardefouApp, size: egui::Vec2) -> Harness<'static, GardefouApp> {
@@ -319,6 +319,14 @@ fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
         h.state().session.assessment.cameras.len(),
         124,
         "nothing imported before confirmation"
+    );
+    assert!(
+        h.query_by_label("2 cameras ready, 1 row refused").is_some(),
+        "counts agree with their nouns"
+    );
+    assert!(
+        h.query_by_label_contains("“dôme” → PTZ dome (1)").is_some(),
+        "the preview says how the type column was read"
     );
     press(&mut h, "Import 2 cameras");
     let cameras = &h.state().session.assessment.cameras;
@@ -1280,4 +1288,66 @@ fn a_minimal_assessment_can_be_filled_and_saved_with_the_keyboard_alone() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().state.prompt.is_none(), "Escape cancels");
+}
+
+#[test]
+fn small_things_rows_select_the_expiry_line_stays_and_old_messages_go_with_the_language() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    // A click on a camera's location selects it, as its id checkbox does.
+    let camera = h.state().session.assessment.cameras[0].clone();
+    h.get_by_label(&camera.location).click();
+    h.run();
+    assert!(h
+        .state()
+        .state
+        .inventory
+        .selected
+        .contains(&camera.camera_id));
+    h.get_by_label(&camera.location).click();
+    h.run();
+    assert!(!h
+        .state()
+        .state
+        .inventory
+        .selected
+        .contains(&camera.camera_id));
+
+    // The expiry line is there before the grant date, so nothing moves when it is typed.
+    h.state_mut()
+        .session
+        .assessment
+        .video_system
+        .authorisation
+        .granted_on = None;
+    h.run();
+    assert!(h
+        .query_by_label_contains("computed once the grant date is entered")
+        .is_some());
+
+    // A status message worded in English does not stay on screen in French.
+    h.state_mut().state.status = Some(("Saved to x.aipd.ron".into(), false));
+    h.run();
+    h.get_by_label("FR").click();
+    h.run();
+    assert!(h.state().state.status.is_none());
+}
+
+#[test]
+fn the_public_versions_options_are_off_until_the_public_version_is_chosen() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    let option = "exact camera locations";
+    let is_disabled = |h: &Harness<'static, GardefouApp>| {
+        h.query_all_by_label_contains(option)
+            .any(|n| n.accesskit_node().is_disabled())
+    };
+    assert!(is_disabled(&h), "unticked public version: options off");
+    h.get_by_label("Public version (no locations, names or internal references)")
+        .click();
+    h.run();
+    assert!(!is_disabled(&h), "public version: options on");
 }

@@ -179,6 +179,20 @@ pub struct ImportPreview {
     pub cameras: Vec<Camera>,
     /// Rows refused, with their line numbers.
     pub errors: Vec<RowError>,
+    /// How each distinct text of the type column was read (« Dôme » → PTZ, an empty cell →
+    /// fixed), with how many ready cameras had it: shown before anything is imported.
+    pub kind_readings: Vec<KindReading>,
+}
+
+/// One distinct text of the type column and the kind it was read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KindReading {
+    /// The text as written in the file (trimmed).
+    pub text: String,
+    /// The kind it became.
+    pub kind: CameraKind,
+    /// How many of the ready cameras had it.
+    pub rows: usize,
 }
 
 /// Decodes and splits a CSV file.
@@ -364,6 +378,8 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
     };
     let mut seen: std::collections::BTreeSet<String> =
         existing.iter().map(|c| c.camera_id.0.clone()).collect();
+    let mut readings: std::collections::BTreeMap<String, (CameraKind, usize)> =
+        std::collections::BTreeMap::new();
     for (line, cells) in &table.rows {
         if let Some(message) = cells.first().and_then(|c| c.strip_prefix('\u{0}')) {
             out.errors.push(RowError {
@@ -402,6 +418,10 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
             Vec::new()
         });
         if problems.is_empty() {
+            readings
+                .entry(cell(CameraField::Kind).trim().to_owned())
+                .or_insert((kind, 0))
+                .1 += 1;
             out.cameras.push(Camera {
                 camera_id: CameraId::new(id),
                 location: cell(CameraField::Location).to_owned(),
@@ -420,6 +440,10 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
             });
         }
     }
+    out.kind_readings = readings
+        .into_iter()
+        .map(|(text, (kind, rows))| KindReading { text, kind, rows })
+        .collect();
     out
 }
 

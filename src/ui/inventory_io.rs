@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::GardefouApp;
-use crate::i18n::{tr, tr_with};
+use crate::i18n::tr;
 use crate::messages;
 
 impl GardefouApp {
@@ -39,13 +39,11 @@ impl GardefouApp {
         } else {
             match self.session.export_cameras_csv(path) {
                 Ok(count) => (
-                    tr_with(
+                    crate::i18n::tr_count(
                         lang,
                         "ui.csv_exported",
-                        &[
-                            ("path", &path.display().to_string()),
-                            ("count", &count.to_string()),
-                        ],
+                        count,
+                        &[("path", &path.display().to_string())],
                     ),
                     false,
                 ),

@@ -211,7 +211,11 @@ impl GardefouApp {
                 self.state.highlight = field.map(|f| (f, now));
                 self.state.should_scroll = self.state.highlight.is_some();
             }
-            Action::SetLang(new) => self.settings.lang = Some(new),
+            Action::SetLang(new) => {
+                // A message already shown was worded in the old language: drop it.
+                self.settings.lang = Some(new);
+                self.state.status = None;
+            }
             Action::SetDark(is_dark) => {
                 self.settings.is_dark = is_dark;
                 theme::set_dark(ctx, is_dark);

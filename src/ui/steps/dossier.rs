@@ -84,17 +84,21 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         ));
     }
     ui.label(RichText::new(cx.t("ui.public_leaves_out")).strong());
-    ui.indent("public_version", |ui| {
-        let public = &mut a.project.public_version;
-        ui.checkbox(
-            &mut public.hides_camera_locations,
-            cx.t("ui.hide_locations"),
-        );
-        ui.checkbox(&mut public.hides_people_names, cx.t("ui.hide_names"));
-        ui.checkbox(
-            &mut public.hides_internal_references,
-            cx.t("ui.hide_internal"),
-        );
+    // What the public version leaves out matters only when it is the one exported.
+    let is_public = *cx.export_public;
+    ui.add_enabled_ui(is_public, |ui| {
+        ui.indent("public_version", |ui| {
+            let public = &mut a.project.public_version;
+            ui.checkbox(
+                &mut public.hides_camera_locations,
+                cx.t("ui.hide_locations"),
+            );
+            ui.checkbox(&mut public.hides_people_names, cx.t("ui.hide_names"));
+            ui.checkbox(
+                &mut public.hides_internal_references,
+                cx.t("ui.hide_internal"),
+            );
+        })
     });
     match cx.export {
         ExportState::Idle => {}

@@ -67,7 +67,7 @@ fn confirm(lang: Lang, state: &mut InventoryState, actions: &mut Vec<Action>) {
         let count = import.preview.cameras.len();
         actions.push(Action::Edit(Edit::ImportCameras(import.preview.cameras)));
         state.message = Some((
-            tr_with(lang, "ui.csv_imported", &[("count", &count.to_string())]),
+            crate::i18n::tr_count(lang, "ui.csv_imported", count, &[]),
             false,
         ));
     }
@@ -83,10 +83,11 @@ fn import_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport, cameras: &[C
             }
             preview_ui(ui, lang, import);
             ui.horizontal(|ui| {
-                let text = tr_with(
+                let text = crate::i18n::tr_count(
                     lang,
                     "ui.csv_confirm",
-                    &[("count", &import.preview.cameras.len().to_string())],
+                    import.preview.cameras.len(),
+                    &[],
                 );
                 let is_enabled = !import.preview.cameras.is_empty();
                 Answer {
@@ -133,14 +134,35 @@ fn mapping_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport) -> bool {
 /// The counts of the preview, its first cameras, and every refused row with its line.
 fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
     let preview = &import.preview;
-    ui.label(tr_with(
-        lang,
-        "ui.csv_preview",
-        &[
-            ("ok", &preview.cameras.len().to_string()),
-            ("errors", &preview.errors.len().to_string()),
-        ],
+    ui.label(format!(
+        "{}, {}",
+        crate::i18n::tr_count(lang, "ui.csv_preview_ready", preview.cameras.len(), &[]),
+        crate::i18n::tr_count(lang, "ui.csv_preview_refused", preview.errors.len(), &[]),
     ));
+    // How the type column was read, before anything is imported.
+    if !preview.kind_readings.is_empty() {
+        let readings: Vec<String> = preview
+            .kind_readings
+            .iter()
+            .map(|r| {
+                let text = if r.text.is_empty() {
+                    tr(lang, "ui.csv_empty_cell").to_owned()
+                } else {
+                    crate::i18n::tr_with(lang, "ui.quoted", &[("text", &r.text)])
+                };
+                format!(
+                    "{text} → {} ({})",
+                    tr(lang, &format!("enum.camera_kind.{:?}", r.kind)),
+                    r.rows
+                )
+            })
+            .collect();
+        ui.label(crate::i18n::tr_with(
+            lang,
+            "ui.csv_kinds_read",
+            &[("readings", &readings.join(", "))],
+        ));
+    }
     for camera in preview.cameras.iter().take(5) {
         let line = format!(
             "{} — {} — {}",

@@ -1,6 +1,6 @@
 //! The camera inventory's table: sortable column titles, and one row per camera shown, laid out
 //! only when visible so that 10,000 cameras scroll smoothly. A camera's id is the checkbox that
-//! selects it.
+//! selects it; a click anywhere on its row does the same.
 
 use std::collections::BTreeSet;
 
@@ -24,6 +24,7 @@ pub fn table_ui(
     ui.push_id("inventory_table", |ui| {
         TableBuilder::new(ui)
             .striped(true)
+            .sense(egui::Sense::click())
             .max_scroll_height(300.0)
             .column(Column::initial(120.0).at_least(90.0))
             .column(Column::initial(200.0).at_least(120.0).clip(true))
@@ -88,8 +89,11 @@ fn camera_row_ui(
     camera: &Camera,
     is_pointed: bool,
 ) {
+    let was_selected = selected.contains(&camera.camera_id);
+    row.set_selected(was_selected);
+    let mut is_row_clicked = false;
     row.col(|ui| {
-        let mut is_selected = selected.contains(&camera.camera_id);
+        let mut is_selected = was_selected;
         let id = RichText::new(camera.camera_id.as_str());
         let id = if is_pointed {
             id.color(theme::palette(ui.ctx()).bad).strong()
@@ -105,23 +109,58 @@ fn camera_row_ui(
         }
     });
     row.col(|ui| {
-        ui.add(egui::Label::new(&camera.location).truncate());
+        // Truncated in the column; the whole location on hover.
+        ui.add(
+            egui::Label::new(&camera.location)
+                .truncate()
+                .selectable(false),
+        )
+        .on_hover_text(&camera.location);
     });
     row.col(|ui| {
-        ui.add(egui::Label::new(&camera.perimeter).truncate());
+        ui.add(
+            egui::Label::new(&camera.perimeter)
+                .truncate()
+                .selectable(false),
+        );
     });
     row.col(|ui| {
-        ui.label(tr(lang, &format!("enum.camera_kind.{:?}", camera.kind)));
+        is_row_clicked |=
+            cell_ui(ui, tr(lang, &format!("enum.camera_kind.{:?}", camera.kind))).clicked();
     });
     row.col(|ui| {
-        ui.label(if camera.is_analytics_coupled {
+        let coupled = if camera.is_analytics_coupled {
             tr(lang, "ui.yes")
         } else {
             ""
-        });
+        };
+        is_row_clicked |= cell_ui(ui, coupled).clicked();
     });
     row.col(|ui| {
         let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
-        ui.add(egui::Label::new(purposes.join(", ")).truncate());
+        ui.add(
+            egui::Label::new(purposes.join(", "))
+                .truncate()
+                .selectable(false),
+        );
     });
+    // A click anywhere on the row (outside the checkbox) selects or unselects the camera, as
+    // its checkbox does.
+    if is_row_clicked || row.response().clicked() {
+        if selected.contains(&camera.camera_id) {
+            selected.remove(&camera.camera_id);
+        } else {
+            selected.insert(camera.camera_id.clone());
+        }
+    }
+}
+
+/// A cell's text, cut to its column, that selects the row when clicked.
+fn cell_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(
+        egui::Label::new(text)
+            .truncate()
+            .selectable(false)
+            .sense(egui::Sense::click()),
+    )
 }

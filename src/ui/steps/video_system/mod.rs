@@ -65,10 +65,12 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
         &cx.t("ui.years"),
     );
     auth.duration_years = years.unwrap_or(5);
-    if let Some(expiry) = auth.expires_on() {
-        let date = expiry.display(cx.lang);
-        ui.label(RichText::new(cx.tw("ui.expires_on", &[("date", &date)])).weak());
-    }
+    // Always one line here, so the fields below do not move when the date is typed.
+    let expiry = match auth.expires_on() {
+        Some(expiry) => cx.tw("ui.expires_on", &[("date", &expiry.display(cx.lang))]),
+        None => cx.t("ui.expires_unknown"),
+    };
+    ui.label(RichText::new(expiry).weak());
     number_ui(
         ui,
         cx,
