@@ -1351,3 +1351,28 @@ fn the_public_versions_options_are_off_until_the_public_version_is_chosen() {
     h.run();
     assert!(!is_disabled(&h), "public version: options on");
 }
+
+#[test]
+fn the_biometrics_question_is_asked_positively() {
+    use egui::accesskit::Role;
+    let mut h = tall_harness(app(Assessment::default(), Lang::Fr));
+    h.get_by_label("1. Critères").click();
+    h.run();
+    let question = "Le traitement met-il en œuvre des données biométriques\u{a0}?";
+    let row_y = h.get_by_label(question).rect().center().y;
+    // The « Non » of that question's row: no biometric data, the controller's declaration.
+    let no = h
+        .query_all_by_role_and_label(Role::RadioButton, "Non")
+        .min_by_key(|n| (n.rect().center().y - row_y).abs() as i64)
+        .expect("a « Non » on the row");
+    no.click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .assessment
+            .screening
+            .declares_no_biometrics,
+        Some(true)
+    );
+}

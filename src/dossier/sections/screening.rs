@@ -22,8 +22,8 @@ pub fn screening(ctx: &Ctx) -> Vec<Block> {
             s.films_vulnerable_people,
         ),
         (
-            "field.screening.declares_no_biometrics",
-            s.declares_no_biometrics,
+            "field.screening.uses_biometrics",
+            s.declares_no_biometrics.map(|declares_none| !declares_none),
         ),
         ("field.screening.captures_audio", s.captures_audio),
         ("field.screening.started_before_dpia", s.started_before_dpia),

@@ -44,10 +44,6 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             "screening.films_vulnerable_people",
             &mut s.films_vulnerable_people,
         ),
-        (
-            "screening.declares_no_biometrics",
-            &mut s.declares_no_biometrics,
-        ),
         ("screening.captures_audio", &mut s.captures_audio),
         ("screening.started_before_dpia", &mut s.started_before_dpia),
         ("screening.has_art90_dpia", &mut s.has_art90_dpia),
@@ -59,6 +55,19 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     ] {
         let label = cx.t(&format!("field.{path}"));
         yes_no_ui(ui, cx, path, &label, value);
+        if path == "screening.films_vulnerable_people" {
+            // Asked positively (« does it involve biometric data? »); the file keeps the
+            // controller's declaration that it does not, so the answer is the opposite.
+            let mut uses = s.declares_no_biometrics.map(|declares_none| !declares_none);
+            yes_no_ui(
+                ui,
+                cx,
+                "screening.declares_no_biometrics",
+                &cx.t("field.screening.uses_biometrics"),
+                &mut uses,
+            );
+            s.declares_no_biometrics = uses.map(|uses| !uses);
+        }
     }
     scale_ui(ui, cx, &mut a.screening);
 
