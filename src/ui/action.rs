@@ -52,6 +52,8 @@ pub enum Action {
     RestoreRecovery(crate::session::RecoveryOffer),
     /// Keep the file, delete the recovery copy.
     DiscardRecovery(crate::session::RecoveryOffer),
+    /// Hand a written file to the desktop's viewer (a failure is reported).
+    OpenInViewer(PathBuf),
     /// Open the bundled fictional example (after the unsaved-changes prompt if needed).
     OpenExample,
     /// Open the legal references window, on this entry if given.

@@ -20,6 +20,7 @@ pub mod start;
 pub mod state;
 pub mod steps;
 pub mod theme;
+pub mod viewer;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -238,6 +239,12 @@ impl GardefouApp {
             }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
+            Action::OpenInViewer(path) => viewer::open_in_background(
+                path,
+                lang,
+                Arc::clone(&self.state.viewer_report),
+                ctx.clone(),
+            ),
             Action::OpenExample => match sample::sample() {
                 Ok(example) => {
                     let kb = Arc::clone(self.session.kb());
@@ -674,6 +681,10 @@ impl GardefouApp {
             self.apply(&ctx, action);
         }
         self.take_picked_path();
+        let viewer_failure = self.state.viewer_report.lock().ok().and_then(|mut r| r.take());
+        if let Some(message) = viewer_failure {
+            self.set_status(message, true);
+        }
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.session.assessment);
         self.session.refresh();

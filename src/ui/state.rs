@@ -92,4 +92,6 @@ pub struct UiState {
     pub show_start: bool,
     /// The window title last sent, so it is sent again only when it changes.
     pub window_title: String,
+    /// A failure of the desktop's viewer, reported from its background thread.
+    pub viewer_report: Arc<Mutex<Option<String>>>,
 }

@@ -121,11 +121,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 .color(theme::palette(ui.ctx()).good),
             );
             if ui.button(cx.t("ui.open_pdf")).clicked() {
-                // Hand the file to the desktop's viewer; failing to find one is not an error of ours.
-                std::process::Command::new("xdg-open")
-                    .arg(path)
-                    .spawn()
-                    .ok();
+                cx.actions.push(Action::OpenInViewer(path.clone()));
             }
         }
         ExportState::Failed(message) => {

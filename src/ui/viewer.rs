@@ -1,0 +1,89 @@
+//! Handing a written PDF to the desktop's viewer (`xdg-open`): on a background thread that waits
+//! for the opener to finish (so no process is left behind), with its failure reported to the
+//! user instead of swallowed.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::i18n::{tr_with, Lang};
+
+/// Why the viewer could not be started.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ViewerError {
+    /// The opener program could not be run (not installed).
+    NotFound(String),
+    /// It ran and said it failed, with its exit code.
+    Failed(Option<i32>),
+}
+
+/// Runs `program path` and waits for it: `xdg-open` returns once the viewer is launched.
+pub fn open_with(program: &str, path: &Path) -> Result<(), ViewerError> {
+    let status = std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|error| ViewerError::NotFound(error.to_string()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(ViewerError::Failed(status.code()))
+    }
+}
+
+/// The message for a failure, in `lang`.
+pub fn message(error: &ViewerError, path: &Path, lang: Lang) -> String {
+    let path = path.display().to_string();
+    match error {
+        ViewerError::NotFound(reason) => tr_with(
+            lang,
+            "ui.viewer_not_found",
+            &[("path", &path), ("reason", reason)],
+        ),
+        ViewerError::Failed(code) => tr_with(
+            lang,
+            "ui.viewer_failed",
+            &[
+                ("path", &path),
+                ("code", &code.map_or_else(|| "?".to_owned(), |c| c.to_string())),
+            ],
+        ),
+    }
+}
+
+/// Opens `path` with the desktop's viewer in the background; a failure lands in `report` as
+/// an error message for the status bar.
+pub fn open_in_background(
+    path: PathBuf,
+    lang: Lang,
+    report: Arc<Mutex<Option<String>>>,
+    ctx: egui::Context,
+) {
+    std::thread::spawn(move || {
+        if let Err(error) = open_with("xdg-open", &path) {
+            if let Ok(mut slot) = report.lock() {
+                *slot = Some(message(&error, &path, lang));
+            }
+            ctx.request_repaint();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_opener_and_a_failing_one_are_told_apart_and_waited_for() {
+        let pdf = Path::new("/tmp/dossier.pdf");
+        assert!(open_with("true", pdf).is_ok());
+        assert_eq!(open_with("false", pdf), Err(ViewerError::Failed(Some(1))));
+        assert!(matches!(
+            open_with("/nonexistent/gardefou-opener", pdf),
+            Err(ViewerError::NotFound(_))
+        ));
+        let text = message(&ViewerError::Failed(Some(4)), pdf, Lang::Fr);
+        assert!(text.contains("/tmp/dossier.pdf") && text.contains('4'), "{text}");
+    }
+}
