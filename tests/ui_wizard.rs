@@ -1376,3 +1376,46 @@ fn the_biometrics_question_is_asked_positively() {
         Some(true)
     );
 }
+
+#[test]
+fn browse_without_a_desktop_dialog_opens_the_apps_own_picker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("archives")).expect("folder");
+    let project = dir.path().join("archives").join("port.aipd.ron");
+    gardefou::storage::save(&project, &common::sample()).expect("save");
+    let app = app(Assessment::default(), Lang::En)
+        .with_dialogs(std::sync::Arc::new(gardefou::ui::file_dialog::NoDialogs));
+    let mut h = harness(app);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_label("Browse…").click();
+    // The « dialog » answers on its thread; the picker opens when it has.
+    for _ in 0..50 {
+        h.run();
+        if h.state().state.file_picker.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        h.state().state.file_picker.is_some(),
+        "Browse always does something"
+    );
+    clear_and_type(&mut h, "Folder", dir.path().to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("archives/").click();
+    h.run();
+    h.get_by_label("port.aipd.ron").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Open")
+        .click();
+    h.run();
+    assert!(h.state().state.file_picker.is_none());
+    match &h.state().state.prompt {
+        Some(gardefou::ui::state::Prompt::Path { text, .. }) => {
+            assert_eq!(std::path::Path::new(text), project.as_path())
+        }
+        other => panic!("the path prompt holds the chosen file: {other:?}"),
+    }
+}

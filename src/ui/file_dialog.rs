@@ -1,6 +1,7 @@
 //! File dialogs, behind a trait so tests never open one. The system dialog (rfd: the desktop
 //! portal, else zenity) runs on a background thread, so a dialog that never answers cannot
-//! freeze the app; the typed-path field of the prompt always works, with or without it.
+//! freeze the app; when none can be shown, the app's own picker (`file_picker`) opens instead,
+//! and the typed-path field of the prompt always works.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -16,19 +17,35 @@ pub enum DialogPurpose {
     SavePdf,
 }
 
+/// What a dialog answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickOutcome {
+    /// The user chose this path.
+    Picked(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown: the app offers its own picker.
+    Unavailable,
+}
+
 /// A way to ask the user for a path.
 pub trait FileDialogs: Send + Sync {
-    /// The chosen path, or `None` when the user cancels or no dialog can be shown.
-    fn pick(&self, purpose: &DialogPurpose) -> Option<PathBuf>;
+    /// The chosen path, a cancel, or that no dialog can be shown.
+    fn pick(&self, purpose: &DialogPurpose) -> PickOutcome;
 }
+
+/// An answer faster than this without a path is no dialog at all (rfd answers `None` in about
+/// 25 ms when there is neither a portal nor zenity), not a person cancelling.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The desktop's dialogs, through rfd.
 pub struct SystemDialogs;
 
 impl FileDialogs for SystemDialogs {
-    fn pick(&self, purpose: &DialogPurpose) -> Option<PathBuf> {
+    fn pick(&self, purpose: &DialogPurpose) -> PickOutcome {
+        let started = std::time::Instant::now();
         let dialog = rfd::FileDialog::new();
-        match purpose {
+        let picked = match purpose {
             DialogPurpose::Open => dialog
                 .add_filter("Garde-fou (.aipd.ron, .pdf)", &["ron", "pdf"])
                 .pick_file(),
@@ -40,21 +57,26 @@ impl FileDialogs for SystemDialogs {
                 .add_filter("PDF", &["pdf"])
                 .set_file_name("dossier-aipd.pdf")
                 .save_file(),
+        };
+        match picked {
+            Some(path) => PickOutcome::Picked(path),
+            None if started.elapsed() < NO_DIALOG_WITHIN => PickOutcome::Unavailable,
+            None => PickOutcome::Cancelled,
         }
     }
 }
 
-/// No dialog at all (tests, or a desktop without one): the typed path is the only way.
+/// No system dialog at all (tests, or a desktop without one): the app's own picker answers.
 pub struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick(&self, _purpose: &DialogPurpose) -> Option<PathBuf> {
-        None
+    fn pick(&self, _purpose: &DialogPurpose) -> PickOutcome {
+        PickOutcome::Unavailable
     }
 }
 
 /// What a dialog answered, for which purpose.
-pub type Picked = (DialogPurpose, Option<PathBuf>);
+pub type Picked = (DialogPurpose, PickOutcome);
 
 /// A dialog running in the background, and its answer once it comes.
 #[derive(Clone, Default)]

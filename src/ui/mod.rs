@@ -12,6 +12,7 @@ pub mod command;
 pub mod date_field;
 mod exports;
 pub mod file_dialog;
+pub mod file_picker;
 mod inventory_io;
 pub mod panels;
 pub mod risk_map;
@@ -414,9 +415,30 @@ impl GardefouApp {
 
     /// Puts the path a background dialog chose where it belongs.
     fn take_picked_path(&mut self) {
-        let Some((purpose, Some(path))) = self.picker.take() else {
+        let Some((purpose, outcome)) = self.picker.take() else {
             return;
         };
+        let path = match outcome {
+            file_dialog::PickOutcome::Picked(path) => path,
+            file_dialog::PickOutcome::Cancelled => return,
+            file_dialog::PickOutcome::Unavailable => {
+                let start = self
+                    .session
+                    .path()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+                    .filter(|p| p.is_dir())
+                    .unwrap_or_else(file_picker::home);
+                self.state.file_picker = Some(file_picker::InAppPicker::new(purpose, start));
+                return;
+            }
+        };
+        self.use_picked_path(purpose, path);
+    }
+
+    /// Puts a chosen path where its purpose wants it: the dossier's export path, or the path
+    /// prompt's box.
+    fn use_picked_path(&mut self, purpose: file_dialog::DialogPurpose, path: PathBuf) {
         let text = path.display().to_string();
         match (purpose, &mut self.state.prompt) {
             (file_dialog::DialogPurpose::SavePdf, _) => self.state.export_path = text,
@@ -491,6 +513,23 @@ impl GardefouApp {
         }
     }
 
+    /// The app's own file picker, above the prompt that asked for it.
+    fn file_picker_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some(picker) = self.state.file_picker.as_mut() else {
+            return;
+        };
+        match file_picker::picker_ui(ctx, picker, lang) {
+            file_picker::PickerAnswer::Open => {}
+            file_picker::PickerAnswer::Cancelled => self.state.file_picker = None,
+            file_picker::PickerAnswer::Chosen(path) => {
+                let purpose = picker.purpose.clone();
+                self.state.file_picker = None;
+                self.use_picked_path(purpose, path);
+            }
+        }
+    }
+
     /// The window title: the project's title (or file name, or « untitled »), with a mark while
     /// there are unsaved changes; sent to the window only when it changes.
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -520,7 +559,7 @@ impl GardefouApp {
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if self.state.prompt.is_some() {
+        if self.state.prompt.is_some() || self.state.file_picker.is_some() {
             return;
         }
         let on_start = self.state.show_start;
@@ -676,12 +715,18 @@ impl GardefouApp {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut actions));
         self.panels_ui(&ctx, &mut actions);
         self.prompt_ui(&ctx, &mut actions);
+        self.file_picker_ui(&ctx);
 
         for action in actions {
             self.apply(&ctx, action);
         }
         self.take_picked_path();
-        let viewer_failure = self.state.viewer_report.lock().ok().and_then(|mut r| r.take());
+        let viewer_failure = self
+            .state
+            .viewer_report
+            .lock()
+            .ok()
+            .and_then(|mut r| r.take());
         if let Some(message) = viewer_failure {
             self.set_status(message, true);
         }

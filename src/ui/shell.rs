@@ -228,10 +228,12 @@ impl GardefouApp {
         };
         let mut close = false;
         // Enter confirms the dialog's first choice, Escape cancels — in every dialog.
+        // The app's file picker, open above the prompt, takes the keys first.
+        let is_picking = self.state.file_picker.is_some();
         let (enter, escape) = ctx.input(|i| {
             (
-                i.key_pressed(egui::Key::Enter),
-                i.key_pressed(egui::Key::Escape),
+                i.key_pressed(egui::Key::Enter) && !is_picking,
+                i.key_pressed(egui::Key::Escape) && !is_picking,
             )
         });
         egui::Modal::new(egui::Id::unique("gardefou.prompt")).show(ctx, |ui| {

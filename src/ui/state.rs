@@ -92,6 +92,8 @@ pub struct UiState {
     pub show_start: bool,
     /// The window title last sent, so it is sent again only when it changes.
     pub window_title: String,
+    /// The app's own file picker, when the system dialog could not be shown.
+    pub file_picker: Option<super::file_picker::InAppPicker>,
     /// A failure of the desktop's viewer, reported from its background thread.
     pub viewer_report: Arc<Mutex<Option<String>>>,
 }

@@ -46,7 +46,10 @@ pub fn message(error: &ViewerError, path: &Path, lang: Lang) -> String {
             "ui.viewer_failed",
             &[
                 ("path", &path),
-                ("code", &code.map_or_else(|| "?".to_owned(), |c| c.to_string())),
+                (
+                    "code",
+                    &code.map_or_else(|| "?".to_owned(), |c| c.to_string()),
+                ),
             ],
         ),
     }
@@ -84,6 +87,9 @@ mod tests {
             Err(ViewerError::NotFound(_))
         ));
         let text = message(&ViewerError::Failed(Some(4)), pdf, Lang::Fr);
-        assert!(text.contains("/tmp/dossier.pdf") && text.contains('4'), "{text}");
+        assert!(
+            text.contains("/tmp/dossier.pdf") && text.contains('4'),
+            "{text}"
+        );
     }
 }
