@@ -202,8 +202,14 @@ pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> 
 /// A failed attachment in the user's language.
 pub fn attach_error(error: &AttachError, lang: Lang) -> String {
     match error {
-        AttachError::Untitled => tr(lang, "ui.save_before_attaching").to_owned(),
-        AttachError::Io { path, source } => format!("{}: {source}", path.display()),
+        AttachError::Io { path, source } => crate::i18n::tr_with(
+            lang,
+            "ui.attach_failed",
+            &[
+                ("path", &path.display().to_string()),
+                ("reason", &source.to_string()),
+            ],
+        ),
     }
 }
 

@@ -359,3 +359,56 @@ fn a_save_that_carries_changes_sets_last_updated_to_the_day() {
     assert_eq!(session.assessment.project.updated_on, Some(today()));
     assert!(!session.is_dirty(), "what is in memory is what was written");
 }
+
+#[test]
+fn documents_attach_before_the_first_save_and_keep_pointing_at_their_files_after_save_as() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("dossier-port");
+    std::fs::create_dir_all(folder.join("preuves")).expect("folders");
+    let attestation = folder.join("preuves").join("attestation.txt");
+    std::fs::write(&attestation, "attestation de l'éditeur").expect("write");
+    let mut session = Session::new(gardefou::model::Assessment::default(), None, kb(), today());
+    let id = session
+        .attach_evidence(
+            &attestation,
+            gardefou::model::EvidenceKind::VendorAttestation,
+            "Attestation",
+        )
+        .expect("attached while untitled");
+    let path_of = |s: &Session| {
+        s.assessment
+            .evidence_by_id(&id)
+            .map(|e| e.path.clone())
+            .expect("evidence")
+    };
+    assert!(std::path::Path::new(&path_of(&session)).is_absolute());
+    assert!(
+        session
+            .evidence_statuses()
+            .iter()
+            .all(|(_, s)| *s == gardefou::model::evidence::EvidenceStatus::Intact),
+        "checked while untitled"
+    );
+    // Saved beside it: the path becomes relative.
+    let project = folder.join("port.aipd.ron");
+    session.save_as(&project).expect("save");
+    assert_eq!(path_of(&session), "preuves/attestation.txt");
+    let reread = storage::load(&project).expect("load");
+    assert_eq!(
+        reread.evidence_by_id(&id).map(|e| e.path.as_str()),
+        Some("preuves/attestation.txt")
+    );
+    // Saved elsewhere: still the same file, now by its absolute path.
+    let elsewhere = dir.path().join("copie").join("port.aipd.ron");
+    std::fs::create_dir_all(elsewhere.parent().expect("folder")).expect("folder");
+    session.save_as(&elsewhere).expect("save as");
+    let moved = path_of(&session);
+    assert!(std::path::Path::new(&moved).is_absolute(), "{moved}");
+    assert!(
+        session
+            .evidence_statuses()
+            .iter()
+            .all(|(_, s)| *s == gardefou::model::evidence::EvidenceStatus::Intact),
+        "the document is found from the new place"
+    );
+}

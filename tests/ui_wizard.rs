@@ -467,17 +467,20 @@ fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is
         .click();
     h.run();
     let label = "K02 — Post-event face search (“appearance similarity”)";
-    let evidence = h
-        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .next()
-        .expect("evidence field");
-    evidence.focus();
+    // The capability's last drop-down is its evidence: tick the attestation and the report.
+    h.get_all_by_role_and_label(egui::accesskit::Role::ComboBox, label)
+        .last()
+        .expect("evidence picker")
+        .click();
     h.run();
-    h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .next()
-        .expect("evidence field")
-        .type_text("EV-02, EV-04");
-    h.run();
+    for id in ["EV-02", "EV-04"] {
+        let listed = format!("{id} — ");
+        h.query_all_by_label_contains(&listed)
+            .next()
+            .expect("listed in the picker")
+            .click();
+        h.run();
+    }
     assert!(
         h.state().session.report().by_rule("R09").next().is_none(),
         "no longer blocking"
@@ -1418,4 +1421,35 @@ fn browse_without_a_desktop_dialog_opens_the_apps_own_picker() {
         }
         other => panic!("the path prompt holds the chosen file: {other:?}"),
     }
+}
+
+#[test]
+fn evidence_is_picked_from_the_locker_and_the_locker_is_a_click_away() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("6. Measures").click();
+    h.run();
+    let measure = h.state().session.assessment.measures[0].clone();
+    let before = measure.evidence_ids.clone();
+    let evidence = h.state().session.assessment.evidence[5].clone();
+    assert!(!before.contains(&evidence.evidence_id));
+    // The first measure's « Evidence » drop-down lists the locker's documents by their words.
+    h.query_all_by_role_and_label(egui::accesskit::Role::ComboBox, "Evidence")
+        .next()
+        .expect("an evidence picker")
+        .click();
+    h.run();
+    let listed = format!("{} — ", evidence.evidence_id);
+    h.query_all_by_label_contains(&listed)
+        .next()
+        .expect("the document is listed with its kind and description")
+        .click();
+    h.run();
+    let after = &h.state().session.assessment.measures[0].evidence_ids;
+    assert!(after.contains(&evidence.evidence_id), "{after:?}");
+    assert_eq!(after.len(), before.len() + 1, "the others stay linked");
+    h.get_by_label("Open the evidence locker…").click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    assert_eq!(highlight.as_deref(), Some("evidence"));
 }

@@ -202,22 +202,24 @@ impl Session {
         kind: crate::model::EvidenceKind,
         description: &str,
     ) -> Result<EvidenceId, AttachError> {
-        let Some(project) = self.path.clone() else {
-            return Err(AttachError::Untitled);
-        };
-        let attached =
-            evidence::attach(&project, file, kind, description, self.today).map_err(|source| {
-                AttachError::Io {
-                    path: file.to_owned(),
-                    source,
-                }
+        // Untitled work keeps the document's absolute path; saving makes it relative.
+        let attached = evidence::attach(self.path.as_deref(), file, kind, description, self.today)
+            .map_err(|source| AttachError::Io {
+                path: file.to_owned(),
+                source,
             })?;
-        let id = attached.evidence_id.clone();
         crate::edit::apply(
             &mut self.assessment,
             &self.kb,
             &crate::edit::Edit::AddEvidence(attached),
         );
+        // The edit numbers the document (EV-01, EV-02…): its id is the last one's.
+        let id = self
+            .assessment
+            .evidence
+            .last()
+            .map(|e| e.evidence_id.clone())
+            .unwrap_or_default();
         self.check_evidence();
         Ok(id)
     }
@@ -267,7 +269,20 @@ impl Drop for Session {
 /// The attached documents checked beside the project file; none for an untitled assessment,
 /// whose relative paths have nothing to be relative to.
 fn verify_evidence(path: Option<&Path>, a: &Assessment) -> Vec<(EvidenceId, EvidenceStatus)> {
-    path.map_or_else(Vec::new, |path| evidence::verify(path, &a.evidence))
+    match path {
+        Some(path) => evidence::verify(path, &a.evidence),
+        // Untitled: only documents attached by their absolute path can be checked (relative
+        // ones have nothing to be relative to yet).
+        None => {
+            let absolute: Vec<_> = a
+                .evidence
+                .iter()
+                .filter(|e| Path::new(&e.path).is_absolute())
+                .cloned()
+                .collect();
+            evidence::verify(Path::new(""), &absolute)
+        }
+    }
 }
 
 /// What the views read while the assessment is borrowed for editing.
@@ -285,9 +300,6 @@ pub struct EditView<'a> {
 /// Why a document could not be attached.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
-    /// The project has no file yet, so the document's path has nothing to be relative to.
-    #[error("save the project before attaching documents")]
-    Untitled,
     /// The document could not be read.
     #[error("{path}: {source}")]
     Io {

@@ -59,8 +59,14 @@ impl Session {
         if self.is_dirty() {
             written.project.updated_on = Some(self.today);
         }
+        // The documents keep pointing at the same files from the new place (and untitled
+        // work's absolute paths become relative when they lie under the project's folder).
+        if self.path.as_deref() != Some(path) {
+            crate::storage::evidence::rebase(self.path.as_deref(), path, &mut written.evidence);
+        }
         storage::save(path, &written)?;
         self.assessment.project.updated_on = written.project.updated_on;
+        self.assessment.evidence = written.evidence.clone();
         if self.path.as_deref() != Some(path) && self.holds_marker {
             if let Some(old) = &self.path {
                 lock::release(old);

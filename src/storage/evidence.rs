@@ -50,28 +50,56 @@ pub fn resolve(project_file: &Path, evidence_path: &str) -> PathBuf {
     )
 }
 
-/// A new evidence entry for `file`, hashed now.
+/// A new evidence entry for `file`, hashed now; its path relative to the project file's folder
+/// when it lies under it, absolute otherwise (and always for untitled work, `None`).
 pub fn attach(
-    project_file: &Path,
+    project_file: Option<&Path>,
     file: &Path,
     kind: EvidenceKind,
     description: &str,
     today: Date,
 ) -> std::io::Result<Evidence> {
     let (sha256, size_bytes) = hash_file(file)?;
-    let base = project_file.parent().unwrap_or(Path::new(""));
     let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
-    let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_owned());
     Ok(Evidence {
         evidence_id: EvidenceId::default(),
         kind,
-        path: relative_path(&base, &absolute).display().to_string(),
+        path: path_from(project_file, &absolute).display().to_string(),
         sha256,
         size_bytes,
         added_on: Some(today),
         issued_on: None,
         description: description.to_owned(),
     })
+}
+
+/// How a project file at `project_file` writes the document at `absolute`: relative to its
+/// folder when under it, absolute otherwise.
+fn path_from(project_file: Option<&Path>, absolute: &Path) -> PathBuf {
+    match project_file {
+        Some(project) => {
+            let base = project.parent().unwrap_or(Path::new(""));
+            let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_owned());
+            relative_path(&base, absolute)
+        }
+        None => absolute.to_owned(),
+    }
+}
+
+/// The evidence paths rewritten for a project saved at `to` (from `from`, or untitled): each
+/// document keeps pointing at the same file — relative under the new folder, absolute elsewhere.
+/// A relative path of untitled work (nothing to resolve it from) is left as written.
+pub fn rebase(from: Option<&Path>, to: &Path, evidence: &mut [Evidence]) {
+    for e in evidence {
+        let written = Path::new(&e.path);
+        let absolute = match (written.is_absolute(), from) {
+            (true, _) => written.to_owned(),
+            (false, Some(from)) => resolve(from, &e.path),
+            (false, None) => continue,
+        };
+        let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+        e.path = path_from(Some(to), &absolute).display().to_string();
+    }
 }
 
 /// The status of every attached document, in the locker's order.
@@ -129,7 +157,7 @@ mod tests {
         std::fs::write(&file, b"abc").expect("write");
         let today = Date::from_ymd(2026, 11, 23).expect("date");
         let evidence = attach(
-            &project,
+            Some(&project),
             &file,
             EvidenceKind::PrefectoralOrder,
             "Arrêté",

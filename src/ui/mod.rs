@@ -637,6 +637,7 @@ impl GardefouApp {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(900.0));
+                let evidence_choices = evidence_choices(&self.session.assessment, lang);
                 let (assessment, view) = self.session.edit_view();
                 let mut cx = StepCtx {
                     lang,
@@ -652,6 +653,7 @@ impl GardefouApp {
                     evidence_form: &mut self.state.evidence_form,
                     evidence_statuses: view.evidence,
                     today: view.today,
+                    evidence_choices: &evidence_choices,
                 };
                 steps::step_ui(ui, step, &mut cx, assessment);
                 ui.add_space(16.0);
@@ -752,6 +754,22 @@ impl eframe::App for GardefouApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.session.close();
     }
+}
+
+/// The locker's documents as the evidence pickers list them: « EV-02 — Vendor attestation —
+/// what it shows ».
+fn evidence_choices(a: &Assessment, lang: Lang) -> Vec<(crate::model::EvidenceId, String)> {
+    a.evidence
+        .iter()
+        .map(|e| {
+            let kind = tr(lang, &format!("enum.evidence_kind.{:?}", e.kind)).to_owned();
+            let mut words = format!("{} — {kind}", e.evidence_id);
+            if !e.description.trim().is_empty() {
+                words.push_str(&format!(" — {}", e.description.trim()));
+            }
+            (e.evidence_id.clone(), words)
+        })
+        .collect()
 }
 
 fn with_pdf_extension(path: PathBuf) -> PathBuf {

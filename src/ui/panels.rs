@@ -37,6 +37,8 @@ pub struct SearchView {
 pub const HELP_REQUEST: &str = "gardefou.help_request";
 /// See [`HELP_REQUEST`].
 pub const FOCUSED_FIELD: &str = "gardefou.focused_field";
+/// An evidence picker asks to show the evidence locker.
+pub const LOCKER_REQUEST: &str = "gardefou.locker_request";
 
 /// One search result: what it shows, and where a click goes.
 struct Hit {
@@ -52,6 +54,11 @@ impl GardefouApp {
             ctx.data_mut(|d| d.remove_temp(egui::Id::unique(HELP_REQUEST)));
         if let Some(path) = request {
             self.state.help = Some(path);
+        }
+        let to_locker: Option<bool> =
+            ctx.data_mut(|d| d.remove_temp(egui::Id::unique(LOCKER_REQUEST)));
+        if to_locker == Some(true) {
+            actions.push(Action::GoTo(Step::VideoSystem, Some("evidence".to_owned())));
         }
         self.references_ui(ctx);
         self.help_ui(ctx, actions);

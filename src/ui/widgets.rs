@@ -251,7 +251,7 @@ pub fn subheading_ui(ui: &mut Ui, text: &str) {
     ui.separator();
 }
 
-/// Links to documents of the evidence locker, typed as their ids (`EV-01, EV-04`).
+/// Links to documents of the evidence locker, picked from the attached documents.
 pub fn evidence_ids_ui(
     ui: &mut Ui,
     cx: &StepCtx,
@@ -260,30 +260,64 @@ pub fn evidence_ids_ui(
 ) {
     let label = tr(cx.lang, "dossier.evidence").to_owned();
     field_ui(ui, cx, path, &label, |ui, label_id| {
-        evidence_ids_edit(ui, label_id, ids);
+        evidence_picker_ui(ui, cx.lang, path, label_id, ids, cx.evidence_choices);
     });
 }
 
-/// The comma-separated evidence ids as one text field named by `label_id`.
-pub fn evidence_ids_edit(ui: &mut Ui, label_id: egui::Id, ids: &mut Vec<crate::model::EvidenceId>) {
-    let mut text = ids
-        .iter()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("EV-01, EV-02")
-                .desired_width(220.0),
-        )
-        .labelled_by(label_id);
-    if response.changed() {
-        *ids = text
-            .split(',')
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-            .map(crate::model::EvidenceId::new)
-            .collect();
-    }
+/// The documents linked, as a drop-down of the locker's documents with a checkbox each (several
+/// can be ticked); an id no longer in the locker is shown so it can be unticked.
+pub fn evidence_picker_ui(
+    ui: &mut Ui,
+    lang: crate::i18n::Lang,
+    id_salt: &str,
+    label_id: egui::Id,
+    ids: &mut Vec<crate::model::EvidenceId>,
+    choices: &[(crate::model::EvidenceId, String)],
+) {
+    let shown = if ids.is_empty() {
+        tr(lang, "ui.evidence_none_linked").to_owned()
+    } else {
+        ids.iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let response = egui::ComboBox::from_id_salt(("evidence", id_salt))
+        .selected_text(shown)
+        .width(260.0)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show_ui(ui, |ui| {
+            if choices.is_empty() {
+                ui.label(tr(lang, "ui.evidence_locker_empty"));
+            }
+            for (id, words) in choices {
+                let mut is_linked = ids.contains(id);
+                if ui.checkbox(&mut is_linked, words).changed() {
+                    if is_linked {
+                        ids.push(id.clone());
+                    } else {
+                        ids.retain(|e| e != id);
+                    }
+                }
+            }
+            ui.separator();
+            if ui.button(tr(lang, "ui.evidence_open_locker")).clicked() {
+                ui.ctx().data_mut(|d| {
+                    d.insert_temp(egui::Id::unique(super::panels::LOCKER_REQUEST), true)
+                });
+            }
+            let gone: Vec<_> = ids
+                .iter()
+                .filter(|id| !choices.iter().any(|(c, _)| c == *id))
+                .cloned()
+                .collect();
+            for id in gone {
+                let mut is_linked = true;
+                let words = crate::i18n::tr_with(lang, "ui.evidence_gone", &[("id", id.as_str())]);
+                if ui.checkbox(&mut is_linked, words).changed() {
+                    ids.retain(|e| e != &id);
+                }
+            }
+        });
+    response.response.labelled_by(label_id);
 }

@@ -165,6 +165,8 @@ pub struct StepCtx<'a> {
     )],
     /// Today, for the date fields' calendar.
     pub today: crate::model::Date,
+    /// The documents of the evidence locker, as the evidence pickers list them: id and words.
+    pub evidence_choices: &'a [(crate::model::EvidenceId, String)],
 }
 
 /// The « attach a document » form.

@@ -66,7 +66,7 @@ fn capability_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment, def: &Capa
             .num_columns(2)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {
-                capability_rows_ui(ui, lang, &path, &mut copy, label_id)
+                capability_rows_ui(ui, lang, &path, &mut copy, label_id, cx.evidence_choices)
             });
         ui.add(
             egui::TextEdit::multiline(&mut copy.notes)
@@ -108,6 +108,7 @@ fn capability_rows_ui(
     path: &str,
     record: &mut CapabilityRecord,
     label_id: egui::Id,
+    choices: &[(crate::model::EvidenceId, String)],
 ) {
     ui.label(tr(lang, "column.presence"));
     choice_combo_ui(
@@ -123,7 +124,7 @@ fn capability_rows_ui(
     if record.presence == Presence::Present {
         use_rows_ui(ui, lang, path, record, label_id);
     }
-    evidence_row_ui(ui, lang, record, label_id);
+    evidence_row_ui(ui, lang, record, label_id, choices);
 }
 
 /// The rows asked of a present capability: state, unlock holder, usage mode, declared use.
@@ -214,14 +215,23 @@ const USE_SCOPES: [UseScope; 5] = [
     UseScope::OperationalDetection,
 ];
 
-/// The evidence ids linked to a capability, typed as a comma-separated list.
+/// The documents linked to a capability, picked from the locker.
 fn evidence_row_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     record: &mut CapabilityRecord,
     label_id: egui::Id,
+    choices: &[(crate::model::EvidenceId, String)],
 ) {
     ui.label(tr(lang, "dossier.evidence"));
-    crate::ui::widgets::evidence_ids_edit(ui, label_id, &mut record.evidence_ids);
+    let id_salt = format!("capabilities[{}].evidence_ids", record.capability_id);
+    crate::ui::widgets::evidence_picker_ui(
+        ui,
+        lang,
+        &id_salt,
+        label_id,
+        &mut record.evidence_ids,
+        choices,
+    );
     ui.end_row();
 }

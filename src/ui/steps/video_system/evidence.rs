@@ -14,7 +14,20 @@ use crate::ui::widgets::{choice_combo_ui, subheading_ui};
 
 /// Draws the locker and the attach form; removing or attaching is sent to the update.
 pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    subheading_ui(ui, &cx.t("dossier.annex.evidence"));
+    let heading = ui
+        .scope(|ui| subheading_ui(ui, &cx.t("dossier.annex.evidence")))
+        .response;
+    // Every evidence picker (capabilities, measures, risks) leads here.
+    if cx.is_highlighted("evidence") && cx.should_scroll {
+        heading.scroll_to_me(Some(egui::Align::TOP));
+    }
+    let palette = crate::ui::theme::palette(ui.ctx());
+    let colour = if cx.is_highlighted("evidence") {
+        palette.accent
+    } else {
+        palette.muted
+    };
+    ui.label(RichText::new(cx.t("ui.evidence_locker_here")).color(colour));
     if let Some(id) = evidence_table_ui(ui, cx, a) {
         cx.actions.push(Action::Edit(Edit::RemoveEvidence(id)));
     }
