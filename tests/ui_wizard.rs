@@ -1453,3 +1453,42 @@ fn evidence_is_picked_from_the_locker_and_the_locker_is_a_click_away() {
     let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
     assert_eq!(highlight.as_deref(), Some("evidence"));
 }
+
+/// At 150 % zoom (Ctrl+plus three times) on a 1366×768 screen, every text box of the form stays
+/// inside the middle column, left of the findings panel: nothing is clipped.
+#[test]
+fn at_150_percent_zoom_the_middle_column_is_not_clipped() {
+    use egui::accesskit::Role;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0 / 1.5, 768.0 / 1.5))
+        .with_max_steps(12)
+        // 150 % zoom of a 1366×768 screen is a 911×512-point window.
+        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+        .build_ui_state(
+            |ui, app: &mut GardefouApp| app.frame_ui(ui),
+            app(common::sample(), Lang::Fr),
+        );
+    h.run();
+    for step in [Step::Project, Step::VideoSystem, Step::Opinions] {
+        h.state_mut().state.step = step;
+        h.run();
+        let findings_left = h.get_by_label("Constats").rect().left();
+        let navigator = h.get_by_label("8. Dossier").rect();
+        let form: Vec<egui::Rect> = h
+            .query_all_by_role(Role::TextInput)
+            .map(|n| n.rect())
+            .filter(|r| r.left() > navigator.right())
+            .collect();
+        assert!(!form.is_empty(), "{step:?}: the form has text boxes");
+        for rect in form {
+            assert!(
+                rect.right() <= findings_left + 1.0,
+                "{step:?}: a text box {rect:?} runs under the findings panel at {findings_left}"
+            );
+            assert!(
+                rect.width() >= 60.0,
+                "{step:?}: a text box squeezed to {rect:?}"
+            );
+        }
+    }
+}

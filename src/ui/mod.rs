@@ -700,17 +700,22 @@ impl GardefouApp {
             self.take_picked_path();
             return;
         }
+        // Side panels give way when the window is narrow or zoomed (Ctrl+plus up to 150 %), so
+        // the form in the middle keeps room for its labels and fields.
+        let width = ui.available_width();
         egui::Panel::left("steps")
             .resizable(true)
             .default_size(250.0)
-            .min_size(210.0)
+            .min_size(150.0)
+            .max_size((width * 0.2).max(150.0))
             .show(ui, |ui| {
                 self.navigator_ui(ui, &mut actions);
             });
         egui::Panel::right("findings")
             .resizable(true)
             .default_size(340.0)
-            .min_size(260.0)
+            .min_size(200.0)
+            .max_size((width * 0.26).max(200.0))
             .show(ui, |ui| {
                 self.findings_ui(ui, &mut actions);
             });

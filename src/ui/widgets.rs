@@ -32,6 +32,8 @@ pub fn field_ui<R>(
             Color32::TRANSPARENT
         });
     let row_width = ui.available_width() - 14.0;
+    // The label column narrows with the form (zoom, narrow window), never below 120 points.
+    let label_width = (row_width * 0.42).clamp(120.0, theme::LABEL_WIDTH);
     let help = cx
         .kb
         .question(&QuestionId::new(path))
@@ -41,10 +43,10 @@ pub fn field_ui<R>(
         ui.horizontal_top(|ui| {
             let label_response = ui
                 .allocate_ui_with_layout(
-                    egui::vec2(theme::LABEL_WIDTH, 18.0),
+                    egui::vec2(label_width, 18.0),
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
-                        ui.set_width(theme::LABEL_WIDTH);
+                        ui.set_width(label_width);
                         ui.horizontal_wrapped(|ui| {
                             let label_response =
                                 ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
@@ -61,7 +63,7 @@ pub fn field_ui<R>(
                 Some(help) => label_response.on_hover_text(help),
                 None => label_response,
             };
-            let input_width = (row_width - theme::LABEL_WIDTH - 12.0).max(120.0);
+            let input_width = (row_width - label_width - 12.0).max(120.0);
             ui.vertical(|ui| {
                 ui.set_max_width(input_width);
                 let value = add(ui, label_response.id);

@@ -36,76 +36,54 @@ pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     }
 }
 
-/// The documents attached, one row each; returns the one whose « remove » was clicked.
+/// The documents attached, one card each (a card reflows with the window where a table of six
+/// columns would not); returns the one whose « remove » was clicked.
 fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment) -> Option<EvidenceId> {
     let lang = cx.lang;
     let t = |key: &str| tr(lang, key).to_owned();
     let mut remove = None;
-    let mut date_header = None;
-    egui::Grid::new("evidence")
-        .striped(true)
-        .num_columns(6)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for key in [
-                "dossier.col.id",
-                "dossier.col.document",
-                "field.evidence.issued_on",
-                "ui.file",
-                "SHA-256",
-                "ui.status",
-            ] {
-                let header = ui.label(
-                    RichText::new(if key.contains('.') {
-                        t(key)
-                    } else {
-                        key.to_owned()
-                    })
-                    .strong(),
-                );
-                if key == "field.evidence.issued_on" {
-                    date_header = Some(header.id);
+    for evidence in &mut a.evidence {
+        let status = cx
+            .evidence_statuses
+            .iter()
+            .find(|(id, _)| id == &evidence.evidence_id)
+            .map(|(_, s)| *s);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let kind = t(&format!("enum.evidence_kind.{:?}", evidence.kind));
+                ui.label(RichText::new(format!("{} — {kind}", evidence.evidence_id)).strong());
+                status_ui(ui, lang, status);
+                if ui.small_button(t("ui.remove")).clicked() {
+                    remove = Some(evidence.evidence_id.clone());
                 }
+            });
+            if !evidence.description.trim().is_empty() {
+                ui.label(&evidence.description);
             }
-            ui.end_row();
-            for evidence in &mut a.evidence {
-                let status = cx
-                    .evidence_statuses
-                    .iter()
-                    .find(|(id, _)| id == &evidence.evidence_id)
-                    .map(|(_, s)| *s);
-                ui.label(evidence.evidence_id.as_str());
-                ui.label(format!(
-                    "{}\n{}",
-                    tr(lang, &format!("enum.evidence_kind.{:?}", evidence.kind)),
-                    evidence.description
-                ));
+            ui.label(
+                RichText::new(format!(
+                    "{} — SHA-256 {}…",
+                    evidence.path,
+                    evidence.sha256.chars().take(16).collect::<String>()
+                ))
+                .small()
+                .color(crate::ui::theme::palette(ui.ctx()).muted),
+            );
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(t("field.evidence.issued_on"));
                 let path = format!("evidence[{}].issued_on", evidence.evidence_id);
-                // Each row's date box is named by the column's header.
-                let label = date_header.unwrap_or_else(|| ui.scope_id());
                 crate::ui::date_field::date_input_ui(
                     ui,
                     lang,
                     cx.today,
                     &path,
-                    label,
+                    label.id,
                     &mut evidence.issued_on,
                 );
-                ui.label(&evidence.path);
-                ui.label(
-                    RichText::new(evidence.sha256.chars().take(16).collect::<String>() + "…")
-                        .monospace()
-                        .small(),
-                );
-                ui.horizontal(|ui| {
-                    status_ui(ui, lang, status);
-                    if ui.small_button(t("ui.remove")).clicked() {
-                        remove = Some(evidence.evidence_id.clone());
-                    }
-                });
-                ui.end_row();
-            }
+            });
         });
+    }
     remove
 }
 
