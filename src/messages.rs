@@ -174,6 +174,35 @@ pub fn save_failure(error: &SaveFailure, lang: Lang) -> String {
             load_error(reason, lang)
         ),
         SaveFailure::Write(error) => save_error(error, lang),
+        SaveFailure::History(reason) => {
+            crate::i18n::tr_with(lang, "error.save.history", &[("reason", reason)])
+        }
+    }
+}
+
+/// A refused step of the review circuit, in the user's language.
+pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String {
+    use crate::session::CircuitError;
+    match error {
+        CircuitError::NotAllowed { from, to } => crate::i18n::tr_with(
+            lang,
+            "circuit.not_allowed",
+            &[
+                ("from", tr(lang, &format!("enum.status.{from:?}"))),
+                ("to", tr(lang, &format!("enum.status.{to:?}"))),
+            ],
+        ),
+        CircuitError::NoName => tr(lang, "circuit.no_name").to_owned(),
+        CircuitError::NoNumber => tr(lang, "circuit.no_number").to_owned(),
+        CircuitError::DuplicateNumber(number) => {
+            crate::i18n::tr_with(lang, "circuit.duplicate", &[("number", number)])
+        }
+        CircuitError::BlockingOpen(count) => {
+            crate::i18n::tr_count(lang, "circuit.blocking", *count, &[])
+        }
+        CircuitError::History(reason) => {
+            crate::i18n::tr_with(lang, "error.save.history", &[("reason", reason)])
+        }
     }
 }
 

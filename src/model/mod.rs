@@ -10,6 +10,7 @@ pub mod capability;
 pub mod date;
 pub mod date_input;
 pub mod evidence;
+pub mod history;
 pub mod ids;
 pub mod integrity;
 pub mod measure;
@@ -47,7 +48,7 @@ pub use video_system::{
 
 /// The version of the project-file format this build writes. Files of a newer version are
 /// refused; older ones are migrated by `storage::migrate`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The root of a project file: one AIPD.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,6 +78,8 @@ pub struct Assessment {
     pub opinions: Opinions,
     /// Attached documents.
     pub evidence: Vec<Evidence>,
+    /// The review circuit and the validated versions (format 2).
+    pub history: history::History,
 }
 
 impl Default for Assessment {
@@ -94,6 +97,7 @@ impl Default for Assessment {
             measures: Vec::new(),
             opinions: Opinions::default(),
             evidence: Vec::new(),
+            history: history::History::default(),
         }
     }
 }

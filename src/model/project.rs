@@ -57,8 +57,26 @@ pub enum ProjectStatus {
     Draft,
     /// Submitted to the DPO or the controller.
     InReview,
+    /// The DPO has given an opinion.
+    DpoOpinionGiven,
     /// Validated by the controller after the DPO's opinion.
     Validated,
+    /// A validated assessment reopened for changes (GDPR art. 35(11)).
+    UnderRevision,
+}
+
+impl ProjectStatus {
+    /// The statuses the circuit may go to from this one: Draft → In review → DPO opinion given
+    /// → Validated → Under revision → In review…; any status may go back to the draft.
+    pub fn next(self) -> &'static [ProjectStatus] {
+        match self {
+            ProjectStatus::Draft => &[ProjectStatus::InReview],
+            ProjectStatus::InReview => &[ProjectStatus::DpoOpinionGiven, ProjectStatus::Draft],
+            ProjectStatus::DpoOpinionGiven => &[ProjectStatus::Validated, ProjectStatus::InReview],
+            ProjectStatus::Validated => &[ProjectStatus::UnderRevision],
+            ProjectStatus::UnderRevision => &[ProjectStatus::InReview, ProjectStatus::Draft],
+        }
+    }
 }
 
 /// What kind of body the controller is; public bodies owe an AI Act art. 27 FRIA.

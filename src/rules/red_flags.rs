@@ -889,6 +889,7 @@ fn governance(
             vec![field.into()],
         ));
     }
+    changed_since_validation(a, texts, out);
     let centre = &a.video_system.control_centre;
     if centre.are_operators_habilitated == Some(false) {
         out.push(texts.finding(
@@ -904,6 +905,99 @@ fn governance(
             Severity::Medium,
             &[],
             vec!["video_system.control_centre.has_recordings_register".into()],
+        ));
+    }
+}
+
+/// Emits R20-CHANGED: since the last validated version, what the AIPD rests on changed
+/// (software, modules, cameras, coupling, perimeters, purposes, retention, processors,
+/// capabilities) — a review is due (GDPR art. 35(11)).
+fn changed_since_validation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let Some(version) = a.history.versions.last() else {
+        return;
+    };
+    let then = &version.watched;
+    let now = crate::model::history::WatchedFacts::of(a);
+    let mut changes = Vec::new();
+    let mut fields = Vec::new();
+    let mut note = |changed: bool, phrase: &str, values: &[(&str, Bilingual)], field: &str| {
+        if changed {
+            changes.push(texts.phrase(phrase, values));
+            fields.push(field.to_owned());
+        }
+    };
+    note(
+        then.software != now.software,
+        "r20.changed.software",
+        &[
+            ("old", Bilingual::same(then.software.clone())),
+            ("new", Bilingual::same(now.software.clone())),
+        ],
+        "video_system.software.version",
+    );
+    note(
+        then.modules != now.modules,
+        "r20.changed.modules",
+        &[],
+        "video_system.software.licensed_modules",
+    );
+    note(
+        then.cameras != now.cameras,
+        "r20.changed.cameras",
+        &[
+            ("old", text::number(then.cameras)),
+            ("new", text::number(now.cameras)),
+        ],
+        "cameras",
+    );
+    note(
+        then.coupled != now.coupled,
+        "r20.changed.coupled",
+        &[
+            ("old", text::number(then.coupled)),
+            ("new", text::number(now.coupled)),
+        ],
+        "cameras",
+    );
+    note(
+        then.perimeters != now.perimeters,
+        "r20.changed.perimeters",
+        &[],
+        "cameras",
+    );
+    note(
+        then.purposes != now.purposes,
+        "r20.changed.purposes",
+        &[],
+        "processing.purposes",
+    );
+    note(
+        then.retention != now.retention,
+        "r20.changed.retention",
+        &[],
+        "video_system.image_retention_days",
+    );
+    note(
+        then.processors != now.processors,
+        "r20.changed.processors",
+        &[],
+        "processing.actors",
+    );
+    note(
+        then.capabilities != now.capabilities,
+        "r20.changed.capabilities",
+        &[],
+        "capabilities",
+    );
+    if !changes.is_empty() {
+        out.push(texts.finding(
+            "R20-CHANGED",
+            Severity::High,
+            &[
+                ("version", Bilingual::same(version.number.clone())),
+                ("changes", text::join(&changes)),
+            ],
+            fields,
         ));
     }
 }

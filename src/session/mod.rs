@@ -8,6 +8,7 @@
 //! [`ExportJob::run`] on a background thread.
 
 pub mod camera_csv;
+pub mod circuit;
 pub mod export;
 pub mod file_kind;
 pub mod read;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use camera_csv::CsvImport;
+pub use circuit::CircuitError;
 pub use export::{ExportError, ExportJob, ExportKind, Exported};
 pub use file_kind::FileKind;
 pub use read::{read, read_as, read_assessment, OpenError, Read};
@@ -55,6 +57,12 @@ pub struct Session {
     recovery_written: Option<PathBuf>,
     /// True when this session marks its file as open (the app does; the command line does not).
     holds_marker: bool,
+    /// The text of the last validated version, rebuilt at opening (what the next save's edit
+    /// script and the changes since that version start from).
+    latest_version: Option<String>,
+    /// Why the file's versions could not be rebuilt, when they could not (they were dropped;
+    /// the current content is intact).
+    history_warning: Option<crate::storage::history::HistoryError>,
 }
 
 /// A session opened from a file, with what the opening had to say.
@@ -76,6 +84,16 @@ impl Session {
         kb: Arc<KnowledgeBase>,
         today: Date,
     ) -> Session {
+        let mut assessment = assessment;
+        // A history that does not rebuild is dropped with a warning: never the current work.
+        let (latest_version, history_warning) = match crate::storage::history::rebuild(&assessment)
+        {
+            Ok(texts) => (texts.last().cloned(), None),
+            Err(error) => {
+                assessment.history.versions.clear();
+                (None, Some(error))
+            }
+        };
         let evidence = verify_evidence(path.as_deref(), &assessment);
         let report =
             rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &evidence);
@@ -91,6 +109,8 @@ impl Session {
             untitled_recovery_dir: None,
             recovery_written: None,
             holds_marker: false,
+            latest_version,
+            history_warning,
         }
     }
 
@@ -107,6 +127,16 @@ impl Session {
             kind,
             warnings,
         })
+    }
+
+    /// The text of the last validated version, if there is one.
+    pub fn latest_version_text(&self) -> Option<&str> {
+        self.latest_version.as_deref()
+    }
+
+    /// Why the file's versions were dropped at opening, if they were.
+    pub fn history_warning(&self) -> Option<&crate::storage::history::HistoryError> {
+        self.history_warning.as_ref()
     }
 
     /// The project file, if the assessment has one.

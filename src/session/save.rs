@@ -24,6 +24,9 @@ pub enum SaveFailure {
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] SaveError),
+    /// The versions' edit scripts could not be brought up to date: nothing was written.
+    #[error("the version history could not be updated: {0}")]
+    History(String),
 }
 
 /// `path` with the project extension (`.aipd.ron`) added when it does not end with it.
@@ -59,6 +62,11 @@ impl Session {
         if self.is_dirty() {
             written.project.updated_on = Some(self.today);
         }
+        // The last version's edit script starts from the content written.
+        if let Some(latest) = self.latest_version.as_deref() {
+            crate::storage::history::refresh_last_patch(&mut written, latest)
+                .map_err(|e| SaveFailure::History(e.to_string()))?;
+        }
         // The documents keep pointing at the same files from the new place (and untitled
         // work's absolute paths become relative when they lie under the project's folder).
         if self.path.as_deref() != Some(path) {
@@ -67,6 +75,7 @@ impl Session {
         storage::save(path, &written)?;
         self.assessment.project.updated_on = written.project.updated_on;
         self.assessment.evidence = written.evidence.clone();
+        self.assessment.history = written.history.clone();
         if self.path.as_deref() != Some(path) && self.holds_marker {
             if let Some(old) = &self.path {
                 lock::release(old);

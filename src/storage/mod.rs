@@ -8,6 +8,7 @@
 pub mod autosave;
 pub mod camera_csv;
 pub mod evidence;
+pub mod history;
 pub mod lock;
 pub mod migrate;
 
@@ -216,6 +217,12 @@ pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
     if version == u64::from(FORMAT_VERSION) {
         // Parse the text itself (not a value) so shape errors keep their line and column.
         return ron::from_str(text).map_err(syntax);
+    }
+    if version == 1 {
+        // Format 2 only added the history, which a version-1 file reads as empty.
+        let mut assessment: Assessment = ron::from_str(text).map_err(syntax)?;
+        assessment.format_version = FORMAT_VERSION;
+        return Ok(assessment);
     }
     let value: ron::Value = ron::from_str(text).map_err(syntax)?;
     migrate::upgrade(value, version, path)

@@ -1,0 +1,151 @@
+//! The life of an assessment: the review circuit's transitions (who, when, why) and the
+//! validated versions, each kept in the one project file as the edit script that rebuilds its
+//! text from the next newer state — the current content for the last version — so twenty
+//! versions of a 10,000-camera inventory cost little more than one. Rebuilding and checking the
+//! versions is `storage::history`'s job; the model only holds them.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::project::ProjectStatus;
+
+/// One step of the review circuit.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Transition {
+    /// The status left.
+    pub from: ProjectStatus,
+    /// The status reached.
+    pub to: ProjectStatus,
+    /// Who made the step (the user's name, from their settings).
+    pub by: String,
+    /// When.
+    pub on: Option<Date>,
+    /// Why, or anything worth keeping.
+    pub comment: String,
+}
+
+/// One operation of an edit script over lines of text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PatchOp {
+    /// The next lines are kept.
+    Keep(u32),
+    /// The next lines are dropped.
+    Delete(u32),
+    /// These lines are inserted.
+    Insert(Vec<String>),
+}
+
+/// What the re-assessment rule watches, as it stood when a version was validated: a change to
+/// any of it after validation calls for a review (GDPR art. 35(11)).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WatchedFacts {
+    /// Analytics software: vendor, product and version.
+    pub software: String,
+    /// Licensed modules.
+    pub modules: Vec<String>,
+    /// Cameras in the inventory.
+    pub cameras: usize,
+    /// Cameras coupled to the analytics software.
+    pub coupled: usize,
+    /// Perimeters of the inventory.
+    pub perimeters: Vec<String>,
+    /// Purposes, as their short codes.
+    pub purposes: Vec<String>,
+    /// Retention of images and metadata, in days.
+    pub retention: (Option<u32>, Option<u32>),
+    /// Processors by name.
+    pub processors: Vec<String>,
+    /// Each examined capability: id, presence, state, unlock holder.
+    pub capabilities: Vec<String>,
+}
+
+impl WatchedFacts {
+    /// What the re-assessment rule watches, taken from `a`.
+    pub fn of(a: &super::Assessment) -> WatchedFacts {
+        let software = &a.video_system.software;
+        let mut perimeters: Vec<String> = a.cameras.iter().map(|c| c.perimeter.clone()).collect();
+        perimeters.sort();
+        perimeters.dedup();
+        let mut purposes: Vec<String> = a
+            .processing
+            .purposes
+            .iter()
+            .map(|p| p.kind.short_code())
+            .collect();
+        purposes.sort();
+        let mut processors: Vec<String> = a
+            .processing
+            .actors
+            .iter()
+            .filter(|x| x.role == super::ActorRole::Processor)
+            .map(|x| x.name.trim().to_owned())
+            .collect();
+        processors.sort();
+        let mut capabilities: Vec<String> = a
+            .capabilities
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} {:?} {:?}",
+                    r.capability_id, r.presence, r.state, r.unlock_holder
+                )
+            })
+            .collect();
+        capabilities.sort();
+        WatchedFacts {
+            software: format!(
+                "{} {} {}",
+                software.vendor, software.product, software.version
+            )
+            .trim()
+            .to_owned(),
+            modules: software.licensed_modules.clone(),
+            cameras: a.cameras.len(),
+            coupled: a.cameras.iter().filter(|c| c.is_analytics_coupled).count(),
+            perimeters,
+            purposes,
+            retention: (
+                a.video_system.image_retention_days,
+                a.video_system.metadata_retention_days,
+            ),
+            processors,
+            capabilities,
+        }
+    }
+}
+
+/// A validated version.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Version {
+    /// Its number, e.g. « 1.0 ».
+    pub number: String,
+    /// Day of validation.
+    pub validated_on: Option<Date>,
+    /// Who validated.
+    pub validated_by: String,
+    /// Why it was validated although a blocking finding was open (printed in the dossier);
+    /// empty when none was.
+    pub blocking_reason: String,
+    /// SHA-256 of the version's canonical content (the project text without its history).
+    pub sha256: String,
+    /// The transitions that led to it, from the previous version on.
+    pub circuit: Vec<Transition>,
+    /// What the re-assessment rule compares the current content with.
+    pub watched: WatchedFacts,
+    /// The edit script turning the text of the next newer state (the next version, or the
+    /// current content for the last one) into this version's text.
+    pub patch: Vec<PatchOp>,
+}
+
+/// The circuit since the last version, and the validated versions, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct History {
+    /// Transitions since the last validated version (they move into the next version).
+    pub transitions: Vec<Transition>,
+    /// Validated versions, oldest first.
+    pub versions: Vec<Version>,
+}

@@ -1,0 +1,200 @@
+//! Versions kept inside the project file (format 2): each validated version is stored as the
+//! edit script (`similar`'s line diff, Myers) that turns the text of the next newer state into
+//! its own — the current content for the last version. Rebuilding walks back from the current
+//! content, checking each version's SHA-256; a broken history is reported, never allowed to
+//! cost the current content.
+
+use sha2::{Digest as _, Sha256};
+
+use super::to_text;
+use crate::model::history::{PatchOp, Version, WatchedFacts};
+use crate::model::{Assessment, Date, ProjectStatus};
+
+/// Why the versions of a file cannot be rebuilt.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HistoryError {
+    /// A version's edit script does not fit the text it applies to.
+    #[error("version {0}: its stored changes do not apply")]
+    Patch(String),
+    /// A version rebuilt to a text whose SHA-256 is not the one recorded.
+    #[error("version {0}: the rebuilt content does not match its recorded SHA-256")]
+    Hash(String),
+    /// The content could not be written as text.
+    #[error("the content could not be written as text: {0}")]
+    Text(String),
+}
+
+/// The canonical text of an assessment's content: the project text without its history. Its
+/// SHA-256 identifies a version.
+pub fn content_text(a: &Assessment) -> Result<String, HistoryError> {
+    let mut content = a.clone();
+    content.history = Default::default();
+    to_text(&content).map_err(|e| HistoryError::Text(e.to_string()))
+}
+
+/// Lowercase hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The edit script turning `from` into `to`, line by line.
+pub fn patch(from: &str, to: &str) -> Vec<PatchOp> {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_lines(from, to);
+    let new_lines: Vec<&str> = diff.new_slices().to_vec();
+    let mut ops: Vec<PatchOp> = Vec::new();
+    let push = |op: PatchOp, ops: &mut Vec<PatchOp>| match (ops.last_mut(), op) {
+        (Some(PatchOp::Keep(n)), PatchOp::Keep(m)) => *n += m,
+        (Some(PatchOp::Delete(n)), PatchOp::Delete(m)) => *n += m,
+        (Some(PatchOp::Insert(lines)), PatchOp::Insert(more)) => lines.extend(more),
+        (_, op) => ops.push(op),
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    for op in diff.ops() {
+        match *op {
+            similar::DiffOp::Equal { len, .. } => push(PatchOp::Keep(count(len)), &mut ops),
+            similar::DiffOp::Delete { old_len, .. } => {
+                push(PatchOp::Delete(count(old_len)), &mut ops)
+            }
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(
+                PatchOp::Insert(
+                    new_lines[new_index..new_index + new_len]
+                        .iter()
+                        .map(|l| (*l).to_owned())
+                        .collect(),
+                ),
+                &mut ops,
+            ),
+            similar::DiffOp::Replace {
+                old_len,
+                new_index,
+                new_len,
+                ..
+            } => {
+                push(PatchOp::Delete(count(old_len)), &mut ops);
+                push(
+                    PatchOp::Insert(
+                        new_lines[new_index..new_index + new_len]
+                            .iter()
+                            .map(|l| (*l).to_owned())
+                            .collect(),
+                    ),
+                    &mut ops,
+                );
+            }
+        }
+    }
+    ops
+}
+
+/// Applies an edit script to `from`; `None` when it does not fit.
+pub fn apply(from: &str, ops: &[PatchOp]) -> Option<String> {
+    let lines: Vec<&str> = from.split_inclusive('\n').collect();
+    let mut at = 0usize;
+    let mut out = String::with_capacity(from.len());
+    for op in ops {
+        match op {
+            PatchOp::Keep(n) => {
+                let end = at.checked_add(*n as usize)?;
+                out.extend(lines.get(at..end)?.iter().copied());
+                at = end;
+            }
+            PatchOp::Delete(n) => {
+                let end = at.checked_add(*n as usize)?;
+                lines.get(at..end)?;
+                at = end;
+            }
+            PatchOp::Insert(new) => new.iter().for_each(|l| out.push_str(l)),
+        }
+    }
+    (at == lines.len()).then_some(out)
+}
+
+/// The text of every version, oldest first, rebuilt from the current content and checked
+/// against the recorded hashes.
+pub fn rebuild(a: &Assessment) -> Result<Vec<String>, HistoryError> {
+    let mut text = content_text(a)?;
+    let mut texts = Vec::with_capacity(a.history.versions.len());
+    for version in a.history.versions.iter().rev() {
+        text = apply(&text, &version.patch)
+            .ok_or_else(|| HistoryError::Patch(version.number.clone()))?;
+        if sha256_hex(&text) != version.sha256 {
+            return Err(HistoryError::Hash(version.number.clone()));
+        }
+        texts.push(text.clone());
+    }
+    texts.reverse();
+    Ok(texts)
+}
+
+/// Points the last version's edit script at the current content (before a save: the content
+/// changed since the script was made). `latest` is the last version's text.
+pub fn refresh_last_patch(a: &mut Assessment, latest: &str) -> Result<(), HistoryError> {
+    if a.history.versions.is_empty() {
+        return Ok(());
+    }
+    let current = content_text(a)?;
+    if let Some(last) = a.history.versions.last_mut() {
+        last.patch = patch(&current, latest);
+    }
+    Ok(())
+}
+
+/// Records a validated version of the current content: the previous last version's script now
+/// starts from this one; the circuit since then moves into it; the status becomes validated.
+/// `latest` is the previous last version's text (`None` for the first version). Returns the new
+/// version's text.
+pub fn validate(
+    a: &mut Assessment,
+    latest: Option<&str>,
+    number: &str,
+    by: &str,
+    today: Date,
+    blocking_reason: &str,
+) -> Result<String, HistoryError> {
+    a.project.status = ProjectStatus::Validated;
+    a.project.version = number.to_owned();
+    let text = content_text(a)?;
+    if let (Some(last), Some(latest)) = (a.history.versions.last_mut(), latest) {
+        last.patch = patch(&text, latest);
+    }
+    let circuit = std::mem::take(&mut a.history.transitions);
+    a.history.versions.push(Version {
+        number: number.to_owned(),
+        validated_on: Some(today),
+        validated_by: by.to_owned(),
+        blocking_reason: blocking_reason.trim().to_owned(),
+        sha256: sha256_hex(&text),
+        circuit,
+        watched: WatchedFacts::of(a),
+        patch: vec![PatchOp::Keep(
+            u32::try_from(text.split_inclusive('\n').count()).unwrap_or(u32::MAX),
+        )],
+    });
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_rebuilds_the_text_it_was_made_for() {
+        let from = "a\nb\nc\nd\n";
+        let to = "a\nB\nc\nd\ne\n";
+        let ops = patch(from, to);
+        assert_eq!(apply(from, &ops).as_deref(), Some(to));
+        assert_eq!(
+            apply("a\nb\n", &ops),
+            None,
+            "a script for another text does not fit"
+        );
+        assert_eq!(apply(from, &patch(from, from)).as_deref(), Some(from));
+    }
+}
