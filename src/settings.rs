@@ -22,6 +22,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// Open the last project at start instead of the start screen.
     pub reopen_last: bool,
+    /// The user's name, recorded with each step of the review circuit (no accounts).
+    pub user_name: String,
 }
 
 impl Settings {

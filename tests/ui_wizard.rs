@@ -1492,3 +1492,45 @@ fn at_150_percent_zoom_the_middle_column_is_not_clipped() {
         }
     }
 }
+
+#[test]
+fn a_version_is_validated_through_the_circuit_and_shown_in_the_timeline() {
+    let mut sample = common::sample();
+    sample.project.status = gardefou::model::ProjectStatus::Draft;
+    let mut h = tall_harness(app(sample, Lang::En));
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    // Without a name, a step is refused and says why.
+    h.get_by_label("Move to “In review”").click();
+    h.run();
+    assert_eq!(
+        h.state().session.assessment.project.status,
+        gardefou::model::ProjectStatus::Draft
+    );
+    assert!(h
+        .state()
+        .state
+        .status
+        .as_ref()
+        .is_some_and(|(_, is_error)| *is_error));
+    clear_and_type(&mut h, "Your name (on this computer)", "Claire Vasseur");
+    h.get_by_label("Move to “In review”").click();
+    h.run();
+    h.get_by_label("Move to “DPO opinion given”").click();
+    h.run();
+    assert_eq!(text_of(&h, "Version number"), "1.0");
+    h.get_by_label("Validate this version").click();
+    h.run();
+    let history = &h.state().session.assessment.history;
+    assert_eq!(history.versions.len(), 1);
+    assert_eq!(history.versions[0].validated_by, "Claire Vasseur");
+    assert_eq!(history.versions[0].circuit.len(), 3);
+    assert_eq!(
+        h.state().session.assessment.project.status,
+        gardefou::model::ProjectStatus::Validated
+    );
+    assert!(h
+        .query_by_label_contains("Version 1.0 validated on")
+        .is_some());
+    assert_eq!(h.state().settings.user_name, "Claire Vasseur");
+}

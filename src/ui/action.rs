@@ -54,6 +54,11 @@ pub enum Action {
     DiscardRecovery(crate::session::RecoveryOffer),
     /// Hand a written file to the desktop's viewer (a failure is reported).
     OpenInViewer(PathBuf),
+    /// Move the review circuit to this status, with this comment.
+    ChangeStatus(crate::model::ProjectStatus, String),
+    /// Validate the current content as this version number, with this reason when a blocking
+    /// finding is open.
+    Validate(String, String),
     /// Open the bundled fictional example (after the unsaved-changes prompt if needed).
     OpenExample,
     /// Open the legal references window, on this entry if given.

@@ -160,6 +160,14 @@ impl GardefouApp {
         if let Some(offer) = self.session.pending_recovery() {
             self.state.prompt = Some(Prompt::Recovery { offer });
         }
+        if let Some(warning) = self.session.history_warning() {
+            let message = tr_with(
+                self.lang(),
+                "ui.history_dropped",
+                &[("reason", &warning.to_string())],
+            );
+            self.set_status(message, true);
+        }
         self.state.export_path = default_dossier_path(self.session.path())
             .display()
             .to_string();
@@ -240,6 +248,25 @@ impl GardefouApp {
             }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
+            Action::ChangeStatus(to, comment) => {
+                let by = self.settings.user_name.clone();
+                if let Err(error) = self.session.change_status(to, &by, &comment) {
+                    self.set_status(messages::circuit_error(&error, lang), true);
+                }
+            }
+            Action::Validate(number, reason) => {
+                let by = self.settings.user_name.clone();
+                match self.session.validate(&number, &by, &reason) {
+                    Ok(()) => {
+                        self.state.circuit_form = steps::circuit::CircuitForm::default();
+                        self.set_status(
+                            tr_with(lang, "circuit.validated", &[("number", &number)]),
+                            false,
+                        );
+                    }
+                    Err(error) => self.set_status(messages::circuit_error(&error, lang), true),
+                }
+            }
             Action::OpenInViewer(path) => viewer::open_in_background(
                 path,
                 lang,
@@ -654,6 +681,8 @@ impl GardefouApp {
                     evidence_statuses: view.evidence,
                     today: view.today,
                     evidence_choices: &evidence_choices,
+                    user_name: &mut self.settings.user_name,
+                    circuit_form: &mut self.state.circuit_form,
                 };
                 steps::step_ui(ui, step, &mut cx, assessment);
                 ui.add_space(16.0);

@@ -1,6 +1,7 @@
 //! The wizard's steps, in order. `Step` is the single source of their order, names and the
 //! mapping from a finding's field path to the step that holds the field.
 
+pub mod circuit;
 mod dossier;
 mod measures;
 mod necessity;
@@ -167,6 +168,10 @@ pub struct StepCtx<'a> {
     pub today: crate::model::Date,
     /// The documents of the evidence locker, as the evidence pickers list them: id and words.
     pub evidence_choices: &'a [(crate::model::EvidenceId, String)],
+    /// The user's name, a setting of this computer (the circuit records who acts).
+    pub user_name: &'a mut String,
+    /// What is being typed in the review circuit's form.
+    pub circuit_form: &'a mut circuit::CircuitForm,
 }
 
 /// The « attach a document » form.

@@ -1,8 +1,8 @@
 //! Step 0 — Project: the cover data of the dossier.
 
 use super::StepCtx;
-use crate::model::{Assessment, DeploymentStage, Lang, OrganisationKind, ProjectStatus};
-use crate::ui::widgets::{choice_ui, date_ui, lines_ui, subheading_ui, text_ui};
+use crate::model::{Assessment, DeploymentStage, Lang, OrganisationKind};
+use crate::ui::widgets::{choice_ui, date_ui, field_ui, lines_ui, subheading_ui, text_ui};
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
@@ -81,18 +81,16 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("field.project.version"),
         &mut p.version,
     );
-    choice_ui(
+    // The status moves through the review circuit (step 7), not by hand.
+    let status = cx.t(&format!("enum.status.{:?}", p.status));
+    field_ui(
         ui,
         cx,
         "project.status",
         &cx.t("field.project.status"),
-        "status",
-        &mut p.status,
-        &[
-            ProjectStatus::Draft,
-            ProjectStatus::InReview,
-            ProjectStatus::Validated,
-        ],
+        |ui, _label_id| {
+            ui.label(cx.tw("circuit.status_here", &[("status", &status)]));
+        },
     );
     choice_ui(
         ui,
