@@ -2,12 +2,12 @@
 //! follow ripgrep: 0 success, 1 the check found something (later commands), 2 an error such as
 //! a file that cannot be read.
 
-use crate::session::Start;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
 mod check;
+mod diff;
 mod evaluated;
 mod export;
 mod pia;
@@ -16,10 +16,11 @@ use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::messages;
 use crate::model::{integrity, Date};
+use crate::session::Start;
 use crate::{sample, storage};
 
 /// Garde-fou — AIPD / DPIA for municipal video analytics. Run without a command to open the
-/// app on the bundled sample.
+/// app on its start screen.
 #[derive(Debug, Parser)]
 #[command(name = "gardefou", version, about, long_about = None)]
 pub struct Cli {
@@ -110,6 +111,29 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// What changed: between two versions of one project file (default: from the last validated
+    /// version to the current content), or between two files. Answers by path, cameras added,
+    /// removed and changed, findings that appeared or disappeared; --json prints one object:
+    /// {"from", "to", "changes": [{"path", "old", "new"}], "cameras": {"added", "removed",
+    /// "changed": [{"id", "fields"}]}, "findings": {"appeared", "disappeared": [{"id",
+    /// "severity", "title"}]}}. / Ce qui a changé entre deux versions ou deux fichiers.
+    Diff {
+        /// One project file, or two files to compare. / Un fichier projet, ou deux.
+        #[arg(num_args = 1..=2, required = true)]
+        files: Vec<PathBuf>,
+        /// The older version's number (default: the last validated one). / Version de départ.
+        #[arg(long)]
+        from: Option<String>,
+        /// The newer version's number, or `current` (default). / Version d'arrivée.
+        #[arg(long)]
+        to: Option<String>,
+        /// Print one JSON object. / Sortie JSON.
+        #[arg(long)]
+        json: bool,
+        /// The date findings are evaluated at, YYYY-MM-DD (default: today). / Date de référence.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Write the bundled sample assessment (and its evidence documents beside it).
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
     Sample {
@@ -141,6 +165,19 @@ pub enum Job {
     Gui {
         /// On what.
         start: Start,
+    },
+    /// Compare versions or files.
+    Diff {
+        /// One project file (its versions) or two files.
+        files: Vec<PathBuf>,
+        /// The older version.
+        from: Option<String>,
+        /// The newer version, or `current`.
+        to: Option<String>,
+        /// Print JSON.
+        json: bool,
+        /// The date findings are evaluated at.
+        today: Option<Date>,
     },
     /// Validate a project file.
     Validate {
@@ -208,6 +245,19 @@ impl Cli {
                 start: Start::Example,
             },
             Some(Command::Validate { file }) => Job::Validate { file },
+            Some(Command::Diff {
+                files,
+                from,
+                to,
+                json,
+                today,
+            }) => Job::Diff {
+                files,
+                from,
+                to,
+                json,
+                today,
+            },
             Some(Command::Check { file, json, today }) => Job::Check { file, json, today },
             Some(Command::Export {
                 file,
@@ -259,6 +309,22 @@ pub fn run(job: Job, lang: Lang) -> u8 {
         Job::ImportPia { input, output } => pia::import(&input, &output, lang),
         Job::ExportPia { input, output } => pia::export(&input, &output, today_local(), lang),
         Job::Sample { output } => write_sample(&output, lang),
+        Job::Diff {
+            files,
+            from,
+            to,
+            json,
+            today,
+        } => diff::run(
+            &diff::Request {
+                files: &files,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                as_json: json,
+                today: today.unwrap_or_else(today_local),
+            },
+            lang,
+        ),
     }
 }
 

@@ -400,3 +400,56 @@ fn check_json_says_undetermined_for_an_unanswered_screening() {
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(value["verdict"], "undetermined");
 }
+
+#[test]
+fn diff_prints_what_changed_between_two_versions_as_text_and_json() {
+    use gardefou::model::{Camera, CameraId, ProjectStatus};
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("commune.aipd.ron");
+    let kb = std::sync::Arc::new(gardefou::knowledge::KnowledgeBase::bundled().expect("kb"));
+    let sample = gardefou::sample::sample().expect("sample");
+    let today: gardefou::model::Date = "2026-11-23".parse().expect("date");
+    let mut session = Session::new(sample, None, kb, today);
+    session.assessment.project.status = ProjectStatus::Draft;
+    let review = |s: &mut Session| {
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            s.change_status(to, "Claire", "").expect("step");
+        }
+    };
+    review(&mut session);
+    session.validate("1.0", "Hervé", "").expect("1.0");
+    session
+        .change_status(ProjectStatus::UnderRevision, "Claire", "")
+        .expect("revision");
+    session.assessment.video_system.software.version = "5.8.0".into();
+    for n in 0..20 {
+        session.assessment.cameras.push(Camera {
+            camera_id: CameraId::new(format!("NEW-{n:02}")),
+            ..Camera::default()
+        });
+    }
+    review(&mut session);
+    session.validate("1.1", "Hervé", "").expect("1.1");
+    session.save_as(&path).expect("save");
+    let file = path.to_str().expect("utf-8");
+
+    let output = gardefou(&[
+        "diff", file, "--from", "1.0", "--to", "1.1", "--json", "--today", "2026-11-23",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(value["from"], "1.0");
+    assert_eq!(value["to"], "1.1");
+    let changes = value["changes"].as_array().expect("changes");
+    assert!(changes.iter().any(|c| c["path"] == "video_system.software.version"
+        && c["old"] == "5.7.2"
+        && c["new"] == "5.8.0"));
+    assert_eq!(value["cameras"]["added"].as_array().map(Vec::len), Some(20));
+
+    let output = gardefou(&["diff", file, "--lang", "fr", "--today", "2026-11-23"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Aucun changement"), "1.1 is the current content: {text}");
+    let output = gardefou(&["diff", file, "--from", "2.0"]);
+    assert_eq!(output.status.code(), Some(2), "an unknown version is an error");
+}

@@ -9,6 +9,7 @@ pub mod camera_list;
 pub mod capability;
 pub mod date;
 pub mod date_input;
+pub mod diff;
 pub mod evidence;
 pub mod history;
 pub mod ids;

@@ -160,6 +160,7 @@ pub fn validate(
 ) -> Result<String, HistoryError> {
     a.project.status = ProjectStatus::Validated;
     a.project.version = number.to_owned();
+    a.project.updated_on = Some(today);
     let text = content_text(a)?;
     if let (Some(last), Some(latest)) = (a.history.versions.last_mut(), latest) {
         last.patch = patch(&text, latest);
