@@ -435,21 +435,38 @@ fn diff_prints_what_changed_between_two_versions_as_text_and_json() {
     let file = path.to_str().expect("utf-8");
 
     let output = gardefou(&[
-        "diff", file, "--from", "1.0", "--to", "1.1", "--json", "--today", "2026-11-23",
+        "diff",
+        file,
+        "--from",
+        "1.0",
+        "--to",
+        "1.1",
+        "--json",
+        "--today",
+        "2026-11-23",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(value["from"], "1.0");
     assert_eq!(value["to"], "1.1");
     let changes = value["changes"].as_array().expect("changes");
-    assert!(changes.iter().any(|c| c["path"] == "video_system.software.version"
-        && c["old"] == "5.7.2"
-        && c["new"] == "5.8.0"));
+    assert!(changes
+        .iter()
+        .any(|c| c["path"] == "video_system.software.version"
+            && c["old"] == "5.7.2"
+            && c["new"] == "5.8.0"));
     assert_eq!(value["cameras"]["added"].as_array().map(Vec::len), Some(20));
 
     let output = gardefou(&["diff", file, "--lang", "fr", "--today", "2026-11-23"]);
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("Aucun changement"), "1.1 is the current content: {text}");
+    assert!(
+        text.contains("Aucun changement"),
+        "1.1 is the current content: {text}"
+    );
     let output = gardefou(&["diff", file, "--from", "2.0"]);
-    assert_eq!(output.status.code(), Some(2), "an unknown version is an error");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unknown version is an error"
+    );
 }

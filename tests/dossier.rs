@@ -538,3 +538,37 @@ fn a_sparse_assessment_gets_signature_blocks_a_cover_without_blanks_and_the_apps
     assert!(text.contains(&squash("À établir")));
     assert!(!text.contains(&squash("Non examinée")));
 }
+
+#[test]
+fn a_validated_version_is_in_the_versions_table_and_its_fingerprint_on_the_cover() {
+    use gardefou::session::Session;
+    let kb = std::sync::Arc::new(common::kb());
+    let mut session = Session::new(common::sample(), None, kb, common::day(TODAY));
+    session.assessment.project.status = ProjectStatus::Draft;
+    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+        session
+            .change_status(to, "Claire Vasseur", "")
+            .expect("step");
+    }
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    let a = session.assessment.clone();
+    let d = build(&a, Lang::Fr, false);
+    let bytes = render(&d);
+    let cover = squash(&page_text(&bytes, 1));
+    let sha = &a.history.versions[0].sha256;
+    assert!(
+        cover.contains(&sha[..16]),
+        "the cover names the content's SHA-256"
+    );
+    assert!(cover.contains(&squash("contenu de la version validée 1.0")));
+    let text = squash(&body_text(&bytes, &d));
+    for words in ["Versions validées", "Hervé Martin", "Avis du DPD rendu"] {
+        assert!(text.contains(&squash(words)), "« {words} » missing");
+    }
+    // Changed after validation: the cover says so.
+    let mut changed = a.clone();
+    changed.video_system.software.version = "5.8.0".into();
+    let d = build(&changed, Lang::Fr, false);
+    let cover = squash(&page_text(&render(&d), 1));
+    assert!(cover.contains(&squash("contenu non validé")));
+}

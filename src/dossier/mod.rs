@@ -51,6 +51,7 @@ pub fn build(
     };
     let mut blocks = vec![sections::cover::cover(&ctx)];
     blocks.extend(sections::summary::summary(&ctx));
+    blocks.extend(sections::versions::versions(&ctx));
     blocks.push(Block::Toc {
         title: ctx.t("dossier.toc"),
     });

@@ -5,6 +5,7 @@
 //! versions is `storage::history`'s job; the model only holds them.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
 use super::date::Date;
 use super::project::ProjectStatus;
@@ -148,4 +149,33 @@ pub struct History {
     pub transitions: Vec<Transition>,
     /// Validated versions, oldest first.
     pub versions: Vec<Version>,
+}
+
+/// The RON text of an assessment as project files hold it (4-space indents, one field a line):
+/// `storage` saves this text, and versions are hashed and diffed on it.
+pub fn ron_text(a: &super::Assessment) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .escape_strings(false);
+    let mut text = ron::ser::to_string_pretty(a, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The canonical text of an assessment's content: its project text without the history. Its
+/// SHA-256 identifies a version.
+pub fn content_text(a: &super::Assessment) -> Result<String, ron::Error> {
+    let mut content = a.clone();
+    content.history = History::default();
+    ron_text(&content)
+}
+
+/// Lowercase hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -4,9 +4,6 @@
 //! content, checking each version's SHA-256; a broken history is reported, never allowed to
 //! cost the current content.
 
-use sha2::{Digest as _, Sha256};
-
-use super::to_text;
 use crate::model::history::{PatchOp, Version, WatchedFacts};
 use crate::model::{Assessment, Date, ProjectStatus};
 
@@ -24,21 +21,12 @@ pub enum HistoryError {
     Text(String),
 }
 
-/// The canonical text of an assessment's content: the project text without its history. Its
-/// SHA-256 identifies a version.
+/// The canonical text of an assessment's content (see `model::history::content_text`).
 pub fn content_text(a: &Assessment) -> Result<String, HistoryError> {
-    let mut content = a.clone();
-    content.history = Default::default();
-    to_text(&content).map_err(|e| HistoryError::Text(e.to_string()))
+    crate::model::history::content_text(a).map_err(|e| HistoryError::Text(e.to_string()))
 }
 
-/// Lowercase hex SHA-256 of a text.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::model::history::sha256_hex;
 
 /// The edit script turning `from` into `to`, line by line.
 pub fn patch(from: &str, to: &str) -> Vec<PatchOp> {

@@ -230,14 +230,7 @@ pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
 
 /// The RON text of an assessment, as saved.
 pub fn to_text(assessment: &Assessment) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .separate_tuple_members(false)
-        .enumerate_arrays(false)
-        .escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(assessment, config)?;
-    text.push('\n');
-    Ok(text)
+    crate::model::history::ron_text(assessment)
 }
 
 /// The path of the backup kept beside a project file: `name.aipd.ron.bak`.

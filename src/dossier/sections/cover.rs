@@ -37,6 +37,15 @@ pub fn cover(ctx: &Ctx) -> Block {
         ctx.variant("status", p.status),
     ));
     lines.push((ctx.t("dossier.date"), ctx.date(Some(ctx.today))));
+    // Which content this printed dossier is: its SHA-256, and whether it is a validated version.
+    if let Ok(text) = crate::model::history::content_text(ctx.a) {
+        let sha = crate::model::history::sha256_hex(&text);
+        let which = match ctx.a.history.versions.iter().find(|v| v.sha256 == sha) {
+            Some(v) => ctx.tw("dossier.fingerprint_version", &[("number", &v.number)]),
+            None => ctx.t("dossier.fingerprint_unvalidated"),
+        };
+        lines.push((ctx.t("dossier.fingerprint"), format!("{}\n{which}", sha)));
+    }
     let marking = if ctx.is_public {
         ctx.t("dossier.public_notice")
     } else {

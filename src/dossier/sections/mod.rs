@@ -9,6 +9,7 @@ pub mod opinions;
 pub mod risks;
 pub mod screening;
 pub mod summary;
+pub mod versions;
 pub mod video_system;
 
 use super::blocks::{Block, RiskMap, RiskPoint, Tone};
