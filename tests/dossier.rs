@@ -572,3 +572,28 @@ fn a_validated_version_is_in_the_versions_table_and_its_fingerprint_on_the_cover
     let cover = squash(&page_text(&render(&d), 1));
     assert!(cover.contains(&squash("contenu non validé")));
 }
+
+#[test]
+fn review_comments_print_in_an_annex_on_request_and_never_in_the_public_version() {
+    let mut a = common::sample();
+    a.history.comments.push(gardefou::model::history::Comment {
+        field: "video_system.image_retention_days".into(),
+        author: "Claire Vasseur".into(),
+        on: Some(common::day(TODAY)),
+        text: "Vérifier l’arrêté : vingt et un jours".into(),
+        is_resolved: false,
+    });
+    let annex = squash("Annexe F — Commentaires de relecture");
+    let comment = squash("Vérifier l’arrêté : vingt et un jours");
+    let full = |a: &Assessment| {
+        let d = build(a, Lang::Fr, false);
+        squash(&body_text(&render(&d), &d))
+    };
+    assert!(!full(&a).contains(&comment), "not printed unless asked");
+    a.history.print_comments = true;
+    let text = full(&a);
+    assert!(text.contains(&annex) && text.contains(&comment));
+    let d = build(&a, Lang::Fr, true);
+    let public = squash(&body_text(&render(&d), &d));
+    assert!(!public.contains(&comment), "never in the public version");
+}

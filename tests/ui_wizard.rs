@@ -1534,3 +1534,42 @@ fn a_version_is_validated_through_the_circuit_and_shown_in_the_timeline() {
         .is_some());
     assert_eq!(h.state().settings.user_name, "Claire Vasseur");
 }
+
+#[test]
+fn a_field_is_commented_resolved_and_reopened_from_the_review_window() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.state_mut().settings.user_name = "Claire Vasseur".into();
+    h.get_by_label("3. Video system").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Image retention")
+        .focus();
+    h.run();
+    h.get_by_label("Review").click();
+    h.run();
+    assert!(h.query_by_label_contains("Comment on: ").is_some());
+    let comment = h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Comment");
+    comment.focus();
+    comment.type_text("Vérifier l’arrêté : 21 ou 30 jours ?");
+    h.run();
+    h.get_by_label("Add the comment").click();
+    h.run();
+    let comments = &h.state().session.assessment.history.comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].field, "video_system.image_retention_days");
+    assert_eq!(comments[0].author, "Claire Vasseur");
+    assert!(h.query_by_label("1 open comment").is_some());
+    h.get_by_label("Resolve").click();
+    h.run();
+    assert!(h.state().session.assessment.history.comments[0].is_resolved);
+    // Undo takes the resolution back, as any edit.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!h.state().session.assessment.history.comments[0].is_resolved);
+    h.get_by_label("Go to the commented field").click();
+    h.run();
+    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    assert_eq!(
+        highlight.as_deref(),
+        Some("video_system.image_retention_days")
+    );
+}

@@ -141,6 +141,22 @@ pub struct Version {
     pub patch: Vec<PatchOp>,
 }
 
+/// A reviewer's comment on a question or field.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Comment {
+    /// The field's path, as findings name fields (`video_system.image_retention_days`).
+    pub field: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When.
+    pub on: Option<Date>,
+    /// What it says.
+    pub text: String,
+    /// Dealt with.
+    pub is_resolved: bool,
+}
+
 /// The circuit since the last version, and the validated versions, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -149,6 +165,10 @@ pub struct History {
     pub transitions: Vec<Transition>,
     /// Validated versions, oldest first.
     pub versions: Vec<Version>,
+    /// Reviewers' comments on questions and fields.
+    pub comments: Vec<Comment>,
+    /// Print the comments in an annex of the full dossier (never in the public version).
+    pub print_comments: bool,
 }
 
 /// The RON text of an assessment as project files hold it (4-space indents, one field a line):

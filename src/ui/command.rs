@@ -30,6 +30,8 @@ pub enum Command {
     Help,
     /// Show the legal references.
     References,
+    /// Show the review comments.
+    Review,
     /// Go to the next step.
     NextStep,
     /// Go to the previous step.
@@ -38,7 +40,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order menus list them.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 14] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -50,6 +52,7 @@ impl Command {
         Command::Find,
         Command::Help,
         Command::References,
+        Command::Review,
         Command::NextStep,
         Command::PreviousStep,
     ];
@@ -76,6 +79,7 @@ impl Command {
             Command::Find => "action.find",
             Command::Help => "action.help",
             Command::References => "action.references",
+            Command::Review => "action.review",
             Command::NextStep => "action.next_step",
             Command::PreviousStep => "action.previous_step",
         };
@@ -96,6 +100,7 @@ impl Command {
             Command::Find => "command.find.tooltip",
             Command::Help => "command.help.tooltip",
             Command::References => "command.references.tooltip",
+            Command::Review => "command.review.tooltip",
             Command::NextStep => "command.next_step.tooltip",
             Command::PreviousStep => "command.previous_step.tooltip",
         };
@@ -123,6 +128,7 @@ impl Command {
             Command::Find => command(Key::F),
             Command::Help => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             Command::References => None,
+            Command::Review => command(Key::M),
             Command::NextStep => command(Key::PageDown),
             Command::PreviousStep => command(Key::PageUp),
         }

@@ -281,6 +281,7 @@ impl GardefouApp {
                 }
                 Err(error) => self.set_status(messages::load_error(&error, lang), true),
             },
+            Action::Status(message) => self.set_status(message, true),
             Action::ShowReference(selected) => {
                 self.state.references = Some(panels::ReferencesView {
                     should_scroll: selected.is_some(),
@@ -352,6 +353,9 @@ impl GardefouApp {
             }
             Command::References => {
                 self.state.references = Some(panels::ReferencesView::default());
+            }
+            Command::Review => {
+                self.state.review = Some(self.state.review.take().unwrap_or_default());
             }
             Command::NextStep => {
                 if let Some(next) = self.state.step.next() {

@@ -63,6 +63,118 @@ impl GardefouApp {
         self.references_ui(ctx);
         self.help_ui(ctx, actions);
         self.search_ui(ctx, actions);
+        self.review_ui(ctx, actions);
+    }
+
+    /// The « Review » window: comment the field being filled, the open comments (a click goes
+    /// to the field, « Resolve »), the resolved ones (« Reopen »), and whether the full dossier
+    /// prints them. Every change is an edit of the assessment, so undo takes it back.
+    fn review_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let Some(mut text) = self.state.review.take() else {
+            return;
+        };
+        let focused: Option<String> = ctx.data(|d| d.get_temp(egui::Id::unique(FOCUSED_FIELD)));
+        let kb = std::sync::Arc::clone(self.session.kb());
+        let label_of = |path: &str| field_label(&kb, path, lang);
+        let mut is_open = true;
+        let today = self.session.today();
+        let author = self.settings.user_name.trim().to_owned();
+        let history = &mut self.session.assessment.history;
+        egui::Window::new(tr(lang, "review.title"))
+            .id(egui::Id::unique("gardefou.review"))
+            .open(&mut is_open)
+            .default_size([520.0, 460.0])
+            .show(ctx, |ui| {
+                let muted = theme::palette(ui.ctx()).muted;
+                match &focused {
+                    Some(path) => ui.label(tr_with(
+                        lang,
+                        "review.on_field",
+                        &[("field", &label_of(path))],
+                    )),
+                    None => ui.label(RichText::new(tr(lang, "review.no_field")).color(muted)),
+                };
+                let label = ui.label(tr(lang, "review.comment"));
+                ui.add(
+                    egui::TextEdit::multiline(&mut text)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    let can_add = focused.is_some() && !text.trim().is_empty();
+                    if ui
+                        .add_enabled(can_add, egui::Button::new(tr(lang, "review.add")))
+                        .clicked()
+                    {
+                        if author.is_empty() {
+                            actions.push(Action::Status(tr(lang, "circuit.no_name").to_owned()));
+                        } else if let Some(path) = &focused {
+                            history.comments.push(crate::model::history::Comment {
+                                field: path.clone(),
+                                author: author.clone(),
+                                on: Some(today),
+                                text: text.trim().to_owned(),
+                                is_resolved: false,
+                            });
+                            text.clear();
+                        }
+                    }
+                });
+                ui.checkbox(&mut history.print_comments, tr(lang, "review.print"));
+                ui.separator();
+                let open = history.comments.iter().filter(|c| !c.is_resolved).count();
+                ui.label(
+                    RichText::new(crate::i18n::tr_count(lang, "review.open", open, &[])).strong(),
+                );
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for is_resolved in [false, true] {
+                        if is_resolved && history.comments.iter().any(|c| c.is_resolved) {
+                            ui.label(RichText::new(tr(lang, "review.resolved")).strong());
+                        }
+                        for comment in history
+                            .comments
+                            .iter_mut()
+                            .filter(|c| c.is_resolved == is_resolved)
+                        {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} — {}, {}",
+                                        label_of(&comment.field),
+                                        comment.author,
+                                        comment.on.map_or_else(String::new, |d| d.display(lang))
+                                    ))
+                                    .small()
+                                    .color(muted),
+                                );
+                                ui.label(&comment.text);
+                                ui.horizontal(|ui| {
+                                    if ui.button(tr(lang, "review.go")).clicked() {
+                                        actions.push(Action::GoTo(
+                                            Step::of_field(&comment.field),
+                                            Some(comment.field.clone()),
+                                        ));
+                                    }
+                                    let toggle = if comment.is_resolved {
+                                        "review.reopen"
+                                    } else {
+                                        "review.resolve"
+                                    };
+                                    if ui.button(tr(lang, toggle)).clicked() {
+                                        comment.is_resolved = !comment.is_resolved;
+                                    }
+                                });
+                            });
+                        }
+                    }
+                });
+            });
+        if is_open {
+            self.state.review = Some(text);
+        }
     }
 
     fn references_ui(&mut self, ctx: &egui::Context) {
@@ -318,6 +430,20 @@ fn reference_ui(
             }
         })
         .response
+}
+
+/// A field's label: its question, else its interface label, else its path.
+pub fn field_label(kb: &KnowledgeBase, path: &str, lang: Lang) -> String {
+    if let Some(q) = kb.question(&crate::model::QuestionId::new(path)) {
+        return q.label.get(lang).to_owned();
+    }
+    let key = format!("field.{path}");
+    let label = tr(lang, &key);
+    if label == key {
+        path.to_owned()
+    } else {
+        label.to_owned()
+    }
 }
 
 /// The colour of a verification tag.

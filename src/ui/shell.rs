@@ -49,6 +49,7 @@ impl GardefouApp {
             command_button(ui, Command::ExportDossier, lang, has_work, actions);
             ui.separator();
             command_button(ui, Command::Find, lang, has_work, actions);
+            command_button(ui, Command::Review, lang, has_work, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(tr(lang, "action.help"), |ui| {
                     for command in [Command::Help, Command::References] {

@@ -16,6 +16,58 @@ pub fn annexes(ctx: &Ctx) -> Vec<Block> {
     out.extend(evidence(ctx));
     out.extend(findings(ctx));
     out.extend(legal_references(ctx));
+    out.extend(comments(ctx));
+    out
+}
+
+/// The reviewers' comments, when the project asks for them — never in the public version.
+fn comments(ctx: &Ctx) -> Vec<Block> {
+    let history = &ctx.a.history;
+    if !history.print_comments || ctx.is_public || history.comments.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![chapter(ctx.t("dossier.annex.comments"))];
+    let rows = history
+        .comments
+        .iter()
+        .map(|c| {
+            let field = ctx
+                .kb
+                .question(&crate::model::QuestionId::new(c.field.as_str()))
+                .map_or_else(|| c.field.clone(), |q| ctx.b(&q.label));
+            vec![
+                field,
+                format!("{}\n{}", c.author, ctx.date(c.on)),
+                c.text.clone(),
+                ctx.t(if c.is_resolved {
+                    "dossier.comment_resolved"
+                } else {
+                    "dossier.comment_open"
+                }),
+            ]
+        })
+        .collect();
+    out.push(Block::Table {
+        columns: vec![
+            Column {
+                title: ctx.t("dossier.col.field"),
+                weight: 2.2,
+            },
+            Column {
+                title: ctx.t("dossier.col.author"),
+                weight: 1.5,
+            },
+            Column {
+                title: ctx.t("dossier.col.comment"),
+                weight: 3.5,
+            },
+            Column {
+                title: ctx.t("dossier.col.state"),
+                weight: 1.0,
+            },
+        ],
+        rows,
+    });
     out
 }
 
