@@ -1573,3 +1573,43 @@ fn a_field_is_commented_resolved_and_reopened_from_the_review_window() {
         Some("video_system.image_retention_days")
     );
 }
+
+#[test]
+fn the_changes_since_the_validated_version_are_listed_and_lead_to_their_fields() {
+    use gardefou::model::ProjectStatus;
+    let mut sample = common::sample();
+    sample.project.status = ProjectStatus::Draft;
+    let mut h = tall_harness(app(sample, Lang::En));
+    {
+        let session = &mut h.state_mut().session;
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            session.change_status(to, "Claire", "").expect("step");
+        }
+        session.validate("1.0", "Hervé", "").expect("1.0");
+        session.assessment.video_system.software.version = "5.8.0".into();
+        session.assessment.cameras.push(gardefou::model::Camera {
+            camera_id: gardefou::model::CameraId::new("NEW-01"),
+            ..Default::default()
+        });
+    }
+    h.run();
+    assert!(h
+        .state()
+        .session
+        .report()
+        .by_rule("R20-CHANGED")
+        .next()
+        .is_some());
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    h.get_by_label("See the changes since version 1.0").click();
+    h.run();
+    assert!(h.query_by_label("Changes since version 1.0").is_some());
+    assert!(h.query_by_label("1 camera added").is_some());
+    assert!(h.query_by_label("NEW-01").is_some());
+    h.get_by_label_contains("“5.7.2” → “5.8.0”").click();
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    assert_eq!(highlight.as_deref(), Some("video_system.software.version"));
+}

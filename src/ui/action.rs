@@ -61,6 +61,8 @@ pub enum Action {
     Validate(String, String),
     /// Open the bundled fictional example (after the unsaved-changes prompt if needed).
     OpenExample,
+    /// Open the « changes since the last validated version » window.
+    ShowChanges,
     /// Show a message in the status bar (an error).
     Status(String),
     /// Open the legal references window, on this entry if given.

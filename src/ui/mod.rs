@@ -282,6 +282,7 @@ impl GardefouApp {
                 Err(error) => self.set_status(messages::load_error(&error, lang), true),
             },
             Action::Status(message) => self.set_status(message, true),
+            Action::ShowChanges => self.state.changes = self.compute_changes(),
             Action::ShowReference(selected) => {
                 self.state.references = Some(panels::ReferencesView {
                     should_scroll: selected.is_some(),

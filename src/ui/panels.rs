@@ -40,6 +40,20 @@ pub const FOCUSED_FIELD: &str = "gardefou.focused_field";
 /// An evidence picker asks to show the evidence locker.
 pub const LOCKER_REQUEST: &str = "gardefou.locker_request";
 
+/// The « changes since version N » window's content, computed once when it opens (and on
+/// « Refresh »), so drawing it costs nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChangesView {
+    /// The version compared with the current content.
+    pub version: String,
+    /// What changed.
+    pub diff: crate::model::diff::Diff,
+    /// Findings that appeared since (id — title).
+    pub appeared: Vec<String>,
+    /// Findings that disappeared since.
+    pub disappeared: Vec<String>,
+}
+
 /// One search result: what it shows, and where a click goes.
 struct Hit {
     text: String,
@@ -64,6 +78,140 @@ impl GardefouApp {
         self.help_ui(ctx, actions);
         self.search_ui(ctx, actions);
         self.review_ui(ctx, actions);
+        self.changes_ui(ctx, actions);
+    }
+
+    /// Computes the changes since the last validated version, for the window.
+    pub(super) fn compute_changes(&self) -> Option<ChangesView> {
+        let lang = self.lang();
+        let version = self.session.assessment.history.versions.last()?;
+        let text = self.session.latest_version_text()?;
+        let old = crate::storage::parse_text(text, std::path::Path::new("version")).ok()?;
+        let diff = crate::model::diff::diff(&old, &self.session.assessment);
+        let before = crate::rules::evaluate(&old, self.session.kb(), self.session.today()).findings;
+        let after = &self.session.report().findings;
+        let words = |f: &crate::rules::Finding| format!("{} — {}", f.rule_id, f.title.get(lang));
+        let missing_from = |these: &[crate::rules::Finding], those: &[crate::rules::Finding]| {
+            these
+                .iter()
+                .filter(|f| {
+                    !those
+                        .iter()
+                        .any(|g| g.rule_id == f.rule_id && g.fields == f.fields)
+                })
+                .map(words)
+                .collect::<Vec<_>>()
+        };
+        Some(ChangesView {
+            version: version.number.clone(),
+            appeared: missing_from(after, &before),
+            disappeared: missing_from(&before, after),
+            diff,
+        })
+    }
+
+    /// The « changes since version N » window: answers by section (a click goes to the
+    /// field), cameras added, removed and changed, findings that appeared or disappeared.
+    fn changes_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let lang = self.lang();
+        let Some(view) = self.state.changes.take() else {
+            return;
+        };
+        let kb = std::sync::Arc::clone(self.session.kb());
+        let mut is_open = true;
+        let mut refresh = false;
+        let title = tr_with(lang, "changes.title", &[("number", &view.version)]);
+        egui::Window::new(title)
+            .id(egui::Id::unique("gardefou.changes"))
+            .open(&mut is_open)
+            .default_size([620.0, 480.0])
+            .show(ctx, |ui| {
+                let muted = theme::palette(ui.ctx()).muted;
+                if ui.button(tr(lang, "changes.refresh")).clicked() {
+                    refresh = true;
+                }
+                let d = &view.diff;
+                if d.is_empty() && view.appeared.is_empty() && view.disappeared.is_empty() {
+                    ui.label(RichText::new(tr(lang, "changes.none")).color(muted));
+                }
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let mut section = String::new();
+                    for change in &d.changes {
+                        let step = Step::of_field(&change.path);
+                        let title = step.title(lang);
+                        if title != section {
+                            section = title.clone();
+                            ui.label(RichText::new(title).strong());
+                        }
+                        let text = tr_with(
+                            lang,
+                            "changes.line",
+                            &[
+                                ("field", &field_label(&kb, &change.path, lang)),
+                                ("old", &change.old),
+                                ("new", &change.new),
+                            ],
+                        );
+                        if ui
+                            .add(egui::Link::new(text))
+                            .on_hover_text(&change.path)
+                            .clicked()
+                        {
+                            actions.push(Action::GoTo(step, Some(change.path.clone())));
+                        }
+                    }
+                    let cameras = [
+                        ("changes.cameras_added", &d.cameras_added),
+                        ("changes.cameras_removed", &d.cameras_removed),
+                    ];
+                    for (key, ids) in cameras {
+                        if !ids.is_empty() {
+                            ui.label(
+                                RichText::new(crate::i18n::tr_count(lang, key, ids.len(), &[]))
+                                    .strong(),
+                            );
+                            ui.label(ids.join(", "));
+                        }
+                    }
+                    if !d.cameras_changed.is_empty() {
+                        ui.label(
+                            RichText::new(crate::i18n::tr_count(
+                                lang,
+                                "changes.cameras_changed",
+                                d.cameras_changed.len(),
+                                &[],
+                            ))
+                            .strong(),
+                        );
+                        for camera in d.cameras_changed.iter().take(200) {
+                            ui.label(tr_with(
+                                lang,
+                                "changes.camera_line",
+                                &[
+                                    ("id", &camera.camera_id),
+                                    ("fields", &camera.fields.join(", ")),
+                                ],
+                            ));
+                        }
+                    }
+                    for (key, list) in [
+                        ("changes.appeared", &view.appeared),
+                        ("changes.disappeared", &view.disappeared),
+                    ] {
+                        if !list.is_empty() {
+                            ui.label(RichText::new(tr(lang, key)).strong());
+                            for line in list {
+                                ui.label(line);
+                            }
+                        }
+                    }
+                });
+            });
+        if refresh {
+            self.state.changes = self.compute_changes();
+        } else if is_open && !ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.state.changes = Some(view);
+        }
     }
 
     /// The « Review » window: comment the field being filled, the open comments (a click goes

@@ -92,6 +92,8 @@ pub struct UiState {
     pub show_start: bool,
     /// The window title last sent, so it is sent again only when it changes.
     pub window_title: String,
+    /// The « changes since the last version » window, when open.
+    pub changes: Option<super::panels::ChangesView>,
     /// The review window, when open: the comment being typed.
     pub review: Option<String>,
     /// What is being typed in the review circuit's form.

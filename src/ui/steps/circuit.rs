@@ -76,6 +76,12 @@ pub fn circuit_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
     if status.next().contains(&ProjectStatus::Validated) {
         validate_ui(ui, cx, a, &mut form);
     }
+    if let Some(last) = a.history.versions.last() {
+        let text = cx.tw("changes.open", &[("number", &last.number)]);
+        if ui.button(text).clicked() {
+            cx.actions.push(Action::ShowChanges);
+        }
+    }
     timeline_ui(ui, cx, a);
     *cx.user_name = name;
     *cx.circuit_form = form;
