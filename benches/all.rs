@@ -11,6 +11,8 @@ mod dossier;
 mod engine;
 #[path = "support/frame.rs"]
 mod frame;
+#[path = "support/history.rs"]
+mod history;
 #[path = "support/office.rs"]
 mod office;
 
@@ -19,6 +21,7 @@ fn main() {
     // slower (a heap left fragmented by the export), which is not what a user's session sees.
     let mut rows = frame::rows();
     rows.extend(engine::rows());
+    rows.extend(history::rows());
     rows.extend(dossier::rows());
     common::print_table(&rows);
 }

@@ -86,9 +86,8 @@ impl Session {
     ) -> Session {
         let mut assessment = assessment;
         // A history that does not rebuild is dropped with a warning: never the current work.
-        let (latest_version, history_warning) = match crate::storage::history::rebuild(&assessment)
-        {
-            Ok(texts) => (texts.last().cloned(), None),
+        let (latest_version, history_warning) = match crate::storage::history::latest(&assessment) {
+            Ok(text) => (text, None),
             Err(error) => {
                 assessment.history.versions.clear();
                 (None, Some(error))

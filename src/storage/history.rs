@@ -121,6 +121,21 @@ pub fn rebuild(a: &Assessment) -> Result<Vec<String>, HistoryError> {
     Ok(texts)
 }
 
+/// The text of the last version, rebuilt from the current content and checked against its
+/// recorded hash (`None` when there is no version). Opening a file does this much; the older
+/// versions are rebuilt and checked when they are asked for (`rebuild`).
+pub fn latest(a: &Assessment) -> Result<Option<String>, HistoryError> {
+    let Some(version) = a.history.versions.last() else {
+        return Ok(None);
+    };
+    let text = apply(&content_text(a)?, &version.patch)
+        .ok_or_else(|| HistoryError::Patch(version.number.clone()))?;
+    if sha256_hex(&text) != version.sha256 {
+        return Err(HistoryError::Hash(version.number.clone()));
+    }
+    Ok(Some(text))
+}
+
 /// Points the last version's edit script at the current content (before a save: the content
 /// changed since the script was made). `latest` is the last version's text.
 pub fn refresh_last_patch(a: &mut Assessment, latest: &str) -> Result<(), HistoryError> {
