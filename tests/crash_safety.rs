@@ -34,6 +34,11 @@ fn versions() -> (Assessment, Assessment) {
     for camera in b.cameras.iter_mut() {
         camera.notes = "modifiée".to_owned();
     }
+    // A carries a history (format 2): a kill must leave it whole too. (B's would need a diff
+    // of two 2,000-camera texts in every child, too slow for hundreds of kills.)
+    let day = gardefou::model::Date::from_ymd(2026, 11, 23).expect("date");
+    gardefou::storage::history::validate(&mut a, None, "1.0", "Claire", day, "")
+        .expect("version 1.0");
     (a, b)
 }
 
@@ -131,5 +136,16 @@ fn killing_a_save_at_any_moment_leaves_a_loadable_old_or_new_file() {
             "{} loads as neither version",
             file.display()
         );
+        let versions = gardefou::storage::history::rebuild(&loaded)
+            .unwrap_or_else(|e| panic!("{}: history: {e}", file.display()));
+        assert_eq!(
+            versions.len(),
+            loaded.history.versions.len(),
+            "{}: every version rebuilds",
+            file.display()
+        );
+        if loaded == a {
+            assert_eq!(versions.len(), 1, "A's history survived the kills");
+        }
     }
 }
