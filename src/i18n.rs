@@ -64,6 +64,28 @@ pub fn tr_count(lang: Lang, key: &str, count: usize, values: &[(&str, &str)]) ->
     tr_with(lang, &key, &all)
 }
 
+/// A value of the project file as a reader says it: an enum variant by its label (the field's
+/// name says which enum), `true` / `false` as yes / no, anything else as written.
+pub fn value_label(lang: Lang, path: &str, value: &str) -> String {
+    match value {
+        "true" => return tr(lang, "ui.yes").to_owned(),
+        "false" => return tr(lang, "ui.no").to_owned(),
+        _ => {}
+    }
+    match crate::model::diff::enum_kind(path) {
+        Some(kind) => {
+            let key = format!("enum.{kind}.{value}");
+            let label = tr(lang, &key);
+            if label == key {
+                value.to_owned()
+            } else {
+                label.to_owned()
+            }
+        }
+        None => value.to_owned(),
+    }
+}
+
 /// `text` with each `{name}` replaced by its value.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut text = text.to_owned();
@@ -107,6 +129,27 @@ pub fn french_spacing(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_read_as_their_labels() {
+        assert_eq!(
+            value_label(Lang::Fr, "project.status", "UnderRevision"),
+            "En révision"
+        );
+        assert_eq!(
+            value_label(Lang::En, "measures[M-T1].status", "Planned"),
+            "Planned"
+        );
+        assert_eq!(
+            value_label(Lang::Fr, "capabilities[K02].state", "LockedByVendor"),
+            tr(Lang::Fr, "enum.capability_state.LockedByVendor")
+        );
+        assert_eq!(value_label(Lang::Fr, "cameras.x", "true"), "Oui");
+        assert_eq!(
+            value_label(Lang::En, "video_system.software.version", "5.8.0"),
+            "5.8.0"
+        );
+    }
 
     #[test]
     fn fills_placeholders_and_agrees_with_the_count() {

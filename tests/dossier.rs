@@ -597,3 +597,41 @@ fn review_comments_print_in_an_annex_on_request_and_never_in_the_public_version(
     let public = squash(&body_text(&render(&d), &d));
     assert!(!public.contains(&comment), "never in the public version");
 }
+
+#[test]
+fn the_dossier_of_version_1_1_has_the_changes_since_1_0_in_an_annex() {
+    use gardefou::session::Session;
+    let kb = std::sync::Arc::new(common::kb());
+    let mut session = Session::new(common::sample(), None, kb, common::day(TODAY));
+    session.assessment.project.status = ProjectStatus::Draft;
+    let review = |s: &mut Session| {
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            s.change_status(to, "Claire Vasseur", "").expect("step");
+        }
+    };
+    review(&mut session);
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    session
+        .change_status(ProjectStatus::UnderRevision, "Claire Vasseur", "")
+        .expect("revision");
+    session.assessment.video_system.software.version = "5.8.0".into();
+    session.assessment.cameras.push(gardefou::model::Camera {
+        camera_id: gardefou::model::CameraId::new("NEW-01"),
+        ..Default::default()
+    });
+    review(&mut session);
+    session.validate("1.1", "Hervé Martin", "").expect("1.1");
+    let d = build(&session.assessment, Lang::Fr, false);
+    let text = squash(&body_text(&render(&d), &d));
+    for words in [
+        "Annexe G — Changements depuis la version 1.0",
+        "5.7.2",
+        "5.8.0",
+        "Caméras ajoutées (1) : NEW-01",
+    ] {
+        assert!(text.contains(&squash(words)), "« {words} » missing");
+    }
+    let d = build(&session.assessment, Lang::Fr, true);
+    let public = squash(&body_text(&render(&d), &d));
+    assert!(!public.contains(&squash("Changements depuis la version")));
+}

@@ -222,8 +222,22 @@ fn to_text(
             out.push_str(&format!("\n[{head}]\n"));
         }
         out.push_str(&format!(
-            "  {}: « {} » → « {} »\n",
-            change.path, change.old, change.new
+            "  {}\n",
+            tr_with(
+                lang,
+                "cli.diff.line",
+                &[
+                    ("path", &change.path),
+                    (
+                        "old",
+                        &crate::i18n::value_label(lang, &change.path, &change.old)
+                    ),
+                    (
+                        "new",
+                        &crate::i18n::value_label(lang, &change.path, &change.new)
+                    ),
+                ]
+            )
         ));
     }
     let list = |ids: &[String]| ids.join(", ");

@@ -52,6 +52,36 @@ impl Diff {
     }
 }
 
+/// Which enum of the interface and dossier catalogues (`enum.<kind>.<Variant>`) the value at
+/// `path` belongs to, when it is one.
+pub fn enum_kind(path: &str) -> Option<&'static str> {
+    const KINDS: [(&str, &str); 16] = [
+        ("status", "status"),
+        ("presence", "presence"),
+        ("state", "capability_state"),
+        ("unlock_holder", "unlock_holder"),
+        ("usage_mode", "usage_mode"),
+        ("use_scope", "use_scope"),
+        ("regime", "regime"),
+        ("legal_basis", "legal_basis"),
+        ("role", "actor_role"),
+        ("deployment_stage", "deployment_stage"),
+        ("organisation_kind", "organisation_kind"),
+        ("dpo_conclusion", "dpo_conclusion"),
+        ("decision", "decision"),
+        ("evaluation", "evaluation"),
+        ("feared_event", "feared_event"),
+        ("dossier_language", "lang"),
+    ];
+    let field = path.rsplit('.').next().unwrap_or(path);
+    // Measures' status and kind have enums of their own.
+    match (path.starts_with("measures["), field) {
+        (true, "kind") => Some("measure_kind"),
+        (true, "status") => Some("measure_status"),
+        _ => KINDS.iter().find(|(f, _)| *f == field).map(|(_, k)| *k),
+    }
+}
+
 /// What changed from `old` to `new`.
 pub fn diff(old: &Assessment, new: &Assessment) -> Diff {
     let mut out = Diff::default();

@@ -199,3 +199,31 @@ pub fn sha256_hex(text: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// Applies an edit script to `from`; `None` when it does not fit.
+pub fn apply(from: &str, ops: &[PatchOp]) -> Option<String> {
+    let lines: Vec<&str> = from.split_inclusive('\n').collect();
+    let mut at = 0usize;
+    let mut out = String::with_capacity(from.len());
+    for op in ops {
+        match op {
+            PatchOp::Keep(n) => {
+                let end = at.checked_add(*n as usize)?;
+                out.extend(lines.get(at..end)?.iter().copied());
+                at = end;
+            }
+            PatchOp::Delete(n) => {
+                let end = at.checked_add(*n as usize)?;
+                lines.get(at..end)?;
+                at = end;
+            }
+            PatchOp::Insert(new) => new.iter().for_each(|l| out.push_str(l)),
+        }
+    }
+    (at == lines.len()).then_some(out)
+}
+
+/// An assessment back from a version's canonical text (the current format's).
+pub fn parse_content(text: &str) -> Option<super::Assessment> {
+    ron::from_str(text).ok()
+}

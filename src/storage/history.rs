@@ -81,28 +81,7 @@ pub fn patch(from: &str, to: &str) -> Vec<PatchOp> {
     ops
 }
 
-/// Applies an edit script to `from`; `None` when it does not fit.
-pub fn apply(from: &str, ops: &[PatchOp]) -> Option<String> {
-    let lines: Vec<&str> = from.split_inclusive('\n').collect();
-    let mut at = 0usize;
-    let mut out = String::with_capacity(from.len());
-    for op in ops {
-        match op {
-            PatchOp::Keep(n) => {
-                let end = at.checked_add(*n as usize)?;
-                out.extend(lines.get(at..end)?.iter().copied());
-                at = end;
-            }
-            PatchOp::Delete(n) => {
-                let end = at.checked_add(*n as usize)?;
-                lines.get(at..end)?;
-                at = end;
-            }
-            PatchOp::Insert(new) => new.iter().for_each(|l| out.push_str(l)),
-        }
-    }
-    (at == lines.len()).then_some(out)
-}
+pub use crate::model::history::apply;
 
 /// The text of every version, oldest first, rebuilt from the current content and checked
 /// against the recorded hashes.

@@ -148,8 +148,14 @@ impl GardefouApp {
                             "changes.line",
                             &[
                                 ("field", &field_label(&kb, &change.path, lang)),
-                                ("old", &change.old),
-                                ("new", &change.new),
+                                (
+                                    "old",
+                                    &crate::i18n::value_label(lang, &change.path, &change.old),
+                                ),
+                                (
+                                    "new",
+                                    &crate::i18n::value_label(lang, &change.path, &change.new),
+                                ),
                             ],
                         );
                         if ui

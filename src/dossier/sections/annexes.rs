@@ -17,6 +17,7 @@ pub fn annexes(ctx: &Ctx) -> Vec<Block> {
     out.extend(findings(ctx));
     out.extend(legal_references(ctx));
     out.extend(comments(ctx));
+    out.extend(super::changes::changes(ctx));
     out
 }
 

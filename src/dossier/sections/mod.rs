@@ -1,6 +1,7 @@
 //! One builder per chapter of the dossier, in the order they appear.
 
 pub mod annexes;
+pub mod changes;
 pub mod context;
 pub mod cover;
 pub mod measures;
