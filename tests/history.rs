@@ -266,3 +266,50 @@ fn changes_after_a_validated_version_call_for_a_review_listing_them() {
     );
     assert!(finding.sources.iter().any(|s| s.as_str() == "RGPD-35-11"));
 }
+
+#[test]
+fn undoing_a_validation_and_saving_as_elsewhere_keep_a_history_that_rebuilds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::new(common::sample(), None, kb(), today());
+    session.assessment.project.status = ProjectStatus::Draft;
+    reviewed(&mut session);
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    let after_first = session.assessment.clone();
+    session
+        .change_status(ProjectStatus::UnderRevision, "Claire", "")
+        .expect("revision");
+    session.assessment.video_system.software.version = "5.8.0".into();
+    reviewed(&mut session);
+    session.validate("1.1", "Hervé Martin", "").expect("1.1");
+    // Undo back to just after 1.0 (the app's undo swaps whole snapshots), then edit and save.
+    session.assessment = after_first;
+    session.assessment.project.title.push_str(" (repris)");
+    let path = dir.path().join("a").join("projet.aipd.ron");
+    std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+    session.save_as(&path).expect("save");
+    let reopened = Session::open(&path, kb(), today()).expect("open").session;
+    assert!(
+        reopened.history_warning().is_none(),
+        "{:?}",
+        reopened.history_warning()
+    );
+    assert_eq!(reopened.assessment.history.versions.len(), 1);
+    // Saved again elsewhere (evidence paths rewritten): still rebuilds.
+    let elsewhere = dir.path().join("b").join("projet.aipd.ron");
+    std::fs::create_dir_all(elsewhere.parent().expect("folder")).expect("folder");
+    let mut reopened = reopened;
+    reopened.save_as(&elsewhere).expect("save as");
+    let again = storage::load(&elsewhere).expect("load");
+    assert_eq!(history::rebuild(&again).expect("rebuilds").len(), 1);
+    // A recovery copy of unsaved work after a validation rebuilds too.
+    let recovery_dir = tempfile::tempdir().expect("recovery dir");
+    let mut untitled = Session::new(common::sample(), None, kb(), today());
+    untitled.set_untitled_recovery_dir(Some(recovery_dir.path().to_owned()));
+    untitled.assessment.project.status = ProjectStatus::Draft;
+    reviewed(&mut untitled);
+    untitled.validate("1.0", "Hervé", "").expect("1.0");
+    untitled.assessment.project.title.push_str(" (brouillon)");
+    let copy = untitled.autosave().expect("autosave").expect("a copy");
+    let restored = storage::load(&copy).expect("load the copy");
+    assert_eq!(history::rebuild(&restored).expect("rebuilds").len(), 1);
+}

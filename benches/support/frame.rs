@@ -158,7 +158,64 @@ pub fn rows() -> Vec<Row> {
         "video system, 10,000 cameras, filtered and scrolling".to_owned(),
         &filtered,
     ));
+    drop(harness);
+    rows.push(changes_window(&sample));
     rows
+}
+
+/// The « changes since version N » window open on 10,000 cameras with 20 versions, 5,000
+/// cameras changed since the last one.
+fn changes_window(sample: &Assessment) -> Row {
+    use gardefou::model::ProjectStatus;
+    let kb = std::sync::Arc::new(KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}")));
+    let today = Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("date"));
+    let mut large = with_cameras(sample, 10_000);
+    large.project.status = ProjectStatus::Draft;
+    let mut session = gardefou::session::Session::new(large, None, kb, today);
+    for version in 0..20 {
+        for n in (version * 7..10_000).step_by(37) {
+            if let Some(camera) = session.assessment.cameras.get_mut(n) {
+                camera.notes = format!("revu en version {version}");
+            }
+        }
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            session
+                .change_status(to, "bench", "")
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        session
+            .validate(&format!("1.{version}"), "bench", "bench")
+            .unwrap_or_else(|e| panic!("{e}"));
+        session
+            .change_status(ProjectStatus::UnderRevision, "bench", "")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for camera in session.assessment.cameras.iter_mut().step_by(2) {
+        camera.notes = "modifiée depuis la dernière version".to_owned();
+    }
+    // Through a file, as the app gets it: the last version's edit script is brought up to date
+    // when written.
+    let path = std::env::temp_dir().join(format!("gardefou-frame-{}.aipd.ron", std::process::id()));
+    session.save_as(&path).unwrap_or_else(|e| panic!("{e}"));
+    let assessment = gardefou::storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&path).ok();
+    let mut harness = harness(assessment);
+    harness.0.state_mut().state.step = Step::Opinions;
+    let ctx = harness.0.ctx.clone();
+    harness
+        .0
+        .state_mut()
+        .apply(&ctx, gardefou::ui::action::Action::ShowChanges);
+    harness.0.run();
+    assert!(
+        harness.0.state().state.changes.is_some(),
+        "the changes window is open"
+    );
+    let times = frames(&mut harness, |_| {});
+    row(
+        "changes window open, 10,000 cameras, 20 versions, 5,000 changed".to_owned(),
+        &times,
+    )
 }
 
 /// A harness on the video-system step, its camera table in view.

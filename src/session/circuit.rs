@@ -111,16 +111,18 @@ impl Session {
             on: Some(self.today),
             comment: blocking_reason.trim().to_owned(),
         });
+        let latest = self.latest_version_text().map(str::to_owned);
         let text = crate::storage::history::validate(
             &mut self.assessment,
-            self.latest_version.as_deref(),
+            latest.as_deref(),
             number,
             by.trim(),
             self.today,
             blocking_reason,
         )
         .map_err(|e| CircuitError::History(e.to_string()))?;
-        self.latest_version = Some(text);
+        self.version_texts
+            .insert(crate::storage::history::sha256_hex(&text), text);
         self.refresh();
         Ok(())
     }

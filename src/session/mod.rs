@@ -57,9 +57,12 @@ pub struct Session {
     recovery_written: Option<PathBuf>,
     /// True when this session marks its file as open (the app does; the command line does not).
     holds_marker: bool,
-    /// The text of the last validated version, rebuilt at opening (what the next save's edit
-    /// script and the changes since that version start from).
-    latest_version: Option<String>,
+    /// The texts of the versions this session knows by SHA-256: the last one rebuilt at opening,
+    /// and each validated since. The in-memory edit script of the last version is only brought
+    /// up to date when written (save, autosave), and undo may bring back an earlier last
+    /// version: the text is therefore looked up by the last version's hash, never rebuilt from
+    /// the in-memory script.
+    version_texts: std::collections::HashMap<String, String>,
     /// Why the file's versions could not be rebuilt, when they could not (they were dropped;
     /// the current content is intact).
     history_warning: Option<crate::storage::history::HistoryError>,
@@ -108,7 +111,10 @@ impl Session {
             untitled_recovery_dir: None,
             recovery_written: None,
             holds_marker: false,
-            latest_version,
+            version_texts: latest_version
+                .map(|text| (crate::storage::history::sha256_hex(&text), text))
+                .into_iter()
+                .collect(),
             history_warning,
         }
     }
@@ -130,7 +136,26 @@ impl Session {
 
     /// The text of the last validated version, if there is one.
     pub fn latest_version_text(&self) -> Option<&str> {
-        self.latest_version.as_deref()
+        let last = self.assessment.history.versions.last()?;
+        self.version_texts.get(&last.sha256).map(String::as_str)
+    }
+
+    /// `a` with its last version's edit script starting from its current content, as written to
+    /// a file (save or recovery copy).
+    fn with_fresh_history(
+        &self,
+        mut a: crate::model::Assessment,
+    ) -> Result<crate::model::Assessment, String> {
+        if let Some(last) = a.history.versions.last() {
+            let latest = self
+                .version_texts
+                .get(&last.sha256)
+                .ok_or_else(|| format!("version {}: its text is not known", last.number))?
+                .clone();
+            crate::storage::history::refresh_last_patch(&mut a, &latest)
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(a)
     }
 
     /// Why the file's versions were dropped at opening, if they were.

@@ -92,7 +92,11 @@ impl Session {
         let Some(target) = self.recovery_path() else {
             return Ok(None);
         };
-        autosave::write_recovery(&target, &self.assessment)?;
+        // The recovery copy carries a history that rebuilds, as a saved file does.
+        let copy = self
+            .with_fresh_history(self.assessment.clone())
+            .unwrap_or_else(|_| self.assessment.clone());
+        autosave::write_recovery(&target, &copy)?;
         self.recovery_written = Some(target.clone());
         Ok(Some(target))
     }

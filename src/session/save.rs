@@ -62,16 +62,15 @@ impl Session {
         if self.is_dirty() {
             written.project.updated_on = Some(self.today);
         }
-        // The last version's edit script starts from the content written.
-        if let Some(latest) = self.latest_version.as_deref() {
-            crate::storage::history::refresh_last_patch(&mut written, latest)
-                .map_err(|e| SaveFailure::History(e.to_string()))?;
-        }
         // The documents keep pointing at the same files from the new place (and untitled
         // work's absolute paths become relative when they lie under the project's folder).
         if self.path.as_deref() != Some(path) {
             crate::storage::evidence::rebase(self.path.as_deref(), path, &mut written.evidence);
         }
+        // Last, once the content written is final: the last version's edit script starts from it.
+        let written = self
+            .with_fresh_history(written)
+            .map_err(SaveFailure::History)?;
         storage::save(path, &written)?;
         self.assessment.project.updated_on = written.project.updated_on;
         self.assessment.evidence = written.evidence.clone();
