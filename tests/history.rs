@@ -313,3 +313,91 @@ fn undoing_a_validation_and_saving_as_elsewhere_keep_a_history_that_rebuilds() {
     let restored = storage::load(&copy).expect("load the copy");
     assert_eq!(history::rebuild(&restored).expect("rebuilds").len(), 1);
 }
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One edit between versions: change a camera's notes, add one, remove one, or retitle.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Notes(usize, String),
+        Add(String),
+        Remove(usize),
+        Title(String),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0usize..200, "[a-zé ]{0,12}").prop_map(|(i, s)| Step::Notes(i, s)),
+            "[A-Z]{1,3}[0-9]{1,3}".prop_map(Step::Add),
+            (0usize..200).prop_map(Step::Remove),
+            "[a-zA-Zé ]{1,20}".prop_map(Step::Title),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Whatever the edits between them, every version rebuilds to its recorded hash after a
+        /// save and a reopen, and its text is the content that was validated.
+        #[test]
+        fn every_version_rebuilds_exactly(rounds in proptest::collection::vec(proptest::collection::vec(step(), 1..6), 1..5)) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("p.aipd.ron");
+            let mut a = common::sample();
+            a.cameras.truncate(30);
+            let mut session = Session::new(a, None, kb(), today());
+            session.assessment.project.status = ProjectStatus::Draft;
+            let mut validated = Vec::new();
+            for (round, steps) in rounds.iter().enumerate() {
+                for s in steps {
+                    let cameras = &mut session.assessment.cameras;
+                    match s {
+                        Step::Notes(i, text) if !cameras.is_empty() => {
+                            let n = *i % cameras.len();
+                            cameras[n].notes = text.clone();
+                        }
+                        Step::Add(id) => cameras.push(Camera {
+                            camera_id: CameraId::new(format!("{id}-{round}")),
+                            ..Camera::default()
+                        }),
+                        Step::Remove(i) if !cameras.is_empty() => {
+                            let n = *i % cameras.len();
+                            cameras.remove(n);
+                        }
+                        Step::Title(t) => session.assessment.project.title = t.clone(),
+                        _ => {}
+                    }
+                }
+                reviewed(&mut session);
+                session.validate(&format!("1.{round}"), "P", "motif").expect("validate");
+                validated.push(history::content_text(&session.assessment).expect("text"));
+                session.save_as(&path).expect("save");
+                session.change_status(ProjectStatus::UnderRevision, "P", "").expect("revision");
+                session.assessment.project.title.push('!');
+            }
+            session.save().expect("save");
+            let loaded = storage::load(&path).expect("load");
+            let texts = history::rebuild(&loaded).expect("rebuilds");
+            prop_assert_eq!(&texts, &validated);
+        }
+    }
+}
+
+#[test]
+fn a_dossier_exported_with_unsaved_changes_carries_a_history_that_rebuilds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::new(common::sample(), None, kb(), today());
+    session.assessment.project.status = ProjectStatus::Draft;
+    reviewed(&mut session);
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    session.assessment.video_system.software.version = "5.8.0".into();
+    let pdf = dir.path().join("dossier.pdf");
+    session
+        .export(gardefou::session::ExportKind::Dossier { is_public: false }, &pdf)
+        .expect("export");
+    let reopened = Session::open(&pdf, kb(), today()).expect("reopen").session;
+    assert!(reopened.history_warning().is_none(), "{:?}", reopened.history_warning());
+    assert_eq!(reopened.assessment.history.versions.len(), 1);
+    assert_eq!(reopened.assessment.video_system.software.version, "5.8.0");
+}

@@ -302,8 +302,13 @@ impl Session {
 
     /// Everything an export needs, taken from the session now, to run here or on another thread.
     pub fn export_job(&self, kind: ExportKind, output: &Path) -> ExportJob {
+        // As written to a file: the project attached to the dossier carries a history that
+        // rebuilds, and the changes annex starts from the right text.
+        let assessment = self
+            .with_fresh_history(self.assessment.clone())
+            .unwrap_or_else(|_| self.assessment.clone());
         ExportJob {
-            assessment: self.assessment.clone(),
+            assessment,
             report: self.report.clone(),
             kb: Arc::clone(&self.kb),
             today: self.today,
