@@ -394,10 +394,17 @@ fn a_dossier_exported_with_unsaved_changes_carries_a_history_that_rebuilds() {
     session.assessment.video_system.software.version = "5.8.0".into();
     let pdf = dir.path().join("dossier.pdf");
     session
-        .export(gardefou::session::ExportKind::Dossier { is_public: false }, &pdf)
+        .export(
+            gardefou::session::ExportKind::Dossier { is_public: false },
+            &pdf,
+        )
         .expect("export");
     let reopened = Session::open(&pdf, kb(), today()).expect("reopen").session;
-    assert!(reopened.history_warning().is_none(), "{:?}", reopened.history_warning());
+    assert!(
+        reopened.history_warning().is_none(),
+        "{:?}",
+        reopened.history_warning()
+    );
     assert_eq!(reopened.assessment.history.versions.len(), 1);
     assert_eq!(reopened.assessment.video_system.software.version, "5.8.0");
 }
