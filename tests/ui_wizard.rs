@@ -1591,6 +1591,13 @@ fn the_changes_since_the_validated_version_are_listed_and_lead_to_their_fields()
             camera_id: gardefou::model::CameraId::new("NEW-01"),
             ..Default::default()
         });
+        let face = session
+            .assessment
+            .capabilities
+            .iter_mut()
+            .find(|r| r.capability_id.as_str() == "K02")
+            .expect("K02");
+        face.unlock_holder = gardefou::model::UnlockHolder::Controller;
     }
     h.run();
     assert!(h
@@ -1607,6 +1614,11 @@ fn the_changes_since_the_validated_version_are_listed_and_lead_to_their_fields()
     assert!(h.query_by_label("Changes since version 1.0").is_some());
     assert!(h.query_by_label("1 camera added").is_some());
     assert!(h.query_by_label("NEW-01").is_some());
+    assert!(
+        h.query_by_label_contains("! capabilities[K02].unlock_holder")
+            .is_some(),
+        "a change of who can unlock a capability stands out"
+    );
     h.get_by_label_contains("“5.7.2” → “5.8.0”").click();
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);

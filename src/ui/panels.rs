@@ -158,6 +158,19 @@ impl GardefouApp {
                                 ),
                             ],
                         );
+                        // What the courts looked at — a capability's presence, state or unlock
+                        // holder — stands out.
+                        let is_capability = change.path.starts_with("capabilities[")
+                            && ["presence", "state", "unlock_holder"]
+                                .iter()
+                                .any(|f| change.path.ends_with(&format!(".{f}")));
+                        let text = if is_capability {
+                            RichText::new(format!("! {text}"))
+                                .strong()
+                                .color(theme::palette(ui.ctx()).warn)
+                        } else {
+                            RichText::new(text)
+                        };
                         if ui
                             .add(egui::Link::new(text))
                             .on_hover_text(&change.path)
