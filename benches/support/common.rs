@@ -69,6 +69,38 @@ pub fn with_cameras(sample: &Assessment, cameras: usize) -> Assessment {
     a
 }
 
+/// A session on the sample grown to 10,000 cameras and validated twenty times, a few hundred
+/// cameras changed between versions, left « under revision » after the last.
+pub fn with_twenty_versions(sample: &Assessment) -> gardefou::session::Session {
+    use gardefou::model::ProjectStatus;
+    let kb = std::sync::Arc::new(
+        gardefou::knowledge::KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let today = gardefou::model::Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("date"));
+    let mut large = with_cameras(sample, 10_000);
+    large.project.status = ProjectStatus::Draft;
+    let mut session = gardefou::session::Session::new(large, None, kb, today);
+    for version in 0..20 {
+        for n in (version * 7..10_000).step_by(37) {
+            if let Some(camera) = session.assessment.cameras.get_mut(n) {
+                camera.notes = format!("revu en version {version}");
+            }
+        }
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            session
+                .change_status(to, "bench", "")
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        session
+            .validate(&format!("1.{version}"), "bench", "bench")
+            .unwrap_or_else(|e| panic!("{e}"));
+        session
+            .change_status(ProjectStatus::UnderRevision, "bench", "")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    session
+}
+
 /// The machine the numbers come from: CPU model and core count.
 pub fn machine() -> String {
     let model = std::fs::read_to_string("/proc/cpuinfo")

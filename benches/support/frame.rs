@@ -166,30 +166,7 @@ pub fn rows() -> Vec<Row> {
 /// The « changes since version N » window open on 10,000 cameras with 20 versions, 5,000
 /// cameras changed since the last one.
 fn changes_window(sample: &Assessment) -> Row {
-    use gardefou::model::ProjectStatus;
-    let kb = std::sync::Arc::new(KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}")));
-    let today = Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("date"));
-    let mut large = with_cameras(sample, 10_000);
-    large.project.status = ProjectStatus::Draft;
-    let mut session = gardefou::session::Session::new(large, None, kb, today);
-    for version in 0..20 {
-        for n in (version * 7..10_000).step_by(37) {
-            if let Some(camera) = session.assessment.cameras.get_mut(n) {
-                camera.notes = format!("revu en version {version}");
-            }
-        }
-        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
-            session
-                .change_status(to, "bench", "")
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
-        session
-            .validate(&format!("1.{version}"), "bench", "bench")
-            .unwrap_or_else(|e| panic!("{e}"));
-        session
-            .change_status(ProjectStatus::UnderRevision, "bench", "")
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
+    let mut session = crate::common::with_twenty_versions(sample);
     for camera in session.assessment.cameras.iter_mut().step_by(2) {
         camera.notes = "modifiée depuis la dernière version".to_owned();
     }

@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::common::{median, times, with_cameras, Row};
+use crate::common::{median, times, with_twenty_versions, Row};
 use gardefou::knowledge::KnowledgeBase;
-use gardefou::model::{Date, ProjectStatus};
+use gardefou::model::Date;
 use gardefou::session::Session;
 use gardefou::{sample, storage};
 
@@ -19,27 +19,7 @@ pub fn rows() -> Vec<Row> {
     let today = Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("date"));
     let dir = std::env::temp_dir().join(format!("gardefou-bench-history-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let mut large = with_cameras(&sample, 10_000);
-    large.project.status = ProjectStatus::Draft;
-    let mut session = Session::new(large, None, Arc::clone(&kb), today);
-    for version in 0..20 {
-        for n in (version * 7..10_000).step_by(37) {
-            if let Some(camera) = session.assessment.cameras.get_mut(n) {
-                camera.notes = format!("revu en version {version}");
-            }
-        }
-        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
-            session
-                .change_status(to, "bench", "")
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
-        session
-            .validate(&format!("1.{version}"), "bench", "bench")
-            .unwrap_or_else(|e| panic!("{e}"));
-        session
-            .change_status(ProjectStatus::UnderRevision, "bench", "")
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
+    let mut session = with_twenty_versions(&sample);
     let path = dir.join("history.aipd.ron");
     session.save_as(&path).unwrap_or_else(|e| panic!("{e}"));
     let budget = Duration::from_millis(2000);

@@ -65,8 +65,8 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     let changes = diff(&old.assessment, &new.assessment);
     let before = rules::evaluate(&old.assessment, &kb, request.today).findings;
     let after = rules::evaluate(&new.assessment, &kb, request.today).findings;
-    let appeared = only_in(&after, &before);
-    let disappeared = only_in(&before, &after);
+    let appeared = rules::finding::only_in(&after, &before);
+    let disappeared = rules::finding::only_in(&before, &after);
     if request.as_json {
         println!(
             "{}",
@@ -147,18 +147,6 @@ fn versions(path: &Path, request: &Request, lang: Lang) -> Result<(Side, Side), 
         Some(number) => version(number)?,
     };
     Ok((from, to))
-}
-
-/// Findings of `these` (by rule and fields) absent from `those`.
-fn only_in<'a>(these: &'a [Finding], those: &[Finding]) -> Vec<&'a Finding> {
-    these
-        .iter()
-        .filter(|f| {
-            !those
-                .iter()
-                .any(|g| g.rule_id == f.rule_id && g.fields == f.fields)
-        })
-        .collect()
 }
 
 /// The JSON object (documented in the README).

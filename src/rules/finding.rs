@@ -56,3 +56,16 @@ pub struct Finding {
     /// Paths of the fields that caused it (`video_system.image_retention_days`).
     pub fields: Vec<String>,
 }
+
+/// The findings of `these` that `those` does not have (same rule, same fields): what appeared
+/// from `those` to `these`.
+pub fn only_in<'a>(these: &'a [Finding], those: &[Finding]) -> Vec<&'a Finding> {
+    these
+        .iter()
+        .filter(|f| {
+            !those
+                .iter()
+                .any(|g| g.rule_id == f.rule_id && g.fields == f.fields)
+        })
+        .collect()
+}

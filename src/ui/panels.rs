@@ -92,13 +92,8 @@ impl GardefouApp {
         let after = &self.session.report().findings;
         let words = |f: &crate::rules::Finding| format!("{} — {}", f.rule_id, f.title.get(lang));
         let missing_from = |these: &[crate::rules::Finding], those: &[crate::rules::Finding]| {
-            these
-                .iter()
-                .filter(|f| {
-                    !those
-                        .iter()
-                        .any(|g| g.rule_id == f.rule_id && g.fields == f.fields)
-                })
+            crate::rules::finding::only_in(these, those)
+                .into_iter()
                 .map(words)
                 .collect::<Vec<_>>()
         };
