@@ -16,7 +16,7 @@ use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::messages;
 use crate::model::{integrity, Date};
-use crate::session::Start;
+use crate::session::{Format, Start};
 use crate::{sample, storage};
 
 /// Garde-fou — AIPD / DPIA for municipal video analytics. Run without a command to open the
@@ -74,10 +74,16 @@ pub enum Command {
     Export {
         /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
         file: PathBuf,
-        /// The file to write: a PDF, or plain text when it ends in .txt (documents only).
-        /// / Le fichier à écrire : un PDF, ou du texte brut s'il finit par .txt (documents).
+        /// The file to write; its extension chooses the format: .pdf (the signed original, the
+        /// full dossier carries the project), .odt (OpenDocument), .docx (Word), .txt (plain
+        /// text); any other is a PDF. / Le fichier à écrire ; son extension choisit le format :
+        /// .pdf (l'original signé), .odt (OpenDocument), .docx (Word), .txt (texte brut).
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Force the format whatever the extension: pdf, odt, docx or txt.
+        /// / Imposer le format quelle que soit l'extension : pdf, odt, docx ou txt.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
         /// The public version: confidential fields left out, no attached project.
         /// / Version publique : champs confidentiels omis, projet non joint.
         #[arg(long, conflicts_with = "document")]
@@ -154,6 +160,12 @@ fn parse_document(text: &str) -> Result<DocumentKind, String> {
     })
 }
 
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| {
+        format!("« {text} »: expected pdf, odt, docx or txt / attendu pdf, odt, docx ou txt")
+    })
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("« {text} »: expected fr or en / attendu fr ou en"))
 }
@@ -197,8 +209,10 @@ pub enum Job {
     Export {
         /// The file.
         file: PathBuf,
-        /// The PDF.
+        /// The file to write.
         output: PathBuf,
+        /// The format, when forced; else the output's extension decides.
+        format: Option<Format>,
         /// Public version.
         public: bool,
         /// The dossier's date; `None` for today.
@@ -262,12 +276,14 @@ impl Cli {
             Some(Command::Export {
                 file,
                 output,
+                format,
                 public,
                 today,
                 document,
             }) => Job::Export {
                 file,
                 output,
+                format,
                 public,
                 today,
                 lang,
@@ -291,6 +307,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
         Job::Export {
             file,
             output,
+            format,
             public,
             today,
             lang: dossier_lang,
@@ -299,6 +316,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             &export::Request {
                 file: &file,
                 output: &output,
+                format,
                 is_public: public,
                 today: today.unwrap_or_else(today_local),
                 dossier_lang,

@@ -36,6 +36,7 @@
 //!   public notice and the prior-consultation letter, built as the same model.
 //! - `pdf`: any document model → PDF bytes (layout, decoration, emission), and re-opening the
 //!   project attached to a dossier.
+//! - `office`: any document model → an editable Word (DOCX) or OpenDocument (ODT) file.
 //! - `interop`: the CNIL PIA format, both ways.
 //! - `session`: the open document and everything that happens to it — open (any kind of
 //!   file), save, recovery, evidence re-check, report, and the one export pipeline.
@@ -51,6 +52,7 @@ pub mod interop;
 pub mod knowledge;
 pub mod messages;
 pub mod model;
+pub mod office;
 pub mod pdf;
 pub mod rules;
 pub mod sample;

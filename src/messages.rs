@@ -220,6 +220,7 @@ pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> 
             tr(lang, "error.save.serialize")
         ),
         ExportError::Render(error) => format!("gardefou: {error}"),
+        ExportError::Office(error) => format!("gardefou: {error}"),
         ExportError::Write { path, source } => format!(
             "{}: {}: {source}",
             path.display(),

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What each top-level module may use, lowest layers first.
-const ALLOWED: [(&str, &[&str]); 16] = [
+const ALLOWED: [(&str, &[&str]); 17] = [
     ("model", &[]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
@@ -20,6 +20,7 @@ const ALLOWED: [(&str, &[&str]); 16] = [
     ("dossier", &["model", "knowledge", "rules"]),
     ("documents", &["model", "knowledge", "rules", "dossier"]),
     ("pdf", &["model", "dossier"]),
+    ("office", &["model", "dossier"]),
     ("interop", &["model", "knowledge", "rules"]),
     (
         "session",
@@ -32,6 +33,7 @@ const ALLOWED: [(&str, &[&str]); 16] = [
             "dossier",
             "documents",
             "pdf",
+            "office",
             "interop",
         ],
     ),
@@ -79,13 +81,14 @@ const ALLOWED: [(&str, &[&str]); 16] = [
 ];
 
 /// Modules that must build without the GUI.
-const GUI_FREE: [&str; 9] = [
+const GUI_FREE: [&str; 10] = [
     "model",
     "knowledge",
     "rules",
     "dossier",
     "documents",
     "pdf",
+    "office",
     "storage",
     "session",
     "messages",

@@ -470,3 +470,60 @@ fn diff_prints_what_changed_between_two_versions_as_text_and_json() {
         "an unknown version is an error"
     );
 }
+
+#[test]
+fn export_chooses_the_format_from_the_extension_or_format_and_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = sample_path();
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_owned();
+    for (args, file, starts_with, says) in [
+        (vec![], "dossier.odt", &b"PK"[..], "OpenDocument (ODT)"),
+        (vec!["--public"], "public.DOCX", &b"PK"[..], "Word (DOCX)"),
+        (
+            vec!["--format", "docx"],
+            "forced.bin",
+            &b"PK"[..],
+            "Word (DOCX)",
+        ),
+        (
+            vec!["--format", "pdf"],
+            "forced.odt",
+            &b"%PDF-"[..],
+            "pages",
+        ),
+        (vec![], "dossier.txt", "Analyse".as_bytes(), "plain text"),
+        (
+            vec!["--document", "register"],
+            "register.odt",
+            &b"PK"[..],
+            "OpenDocument (ODT)",
+        ),
+    ] {
+        let out = path(file);
+        let mut all = vec!["export", &sample, "-o", &out, "--today", "2026-11-23"];
+        all.extend(args.iter().copied());
+        let output = gardefou(&all);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{all:?}: {}",
+            stderr(&output)
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains(says), "{all:?}: {stdout}");
+        let bytes = std::fs::read(&out).expect("written");
+        assert!(bytes.starts_with(starts_with), "{all:?}: wrong format");
+    }
+    let odt = std::fs::read(path("dossier.odt")).expect("odt");
+    assert!(
+        odt[..80]
+            .windows(39)
+            .any(|w| w == b"application/vnd.oasis.opendocument.text"),
+        "the ODT's mimetype is its first entry"
+    );
+    let out = path("x.rtf");
+    let output = gardefou(&["export", &sample, "-o", &out, "--format", "rtf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("expected pdf, odt, docx or txt"));
+    assert!(!Path::new(&out).exists(), "nothing written");
+}

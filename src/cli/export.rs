@@ -1,6 +1,7 @@
-//! `gardefou export`: the PDF dossier (or its public version) of a project file, or one of the
-//! documents derived from it (`--document register|notice|consultation`) as PDF or, for an
-//! output ending in `.txt`, plain text — through the session's one export pipeline.
+//! `gardefou export`: the dossier (or its public version) of a project file, or one of the
+//! documents derived from it (`--document register|notice|consultation`), as PDF, OpenDocument,
+//! Word or plain text — the output's extension or `--format` decides — through the session's
+//! one export pipeline.
 
 use std::path::Path;
 use std::time::Instant;
@@ -9,7 +10,7 @@ use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::messages;
 use crate::model::Date;
-use crate::session::ExportKind;
+use crate::session::{ExportKind, Format};
 
 /// What to export.
 pub struct Request<'a> {
@@ -17,6 +18,8 @@ pub struct Request<'a> {
     pub file: &'a Path,
     /// Where to write.
     pub output: &'a Path,
+    /// The format, when forced; else the output's extension decides (PDF when it names none).
+    pub format: Option<Format>,
     /// The public version of the dossier.
     pub is_public: bool,
     /// The document's date.
@@ -28,15 +31,21 @@ pub struct Request<'a> {
 }
 
 impl Request<'_> {
-    /// The export kind: a derived document as text for an output ending in `.txt`.
+    /// The export kind.
     fn kind(&self) -> ExportKind {
         match self.document {
-            Some(kind) if is_text_path(self.output) => ExportKind::DocumentText(kind),
             Some(kind) => ExportKind::Document(kind),
             None => ExportKind::Dossier {
                 is_public: self.is_public,
             },
         }
+    }
+
+    /// The file format.
+    fn format(&self) -> Format {
+        self.format
+            .or_else(|| Format::from_path(self.output))
+            .unwrap_or(Format::Pdf)
     }
 }
 
@@ -47,7 +56,8 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
         return 2;
     };
     let kind = request.kind();
-    let mut job = session.export_job(kind, request.output);
+    let format = request.format();
+    let mut job = session.export_job(kind, request.output).in_format(format);
     if let Some(doc_lang) = request.dossier_lang {
         job = job.in_lang(doc_lang);
     }
@@ -60,8 +70,9 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     };
     let path = exported.path.display().to_string();
     let pages = exported.pages.unwrap_or(0).to_string();
-    let message = match kind {
-        ExportKind::DocumentText(document) => tr_with(
+    let format_name = tr(lang, format.label_key());
+    let message = match (kind, format) {
+        (ExportKind::Document(document), Format::Text) => tr_with(
             lang,
             "cli.document.text_ok",
             &[
@@ -69,7 +80,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
                 ("document", tr(lang, document.title_key())),
             ],
         ),
-        ExportKind::Document(document) => tr_with(
+        (ExportKind::Document(document), Format::Pdf) => tr_with(
             lang,
             "cli.document.ok",
             &[
@@ -78,7 +89,16 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
                 ("pages", &pages),
             ],
         ),
-        ExportKind::Dossier { .. } | ExportKind::Pia => tr_with(
+        (ExportKind::Document(document), _) => tr_with(
+            lang,
+            "cli.document.file_ok",
+            &[
+                ("path", &path),
+                ("document", tr(lang, document.title_key())),
+                ("format", format_name),
+            ],
+        ),
+        (_, Format::Pdf) => tr_with(
             lang,
             "cli.export.ok",
             &[
@@ -88,13 +108,17 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
                 ("ms", &started.elapsed().as_millis().to_string()),
             ],
         ),
+        _ => tr_with(
+            lang,
+            "cli.export.file_ok",
+            &[
+                ("path", &path),
+                ("format", format_name),
+                ("kb", &(exported.bytes / 1024).to_string()),
+                ("ms", &started.elapsed().as_millis().to_string()),
+            ],
+        ),
     };
     println!("{message}");
     0
-}
-
-/// True for an output ending in `.txt`.
-fn is_text_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }

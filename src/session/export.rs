@@ -1,5 +1,6 @@
-//! The one export pipeline: the PDF dossier (full or public), a derived document (register
-//! entry, public notice, prior-consultation letter) as PDF or plain text, and the CNIL PIA file.
+//! The one export pipeline: the dossier (full or public) or a derived document (register entry,
+//! public notice, prior-consultation letter) as PDF, Word (DOCX), OpenDocument (ODT) or plain
+//! text — every format from the same document model — and the CNIL PIA file.
 //! A job takes what it needs from the session up front, so the command line runs it in place and
 //! the app runs the dossier (the long one) on a background thread. Every file is written
 //! atomically: a failed export never leaves half a file where a good one was.
@@ -11,6 +12,7 @@ use crate::documents::{self, DocumentError, DocumentKind};
 use crate::dossier::{self, Dossier};
 use crate::knowledge::KnowledgeBase;
 use crate::model::{Assessment, Date, Lang};
+use crate::office::{self, OfficeError};
 use crate::pdf::{self, RenderError};
 use crate::rules::Report;
 use crate::storage;
@@ -29,6 +31,73 @@ pub enum ExportKind {
     DocumentText(DocumentKind),
     /// The file the CNIL PIA tool imports (JSON).
     Pia,
+}
+
+/// The file format of a dossier or derived document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The signed original, with the project attached to the full dossier.
+    Pdf,
+    /// Word (Office Open XML), editable.
+    Docx,
+    /// OpenDocument text (ODF 1.3), editable; what French public bodies are told to prefer.
+    Odt,
+    /// Plain UTF-8 text, to paste into a register, a website or a letter.
+    Text,
+}
+
+impl Format {
+    /// Every format, in the order the app offers them.
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Odt, Format::Docx, Format::Text];
+
+    /// The format a file name's extension names (`.pdf`, `.docx`, `.odt`, `.txt`; any case).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::parse(&extension)
+    }
+
+    /// The format of a name given on the command line (`pdf`, `docx`, `odt`, `txt`).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+
+    /// The key of the format's name in the interface catalogue (`format.pdf`…).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Format::Pdf => "format.pdf",
+            Format::Docx => "format.docx",
+            Format::Odt => "format.odt",
+            Format::Text => "format.txt",
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Text => "txt",
+        }
+    }
+
+    /// The path with this format's extension in place of a known document extension (or added).
+    pub fn apply_to(self, path: &Path) -> PathBuf {
+        if Format::from_path(path).is_some() {
+            path.with_extension(self.extension())
+        } else {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(self.extension());
+            PathBuf::from(name)
+        }
+    }
 }
 
 /// What an export wrote.
@@ -54,6 +123,9 @@ pub enum ExportError {
     /// The PDF could not be made.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The DOCX or ODT package could not be made.
+    #[error(transparent)]
+    Office(#[from] OfficeError),
     /// The file could not be written; an older file there is untouched.
     #[error("{path}: {source}")]
     Write {
@@ -87,11 +159,29 @@ pub struct ExportJob {
     pub lang: Lang,
     /// What to export.
     pub kind: ExportKind,
+    /// The file format of a dossier or derived document (ignored for the PIA file; plain text
+    /// for `ExportKind::DocumentText`).
+    pub format: Format,
     /// Where to write it.
     pub output: PathBuf,
 }
 
 impl ExportJob {
+    /// The same job in another file format.
+    pub fn in_format(mut self, format: Format) -> ExportJob {
+        self.format = format;
+        self
+    }
+
+    /// The file format this job writes (`None` for the PIA file).
+    pub fn effective_format(&self) -> Option<Format> {
+        match self.kind {
+            ExportKind::Pia => None,
+            ExportKind::DocumentText(_) => Some(Format::Text),
+            _ => Some(self.format),
+        }
+    }
+
     /// The same job in another language.
     pub fn in_lang(mut self, lang: Lang) -> ExportJob {
         self.lang = lang;
@@ -135,9 +225,11 @@ impl ExportJob {
         let Some(built) = self.document()? else {
             return Ok(Vec::new());
         };
-        match self.kind {
-            ExportKind::DocumentText(_) => Ok(dossier::text::plain_text(&built).into_bytes()),
-            _ => Ok(pdf::render(&built)?),
+        match self.effective_format() {
+            Some(Format::Text) => Ok(dossier::text::plain_text(&built).into_bytes()),
+            Some(Format::Docx) => Ok(office::docx::docx(&built)?),
+            Some(Format::Odt) => Ok(office::odt::odt(&built)?),
+            Some(Format::Pdf) | None => Ok(pdf::render(&built)?),
         }
     }
 
@@ -148,10 +240,7 @@ impl ExportJob {
             path: self.output.clone(),
             source,
         })?;
-        let is_pdf = matches!(
-            self.kind,
-            ExportKind::Dossier { .. } | ExportKind::Document(_)
-        );
+        let is_pdf = self.effective_format() == Some(Format::Pdf);
         Ok(Exported {
             pages: is_pdf.then(|| pdf::reopen::page_count(&bytes).unwrap_or(0)),
             bytes: bytes.len(),

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 pub use camera_csv::CsvImport;
 pub use circuit::CircuitError;
-pub use export::{ExportError, ExportJob, ExportKind, Exported};
+pub use export::{ExportError, ExportJob, ExportKind, Exported, Format};
 pub use file_kind::FileKind;
 pub use read::{read, read_as, read_assessment, OpenError, Read};
 pub use recovery::RecoveryOffer;
@@ -301,6 +301,7 @@ impl Session {
     }
 
     /// Everything an export needs, taken from the session now, to run here or on another thread.
+    /// The format follows the output's extension (PDF when it names none); `in_format` changes it.
     pub fn export_job(&self, kind: ExportKind, output: &Path) -> ExportJob {
         // As written to a file: the project attached to the dossier carries a history that
         // rebuilds, and the changes annex starts from the right text.
@@ -314,6 +315,7 @@ impl Session {
             today: self.today,
             lang: self.assessment.project.dossier_language,
             kind,
+            format: Format::from_path(output).unwrap_or(Format::Pdf),
             output: output.to_owned(),
         }
     }

@@ -6,7 +6,7 @@
 //!
 //! The files follow the phases and the kinds of block:
 //! - `page` — the result: pages of `Item`s and the page geometry;
-//! - `palette` — the colours;
+//! - the colours come from `dossier::palette`, shared with the DOCX and ODT writers;
 //! - `flow` — the cursor: page breaks, placing items, wrapping and flowing lines, boxed text;
 //! - one painter per block kind: `cover`, `toc`, `text` (headings, paragraphs, notes,
 //!   bullets), `table` (tables and key/value lists), `callout`, `risk_map`, `signature`.
@@ -17,7 +17,7 @@ mod callout;
 mod cover;
 mod flow;
 mod page;
-mod palette;
+use crate::dossier::palette;
 mod risk_map;
 mod signature;
 mod table;

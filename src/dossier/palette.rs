@@ -1,5 +1,5 @@
-//! The dossier's colours: ink, rules, fills, the tones of callouts and the bands of the risk
-//! map. The only place in the PDF code with literal colour values.
+//! The dossier's colours, shared by every renderer (PDF, DOCX, ODT): ink, rules, fills, the
+//! tones of callouts and the bands of the risk map. The only place with literal colour values.
 
 use crate::dossier::Tone;
 use crate::model::Band;
@@ -7,6 +7,19 @@ use crate::model::Band;
 /// A colour, components 0-1.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// `RRGGBB`, as word processors write colours.
+    pub fn hex(self) -> String {
+        let byte = |c: f32| (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+        format!(
+            "{:02X}{:02X}{:02X}",
+            byte(self.0),
+            byte(self.1),
+            byte(self.2)
+        )
+    }
+}
 
 /// Text colour.
 pub const INK: Rgb = Rgb(0.13, 0.15, 0.19);

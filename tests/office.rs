@@ -1,0 +1,411 @@
+//! The editable deliverables: the dossier and every derived document as Word (DOCX) and
+//! OpenDocument (ODT) — packages a word processor accepts (parts, well-formed XML, heading
+//! styles, repeating header rows, properties, watermark), the public version leaving out what
+//! the PDF leaves out, and LibreOffice itself opening each file and converting it to PDF with
+//! every answer, camera, finding and accent of the original.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use gardefou::documents::{self, DocumentKind};
+use gardefou::dossier::{self, Block, Dossier, DossierOptions};
+use gardefou::model::{Assessment, Lang};
+use gardefou::office;
+use gardefou::{rules, storage};
+
+const TODAY: &str = "2026-11-23";
+
+fn build(a: &Assessment, lang: Lang, is_public: bool) -> Dossier {
+    let kb = common::shared_kb();
+    let report = rules::evaluate(a, kb, common::day(TODAY));
+    let options = DossierOptions {
+        lang,
+        is_public,
+        today: common::day(TODAY),
+        source_text: Some(storage::to_text(a).expect("serialize")),
+    };
+    dossier::build(a, kb, &report, &options)
+}
+
+fn derived(kind: DocumentKind, lang: Lang) -> Dossier {
+    let sample = common::shared_sample();
+    let kb = common::shared_kb();
+    let report = rules::evaluate(sample, kb, common::day(TODAY));
+    documents::build(kind, sample, kb, &report, lang, common::day(TODAY))
+        .expect("the sample calls for every derived document")
+}
+
+/// The parts of a zip package, by name, in archive order.
+fn parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("entry");
+            let mut text = String::new();
+            file.read_to_string(&mut text).expect("UTF-8 part");
+            (file.name().to_owned(), text, file.compression())
+        })
+        .collect()
+}
+
+fn part<'a>(parts: &'a [(String, String, zip::CompressionMethod)], name: &str) -> &'a str {
+    parts
+        .iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, text, _)| text.as_str())
+        .unwrap_or_else(|| panic!("no part {name}"))
+}
+
+/// Reads an XML part to its end: panics on any well-formedness error.
+fn assert_well_formed(name: &str, xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!("{name}: not well-formed XML: {error}"),
+        }
+    }
+    assert_eq!(depth, 0, "{name}: unclosed elements");
+}
+
+/// The text of an XML part, tags removed and entities decoded.
+fn xml_text(xml: &str) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Text(text)) => {
+                out.push_str(&text.xml10_content().expect("decoded text"));
+            }
+            Ok(quick_xml::events::Event::GeneralRef(entity)) => {
+                let name = entity.decode().expect("entity name");
+                out.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => out.push(' '),
+            Err(error) => panic!("not well-formed: {error}"),
+        }
+    }
+    out
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn count_blocks(d: &Dossier, test: impl Fn(&Block) -> bool) -> usize {
+    d.blocks.iter().filter(|b| test(b)).count()
+}
+
+/// Every piece of text the document model holds, as the reader should find it.
+fn model_texts(d: &Dossier) -> Vec<String> {
+    let mut texts = Vec::new();
+    for block in &d.blocks {
+        match block {
+            Block::Cover(cover) => {
+                texts.extend([
+                    cover.kicker.clone(),
+                    cover.title.clone(),
+                    cover.marking.clone(),
+                ]);
+                for (label, value) in &cover.lines {
+                    texts.extend([label.clone(), value.clone()]);
+                }
+            }
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => {
+                texts.push(text.clone())
+            }
+            Block::Bullets(items) => texts.extend(items.iter().cloned()),
+            Block::KeyValues(pairs) => {
+                for (label, value) in pairs {
+                    texts.extend([label.clone(), value.clone()]);
+                }
+            }
+            Block::Table { columns, rows } => {
+                texts.extend(columns.iter().map(|c| c.title.clone()));
+                texts.extend(rows.iter().flatten().cloned());
+            }
+            Block::Callout {
+                title,
+                body,
+                footer,
+                ..
+            } => texts.extend([title.clone(), body.clone(), footer.clone()]),
+            Block::RiskMap(map) => texts.extend(map.points.iter().map(|p| p.label.clone())),
+            Block::Signatures(lines) => {
+                for line in lines {
+                    texts.extend([line.who.clone(), line.date.clone()]);
+                }
+            }
+            Block::Toc { title } => texts.push(title.clone()),
+            Block::PageBreak => {}
+        }
+    }
+    texts.retain(|t| !t.trim().is_empty());
+    texts
+}
+
+#[test]
+fn the_docx_is_a_word_package_with_heading_styles_repeating_headers_and_properties() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let bytes = office::docx::docx(&d).expect("docx");
+    let parts = parts(&bytes);
+    for (name, xml, _) in &parts {
+        assert_well_formed(name, xml);
+    }
+    let document = part(&parts, "word/document.xml");
+    let chapters = count_blocks(&d, |b| matches!(b, Block::Heading { level: 1, .. }));
+    assert!(chapters >= 8, "the sample has its chapters");
+    assert_eq!(
+        document.matches("<w:pStyle w:val=\"Heading1\"/>").count(),
+        chapters,
+        "every chapter is a Heading 1"
+    );
+    let tables = count_blocks(&d, |b| matches!(b, Block::Table { .. }));
+    assert_eq!(
+        document.matches("<w:tblHeader/>").count(),
+        tables,
+        "every table's header row repeats"
+    );
+    let styles = part(&parts, "word/styles.xml");
+    assert!(styles.contains("<w:name w:val=\"heading 1\"/>"));
+    assert!(styles.contains("<w:outlineLvl w:val=\"0\"/>"));
+    let core = xml_text(part(&parts, "docProps/core.xml"));
+    for property in [
+        &d.meta.title,
+        &d.meta.subject,
+        &d.meta.author,
+        &d.meta.keywords.join(", "),
+    ] {
+        assert!(!property.is_empty());
+        assert!(core.contains(property.as_str()), "« {property} » not set");
+    }
+    assert!(
+        document.contains("TOC \\o"),
+        "the contents is a field Word updates"
+    );
+    assert!(part(&parts, "word/header1.xml").contains("PowerPlusWaterMarkObject"));
+    let text = xml_text(document);
+    assert!(text.contains("«\u{a0}"), "French no-break spaces survive");
+    let text = squash(&text);
+    for piece in model_texts(&d) {
+        assert!(text.contains(&squash(&piece)), "« {piece} » missing");
+    }
+}
+
+#[test]
+fn the_odt_is_an_odf_package_with_outline_headings_repeating_headers_and_metadata() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let bytes = office::odt::odt(&d).expect("odt");
+    let parts = parts(&bytes);
+    let (first, mimetype, method) = &parts[0];
+    assert_eq!(first, "mimetype", "ODF: the mimetype comes first");
+    assert_eq!(mimetype, "application/vnd.oasis.opendocument.text");
+    assert_eq!(
+        *method,
+        zip::CompressionMethod::Stored,
+        "and is not compressed"
+    );
+    for (name, xml, _) in &parts[1..] {
+        assert_well_formed(name, xml);
+    }
+    let manifest = part(&parts, "META-INF/manifest.xml");
+    for listed in ["content.xml", "styles.xml", "meta.xml"] {
+        assert!(manifest.contains(&format!("manifest:full-path=\"{listed}\"")));
+    }
+    let content = part(&parts, "content.xml");
+    let chapters = count_blocks(&d, |b| matches!(b, Block::Heading { level: 1, .. }));
+    assert_eq!(
+        content
+            .matches("<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">")
+            .count(),
+        chapters,
+        "every chapter is an outline level 1 heading"
+    );
+    let tables = count_blocks(&d, |b| matches!(b, Block::Table { .. }));
+    assert_eq!(
+        content.matches("<table:table-header-rows>").count(),
+        tables,
+        "every table's header row repeats"
+    );
+    let meta = xml_text(part(&parts, "meta.xml"));
+    for property in [&d.meta.title, &d.meta.subject, &d.meta.author] {
+        assert!(meta.contains(property.as_str()), "« {property} » not set");
+    }
+    for keyword in &d.meta.keywords {
+        assert!(meta.contains(keyword.as_str()));
+    }
+    assert!(part(&parts, "styles.xml").contains("PowerPlusWaterMarkObject"));
+    let text = squash(&xml_text(content));
+    for piece in model_texts(&d) {
+        assert!(text.contains(&squash(&piece)), "« {piece} » missing");
+    }
+}
+
+#[test]
+fn no_watermark_once_the_model_has_none_and_hostile_text_stays_well_formed() {
+    let mut d = build(common::shared_sample(), Lang::En, false);
+    d.meta.watermark = None;
+    let hostile = "a\u{0}b\u{7}c <tag> & \"q\" ]]> \u{FFFF} 🎥 \t tab   spaces\nline";
+    d.meta.title = hostile.to_owned();
+    d.blocks.push(Block::Paragraph(hostile.to_owned()));
+    d.blocks.push(Block::Table {
+        columns: vec![],
+        rows: vec![vec![hostile.to_owned()]],
+    });
+    let docx = parts(&office::docx::docx(&d).expect("docx"));
+    let odt = parts(&office::odt::odt(&d).expect("odt"));
+    for (name, xml, _) in docx.iter().chain(odt.iter().skip(1)) {
+        assert_well_formed(name, xml);
+        assert!(!xml.contains("PowerPlusWaterMarkObject"), "{name}");
+    }
+    let text = xml_text(part(&docx, "word/document.xml"));
+    assert!(text.contains("abc <tag> & \"q\" ]]>  🎥"), "{text}");
+}
+
+#[test]
+fn the_public_versions_leave_out_what_the_public_pdf_leaves_out() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, true);
+    let docx = parts(&office::docx::docx(&d).expect("docx"));
+    let odt = parts(&office::odt::odt(&d).expect("odt"));
+    let everything: String = docx
+        .iter()
+        .chain(odt.iter())
+        .map(|(_, xml, _)| squash(&xml_text_or_raw(xml)))
+        .collect();
+    for secret in [
+        &sample.cameras[0].location,
+        &sample.project.authors[0],
+        &sample.video_system.control_centre.security,
+        &sample.evidence[0].path,
+    ] {
+        assert!(
+            !everything.contains(&squash(secret)),
+            "« {secret} » in a public version"
+        );
+    }
+    assert!(everything.contains("CAM-001"), "camera ids stay");
+    assert!(everything.contains(&squash("Version publique")));
+}
+
+fn xml_text_or_raw(xml: &str) -> String {
+    if xml.starts_with("<?xml") {
+        xml_text(xml)
+    } else {
+        xml.to_owned()
+    }
+}
+
+/// LibreOffice, headless, on its own profile (so parallel runs never share one).
+fn soffice(args: &[&str], profile: &Path) -> std::process::Output {
+    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    Command::new("soffice")
+        .arg(&profile_url)
+        .arg("--headless")
+        .arg("--norestore")
+        .args(args)
+        .output()
+        .expect(
+            "LibreOffice (soffice) must be installed to test the DOCX and ODT exports: \
+             sudo apt-get install libreoffice-writer-nogui (.ci/run does it)",
+        )
+}
+
+#[test]
+fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = common::shared_sample();
+    let mut documents: Vec<(String, Dossier)> = vec![
+        ("dossier".to_owned(), build(sample, Lang::Fr, false)),
+        ("public-en".to_owned(), build(sample, Lang::En, true)),
+    ];
+    for kind in DocumentKind::ALL {
+        documents.push((kind.code().to_owned(), derived(kind, Lang::Fr)));
+    }
+    let mut files = Vec::new();
+    for (name, d) in &documents {
+        for (extension, bytes) in [
+            ("docx", office::docx::docx(d).expect("docx")),
+            ("odt", office::odt::odt(d).expect("odt")),
+        ] {
+            let path = dir.path().join(format!("{name}-{extension}.{extension}"));
+            std::fs::write(&path, bytes).expect("write");
+            files.push(path);
+        }
+    }
+    let file_args: Vec<&str> = files.iter().map(|p| p.to_str().expect("UTF-8")).collect();
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("out");
+    for target in ["pdf", "txt:Text (encoded):UTF8"] {
+        let mut args = vec![
+            "--convert-to",
+            target,
+            "--outdir",
+            out.to_str().expect("UTF-8"),
+        ];
+        args.extend(&file_args);
+        let output = soffice(&args, &profile);
+        assert!(
+            output.status.success(),
+            "soffice failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let report = rules::evaluate(sample, common::shared_kb(), common::day(TODAY));
+    for (name, d) in &documents {
+        for extension in ["docx", "odt"] {
+            let stem = format!("{name}-{extension}");
+            let pdf = std::fs::read(out.join(format!("{stem}.pdf")))
+                .unwrap_or_else(|_| panic!("LibreOffice made no PDF of {stem}"));
+            let pages = lopdf::Document::load_mem(&pdf)
+                .unwrap_or_else(|e| panic!("{stem}: LibreOffice's PDF does not parse: {e}"))
+                .get_pages()
+                .len();
+            assert!(pages >= 1, "{stem}: no pages");
+            let full_text = std::fs::read_to_string(out.join(format!("{stem}.txt")))
+                .unwrap_or_else(|_| panic!("LibreOffice read no text from {stem}"));
+            let text = squash(&full_text);
+            for piece in model_texts(d) {
+                assert!(
+                    text.contains(&squash(&piece)),
+                    "{stem}: LibreOffice does not show « {piece} »"
+                );
+            }
+            if name == "dossier" {
+                assert!(pages >= 20, "{stem}: {pages} pages for the whole dossier");
+                for camera in &sample.cameras {
+                    assert!(text.contains(&squash(camera.camera_id.as_str())));
+                }
+                for finding in &report.findings {
+                    assert!(
+                        text.contains(&squash(&finding.rule_id)),
+                        "{stem}: finding {} missing",
+                        finding.rule_id
+                    );
+                }
+                for answer in &sample.answers {
+                    assert!(text.contains(&squash(&answer.text)));
+                }
+                for accented in ["é", "è", "à", "ç", "«\u{a0}", "\u{a0}»", "\u{a0}:", "’"] {
+                    assert!(full_text.contains(accented), "{stem}: « {accented} » lost");
+                }
+            }
+        }
+    }
+}
