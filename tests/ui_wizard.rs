@@ -206,8 +206,8 @@ fn the_dossier_step_exports_the_pdf_in_the_background() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("8. Dossier").click();
     h.run();
-    clear_and_type(&mut h, "PDF file", output.to_str().expect("utf-8"));
-    h.get_all_by_label("Export PDF")
+    clear_and_type(&mut h, "Dossier file", output.to_str().expect("utf-8"));
+    h.get_all_by_label("Export the dossier as PDF")
         .last()
         .expect("export button")
         .click();
@@ -238,6 +238,91 @@ fn the_dossier_step_exports_the_pdf_in_the_background() {
     );
     assert!(
         gardefou::session::read_assessment(&output).expect("the PDF reopens") == common::sample()
+    );
+}
+
+/// Steps the app until the background export is no longer running; returns its state.
+fn wait_for_export(h: &mut Harness<'_, GardefouApp>) -> ExportState {
+    for _ in 0..200 {
+        h.step();
+        let state = h.state().state.export.lock().map(|s| s.clone());
+        if matches!(state, Ok(ExportState::Done { .. } | ExportState::Failed(_))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.state()
+        .state
+        .export
+        .lock()
+        .map(|s| s.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_dossier_step_exports_opendocument_and_word_and_the_documents_follow() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.state_mut().state.export_path = dir.path().join("commune.pdf").display().to_string();
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    // Choosing OpenDocument changes the file's extension and the button.
+    h.get_by_label("OpenDocument (ODT), editable").click();
+    h.run();
+    let odt = dir.path().join("commune.odt");
+    assert_eq!(h.state().state.export_path, odt.display().to_string());
+    assert!(h
+        .query_by_label_contains("The PDF stays the signed original")
+        .is_some());
+    h.get_by_label("Export the dossier as OpenDocument (ODT)")
+        .click();
+    let state = wait_for_export(&mut h);
+    assert!(
+        matches!(state, ExportState::Done { ref path, .. } if *path == odt),
+        "{state:?}"
+    );
+    let bytes = std::fs::read(&odt).expect("the ODT is written");
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    assert!(bytes[..80]
+        .windows(39)
+        .any(|w| w == b"application/vnd.oasis.opendocument.text"));
+    h.run();
+    assert!(
+        h.query_by_label_contains("(OpenDocument (ODT),").is_some(),
+        "the step says what was written"
+    );
+    assert!(h.query_by_label("Open the document").is_some());
+    // The derived documents follow the format.
+    h.get_all_by_label("Export as OpenDocument (ODT)")
+        .next()
+        .expect("register button")
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Export as OpenDocument (ODT)")
+        .next()
+        .expect("register button")
+        .click();
+    h.run();
+    assert!(dir.path().join("commune-registre.odt").is_file());
+    // Typing a Word file name chooses Word.
+    let docx = dir.path().join("rapport.docx");
+    clear_and_type(&mut h, "Dossier file", docx.to_str().expect("utf-8"));
+    h.run();
+    assert_eq!(
+        h.state().state.export_format,
+        gardefou::session::Format::Docx
+    );
+    h.get_by_label("Export the dossier as Word (DOCX)").click();
+    let state = wait_for_export(&mut h);
+    assert!(
+        matches!(state, ExportState::Done { ref path, .. } if *path == docx),
+        "{state:?}"
+    );
+    let bytes = std::fs::read(&docx).expect("the DOCX is written");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    assert!(
+        archive.by_name("word/document.xml").is_ok(),
+        "a Word document"
     );
 }
 
@@ -721,9 +806,9 @@ fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
     let mut app = app(common::sample(), Lang::En);
     app.state.export_path = output.display().to_string();
     let mut h = harness(app);
-    // The first « Export PDF » is the top bar's; the user is on the first step.
+    // The first « Export the dossier » is the top bar's; the user is on the first step.
     assert_eq!(h.state().state.step, Step::Project);
-    h.get_all_by_label("Export PDF")
+    h.get_all_by_label("Export the dossier")
         .next()
         .expect("top bar button")
         .click();
@@ -755,7 +840,7 @@ fn the_shortcuts_menu_lists_every_command_that_has_one() {
         "Nouveau",
         "Enregistrer sous…",
         "Rétablir",
-        "Exporter le PDF",
+        "Exporter le dossier",
         "Quitter",
     ] {
         assert!(

@@ -34,9 +34,10 @@ pub enum ExportKind {
 }
 
 /// The file format of a dossier or derived document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Format {
     /// The signed original, with the project attached to the full dossier.
+    #[default]
     Pdf,
     /// Word (Office Open XML), editable.
     Docx,
@@ -74,6 +75,16 @@ impl Format {
             Format::Docx => "format.docx",
             Format::Odt => "format.odt",
             Format::Text => "format.txt",
+        }
+    }
+
+    /// The key of the format's name in the app's format choice (`ui.format.pdf`…).
+    pub fn choice_key(self) -> &'static str {
+        match self {
+            Format::Pdf => "ui.format.pdf",
+            Format::Docx => "ui.format.docx",
+            Format::Odt => "ui.format.odt",
+            Format::Text => "ui.format.txt",
         }
     }
 

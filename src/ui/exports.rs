@@ -1,5 +1,5 @@
 //! The exports beside the dossier: the documents derived from the AIPD (register entry, public
-//! notice, prior-consultation letter) as PDF or copied as text, and the CNIL PIA file — all
+//! notice, prior-consultation letter) in the dossier's format or copied as text, and the CNIL PIA file — all
 //! through the session's export pipeline, written next to the dossier's PDF path and named in
 //! the status bar.
 
@@ -14,12 +14,21 @@ use crate::session::export::sibling_path;
 use crate::session::{ExportError, ExportKind};
 
 impl GardefouApp {
-    /// Writes a derived document as PDF beside the dossier.
+    /// Writes a derived document beside the dossier, in the dossier's export format.
     pub(super) fn export_document(&mut self, kind: DocumentKind) {
         let lang = self.lang();
+        let format = self.state.export_format;
         let suffix = kind.file_suffix(self.session.assessment.project.dossier_language);
-        let output = sibling_path(Path::new(self.state.export_path.trim()), suffix, "pdf");
-        match self.session.export(ExportKind::Document(kind), &output) {
+        let output = sibling_path(
+            Path::new(self.state.export_path.trim()),
+            suffix,
+            format.extension(),
+        );
+        let job = self
+            .session
+            .export_job(ExportKind::Document(kind), &output)
+            .in_format(format);
+        match job.run() {
             Ok(exported) => self.set_status(
                 tr_with(
                     lang,

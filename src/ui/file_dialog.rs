@@ -13,7 +13,7 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save the project.
     SaveProject,
-    /// Choose where to write the PDF dossier.
+    /// Choose where to write the dossier (PDF, ODT, DOCX or text: the extension chooses).
     SavePdf,
 }
 
@@ -55,6 +55,9 @@ impl FileDialogs for SystemDialogs {
                 .save_file(),
             DialogPurpose::SavePdf => dialog
                 .add_filter("PDF", &["pdf"])
+                .add_filter("OpenDocument", &["odt"])
+                .add_filter("Word", &["docx"])
+                .add_filter("Text", &["txt"])
                 .set_file_name("dossier-aipd.pdf")
                 .save_file(),
         };

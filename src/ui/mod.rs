@@ -473,7 +473,12 @@ impl GardefouApp {
     fn use_picked_path(&mut self, purpose: file_dialog::DialogPurpose, path: PathBuf) {
         let text = path.display().to_string();
         match (purpose, &mut self.state.prompt) {
-            (file_dialog::DialogPurpose::SavePdf, _) => self.state.export_path = text,
+            (file_dialog::DialogPurpose::SavePdf, _) => {
+                if let Some(format) = crate::session::Format::from_path(&path) {
+                    self.state.export_format = format;
+                }
+                self.state.export_path = text;
+            }
             (_, Some(Prompt::Path { text: typed, .. })) => *typed = text,
             _ => {}
         }
@@ -482,7 +487,8 @@ impl GardefouApp {
     /// Starts the dossier export on a background thread, with the dossier step's settings.
     fn start_export(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
-        let output = with_pdf_extension(PathBuf::from(self.state.export_path.trim()));
+        let format = self.state.export_format;
+        let output = with_extension_of(PathBuf::from(self.state.export_path.trim()), format);
         if output.as_os_str().is_empty() {
             self.set_status(tr(lang, "ui.export_path_missing").to_owned(), true);
             return;
@@ -496,7 +502,7 @@ impl GardefouApp {
         let kind = ExportKind::Dossier {
             is_public: self.state.export_public,
         };
-        let job = self.session.export_job(kind, &output);
+        let job = self.session.export_job(kind, &output).in_format(format);
         let shared = Arc::clone(&self.state.export);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -681,6 +687,7 @@ impl GardefouApp {
                     export: &export,
                     export_path: &mut self.state.export_path,
                     export_public: &mut self.state.export_public,
+                    export_format: &mut self.state.export_format,
                     inventory: &mut self.state.inventory,
                     evidence_form: &mut self.state.evidence_form,
                     evidence_statuses: view.evidence,
@@ -811,15 +818,11 @@ fn evidence_choices(a: &Assessment, lang: Lang) -> Vec<(crate::model::EvidenceId
         .collect()
 }
 
-fn with_pdf_extension(path: PathBuf) -> PathBuf {
-    if path.as_os_str().is_empty()
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
+fn with_extension_of(path: PathBuf, format: crate::session::Format) -> PathBuf {
+    if path.as_os_str().is_empty() || crate::session::Format::from_path(&path) == Some(format) {
         path
     } else {
-        path.with_extension("pdf")
+        format.apply_to(&path)
     }
 }
 

@@ -74,6 +74,9 @@ pub struct UiState {
     pub export_path: String,
     /// Export the public version.
     pub export_public: bool,
+    /// The format of the dossier and the derived documents (the export path's extension
+    /// follows it, and it follows an extension typed or chosen).
+    pub export_format: crate::session::Format,
     /// When the recovery copy was last written (app time).
     pub last_autosave: Option<f64>,
     /// The wall-clock label of the last autosave, for the status bar.

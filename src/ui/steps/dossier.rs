@@ -1,6 +1,9 @@
-//! Step 8 — Dossier: the verdict and the findings in figures, the export of the PDF (full or
-//! public version), which runs in the background, and the documents derived from the AIPD
-//! (register entry, public notice, prior-consultation letter) and the CNIL PIA file.
+//! Step 8 — Dossier: the verdict and the findings in figures, the export of the dossier (full or
+//! public version; PDF, OpenDocument, Word or plain text), which runs in the background, and the
+//! documents derived from the AIPD (register entry, public notice, prior-consultation letter) in
+//! the same format, and the CNIL PIA file.
+
+use std::path::Path;
 
 use egui::RichText;
 
@@ -8,6 +11,7 @@ use super::StepCtx;
 use crate::documents::{self, DocumentKind};
 use crate::model::Assessment;
 use crate::rules::Severity;
+use crate::session::Format;
 use crate::ui::action::Action;
 use crate::ui::state::ExportState;
 use crate::ui::theme;
@@ -49,7 +53,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
     let mut path = std::mem::take(cx.export_path);
     let mut public = *cx.export_public;
-    let (export_clicked, browse_clicked) = field_ui(
+    let browse_clicked = field_ui(
         ui,
         cx,
         "export.path",
@@ -66,12 +70,41 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 })
                 .inner;
             ui.checkbox(&mut public, crate::i18n::tr(lang, "ui.public_version"));
-            let export = ui
-                .button(RichText::new(crate::i18n::tr(lang, "action.export")).strong())
-                .clicked();
-            (export, browse)
+            browse
         },
     );
+    // A typed or chosen extension that names a format chooses it.
+    if let Some(typed) = Format::from_path(Path::new(path.trim())) {
+        *cx.export_format = typed;
+    }
+    let mut format = *cx.export_format;
+    let format_label = cx.t("ui.export_format");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format_label).strong());
+        for choice in Format::ALL {
+            ui.radio_value(&mut format, choice, cx.t(choice.choice_key()));
+        }
+    });
+    if format != *cx.export_format {
+        *cx.export_format = format;
+        if !path.trim().is_empty() {
+            path = format
+                .apply_to(Path::new(path.trim()))
+                .display()
+                .to_string();
+        }
+    }
+    if format != Format::Pdf {
+        ui.label(
+            RichText::new(cx.t("ui.format_editable_hint"))
+                .small()
+                .weak(),
+        );
+    }
+    let format_name = cx.t(format.label_key());
+    let export_clicked = ui
+        .button(RichText::new(cx.tw("ui.export_dossier_as", &[("format", &format_name)])).strong())
+        .clicked();
     *cx.export_path = path;
     *cx.export_public = public;
     if export_clicked {
@@ -109,18 +142,33 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             });
         }
         ExportState::Done { path, pages, bytes } => {
-            ui.label(
-                RichText::new(cx.tw(
+            let written = Format::from_path(path).unwrap_or_default();
+            let message = if written == Format::Pdf {
+                cx.tw(
                     "ui.exported",
                     &[
                         ("path", &path.display().to_string()),
                         ("pages", &pages.to_string()),
                         ("kb", &(bytes / 1024).to_string()),
                     ],
-                ))
-                .color(theme::palette(ui.ctx()).good),
-            );
-            if ui.button(cx.t("ui.open_pdf")).clicked() {
+                )
+            } else {
+                cx.tw(
+                    "ui.exported_file",
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("format", &cx.t(written.label_key())),
+                        ("kb", &(bytes / 1024).to_string()),
+                    ],
+                )
+            };
+            ui.label(RichText::new(message).color(theme::palette(ui.ctx()).good));
+            let open = if written == Format::Pdf {
+                "ui.open_pdf"
+            } else {
+                "ui.open_file"
+            };
+            if ui.button(cx.t(open)).clicked() {
                 cx.actions.push(Action::OpenInViewer(path.clone()));
             }
         }
@@ -133,6 +181,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
 
 /// The documents derived from the same answers, and the CNIL PIA file.
 fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
+    let format_name = cx.t(cx.export_format.label_key());
     subheading_ui(ui, &cx.t("ui.documents"));
     ui.label(RichText::new(cx.t("ui.documents_hint")).weak());
     let is_consultation_required = documents::consultation_ground(a, cx.report).is_some();
@@ -143,8 +192,10 @@ fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
             for kind in DocumentKind::ALL {
                 let is_available = kind != DocumentKind::Consultation || is_consultation_required;
                 ui.label(cx.t(kind.title_key()));
-                let export =
-                    ui.add_enabled(is_available, egui::Button::new(cx.t("ui.export_document")));
+                let export = ui.add_enabled(
+                    is_available,
+                    egui::Button::new(cx.tw("ui.export_as", &[("format", &format_name)])),
+                );
                 let copy = ui.add_enabled(is_available, egui::Button::new(cx.t("ui.copy_text")));
                 if !is_available {
                     let why = cx.t("doc.consultation.not_required");

@@ -155,6 +155,8 @@ pub struct StepCtx<'a> {
     pub export_path: &'a mut String,
     /// Public version or not.
     pub export_public: &'a mut bool,
+    /// The export format.
+    pub export_format: &'a mut crate::session::Format,
     /// The camera inventory editor's state.
     pub inventory: &'a mut video_system::inventory::InventoryState,
     /// The evidence form's state.
