@@ -1,7 +1,8 @@
 //! The dossier export as `gardefou export` runs it (rule engine, document model, layout, PDF
-//! bytes): the sample, a 470-camera dossier (Roubaix-sized) and a 10,000-camera one; then the
-//! whole `gardefou export` process on the 470-camera project file (start, load, export, write,
-//! exit), and LibreOffice converting an equivalent document, the yardstick the issue set.
+//! bytes): the sample, a 470-camera dossier (Roubaix-sized) and a 10,000-camera one; the same
+//! as DOCX and ODT; then the whole `gardefou export` process on the 470-camera project file
+//! (start, load, export, write, exit) as PDF, DOCX and ODT, and on the 10,000-camera one as DOCX
+//! and ODT; and LibreOffice converting an equivalent document, the yardstick the issue set.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -16,6 +17,9 @@ use gardefou::{dossier, pdf, rules, sample, storage};
 
 /// The target for the 470-camera export, in process and as a whole process.
 const TARGET: Duration = Duration::from_millis(80);
+/// The deliverables issue's targets for DOCX and ODT: 470 cameras, 10,000 cameras (process).
+const OFFICE_TARGET: Duration = Duration::from_millis(200);
+const OFFICE_TARGET_10K: Duration = Duration::from_secs(3);
 
 fn build(a: &Assessment, kb: &KnowledgeBase, today: Date) -> dossier::Dossier {
     let report = rules::evaluate(a, kb, today);
@@ -60,10 +64,56 @@ pub fn rows() -> Vec<Row> {
             note: format!("{pages} pages, {} KB", bytes.len() / 1024),
         });
     }
+    for cameras in [470, 10_000] {
+        let a = with_cameras(&sample, cameras);
+        for (format, write) in [
+            (
+                "DOCX",
+                gardefou::office::docx::docx as fn(&dossier::Dossier) -> _,
+            ),
+            ("ODT", gardefou::office::odt::odt),
+        ] {
+            let mut bytes = Vec::new();
+            let runs = times(Duration::ZERO, if cameras > 1000 { 3 } else { 15 }, || {
+                let built = build(&a, &kb, today);
+                bytes = write(&built).unwrap_or_else(|e| panic!("{e}"));
+            });
+            rows.push(Row {
+                area: "dossier",
+                case: format!("export {format}, {cameras} cameras (engine + model + package)"),
+                median: median(&runs),
+                worst: None,
+                target: None,
+                note: format!("{} KB", bytes.len() / 1024),
+            });
+        }
+    }
     let roubaix = with_cameras(&sample, 470);
     let project = dir.join("roubaix.aipd.ron");
     storage::save(&project, &roubaix).unwrap_or_else(|e| panic!("{e}"));
-    let process = whole_process(&project, &dir, today);
+    let process = whole_process(&project, &dir, today, "pdf", 470, TARGET);
+    for extension in ["docx", "odt"] {
+        rows.push(whole_process(
+            &project,
+            &dir,
+            today,
+            extension,
+            470,
+            OFFICE_TARGET,
+        ));
+    }
+    let big = dir.join("10000.aipd.ron");
+    storage::save(&big, &with_cameras(&sample, 10_000)).unwrap_or_else(|e| panic!("{e}"));
+    for extension in ["docx", "odt"] {
+        rows.push(whole_process(
+            &big,
+            &dir,
+            today,
+            extension,
+            10_000,
+            OFFICE_TARGET_10K,
+        ));
+    }
     let case = "LibreOffice: the same dossier as DOCX → PDF (process)".to_owned();
     let office = match office::version() {
         None => Row::skipped(
@@ -97,14 +147,22 @@ pub fn rows() -> Vec<Row> {
     rows
 }
 
-/// `gardefou export` of `project` as a user runs it: a process from start to exit.
-fn whole_process(project: &Path, dir: &Path, today: Date) -> Row {
-    let case = "`gardefou export`, 470 cameras (whole process)".to_owned();
+/// `gardefou export` of `project` as a user runs it, to a file of the given extension: a process
+/// from start to exit.
+fn whole_process(
+    project: &Path,
+    dir: &Path,
+    today: Date,
+    extension: &str,
+    cameras: usize,
+    target: Duration,
+) -> Row {
+    let case = format!("`gardefou export` .{extension}, {cameras} cameras (whole process)");
     let binary = Path::new(env!("CARGO_BIN_EXE_gardefou"));
     if !binary.exists() {
         return Row::skipped("dossier", case, format!("{} not built", binary.display()));
     }
-    let output = dir.join("roubaix.pdf");
+    let output = dir.join(format!("out-{cameras}.{extension}"));
     let today = today.to_string();
     let args: [&OsStr; 6] = [
         "export".as_ref(),
@@ -115,7 +173,7 @@ fn whole_process(project: &Path, dir: &Path, today: Date) -> Row {
         today.as_ref(),
     ];
     let mut failure = None;
-    let runs = times(Duration::ZERO, 15, || {
+    let runs = times(Duration::ZERO, if cameras > 1000 { 3 } else { 15 }, || {
         let status = Command::new(binary).args(args).output();
         match status {
             Ok(out) if out.status.success() => {}
@@ -127,15 +185,18 @@ fn whole_process(project: &Path, dir: &Path, today: Date) -> Row {
         return Row::skipped("dossier", case, why);
     }
     let bytes = std::fs::read(&output).unwrap_or_default();
-    let pages = pdf::reopen::page_count(&bytes).unwrap_or(0);
+    let pages = match pdf::reopen::page_count(&bytes) {
+        Ok(pages) => format!("{pages} pages, "),
+        Err(_) => String::new(),
+    };
     Row {
         area: "dossier",
         case,
         median: median(&runs),
         worst: None,
-        target: Some(TARGET),
+        target: Some(target),
         note: format!(
-            "{pages} pages, {} KB, {}",
+            "{pages}{} KB, {}",
             bytes.len() / 1024,
             max_rss(binary, &args).unwrap_or_else(|| "max RSS unknown (no /usr/bin/time)".into())
         ),
