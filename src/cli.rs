@@ -91,8 +91,10 @@ pub enum Command {
         /// A derived document instead of the dossier: register (record of processing, GDPR
         /// art. 30 / LIL art. 100), notice (public information, signs and full notice),
         /// consultation (prior-consultation letter to the CNIL, only when a residual risk is
-        /// high). / Un document dérivé : register (registre), notice (information du public),
-        /// consultation (lettre de consultation préalable de la CNIL).
+        /// high), fria (AI Act art. 27 fundamental-rights impact assessment, whatever the
+        /// engine says of art. 27). / Un document dérivé : register (registre), notice
+        /// (information du public), consultation (lettre de consultation préalable de la
+        /// CNIL), fria (analyse d'impact sur les droits fondamentaux, AI Act art. 27).
         #[arg(long, value_parser = parse_document)]
         document: Option<DocumentKind>,
         /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
@@ -156,7 +158,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn parse_document(text: &str) -> Result<DocumentKind, String> {
     DocumentKind::from_code(text).ok_or_else(|| {
-        format!("« {text} »: expected register, notice or consultation / attendu register, notice ou consultation")
+        format!("« {text} »: expected register, notice, consultation or fria / attendu register, notice, consultation ou fria")
     })
 }
 

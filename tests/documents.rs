@@ -275,3 +275,107 @@ fn no_raw_key_reaches_any_document_in_either_language() {
         }
     }
 }
+
+/// The sample with face search (Annex III point 1(a)) unlocked by the commune.
+fn with_face_search_usable() -> Assessment {
+    let mut a = common::sample();
+    let record = a
+        .capabilities
+        .iter_mut()
+        .find(|r| r.capability_id.as_str() == "K02")
+        .expect("the sample records K02");
+    record.state = gardefou::model::CapabilityState::Enabled;
+    record.unlock_holder = gardefou::model::UnlockHolder::Controller;
+    a
+}
+
+#[test]
+fn the_fria_fills_the_six_items_of_article_27_from_the_answers_and_lists_what_is_missing() {
+    let a = common::sample();
+    let text = plain_text(&build(DocumentKind::Fria, &a, Lang::Fr).expect("fria"));
+    for heading in [
+        "a) Processus du déployeur",
+        "b) Période et fréquence",
+        "c) Catégories de personnes",
+        "d) Risques spécifiques de préjudice",
+        "e) Contrôle humain",
+        "f) Mesures si les risques se matérialisent",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+    assert!(
+        text.contains("(art. 27, § 4)"),
+        "art. 27(4): it complements the DPIA"
+    );
+    assert!(text.contains("à vérifier"), "unverified wording is marked");
+    // Filled from the answers: purposes, frequency of searches, persons, risks, measures.
+    assert!(text.contains("Réquisitions par an (fréquence des recherches)\u{a0}: 31"));
+    assert!(text.contains(&a.processing.data_subjects[0]));
+    for risk in &a.risks {
+        assert!(
+            text.contains(risk.risk_id.as_str()),
+            "{} missing",
+            risk.risk_id
+        );
+    }
+    for measure in &a.measures {
+        assert!(
+            text.contains(measure.title.trim()),
+            "{} missing",
+            measure.measure_id
+        );
+    }
+    // The sample's operators are not trained yet: item (e) says so in the missing list.
+    let missing = text.split("Ce qui manque").nth(1).expect("missing section");
+    assert!(
+        missing.contains("e) contrôle humain — formation des opérateurs"),
+        "{missing}"
+    );
+    assert!(!missing.contains("a) processus"), "{missing}");
+    // Biometrics are locked by the vendor: art. 27 does not apply, the document says so.
+    assert!(text.contains("l’article 27 ne s’applique pas"));
+}
+
+#[test]
+fn the_fria_says_article_27_applies_when_a_public_body_can_use_face_search() {
+    let a = with_face_search_usable();
+    let kb = common::shared_kb();
+    let report = rules::evaluate(&a, kb, common::day(TODAY));
+    assert!(documents::fria_applies(&a, &report));
+    assert!(!documents::fria_applies(
+        &common::sample(),
+        &rules::evaluate(&common::sample(), kb, common::day(TODAY))
+    ));
+    let d = build(DocumentKind::Fria, &a, Lang::En).expect("fria");
+    let text = plain_text(&d);
+    assert!(text.contains("Article 27 applies"), "{text}");
+    assert!(text.contains("(Article 27(4))"));
+    assert!(
+        text.contains("AIA-ANNEX-III-1"),
+        "the AI Act findings are listed under (d)"
+    );
+    assert!(pdf_text(&d).contains(&squash("(e) Human oversight")));
+}
+
+#[test]
+fn an_empty_assessment_gets_a_fria_whose_missing_list_names_every_item() {
+    let a = Assessment::default();
+    let text = plain_text(&build(DocumentKind::Fria, &a, Lang::En).expect("fria"));
+    let missing = text
+        .split("What is missing")
+        .nth(1)
+        .expect("missing section");
+    for item in [
+        "(a) processes",
+        "(b) period",
+        "(c) persons",
+        "(d) risks",
+        "(e) human",
+        "(f) measures",
+    ] {
+        assert!(
+            missing.contains(item),
+            "{item} not listed as missing: {missing}"
+        );
+    }
+}

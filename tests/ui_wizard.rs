@@ -1710,3 +1710,40 @@ fn the_changes_since_the_validated_version_are_listed_and_lead_to_their_fields()
     let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
     assert_eq!(highlight.as_deref(), Some("video_system.software.version"));
 }
+
+#[test]
+fn the_dossier_step_offers_the_fria_where_article_27_asks_for_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let title = "Fundamental rights impact assessment (AI Act, Article 27)";
+    // The sample's biometric features are locked by the vendor: no FRIA row.
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    assert!(h.query_by_label(title).is_none());
+    // Face search unlocked by the commune: a public body deploying an Annex III system.
+    let mut a = common::sample();
+    if let Some(record) = a
+        .capabilities
+        .iter_mut()
+        .find(|r| r.capability_id.as_str() == "K02")
+    {
+        record.state = gardefou::model::CapabilityState::Enabled;
+        record.unlock_holder = gardefou::model::UnlockHolder::Controller;
+    }
+    let mut h = harness(app(a, Lang::En));
+    h.state_mut().state.export_path = dir.path().join("commune.pdf").display().to_string();
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    h.get_by_label(title).scroll_to_me();
+    h.run();
+    let buttons: Vec<_> = h.get_all_by_label("Export as PDF").collect();
+    assert_eq!(buttons.len(), 4, "register, notice, letter, FRIA");
+    h.get_all_by_label("Export as PDF")
+        .nth(3)
+        .expect("FRIA button")
+        .click();
+    h.run();
+    let fria = dir.path().join("commune-aidf.pdf");
+    let bytes = std::fs::read(&fria).expect("the FRIA is written beside the dossier");
+    assert!(bytes.starts_with(b"%PDF-"));
+}

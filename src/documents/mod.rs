@@ -2,13 +2,15 @@
 //! processing activities (GDPR art. 30 / LIL art. 100), the public information notice (first
 //! layer for the signs, second layer for the website) and, when a residual risk stays high (or
 //! Police-Justice purposes rest on a new technology), the prior-consultation letter to the CNIL
-//! (GDPR art. 36 / LIL art. 90).
+//! (GDPR art. 36 / LIL art. 90); and the AI Act art. 27 fundamental-rights impact assessment that
+//! complements the AIPD when an Annex III system is deployed by a public body.
 //!
 //! Each is built as the dossier's document model (`dossier::Dossier`), so it renders to PDF
 //! through the same renderer and to plain text (`dossier::text`) for copy-paste. Pure: no IO.
 
 mod common;
 mod consultation;
+mod fria;
 mod notice;
 mod register;
 
@@ -26,14 +28,17 @@ pub enum DocumentKind {
     Notice,
     /// The prior-consultation letter to the CNIL.
     Consultation,
+    /// The AI Act art. 27 fundamental-rights impact assessment (FRIA), companion of the AIPD.
+    Fria,
 }
 
 impl DocumentKind {
     /// All of them, in the order the app lists them.
-    pub const ALL: [DocumentKind; 3] = [
+    pub const ALL: [DocumentKind; 4] = [
         DocumentKind::Register,
         DocumentKind::Notice,
         DocumentKind::Consultation,
+        DocumentKind::Fria,
     ];
 
     /// The name used on the command line (`--document register`).
@@ -42,6 +47,7 @@ impl DocumentKind {
             DocumentKind::Register => "register",
             DocumentKind::Notice => "notice",
             DocumentKind::Consultation => "consultation",
+            DocumentKind::Fria => "fria",
         }
     }
 
@@ -56,6 +62,7 @@ impl DocumentKind {
             DocumentKind::Register => "doc.register.title",
             DocumentKind::Notice => "doc.notice.title",
             DocumentKind::Consultation => "doc.consultation.title",
+            DocumentKind::Fria => "doc.fria.title",
         }
     }
 
@@ -68,6 +75,8 @@ impl DocumentKind {
             (DocumentKind::Notice, Lang::En) => "public-notice",
             (DocumentKind::Consultation, Lang::Fr) => "consultation-cnil",
             (DocumentKind::Consultation, Lang::En) => "prior-consultation",
+            (DocumentKind::Fria, Lang::Fr) => "aidf",
+            (DocumentKind::Fria, Lang::En) => "fria",
         }
     }
 }
@@ -86,6 +95,17 @@ pub use crate::rules::consultation::ConsultationGround;
 /// Whether, and why, the prior consultation is due (the engine's own test, rule R18).
 pub fn consultation_ground(assessment: &Assessment, report: &Report) -> Option<ConsultationGround> {
     crate::rules::consultation::ground(assessment, &report.screening)
+}
+
+/// Whether AI Act art. 27 asks this controller for a FRIA: a public body (or a private one
+/// providing a public service) with an Annex III point 1 system it can use — the conditions of
+/// rule R26, whether or not the FRIA is already done.
+pub fn fria_applies(assessment: &Assessment, report: &Report) -> bool {
+    assessment.project.organisation_kind.owes_fria()
+        && report
+            .findings
+            .iter()
+            .any(|f| f.rule_id == "AIA-ANNEX-III-1")
 }
 
 /// The risks whose residual level stays in the high band: they make the prior consultation
@@ -122,6 +142,7 @@ pub fn build(
             Some(ground) => consultation::letter(&ctx, ground),
             None => return Err(DocumentError::ConsultationNotRequired),
         },
+        DocumentKind::Fria => fria::fria(&ctx),
     };
     let project = &assessment.project;
     let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);

@@ -190,6 +190,11 @@ fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             for kind in DocumentKind::ALL {
+                // The FRIA is offered where AI Act art. 27 asks for it (the command line writes
+                // it in any case).
+                if kind == DocumentKind::Fria && !documents::fria_applies(a, cx.report) {
+                    continue;
+                }
                 let is_available = kind != DocumentKind::Consultation || is_consultation_required;
                 ui.label(cx.t(kind.title_key()));
                 let export = ui.add_enabled(
