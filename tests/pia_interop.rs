@@ -103,10 +103,19 @@ fn import_export_import_gives_the_same_assessment() {
     for name in ["minimal.json", "complete.json", "malformed.json"] {
         let first = import(name).assessment;
         let report = rules::evaluate(&first, kb, common::day("2026-11-23"));
-        let json = pia::export(&first, kb, &report, Lang::Fr);
-        let second = pia::import(json.as_bytes(), kb)
+        let json = pia::export(&first, kb, &report, Lang::Fr, common::day("2026-11-23"));
+        let mut second = pia::import(json.as_bytes(), kb)
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .assessment;
+        // Each import keeps the file it read; the rest must not change.
+        assert!(!second.project.imported_pia.is_empty());
+        let mut first = first.clone();
+        first.project.imported_pia.clear();
+        // A file without dates gets the export's date (the tool would show 1970 otherwise).
+        let today = common::day("2026-11-23");
+        first.project.created_on.get_or_insert(today);
+        first.project.updated_on.get_or_insert(today);
+        second.project.imported_pia.clear();
         assert!(
             second == first,
             "{name}: the round trip changed the assessment:\n{:#?}\n---\n{:#?}",
@@ -135,7 +144,7 @@ fn the_export_carries_the_video_content_in_marked_paragraphs() {
     let kb = common::shared_kb();
     let sample = common::sample();
     let report = rules::evaluate(&sample, kb, common::day("2026-11-23"));
-    let json = pia::export(&sample, kb, &report, Lang::Fr);
+    let json = pia::export(&sample, kb, &report, Lang::Fr, common::day("2026-11-23"));
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let answers = value["answers"].as_array().expect("answers");
     let text_of = |reference: u64| {
@@ -332,7 +341,7 @@ proptest! {
         let kb = common::shared_kb();
         if let Ok(imported) = pia::import(&bytes, kb) {
             let report = rules::evaluate(&imported.assessment, kb, common::day("2026-11-23"));
-            let _ = pia::export(&imported.assessment, kb, &report, Lang::En);
+            let _ = pia::export(&imported.assessment, kb, &report, Lang::En, common::day("2026-11-23"));
         }
     }
 

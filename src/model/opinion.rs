@@ -69,6 +69,14 @@ pub struct Opinions {
     pub were_data_subjects_consulted: Option<bool>,
     /// Their views, or why they were not sought.
     pub data_subjects_views: String,
+    /// Who was consulted (a neighbourhood council, an association…); the CNIL PIA tool's
+    /// « people names ».
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub consulted_people: String,
+    /// Whether their views were favourable on the whole; `None` until said (the CNIL PIA
+    /// tool's « concerned people status »).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_subjects_favourable: Option<bool>,
     /// The controller's decision.
     pub decision: Option<Decision>,
     /// Reasons for the decision, especially where it departs from the DPO's opinion.

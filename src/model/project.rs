@@ -182,4 +182,8 @@ pub struct Project {
     pub public_version: PublicVersion,
     /// What an import brought that the model has no place for (kept, shown, printed).
     pub imported_notes: String,
+    /// The CNIL PIA export this assessment was imported from, as read (compact JSON): an export
+    /// to the PIA format gives back what the user has not changed since. Empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub imported_pia: String,
 }

@@ -229,8 +229,13 @@ impl ExportJob {
     /// The bytes the export writes.
     pub fn bytes(&self) -> Result<Vec<u8>, ExportError> {
         if self.kind == ExportKind::Pia {
-            let json =
-                crate::interop::pia::export(&self.assessment, &self.kb, &self.report, self.lang);
+            let json = crate::interop::pia::export(
+                &self.assessment,
+                &self.kb,
+                &self.report,
+                self.lang,
+                self.today,
+            );
             return Ok(json.into_bytes());
         }
         let Some(built) = self.document()? else {

@@ -28,10 +28,21 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
     out.extend(paragraphs(ctx, &o.dpo_opinion));
 
     out.push(section(ctx.t("dossier.data_subjects_views")));
-    out.push(Block::KeyValues(vec![(
+    let mut consulted = vec![(
         ctx.t("dossier.consulted"),
         ctx.yes_no(o.were_data_subjects_consulted),
-    )]));
+    )];
+    if o.were_data_subjects_consulted != Some(false) {
+        consulted.push((
+            ctx.t("dossier.consulted_people"),
+            ctx.text_or_blank(&o.consulted_people),
+        ));
+        consulted.push((
+            ctx.t("dossier.data_subjects_favourable"),
+            ctx.yes_no(o.data_subjects_favourable),
+        ));
+    }
+    out.push(Block::KeyValues(consulted));
     out.extend(paragraphs(ctx, &o.data_subjects_views));
 
     out.push(section(ctx.t("dossier.decision")));

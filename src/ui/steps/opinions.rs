@@ -77,6 +77,20 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("dossier.consulted"),
         &mut o.were_data_subjects_consulted,
     );
+    text_ui(
+        ui,
+        cx,
+        "opinions.consulted_people",
+        &cx.t("dossier.consulted_people"),
+        &mut o.consulted_people,
+    );
+    yes_no_ui(
+        ui,
+        cx,
+        "opinions.data_subjects_favourable",
+        &cx.t("dossier.data_subjects_favourable"),
+        &mut o.data_subjects_favourable,
+    );
     multiline_ui(
         ui,
         cx,

@@ -1,30 +1,41 @@
 //! The CNIL PIA tool's JSON export (`{ pia, answers, measures, evaluations, comments }`), in and
-//! out. Import maps every piece it can into the assessment and keeps the rest, visibly, in
-//! `project.imported_notes`; malformed references give warnings, never an abort. Export writes a
-//! file the CNIL tool imports, with the video-specific content rendered into the matching answers
-//! inside paragraphs marked « [Garde-fou] », which a later import recognises and leaves out, so
-//! import → export → import gives the same assessment.
+//! out. Import maps every piece it can into the assessment, keeps the rest, visibly, in
+//! `project.imported_notes`, and keeps the file itself (`project.imported_pia`); malformed
+//! references give warnings, never an abort. Export (`export`) writes a file the CNIL tool imports
+//! and reads as complete, with the video-specific content inside paragraphs marked
+//! « [Garde-fou] », which a later import leaves out; for an imported assessment, `merge` gives
+//! back every part of the original the user has not changed. Import → export → import gives the
+//! same assessment, and import → export gives back the original's answers, evaluations, measures
+//! and comments.
 //!
-//! Mapping: 111 → processing.description · 112, 113 → imported notes · 121 → data categories ·
-//! 122 → lifecycle · 123 → supporting assets · 211-227 → the answers of the same CNIL number ·
-//! 3.2/3.3/3.4 (x1 impacts, x2 threats, x3 sources, x4 measures, x5 severity, x6 likelihood) →
-//! the three feared events · measures → measures `PIA-<id>` · evaluations: 2.1.x/2.2.x → answer
-//! evaluation and comment, 3.2-3.4 gauges → residual levels, `3.1.<id>` « improvable » with an
-//! action plan → planned measure with owner and deadline · pia.* → cover, opinions, status.
+//! Mapping: 111 → processing.description · 112, 113 → imported notes (written from the actors
+//! and the cited texts) · 121 → data categories · 122 → lifecycle · 123 → supporting assets ·
+//! 211-227 → the answers of the same CNIL number · 3.2/3.3/3.4 (x1 impacts, x2 threats, x3
+//! sources, x4 measures, x5 severity, x6 likelihood) → the three feared events · measures →
+//! measures `PIA-<id>` · evaluations: 2.1.x/2.2.x → answer evaluation and comment, 3.2-3.4 gauges
+//! → residual levels, `3.1.<id>` « improvable » with an action plan → planned measure with owner
+//! and deadline · pia.* → cover, opinions (people consulted and their stance), status · a
+//! comment starting « [Garde-fou] » → the imported notes, verbatim.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use super::html;
+
+mod export;
+mod merge;
+
 use crate::knowledge::KnowledgeBase;
 use crate::model::{
     Answer, Assessment, Date, DpoConclusion, Evaluation, FearedEvent, Level, Measure, MeasureId,
     MeasureKind, MeasureStatus, ProjectStatus, QuestionId, Risk, RiskId, Signature,
 };
+pub use export::export;
 
 /// Marks paragraphs Garde-fou adds on export; an import leaves them out.
 pub const MARK: &str = "[Garde-fou]";
 
-/// The `reference_to` of the comment that carries Garde-fou's imported notes on export.
+/// The `reference_to` under which Garde-fou's notes travelled before they were attached to
+/// question 1.1.1 (still read).
 pub const NOTES_REFERENCE: &str = "garde-fou-notes";
 
 /// Largest PIA file read.
@@ -188,6 +199,7 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
     };
 
     let mut a = Assessment::default();
+    a.project.imported_pia = serde_json::to_string(&root).unwrap_or_default();
     let p = &mut a.project;
     p.title = html::decode(&text(pia.get("name")));
     p.authors = lines(&text(pia.get("author_name")));
@@ -204,7 +216,13 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
         _ => {}
     }
     let evaluator = text(pia.get("evaluator_name"));
-    if !evaluator.trim().is_empty() {
+    // Garde-fou writes the consultant, or else the DPO, as the evaluator: no note for that.
+    let derived = if p.consultant.trim().is_empty() {
+        p.dpo_name.trim()
+    } else {
+        p.consultant.trim()
+    };
+    if !evaluator.trim().is_empty() && evaluator.trim() != derived {
         notes.push(format!("Évaluateur : {evaluator}"));
     }
     let validator = text(pia.get("validator_name"));
@@ -230,10 +248,12 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
     if !why_not.is_empty() {
         views.push(why_not);
     }
-    let people = text(pia.get("people_names"));
-    if !people.trim().is_empty() {
-        views.insert(0, format!("Personnes consultées : {people}"));
-    }
+    a.opinions.consulted_people = text(pia.get("people_names")).trim().to_owned();
+    a.opinions.data_subjects_favourable = match number(pia.get("concerned_people_status")) {
+        Some(1) => Some(true),
+        Some(0) => Some(false),
+        _ => None,
+    };
     a.opinions.data_subjects_views = views
         .into_iter()
         .filter(|v| !v.is_empty())
@@ -355,7 +375,10 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                     }
                     6 => {
                         risk.likelihood = level(gauge);
-                        push_paragraph(&mut risk.justification, &body);
+                        // Garde-fou writes one justification beside both gauges.
+                        if !risk.justification.split("\n\n").any(|p| p == body) {
+                            push_paragraph(&mut risk.justification, &body);
+                        }
                     }
                     _ => warnings.push(PiaWarning::UnknownQuestion(reference.to_string())),
                 }
@@ -426,7 +449,10 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
                     m.owner = text(evaluation.get("person_in_charge"));
                     m.deadline = date(evaluation.get("estimated_implementation_date"));
                 }
-                push_paragraph(&mut m.description, &plan);
+                // Garde-fou writes a planned measure's description as its action plan.
+                if plan != m.description && plan != m.title {
+                    push_paragraph(&mut m.description, &plan);
+                }
                 if !comment.is_empty() {
                     notes.push(format!(
                         "Évaluation de la mesure « {} » : {comment}",
@@ -457,6 +483,12 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
     }
 
     for comment in array("comments") {
+        let whole = html::to_text(&text(comment.get("description")));
+        if let Some(ours) = whole.trim_start().strip_prefix(MARK) {
+            // Garde-fou's own notes, attached to question 1.1.1 by a previous export.
+            notes.insert(0, ours.trim().to_owned());
+            continue;
+        }
         let description = own_text(&text(comment.get("description")));
         if text(comment.get("reference_to")) == NOTES_REFERENCE {
             // Garde-fou's own notes, written back verbatim by a previous export.
@@ -483,6 +515,29 @@ pub fn import(bytes: &[u8], kb: &KnowledgeBase) -> Result<Imported, PiaError> {
         assessment: a,
         warnings,
     })
+}
+
+/// The CNIL question number of one of our questions.
+fn cnil_ref(kb: &KnowledgeBase, id: &QuestionId) -> Option<u16> {
+    kb.question(id).and_then(|q| q.cnil_ref)
+}
+
+/// The PIA id of a measure imported from the tool (`PIA-12` → 12).
+fn pia_measure_id(id: &MeasureId) -> Option<i64> {
+    id.as_str().strip_prefix("PIA-")?.parse().ok()
+}
+
+/// The first id above every id a measure has in the assessment or in the original file: where
+/// the measures Garde-fou adds are numbered, so they never take an imported one's id.
+fn next_free_measure_id(a: &Assessment) -> i64 {
+    let own = a
+        .measures
+        .iter()
+        .filter_map(|m| pia_measure_id(&m.measure_id));
+    let original: Vec<i64> = merge::original(a)
+        .map(|o| merge::measure_ids(&o).collect())
+        .unwrap_or_default();
+    own.chain(original).max().unwrap_or(0).max(0) + 1
 }
 
 fn id_of(event: FearedEvent) -> &'static str {
@@ -525,365 +580,4 @@ fn with_marked(own: &str, added: &[String]) -> String {
         push_paragraph(&mut text, &format!("{MARK} {paragraph}"));
     }
     html::from_text(&text)
-}
-
-/// Writes a PIA export the CNIL tool can import.
-pub fn export(
-    a: &Assessment,
-    kb: &KnowledgeBase,
-    report: &crate::rules::Report,
-    lang: crate::model::Lang,
-) -> String {
-    let now = |d: Option<Date>| {
-        d.map_or_else(
-            || "2026-01-01T00:00:00.000Z".to_owned(),
-            |d| format!("{}T00:00:00.000Z", d.iso()),
-        )
-    };
-    let status = match a.project.status {
-        ProjectStatus::Validated => 2,
-        _ => 0,
-    };
-    let pia = json!({
-        "id": 1,
-        "name": a.project.title,
-        "category": "",
-        "status": status,
-        "author_name": a.project.authors.join("\n"),
-        "evaluator_name": "",
-        "validator_name": a.opinions.signatures.iter().find(|s| s.role == "Validation (CNIL PIA)").map_or(String::new(), |s| s.name.clone()),
-        "dpos_names": a.project.dpo_name,
-        "dpo_status": match a.opinions.dpo_conclusion { Some(DpoConclusion::Unfavourable) => 0, Some(_) => 1, None => 0 },
-        "dpo_opinion": html::from_text(&a.opinions.dpo_opinion),
-        "concerned_people_searched_opinion": a.opinions.were_data_subjects_consulted,
-        "concerned_people_searched_content": "",
-        "people_names": "",
-        "concerned_people_status": 0,
-        "concerned_people_opinion": html::from_text(&a.opinions.data_subjects_views),
-        "rejection_reason": "",
-        "applied_adjustments": html::from_text(&a.opinions.decision_reasons),
-        "is_example": 0,
-        "is_archive": 0,
-        "progress": report.completeness.percent(),
-        "structure_id": null,
-        "structure_name": null,
-        "structure_sector_name": null,
-        "structure_data": null,
-        "created_at": a.project.created_on.map(|d| format!("{}T00:00:00.000Z", d.iso())),
-        "updated_at": a.project.updated_on.map(|d| format!("{}T00:00:00.000Z", d.iso())),
-    });
-    let mut answers = Vec::new();
-    let mut next_id = 1;
-    let mut answer = |reference: u16, data: Value, answers: &mut Vec<Value>| {
-        answers.push(json!({ "id": next_id, "pia_id": 1, "reference_to": reference, "data": data, "created_at": now(a.project.created_on) }));
-        next_id += 1;
-    };
-    let summary = crate::model::camera::summarise(&a.cameras);
-    let mut context = vec![format!(
-        "{} caméras, dont {} couplées au logiciel d'analyse {} {} {}.",
-        summary.total,
-        summary.analytics_coupled,
-        a.video_system.software.vendor,
-        a.video_system.software.product,
-        a.video_system.software.version
-    )];
-    context.extend(scale_and_version_lines(a, kb, lang));
-    let capabilities: Vec<String> = a
-        .capabilities
-        .iter()
-        .filter(|r| r.is_present())
-        .map(|r| {
-            let label = kb
-                .capability(&r.capability_id)
-                .map_or(String::new(), |d| d.label.get(lang).to_owned());
-            format!(
-                "{} {label} : {}",
-                r.capability_id,
-                kb.texts
-                    .get(lang, &format!("enum.capability_state.{:?}", r.state))
-            )
-        })
-        .collect();
-    if !capabilities.is_empty() {
-        context.push(format!(
-            "Fonctionnalités présentes : {}",
-            capabilities.join(" ; ")
-        ));
-    }
-    answer(
-        111,
-        json!({ "text": with_marked(&a.processing.description, &context), "gauge": null, "list": [] }),
-        &mut answers,
-    );
-    let bullets = |items: &[String]| {
-        items
-            .iter()
-            .map(|i| format!("• {i}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    answer(
-        121,
-        json!({ "text": html::from_text(&bullets(&a.processing.data_categories)), "gauge": null, "list": [] }),
-        &mut answers,
-    );
-    answer(
-        122,
-        json!({ "text": html::from_text(&a.processing.lifecycle), "gauge": null, "list": [] }),
-        &mut answers,
-    );
-    answer(
-        123,
-        json!({ "text": html::from_text(&bullets(&a.processing.supporting_assets)), "gauge": null, "list": [] }),
-        &mut answers,
-    );
-    let findings: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity != crate::rules::Severity::Info)
-        .map(|f| format!("{} — {}", f.rule_id, f.message.get(lang)))
-        .collect();
-    for question in kb.questions.iter().filter(|q| q.cnil_ref.is_some()) {
-        let Some(reference) = question.cnil_ref else {
-            continue;
-        };
-        let own = a
-            .answers
-            .iter()
-            .find(|x| x.question_id == question.id)
-            .map_or("", |x| x.text.as_str());
-        let added = match reference {
-            211 => findings.clone(),
-            223 => access_rights_lines(a, kb, lang),
-            227 => transfer_lines(a, kb, lang),
-            _ => Vec::new(),
-        };
-        answer(
-            reference,
-            json!({ "text": with_marked(own, &added), "gauge": null, "list": [] }),
-            &mut answers,
-        );
-    }
-    let mut evaluations = Vec::new();
-    let mut eval_id = 1;
-    let mut evaluation = |value: Value, evaluations: &mut Vec<Value>| {
-        let mut value = value;
-        if let Some(object) = value.as_object_mut() {
-            object.insert("id".to_owned(), json!(eval_id));
-            object.insert("pia_id".to_owned(), json!(1));
-            object.insert("created_at".to_owned(), json!(now(a.project.updated_on)));
-        }
-        evaluations.push(value);
-        eval_id += 1;
-    };
-    for (section, event, _) in EVENTS {
-        let Some(risk) = a.risks.iter().find(|r| r.feared_event == event) else {
-            continue;
-        };
-        let base = section * 10;
-        answer(
-            base + 1,
-            json!({ "text": null, "gauge": null, "list": risk.impacts }),
-            &mut answers,
-        );
-        answer(
-            base + 2,
-            json!({ "text": null, "gauge": null, "list": risk.threats }),
-            &mut answers,
-        );
-        answer(
-            base + 3,
-            json!({ "text": null, "gauge": null, "list": risk.sources }),
-            &mut answers,
-        );
-        let titles: Vec<&str> = risk
-            .measure_ids
-            .iter()
-            .filter_map(|id| a.measure_by_id(id))
-            .map(|m| m.title.as_str())
-            .collect();
-        answer(
-            base + 4,
-            json!({ "text": null, "gauge": null, "list": titles }),
-            &mut answers,
-        );
-        answer(
-            base + 5,
-            json!({ "text": html::from_text(&risk.justification), "gauge": risk.severity.map(Level::number), "list": [] }),
-            &mut answers,
-        );
-        answer(
-            base + 6,
-            json!({ "text": null, "gauge": risk.likelihood.map(Level::number), "list": [] }),
-            &mut answers,
-        );
-        if let (Some(x), Some(y)) = (risk.residual_severity, risk.residual_likelihood) {
-            evaluation(
-                json!({ "reference_to": format!("3.{}", section % 10), "status": 3, "gauges": { "x": x.number(), "y": y.number() } }),
-                &mut evaluations,
-            );
-        }
-    }
-    for answer in &a.answers {
-        let Some(reference) = kb.question(&answer.question_id).and_then(|q| q.cnil_ref) else {
-            continue;
-        };
-        let status = match answer.evaluation {
-            Evaluation::Acceptable => 3,
-            Evaluation::ToImprove => 2,
-            Evaluation::Pending => 0,
-        };
-        if status == 0 && answer.comment.is_empty() {
-            continue;
-        }
-        let section = if reference < 220 { "2.1" } else { "2.2" };
-        evaluation(
-            json!({ "reference_to": format!("{section}.{reference}"), "status": status, "evaluation_comment": answer.comment, "gauges": { "x": 0, "y": 0 } }),
-            &mut evaluations,
-        );
-    }
-    let mut measures = Vec::new();
-    for (index, measure) in a.measures.iter().enumerate() {
-        let id = measure
-            .measure_id
-            .as_str()
-            .strip_prefix("PIA-")
-            .and_then(|n| n.parse::<i64>().ok())
-            .unwrap_or(1000 + index as i64);
-        measures.push(json!({ "id": id, "pia_id": 1, "title": measure.title, "content": html::from_text(&measure.description), "placeholder": "measures.default_placeholder", "created_at": now(a.project.created_on) }));
-        if measure.status == MeasureStatus::Planned {
-            evaluation(
-                json!({
-                    "reference_to": format!("3.1.{id}"),
-                    "status": 2,
-                    "action_plan_comment": "",
-                    "person_in_charge": measure.owner,
-                    "estimated_implementation_date": measure.deadline.map(|d| format!("{}T00:00:00.000Z", d.iso())),
-                    "gauges": { "x": 0, "y": 0 }
-                }),
-                &mut evaluations,
-            );
-        }
-    }
-    let mut root = Map::new();
-    root.insert("pia".to_owned(), pia);
-    root.insert("answers".to_owned(), Value::Array(answers));
-    root.insert("measures".to_owned(), Value::Array(measures));
-    root.insert("evaluations".to_owned(), Value::Array(evaluations));
-    let comments = if a.project.imported_notes.trim().is_empty() {
-        Vec::new()
-    } else {
-        vec![
-            json!({ "id": 1, "pia_id": 1, "reference_to": NOTES_REFERENCE, "for_measure": false, "description": html::from_text(&a.project.imported_notes), "created_at": now(a.project.updated_on) }),
-        ]
-    };
-    root.insert("comments".to_owned(), Value::Array(comments));
-    serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
-}
-
-/// The answers the legal-depth issue added that the PIA's context question holds: the installed
-/// version's date and the controller's own judgement of scale with its WP248 factors.
-fn scale_and_version_lines(
-    a: &Assessment,
-    kb: &KnowledgeBase,
-    lang: crate::model::Lang,
-) -> Vec<String> {
-    let label = |key: &str| kb.texts.get(lang, key).to_owned();
-    let mut lines = Vec::new();
-    if let Some(date) = a.video_system.software.version_installed_on {
-        lines.push(format!(
-            "{} : {}",
-            label("field.video_system.software.version_installed_on"),
-            date.display(lang)
-        ));
-    }
-    let s = &a.screening;
-    if let Some(is_large) = s.is_large_scale {
-        let mut line = format!(
-            "{} : {}",
-            label("field.screening.is_large_scale"),
-            label(if is_large { "ui.yes" } else { "ui.no" })
-        );
-        for (key, value) in [
-            ("field.screening.scale_people", &s.scale_people),
-            ("field.screening.scale_extent", &s.scale_extent),
-            ("field.screening.scale_duration", &s.scale_duration),
-        ] {
-            if !value.trim().is_empty() {
-                line.push_str(&format!(" ; {} : {}", label(key), value.trim()));
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// « yes », « no » or « not answered », in the dossier catalogue's words.
-fn yes_no(kb: &KnowledgeBase, lang: crate::model::Lang, value: Option<bool>) -> String {
-    let key = match value {
-        Some(true) => "ui.yes",
-        Some(false) => "ui.no",
-        None => "dossier.not_filled",
-    };
-    kb.texts.get(lang, key).to_owned()
-}
-
-/// The access procedure's answers, for the PIA's « right of access » question (2.2.3).
-fn access_rights_lines(
-    a: &Assessment,
-    kb: &KnowledgeBase,
-    lang: crate::model::Lang,
-) -> Vec<String> {
-    let rights = &a.video_system.access_rights;
-    let label = |key: &str| kb.texts.get(lang, key).to_owned();
-    let mut parts = Vec::new();
-    if !rights.contact.trim().is_empty() {
-        parts.push(format!(
-            "{} : {}",
-            label("field.video_system.access_rights.contact"),
-            rights.contact.trim()
-        ));
-    }
-    for (key, value) in [
-        ("checks_identity", rights.checks_identity),
-        ("answers_within_month", rights.answers_within_month),
-        ("masks_third_parties", rights.masks_third_parties),
-        (
-            "documents_refusal_grounds",
-            rights.documents_refusal_grounds,
-        ),
-    ] {
-        if value.is_some() {
-            parts.push(format!(
-                "{} : {}",
-                label(&format!("field.video_system.access_rights.{key}")),
-                yes_no(kb, lang, value)
-            ));
-        }
-    }
-    if parts.is_empty() {
-        Vec::new()
-    } else {
-        vec![parts.join(" ; ")]
-    }
-}
-
-/// Processors hosted or reachable outside the EU, for the PIA's « transfers » question (2.2.7).
-fn transfer_lines(a: &Assessment, kb: &KnowledgeBase, lang: crate::model::Lang) -> Vec<String> {
-    a.processing
-        .actors
-        .iter()
-        .filter(|actor| actor.role == crate::model::ActorRole::Processor)
-        .filter(|actor| actor.is_outside_eu.is_some())
-        .map(|actor| {
-            format!(
-                "{} — {} : {} ; {} : {}",
-                actor.name.trim(),
-                kb.texts.get(lang, "ui.outside_eu"),
-                yes_no(kb, lang, actor.is_outside_eu),
-                kb.texts.get(lang, "ui.transfer_documented"),
-                yes_no(kb, lang, actor.is_transfer_documented)
-            )
-        })
-        .collect()
 }
