@@ -84,6 +84,10 @@ pub enum Command {
         /// / Imposer le format quelle que soit l'extension : pdf, odt, docx ou txt.
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
+        /// Export without the branding's logo when it cannot be used (too large, damaged, not
+        /// PNG or JPEG). / Exporter sans le logo de l'habillage s'il est inutilisable.
+        #[arg(long)]
+        no_logo: bool,
         /// The public version: confidential fields left out, no attached project.
         /// / Version publique : champs confidentiels omis, projet non joint.
         #[arg(long, conflicts_with = "document")]
@@ -215,6 +219,8 @@ pub enum Job {
         output: PathBuf,
         /// The format, when forced; else the output's extension decides.
         format: Option<Format>,
+        /// Leave out a logo that cannot be used.
+        no_logo: bool,
         /// Public version.
         public: bool,
         /// The dossier's date; `None` for today.
@@ -279,6 +285,7 @@ impl Cli {
                 file,
                 output,
                 format,
+                no_logo,
                 public,
                 today,
                 document,
@@ -286,6 +293,7 @@ impl Cli {
                 file,
                 output,
                 format,
+                no_logo,
                 public,
                 today,
                 lang,
@@ -310,6 +318,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             file,
             output,
             format,
+            no_logo,
             public,
             today,
             lang: dossier_lang,
@@ -319,6 +328,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
                 file: &file,
                 output: &output,
                 format,
+                without_logo: no_logo,
                 is_public: public,
                 today: today.unwrap_or_else(today_local),
                 dossier_lang,

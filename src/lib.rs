@@ -37,12 +37,14 @@
 //! - `pdf`: any document model → PDF bytes (layout, decoration, emission), and re-opening the
 //!   project attached to a dossier.
 //! - `office`: any document model → an editable Word (DOCX) or OpenDocument (ODT) file.
+//! - `branding`: a consultant's branding resolved for a document, its logo read and decoded.
 //! - `interop`: the CNIL PIA format, both ways.
 //! - `session`: the open document and everything that happens to it — open (any kind of
 //!   file), save, recovery, evidence re-check, report, and the one export pipeline.
 //! - `messages`: every error and warning rendered once, in the user's language.
 //! - `cli`, `ui`: the command line and the desktop app, both on `session`.
 
+pub mod branding;
 pub mod cli;
 pub mod documents;
 pub mod dossier;

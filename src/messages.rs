@@ -206,6 +206,38 @@ pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String
     }
 }
 
+/// A logo that cannot be used, in the user's language: what is wrong with it.
+pub fn logo_error(error: &crate::branding::LogoError, lang: Lang) -> String {
+    use crate::branding::{LogoError, MAX_LOGO_BYTES, MAX_SIDE};
+    match error {
+        LogoError::Unreadable { path, reason } => tr_with(
+            lang,
+            "error.logo.unreadable",
+            &[("path", &path.display().to_string()), ("reason", reason)],
+        ),
+        LogoError::TooLarge { path, bytes } => tr_with(
+            lang,
+            "error.logo.too_large",
+            &[
+                ("path", &path.display().to_string()),
+                ("mb", &format!("{:.1}", *bytes as f64 / 1_048_576.0)),
+                ("max", &(MAX_LOGO_BYTES / 1_048_576).to_string()),
+            ],
+        ),
+        LogoError::NotPngOrJpeg => tr(lang, "error.logo.format").to_owned(),
+        LogoError::TooManyPixels { width, height } => tr_with(
+            lang,
+            "error.logo.pixels",
+            &[
+                ("width", &width.to_string()),
+                ("height", &height.to_string()),
+                ("max", &MAX_SIDE.to_string()),
+            ],
+        ),
+        LogoError::Corrupt(reason) => tr_with(lang, "error.logo.corrupt", &[("reason", reason)]),
+    }
+}
+
 /// A failed export in the user's language; `file` names what was being exported.
 pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> String {
     match error {

@@ -1,5 +1,5 @@
 //! User settings kept between sessions (in eframe's storage, not in the project file): UI
-//! language, theme and recent files.
+//! language, theme, recent files, the user's name and branding.
 
 use std::path::PathBuf;
 
@@ -24,6 +24,8 @@ pub struct Settings {
     pub reopen_last: bool,
     /// The user's name, recorded with each step of the review circuit (no accounts).
     pub user_name: String,
+    /// The user's branding of the documents (a consultant's firm), which a project can override.
+    pub branding: crate::model::Branding,
 }
 
 impl Settings {

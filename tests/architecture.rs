@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What each top-level module may use, lowest layers first.
-const ALLOWED: [(&str, &[&str]); 17] = [
+const ALLOWED: [(&str, &[&str]); 18] = [
     ("model", &[]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
@@ -21,11 +21,13 @@ const ALLOWED: [(&str, &[&str]); 17] = [
     ("documents", &["model", "knowledge", "rules", "dossier"]),
     ("pdf", &["model", "dossier"]),
     ("office", &["model", "dossier"]),
+    ("branding", &["model", "dossier"]),
     ("interop", &["model", "knowledge", "rules"]),
     (
         "session",
         &[
             "model",
+            "branding",
             "knowledge",
             "storage",
             "edit",
@@ -39,12 +41,15 @@ const ALLOWED: [(&str, &[&str]); 17] = [
     ),
     (
         "messages",
-        &["model", "i18n", "storage", "pdf", "interop", "session"],
+        &[
+            "model", "i18n", "storage", "pdf", "interop", "session", "branding",
+        ],
     ),
     (
         "cli",
         &[
             "model",
+            "branding",
             "i18n",
             "knowledge",
             "storage",
@@ -63,6 +68,7 @@ const ALLOWED: [(&str, &[&str]); 17] = [
         "ui",
         &[
             "model",
+            "branding",
             "i18n",
             "knowledge",
             "storage",
@@ -81,7 +87,7 @@ const ALLOWED: [(&str, &[&str]); 17] = [
 ];
 
 /// Modules that must build without the GUI.
-const GUI_FREE: [&str; 10] = [
+const GUI_FREE: [&str; 11] = [
     "model",
     "knowledge",
     "rules",
@@ -89,6 +95,7 @@ const GUI_FREE: [&str; 10] = [
     "documents",
     "pdf",
     "office",
+    "branding",
     "storage",
     "session",
     "messages",

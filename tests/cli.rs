@@ -531,3 +531,51 @@ fn export_chooses_the_format_from_the_extension_or_format_and_refuses_an_unknown
     assert!(stderr(&output).contains("expected pdf, odt, docx or txt"));
     assert!(!Path::new(&out).exists(), "nothing written");
 }
+
+#[test]
+fn a_branded_project_exports_with_its_logo_and_a_broken_logo_stops_unless_no_logo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let logo = dir.path().join("logo.png");
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(120, 40, image::Rgb([15, 92, 77]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("encode");
+    std::fs::write(&logo, &png).expect("write");
+    let mut a = gardefou::sample::sample().expect("sample");
+    a.project.branding = gardefou::model::Branding {
+        firm_name: "Cabinet Lumen".to_owned(),
+        logo_path: logo.display().to_string(),
+        accent: "#0F5C4D".to_owned(),
+        footer_line: "lumen-conformite.fr".to_owned(),
+    };
+    let project = dir.path().join("branded.aipd.ron");
+    gardefou::storage::save(&project, &a).expect("save");
+    let out = dir.path().join("branded.pdf");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            project.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ];
+        args.extend(extra);
+        gardefou(&args)
+    };
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pdf = std::fs::read(&out).expect("written");
+    assert!(
+        pdf.windows(12)
+            .any(|w| w == b"/Subtype /Im" || w == b"/Subtype/Ima"),
+        "the logo is in the PDF"
+    );
+    std::fs::remove_file(&out).expect("remove");
+    std::fs::write(&logo, b"not a picture").expect("break the logo");
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--no-logo"), "{}", stderr(&output));
+    assert!(!out.exists(), "nothing written");
+    let output = run(&["--no-logo"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(out.exists());
+}

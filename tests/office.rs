@@ -38,14 +38,31 @@ fn derived(kind: DocumentKind, lang: Lang) -> Dossier {
         .expect("the sample calls for every derived document")
 }
 
+/// A consultant's branding with a real logo (a PNG made here, decoded as the app decodes).
+fn branding() -> gardefou::dossier::Branding {
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(300, 100, image::Rgb([15, 92, 77]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("encode");
+    gardefou::dossier::Branding {
+        firm_name: "Cabinet Lumen Conformité".to_owned(),
+        footer_line: "12 rue des Arts, Lille — lumen-conformite.fr".to_owned(),
+        accent: Some(gardefou::dossier::palette::Rgb(0.06, 0.36, 0.30)),
+        logo: Some(gardefou::branding::decode(&png).expect("logo")),
+    }
+}
+
 /// The parts of a zip package, by name, in archive order.
 fn parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
     (0..archive.len())
         .map(|i| {
             let mut file = archive.by_index(i).expect("entry");
-            let mut text = String::new();
-            file.read_to_string(&mut text).expect("UTF-8 part");
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).expect("part");
+            // Pictures are kept as their size; the XML parts as text.
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| format!("<{} binary bytes>", e.as_bytes().len()));
             (file.name().to_owned(), text, file.compression())
         })
         .collect()
@@ -165,7 +182,10 @@ fn the_docx_is_a_word_package_with_heading_styles_repeating_headers_and_properti
     let d = build(common::shared_sample(), Lang::Fr, false);
     let bytes = office::docx::docx(&d).expect("docx");
     let parts = parts(&bytes);
-    for (name, xml, _) in &parts {
+    for (name, xml, _) in parts
+        .iter()
+        .filter(|(n, _, _)| n.ends_with(".xml") || n.ends_with(".rels"))
+    {
         assert_well_formed(name, xml);
     }
     let document = part(&parts, "word/document.xml");
@@ -331,9 +351,12 @@ fn soffice(args: &[&str], profile: &Path) -> std::process::Output {
 fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sample = common::shared_sample();
+    let mut branded = build(sample, Lang::Fr, false);
+    branded.meta.branding = Some(branding());
     let mut documents: Vec<(String, Dossier)> = vec![
         ("dossier".to_owned(), build(sample, Lang::Fr, false)),
         ("public-en".to_owned(), build(sample, Lang::En, true)),
+        ("branded".to_owned(), branded),
     ];
     for kind in DocumentKind::ALL {
         documents.push((kind.code().to_owned(), derived(kind, Lang::Fr)));
@@ -380,6 +403,23 @@ fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
             assert!(pages >= 1, "{stem}: no pages");
             let full_text = std::fs::read_to_string(out.join(format!("{stem}.txt")))
                 .unwrap_or_else(|_| panic!("LibreOffice read no text from {stem}"));
+            if name == "branded" {
+                assert!(
+                    full_text.contains("Cabinet Lumen Conformité"),
+                    "{stem}: no firm name"
+                );
+                let images = lopdf::Document::load_mem(&pdf)
+                    .expect("parse")
+                    .objects
+                    .values()
+                    .filter(|o| {
+                        o.as_stream().is_ok_and(|s| {
+                            s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
+                        })
+                    })
+                    .count();
+                assert!(images >= 1, "{stem}: LibreOffice drew no logo");
+            }
             let text = squash(&full_text);
             for piece in model_texts(d) {
                 assert!(
@@ -408,4 +448,49 @@ fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
             }
         }
     }
+}
+
+#[test]
+fn a_branded_document_carries_the_logo_firm_colour_and_footer_line_in_every_format() {
+    let mut d = build(common::shared_sample(), Lang::Fr, false);
+    let plain_docx = parts(&office::docx::docx(&d).expect("docx"));
+    d.meta.branding = Some(branding());
+    let docx = parts(&office::docx::docx(&d).expect("docx"));
+    assert!(
+        docx.iter()
+            .any(|(name, _, _)| name == "word/media/logo.png"),
+        "the logo is in the Word package"
+    );
+    assert!(!plain_docx.iter().any(|(name, _, _)| name.contains("media")));
+    assert!(part(&docx, "word/_rels/document.xml.rels").contains("media/logo.png"));
+    assert!(part(&docx, "word/header1.xml").contains("Cabinet Lumen Conformité"));
+    assert!(part(&docx, "word/footer1.xml").contains("lumen-conformite.fr"));
+    assert!(
+        part(&docx, "word/styles.xml").contains("0F5C4D"),
+        "headings in the accent"
+    );
+    assert!(!part(&plain_docx, "word/styles.xml").contains("0F5C4D"));
+    let odt = parts(&office::odt::odt(&d).expect("odt"));
+    assert!(odt.iter().any(|(name, _, _)| name == "Pictures/logo.png"));
+    assert!(part(&odt, "META-INF/manifest.xml").contains("Pictures/logo.png"));
+    assert!(part(&odt, "styles.xml").contains("Cabinet Lumen Conformité"));
+    assert!(part(&odt, "content.xml").contains("draw:image"));
+    let pdf = gardefou::pdf::render(&d).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("parse");
+    let images = doc
+        .objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
+            })
+        })
+        .count();
+    assert_eq!(images, 1, "one logo image in the PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let second = doc.extract_text(&pages[1..2]).expect("text");
+    assert!(
+        second.contains("Cabinet Lumen"),
+        "the running header names the firm: {second}"
+    );
 }

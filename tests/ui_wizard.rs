@@ -312,6 +312,9 @@ fn the_dossier_step_exports_opendocument_and_word_and_the_documents_follow() {
         h.state().state.export_format,
         gardefou::session::Format::Docx
     );
+    h.get_by_label("Export the dossier as Word (DOCX)")
+        .scroll_to_me();
+    h.run();
     h.get_by_label("Export the dossier as Word (DOCX)").click();
     let state = wait_for_export(&mut h);
     assert!(
@@ -1746,4 +1749,80 @@ fn the_dossier_step_offers_the_fria_where_article_27_asks_for_it() {
     let fria = dir.path().join("commune-aidf.pdf");
     let bytes = std::fs::read(&fria).expect("the FRIA is written beside the dossier");
     assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_logo_that_cannot_be_read_asks_before_exporting_without_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("logo.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\nnot really").expect("write");
+    let output = dir.path().join("commune.pdf");
+    let mut app = app(common::sample(), Lang::En);
+    app.state.export_path = output.display().to_string();
+    app.settings.branding.firm_name = "Cabinet Lumen".to_owned();
+    app.settings.branding.logo_path = broken.display().to_string();
+    let mut h = harness(app);
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    h.get_by_label("Export the dossier as PDF").click();
+    h.run();
+    assert!(h.query_by_label("Logo cannot be used").is_some());
+    assert!(
+        h.query_by_label_contains("damaged").is_some(),
+        "the prompt says what is wrong"
+    );
+    assert!(!output.exists(), "nothing written before the user answers");
+    h.get_by_label("Export without the logo").click();
+    let state = wait_for_export(&mut h);
+    assert!(
+        matches!(state, ExportState::Done { ref path, .. } if *path == output),
+        "{state:?}"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&output)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Cabinet Lumen"),
+        "the firm is named without the logo"
+    );
+}
+
+#[test]
+fn the_projects_branding_is_edited_in_the_dossier_step_over_the_users_default() {
+    let mut app = app(common::sample(), Lang::En);
+    app.settings.branding.firm_name = "Cabinet Lumen".to_owned();
+    let mut h = tall_harness(app);
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    let firm_fields: Vec<_> = h.get_all_by_label("Firm name").collect();
+    assert_eq!(firm_fields.len(), 2, "the project's and the user's");
+    h.get_all_by_label("Firm name")
+        .next()
+        .expect("project field")
+        .click();
+    h.run();
+    h.get_all_by_label("Firm name")
+        .next()
+        .expect("project field")
+        .type_text("Atelier Nord");
+    h.run();
+    assert_eq!(
+        h.state().session.assessment.project.branding.firm_name,
+        "Atelier Nord"
+    );
+    assert_eq!(h.state().settings.branding.firm_name, "Cabinet Lumen");
+    h.get_all_by_label("Accent colour (#RRGGBB)")
+        .next()
+        .expect("project accent")
+        .focus();
+    h.run();
+    h.get_all_by_label("Accent colour (#RRGGBB)")
+        .next()
+        .expect("project accent")
+        .type_text("#12345");
+    h.run();
+    assert!(h.query_by_label_contains("Colour not recognised").is_some());
 }

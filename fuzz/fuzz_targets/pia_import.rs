@@ -17,6 +17,6 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(imported) = gardefou::interop::pia::import(data, kb()) {
         let report = gardefou::rules::evaluate(&imported.assessment, kb(), today);
-        let _ = gardefou::interop::pia::export(&imported.assessment, kb(), &report, gardefou::model::Lang::Fr);
+        let _ = gardefou::interop::pia::export(&imported.assessment, kb(), &report, gardefou::model::Lang::Fr, today);
     }
 });

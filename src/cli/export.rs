@@ -20,6 +20,8 @@ pub struct Request<'a> {
     pub output: &'a Path,
     /// The format, when forced; else the output's extension decides (PDF when it names none).
     pub format: Option<Format>,
+    /// Leave out the project's logo when it cannot be used, instead of stopping.
+    pub without_logo: bool,
     /// The public version of the dossier.
     pub is_public: bool,
     /// The document's date.
@@ -57,7 +59,25 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     };
     let kind = request.kind();
     let format = request.format();
-    let mut job = session.export_job(kind, request.output).in_format(format);
+    // The command line brands with the project's branding (the user's own lives in the app).
+    let branding = match crate::branding::resolve(
+        &session.assessment.project.branding,
+        request.without_logo,
+    ) {
+        Ok(branding) => branding,
+        Err(error) => {
+            eprintln!(
+                "gardefou: {}\n{}",
+                messages::logo_error(&error, lang),
+                tr(lang, "cli.export.no_logo_hint")
+            );
+            return 2;
+        }
+    };
+    let mut job = session
+        .export_job(kind, request.output)
+        .in_format(format)
+        .with_branding(branding);
     if let Some(doc_lang) = request.dossier_lang {
         job = job.in_lang(doc_lang);
     }

@@ -51,6 +51,82 @@ pub struct Meta {
     pub footer: String,
     /// The word for « page » and « of » in the footer: `page {n} / {total}`.
     pub page_label: String,
+    /// A consultant's branding, when set (`None`: the documents look as always).
+    pub branding: Option<Branding>,
+}
+
+impl Meta {
+    /// The accent colour: the branding's, or the default.
+    pub fn accent(&self) -> super::palette::Rgb {
+        self.branding
+            .as_ref()
+            .and_then(|b| b.accent)
+            .unwrap_or(super::palette::ACCENT)
+    }
+
+    /// The firm's name, when the branding gives one.
+    pub fn firm_name(&self) -> Option<&str> {
+        self.branding
+            .as_ref()
+            .map(|b| b.firm_name.trim())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// The running footer's text: the document's, then the branding's footer line.
+    pub fn footer_text(&self) -> String {
+        match self
+            .branding
+            .as_ref()
+            .map(|b| b.footer_line.trim())
+            .filter(|l| !l.is_empty())
+        {
+            Some(line) if self.footer.trim().is_empty() => line.to_owned(),
+            Some(line) => format!("{} · {line}", self.footer),
+            None => self.footer.clone(),
+        }
+    }
+
+    /// The logo, when the branding has one.
+    pub fn logo(&self) -> Option<&Logo> {
+        self.branding.as_ref().and_then(|b| b.logo.as_ref())
+    }
+}
+
+/// The firm's branding, resolved for one document: what the cover, the running header and
+/// footer show, and the accent colour of headings and rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branding {
+    /// The firm's name (may be empty).
+    pub firm_name: String,
+    /// The line added at the foot of every page (may be empty).
+    pub footer_line: String,
+    /// Headings and rules in this colour instead of the default blue.
+    pub accent: Option<super::palette::Rgb>,
+    /// The logo, decoded.
+    pub logo: Option<Logo>,
+}
+
+/// A decoded logo: 8-bit RGB pixels (transparency flattened on white) for the PDF, and the same
+/// picture as PNG for the word processors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Logo {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width × height × 3` bytes, row by row.
+    pub rgb: Vec<u8>,
+    /// The picture as a PNG file.
+    pub png: Vec<u8>,
+}
+
+impl Logo {
+    /// The size to draw it at, in points, inside a `max_w × max_h` box, keeping its proportions.
+    pub fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
+        let (w, h) = (self.width.max(1) as f32, self.height.max(1) as f32);
+        let scale = (max_w / w).min(max_h / h);
+        (w * scale, h * scale)
+    }
 }
 
 /// How a callout is coloured.

@@ -71,6 +71,7 @@ impl Ctx<'_> {
             watermark: None,
             footer,
             page_label: self.t("dossier.page_of"),
+            branding: None,
         }
     }
 

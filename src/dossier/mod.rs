@@ -11,7 +11,8 @@ mod sections;
 pub mod text;
 
 pub use blocks::{
-    Attachment, Block, Column, Cover, Dossier, Meta, RiskMap, RiskPoint, SignatureLine, Tone,
+    Attachment, Block, Branding, Column, Cover, Dossier, Logo, Meta, RiskMap, RiskPoint,
+    SignatureLine, Tone,
 };
 pub use ctx::Ctx;
 

@@ -4,6 +4,7 @@
 //! current format version. Every struct takes `#[serde(default)]`, so a file written by an older
 //! build that lacks a newer field still loads.
 
+pub mod branding;
 pub mod camera;
 pub mod camera_list;
 pub mod capability;
@@ -25,6 +26,7 @@ pub mod video_system;
 
 use serde::{Deserialize, Serialize};
 
+pub use branding::Branding;
 pub use camera::{Camera, CameraKind, InventorySummary};
 pub use camera_list::CameraList;
 pub use capability::{

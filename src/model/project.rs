@@ -186,4 +186,7 @@ pub struct Project {
     /// to the PIA format gives back what the user has not changed since. Empty otherwise.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub imported_pia: String,
+    /// This project's branding of the documents, over the user's own (empty: the user's).
+    #[serde(skip_serializing_if = "super::Branding::is_empty")]
+    pub branding: super::Branding,
 }

@@ -7,7 +7,7 @@
 use super::risk_grid;
 use super::xml::Xml;
 use super::{chapters, language_tag, next_starts_page, page_label_parts, OfficeError, PagePart};
-use crate::dossier::palette::{tone_colors, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK};
+use crate::dossier::palette::{tone_colors, Rgb, HEADER_FILL, INK, MUTED, RULE, WATERMARK};
 use crate::dossier::{Block, Column, Cover, Dossier, Meta, RiskMap, SignatureLine};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -20,11 +20,14 @@ const TEXT_WIDTH: u32 = 9638;
 pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let meta = &dossier.meta;
     let parts = [
-        ("[Content_Types].xml", content_types()),
+        ("[Content_Types].xml", content_types(meta.logo().is_some())),
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core_properties(meta)),
         ("docProps/app.xml", app_properties()),
-        ("word/_rels/document.xml.rels", document_rels()),
+        (
+            "word/_rels/document.xml.rels",
+            document_rels(meta.logo().is_some()),
+        ),
         ("word/document.xml", document(dossier)),
         ("word/styles.xml", styles(meta)),
         ("word/numbering.xml", numbering()),
@@ -34,10 +37,15 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
         ("word/footer1.xml", footer(meta)),
         ("word/footer2.xml", empty_footer()),
     ];
-    super::package::zip_parts(None, &parts)
+    let pictures: Vec<(&str, &[u8])> = meta
+        .logo()
+        .map(|logo| ("word/media/logo.png", logo.png.as_slice()))
+        .into_iter()
+        .collect();
+    super::package::zip_parts(None, &parts, &pictures)
 }
 
-fn content_types() -> String {
+fn content_types(has_logo: bool) -> String {
     let mut x = Xml::new();
     x.open(
         "Types",
@@ -60,6 +68,12 @@ fn content_types() -> String {
         "Default",
         &[("Extension", "xml"), ("ContentType", "application/xml")],
     );
+    if has_logo {
+        x.empty(
+            "Default",
+            &[("Extension", "png"), ("ContentType", "image/png")],
+        );
+    }
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     for (part, kind) in [
         ("/word/document.xml", format!("{wml}.document.main+xml")),
@@ -122,17 +136,30 @@ fn package_rels() -> String {
     ])
 }
 
-fn document_rels() -> String {
-    relationships(&[
-        ("rId1", &format!("{REL}/styles"), "styles.xml"),
-        ("rId2", &format!("{REL}/numbering"), "numbering.xml"),
-        ("rId3", &format!("{REL}/settings"), "settings.xml"),
-        ("rId4", &format!("{REL}/header"), "header1.xml"),
-        ("rId5", &format!("{REL}/header"), "header2.xml"),
-        ("rId6", &format!("{REL}/footer"), "footer1.xml"),
-        ("rId7", &format!("{REL}/footer"), "footer2.xml"),
-    ])
+fn document_rels(has_logo: bool) -> String {
+    let styles = format!("{REL}/styles");
+    let numbering = format!("{REL}/numbering");
+    let settings = format!("{REL}/settings");
+    let header = format!("{REL}/header");
+    let footer = format!("{REL}/footer");
+    let image = format!("{REL}/image");
+    let mut entries = vec![
+        ("rId1", styles.as_str(), "styles.xml"),
+        ("rId2", numbering.as_str(), "numbering.xml"),
+        ("rId3", settings.as_str(), "settings.xml"),
+        ("rId4", header.as_str(), "header1.xml"),
+        ("rId5", header.as_str(), "header2.xml"),
+        ("rId6", footer.as_str(), "footer1.xml"),
+        ("rId7", footer.as_str(), "footer2.xml"),
+    ];
+    if has_logo {
+        entries.push((LOGO_REL, image.as_str(), "media/logo.png"));
+    }
+    relationships(&entries)
 }
+
+/// The relationship of the logo picture.
+const LOGO_REL: &str = "rId8";
 
 fn core_properties(meta: &Meta) -> String {
     let mut x = Xml::new();
@@ -278,13 +305,13 @@ fn styles(meta: &Meta) -> String {
         let name = format!("heading {level}");
         let style = Style {
             starts_page: level == 1,
-            ..Style::bold(&id, &name, size, ACCENT, before, 120)
+            ..Style::bold(&id, &name, size, meta.accent(), before, 120)
         };
         paragraph_style(&mut x, &style, Some(level));
     }
     paragraph_style(
         &mut x,
-        &Style::bold("Title", "Title", 44, ACCENT, 240, 240),
+        &Style::bold("Title", "Title", 44, meta.accent(), 240, 240),
         None,
     );
     paragraph_style(
@@ -306,7 +333,7 @@ fn styles(meta: &Meta) -> String {
         &mut x,
         &Style {
             starts_page: true,
-            ..Style::bold("TOCHeading", "TOC Heading", 32, ACCENT, 0, 240)
+            ..Style::bold("TOCHeading", "TOC Heading", 32, meta.accent(), 0, 240)
         },
         None,
     );
@@ -450,8 +477,18 @@ fn header(meta: &Meta, with_title: bool) -> String {
                 ("w:color", &RULE.hex()),
             ],
         );
+        x.open("w:tabs", &[]);
+        x.empty(
+            "w:tab",
+            &[("w:val", "right"), ("w:pos", &TEXT_WIDTH.to_string())],
+        );
+        x.close();
         x.close().close();
         run(&mut x, &meta.title, RunStyle::Plain);
+        if let Some(firm) = meta.firm_name() {
+            x.open("w:r", &[]).empty("w:tab", &[]).close();
+            run(&mut x, firm, RunStyle::Bold);
+        }
         x.close();
     }
     if let Some(mark) = &meta.watermark {
@@ -538,7 +575,7 @@ fn footer(meta: &Meta) -> String {
         &[("w:val", "right"), ("w:pos", &TEXT_WIDTH.to_string())],
     );
     x.close().close();
-    run(&mut x, &meta.footer, RunStyle::Plain);
+    run(&mut x, &meta.footer_text(), RunStyle::Plain);
     x.open("w:r", &[]).empty("w:tab", &[]).close();
     for part in page_label_parts(meta) {
         match part {
@@ -572,6 +609,10 @@ fn part_root(x: &mut Xml, name: &str) {
             ("xmlns:r", R),
             ("xmlns:v", "urn:schemas-microsoft-com:vml"),
             ("xmlns:o", "urn:schemas-microsoft-com:office:office"),
+            (
+                "xmlns:wp",
+                "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+            ),
         ],
     );
 }
@@ -584,6 +625,7 @@ fn document(dossier: &Dossier) -> String {
     for (index, block) in blocks.iter().enumerate() {
         match block {
             Block::Cover(cover) => {
+                write_firm(&mut x, &dossier.meta);
                 write_cover(&mut x, cover);
                 if !next_starts_page(blocks, index) {
                     page_break(&mut x);
@@ -694,6 +736,74 @@ fn page_break(x: &mut Xml) {
     x.open("w:p", &[]).open("w:r", &[]);
     x.empty("w:br", &[("w:type", "page")]);
     x.close().close();
+}
+
+/// The consultant's logo and firm name at the top of the cover, when the document is branded.
+fn write_firm(x: &mut Xml, meta: &Meta) {
+    if let Some(logo) = meta.logo() {
+        // EMU: 12,700 per point; the logo fits 170 × 70 points, as in the PDF.
+        let (w, h) = logo.fit(170.0, 70.0);
+        let (cx, cy) = (
+            ((w * 12_700.0) as u64).to_string(),
+            ((h * 12_700.0) as u64).to_string(),
+        );
+        x.open("w:p", &[]).open("w:r", &[]).open("w:drawing", &[]);
+        x.open(
+            "wp:inline",
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+            ],
+        );
+        x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+        x.empty("wp:docPr", &[("id", "1"), ("name", "Logo")]);
+        x.open(
+            "a:graphic",
+            &[(
+                "xmlns:a",
+                "http://schemas.openxmlformats.org/drawingml/2006/main",
+            )],
+        );
+        x.open(
+            "a:graphicData",
+            &[(
+                "uri",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )],
+        );
+        x.open(
+            "pic:pic",
+            &[(
+                "xmlns:pic",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )],
+        );
+        x.open("pic:nvPicPr", &[]);
+        x.empty("pic:cNvPr", &[("id", "0"), ("name", "logo.png")]);
+        x.empty("pic:cNvPicPr", &[]);
+        x.close();
+        x.open("pic:blipFill", &[]);
+        x.empty("a:blip", &[("r:embed", LOGO_REL)]);
+        x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
+        x.close();
+        x.open("pic:spPr", &[]).open("a:xfrm", &[]);
+        x.empty("a:off", &[("x", "0"), ("y", "0")]);
+        x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+        x.close();
+        x.open("a:prstGeom", &[("prst", "rect")])
+            .empty("a:avLst", &[])
+            .close();
+        x.close();
+        // pic:pic, a:graphicData, a:graphic, wp:inline, w:drawing, w:r, w:p
+        for _ in 0..7 {
+            x.close();
+        }
+    }
+    if let Some(firm) = meta.firm_name() {
+        styled_paragraph(x, "Organisation", firm, RunStyle::Bold);
+    }
 }
 
 fn write_cover(x: &mut Xml, cover: &Cover) {

@@ -109,6 +109,7 @@ mod tests {
             watermark: None,
             footer: String::new(),
             page_label: "page {n} / {total}".to_owned(),
+            branding: None,
         };
         assert_eq!(
             page_label_parts(&meta),

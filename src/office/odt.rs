@@ -8,7 +8,7 @@
 use super::risk_grid;
 use super::xml::Xml;
 use super::{chapters, language_tag, next_starts_page, page_label_parts, OfficeError, PagePart};
-use crate::dossier::palette::{tone_colors, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK};
+use crate::dossier::palette::{tone_colors, Rgb, HEADER_FILL, INK, MUTED, RULE, WATERMARK};
 use crate::dossier::{Block, Column, Cover, Dossier, Meta, RiskMap, SignatureLine, Tone};
 
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
@@ -59,15 +59,27 @@ const NAMESPACES: [(&str, &str); 12] = [
 /// The dossier as ODT bytes.
 pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let parts = [
-        ("META-INF/manifest.xml", manifest()),
+        (
+            "META-INF/manifest.xml",
+            manifest(dossier.meta.logo().is_some()),
+        ),
         ("content.xml", content(dossier)),
         ("styles.xml", styles(&dossier.meta)),
         ("meta.xml", meta(&dossier.meta)),
     ];
-    super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts)
+    let pictures: Vec<(&str, &[u8])> = dossier
+        .meta
+        .logo()
+        .map(|logo| (LOGO_PART, logo.png.as_slice()))
+        .into_iter()
+        .collect();
+    super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts, &pictures)
 }
 
-fn manifest() -> String {
+/// Where the logo goes in the package.
+const LOGO_PART: &str = "Pictures/logo.png";
+
+fn manifest(has_logo: bool) -> String {
     let mut x = Xml::new();
     x.open(
         "manifest:manifest",
@@ -93,6 +105,15 @@ fn manifest() -> String {
             &[
                 ("manifest:full-path", part),
                 ("manifest:media-type", "text/xml"),
+            ],
+        );
+    }
+    if has_logo {
+        x.empty(
+            "manifest:file-entry",
+            &[
+                ("manifest:full-path", LOGO_PART),
+                ("manifest:media-type", "image/png"),
             ],
         );
     }
@@ -242,7 +263,7 @@ fn styles(meta: &Meta) -> String {
             &[
                 ("fo:font-size", &format!("{size}pt")),
                 ("fo:font-weight", "bold"),
-                ("fo:color", &color(ACCENT)),
+                ("fo:color", &color(meta.accent())),
             ],
         );
         x.close();
@@ -253,7 +274,7 @@ fn styles(meta: &Meta) -> String {
         "Title",
         22.0,
         true,
-        ACCENT,
+        meta.accent(),
         (0.4, 0.4),
         &[],
     );
@@ -285,7 +306,7 @@ fn styles(meta: &Meta) -> String {
         "Contents Heading",
         16.0,
         true,
-        ACCENT,
+        meta.accent(),
         (0.0, 0.4),
         &[("fo:break-before", "page")],
     );
@@ -407,13 +428,19 @@ fn styles(meta: &Meta) -> String {
             ("style:parent-style-name", "Header"),
         ],
     );
-    x.empty(
+    x.open(
         "style:paragraph-properties",
         &[
             ("fo:border-bottom", &format!("0.5pt solid {}", color(RULE))),
             ("fo:padding-bottom", "0.1cm"),
         ],
     );
+    x.open("style:tab-stops", &[]);
+    x.empty(
+        "style:tab-stop",
+        &[("style:position", "17cm"), ("style:type", "right")],
+    );
+    x.close().close();
     x.close();
     x.open(
         "style:style",
@@ -461,14 +488,22 @@ fn styles(meta: &Meta) -> String {
         &[("style:name", "Standard"), ("style:page-layout-name", "A4")],
     );
     x.open("style:header", &[]);
-    x.element("text:p", &[("text:style-name", "HeaderRule")], &meta.title);
+    x.open("text:p", &[("text:style-name", "HeaderRule")]);
+    x.text(&meta.title);
+    if let Some(firm) = meta.firm_name() {
+        x.empty("text:tab", &[]);
+        x.open("text:span", &[("text:style-name", "Strong_20_Emphasis")]);
+        x.text(firm);
+        x.close();
+    }
+    x.close();
     if let Some(mark) = &meta.watermark {
         watermark(&mut x, mark);
     }
     x.close();
     x.open("style:footer", &[]);
     x.open("text:p", &[("text:style-name", "FooterTabs")]);
-    x.text(&meta.footer);
+    x.text(&meta.footer_text());
     x.empty("text:tab", &[]);
     for part in page_label_parts(meta) {
         match part {
@@ -628,16 +663,20 @@ impl Automatic {
             );
             styles.close();
         }
+        // The cover's first paragraph starts the « Cover » page style (no running header): the
+        // kicker, or the firm's logo when the document is branded.
         for (name, extra) in [
             ("PageBreak", ("fo:break-before", "page")),
             ("CoverStart", ("fo:margin-top", "3cm")),
+            ("CoverFirm", ("fo:margin-top", "0.3cm")),
+            ("CoverKicker", ("fo:margin-top", "2cm")),
         ] {
             let mut attributes = vec![
                 ("style:name", name),
                 ("style:family", "paragraph"),
                 ("style:parent-style-name", "Subtitle"),
             ];
-            if name == "CoverStart" {
+            if name == "CoverStart" || name == "CoverFirm" {
                 attributes.push(("style:master-page-name", "Cover"));
             }
             styles.open("style:style", &attributes);
@@ -689,7 +728,8 @@ fn content(dossier: &Dossier) -> String {
         let page_break_after = !next_starts_page(blocks, index);
         match block {
             Block::Cover(cover) => {
-                write_cover(&mut body, &mut auto, cover);
+                write_firm(&mut body, &dossier.meta);
+                write_cover(&mut body, &mut auto, cover, dossier.meta.branding.is_some());
                 if page_break_after {
                     body.empty("text:p", &[("text:style-name", "PageBreak")]);
                 }
@@ -803,8 +843,49 @@ fn bold_paragraph(x: &mut Xml, style: &str, text: &str) {
     x.close().close();
 }
 
-fn write_cover(x: &mut Xml, auto: &mut Automatic, cover: &Cover) {
-    paragraph(x, "CoverStart", &cover.kicker);
+/// The consultant's logo and firm name at the top of the cover, when the document is branded.
+fn write_firm(x: &mut Xml, meta: &Meta) {
+    if meta.branding.is_none() {
+        return;
+    }
+    x.open("text:p", &[("text:style-name", "CoverFirm")]);
+    if let Some(logo) = meta.logo() {
+        // Points to centimetres; the logo fits 170 × 70 points, as in the PDF.
+        let (w, h) = logo.fit(170.0, 70.0);
+        let cm = |points: f32| format!("{:.2}cm", points / 72.0 * 2.54);
+        x.open(
+            "draw:frame",
+            &[
+                ("draw:name", "Logo"),
+                ("text:anchor-type", "as-char"),
+                ("svg:width", &cm(w)),
+                ("svg:height", &cm(h)),
+            ],
+        );
+        x.empty(
+            "draw:image",
+            &[
+                ("xlink:href", LOGO_PART),
+                ("xlink:type", "simple"),
+                ("xlink:show", "embed"),
+                ("xlink:actuate", "onLoad"),
+            ],
+        );
+        x.close();
+    }
+    x.close();
+    if let Some(firm) = meta.firm_name() {
+        paragraph(x, "Organisation", firm);
+    }
+}
+
+fn write_cover(x: &mut Xml, auto: &mut Automatic, cover: &Cover, is_branded: bool) {
+    let first = if is_branded {
+        "CoverKicker"
+    } else {
+        "CoverStart"
+    };
+    paragraph(x, first, &cover.kicker);
     paragraph(x, "Title", &cover.title);
     paragraph(x, "Organisation", &cover.organisation);
     write_key_values(x, auto, &cover.lines);

@@ -9,10 +9,11 @@ use zip::CompressionMethod;
 use super::OfficeError;
 
 /// Writes the parts, in order, into a zip archive. `stored_first` (ODF's `mimetype`) is written
-/// first and uncompressed.
+/// first and uncompressed; `pictures` (already compressed) are stored after the XML parts.
 pub fn zip_parts(
     stored_first: Option<(&str, &str)>,
     parts: &[(&str, String)],
+    pictures: &[(&str, &[u8])],
 ) -> Result<Vec<u8>, OfficeError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed timestamp: the same dossier gives the same bytes.
@@ -31,6 +32,13 @@ pub fn zip_parts(
     for (name, text) in parts {
         zip.start_file(*name, deflated).map_err(package_error)?;
         zip.write_all(text.as_bytes()).map_err(package_error)?;
+    }
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(stamp);
+    for (name, bytes) in pictures {
+        zip.start_file(*name, stored).map_err(package_error)?;
+        zip.write_all(bytes).map_err(package_error)?;
     }
     let cursor = zip.finish().map_err(package_error)?;
     Ok(cursor.into_inner())

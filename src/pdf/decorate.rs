@@ -13,9 +13,22 @@ const FOOTER_BASELINE: f32 = PAGE_H - 38.0;
 pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {
     let total = layout.pages.len();
     let right = PAGE_W - MARGIN_X;
-    let header = fit(&meta.title, Face::Regular, 7.5, right - MARGIN_X, metrics);
+    // A branded document names the firm at the right of the running header.
+    let firm = meta
+        .firm_name()
+        .map(|name| fit(name, Face::Bold, 7.5, (right - MARGIN_X) * 0.35, metrics));
+    let firm_width = firm
+        .as_deref()
+        .map_or(0.0, |name| metrics.width(name, Face::Bold, 7.5) + 12.0);
+    let header = fit(
+        &meta.title,
+        Face::Regular,
+        7.5,
+        right - MARGIN_X - firm_width,
+        metrics,
+    );
     let footer = fit(
-        &meta.footer,
+        &meta.footer_text(),
         Face::Regular,
         7.5,
         (right - MARGIN_X) * 0.72,
@@ -55,6 +68,16 @@ pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {
             color: MUTED,
             text: header.clone(),
         });
+        if let Some(firm) = &firm {
+            page.items.push(Item::Text {
+                x: right - metrics.width(firm, Face::Bold, 7.5),
+                y: HEADER_BASELINE,
+                size: 7.5,
+                face: Face::Bold,
+                color: meta.accent(),
+                text: firm.clone(),
+            });
+        }
         page.items.push(Item::Line {
             x1: MARGIN_X,
             y1: HEADER_BASELINE + 6.0,

@@ -45,7 +45,7 @@ pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
 
 /// The layout and decoration phases.
 fn lay_out(dossier: &Dossier, metrics: &fonts::Metrics) -> layout::Layout {
-    let mut laid = layout::layout(&dossier.blocks, metrics);
+    let mut laid = layout::layout_for(&dossier.blocks, metrics, Some(&dossier.meta));
     decorate::decorate(&mut laid, &dossier.meta, metrics);
     laid
 }

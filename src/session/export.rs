@@ -175,9 +175,17 @@ pub struct ExportJob {
     pub format: Format,
     /// Where to write it.
     pub output: PathBuf,
+    /// The firm's branding of the document (`None`: as always).
+    pub branding: Option<dossier::Branding>,
 }
 
 impl ExportJob {
+    /// The same job with a firm's branding (resolved by `crate::branding::resolve`).
+    pub fn with_branding(mut self, branding: Option<dossier::Branding>) -> ExportJob {
+        self.branding = branding;
+        self
+    }
+
     /// The same job in another file format.
     pub fn in_format(mut self, format: Format) -> ExportJob {
         self.format = format;
@@ -223,6 +231,8 @@ impl ExportJob {
             )?,
             ExportKind::Pia => return Ok(None),
         };
+        let mut built = built;
+        built.meta.branding = self.branding.clone();
         Ok(Some(built))
     }
 

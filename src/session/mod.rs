@@ -317,6 +317,7 @@ impl Session {
             kind,
             format: Format::from_path(output).unwrap_or(Format::Pdf),
             output: output.to_owned(),
+            branding: None,
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum Action {
     DiscardThen(Box<Action>),
     /// Write a derived document as PDF beside the dossier.
     ExportDocument(DocumentKind),
+    /// Export again, leaving out the branding's logo the user was told cannot be used.
+    ExportWithoutLogo(ExportTarget),
     /// Copy a derived document's text to the clipboard.
     CopyDocument(DocumentKind),
     /// Write the CNIL PIA file beside the dossier.
@@ -73,4 +75,13 @@ impl From<Command> for Action {
     fn from(command: Command) -> Action {
         Action::Command(command)
     }
+}
+
+/// What an export was writing, to run it again without the logo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// The dossier (the Dossier step's settings).
+    Dossier,
+    /// A derived document.
+    Document(DocumentKind),
 }

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::action::ExportTarget;
 use super::GardefouApp;
 use crate::documents::DocumentKind;
 use crate::dossier::text::plain_text;
@@ -15,8 +16,11 @@ use crate::session::{ExportError, ExportKind};
 
 impl GardefouApp {
     /// Writes a derived document beside the dossier, in the dossier's export format.
-    pub(super) fn export_document(&mut self, kind: DocumentKind) {
+    pub(super) fn export_document(&mut self, kind: DocumentKind, without_logo: bool) {
         let lang = self.lang();
+        let Some(branding) = self.branding_for(ExportTarget::Document(kind), without_logo) else {
+            return;
+        };
         let format = self.state.export_format;
         let suffix = kind.file_suffix(self.session.assessment.project.dossier_language);
         let output = sibling_path(
@@ -27,7 +31,8 @@ impl GardefouApp {
         let job = self
             .session
             .export_job(ExportKind::Document(kind), &output)
-            .in_format(format);
+            .in_format(format)
+            .with_branding(branding);
         match job.run() {
             Ok(exported) => self.set_status(
                 tr_with(

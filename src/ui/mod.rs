@@ -212,7 +212,13 @@ impl GardefouApp {
                 self.session.discard_changes();
                 self.pending.push(*then);
             }
-            Action::ExportDocument(kind) => self.export_document(kind),
+            Action::ExportDocument(kind) => self.export_document(kind, false),
+            Action::ExportWithoutLogo(action::ExportTarget::Dossier) => {
+                self.start_export(ctx, true)
+            }
+            Action::ExportWithoutLogo(action::ExportTarget::Document(kind)) => {
+                self.export_document(kind, true)
+            }
             Action::CopyDocument(kind) => self.copy_document(ctx, kind),
             Action::ExportPia => self.export_pia(),
             Action::GoTo(step, field) => {
@@ -336,7 +342,7 @@ impl GardefouApp {
                     self.session.assessment = next.clone();
                 }
             }
-            Command::ExportDossier => self.start_export(ctx),
+            Command::ExportDossier => self.start_export(ctx, false),
             Command::Quit => {
                 self.session.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -484,8 +490,31 @@ impl GardefouApp {
         }
     }
 
+    /// The branding of the documents — the project's over the user's — with its logo loaded;
+    /// `None` after asking the user what to do when the logo cannot be used.
+    pub(super) fn branding_for(
+        &mut self,
+        target: action::ExportTarget,
+        without_logo: bool,
+    ) -> Option<Option<crate::dossier::Branding>> {
+        let branding = self
+            .session
+            .assessment
+            .project
+            .branding
+            .over(&self.settings.branding);
+        match crate::branding::resolve(&branding, without_logo) {
+            Ok(resolved) => Some(resolved),
+            Err(error) => {
+                let message = messages::logo_error(&error, self.lang());
+                self.state.prompt = Some(Prompt::LogoProblem { message, target });
+                None
+            }
+        }
+    }
+
     /// Starts the dossier export on a background thread, with the dossier step's settings.
-    fn start_export(&mut self, ctx: &egui::Context) {
+    fn start_export(&mut self, ctx: &egui::Context, without_logo: bool) {
         let lang = self.lang();
         let format = self.state.export_format;
         let output = with_extension_of(PathBuf::from(self.state.export_path.trim()), format);
@@ -493,16 +522,29 @@ impl GardefouApp {
             self.set_status(tr(lang, "ui.export_path_missing").to_owned(), true);
             return;
         }
+        let is_running = self
+            .state
+            .export
+            .lock()
+            .is_ok_and(|state| *state == ExportState::Running);
+        if is_running {
+            return;
+        }
+        // The logo is read before the export starts: if it cannot be used, the user decides.
+        let Some(branding) = self.branding_for(action::ExportTarget::Dossier, without_logo) else {
+            return;
+        };
         if let Ok(mut state) = self.state.export.lock() {
-            if *state == ExportState::Running {
-                return;
-            }
             *state = ExportState::Running;
         }
         let kind = ExportKind::Dossier {
             is_public: self.state.export_public,
         };
-        let job = self.session.export_job(kind, &output).in_format(format);
+        let job = self
+            .session
+            .export_job(kind, &output)
+            .in_format(format)
+            .with_branding(branding);
         let shared = Arc::clone(&self.state.export);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -694,6 +736,7 @@ impl GardefouApp {
                     today: view.today,
                     evidence_choices: &evidence_choices,
                     user_name: &mut self.settings.user_name,
+                    user_branding: &mut self.settings.branding,
                     circuit_form: &mut self.state.circuit_form,
                 };
                 steps::step_ui(ui, step, &mut cx, assessment);

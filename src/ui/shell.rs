@@ -359,6 +359,20 @@ impl GardefouApp {
                         }
                     });
                 }
+                Prompt::LogoProblem { message, target } => {
+                    ui.heading(tr(lang, "ui.logo_problem"));
+                    ui.label(message);
+                    ui.label(tr(lang, "ui.logo_problem_question"));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "ui.export_without_logo")).clicked() || enter {
+                            actions.push(Action::ExportWithoutLogo(target));
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.cancel")).clicked() || escape {
+                            close = true;
+                        }
+                    });
+                }
                 Prompt::ImportWarnings { messages } => {
                     ui.heading(tr(lang, "ui.import_warnings"));
                     ui.label(tr(lang, "ui.import_warnings_intro"));

@@ -53,6 +53,13 @@ pub enum Prompt {
         /// The warnings, in the UI language.
         messages: Vec<String>,
     },
+    /// The branding's logo cannot be used: export without it, or not at all.
+    LogoProblem {
+        /// What is wrong with the logo, in the UI language.
+        message: String,
+        /// The export waiting for the answer.
+        target: super::action::ExportTarget,
+    },
 }
 
 /// Transient state.

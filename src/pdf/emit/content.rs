@@ -34,6 +34,9 @@ struct State {
 }
 
 /// Writes the content streams of a document's pages, one after the other.
+/// The resource name of the branding's logo in the pages that draw it.
+pub const LOGO_NAME: &str = "GfLogo";
+
 pub struct ContentWriter<'m> {
     metrics: &'m Metrics,
     /// The resource name of each face's font, by `Face::index`.
@@ -99,6 +102,14 @@ impl<'m> ContentWriter<'m> {
                 let (sin, cos) = turn.sin_cos();
                 let matrix = [cos, -sin, sin, cos, *x, PAGE_H - y];
                 self.text(out, state, (*face, *size), *color, matrix, text);
+            }
+            Item::Image { x, y, w, h } => {
+                end_text(out, state);
+                out.extend_from_slice(b"q\n");
+                numbers(out, &[*w, 0.0, 0.0, *h, *x, PAGE_H - y - h]);
+                out.extend_from_slice(b"cm\n");
+                name(out, LOGO_NAME.as_bytes());
+                out.extend_from_slice(b" Do\nQ\n");
             }
             Item::Rect { x, y, w, h, color } => {
                 end_text(out, state);

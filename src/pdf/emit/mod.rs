@@ -102,6 +102,9 @@ pub fn emit(
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     set_contents(&mut lo, contents)?;
+    if let Some(logo) = meta.logo() {
+        add_logo(&mut lo, layout, logo)?;
+    }
     subset_fonts(&mut lo, &writer);
     if let Some(file) = attachment {
         attach(&mut lo, file);
@@ -163,6 +166,56 @@ fn set_contents(doc: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(),
                     .set("Contents", id);
             }
         }
+    }
+    Ok(())
+}
+
+/// Adds the logo as an image and gives it to the resources of each page that draws it.
+fn add_logo(
+    doc: &mut lopdf::Document,
+    layout: &Layout,
+    logo: &crate::dossier::Logo,
+) -> Result<(), EmitError> {
+    let image = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => i64::from(logo.width),
+            "Height" => i64::from(logo.height),
+            "ColorSpace" => "DeviceRGB",
+            "BitsPerComponent" => 8,
+        },
+        logo.rgb.clone(),
+    );
+    let image_id = doc.add_object(image);
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    for (page_id, laid) in pages.into_iter().zip(&layout.pages) {
+        if !laid
+            .items
+            .iter()
+            .any(|item| matches!(item, super::layout::Item::Image { .. }))
+        {
+            continue;
+        }
+        let resources = match doc
+            .get_dictionary(page_id)
+            .and_then(|page| page.get(b"Resources"))
+        {
+            Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
+            Ok(Object::Dictionary(dict)) => dict.clone(),
+            _ => lopdf::Dictionary::new(),
+        };
+        let mut resources = resources;
+        let mut xobjects = match resources.get(b"XObject") {
+            Ok(Object::Dictionary(dict)) => dict.clone(),
+            Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
+            _ => lopdf::Dictionary::new(),
+        };
+        xobjects.set(content::LOGO_NAME, image_id);
+        resources.set("XObject", xobjects);
+        doc.get_dictionary_mut(page_id)
+            .map_err(|e| EmitError::Write(e.to_string()))?
+            .set("Resources", resources);
     }
     Ok(())
 }

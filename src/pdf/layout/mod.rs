@@ -42,6 +42,10 @@ const SMALL: f32 = 8.5;
 /// contents still needs once every chapter is placed.
 struct Layouter<'m> {
     metrics: &'m Metrics,
+    /// Headings and rules: the default blue or the branding's colour.
+    accent: Rgb,
+    /// The branding's firm name and logo size, for the cover.
+    branding: Option<&'m crate::dossier::Branding>,
     pages: Vec<Page>,
     /// The cursor: top of the next thing placed, from the top of the last page.
     y: f32,
@@ -52,9 +56,22 @@ struct Layouter<'m> {
     is_after_toc: bool,
 }
 
-/// Lays out the blocks of a dossier.
+/// Lays out the blocks of a dossier, unbranded.
 pub fn layout(blocks: &[Block], metrics: &Metrics) -> Layout {
+    layout_for(blocks, metrics, None)
+}
+
+/// Lays out the blocks of a dossier, in the accent colour and with the branding of `meta`.
+pub fn layout_for(
+    blocks: &[Block],
+    metrics: &Metrics,
+    meta: Option<&crate::dossier::Meta>,
+) -> Layout {
     let mut l = Layouter::new(metrics);
+    if let Some(meta) = meta {
+        l.accent = meta.accent();
+        l.branding = meta.branding.as_ref();
+    }
     let chapter_titles: Vec<String> = blocks
         .iter()
         .skip_while(|b| !matches!(b, Block::Toc { .. }))
@@ -87,6 +104,8 @@ impl<'m> Layouter<'m> {
     fn new(metrics: &'m Metrics) -> Self {
         Layouter {
             metrics,
+            accent: ACCENT,
+            branding: None,
             pages: Vec::new(),
             y: TOP,
             bookmarks: Vec::new(),

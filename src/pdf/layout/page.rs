@@ -54,6 +54,17 @@ pub enum Item {
         /// The text.
         text: String,
     },
+    /// The branding's logo (the one picture a document holds), `y` its top.
+    Image {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+    },
     /// A filled rectangle; `y` is its top.
     Rect {
         /// Left.

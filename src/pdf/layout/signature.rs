@@ -3,7 +3,7 @@
 //! never split across pages.
 
 use super::page::{Item, CONTENT_W, MARGIN_X};
-use super::palette::{ACCENT, INK, MUTED, RULE};
+use super::palette::{INK, MUTED, RULE};
 use super::{Layouter, BLOCK_GAP};
 use crate::dossier::SignatureLine;
 use crate::pdf::fonts::Face;
@@ -23,13 +23,14 @@ impl Layouter<'_> {
             for (i, line) in pair.iter().enumerate() {
                 let x = MARGIN_X + i as f32 * (w + 16.0);
                 let top = self.y;
+                let accent = self.accent;
                 self.page().items.push(Item::Line {
                     x1: x,
                     y1: top,
                     x2: x + w,
                     y2: top,
                     width: 0.8,
-                    color: ACCENT,
+                    color: accent,
                 });
                 self.page().items.push(Item::Line {
                     x1: x,

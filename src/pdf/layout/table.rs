@@ -8,7 +8,7 @@
 //! Limitations: a header taller than a page keeps only the lines that leave room for a row.
 
 use super::page::{BOTTOM, CONTENT_W, MARGIN_X, TOP};
-use super::palette::{Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
+use super::palette::{Rgb, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
 use super::{Layouter, BLOCK_GAP, SMALL};
 use crate::dossier::Column;
 use crate::pdf::fonts::Face;
@@ -127,7 +127,14 @@ impl Layouter<'_> {
                 for (i, lines) in cells.iter().enumerate() {
                     for (n, line) in lines.iter().enumerate() {
                         let baseline = l.y + CELL_PAD + n as f32 * leading + style.size;
-                        l.text(x + CELL_PAD, baseline, style.size, Face::Bold, ACCENT, line);
+                        l.text(
+                            x + CELL_PAD,
+                            baseline,
+                            style.size,
+                            Face::Bold,
+                            l.accent,
+                            line,
+                        );
                     }
                     x += col_w[i];
                 }

@@ -2,7 +2,7 @@
 //! bookmark), paragraphs, notes and bullet lists. Each flows line by line across pages.
 
 use super::page::{BOTTOM, CONTENT_W, MARGIN_X};
-use super::palette::{ACCENT, INK, MUTED};
+use super::palette::{INK, MUTED};
 use super::{Layouter, BLOCK_GAP, BODY, SMALL};
 use crate::pdf::fonts::Face;
 
@@ -12,10 +12,10 @@ const BULLET_INDENT: f32 = 12.0;
 impl Layouter<'_> {
     /// A chapter-sized title with a rule under it (chapters and the contents page).
     pub(super) fn heading_text(&mut self, text: &str) {
-        let lines = self.lines(text, Face::Bold, 17.0, ACCENT, 0.0, CONTENT_W);
+        let lines = self.lines(text, Face::Bold, 17.0, self.accent, 0.0, CONTENT_W);
         self.flow(&lines, MARGIN_X);
         self.y += 4.0;
-        self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 1.0, ACCENT);
+        self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 1.0, self.accent);
         self.y += 14.0;
     }
 
@@ -35,7 +35,7 @@ impl Layouter<'_> {
             }
             2 => {
                 self.y += 6.0;
-                let lines = self.lines(text, Face::Bold, 12.5, ACCENT, 0.0, CONTENT_W);
+                let lines = self.lines(text, Face::Bold, 12.5, self.accent, 0.0, CONTENT_W);
                 let height: f32 = lines.iter().map(|l| l.leading).sum();
                 self.ensure(height + 48.0);
                 self.flow(&lines, MARGIN_X);
@@ -87,7 +87,7 @@ impl Layouter<'_> {
                     self.y + BODY,
                     BODY,
                     Face::Regular,
-                    ACCENT,
+                    self.accent,
                     "•",
                 );
                 first.indent = BULLET_INDENT;

@@ -3,7 +3,7 @@
 //! reached it).
 
 use super::page::{Item, CONTENT_W, MARGIN_X};
-use super::palette::{ACCENT, INK, RULE};
+use super::palette::{INK, RULE};
 use super::Layouter;
 use crate::pdf::fonts::Face;
 
@@ -43,7 +43,7 @@ impl Layouter<'_> {
                 first_baseline,
                 10.5,
                 Face::Bold,
-                ACCENT,
+                self.accent,
                 "?",
             );
             self.toc_slots.push(TocSlot {

@@ -15,7 +15,7 @@ use crate::session::Format;
 use crate::ui::action::Action;
 use crate::ui::state::ExportState;
 use crate::ui::theme;
-use crate::ui::widgets::{field_ui, subheading_ui};
+use crate::ui::widgets::{field_ui, subheading_ui, text_ui};
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
@@ -176,7 +176,84 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             ui.label(RichText::new(message).color(theme::palette(ui.ctx()).bad));
         }
     }
+    branding_ui(ui, cx, a);
     derived_documents_ui(ui, cx, a);
+}
+
+/// The firm's branding: this project's, over the user's own (a setting of this computer).
+fn branding_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    subheading_ui(ui, &cx.t("ui.branding"));
+    ui.label(RichText::new(cx.t("ui.branding_hint")).weak());
+    let columns = [
+        ("project", cx.t("ui.branding_project")),
+        ("user", cx.t("ui.branding_user")),
+    ];
+    for (which, title) in columns {
+        ui.label(RichText::new(title).strong());
+        let mut branding = if which == "project" {
+            a.project.branding.clone()
+        } else {
+            cx.user_branding.clone()
+        };
+        let prefix = format!("{which}.branding");
+        text_ui(
+            ui,
+            cx,
+            &format!("{prefix}.firm_name"),
+            &cx.t("ui.branding_firm"),
+            &mut branding.firm_name,
+        );
+        text_ui(
+            ui,
+            cx,
+            &format!("{prefix}.logo_path"),
+            &cx.t("ui.branding_logo"),
+            &mut branding.logo_path,
+        );
+        text_ui(
+            ui,
+            cx,
+            &format!("{prefix}.accent"),
+            &cx.t("ui.branding_accent"),
+            &mut branding.accent,
+        );
+        let accent = branding.accent.trim();
+        if !accent.is_empty() {
+            match crate::model::branding::parse_hex(accent) {
+                Some((r, g, b)) => {
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(28.0, 14.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+                        ui.label(RichText::new(cx.t("ui.branding_accent_ok")).small());
+                    });
+                }
+                None => {
+                    ui.label(
+                        RichText::new(cx.t("ui.branding_accent_bad"))
+                            .small()
+                            .color(theme::palette(ui.ctx()).bad),
+                    );
+                }
+            }
+        }
+        text_ui(
+            ui,
+            cx,
+            &format!("{prefix}.footer_line"),
+            &cx.t("ui.branding_footer"),
+            &mut branding.footer_line,
+        );
+        if which == "project" {
+            if branding != a.project.branding {
+                a.project.branding = branding;
+            }
+        } else if branding != *cx.user_branding {
+            *cx.user_branding = branding;
+        }
+    }
+    ui.label(RichText::new(cx.t("ui.branding_logo_hint")).small().weak());
 }
 
 /// The documents derived from the same answers, and the CNIL PIA file.

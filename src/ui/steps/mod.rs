@@ -172,6 +172,8 @@ pub struct StepCtx<'a> {
     pub evidence_choices: &'a [(crate::model::EvidenceId, String)],
     /// The user's name, a setting of this computer (the circuit records who acts).
     pub user_name: &'a mut String,
+    /// The user's branding of the documents, a setting of this computer.
+    pub user_branding: &'a mut crate::model::Branding,
     /// What is being typed in the review circuit's form.
     pub circuit_form: &'a mut circuit::CircuitForm,
 }
