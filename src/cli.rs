@@ -19,10 +19,17 @@ use crate::model::{integrity, Date};
 use crate::session::{Format, Start};
 use crate::{sample, storage};
 
+/// What `--version` prints: the program's version and the project-file format it reads and
+/// writes (checked against `model::FORMAT_VERSION` by a test).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (project files: format 2; reads formats 1 and 2)"
+);
+
 /// Garde-fou — AIPD / DPIA for municipal video analytics. Run without a command to open the
 /// app on its start screen.
 #[derive(Debug, Parser)]
-#[command(name = "gardefou", version, about, long_about = None)]
+#[command(name = "gardefou", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// Language of messages: fr or en (default: from LANG). / Langue des messages : fr ou en.
     #[arg(long, global = true, value_parser = parse_lang)]
@@ -36,10 +43,12 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open a project file in the app. / Ouvrir un fichier projet dans l'application.
+    /// Open a project file in the app (without one: the start screen, as the desktop menu
+    /// does). / Ouvrir un fichier projet dans l'application.
     Open {
-        /// The project file (.aipd.ron). / Le fichier projet (.aipd.ron).
-        file: PathBuf,
+        /// The project file (.aipd.ron), a dossier PDF or a CNIL PIA export.
+        /// / Le fichier projet (.aipd.ron), un dossier PDF ou un export PIA.
+        file: Option<PathBuf>,
     },
     /// Open the app on a new, empty assessment. / Ouvrir l'application sur une analyse vierge.
     New,
@@ -68,9 +77,10 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
-    /// Export the PDF dossier (or its public version) of a project file, or with --document one
-    /// of the documents derived from it. / Exporter le dossier PDF (ou sa version publique), ou
-    /// avec --document un des documents qui en découlent.
+    /// Export the dossier (or its public version) of a project file, or with --document one of
+    /// the documents derived from it, as PDF, OpenDocument, Word or plain text. / Exporter le
+    /// dossier (ou sa version publique), ou avec --document un des documents qui en découlent,
+    /// en PDF, OpenDocument, Word ou texte brut.
     Export {
         /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
         file: PathBuf,
@@ -153,6 +163,42 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Print the shell completion script for bash, zsh or fish.
+    /// / Afficher le script de complétion pour bash, zsh ou fish.
+    Completions {
+        /// The shell. / Le shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff, for `man`). / Afficher la page de manuel.
+    Man,
+}
+
+/// The manual page: the program's sections, then each command's synopsis, description and
+/// options, all in one page (`man gardefou`).
+fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("gardefou {}", sub.get_name());
+        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+        let page = clap_mangen::Man::new(sub.clone().bin_name(name));
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        page.render_options_section(&mut section)?;
+        // Each command's parts become subsections of its section.
+        out.write_all(
+            &String::from_utf8_lossy(&section)
+                .replace(".SH ", ".SS ")
+                .into_bytes(),
+        )?;
+    }
+    man.render_version_section(out)
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -249,6 +295,13 @@ pub enum Job {
         /// The output path.
         output: PathBuf,
     },
+    /// Print a shell's completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page.
+    Man,
 }
 
 impl Cli {
@@ -259,8 +312,11 @@ impl Cli {
             None => Job::Gui {
                 start: Start::StartScreen,
             },
-            Some(Command::Open { file }) => Job::Gui {
+            Some(Command::Open { file: Some(file) }) => Job::Gui {
                 start: Start::File(file),
+            },
+            Some(Command::Open { file: None }) => Job::Gui {
+                start: Start::StartScreen,
             },
             Some(Command::New) => Job::Gui { start: Start::New },
             Some(Command::Example) => Job::Gui {
@@ -302,6 +358,8 @@ impl Cli {
             Some(Command::ImportPia { input, output }) => Job::ImportPia { input, output },
             Some(Command::ExportPia { input, output }) => Job::ExportPia { input, output },
             Some(Command::Sample { output }) => Job::Sample { output },
+            Some(Command::Completions { shell }) => Job::Completions { shell },
+            Some(Command::Man) => Job::Man,
         }
     }
 }
@@ -339,6 +397,18 @@ pub fn run(job: Job, lang: Lang) -> u8 {
         Job::ImportPia { input, output } => pia::import(&input, &output, lang),
         Job::ExportPia { input, output } => pia::export(&input, &output, today_local(), lang),
         Job::Sample { output } => write_sample(&output, lang),
+        Job::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "gardefou", &mut std::io::stdout());
+            0
+        }
+        Job::Man => match man_page(&mut std::io::stdout()) {
+            Ok(()) => 0,
+            Err(error) => {
+                eprintln!("gardefou: {error}");
+                2
+            }
+        },
         Job::Diff {
             files,
             from,

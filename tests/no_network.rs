@@ -27,6 +27,8 @@ fn the_dependency_tree_has_no_http_client() {
     }
 }
 
+// Network namespaces (`unshare -n`) are Linux's.
+#[cfg(target_os = "linux")]
 #[test]
 fn check_and_export_run_without_any_network_interface() {
     let probe = Command::new("unshare").args(["-n", "true"]).status();

@@ -1,6 +1,7 @@
 //! A marker that a project is open in a Garde-fou window, so opening it a second time warns the
 //! user instead of letting two windows overwrite each other's work. The marker names the
-//! process; a marker left by a process that no longer runs is ignored.
+//! process; a marker left by a process that no longer runs is ignored (how a process is known to
+//! run depends on the system: see `is_running`).
 
 use std::path::{Path, PathBuf};
 
@@ -16,8 +17,32 @@ pub fn lock_path(project: &Path) -> PathBuf {
 pub fn held_by_other(project: &Path) -> Option<u32> {
     let text = std::fs::read_to_string(lock_path(project)).ok()?;
     let pid: u32 = text.trim().parse().ok()?;
-    let is_running = Path::new("/proc").join(pid.to_string()).exists();
-    (pid != std::process::id() && is_running).then_some(pid)
+    (pid != std::process::id() && is_running(pid)).then_some(pid)
+}
+
+/// True while process `pid` runs: `/proc` on Linux, `kill -0` on other Unix systems,
+/// `tasklist` on Windows. When it cannot be told, the marker is taken as stale (the warning is
+/// lost, never the work).
+fn is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    let (program, args): (&str, Vec<String>) = if cfg!(windows) {
+        (
+            "tasklist",
+            vec!["/FI".into(), format!("PID eq {pid}"), "/NH".into()],
+        )
+    } else {
+        ("kill", vec!["-0".into(), pid.to_string()])
+    };
+    let Ok(output) = std::process::Command::new(program).args(&args).output() else {
+        return false;
+    };
+    if cfg!(windows) {
+        String::from_utf8_lossy(&output.stdout).contains(&pid.to_string())
+    } else {
+        output.status.success()
+    }
 }
 
 /// Marks the project as open by this process (best effort: a read-only folder only loses the

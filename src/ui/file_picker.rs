@@ -119,9 +119,10 @@ pub fn list(dir: &Path, extensions: &[&str]) -> std::io::Result<Listing> {
     Ok(listing)
 }
 
-/// The user's home folder, else the current one.
+/// The user's home folder (`HOME`, or `USERPROFILE` on Windows), else the current one.
 pub fn home() -> PathBuf {
     std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
         .map(PathBuf::from)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| PathBuf::from("."))

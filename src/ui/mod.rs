@@ -861,6 +861,23 @@ fn evidence_choices(a: &Assessment, lang: Lang) -> Vec<(crate::model::EvidenceId
         .collect()
 }
 
+/// The application's icon (the one the desktop entry installs), for the window.
+fn window_icon() -> egui::IconData {
+    let bytes = include_bytes!("../../assets/packaging/gardefou-64.png");
+    match image::load_from_memory_with_format(bytes, image::ImageFormat::Png) {
+        Ok(picture) => {
+            let rgba = picture.to_rgba8();
+            egui::IconData {
+                width: rgba.width(),
+                height: rgba.height(),
+                rgba: rgba.into_raw(),
+            }
+        }
+        // The bundled icon always decodes; a window without an icon is still a window.
+        Err(_) => egui::IconData::default(),
+    }
+}
+
 fn with_extension_of(path: PathBuf, format: crate::session::Format) -> PathBuf {
     if path.as_os_str().is_empty() || crate::session::Format::from_path(&path) == Some(format) {
         path
@@ -897,6 +914,7 @@ pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> any
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
             .with_app_id("gardefou")
+            .with_icon(window_icon())
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([1000.0, 600.0])
             .with_drag_and_drop(true),

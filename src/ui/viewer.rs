@@ -1,4 +1,5 @@
-//! Handing a written PDF to the desktop's viewer (`xdg-open`): on a background thread that waits
+//! Handing a written document to the desktop's viewer (`xdg-open`, `open` on macOS, `explorer`
+//! on Windows): on a background thread that waits
 //! for the opener to finish (so no process is left behind), with its failure reported to the
 //! user instead of swallowed.
 
@@ -25,7 +26,7 @@ pub fn open_with(program: &str, path: &Path) -> Result<(), ViewerError> {
         .stderr(std::process::Stdio::null())
         .status()
         .map_err(|error| ViewerError::NotFound(error.to_string()))?;
-    if status.success() {
+    if status.success() || cfg!(windows) {
         Ok(())
     } else {
         Err(ViewerError::Failed(status.code()))
@@ -55,6 +56,17 @@ pub fn message(error: &ViewerError, path: &Path, lang: Lang) -> String {
     }
 }
 
+/// The program that hands a file to the desktop's default application: `xdg-open` on Linux and
+/// the BSDs, `open` on macOS; on Windows `explorer`, which opens a file with its default
+/// application (and exits with 1 even when it succeeds, so its status is not a failure there).
+const OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "explorer"
+} else {
+    "xdg-open"
+};
+
 /// Opens `path` with the desktop's viewer in the background; a failure lands in `report` as
 /// an error message for the status bar.
 pub fn open_in_background(
@@ -64,7 +76,7 @@ pub fn open_in_background(
     ctx: egui::Context,
 ) {
     std::thread::spawn(move || {
-        if let Err(error) = open_with("xdg-open", &path) {
+        if let Err(error) = open_with(OPENER, &path) {
             if let Ok(mut slot) = report.lock() {
                 *slot = Some(message(&error, &path, lang));
             }
