@@ -7,24 +7,16 @@ mod common;
 
 use std::path::Path;
 
-use gardefou::dossier::{self, Block, Column, Dossier, DossierOptions};
+use gardefou::dossier::{Block, Column, Dossier};
 use gardefou::model::{Assessment, Lang, ProjectStatus};
 use gardefou::pdf::layout::{Item, MARGIN_X, PAGE_H, PAGE_W};
 use gardefou::pdf::{self, fonts::Metrics};
-use gardefou::{rules, storage};
+use gardefou::rules;
 
 const TODAY: &str = "2026-11-23";
 
 fn build(a: &Assessment, lang: Lang, is_public: bool) -> Dossier {
-    let kb = common::shared_kb();
-    let report = rules::evaluate(a, kb, common::day(TODAY));
-    let options = DossierOptions {
-        lang,
-        is_public,
-        today: common::day(TODAY),
-        source_text: Some(storage::to_text(a).expect("serialize")),
-    };
-    dossier::build(a, kb, &report, &options)
+    common::dossier(a, lang, is_public, TODAY)
 }
 
 fn render(d: &Dossier) -> Vec<u8> {

@@ -11,23 +11,15 @@ use std::path::Path;
 use std::process::Command;
 
 use gardefou::documents::{self, DocumentKind};
-use gardefou::dossier::{self, Block, Dossier, DossierOptions};
+use gardefou::dossier::{Block, Dossier};
 use gardefou::model::{Assessment, Lang};
 use gardefou::office;
-use gardefou::{rules, storage};
+use gardefou::rules;
 
 const TODAY: &str = "2026-11-23";
 
 fn build(a: &Assessment, lang: Lang, is_public: bool) -> Dossier {
-    let kb = common::shared_kb();
-    let report = rules::evaluate(a, kb, common::day(TODAY));
-    let options = DossierOptions {
-        lang,
-        is_public,
-        today: common::day(TODAY),
-        source_text: Some(storage::to_text(a).expect("serialize")),
-    };
-    dossier::build(a, kb, &report, &options)
+    common::dossier(a, lang, is_public, TODAY)
 }
 
 fn derived(kind: DocumentKind, lang: Lang) -> Dossier {
@@ -130,6 +122,20 @@ fn count_blocks(d: &Dossier, test: impl Fn(&Block) -> bool) -> usize {
 }
 
 /// Every piece of text the document model holds, as the reader should find it.
+/// How many images a PDF holds.
+fn image_count(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf)
+        .expect("parse")
+        .objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
+            })
+        })
+        .count()
+}
+
 fn model_texts(d: &Dossier) -> Vec<String> {
     let mut texts = Vec::new();
     for block in &d.blocks {
@@ -408,17 +414,7 @@ fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
                     full_text.contains("Cabinet Lumen Conformité"),
                     "{stem}: no firm name"
                 );
-                let images = lopdf::Document::load_mem(&pdf)
-                    .expect("parse")
-                    .objects
-                    .values()
-                    .filter(|o| {
-                        o.as_stream().is_ok_and(|s| {
-                            s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
-                        })
-                    })
-                    .count();
-                assert!(images >= 1, "{stem}: LibreOffice drew no logo");
+                assert!(image_count(&pdf) >= 1, "{stem}: LibreOffice drew no logo");
             }
             let text = squash(&full_text);
             for piece in model_texts(d) {
@@ -476,17 +472,8 @@ fn a_branded_document_carries_the_logo_firm_colour_and_footer_line_in_every_form
     assert!(part(&odt, "styles.xml").contains("Cabinet Lumen Conformité"));
     assert!(part(&odt, "content.xml").contains("draw:image"));
     let pdf = gardefou::pdf::render(&d).expect("pdf");
+    assert_eq!(image_count(&pdf), 1, "one logo image in the PDF");
     let doc = lopdf::Document::load_mem(&pdf).expect("parse");
-    let images = doc
-        .objects
-        .values()
-        .filter(|o| {
-            o.as_stream().is_ok_and(|s| {
-                s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image")
-            })
-        })
-        .count();
-    assert_eq!(images, 1, "one logo image in the PDF");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let second = doc.extract_text(&pages[1..2]).expect("text");
     assert!(

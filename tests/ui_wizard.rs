@@ -211,27 +211,7 @@ fn the_dossier_step_exports_the_pdf_in_the_background() {
         .last()
         .expect("export button")
         .click();
-    for _ in 0..200 {
-        h.step();
-        let state = h
-            .state()
-            .state
-            .export
-            .lock()
-            .map(|s| s.clone())
-            .unwrap_or_default();
-        if !matches!(state, ExportState::Running | ExportState::Idle) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let state = h
-        .state()
-        .state
-        .export
-        .lock()
-        .map(|s| s.clone())
-        .unwrap_or_default();
+    let state = wait_for_export(&mut h);
     assert!(
         matches!(state, ExportState::Done { pages, .. } if pages > 20),
         "{state:?}"
@@ -815,17 +795,9 @@ fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
         .next()
         .expect("top bar button")
         .click();
-    for _ in 0..200 {
-        h.step();
-        let state = h.state().state.export.lock().map(|s| s.clone());
-        if matches!(state, Ok(ExportState::Done { .. } | ExportState::Failed(_))) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let state = h.state().state.export.lock().map(|s| s.clone());
+    let state = wait_for_export(&mut h);
     assert!(
-        matches!(state, Ok(ExportState::Done { ref path, .. }) if *path == output),
+        matches!(state, ExportState::Done { ref path, .. } if *path == output),
         "{state:?}"
     );
     assert!(output.is_file());

@@ -337,31 +337,15 @@ fn styles(meta: &Meta) -> String {
         },
         None,
     );
-    paragraph_style(
-        &mut x,
-        &Style::plain("TOC1", "toc 1", 20, INK, 60, 60),
-        None,
-    );
-    paragraph_style(
-        &mut x,
-        &Style::plain("TableText", "Table Text", 17, INK, 0, 0),
-        None,
-    );
-    paragraph_style(
-        &mut x,
-        &Style::bold("TableHeading", "Table Heading", 17, INK, 0, 0),
-        None,
-    );
-    paragraph_style(
-        &mut x,
-        &Style::plain("Header", "header", 15, MUTED, 0, 0),
-        None,
-    );
-    paragraph_style(
-        &mut x,
-        &Style::plain("Footer", "footer", 15, MUTED, 0, 0),
-        None,
-    );
+    for style in [
+        Style::plain("TOC1", "toc 1", 20, INK, 60, 60),
+        Style::plain("TableText", "Table Text", 17, INK, 0, 0),
+        Style::bold("TableHeading", "Table Heading", 17, INK, 0, 0),
+        Style::plain("Header", "header", 15, MUTED, 0, 0),
+        Style::plain("Footer", "footer", 15, MUTED, 0, 0),
+    ] {
+        paragraph_style(&mut x, &style, None);
+    }
     // Bulleted list: Normal with the bullet numbering.
     x.open(
         "w:style",

@@ -139,3 +139,21 @@ pub fn shared_sample() -> &'static Assessment {
     static SAMPLE: std::sync::OnceLock<Assessment> = std::sync::OnceLock::new();
     SAMPLE.get_or_init(sample)
 }
+
+/// The dossier of `a` dated `today`, the project attached as the full version carries it.
+pub fn dossier(
+    a: &Assessment,
+    lang: gardefou::model::Lang,
+    is_public: bool,
+    today: &str,
+) -> gardefou::dossier::Dossier {
+    let kb = shared_kb();
+    let report = gardefou::rules::evaluate(a, kb, day(today));
+    let options = gardefou::dossier::DossierOptions {
+        lang,
+        is_public,
+        today: day(today),
+        source_text: Some(gardefou::storage::to_text(a).expect("serialize")),
+    };
+    gardefou::dossier::build(a, kb, &report, &options)
+}
