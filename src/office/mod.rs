@@ -6,8 +6,8 @@
 //! there, and the document properties (title, author, subject, keywords) are set. Pure: bytes in
 //! memory, no IO.
 //!
-//! - `docx` — WordprocessingML parts;
-//! - `odt` — OpenDocument parts;
+//! - `docx` — the WordprocessingML package (`styles`, `body` the document part);
+//! - `odt` — the OpenDocument package (`styles`, `body` the content part);
 //! - `risk_grid` — the risk map as a coloured 4×4 table, shared by both;
 //! - `xml`, `package` — the XML writer and the zip container.
 

@@ -1,0 +1,450 @@
+//! The document part (`word/document.xml`): the cover with the firm's logo and name, the
+//! contents field, every block of the model as Word paragraphs and tables, and the section
+//! (page size, margins, headers and footers).
+
+use super::*;
+
+pub(super) fn document(dossier: &Dossier) -> String {
+    let mut x = Xml::new();
+    part_root(&mut x, "w:document");
+    x.open("w:body", &[]);
+    let blocks = &dossier.blocks;
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Cover(cover) => {
+                write_firm(&mut x, &dossier.meta);
+                write_cover(&mut x, cover);
+                if !next_starts_page(blocks, index) {
+                    page_break(&mut x);
+                }
+            }
+            Block::Toc { title } => {
+                write_toc(&mut x, title, &chapters(blocks));
+                if !next_starts_page(blocks, index) {
+                    page_break(&mut x);
+                }
+            }
+            Block::Heading { level, text } => {
+                paragraph(&mut x, &format!("Heading{}", level.clamp(&1, &3)), text)
+            }
+            Block::Paragraph(text) => paragraph(&mut x, "Normal", text),
+            Block::Note(text) => paragraph(&mut x, "Note", text),
+            Block::Bullets(items) => {
+                for item in items.iter().filter(|i| !i.trim().is_empty()) {
+                    paragraph(&mut x, "ListBullet", item);
+                }
+            }
+            Block::KeyValues(pairs) => write_key_values(&mut x, pairs),
+            Block::Table { columns, rows } => write_table(&mut x, columns, rows),
+            Block::Callout {
+                tone,
+                title,
+                body,
+                footer,
+            } => {
+                let (fill, bar) = tone_colors(*tone);
+                write_callout(&mut x, fill, bar, title, body, footer);
+            }
+            Block::RiskMap(map) => write_risk_map(&mut x, map),
+            Block::Signatures(lines) => write_signatures(&mut x, lines),
+            Block::PageBreak => {
+                if !next_starts_page(blocks, index) {
+                    page_break(&mut x);
+                }
+            }
+        }
+    }
+    section_properties(&mut x);
+    x.finish()
+}
+
+pub(super) fn section_properties(x: &mut Xml) {
+    x.open("w:sectPr", &[]);
+    for (kind, id) in [("default", "rId4"), ("first", "rId5")] {
+        x.empty("w:headerReference", &[("w:type", kind), ("r:id", id)]);
+    }
+    for (kind, id) in [("default", "rId6"), ("first", "rId7")] {
+        x.empty("w:footerReference", &[("w:type", kind), ("r:id", id)]);
+    }
+    x.empty("w:pgSz", &[("w:w", "11906"), ("w:h", "16838")]);
+    x.empty(
+        "w:pgMar",
+        &[
+            ("w:top", "1134"),
+            ("w:right", "1134"),
+            ("w:bottom", "1134"),
+            ("w:left", "1134"),
+            ("w:header", "567"),
+            ("w:footer", "567"),
+            ("w:gutter", "0"),
+        ],
+    );
+    // The cover has its own (empty) header and footer.
+    x.empty("w:titlePg", &[]);
+    x.close();
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum RunStyle {
+    Plain,
+    Bold,
+}
+
+/// A run of text; line breaks in the text become `w:br`.
+pub(super) fn run(x: &mut Xml, text: &str, style: RunStyle) {
+    x.open("w:r", &[]);
+    if let RunStyle::Bold = style {
+        x.open("w:rPr", &[]).empty("w:b", &[]).close();
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            x.empty("w:br", &[]);
+        }
+        x.element("w:t", &[("xml:space", "preserve")], line);
+    }
+    x.close();
+}
+
+pub(super) fn paragraph(x: &mut Xml, style: &str, text: &str) {
+    styled_paragraph(x, style, text, RunStyle::Plain);
+}
+
+pub(super) fn styled_paragraph(x: &mut Xml, style: &str, text: &str, run_style: RunStyle) {
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", style)]);
+    x.close();
+    if !text.is_empty() {
+        run(x, text, run_style);
+    }
+    x.close();
+}
+
+pub(super) fn page_break(x: &mut Xml) {
+    x.open("w:p", &[]).open("w:r", &[]);
+    x.empty("w:br", &[("w:type", "page")]);
+    x.close().close();
+}
+
+/// The consultant's logo and firm name at the top of the cover, when the document is branded.
+pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
+    if let Some(logo) = meta.logo() {
+        // EMU: 12,700 per point; the logo fits 170 × 70 points, as in the PDF.
+        let (w, h) = logo.fit(170.0, 70.0);
+        let (cx, cy) = (
+            ((w * 12_700.0) as u64).to_string(),
+            ((h * 12_700.0) as u64).to_string(),
+        );
+        x.open("w:p", &[]).open("w:r", &[]).open("w:drawing", &[]);
+        x.open(
+            "wp:inline",
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+            ],
+        );
+        x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+        x.empty("wp:docPr", &[("id", "1"), ("name", "Logo")]);
+        x.open(
+            "a:graphic",
+            &[(
+                "xmlns:a",
+                "http://schemas.openxmlformats.org/drawingml/2006/main",
+            )],
+        );
+        x.open(
+            "a:graphicData",
+            &[(
+                "uri",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )],
+        );
+        x.open(
+            "pic:pic",
+            &[(
+                "xmlns:pic",
+                "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            )],
+        );
+        x.open("pic:nvPicPr", &[]);
+        x.empty("pic:cNvPr", &[("id", "0"), ("name", "logo.png")]);
+        x.empty("pic:cNvPicPr", &[]);
+        x.close();
+        x.open("pic:blipFill", &[]);
+        x.empty("a:blip", &[("r:embed", LOGO_REL)]);
+        x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
+        x.close();
+        x.open("pic:spPr", &[]).open("a:xfrm", &[]);
+        x.empty("a:off", &[("x", "0"), ("y", "0")]);
+        x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+        x.close();
+        x.open("a:prstGeom", &[("prst", "rect")])
+            .empty("a:avLst", &[])
+            .close();
+        x.close();
+        // pic:pic, a:graphicData, a:graphic, wp:inline, w:drawing, w:r, w:p
+        for _ in 0..7 {
+            x.close();
+        }
+    }
+    if let Some(firm) = meta.firm_name() {
+        styled_paragraph(x, "Organisation", firm, RunStyle::Bold);
+    }
+}
+
+pub(super) fn write_cover(x: &mut Xml, cover: &Cover) {
+    paragraph(x, "Subtitle", &cover.kicker);
+    paragraph(x, "Title", &cover.title);
+    paragraph(x, "Organisation", &cover.organisation);
+    write_key_values(x, &cover.lines);
+    paragraph(x, "Normal", "");
+    styled_paragraph(x, "Note", &cover.marking, RunStyle::Bold);
+}
+
+pub(super) fn write_toc(x: &mut Xml, title: &str, entries: &[&str]) {
+    paragraph(x, "TOCHeading", title);
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", "TOC1")]);
+    x.close();
+    x.open("w:r", &[]);
+    x.empty(
+        "w:fldChar",
+        &[("w:fldCharType", "begin"), ("w:dirty", "true")],
+    );
+    x.close();
+    x.open("w:r", &[]);
+    x.element(
+        "w:instrText",
+        &[("xml:space", "preserve")],
+        " TOC \\o \"1-1\" \\h \\z \\u ",
+    );
+    x.close();
+    x.open("w:r", &[]);
+    x.empty("w:fldChar", &[("w:fldCharType", "separate")]);
+    x.close();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            x.close();
+            x.open("w:p", &[]).open("w:pPr", &[]);
+            x.empty("w:pStyle", &[("w:val", "TOC1")]);
+            x.close();
+        }
+        run(x, entry, RunStyle::Plain);
+    }
+    x.open("w:r", &[]);
+    x.empty("w:fldChar", &[("w:fldCharType", "end")]);
+    x.close();
+    x.close();
+}
+
+/// Starts a table of the given relative column widths, full text width.
+pub(super) fn open_table(x: &mut Xml, weights: &[f32], with_borders: bool) -> Vec<u32> {
+    x.open("w:tbl", &[]).open("w:tblPr", &[]);
+    x.empty("w:tblStyle", &[("w:val", "TableGrid")]);
+    x.empty(
+        "w:tblW",
+        &[("w:w", &TEXT_WIDTH.to_string()), ("w:type", "dxa")],
+    );
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    if !with_borders {
+        x.open("w:tblBorders", &[]);
+        for side in [
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:insideH",
+            "w:insideV",
+        ] {
+            x.empty(side, &[("w:val", "nil")]);
+        }
+        x.close();
+    }
+    x.close();
+    let total: f32 = weights.iter().map(|w| w.max(0.01)).sum();
+    let widths: Vec<u32> = weights
+        .iter()
+        .map(|w| (TEXT_WIDTH as f32 * w.max(0.01) / total).round() as u32)
+        .collect();
+    x.open("w:tblGrid", &[]);
+    for width in &widths {
+        x.empty("w:gridCol", &[("w:w", &width.to_string())]);
+    }
+    x.close();
+    widths
+}
+
+/// One table cell: width, optional background, paragraphs of text.
+pub(super) fn cell(
+    x: &mut Xml,
+    width: u32,
+    fill: Option<Rgb>,
+    text: &str,
+    style: &str,
+    run: RunStyle,
+) {
+    x.open("w:tc", &[]).open("w:tcPr", &[]);
+    x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+    if let Some(fill) = fill {
+        x.empty(
+            "w:shd",
+            &[
+                ("w:val", "clear"),
+                ("w:color", "auto"),
+                ("w:fill", &fill.hex()),
+            ],
+        );
+    }
+    x.close();
+    styled_paragraph(x, style, text, run);
+    x.close();
+}
+
+pub(super) fn write_table(x: &mut Xml, columns: &[Column], rows: &[Vec<String>]) {
+    let weights: Vec<f32> = columns.iter().map(|c| c.weight).collect();
+    let widths = open_table(x, &weights, true);
+    x.open("w:tr", &[]).open("w:trPr", &[]);
+    x.empty("w:tblHeader", &[]);
+    x.empty("w:cantSplit", &[]);
+    x.close();
+    for (column, width) in columns.iter().zip(&widths) {
+        cell(
+            x,
+            *width,
+            Some(HEADER_FILL),
+            &column.title,
+            "TableHeading",
+            RunStyle::Bold,
+        );
+    }
+    x.close();
+    for row in rows {
+        x.open("w:tr", &[]);
+        for (i, width) in widths.iter().enumerate() {
+            let text = row.get(i).map(String::as_str).unwrap_or("");
+            cell(x, *width, None, text, "TableText", RunStyle::Plain);
+        }
+        x.close();
+    }
+    x.close();
+    paragraph(x, "Normal", "");
+}
+
+pub(super) fn write_key_values(x: &mut Xml, pairs: &[(String, String)]) {
+    if pairs.is_empty() {
+        return;
+    }
+    let widths = open_table(x, &[0.36, 0.64], false);
+    for (label, value) in pairs {
+        x.open("w:tr", &[]);
+        cell(x, widths[0], None, label, "TableText", RunStyle::Bold);
+        cell(x, widths[1], None, value, "TableText", RunStyle::Plain);
+        x.close();
+    }
+    x.close();
+    paragraph(x, "Normal", "");
+}
+
+pub(super) fn write_callout(
+    x: &mut Xml,
+    fill: Rgb,
+    bar: Rgb,
+    title: &str,
+    body: &str,
+    footer: &str,
+) {
+    open_table(x, &[1.0], false);
+    x.open("w:tr", &[]).open("w:trPr", &[]);
+    x.empty("w:cantSplit", &[]);
+    x.close();
+    x.open("w:tc", &[]).open("w:tcPr", &[]);
+    x.empty(
+        "w:tcW",
+        &[("w:w", &TEXT_WIDTH.to_string()), ("w:type", "dxa")],
+    );
+    x.open("w:tcBorders", &[]);
+    x.empty(
+        "w:left",
+        &[
+            ("w:val", "single"),
+            ("w:sz", "24"),
+            ("w:space", "0"),
+            ("w:color", &bar.hex()),
+        ],
+    );
+    x.close();
+    x.empty(
+        "w:shd",
+        &[
+            ("w:val", "clear"),
+            ("w:color", "auto"),
+            ("w:fill", &fill.hex()),
+        ],
+    );
+    x.close();
+    styled_paragraph(x, "TableText", title, RunStyle::Bold);
+    if !body.trim().is_empty() {
+        paragraph(x, "TableText", body);
+    }
+    if !footer.trim().is_empty() {
+        paragraph(x, "Note", footer);
+    }
+    x.close().close().close();
+    paragraph(x, "Normal", "");
+}
+
+pub(super) fn write_risk_map(x: &mut Xml, map: &RiskMap) {
+    let widths = open_table(x, &[1.4, 1.0, 1.0, 1.0, 1.0], true);
+    for (label, cells) in risk_grid::rows(map) {
+        x.open("w:tr", &[]).open("w:trPr", &[]);
+        x.empty("w:trHeight", &[("w:val", "700")]);
+        x.empty("w:cantSplit", &[]);
+        x.close();
+        cell(x, widths[0], None, &label, "TableHeading", RunStyle::Bold);
+        for (grid_cell, width) in cells.iter().zip(&widths[1..]) {
+            cell(
+                x,
+                *width,
+                Some(grid_cell.fill),
+                &grid_cell.text,
+                "TableText",
+                RunStyle::Bold,
+            );
+        }
+        x.close();
+    }
+    x.open("w:tr", &[]);
+    cell(x, widths[0], None, "", "TableText", RunStyle::Plain);
+    for (label, width) in risk_grid::likelihood_labels(map).iter().zip(&widths[1..]) {
+        cell(x, *width, None, label, "TableHeading", RunStyle::Bold);
+    }
+    x.close();
+    x.close();
+    paragraph(x, "Note", &risk_grid::legend(map));
+    for line in risk_grid::key(map) {
+        paragraph(x, "Note", &line);
+    }
+}
+
+pub(super) fn write_signatures(x: &mut Xml, lines: &[SignatureLine]) {
+    let widths = open_table(x, &[1.0, 1.0], true);
+    for line in lines {
+        x.open("w:tr", &[]).open("w:trPr", &[]);
+        x.empty("w:trHeight", &[("w:val", "1400")]);
+        x.empty("w:cantSplit", &[]);
+        x.close();
+        cell(
+            x,
+            widths[0],
+            None,
+            &format!("{}\n{}", line.who, line.date),
+            "TableText",
+            RunStyle::Plain,
+        );
+        cell(x, widths[1], None, &line.sign_here, "Note", RunStyle::Plain);
+        x.close();
+    }
+    x.close();
+    paragraph(x, "Normal", "");
+}

@@ -1,0 +1,158 @@
+//! The dossier as an OpenDocument text (ODF 1.3, the format the Référentiel général
+//! d'interopérabilité asks French public bodies to prefer): `mimetype` (stored first),
+//! `META-INF/manifest.xml`, `content.xml`, `styles.xml` and `meta.xml`. Chapters are `text:h`
+//! with the « Heading 1-3 » styles and outline levels (navigator and contents work), the contents
+//! is a `text:table-of-content` the word processor updates, header rows are
+//! `table:table-header-rows`, and the draft mark is a fontwork shape behind the text.
+
+use super::risk_grid;
+use super::xml::Xml;
+use super::{chapters, language_tag, next_starts_page, page_label_parts, OfficeError, PagePart};
+use crate::dossier::palette::{tone_colors, Rgb, HEADER_FILL, INK, MUTED, RULE, WATERMARK};
+use crate::dossier::{Block, Column, Cover, Dossier, Meta, RiskMap, SignatureLine, Tone};
+
+mod body;
+mod styles;
+
+use body::*;
+use styles::*;
+
+const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
+
+/// The namespaces every part declares.
+const NAMESPACES: [(&str, &str); 12] = [
+    (
+        "xmlns:office",
+        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    ),
+    (
+        "xmlns:style",
+        "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    ),
+    (
+        "xmlns:text",
+        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    ),
+    (
+        "xmlns:table",
+        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    ),
+    (
+        "xmlns:draw",
+        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    ),
+    (
+        "xmlns:fo",
+        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    ),
+    (
+        "xmlns:svg",
+        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    ),
+    ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
+    ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+    (
+        "xmlns:meta",
+        "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    ),
+    (
+        "xmlns:loext",
+        "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
+    ),
+    ("office:version", "1.3"),
+];
+
+/// The dossier as ODT bytes.
+pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
+    let parts = [
+        (
+            "META-INF/manifest.xml",
+            manifest(dossier.meta.logo().is_some()),
+        ),
+        ("content.xml", content(dossier)),
+        ("styles.xml", styles(&dossier.meta)),
+        ("meta.xml", meta(&dossier.meta)),
+    ];
+    let pictures: Vec<(&str, &[u8])> = dossier
+        .meta
+        .logo()
+        .map(|logo| (LOGO_PART, logo.png.as_slice()))
+        .into_iter()
+        .collect();
+    super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts, &pictures)
+}
+
+/// Where the logo goes in the package.
+const LOGO_PART: &str = "Pictures/logo.png";
+
+fn manifest(has_logo: bool) -> String {
+    let mut x = Xml::new();
+    x.open(
+        "manifest:manifest",
+        &[
+            (
+                "xmlns:manifest",
+                "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+            ),
+            ("manifest:version", "1.3"),
+        ],
+    );
+    x.empty(
+        "manifest:file-entry",
+        &[
+            ("manifest:full-path", "/"),
+            ("manifest:version", "1.3"),
+            ("manifest:media-type", MIMETYPE),
+        ],
+    );
+    for part in ["content.xml", "styles.xml", "meta.xml"] {
+        x.empty(
+            "manifest:file-entry",
+            &[
+                ("manifest:full-path", part),
+                ("manifest:media-type", "text/xml"),
+            ],
+        );
+    }
+    if has_logo {
+        x.empty(
+            "manifest:file-entry",
+            &[
+                ("manifest:full-path", LOGO_PART),
+                ("manifest:media-type", "image/png"),
+            ],
+        );
+    }
+    x.finish()
+}
+
+fn root(x: &mut Xml, name: &str) {
+    x.open(name, &NAMESPACES);
+}
+
+fn meta(meta: &Meta) -> String {
+    let mut x = Xml::new();
+    root(&mut x, "office:document-meta");
+    x.open("office:meta", &[]);
+    x.element(
+        "meta:generator",
+        &[],
+        &format!("Garde-fou/{}", env!("CARGO_PKG_VERSION")),
+    );
+    x.element("dc:title", &[], &meta.title);
+    x.element("dc:subject", &[], &meta.subject);
+    x.element("meta:initial-creator", &[], &meta.author);
+    x.element("dc:creator", &[], &meta.author);
+    for keyword in &meta.keywords {
+        x.element("meta:keyword", &[], keyword);
+    }
+    x.element("dc:language", &[], language_tag(meta));
+    let when = format!("{}T00:00:00", meta.date.iso());
+    x.element("meta:creation-date", &[], &when);
+    x.element("dc:date", &[], &when);
+    x.finish()
+}
+
+fn color(rgb: Rgb) -> String {
+    format!("#{}", rgb.hex())
+}
