@@ -157,3 +157,14 @@ pub fn dossier(
     };
     gardefou::dossier::build(a, kb, &report, &options)
 }
+
+/// What the public version of the sample's dossier must leave out, in every format: a camera's
+/// location, an author's name, the control centre's security, an evidence file's path.
+pub fn public_secrets(sample: &Assessment) -> [&String; 4] {
+    [
+        &sample.cameras[0].location,
+        &sample.project.authors[0],
+        &sample.video_system.control_centre.security,
+        &sample.evidence[0].path,
+    ]
+}

@@ -249,14 +249,7 @@ pub(super) fn open_table(x: &mut Xml, weights: &[f32], with_borders: bool) -> Ve
     x.empty("w:tblLayout", &[("w:type", "fixed")]);
     if !with_borders {
         x.open("w:tblBorders", &[]);
-        for side in [
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:insideH",
-            "w:insideV",
-        ] {
+        for side in SIDES {
             x.empty(side, &[("w:val", "nil")]);
         }
         x.close();
@@ -287,14 +280,7 @@ pub(super) fn cell(
     x.open("w:tc", &[]).open("w:tcPr", &[]);
     x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
     if let Some(fill) = fill {
-        x.empty(
-            "w:shd",
-            &[
-                ("w:val", "clear"),
-                ("w:color", "auto"),
-                ("w:fill", &fill.hex()),
-            ],
-        );
+        shading(x, fill);
     }
     x.close();
     styled_paragraph(x, style, text, run);
@@ -374,14 +360,7 @@ pub(super) fn write_callout(
         ],
     );
     x.close();
-    x.empty(
-        "w:shd",
-        &[
-            ("w:val", "clear"),
-            ("w:color", "auto"),
-            ("w:fill", &fill.hex()),
-        ],
-    );
+    shading(x, fill);
     x.close();
     styled_paragraph(x, "TableText", title, RunStyle::Bold);
     if !body.trim().is_empty() {
@@ -447,4 +426,16 @@ pub(super) fn write_signatures(x: &mut Xml, lines: &[SignatureLine]) {
     }
     x.close();
     paragraph(x, "Normal", "");
+}
+
+/// A cell's background colour.
+fn shading(x: &mut Xml, fill: Rgb) {
+    x.empty(
+        "w:shd",
+        &[
+            ("w:val", "clear"),
+            ("w:color", "auto"),
+            ("w:fill", &fill.hex()),
+        ],
+    );
 }

@@ -216,21 +216,20 @@ pub(super) fn paragraph_style(x: &mut Xml, style: &Style, heading: Option<u8>) {
     x.close();
 }
 
+/// The borders of a table: outside, then between rows and columns.
+pub(super) const SIDES: [&str; 6] = [
+    "w:top",
+    "w:left",
+    "w:bottom",
+    "w:right",
+    "w:insideH",
+    "w:insideV",
+];
+
 /// `<w:tblBorders>` or `<w:tcBorders>`: single lines of `size` eighths of a point.
 pub(super) fn borders(x: &mut Xml, element: &str, color: &str, size: u32, inside: bool) {
     x.open(element, &[]);
-    let sides: &[&str] = if inside {
-        &[
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:insideH",
-            "w:insideV",
-        ]
-    } else {
-        &["w:top", "w:left", "w:bottom", "w:right"]
-    };
+    let sides: &[&str] = if inside { &SIDES } else { &SIDES[..4] };
     for side in sides {
         x.empty(
             side,
