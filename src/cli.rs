@@ -11,6 +11,7 @@ mod diff;
 mod evaluated;
 mod export;
 mod pia;
+mod portfolio;
 
 use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
@@ -156,12 +157,54 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
-    /// Write the bundled sample assessment (and its evidence documents beside it).
-    /// / Écrire l'exemple fourni (et ses pièces justificatives à côté).
+    /// Every assessment below a folder (project files, dossier PDFs carrying their project,
+    /// CNIL PIA exports): organisation, title, status, verdict, blocking and high findings,
+    /// authorisation end, renewal filing, next review, completeness. Exit 0, 1 when an
+    /// assessment has a blocking finding, 2 when the folder cannot be read. Files that cannot
+    /// be read are listed with their error; nothing is written into the folder. --json prints
+    /// one object: {"folder", "today", "assessments": [{"path", "kind", "modified",
+    /// "organisation", "title", "version", "status", "verdict", "blocking", "high",
+    /// "completeness", "cameras", "authorisation_expires_on", "authorisation_days_left",
+    /// "renewal_filing_due_on", "review_due_on", "urgency", "deadlines": [{"kind", "date",
+    /// "days_left", "urgency", "measure_id", "label"}], "findings": [{"id", "severity",
+    /// "title"}]}], "unreadable": [{"path", "error"}], "ignored", "summary": {"assessments",
+    /// "with_blocking", "overdue", "due_soon", "unreadable"}}. / Toutes les analyses d'un
+    /// dossier : échéances et constats ; code 1 si l'une a un constat bloquant, 2 si le dossier
+    /// est illisible.
+    Portfolio {
+        /// The folder to scan (sub-folders included). / Le dossier à parcourir.
+        folder: PathBuf,
+        /// Print one JSON object. / Sortie JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the table as CSV. / Écrire aussi le tableau en CSV.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Also write the PDF report: the table, a twelve-month calendar of the deadlines, the
+        /// blocking and high findings. / Écrire aussi le rapport PDF.
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Also write the deadlines as an iCalendar file (Outlook, Thunderbird, phones); each
+        /// event keeps its UID from one file to the next, so importing again updates it.
+        /// / Écrire aussi les échéances au format iCalendar.
+        #[arg(long, value_name = "OUT.ics")]
+        ics: Option<PathBuf>,
+        /// The date to evaluate against, YYYY-MM-DD (default: today). / Date de référence.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Write the bundled sample assessment (and its evidence documents beside it); with
+    /// --portfolio, a folder of twelve fictional communes' assessments to try `portfolio` on.
+    /// / Écrire l'exemple fourni (et ses pièces justificatives à côté) ; avec --portfolio, un
+    /// dossier de douze analyses de communes fictives.
     Sample {
-        /// Where to write it. / Où l'écrire.
+        /// Where to write it (the folder, with --portfolio). / Où l'écrire.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Write a demonstration portfolio into the folder OUTPUT. / Écrire un portefeuille
+        /// de démonstration dans le dossier OUTPUT.
+        #[arg(long)]
+        portfolio: bool,
     },
     /// Print the shell completion script for bash, zsh or fish.
     /// / Afficher le script de complétion pour bash, zsh ou fish.
@@ -290,10 +333,27 @@ pub enum Job {
         /// The JSON.
         output: PathBuf,
     },
+    /// Scan a folder of assessments.
+    Portfolio {
+        /// The folder.
+        folder: PathBuf,
+        /// Print JSON.
+        json: bool,
+        /// Where to write the CSV table.
+        csv: Option<PathBuf>,
+        /// Where to write the PDF report.
+        output: Option<PathBuf>,
+        /// Where to write the calendar file.
+        ics: Option<PathBuf>,
+        /// The reference date; `None` for today.
+        today: Option<Date>,
+    },
     /// Write the sample.
     Sample {
         /// The output path.
         output: PathBuf,
+        /// A demonstration portfolio into the folder `output`.
+        portfolio: bool,
     },
     /// Print a shell's completion script.
     Completions {
@@ -357,7 +417,22 @@ impl Cli {
             },
             Some(Command::ImportPia { input, output }) => Job::ImportPia { input, output },
             Some(Command::ExportPia { input, output }) => Job::ExportPia { input, output },
-            Some(Command::Sample { output }) => Job::Sample { output },
+            Some(Command::Portfolio {
+                folder,
+                json,
+                csv,
+                output,
+                ics,
+                today,
+            }) => Job::Portfolio {
+                folder,
+                json,
+                csv,
+                output,
+                ics,
+                today,
+            },
+            Some(Command::Sample { output, portfolio }) => Job::Sample { output, portfolio },
             Some(Command::Completions { shell }) => Job::Completions { shell },
             Some(Command::Man) => Job::Man,
         }
@@ -396,7 +471,33 @@ pub fn run(job: Job, lang: Lang) -> u8 {
         ),
         Job::ImportPia { input, output } => pia::import(&input, &output, lang),
         Job::ExportPia { input, output } => pia::export(&input, &output, today_local(), lang),
-        Job::Sample { output } => write_sample(&output, lang),
+        Job::Portfolio {
+            folder,
+            json,
+            csv,
+            output,
+            ics,
+            today,
+        } => portfolio::run(
+            &portfolio::Request {
+                folder: &folder,
+                as_json: json,
+                csv: csv.as_deref(),
+                report: output.as_deref(),
+                ics: ics.as_deref(),
+                today: today.unwrap_or_else(today_local),
+                is_today_given: today.is_some(),
+            },
+            lang,
+        ),
+        Job::Sample {
+            output,
+            portfolio: false,
+        } => write_sample(&output, lang),
+        Job::Sample {
+            output,
+            portfolio: true,
+        } => write_portfolio(&output, lang),
         Job::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "gardefou", &mut std::io::stdout());
@@ -461,6 +562,70 @@ fn validate(file: &Path, lang: Lang) -> u8 {
             messages::problem(&problem, lang)
         );
     }
+    0
+}
+
+/// Writes the demonstration portfolio: twelve fictional communes, 20 to 273 cameras, and the
+/// sample's evidence documents they share.
+fn write_portfolio(folder: &Path, lang: Lang) -> u8 {
+    let Some(kb) = evaluated::knowledge_base() else {
+        return 2;
+    };
+    if let Err(error) = std::fs::create_dir_all(folder) {
+        eprintln!("{}: {error}", folder.display());
+        return 2;
+    }
+    for index in 0..12 {
+        let assessment = match sample::portfolio_member(index, 20 + index * 23) {
+            Ok(assessment) => assessment,
+            Err(error) => {
+                eprintln!("{}", messages::load_error(&error, lang));
+                return 2;
+            }
+        };
+        let slug: String = assessment
+            .project
+            .organisation
+            .trim_start_matches("Commune de ")
+            .chars()
+            .map(|c| match c {
+                'é' | 'è' | 'ê' => 'e',
+                'à' | 'â' => 'a',
+                c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+                _ => '-',
+            })
+            .collect();
+        let path = folder.join(format!("{:02}-{slug}.aipd.ron", index + 1));
+        let mut session = crate::session::Session::new(
+            assessment,
+            None,
+            std::sync::Arc::clone(&kb),
+            today_local(),
+        );
+        if let Err(error) = session.save_as(&path) {
+            eprintln!("{}", messages::save_failure(&error, lang));
+            return 2;
+        }
+    }
+    for (relative, bytes) in sample::EVIDENCE_FILES {
+        let target = folder.join(relative);
+        let result = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| storage::write_atomic(&target, bytes));
+        if let Err(error) = result {
+            eprintln!("{}: {error}", target.display());
+            return 2;
+        }
+    }
+    println!(
+        "{}",
+        tr_with(
+            lang,
+            "cli.sample.portfolio_ok",
+            &[("path", &folder.display().to_string()), ("count", "12")]
+        )
+    );
     0
 }
 

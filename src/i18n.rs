@@ -95,6 +95,15 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
+/// Days from today as the portfolio shows them: « dans 12 j », « il y a 3 j », « aujourd'hui ».
+pub fn days_away(lang: Lang, days: i64) -> String {
+    match days {
+        0 => tr(lang, "portfolio.days.today").to_owned(),
+        d if d > 0 => tr_with(lang, "portfolio.days.future", &[("days", &d.to_string())]),
+        d => tr_with(lang, "portfolio.days.past", &[("days", &(-d).to_string())]),
+    }
+}
+
 /// The language of the user's environment (`LANG`, `LC_ALL`, `LC_MESSAGES`): French when it
 /// starts with `fr`, English otherwise.
 pub fn lang_from_env() -> Lang {

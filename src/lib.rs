@@ -7,6 +7,8 @@
 //!   edges        cli ─────────────┐          ui (egui, optional `gui` feature)
 //!                 │  messages ◄───┴───────────┤
 //!                 ▼     │                     ▼
+//!               portfolio ◄───────────────────┤
+//!                 ▼                           │
 //!   application  session ◄────────────────────┘   settings
 //!                 │  opens, saves, recovers, exports
 //!     ┌───────────┼──────────┬──────────┬─────────┐
@@ -41,6 +43,8 @@
 //! - `interop`: the CNIL PIA format, both ways.
 //! - `session`: the open document and everything that happens to it — open (any kind of
 //!   file), save, recovery, evidence re-check, report, and the one export pipeline.
+//! - `portfolio`: every assessment below a folder — scanned on every core, evaluated, summed
+//!   up — as a table, CSV, an iCalendar file of the deadlines and a PDF report.
 //! - `messages`: every error and warning rendered once, in the user's language.
 //! - `cli`, `ui`: the command line and the desktop app, both on `session`.
 
@@ -56,6 +60,7 @@ pub mod messages;
 pub mod model;
 pub mod office;
 pub mod pdf;
+pub mod portfolio;
 pub mod rules;
 pub mod sample;
 pub mod session;

@@ -332,3 +332,39 @@ pub fn camera_csv_error(error: &CsvFileError, lang: Lang) -> String {
         ),
     }
 }
+
+/// Why a file of the portfolio could not be read, in the user's language, the path first.
+pub fn portfolio_problem(problem: &crate::portfolio::Problem, lang: Lang) -> String {
+    use crate::portfolio::{Problem, WalkProblem};
+    match problem {
+        Problem::Open(error) => open_error(error, lang),
+        Problem::Walk(WalkProblem::Unreadable { path, source }) => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.portfolio.unreadable")
+        ),
+        Problem::Walk(WalkProblem::Loop { path, target }) => format!(
+            "{}: {}",
+            path.display(),
+            tr_with(
+                lang,
+                "error.portfolio.loop",
+                &[("target", &target.display().to_string())]
+            )
+        ),
+        Problem::Walk(WalkProblem::NotAFile { path }) => format!(
+            "{}: {}",
+            path.display(),
+            tr(lang, "error.portfolio.not_a_file")
+        ),
+        Problem::Walk(WalkProblem::TooDeep { path }) => format!(
+            "{}: {}",
+            path.display(),
+            tr_with(
+                lang,
+                "error.portfolio.too_deep",
+                &[("max", &crate::portfolio::walk::MAX_DEPTH.to_string())]
+            )
+        ),
+    }
+}

@@ -45,3 +45,77 @@ pub const EVIDENCE_FILES: [(&str, &[u8]); 6] = [
 pub fn sample() -> Result<Assessment, LoadError> {
     storage::parse_text(TEXT, Path::new(FILE_NAME))
 }
+
+/// Fictional communes for a demonstration portfolio.
+const COMMUNES: [&str; 12] = [
+    "Saint-Aubin-sur-Lys",
+    "Vernay-les-Bois",
+    "Montcalm-sur-Orne",
+    "Bellerive",
+    "Les Aulnaies",
+    "Port-Sainte-Anne",
+    "Villeneuve-du-Val",
+    "Champfleury-la-Rivière",
+    "Roche-sur-Mer",
+    "Lavaud",
+    "Saint-Martin-des-Prés",
+    "Haute-Combe",
+];
+
+/// The `index`-th assessment of a fictional portfolio: the sample made into another commune
+/// with `cameras` cameras, its authorisation granted on another day (so expiries, renewals and
+/// reviews spread over five years), at another stage of the review circuit, and every seventh
+/// one in operation without its authorisation (a blocking finding), its action plan shifted. The same index always gives the same
+/// assessment; the benchmarks and the tests scan folders of them, and `gardefou sample
+/// --portfolio` writes twelve.
+pub fn portfolio_member(index: usize, cameras: usize) -> Result<Assessment, LoadError> {
+    use crate::model::{CameraId, Date, ProjectStatus};
+    let base = sample()?;
+    let mut a = base.clone();
+    let name = COMMUNES[index % COMMUNES.len()];
+    let round = index / COMMUNES.len();
+    a.project.organisation = if round == 0 {
+        format!("Commune de {name}")
+    } else {
+        format!("Commune de {name} ({})", round + 1)
+    };
+    a.project.title = "AIPD — vidéoprotection augmentée".to_owned();
+    let day = |start: (i32, u8, u8), offset: usize| {
+        Date::from_ymd(start.0, start.1, start.2)
+            .map(|d| d.add_days(i64::try_from(offset).unwrap_or(0)))
+    };
+    a.project.created_on = day((2025, 1, 1), index);
+    a.project.status = [
+        ProjectStatus::Draft,
+        ProjectStatus::InReview,
+        ProjectStatus::DpoOpinionGiven,
+        ProjectStatus::Validated,
+        ProjectStatus::UnderRevision,
+    ][index % 5];
+    a.project.version = format!("1.{}", index % 4);
+    a.project.review_due_on = day((2026, 10, 1), (index * 53) % 1500);
+    let auth = &mut a.video_system.authorisation;
+    auth.granted_on = day((2021, 6, 1), (index * 97) % 1800);
+    auth.is_renewal_filed = Some(index % 3 == 0);
+    if index % 7 == 6 {
+        // In operation without an authorisation: R05-ABSENT, blocking.
+        auth.reference.clear();
+        auth.granted_on = None;
+        a.project.deployment_stage = crate::model::DeploymentStage::InOperation;
+    }
+    // The action plan runs on another calendar too.
+    let shift = i64::try_from((index * 29) % 400).unwrap_or(0);
+    for measure in &mut a.measures {
+        measure.deadline = measure.deadline.map(|d| d.add_days(shift));
+    }
+    if !base.cameras.is_empty() {
+        a.cameras = (0..cameras)
+            .map(|n| {
+                let mut camera = base.cameras[n % base.cameras.len()].clone();
+                camera.camera_id = CameraId::new(format!("CAM-{n:05}"));
+                camera
+            })
+            .collect();
+    }
+    Ok(a)
+}

@@ -26,6 +26,8 @@ pub struct Settings {
     pub user_name: String,
     /// The user's branding of the documents (a consultant's firm), which a project can override.
     pub branding: crate::model::Branding,
+    /// The folder of the portfolio view, shown at start when no file is given.
+    pub portfolio_folder: Option<PathBuf>,
 }
 
 impl Settings {

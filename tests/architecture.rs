@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What each top-level module may use, lowest layers first.
-const ALLOWED: [(&str, &[&str]); 18] = [
+const ALLOWED: [(&str, &[&str]); 19] = [
     ("model", &[]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
@@ -40,9 +40,28 @@ const ALLOWED: [(&str, &[&str]); 18] = [
         ],
     ),
     (
+        "portfolio",
+        &[
+            "model",
+            "knowledge",
+            "rules",
+            "dossier",
+            "pdf",
+            "interop",
+            "session",
+        ],
+    ),
+    (
         "messages",
         &[
-            "model", "i18n", "storage", "pdf", "interop", "session", "branding",
+            "model",
+            "i18n",
+            "storage",
+            "pdf",
+            "interop",
+            "session",
+            "branding",
+            "portfolio",
         ],
     ),
     (
@@ -61,6 +80,7 @@ const ALLOWED: [(&str, &[&str]); 18] = [
             "pdf",
             "interop",
             "session",
+            "portfolio",
             "messages",
         ],
     ),
@@ -81,13 +101,14 @@ const ALLOWED: [(&str, &[&str]); 18] = [
             "pdf",
             "interop",
             "session",
+            "portfolio",
             "messages",
         ],
     ),
 ];
 
 /// Modules that must build without the GUI.
-const GUI_FREE: [&str; 11] = [
+const GUI_FREE: [&str; 12] = [
     "model",
     "knowledge",
     "rules",
@@ -98,6 +119,7 @@ const GUI_FREE: [&str; 11] = [
     "branding",
     "storage",
     "session",
+    "portfolio",
     "messages",
 ];
 

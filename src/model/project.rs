@@ -66,6 +66,18 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
+    /// `draft`, `in_review`, `dpo_opinion_given`, `validated` or `under_revision`, as in
+    /// `portfolio --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProjectStatus::Draft => "draft",
+            ProjectStatus::InReview => "in_review",
+            ProjectStatus::DpoOpinionGiven => "dpo_opinion_given",
+            ProjectStatus::Validated => "validated",
+            ProjectStatus::UnderRevision => "under_revision",
+        }
+    }
+
     /// The statuses the circuit may go to from this one: Draft → In review → DPO opinion given
     /// → Validated → Under revision → In review…; any status may go back to the draft.
     pub fn next(self) -> &'static [ProjectStatus] {

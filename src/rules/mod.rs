@@ -7,6 +7,7 @@ pub mod completeness;
 pub mod consistency;
 pub mod consultation;
 pub mod criteria;
+pub mod deadlines;
 pub mod finding;
 pub mod red_flags;
 pub mod safeguards;

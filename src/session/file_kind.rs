@@ -17,6 +17,15 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// `project`, `dossier_pdf` or `pia_export`, as in `portfolio --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            FileKind::Project => "project",
+            FileKind::DossierPdf => "dossier_pdf",
+            FileKind::PiaExport => "pia_export",
+        }
+    }
+
     /// True when the file is the project itself, so saving writes back to it. A dossier PDF or a
     /// PIA export opens untitled: saving never writes RON over it.
     pub fn is_project(self) -> bool {

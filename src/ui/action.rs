@@ -69,6 +69,10 @@ pub enum Action {
     Status(String),
     /// Open the legal references window, on this entry if given.
     ShowReference(Option<crate::model::LegalRefId>),
+    /// Scan this folder in the portfolio view (and remember it).
+    ScanPortfolio(PathBuf),
+    /// Write the portfolio's report, calendar file or CSV table.
+    WritePortfolio(crate::portfolio::Output),
 }
 
 impl From<Command> for Action {

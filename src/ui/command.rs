@@ -36,11 +36,13 @@ pub enum Command {
     NextStep,
     /// Go to the previous step.
     PreviousStep,
+    /// Show the portfolio: every assessment of a folder, or go back to it.
+    Portfolio,
 }
 
 impl Command {
     /// Every command, in the order menus list them.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 15] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -55,6 +57,7 @@ impl Command {
         Command::Review,
         Command::NextStep,
         Command::PreviousStep,
+        Command::Portfolio,
     ];
 
     /// The commands in the order their shortcuts are tried: those with Shift first, since egui
@@ -82,6 +85,7 @@ impl Command {
             Command::Review => "action.review",
             Command::NextStep => "action.next_step",
             Command::PreviousStep => "action.previous_step",
+            Command::Portfolio => "action.portfolio",
         };
         tr(lang, key)
     }
@@ -103,6 +107,7 @@ impl Command {
             Command::Review => "command.review.tooltip",
             Command::NextStep => "command.next_step.tooltip",
             Command::PreviousStep => "command.previous_step.tooltip",
+            Command::Portfolio => "command.portfolio.tooltip",
         };
         tr(lang, key)
     }
@@ -131,6 +136,10 @@ impl Command {
             Command::Review => command(Key::M),
             Command::NextStep => command(Key::PageDown),
             Command::PreviousStep => command(Key::PageUp),
+            Command::Portfolio => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::P,
+            )),
         }
     }
 

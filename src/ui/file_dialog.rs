@@ -15,6 +15,10 @@ pub enum DialogPurpose {
     SaveProject,
     /// Choose where to write the dossier (PDF, ODT, DOCX or text: the extension chooses).
     SavePdf,
+    /// Choose the folder of the portfolio.
+    PortfolioFolder,
+    /// Choose where to write the portfolio's report, calendar and table.
+    SavePortfolio,
 }
 
 /// What a dialog answered.
@@ -59,6 +63,13 @@ impl FileDialogs for SystemDialogs {
                 .add_filter("Word", &["docx"])
                 .add_filter("Text", &["txt"])
                 .set_file_name("dossier-aipd.pdf")
+                .save_file(),
+            DialogPurpose::PortfolioFolder => dialog.pick_folder(),
+            DialogPurpose::SavePortfolio => dialog
+                .add_filter("PDF", &["pdf"])
+                .add_filter("iCalendar", &["ics"])
+                .add_filter("CSV", &["csv"])
+                .set_file_name("portefeuille-aipd.pdf")
                 .save_file(),
         };
         match picked {

@@ -53,6 +53,8 @@ impl InAppPicker {
             DialogPurpose::Open => String::new(),
             DialogPurpose::SaveProject => "analyse.aipd.ron".to_owned(),
             DialogPurpose::SavePdf => "dossier-aipd.pdf".to_owned(),
+            DialogPurpose::PortfolioFolder => String::new(),
+            DialogPurpose::SavePortfolio => "portefeuille-aipd.pdf".to_owned(),
         };
         Self {
             purpose,
@@ -66,9 +68,10 @@ impl InAppPicker {
     /// The extensions the purpose lists.
     fn extensions(&self) -> &'static [&'static str] {
         match self.purpose {
-            DialogPurpose::Open => &["ron", "pdf", "json"],
+            DialogPurpose::Open | DialogPurpose::PortfolioFolder => &["ron", "pdf", "json"],
             DialogPurpose::SaveProject => &["ron"],
             DialogPurpose::SavePdf => &["pdf"],
+            DialogPurpose::SavePortfolio => &["pdf", "ics", "csv"],
         }
     }
 
@@ -87,8 +90,11 @@ impl InAppPicker {
             .get_or_insert_with(|| list(&dir, extensions).map_err(|e| e.to_string()))
     }
 
-    /// The chosen path: the folder and the name.
+    /// The chosen path: the folder and the name (the folder itself when choosing a folder).
     pub fn chosen(&self) -> Option<PathBuf> {
+        if self.purpose == DialogPurpose::PortfolioFolder {
+            return Some(self.dir.clone());
+        }
         let name = self.name.trim();
         (!name.is_empty()).then(|| self.dir.join(name))
     }
@@ -142,7 +148,10 @@ pub fn picker_ui(ctx: &egui::Context, picker: &mut InAppPicker, lang: Lang) -> P
         ui.set_width(560.0);
         let title = match picker.purpose {
             DialogPurpose::Open => "ui.picker_open",
-            DialogPurpose::SaveProject | DialogPurpose::SavePdf => "ui.picker_save",
+            DialogPurpose::PortfolioFolder => "ui.picker_folder_title",
+            DialogPurpose::SaveProject | DialogPurpose::SavePdf | DialogPurpose::SavePortfolio => {
+                "ui.picker_save"
+            }
         };
         ui.heading(tr(lang, title));
         ui.label(
@@ -215,15 +224,21 @@ pub fn picker_ui(ctx: &egui::Context, picker: &mut InAppPicker, lang: Lang) -> P
         if let Some(dir) = go_to {
             picker.go_to(dir);
         }
-        ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "ui.picker_name"));
-            ui.add(egui::TextEdit::singleline(&mut picker.name).desired_width(330.0))
-                .labelled_by(label.id);
-        });
+        // Choosing a folder needs no file name: the folder shown is the answer.
+        if picker.purpose != DialogPurpose::PortfolioFolder {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "ui.picker_name"));
+                ui.add(egui::TextEdit::singleline(&mut picker.name).desired_width(330.0))
+                    .labelled_by(label.id);
+            });
+        }
         ui.horizontal(|ui| {
             let confirm = match picker.purpose {
                 DialogPurpose::Open => tr(lang, "ui.picker_open_button"),
-                DialogPurpose::SaveProject | DialogPurpose::SavePdf => tr(lang, "ui.picker_choose"),
+                DialogPurpose::PortfolioFolder => tr(lang, "ui.picker_use_folder"),
+                DialogPurpose::SaveProject
+                | DialogPurpose::SavePdf
+                | DialogPurpose::SavePortfolio => tr(lang, "ui.picker_choose"),
             };
             let chosen = picker.chosen();
             let clicked = ui

@@ -15,6 +15,7 @@ pub mod file_dialog;
 pub mod file_picker;
 mod inventory_io;
 pub mod panels;
+pub mod portfolio;
 pub mod risk_map;
 mod shell;
 pub mod start;
@@ -126,6 +127,13 @@ impl GardefouApp {
         self
     }
 
+    /// The same app showing the portfolio of `folder` (scanning it) in place of the start screen.
+    pub fn with_portfolio(mut self, ctx: &egui::Context, folder: PathBuf) -> Self {
+        self.state.show_start = false;
+        self.scan_portfolio(ctx, folder);
+        self
+    }
+
     /// The same app asking for paths through `dialogs` (tests pass `NoDialogs`).
     pub fn with_dialogs(mut self, dialogs: Arc<dyn file_dialog::FileDialogs>) -> Self {
         self.dialogs = dialogs;
@@ -174,6 +182,7 @@ impl GardefouApp {
         self.undoer = Undoer::default();
         self.state.highlight = None;
         self.state.show_start = false;
+        self.state.show_portfolio = false;
         self.state.inventory = steps::video_system::inventory::InventoryState::default();
     }
 
@@ -296,6 +305,8 @@ impl GardefouApp {
                     filter: String::new(),
                 });
             }
+            Action::ScanPortfolio(folder) => self.scan_portfolio(ctx, folder),
+            Action::WritePortfolio(output) => self.write_portfolio(output),
             Action::Browse(purpose) => {
                 self.picker
                     .start(Arc::clone(&self.dialogs), purpose, ctx.clone());
@@ -372,6 +383,14 @@ impl GardefouApp {
             Command::PreviousStep => {
                 if let Some(previous) = self.state.step.previous() {
                     self.state.step = previous;
+                }
+            }
+            // The portfolio, or back from it to the assessment (or the start screen).
+            Command::Portfolio => {
+                if self.state.show_portfolio {
+                    self.state.show_portfolio = false;
+                } else {
+                    self.show_portfolio(ctx);
                 }
             }
         }
@@ -479,6 +498,12 @@ impl GardefouApp {
     fn use_picked_path(&mut self, purpose: file_dialog::DialogPurpose, path: PathBuf) {
         let text = path.display().to_string();
         match (purpose, &mut self.state.prompt) {
+            (file_dialog::DialogPurpose::PortfolioFolder, _) => {
+                self.pending.push(Action::ScanPortfolio(path));
+            }
+            (file_dialog::DialogPurpose::SavePortfolio, _) => {
+                self.state.portfolio.output_text = text;
+            }
             (file_dialog::DialogPurpose::SavePdf, _) => {
                 if let Some(format) = crate::session::Format::from_path(&path) {
                     self.state.export_format = format;
@@ -648,7 +673,11 @@ impl GardefouApp {
                 let is_available = !on_start
                     || matches!(
                         command,
-                        Command::New | Command::Open | Command::Quit | Command::References
+                        Command::New
+                            | Command::Open
+                            | Command::Quit
+                            | Command::References
+                            | Command::Portfolio
                     );
                 if !is_available {
                     continue;
@@ -775,6 +804,17 @@ impl GardefouApp {
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         self.update_title(&ctx);
+        self.poll_portfolio(&ctx);
+        if self.state.show_portfolio {
+            egui::CentralPanel::default().show(ui, |ui| self.portfolio_ui(ui, &mut actions));
+            self.prompt_ui(&ctx, &mut actions);
+            self.file_picker_ui(&ctx);
+            for action in actions {
+                self.apply(&ctx, action);
+            }
+            self.take_picked_path();
+            return;
+        }
         if self.state.show_start {
             egui::CentralPanel::default().show(ui, |ui| self.start_ui(ui, &mut actions));
             self.prompt_ui(&ctx, &mut actions);
@@ -939,11 +979,18 @@ pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> any
                     None => (Assessment::default(), None, true),
                 },
             };
-            Ok(Box::new(
-                GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
-                    .with_recovery_dir(eframe::storage_dir("gardefou"))
-                    .with_start_screen(show_start),
-            ))
+            // No file given and a portfolio remembered: the portfolio, not the start screen.
+            let portfolio = settings
+                .portfolio_folder
+                .clone()
+                .filter(|folder| show_start && folder.is_dir());
+            let app = GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
+                .with_recovery_dir(eframe::storage_dir("gardefou"))
+                .with_start_screen(show_start);
+            Ok(Box::new(match portfolio {
+                Some(folder) => app.with_portfolio(&cc.egui_ctx, folder),
+                None => app,
+            }))
         }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open a window: {error}"))

@@ -41,6 +41,14 @@ impl GardefouApp {
                 }
             });
             ui.separator();
+            if ui
+                .selectable_label(self.state.show_portfolio, Command::Portfolio.label(lang))
+                .on_hover_text(Command::Portfolio.hover_text(ui.ctx(), lang))
+                .clicked()
+            {
+                actions.push(Action::Command(Command::Portfolio));
+            }
+            ui.separator();
             let can_undo = self.undoer.has_undo(&self.session.assessment);
             let can_redo = self.undoer.has_redo(&self.session.assessment);
             command_button(ui, Command::Undo, lang, can_undo, actions);
@@ -62,19 +70,21 @@ impl GardefouApp {
                             ui.close();
                         }
                     }
+                    // The theme lives here, so the top bar keeps room for the commands.
+                    let dark = self.settings.is_dark;
+                    let theme_text = if dark {
+                        tr(lang, "ui.light_theme")
+                    } else {
+                        tr(lang, "ui.dark_theme")
+                    };
+                    if ui.button(theme_text).clicked() {
+                        actions.push(Action::SetDark(!dark));
+                        ui.close();
+                    }
                     ui.separator();
                     ui.label(RichText::new(tr(lang, "ui.shortcuts")).strong());
                     shortcuts_ui(ui, lang);
                 });
-                let dark = self.settings.is_dark;
-                let theme_text = if dark {
-                    tr(lang, "ui.light_theme")
-                } else {
-                    tr(lang, "ui.dark_theme")
-                };
-                if ui.button(theme_text).clicked() {
-                    actions.push(Action::SetDark(!dark));
-                }
                 for other in Lang::ALL.iter().rev() {
                     let text = other.code().to_ascii_uppercase();
                     if ui

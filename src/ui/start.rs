@@ -66,6 +66,13 @@ impl GardefouApp {
                 {
                     actions.push(Action::OpenExample);
                 }
+                if ui
+                    .button(big(tr(lang, "start.portfolio")))
+                    .on_hover_text(Command::Portfolio.hover_text(ui.ctx(), lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::Portfolio));
+                }
             });
             ui.add_space(18.0);
             ui.label(RichText::new(tr(lang, "start.recent")).strong());

@@ -100,6 +100,10 @@ pub struct UiState {
     pub search: Option<super::panels::SearchView>,
     /// The start screen is shown instead of the wizard.
     pub show_start: bool,
+    /// Shows the portfolio in place of the wizard.
+    pub show_portfolio: bool,
+    /// The portfolio's folder, rows, sort, filter and scan (kept while an assessment is open).
+    pub portfolio: super::portfolio::PortfolioView,
     /// The window title last sent, so it is sent again only when it changes.
     pub window_title: String,
     /// The « changes since the last version » window, when open.

@@ -37,7 +37,8 @@ impl Layouter<'_> {
                 self.y += 6.0;
                 let lines = self.lines(text, Face::Bold, 12.5, self.accent, 0.0, CONTENT_W);
                 let height: f32 = lines.iter().map(|l| l.leading).sum();
-                self.ensure(height + 48.0);
+                // Room for the heading and the start of what follows (a table header and a row).
+                self.ensure(height + 72.0);
                 self.flow(&lines, MARGIN_X);
                 self.y += 3.0;
             }

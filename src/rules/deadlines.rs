@@ -1,0 +1,225 @@
+//! The dates an assessment must be acted on: the authorisation's expiry, the day from which its
+//! renewal must be filed, the next review, and the deadlines of the action plan. Pure, like the
+//! rest of the engine: the portfolio's table, its calendar and its iCalendar file all read them
+//! from here, so they can never disagree with R05, R06 and R20.
+
+use super::red_flags::{RENEWAL_NOTICE_DAYS, REVIEW_YEARS};
+use crate::model::measure::action_plan;
+use crate::model::{Assessment, Date, MeasureId};
+
+/// Days ahead within which a deadline counts as due soon (the portfolio highlights it).
+pub const DUE_SOON_DAYS: i64 = 60;
+
+/// What a deadline is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeadlineKind {
+    /// The prefectoral authorisation stops being valid (CSI L.252-4; R05-EXPIRED from that day).
+    AuthorisationExpiry,
+    /// The renewal must be filed from this day, four months before the expiry (R06), unless it
+    /// has been filed.
+    RenewalFiling,
+    /// The assessment's next review (GDPR art. 35(11); R20): the date entered, or three years
+    /// after the last review when none is entered.
+    Review,
+    /// A planned measure of the action plan must be in place.
+    Measure,
+}
+
+impl DeadlineKind {
+    /// Every kind, in the order the portfolio lists them.
+    pub const ALL: [DeadlineKind; 4] = [
+        DeadlineKind::AuthorisationExpiry,
+        DeadlineKind::RenewalFiling,
+        DeadlineKind::Review,
+        DeadlineKind::Measure,
+    ];
+
+    /// The code used in `portfolio --json` and the calendar file: `authorisation_expiry`,
+    /// `renewal_filing`, `review`, `measure`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DeadlineKind::AuthorisationExpiry => "authorisation_expiry",
+            DeadlineKind::RenewalFiling => "renewal_filing",
+            DeadlineKind::Review => "review",
+            DeadlineKind::Measure => "measure",
+        }
+    }
+}
+
+/// How close a deadline is, seen from a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Urgency {
+    /// Passed: the authorisation has expired, the filing or review is late, the measure is late.
+    Overdue,
+    /// Within [`DUE_SOON_DAYS`] days.
+    DueSoon,
+    /// Later than that.
+    Later,
+}
+
+impl Urgency {
+    /// `overdue`, `due_soon` or `later`, as in `portfolio --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "overdue",
+            Urgency::DueSoon => "due_soon",
+            Urgency::Later => "later",
+        }
+    }
+}
+
+/// One dated thing to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    /// What it is for.
+    pub kind: DeadlineKind,
+    /// The day.
+    pub date: Date,
+    /// The planned measure, for [`DeadlineKind::Measure`].
+    pub measure_id: Option<MeasureId>,
+    /// The measure's title, for [`DeadlineKind::Measure`] (empty otherwise).
+    pub label: String,
+}
+
+impl Deadline {
+    /// Days from `today` to the deadline (negative once passed).
+    pub fn days_left(&self, today: Date) -> i64 {
+        today.days_until(self.date)
+    }
+
+    /// How close it is seen from `today`. An authorisation is expired on its expiry day, as
+    /// R05-EXPIRED says; every other deadline is late the day after.
+    pub fn urgency(&self, today: Date) -> Urgency {
+        let days = self.days_left(today);
+        let is_passed = match self.kind {
+            DeadlineKind::AuthorisationExpiry => days <= 0,
+            _ => days < 0,
+        };
+        if is_passed {
+            Urgency::Overdue
+        } else if days <= DUE_SOON_DAYS {
+            Urgency::DueSoon
+        } else {
+            Urgency::Later
+        }
+    }
+}
+
+/// The day the renewal of an authorisation expiring on `expires_on` must be filed from.
+pub fn renewal_filing_date(expires_on: Date) -> Date {
+    expires_on.add_days(-RENEWAL_NOTICE_DAYS)
+}
+
+/// The next review: the date entered, or three years after the last review.
+pub fn next_review(a: &Assessment) -> Option<Date> {
+    a.project.review_due_on.or_else(|| {
+        a.project
+            .last_review_on
+            .map(|last| last.add_years(REVIEW_YEARS))
+    })
+}
+
+/// Every deadline of the assessment, soonest first (then by kind and measure).
+pub fn deadlines(a: &Assessment) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    let dated = |kind, date| Deadline {
+        kind,
+        date,
+        measure_id: None,
+        label: String::new(),
+    };
+    let auth = &a.video_system.authorisation;
+    if let Some(expires_on) = auth.expires_on() {
+        out.push(dated(DeadlineKind::AuthorisationExpiry, expires_on));
+        if auth.is_renewal_filed != Some(true) {
+            out.push(dated(
+                DeadlineKind::RenewalFiling,
+                renewal_filing_date(expires_on),
+            ));
+        }
+    }
+    if let Some(review) = next_review(a) {
+        out.push(dated(DeadlineKind::Review, review));
+    }
+    for measure in action_plan(&a.measures) {
+        if let Some(date) = measure.deadline {
+            out.push(Deadline {
+                kind: DeadlineKind::Measure,
+                date,
+                measure_id: Some(measure.measure_id.clone()),
+                label: measure.title.trim().to_owned(),
+            });
+        }
+    }
+    out.sort_by(|x, y| (x.date, x.kind, &x.measure_id).cmp(&(y.date, y.kind, &y.measure_id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Measure, MeasureStatus};
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("date")
+    }
+
+    #[test]
+    fn an_authorisation_gives_its_expiry_and_the_renewal_four_months_before() {
+        let mut a = Assessment::default();
+        a.video_system.authorisation.granted_on = Some(date("2022-06-01"));
+        let found = deadlines(&a);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].kind, DeadlineKind::RenewalFiling);
+        assert_eq!(found[0].date, date("2027-01-30"));
+        assert_eq!(found[1].kind, DeadlineKind::AuthorisationExpiry);
+        assert_eq!(found[1].date, date("2027-06-01"));
+        a.video_system.authorisation.is_renewal_filed = Some(true);
+        let kinds: Vec<_> = deadlines(&a).iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, vec![DeadlineKind::AuthorisationExpiry]);
+    }
+
+    #[test]
+    fn the_review_falls_back_to_three_years_after_the_last_and_measures_need_a_date() {
+        let mut a = Assessment::default();
+        a.project.last_review_on = Some(date("2024-02-29"));
+        a.measures.push(Measure {
+            measure_id: "M-1".into(),
+            title: " Masquage ".into(),
+            status: MeasureStatus::Planned,
+            deadline: Some(date("2027-01-15")),
+            ..Measure::default()
+        });
+        a.measures.push(Measure {
+            measure_id: "M-2".into(),
+            status: MeasureStatus::Planned,
+            ..Measure::default()
+        });
+        let found = deadlines(&a);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].label, "Masquage");
+        assert_eq!(found[1].kind, DeadlineKind::Review);
+        assert_eq!(found[1].date, date("2027-02-28"));
+        a.project.review_due_on = Some(date("2026-12-01"));
+        assert_eq!(deadlines(&a)[0].date, date("2026-12-01"));
+    }
+
+    #[test]
+    fn urgency_follows_r05_for_the_expiry_and_the_day_after_for_the_rest() {
+        let today = date("2026-12-01");
+        let at = |kind, text: &str| Deadline {
+            kind,
+            date: date(text),
+            measure_id: None,
+            label: String::new(),
+        };
+        let expiry = DeadlineKind::AuthorisationExpiry;
+        assert_eq!(at(expiry, "2026-12-01").urgency(today), Urgency::Overdue);
+        assert_eq!(at(expiry, "2026-12-02").urgency(today), Urgency::DueSoon);
+        let review = DeadlineKind::Review;
+        assert_eq!(at(review, "2026-12-01").urgency(today), Urgency::DueSoon);
+        assert_eq!(at(review, "2026-11-30").urgency(today), Urgency::Overdue);
+        assert_eq!(at(review, "2027-01-30").urgency(today), Urgency::DueSoon);
+        assert_eq!(at(review, "2027-01-31").urgency(today), Urgency::Later);
+    }
+}
