@@ -1,7 +1,7 @@
 //! Every benchmark of the project in one table, with the targets the issues set: load and save
 //! (sample, 10,000 cameras), the rule engine, the dossier export (sample, 470, 10,000 cameras,
 //! the whole `gardefou export` process, LibreOffice on the same dossier when installed)
-//! and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
+//! the portfolio (500 assessments) and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
 
 #[path = "support/common.rs"]
 mod common;
@@ -15,12 +15,15 @@ mod frame;
 mod history;
 #[path = "support/office.rs"]
 mod office;
+#[path = "support/portfolio.rs"]
+mod portfolio;
 
 fn main() {
     // Frames first: measured after the 10,000-camera PDF export, the same frames run up to twice
     // slower (a heap left fragmented by the export), which is not what a user's session sees.
     let mut rows = frame::rows();
     rows.extend(engine::rows());
+    rows.extend(portfolio::rows());
     rows.extend(history::rows());
     rows.extend(dossier::rows());
     common::print_table(&rows);

@@ -5,6 +5,8 @@
 mod common;
 #[path = "support/frame.rs"]
 mod frame;
+#[path = "support/portfolio.rs"]
+mod portfolio;
 
 fn main() {
     common::print_table(&frame::rows());

@@ -579,3 +579,269 @@ fn a_branded_project_exports_with_its_logo_and_a_broken_logo_stops_unless_no_log
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(out.exists());
 }
+
+/// A demonstration portfolio written by `sample --portfolio`.
+fn demo_portfolio() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = gardefou(&[
+        "sample",
+        "--portfolio",
+        "-o",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    dir
+}
+
+#[test]
+fn portfolio_json_has_the_documented_shape_and_exits_one_on_a_blocking_finding() {
+    let dir = demo_portfolio();
+    std::fs::write(dir.path().join("abime.aipd.ron"), "pas un projet").expect("write");
+    let folder = dir.path().to_str().expect("utf-8");
+    let output = gardefou(&["portfolio", folder, "--json", "--today", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["today"], "2026-12-01");
+    let assessments = json["assessments"].as_array().expect("assessments");
+    assert_eq!(assessments.len(), 12);
+    let keys = [
+        "path",
+        "kind",
+        "modified",
+        "organisation",
+        "title",
+        "version",
+        "status",
+        "verdict",
+        "blocking",
+        "high",
+        "completeness",
+        "cameras",
+        "authorisation_expires_on",
+        "authorisation_days_left",
+        "renewal_filing_due_on",
+        "review_due_on",
+        "urgency",
+        "deadlines",
+        "findings",
+    ];
+    for a in assessments {
+        for key in keys {
+            assert!(a.get(key).is_some(), "{key} missing in {a}");
+        }
+        for d in a["deadlines"].as_array().expect("deadlines") {
+            for key in [
+                "kind",
+                "date",
+                "days_left",
+                "urgency",
+                "measure_id",
+                "label",
+            ] {
+                assert!(d.get(key).is_some(), "{key} missing in {d}");
+            }
+        }
+    }
+    let first = assessments
+        .iter()
+        .find(|a| a["path"] == "01-saint-aubin-sur-lys.aipd.ron")
+        .expect("first commune");
+    // Granted on 2021-06-01 for five years: expired six months before the day of the check.
+    assert_eq!(first["authorisation_expires_on"], "2026-06-01");
+    assert_eq!(first["authorisation_days_left"], -183);
+    assert_eq!(first["urgency"], "overdue");
+    assert!(first["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["id"] == "R05-EXPIRED" && f["severity"] == "blocking"));
+    let unreadable = json["unreadable"].as_array().expect("unreadable");
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(unreadable[0]["path"], "abime.aipd.ron");
+    assert!(unreadable[0]["error"]
+        .as_str()
+        .expect("error")
+        .contains("abime.aipd.ron"));
+    let summary = &json["summary"];
+    assert_eq!(summary["assessments"], 12);
+    assert_eq!(summary["unreadable"], 1);
+    let with_blocking = assessments.iter().filter(|a| a["blocking"] != 0).count();
+    assert_eq!(summary["with_blocking"], with_blocking);
+    assert!(with_blocking > 0);
+}
+
+#[test]
+fn portfolio_exits_zero_without_blocking_and_two_on_a_folder_it_cannot_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/commune-exemple.aipd.ron");
+    std::fs::copy(&sample, dir.path().join("commune.aipd.ron")).expect("copy");
+    let folder = dir.path().to_str().expect("utf-8");
+    let output = gardefou(&["--lang", "fr", "portfolio", folder, "--today", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Commune de Saint-Aubin-sur-Lys"), "{text}");
+    assert!(
+        text.contains("Fin de l’autorisation\u{a0}: 14/03/2027"),
+        "{text}"
+    );
+    let missing = dir.path().join("absent");
+    let output = gardefou(&["portfolio", missing.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("absent"), "{}", stderr(&output));
+    assert!(
+        output.stdout.is_empty(),
+        "no JSON for a folder that cannot be read"
+    );
+}
+
+#[test]
+fn portfolio_writes_the_csv_the_report_and_the_calendar_beside_the_json() {
+    let dir = demo_portfolio();
+    let out = tempfile::tempdir().expect("temp dir");
+    let csv = out.path().join("portefeuille.csv");
+    let pdf = out.path().join("portefeuille.pdf");
+    let ics = out.path().join("portefeuille.ics");
+    let output = gardefou(&[
+        "--lang",
+        "fr",
+        "portfolio",
+        dir.path().to_str().expect("utf-8"),
+        "--json",
+        "--today",
+        "2026-12-01",
+        "--csv",
+        csv.to_str().expect("utf-8"),
+        "-o",
+        pdf.to_str().expect("utf-8"),
+        "--ics",
+        ics.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("stdout stays pure JSON");
+    let mut reader = csv::Reader::from_path(&csv).expect("csv");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, gardefou::portfolio::csv::HEADER);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(records.len(), 12);
+    assert!(records
+        .iter()
+        .any(|r| &r[2] == "Commune de Montcalm-sur-Orne" && &r[11] == "2026-12-12"));
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().expect("utf-8"), "-"])
+        .output()
+        .expect("pdftotext");
+    // Table cells wrap: compare with the line breaks taken out.
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Portefeuille des analyses d’impact",
+        "Calendrier des échéances sur douze mois",
+        "Décembre 2026",
+        "Novembre 2027",
+        "Renouvellement de l’autorisation à déposer",
+        "Commune de Champfleury-la-Rivière",
+        "R05-EXPIRED",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » not in the report:\n{text}"
+        );
+    }
+    let calendar = std::fs::read_to_string(&ics).expect("ics");
+    assert!(calendar.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(
+        calendar.contains("DTSTAMP:20261201T000000Z"),
+        "--today stamps the file"
+    );
+    let again = tempfile::tempdir().expect("temp dir");
+    let ics2 = again.path().join("again.ics");
+    let output = gardefou(&[
+        "--lang",
+        "fr",
+        "portfolio",
+        dir.path().to_str().expect("utf-8"),
+        "--today",
+        "2026-12-01",
+        "--ics",
+        ics2.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&ics2).expect("ics"),
+        calendar,
+        "the same folder gives the same file"
+    );
+}
+
+/// Run as an ordinary user (root reads everything): unreadable files and folders are rows.
+#[cfg(unix)]
+#[test]
+fn portfolio_lists_permission_errors_as_rows() {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !is_root || !setpriv.exists() {
+        eprintln!("skipped: needs root and setpriv to run as another user");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/commune-exemple.aipd.ron");
+    std::fs::copy(&sample, root.join("lisible.aipd.ron")).expect("copy");
+    std::fs::copy(&sample, root.join("ferme.aipd.ron")).expect("copy");
+    std::fs::create_dir(root.join("prive")).expect("folder");
+    std::fs::copy(&sample, root.join("prive/cache.aipd.ron")).expect("copy");
+    let mode = |path: &Path, bits| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits)).expect("chmod")
+    };
+    mode(root, 0o755);
+    mode(&root.join("lisible.aipd.ron"), 0o644);
+    mode(&root.join("ferme.aipd.ron"), 0o000);
+    mode(&root.join("prive"), 0o000);
+    let output = std::process::Command::new(setpriv)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_gardefou"))
+        .args([
+            "--lang",
+            "en",
+            "portfolio",
+            root.to_str().expect("utf-8"),
+            "--json",
+        ])
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("run as nobody");
+    mode(&root.join("prive"), 0o755);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["assessments"].as_array().expect("rows").len(), 1);
+    let unreadable: Vec<(String, String)> = json["unreadable"]
+        .as_array()
+        .expect("unreadable")
+        .iter()
+        .map(|u| {
+            (
+                u["path"].as_str().unwrap_or("").to_owned(),
+                u["error"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{unreadable:?}");
+    assert_eq!(unreadable[0].0, "ferme.aipd.ron");
+    assert_eq!(unreadable[1].0, "prive");
+    for (_, error) in &unreadable {
+        assert!(error.contains("ermission denied"), "{error}");
+    }
+}

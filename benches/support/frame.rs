@@ -160,6 +160,55 @@ pub fn rows() -> Vec<Row> {
     ));
     drop(harness);
     rows.push(changes_window(&sample));
+    rows.extend(portfolio_view());
+    rows
+}
+
+/// The portfolio view on 500 assessments: idle, and scrolling its table.
+fn portfolio_view() -> Vec<Row> {
+    let (dir, _) = crate::portfolio::folder(crate::portfolio::COUNT);
+    let sample = gardefou::sample::sample().unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = harness(sample);
+    let ctx = harness.0.ctx.clone();
+    harness.0.state_mut().apply(
+        &ctx,
+        gardefou::ui::action::Action::ScanPortfolio(dir.clone()),
+    );
+    let started = Instant::now();
+    while harness.0.state().state.portfolio.is_scanning() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.0.step();
+    }
+    harness.0.run();
+    assert_eq!(
+        harness.0.state().state.portfolio.entries.len(),
+        crate::portfolio::COUNT,
+        "every assessment listed"
+    );
+    let mut rows = Vec::new();
+    let idle = frames(&mut harness, |_| {});
+    rows.push(row(
+        "portfolio view, 500 assessments, idle".to_owned(),
+        &idle,
+    ));
+    let table = harness.0.get_by_label("Organisme").rect().center() + egui::vec2(0.0, 200.0);
+    harness.0.hover_at(table);
+    harness.0.run();
+    let scrolling = frames(&mut harness, |h| {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+    });
+    rows.push(row(
+        "portfolio view, 500 assessments, scrolling the table".to_owned(),
+        &scrolling,
+    ));
+    drop(harness);
+    std::fs::remove_dir_all(&dir).ok();
     rows
 }
 
