@@ -24,7 +24,7 @@ fn engine_literals() -> BTreeSet<String> {
 
 fn is_rule_id(s: &str) -> bool {
     let r = s.len() >= 3 && s.starts_with('R') && s[1..3].chars().all(|c| c.is_ascii_digit());
-    r || ["AIA-", "CONS-", "EV-", "REG-", "CCTV-", "RIGHTS-"]
+    r || ["AIA-", "CONS-", "EV-", "REG-", "CCTV-", "RIGHTS-", "PLAN-"]
         .iter()
         .any(|prefix| s.starts_with(prefix))
 }
@@ -59,7 +59,7 @@ fn every_phrase_the_engine_names_exists_and_every_phrase_is_used() {
     let literals = engine_literals();
     let prefixes = [
         "crit.", "verdict.", "art90.", "r05.", "r07.", "r11.", "r26.", "r15.", "r20.", "r22.",
-        "r27.", "stats.", "rights.", "r09.",
+        "r27.", "stats.", "rights.", "r09.", "plan.",
     ];
     let named: BTreeSet<&str> = literals
         .iter()

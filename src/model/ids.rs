@@ -57,6 +57,14 @@ string_id!(
     RiskId
 );
 string_id!(
+    /// A site plan of the assessment (`"PLAN-1"`).
+    PlanId
+);
+string_id!(
+    /// A zone drawn on a site plan (`"Z-3"`).
+    ZoneId
+);
+string_id!(
     /// An attached document of the evidence locker (`"EV-03"`).
     EvidenceId
 );

@@ -12,6 +12,7 @@ pub mod date;
 pub mod date_input;
 pub mod diff;
 pub mod evidence;
+pub mod geometry;
 pub mod history;
 pub mod ids;
 pub mod integrity;
@@ -22,6 +23,7 @@ pub mod processing;
 pub mod project;
 pub mod risk;
 pub mod screening;
+pub mod site_plan;
 pub mod video_system;
 
 use serde::{Deserialize, Serialize};
@@ -35,7 +37,8 @@ pub use capability::{
 pub use date::Date;
 pub use evidence::{Evidence, EvidenceKind};
 pub use ids::{
-    CameraId, CapabilityId, CriterionId, EvidenceId, LegalRefId, MeasureId, QuestionId, RiskId,
+    CameraId, CapabilityId, CriterionId, EvidenceId, LegalRefId, MeasureId, PlanId, QuestionId,
+    RiskId, ZoneId,
 };
 pub use measure::{Measure, MeasureKind, MeasureStatus};
 pub use necessity::{Answer, Evaluation};
@@ -44,6 +47,7 @@ pub use processing::{Actor, ActorRole, LegalBasis, Processing, Purpose, PurposeK
 pub use project::{DeploymentStage, Lang, OrganisationKind, Project, ProjectStatus, PublicVersion};
 pub use risk::{Band, FearedEvent, Level, MatrixCell, Risk};
 pub use screening::{CriterionOverride, Screening};
+pub use site_plan::{Placement, SitePlan, Zone, ZoneKind};
 pub use video_system::{
     AccessRights, AnalyticsSoftware, Authorisation, ControlCentre, PublicInformation,
     SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
@@ -83,6 +87,9 @@ pub struct Assessment {
     pub evidence: Vec<Evidence>,
     /// The review circuit and the validated versions (format 2).
     pub history: history::History,
+    /// Site plans: cameras placed with their fields of view, zones drawn (none: not written).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<SitePlan>,
 }
 
 impl Default for Assessment {
@@ -101,6 +108,7 @@ impl Default for Assessment {
             opinions: Opinions::default(),
             evidence: Vec::new(),
             history: history::History::default(),
+            plans: Vec::new(),
         }
     }
 }

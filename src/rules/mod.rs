@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod criteria;
 pub mod deadlines;
 pub mod finding;
+pub mod plans;
 pub mod red_flags;
 pub mod safeguards;
 pub mod text;
@@ -134,6 +135,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
     findings.extend(ai_act::ai_act(a, kb, today));
     findings.extend(safeguards::safeguards(a, kb));
     findings.extend(consistency::consistency(a, kb));
+    findings.extend(plans::plans(a, text::Texts { kb }));
     findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();
     if met.len() >= 2 {

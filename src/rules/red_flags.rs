@@ -1013,31 +1013,45 @@ fn software_updated_since(a: &Assessment, last_review: Date) -> bool {
 /// How many camera ids a finding lists before « … (+N) ».
 const LISTED_CAMERAS: usize = 12;
 
-/// Emits R21 (cameras viewing dwellings without masking).
+/// Emits R21 (cameras viewing dwellings without masking). A camera placed on a plan with a
+/// scale is judged on the plan: its field of view meets a dwelling zone outside its masks
+/// (`rules::plans`); the others on their « views dwellings » and « masking » answers.
 fn cameras(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
-    let mut exposed: Vec<&str> = a
+    let sightings = super::plans::sightings(a);
+    // (camera id, what the finding says of it, the field that caused it)
+    let mut exposed: Vec<(String, String, String)> = a
         .cameras
         .iter()
+        .filter(|c| !sightings.contains_key(&c.camera_id))
         .filter(|c| c.views_dwellings && !c.has_privacy_masking)
-        .map(|c| c.camera_id.as_str())
+        .map(|c| {
+            let id = c.camera_id.to_string();
+            let field = format!("cameras[{id}].has_privacy_masking");
+            (id.clone(), id, field)
+        })
         .collect();
+    for (camera, plan, zones) in super::plans::dwelling_exposure(&sightings) {
+        let id = camera.to_string();
+        exposed.push((
+            id.clone(),
+            format!("{id} → {}", zones.join(" / ")),
+            format!("plans[{plan}].placements[{id}].masks"),
+        ));
+    }
     if exposed.is_empty() {
         return;
     }
-    exposed.sort_unstable();
+    exposed.sort();
     let mut listed = exposed
         .iter()
         .take(LISTED_CAMERAS)
-        .copied()
+        .map(|(_, text, _)| text.as_str())
         .collect::<Vec<_>>()
         .join(", ");
     if exposed.len() > LISTED_CAMERAS {
         listed.push_str(&format!(" … (+{})", exposed.len() - LISTED_CAMERAS));
     }
-    let fields = exposed
-        .iter()
-        .map(|id| format!("cameras[{id}].has_privacy_masking"))
-        .collect();
+    let fields = exposed.iter().map(|(_, _, field)| field.clone()).collect();
     out.push(texts.finding(
         "R21",
         Severity::Blocking,

@@ -1,0 +1,220 @@
+//! Site plans: for a perimeter, a background (a GIS export or a scanned plan kept as an evidence
+//! document, or a blank sheet) with a scale, the cameras placed on it with where they look, and
+//! the zones drawn on it — dwellings, sensitive places, private property. What a camera sees is
+//! then computed (`geometry`), not declared.
+
+use serde::{Deserialize, Serialize};
+
+use super::geometry::{self, Point};
+use super::ids::{CameraId, EvidenceId, PlanId, ZoneId};
+
+/// What a zone is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ZoneKind {
+    /// Homes: windows and entrances no camera may view (CSI L.251-3).
+    #[default]
+    Dwelling,
+    /// A school or a nursery.
+    School,
+    /// A place of worship.
+    Worship,
+    /// A hospital, a clinic, a medical centre.
+    Health,
+    /// Other private property (a courtyard, a car park).
+    PrivateProperty,
+}
+
+impl ZoneKind {
+    /// Every kind, in the order the editor offers them.
+    pub const ALL: [ZoneKind; 5] = [
+        ZoneKind::Dwelling,
+        ZoneKind::School,
+        ZoneKind::Worship,
+        ZoneKind::Health,
+        ZoneKind::PrivateProperty,
+    ];
+
+    /// True for the places whose presence in view the assessment must note (not dwellings,
+    /// which R21 deals with).
+    pub fn is_sensitive_place(self) -> bool {
+        self != ZoneKind::Dwelling
+    }
+}
+
+/// A zone drawn on a plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Zone {
+    /// Unique id on the plan.
+    pub zone_id: ZoneId,
+    /// What it is.
+    pub kind: ZoneKind,
+    /// Its name (« Résidence des Tilleuls », « École Jules-Ferry »).
+    pub label: String,
+    /// Its outline, in plan pixels.
+    pub points: Vec<Point>,
+}
+
+/// A camera of the inventory placed on a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Placement {
+    /// The camera (an id of the inventory).
+    pub camera_id: CameraId,
+    /// Where it is, in plan pixels.
+    pub position: Point,
+    /// Where it looks, in degrees clockwise from the top of the plan (0 up, 90 right).
+    pub direction_degrees: f64,
+    /// How wide it sees, in degrees; 360 for a PTZ's full reach.
+    pub angle_degrees: f64,
+    /// How far it usefully sees, in metres.
+    pub range_metres: f64,
+    /// The privacy masks configured on the camera, drawn on the plan (plan pixels).
+    pub masks: Vec<Vec<Point>>,
+}
+
+impl Default for Placement {
+    fn default() -> Self {
+        Self {
+            camera_id: CameraId::default(),
+            position: Point::default(),
+            direction_degrees: 0.0,
+            angle_degrees: 60.0,
+            range_metres: 30.0,
+            masks: Vec::new(),
+        }
+    }
+}
+
+/// A plan of one perimeter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SitePlan {
+    /// Unique id in the assessment.
+    pub plan_id: PlanId,
+    /// Its title (« Centre-ville — plan de situation »).
+    pub title: String,
+    /// The perimeter of the prefectoral order it shows (as the cameras name it).
+    pub perimeter: String,
+    /// The background image, an evidence document (PNG or JPEG); `None`: a blank sheet.
+    pub background: Option<EvidenceId>,
+    /// The sheet's width in plan pixels (the image's width when there is one).
+    pub width: u32,
+    /// The sheet's height in plan pixels.
+    pub height: u32,
+    /// Metres per plan pixel, set by drawing a known distance; `None` until set.
+    pub metres_per_pixel: Option<f64>,
+    /// The cameras placed on it.
+    pub placements: Vec<Placement>,
+    /// The zones drawn on it.
+    pub zones: Vec<Zone>,
+}
+
+impl Default for SitePlan {
+    fn default() -> Self {
+        Self {
+            plan_id: PlanId::default(),
+            title: String::new(),
+            perimeter: String::new(),
+            background: None,
+            width: 2000,
+            height: 1400,
+            metres_per_pixel: None,
+            placements: Vec::new(),
+            zones: Vec::new(),
+        }
+    }
+}
+
+/// The longest side a plan may have, in pixels (a background larger than that is refused).
+pub const MAX_SIDE: u32 = 16_384;
+
+impl SitePlan {
+    /// The scale when it is a usable number (positive and finite).
+    pub fn scale(&self) -> Option<f64> {
+        self.metres_per_pixel.filter(|m| m.is_finite() && *m > 0.0)
+    }
+
+    /// The field of view of a placement as a polygon in plan pixels; empty without a scale.
+    pub fn field_of_view(&self, placement: &Placement) -> Vec<Point> {
+        let Some(scale) = self.scale() else {
+            return Vec::new();
+        };
+        geometry::field_of_view(
+            placement.position,
+            placement.direction_degrees,
+            placement.angle_degrees,
+            placement.range_metres / scale,
+        )
+    }
+
+    /// The zones a placed camera sees, with whether some of what it sees is unmasked.
+    pub fn zones_in_view(&self, placement: &Placement) -> Vec<(&Zone, bool)> {
+        let view = self.field_of_view(placement);
+        if view.is_empty() {
+            return Vec::new();
+        }
+        self.zones
+            .iter()
+            .filter(|z| geometry::polygons_meet(&view, &z.points))
+            .map(|z| {
+                (
+                    z,
+                    geometry::sees_uncovered(&view, &z.points, &placement.masks),
+                )
+            })
+            .collect()
+    }
+
+    /// The placement of a camera, if it is on this plan.
+    pub fn placement(&self, camera_id: &CameraId) -> Option<&Placement> {
+        self.placements.iter().find(|p| &p.camera_id == camera_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> Vec<Point> {
+        vec![
+            Point::new(x, y),
+            Point::new(x + w, y),
+            Point::new(x + w, y + h),
+            Point::new(x, y + h),
+        ]
+    }
+
+    #[test]
+    fn the_range_in_metres_follows_the_scale() {
+        let mut plan = SitePlan {
+            metres_per_pixel: Some(0.5),
+            zones: vec![Zone {
+                zone_id: "Z-1".into(),
+                label: "Résidence".into(),
+                points: rect(150.0, 90.0, 20.0, 20.0),
+                ..Zone::default()
+            }],
+            ..SitePlan::default()
+        };
+        let camera = Placement {
+            camera_id: "CAM-1".into(),
+            position: Point::new(100.0, 100.0),
+            direction_degrees: 90.0,
+            angle_degrees: 40.0,
+            range_metres: 40.0, // 80 pixels at 0.5 m per pixel
+            ..Placement::default()
+        };
+        assert_eq!(plan.zones_in_view(&camera).len(), 1);
+        assert!(plan.zones_in_view(&camera)[0].1, "unmasked");
+        plan.metres_per_pixel = Some(2.0); // 20 pixels: short of the house
+        assert!(plan.zones_in_view(&camera).is_empty());
+        plan.metres_per_pixel = None;
+        assert!(
+            plan.field_of_view(&camera).is_empty(),
+            "no scale, no field of view"
+        );
+    }
+}

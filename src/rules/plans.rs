@@ -1,0 +1,217 @@
+//! What the site plans show: which cameras see which zones, computed from the geometry
+//! (`model::site_plan`), and whether the plans agree with the inventory. R21 itself is emitted
+//! by `red_flags`, which asks [`dwelling_exposure`] for the cameras placed on a plan with a
+//! scale (their yes/no answer is then derived) and reads the answer for the others.
+//!
+//! Emits PLAN-SENSITIVE (a school, a place of worship, a health facility or private property in
+//! view), PLAN-UNKNOWN-CAMERA (a camera placed that the inventory lacks), PLAN-UNPLACED (cameras
+//! of a perimeter missing from its plan) and PLAN-SCALE (a plan with cameras and no scale).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::finding::{Finding, Severity};
+use super::text::{self, Texts};
+use crate::knowledge::Bilingual;
+use crate::model::{Assessment, CameraId, PlanId, SitePlan, ZoneKind};
+
+/// How many items a finding lists before « … (+N) ».
+const LISTED: usize = 12;
+
+/// A zone a placed camera sees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sighting {
+    /// The plan.
+    pub plan_id: PlanId,
+    /// The zone's name (or its id when unnamed).
+    pub zone: String,
+    /// What the zone is.
+    pub kind: ZoneKind,
+    /// Some of what the camera sees of it is outside its masks.
+    pub is_unmasked: bool,
+}
+
+/// Every camera placed on a plan that has a scale, with the zones it sees (possibly none).
+/// The cameras listed here have their « views dwellings » answer derived from the plan.
+pub fn sightings(a: &Assessment) -> BTreeMap<CameraId, Vec<Sighting>> {
+    let mut out: BTreeMap<CameraId, Vec<Sighting>> = BTreeMap::new();
+    for plan in a.plans.iter().filter(|p| p.scale().is_some()) {
+        for placement in &plan.placements {
+            let seen = out.entry(placement.camera_id.clone()).or_default();
+            for (zone, is_unmasked) in plan.zones_in_view(placement) {
+                seen.push(Sighting {
+                    plan_id: plan.plan_id.clone(),
+                    zone: if zone.label.trim().is_empty() {
+                        zone.zone_id.to_string()
+                    } else {
+                        zone.label.trim().to_owned()
+                    },
+                    kind: zone.kind,
+                    is_unmasked,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The cameras placed on a plan with a scale that see a dwelling zone unmasked, with the
+/// zones' names and the plan: the geometric half of R21.
+pub fn dwelling_exposure(
+    sightings: &BTreeMap<CameraId, Vec<Sighting>>,
+) -> Vec<(CameraId, PlanId, Vec<String>)> {
+    sightings
+        .iter()
+        .filter_map(|(camera, seen)| {
+            let zones: Vec<&Sighting> = seen
+                .iter()
+                .filter(|s| s.kind == ZoneKind::Dwelling && s.is_unmasked)
+                .collect();
+            let first = zones.first()?;
+            Some((
+                camera.clone(),
+                first.plan_id.clone(),
+                zones.iter().map(|s| s.zone.clone()).collect(),
+            ))
+        })
+        .collect()
+}
+
+fn listed(items: Vec<String>) -> Bilingual {
+    let mut text = items
+        .iter()
+        .take(LISTED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > LISTED {
+        text.push_str(&format!(" … (+{})", items.len() - LISTED));
+    }
+    Bilingual::same(text)
+}
+
+/// The findings of the plans.
+pub fn plans(a: &Assessment, texts: Texts) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if a.plans.is_empty() {
+        return out;
+    }
+    let seen = sightings(a);
+    let mut sensitive = Vec::new();
+    let mut sensitive_fields = Vec::new();
+    for (camera, sightings) in &seen {
+        for s in sightings.iter().filter(|s| s.kind.is_sensitive_place()) {
+            let kind = texts.phrase(zone_phrase(s.kind), &[]);
+            sensitive.push((camera.to_string(), s.zone.clone(), kind));
+            sensitive_fields.push(format!("plans[{}].placements[{camera}]", s.plan_id));
+        }
+    }
+    if !sensitive.is_empty() {
+        let text = |pick: fn(&Bilingual) -> &str| {
+            sensitive
+                .iter()
+                .map(|(camera, zone, kind)| format!("{camera} → {zone} ({})", pick(kind)))
+                .collect::<Vec<_>>()
+        };
+        let (fr, en) = (text(|b| &b.fr), text(|b| &b.en));
+        let both = Bilingual {
+            fr: listed(fr).fr,
+            en: listed(en).en,
+        };
+        sensitive_fields.dedup();
+        out.push(texts.finding(
+            "PLAN-SENSITIVE",
+            Severity::Info,
+            &[("count", text::number(sensitive.len())), ("places", both)],
+            sensitive_fields,
+        ));
+    }
+    let inventory: BTreeSet<&CameraId> = a.cameras.iter().map(|c| &c.camera_id).collect();
+    let placed: BTreeSet<&CameraId> = a
+        .plans
+        .iter()
+        .flat_map(|p| p.placements.iter().map(|pl| &pl.camera_id))
+        .collect();
+    for plan in &a.plans {
+        unknown_cameras(plan, &inventory, texts, &mut out);
+        if !plan.placements.is_empty() && plan.scale().is_none() {
+            out.push(texts.finding(
+                "PLAN-SCALE",
+                Severity::Medium,
+                &[("plan", Bilingual::same(plan_name(plan)))],
+                vec![format!("plans[{}].metres_per_pixel", plan.plan_id)],
+            ));
+        }
+        if plan.placements.is_empty() {
+            continue;
+        }
+        let missing: Vec<String> = a
+            .cameras
+            .iter()
+            .filter(|c| c.perimeter.trim() == plan.perimeter.trim())
+            .filter(|c| !placed.contains(&c.camera_id))
+            .map(|c| c.camera_id.to_string())
+            .collect();
+        if !missing.is_empty() {
+            out.push(texts.finding(
+                "PLAN-UNPLACED",
+                Severity::Medium,
+                &[
+                    ("plan", Bilingual::same(plan_name(plan))),
+                    ("count", text::number(missing.len())),
+                    ("cameras", listed(missing)),
+                ],
+                vec![format!("plans[{}].placements", plan.plan_id)],
+            ));
+        }
+    }
+    out
+}
+
+/// The phrase naming a kind of zone.
+pub fn zone_phrase(kind: ZoneKind) -> &'static str {
+    match kind {
+        ZoneKind::Dwelling => "plan.zone.dwelling",
+        ZoneKind::School => "plan.zone.school",
+        ZoneKind::Worship => "plan.zone.worship",
+        ZoneKind::Health => "plan.zone.health",
+        ZoneKind::PrivateProperty => "plan.zone.private_property",
+    }
+}
+
+fn plan_name(plan: &SitePlan) -> String {
+    if plan.title.trim().is_empty() {
+        plan.plan_id.to_string()
+    } else {
+        plan.title.trim().to_owned()
+    }
+}
+
+fn unknown_cameras(
+    plan: &SitePlan,
+    inventory: &BTreeSet<&CameraId>,
+    texts: Texts,
+    out: &mut Vec<Finding>,
+) {
+    let unknown: Vec<String> = plan
+        .placements
+        .iter()
+        .filter(|p| !inventory.contains(&p.camera_id))
+        .map(|p| p.camera_id.to_string())
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    let fields = unknown
+        .iter()
+        .map(|id| format!("plans[{}].placements[{id}]", plan.plan_id))
+        .collect();
+    out.push(texts.finding(
+        "PLAN-UNKNOWN-CAMERA",
+        Severity::Medium,
+        &[
+            ("plan", Bilingual::same(plan_name(plan))),
+            ("cameras", listed(unknown)),
+        ],
+        fields,
+    ));
+}

@@ -1,0 +1,250 @@
+//! Site plans: R21 derived from the geometry on each side of its boundary (a dwelling in view,
+//! masked, out of range, no scale), the plan findings (sensitive places, unknown and unplaced
+//! cameras, no scale), the sample's plans, and property tests of the geometry: a zone inside a
+//! mask is never seen, a zone out of reach is never seen, moving everything changes nothing, and
+//! absurd coordinates never make the engine panic.
+
+mod common;
+
+use gardefou::model::geometry::{self, Point};
+use gardefou::model::{Assessment, CameraId, Placement, SitePlan, Zone, ZoneKind};
+use gardefou::rules::{self, Severity};
+use proptest::prelude::*;
+
+fn rect(x: f64, y: f64, w: f64, h: f64) -> Vec<Point> {
+    vec![
+        Point::new(x, y),
+        Point::new(x + w, y),
+        Point::new(x + w, y + h),
+        Point::new(x, y + h),
+    ]
+}
+
+/// The compliant baseline with its first camera (CAM-01, perimeter of the baseline) placed at
+/// (100, 100) looking right, 60 degrees, 20 m at 0.5 m per pixel (40 pixels), and a dwelling
+/// 30 pixels ahead.
+fn placed() -> Assessment {
+    let mut a = common::compliant();
+    let camera = a.cameras[0].camera_id.clone();
+    let perimeter = a.cameras[0].perimeter.clone();
+    a.plans.push(SitePlan {
+        plan_id: "PLAN-1".into(),
+        title: "Centre".into(),
+        perimeter,
+        metres_per_pixel: Some(0.5),
+        placements: vec![Placement {
+            camera_id: camera,
+            position: Point::new(100.0, 100.0),
+            direction_degrees: 90.0,
+            angle_degrees: 60.0,
+            range_metres: 20.0,
+            masks: Vec::new(),
+        }],
+        zones: vec![Zone {
+            zone_id: "Z-1".into(),
+            kind: ZoneKind::Dwelling,
+            label: "Résidence des Tilleuls".into(),
+            points: rect(125.0, 95.0, 10.0, 10.0),
+        }],
+        ..SitePlan::default()
+    });
+    a
+}
+
+fn findings(a: &Assessment, rule: &str) -> Vec<gardefou::rules::Finding> {
+    let kb = common::kb();
+    rules::evaluate(a, &kb, common::day("2026-11-23"))
+        .by_rule(rule)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn r21_comes_from_the_plan_for_a_placed_camera() {
+    let mut a = placed();
+    let camera = a.cameras[0].camera_id.to_string();
+    // The answer says « no dwellings », the plan says otherwise: the plan wins.
+    a.cameras[0].views_dwellings = false;
+    let r21 = findings(&a, "R21");
+    assert_eq!(r21.len(), 1);
+    assert_eq!(r21[0].severity, Severity::Blocking);
+    assert!(r21[0]
+        .message
+        .fr
+        .contains(&format!("{camera} → Résidence des Tilleuls")));
+    assert_eq!(
+        r21[0].fields,
+        [format!("plans[PLAN-1].placements[{camera}].masks")]
+    );
+    // A mask drawn round the façade: no finding.
+    a.plans[0].placements[0].masks = vec![rect(120.0, 90.0, 20.0, 20.0)];
+    assert!(findings(&a, "R21").is_empty());
+    // Half a mask: still seen.
+    a.plans[0].placements[0].masks = vec![rect(120.0, 90.0, 10.0, 20.0)];
+    assert_eq!(findings(&a, "R21").len(), 1);
+    // Out of range: 10 m reach is 20 pixels, the house is 25 pixels away.
+    a.plans[0].placements[0].masks.clear();
+    a.plans[0].placements[0].range_metres = 10.0;
+    assert!(findings(&a, "R21").is_empty());
+    // Turned away.
+    a.plans[0].placements[0].range_metres = 20.0;
+    a.plans[0].placements[0].direction_degrees = 270.0;
+    assert!(findings(&a, "R21").is_empty());
+    // The answer « views dwellings, no masking » no longer counts once the plan decides…
+    a.cameras[0].views_dwellings = true;
+    a.cameras[0].has_privacy_masking = false;
+    assert!(findings(&a, "R21").is_empty());
+    // …but does again when the plan has no scale (and PLAN-SCALE says why).
+    a.plans[0].metres_per_pixel = None;
+    assert_eq!(findings(&a, "R21").len(), 1);
+    assert_eq!(findings(&a, "PLAN-SCALE")[0].severity, Severity::Medium);
+}
+
+#[test]
+fn a_sensitive_place_in_view_is_noted_and_the_plan_is_checked_against_the_inventory() {
+    let mut a = placed();
+    a.plans[0].zones[0].kind = ZoneKind::School;
+    a.plans[0].zones[0].label = "École Jules-Ferry".into();
+    let noted = findings(&a, "PLAN-SENSITIVE");
+    assert_eq!(noted.len(), 1);
+    assert_eq!(noted[0].severity, Severity::Info);
+    assert!(noted[0]
+        .message
+        .fr
+        .contains("École Jules-Ferry (établissement scolaire)"));
+    assert!(noted[0].message.en.contains("École Jules-Ferry (school)"));
+    assert!(findings(&a, "R21").is_empty(), "a school is not a dwelling");
+    // The other cameras of the same perimeter are not on the plan.
+    let unplaced = findings(&a, "PLAN-UNPLACED");
+    let others = a
+        .cameras
+        .iter()
+        .filter(|c| c.perimeter == a.cameras[0].perimeter)
+        .count()
+        - 1;
+    assert_eq!(others > 0, !unplaced.is_empty());
+    // A camera placed that the inventory lacks.
+    a.plans[0].placements.push(Placement {
+        camera_id: CameraId::new("CAM-FANTOME"),
+        ..Placement::default()
+    });
+    let unknown = findings(&a, "PLAN-UNKNOWN-CAMERA");
+    assert!(unknown[0].message.fr.contains("CAM-FANTOME"));
+    assert_eq!(unknown[0].fields, ["plans[PLAN-1].placements[CAM-FANTOME]"]);
+}
+
+#[test]
+fn the_sample_places_every_camera_and_its_masks_cover_the_dwellings_it_sees() {
+    let sample = common::sample();
+    assert_eq!(sample.plans.len(), 5, "one plan per perimeter");
+    let placed: usize = sample.plans.iter().map(|p| p.placements.len()).sum();
+    assert_eq!(placed, sample.cameras.len());
+    for camera in sample.cameras.iter() {
+        let plan = sample
+            .plans
+            .iter()
+            .find(|p| p.placement(&camera.camera_id).is_some())
+            .expect("placed");
+        assert_eq!(plan.perimeter, camera.perimeter, "{}", camera.camera_id);
+        let placement = plan.placement(&camera.camera_id).expect("placed");
+        let dwellings: Vec<_> = plan
+            .zones_in_view(placement)
+            .into_iter()
+            .filter(|(z, _)| z.kind == ZoneKind::Dwelling)
+            .collect();
+        // The plan agrees with the inventory's answers, and every dwelling seen is masked.
+        assert_eq!(
+            !dwellings.is_empty(),
+            camera.views_dwellings,
+            "{}",
+            camera.camera_id
+        );
+        assert!(
+            dwellings.iter().all(|(_, unmasked)| !unmasked),
+            "{}",
+            camera.camera_id
+        );
+    }
+    for rule in ["R21", "PLAN-UNPLACED", "PLAN-UNKNOWN-CAMERA", "PLAN-SCALE"] {
+        assert!(findings(&sample, rule).is_empty(), "{rule} on the sample");
+    }
+    assert_eq!(
+        findings(&sample, "PLAN-SENSITIVE").len(),
+        1,
+        "the school by the square"
+    );
+}
+
+fn coordinate() -> impl Strategy<Value = f64> {
+    (-400i32..400).prop_map(f64::from)
+}
+
+fn polygon() -> impl Strategy<Value = Vec<Point>> {
+    proptest::collection::vec((coordinate(), coordinate()), 3..7)
+        .prop_map(|v| v.into_iter().map(|(x, y)| Point::new(x, y)).collect())
+}
+
+fn view() -> impl Strategy<Value = Vec<Point>> {
+    (coordinate(), coordinate(), 0i32..360, 1i32..361, 1i32..300).prop_map(|(x, y, d, a, r)| {
+        geometry::field_of_view(Point::new(x, y), f64::from(d), f64::from(a), f64::from(r))
+    })
+}
+
+fn bounding_mask(zone: &[Point]) -> Vec<Point> {
+    let (x0, y0, x1, y1) = zone.iter().fold(
+        (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
+        |(a, b, c, d), p| (a.min(p.x), b.min(p.y), c.max(p.x), d.max(p.y)),
+    );
+    rect(x0 - 1.0, y0 - 1.0, x1 - x0 + 2.0, y1 - y0 + 2.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_zone_inside_a_mask_is_never_seen(view in view(), zone in polygon()) {
+        let mask = bounding_mask(&zone);
+        prop_assert!(!geometry::sees_uncovered(&view, &zone, &[mask]));
+    }
+
+    #[test]
+    fn a_zone_out_of_reach_is_never_seen(view in view(), zone in polygon(), masks in proptest::collection::vec(polygon(), 0..3)) {
+        let far: Vec<Point> = zone.iter().map(|p| Point::new(p.x + 2000.0, p.y)).collect();
+        prop_assert!(!geometry::sees_uncovered(&view, &far, &masks));
+        // And what is seen is always where the two meet.
+        if geometry::sees_uncovered(&view, &zone, &masks) {
+            prop_assert!(geometry::polygons_meet(&view, &zone));
+        }
+    }
+
+    #[test]
+    fn moving_everything_changes_nothing(view in view(), zone in polygon(), masks in proptest::collection::vec(polygon(), 0..3), dx in -500i32..500, dy in -500i32..500) {
+        let shift = |poly: &[Point]| -> Vec<Point> {
+            poly.iter().map(|p| Point::new(p.x + f64::from(dx), p.y + f64::from(dy))).collect()
+        };
+        let moved_masks: Vec<Vec<Point>> = masks.iter().map(|m| shift(m)).collect();
+        prop_assert_eq!(
+            geometry::sees_uncovered(&view, &zone, &masks),
+            geometry::sees_uncovered(&shift(&view), &shift(&zone), &moved_masks)
+        );
+    }
+
+    #[test]
+    fn absurd_plans_never_make_the_engine_panic(
+        x in any::<f64>(), y in any::<f64>(), direction in any::<f64>(), angle in any::<f64>(),
+        range in any::<f64>(), scale in proptest::option::of(any::<f64>()),
+        zone in proptest::collection::vec((any::<f64>(), any::<f64>()), 0..6),
+    ) {
+        let mut a = placed();
+        let plan = &mut a.plans[0];
+        plan.metres_per_pixel = scale;
+        plan.placements[0].position = Point::new(x, y);
+        plan.placements[0].direction_degrees = direction;
+        plan.placements[0].angle_degrees = angle;
+        plan.placements[0].range_metres = range;
+        plan.zones[0].points = zone.into_iter().map(|(x, y)| Point::new(x, y)).collect();
+        let kb = common::shared_kb();
+        let report = rules::evaluate(&a, kb, common::day("2026-11-23"));
+        prop_assert_eq!(rules::evaluate(&a, kb, common::day("2026-11-23")), report);
+    }
+}
