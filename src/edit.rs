@@ -5,9 +5,11 @@
 use std::collections::BTreeSet;
 
 use crate::knowledge::KnowledgeBase;
+use crate::model::geometry::Point;
 use crate::model::{
     Actor, Assessment, Camera, CameraId, CriterionId, CriterionOverride, Evidence, EvidenceId,
-    Measure, MeasureId, MeasureStatus, Purpose, PurposeKind, Risk, RiskId, Signature,
+    Measure, MeasureId, MeasureStatus, Placement, PlanId, Purpose, PurposeKind, Risk, RiskId,
+    Signature, SitePlan, Zone, ZoneId, ZoneKind,
 };
 
 /// A structural edit.
@@ -59,6 +61,22 @@ pub enum Edit {
     AddSignature,
     /// Remove the signature line at this index.
     RemoveSignature(usize),
+    /// Add a blank plan (a sheet of 2,000 × 1,400 pixels) for this perimeter.
+    AddPlan(String),
+    /// Remove a plan.
+    RemovePlan(PlanId),
+    /// Place a camera on a plan at this point (moved there if it is already on it).
+    PlaceCamera(PlanId, CameraId, Point),
+    /// Take a camera off a plan.
+    RemovePlacement(PlanId, CameraId),
+    /// Add a zone of this kind and name with this outline (three points or more).
+    AddZone(PlanId, ZoneKind, String, Vec<Point>),
+    /// Remove a zone.
+    RemoveZone(PlanId, ZoneId),
+    /// Add a privacy mask (three points or more) to a placed camera.
+    AddMask(PlanId, CameraId, Vec<Point>),
+    /// Remove every mask of a placed camera.
+    ClearMasks(PlanId, CameraId),
 }
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
@@ -246,6 +264,70 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 risk.evidence_ids.retain(|e| e != id);
             }
         }
+        Edit::AddPlan(perimeter) => {
+            let plan_id = PlanId::new(fresh_id(
+                |n| format!("PLAN-{n}"),
+                a.plans.iter().map(|p| p.plan_id.as_str()),
+            ));
+            a.plans.push(SitePlan {
+                plan_id,
+                title: perimeter.clone(),
+                perimeter: perimeter.clone(),
+                ..SitePlan::default()
+            });
+        }
+        Edit::RemovePlan(id) => a.plans.retain(|p| &p.plan_id != id),
+        Edit::PlaceCamera(plan, camera, at) => {
+            if let Some(plan) = plan_mut(a, plan) {
+                match plan.placements.iter_mut().find(|p| &p.camera_id == camera) {
+                    Some(placement) => placement.position = *at,
+                    None => plan.placements.push(Placement {
+                        camera_id: camera.clone(),
+                        position: *at,
+                        ..Placement::default()
+                    }),
+                }
+            }
+        }
+        Edit::RemovePlacement(plan, camera) => {
+            if let Some(plan) = plan_mut(a, plan) {
+                plan.placements.retain(|p| &p.camera_id != camera);
+            }
+        }
+        Edit::AddZone(plan, kind, label, points) => {
+            if let Some(plan) = plan_mut(a, plan).filter(|_| points.len() >= 3) {
+                let zone_id = ZoneId::new(fresh_id(
+                    |n| format!("Z-{n}"),
+                    plan.zones.iter().map(|z| z.zone_id.as_str()),
+                ));
+                plan.zones.push(Zone {
+                    zone_id,
+                    kind: *kind,
+                    label: label.trim().to_owned(),
+                    points: points.clone(),
+                });
+            }
+        }
+        Edit::RemoveZone(plan, zone) => {
+            if let Some(plan) = plan_mut(a, plan) {
+                plan.zones.retain(|z| &z.zone_id != zone);
+            }
+        }
+        Edit::AddMask(plan, camera, points) => {
+            if let Some(placement) = plan_mut(a, plan)
+                .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
+                .filter(|_| points.len() >= 3)
+            {
+                placement.masks.push(points.clone());
+            }
+        }
+        Edit::ClearMasks(plan, camera) => {
+            if let Some(placement) = plan_mut(a, plan)
+                .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
+            {
+                placement.masks.clear();
+            }
+        }
         Edit::AddSignature => a.opinions.signatures.push(Signature::default()),
         Edit::RemoveSignature(index) => {
             if *index < a.opinions.signatures.len() {
@@ -253,6 +335,10 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
             }
         }
     }
+}
+
+fn plan_mut<'a>(a: &'a mut Assessment, id: &PlanId) -> Option<&'a mut SitePlan> {
+    a.plans.iter_mut().find(|p| &p.plan_id == id)
 }
 
 /// Applies `change` to the cameras named in `ids` (a set, so a bulk edit of 10,000 selected

@@ -761,6 +761,7 @@ impl GardefouApp {
                     export_format: &mut self.state.export_format,
                     inventory: &mut self.state.inventory,
                     evidence_form: &mut self.state.evidence_form,
+                    plans: &mut self.state.plans,
                     evidence_statuses: view.evidence,
                     today: view.today,
                     evidence_choices: &evidence_choices,

@@ -90,6 +90,8 @@ pub struct UiState {
     pub last_autosave_label: Option<String>,
     /// The camera inventory editor.
     pub inventory: super::steps::video_system::inventory::InventoryState,
+    /// The site plan editor: the plan shown, its view, the tool, the selection.
+    pub plans: super::steps::video_system::plans::PlanEditorState,
     /// The « attach a document » form.
     pub evidence_form: super::steps::EvidenceForm,
     /// The legal references window, when open.

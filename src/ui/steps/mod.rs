@@ -107,7 +107,7 @@ impl Step {
             "project" => Step::Project,
             "screening" => Step::Screening,
             "processing" => Step::Processing,
-            "video_system" | "cameras" | "capabilities" | "evidence" => Step::VideoSystem,
+            "video_system" | "cameras" | "capabilities" | "evidence" | "plans" => Step::VideoSystem,
             "necessity" | "rights" => Step::Necessity,
             "risks" => Step::Risks,
             "measures" => Step::Measures,
@@ -161,6 +161,8 @@ pub struct StepCtx<'a> {
     pub inventory: &'a mut video_system::inventory::InventoryState,
     /// The evidence form's state.
     pub evidence_form: &'a mut EvidenceForm,
+    /// The plan editor's state.
+    pub plans: &'a mut video_system::plans::PlanEditorState,
     /// What became of each attached document on disk.
     pub evidence_statuses: &'a [(
         crate::model::EvidenceId,

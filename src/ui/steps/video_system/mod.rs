@@ -1,13 +1,15 @@
 //! Step 3 — Video system: the system's answers (authorisation, retention, public information,
 //! right of access, control centre, analytics software, statistics, searches), one function per section here;
-//! then its camera inventory, the capability checklist and the evidence locker, each in its own
-//! module.
+//! then its camera inventory, the site plans, the capability checklist and the evidence locker,
+//! each in its own module.
 
 mod capabilities;
 mod evidence;
 pub mod inventory;
 mod inventory_csv;
 mod inventory_table;
+pub mod plan_canvas;
+pub mod plans;
 
 use egui::RichText;
 
@@ -33,6 +35,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     statistics_ui(ui, cx, &mut v.statistics);
     searches_ui(ui, cx, &mut v.searches);
     inventory::inventory_ui(ui, cx, a);
+    plans::plans_ui(ui, cx, a);
     capabilities::capabilities_ui(ui, cx, a);
     evidence::evidence_ui(ui, cx, a);
 }

@@ -1,0 +1,576 @@
+//! The site plans of the video-system step: one tab per plan, its title, perimeter, sheet and
+//! scale, the tools (select and move, place a camera, draw a zone, draw a mask on the selected
+//! camera, set the scale by drawing a known distance), the canvas (`plan_canvas`) and the
+//! selected camera's or zone's fields. What a placed camera sees — the zones in its field of
+//! view, masked or not — is read from `model::site_plan`, as the rules read it.
+
+use std::collections::HashMap;
+
+use egui::RichText;
+
+use super::plan_canvas::{self, View};
+use crate::edit::Edit;
+use crate::i18n::{tr, tr_with, Lang};
+use crate::model::geometry::Point;
+use crate::model::{Assessment, CameraId, PlanId, SitePlan, ZoneId, ZoneKind};
+use crate::ui::action::Action;
+use crate::ui::steps::StepCtx;
+use crate::ui::theme;
+use crate::ui::widgets::subheading_ui;
+
+/// What the pointer does on the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tool {
+    /// Select a camera or a zone; drag a camera to move it, its knob to turn it; drag the
+    /// sheet to pan.
+    #[default]
+    Select,
+    /// Click where the chosen camera stands.
+    Place,
+    /// Click the corners of a zone, then « Finish ».
+    Zone,
+    /// Click the corners of a mask of the selected camera, then « Finish ».
+    Mask,
+    /// Click both ends of a known distance, type it, then « Apply ».
+    Scale,
+}
+
+/// What is selected on the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selected {
+    /// A placed camera.
+    Camera(CameraId),
+    /// A zone.
+    Zone(ZoneId),
+}
+
+/// What a drag is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drag {
+    /// Moving the view.
+    Pan,
+    /// Moving the selected camera.
+    Move,
+    /// Turning the selected camera.
+    Turn,
+}
+
+/// The plan editor's state (never saved).
+#[derive(Clone, Debug, Default)]
+pub struct PlanEditorState {
+    /// The plan shown.
+    pub plan: Option<PlanId>,
+    /// Where each plan's sheet is on screen.
+    pub views: HashMap<PlanId, View>,
+    /// The tool in hand.
+    pub tool: Tool,
+    /// The camera or zone selected.
+    pub selected: Option<Selected>,
+    /// The points clicked so far (a zone, a mask, the scale's two ends).
+    pub drawing: Vec<Point>,
+    /// The kind of the zone being drawn.
+    pub zone_kind: ZoneKind,
+    /// The name of the zone being drawn.
+    pub zone_label: String,
+    /// The camera the « place » tool puts down.
+    pub camera_to_place: Option<CameraId>,
+    /// The distance typed for the scale, in metres.
+    pub scale_metres: String,
+    /// The perimeter of the next new plan.
+    pub new_plan_perimeter: String,
+    /// A drag under way.
+    pub dragging: Option<Drag>,
+}
+
+fn zone_key(kind: ZoneKind) -> &'static str {
+    match kind {
+        ZoneKind::Dwelling => "ui.plan.zone.dwelling",
+        ZoneKind::School => "ui.plan.zone.school",
+        ZoneKind::Worship => "ui.plan.zone.worship",
+        ZoneKind::Health => "ui.plan.zone.health",
+        ZoneKind::PrivateProperty => "ui.plan.zone.private_property",
+    }
+}
+
+/// The perimeters the inventory names, sorted, each once.
+fn perimeters(a: &Assessment) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .cameras
+        .iter()
+        .map(|c| c.perimeter.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The plans section of the step.
+pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    let lang = cx.lang;
+    subheading_ui(ui, tr(lang, "ui.plan.title"));
+    ui.label(
+        RichText::new(tr(lang, "ui.plan.intro"))
+            .small()
+            .color(theme::palette(ui.ctx()).muted),
+    );
+    let state = &mut *cx.plans;
+    let known = perimeters(a);
+    ui.horizontal_wrapped(|ui| {
+        for plan in &a.plans {
+            let is_shown = state.plan.as_ref() == Some(&plan.plan_id);
+            let name = if plan.title.trim().is_empty() {
+                plan.plan_id.to_string()
+            } else {
+                plan.title.clone()
+            };
+            if ui.selectable_label(is_shown, name).clicked() {
+                state.plan = Some(plan.plan_id.clone());
+                state.drawing.clear();
+                state.selected = None;
+            }
+        }
+        ui.separator();
+        let label = ui.label(tr(lang, "ui.plan.new_for"));
+        egui::ComboBox::from_id_salt("gardefou_new_plan_perimeter")
+            .selected_text(if state.new_plan_perimeter.is_empty() {
+                tr(lang, "ui.plan.choose_perimeter").to_owned()
+            } else {
+                state.new_plan_perimeter.clone()
+            })
+            .show_ui(ui, |ui| {
+                for perimeter in &known {
+                    ui.selectable_value(
+                        &mut state.new_plan_perimeter,
+                        perimeter.clone(),
+                        perimeter,
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(
+                !state.new_plan_perimeter.is_empty(),
+                egui::Button::new(tr(lang, "ui.plan.add")),
+            )
+            .clicked()
+        {
+            cx.actions.push(Action::Edit(Edit::AddPlan(
+                state.new_plan_perimeter.clone(),
+            )));
+        }
+    });
+    if state.plan.is_none()
+        || !a
+            .plans
+            .iter()
+            .any(|p| Some(&p.plan_id) == state.plan.as_ref())
+    {
+        state.plan = a.plans.first().map(|p| p.plan_id.clone());
+    }
+    let Some(plan_id) = state.plan.clone() else {
+        ui.label(tr(lang, "ui.plan.none"));
+        return;
+    };
+    let inventory: Vec<(CameraId, String)> = a
+        .cameras
+        .iter()
+        .map(|c| (c.camera_id.clone(), c.perimeter.trim().to_owned()))
+        .collect();
+    let Some(plan) = a.plans.iter_mut().find(|p| p.plan_id == plan_id) else {
+        return;
+    };
+    plan_fields_ui(ui, lang, plan, &known, state, cx.actions);
+    tools_ui(ui, lang, plan, &inventory, state, cx.actions);
+    let clicked = plan_canvas::canvas_ui(ui, plan, state, cx.actions);
+    if let Some(point) = clicked {
+        state.drawing.push(point);
+        if state.tool == Tool::Scale && state.drawing.len() > 2 {
+            state.drawing.remove(0);
+        }
+    }
+    selection_ui(ui, lang, plan, state, cx.actions);
+}
+
+fn plan_fields_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &mut SitePlan,
+    known: &[String],
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    egui::Grid::new("gardefou_plan_fields")
+        .num_columns(4)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(tr(lang, "ui.plan.plan_title"));
+            ui.add(egui::TextEdit::singleline(&mut plan.title).desired_width(280.0))
+                .labelled_by(label.id);
+            let label = ui.label(tr(lang, "ui.plan.perimeter"));
+            egui::ComboBox::from_id_salt("gardefou_plan_perimeter")
+                .selected_text(plan.perimeter.clone())
+                .show_ui(ui, |ui| {
+                    for perimeter in known {
+                        ui.selectable_value(&mut plan.perimeter, perimeter.clone(), perimeter);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr(lang, "ui.plan.sheet"));
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::DragValue::new(&mut plan.width)
+                        .range(100..=crate::model::site_plan::MAX_SIDE),
+                )
+                .labelled_by(label.id);
+                ui.label("×");
+                ui.add(
+                    egui::DragValue::new(&mut plan.height)
+                        .range(100..=crate::model::site_plan::MAX_SIDE),
+                );
+                ui.label(tr(lang, "ui.plan.pixels"));
+            });
+            let label = ui.label(tr(lang, "ui.plan.scale"));
+            ui.horizontal(|ui| match plan.scale() {
+                Some(scale) => {
+                    ui.label(tr_with(
+                        lang,
+                        "ui.plan.scale_value",
+                        &[("metres", &format!("{:.1}", scale * 100.0))],
+                    ))
+                    .labelled_by(label.id);
+                }
+                None => {
+                    ui.label(
+                        RichText::new(tr(lang, "ui.plan.no_scale"))
+                            .color(theme::palette(ui.ctx()).bad),
+                    )
+                    .labelled_by(label.id);
+                }
+            });
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "ui.plan.fit")).clicked() {
+            state.views.remove(&plan.plan_id);
+        }
+        if ui.button(tr(lang, "ui.plan.remove_plan")).clicked() {
+            actions.push(Action::Edit(Edit::RemovePlan(plan.plan_id.clone())));
+        }
+    });
+}
+
+fn tools_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &mut SitePlan,
+    inventory: &[(CameraId, String)],
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for (tool, key) in [
+            (Tool::Select, "ui.plan.tool.select"),
+            (Tool::Place, "ui.plan.tool.place"),
+            (Tool::Zone, "ui.plan.tool.zone"),
+            (Tool::Mask, "ui.plan.tool.mask"),
+            (Tool::Scale, "ui.plan.tool.scale"),
+        ] {
+            if ui
+                .selectable_label(state.tool == tool, tr(lang, key))
+                .clicked()
+            {
+                state.tool = tool;
+                state.drawing.clear();
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| match state.tool {
+        Tool::Select => {
+            ui.label(RichText::new(tr(lang, "ui.plan.hint.select")).small());
+        }
+        Tool::Place => {
+            // Cameras of the plan's perimeter not yet on it first, then the others.
+            let mut choices: Vec<&(CameraId, String)> = inventory
+                .iter()
+                .filter(|(id, _)| plan.placement(id).is_none())
+                .collect();
+            choices.sort_by_key(|(id, perimeter)| (perimeter != &plan.perimeter, id.clone()));
+            if state
+                .camera_to_place
+                .as_ref()
+                .is_none_or(|c| plan.placement(c).is_some())
+            {
+                state.camera_to_place = choices.first().map(|(id, _)| id.clone());
+            }
+            let label = ui.label(tr(lang, "ui.plan.camera_to_place"));
+            egui::ComboBox::from_id_salt("gardefou_camera_to_place")
+                .selected_text(state.camera_to_place.as_ref().map_or_else(
+                    || tr(lang, "ui.plan.all_placed").to_owned(),
+                    ToString::to_string,
+                ))
+                .show_ui(ui, |ui| {
+                    for (id, perimeter) in choices.iter().take(500) {
+                        ui.selectable_value(
+                            &mut state.camera_to_place,
+                            Some(id.clone()),
+                            format!("{id} — {perimeter}"),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.label(RichText::new(tr(lang, "ui.plan.hint.place")).small());
+        }
+        Tool::Zone => {
+            let label = ui.label(tr(lang, "ui.plan.zone_kind"));
+            egui::ComboBox::from_id_salt("gardefou_zone_kind")
+                .selected_text(tr(lang, zone_key(state.zone_kind)))
+                .show_ui(ui, |ui| {
+                    for kind in ZoneKind::ALL {
+                        ui.selectable_value(&mut state.zone_kind, kind, tr(lang, zone_key(kind)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label(tr(lang, "ui.plan.zone_label"));
+            ui.add(egui::TextEdit::singleline(&mut state.zone_label).desired_width(200.0))
+                .labelled_by(label.id);
+            let can_finish = state.drawing.len() >= 3;
+            if ui
+                .add_enabled(can_finish, egui::Button::new(tr(lang, "ui.plan.finish")))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::AddZone(
+                    plan.plan_id.clone(),
+                    state.zone_kind,
+                    state.zone_label.clone(),
+                    std::mem::take(&mut state.drawing),
+                )));
+                state.zone_label.clear();
+            }
+            ui.label(RichText::new(tr(lang, "ui.plan.hint.polygon")).small());
+        }
+        Tool::Mask => {
+            let Some(Selected::Camera(camera)) = state.selected.clone() else {
+                ui.label(RichText::new(tr(lang, "ui.plan.hint.mask_select")).small());
+                return;
+            };
+            let can_finish = state.drawing.len() >= 3;
+            if ui
+                .add_enabled(can_finish, egui::Button::new(tr(lang, "ui.plan.finish")))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::AddMask(
+                    plan.plan_id.clone(),
+                    camera.clone(),
+                    std::mem::take(&mut state.drawing),
+                )));
+            }
+            ui.label(
+                RichText::new(tr_with(
+                    lang,
+                    "ui.plan.hint.mask",
+                    &[("camera", camera.as_str())],
+                ))
+                .small(),
+            );
+        }
+        Tool::Scale => {
+            let label = ui.label(tr(lang, "ui.plan.distance"));
+            ui.add(egui::TextEdit::singleline(&mut state.scale_metres).desired_width(80.0))
+                .labelled_by(label.id);
+            ui.label("m");
+            let metres = state
+                .scale_metres
+                .trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|m| m.is_finite() && *m > 0.0);
+            let pixels = match state.drawing.as_slice() {
+                [a, b] => Some(a.distance(*b)).filter(|d| *d > 0.0),
+                _ => None,
+            };
+            if ui
+                .add_enabled(
+                    metres.is_some() && pixels.is_some(),
+                    egui::Button::new(tr(lang, "ui.plan.apply_scale")),
+                )
+                .clicked()
+            {
+                if let (Some(m), Some(px)) = (metres, pixels) {
+                    plan.metres_per_pixel = Some(m / px);
+                    state.drawing.clear();
+                }
+            }
+            ui.label(RichText::new(tr(lang, "ui.plan.hint.scale")).small());
+        }
+    });
+    if !state.drawing.is_empty() && ui.button(tr(lang, "ui.plan.clear_drawing")).clicked() {
+        state.drawing.clear();
+    }
+}
+
+fn selection_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &mut SitePlan,
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.ctx());
+    match state.selected.clone() {
+        Some(Selected::Camera(camera)) => {
+            let seen: Vec<(String, ZoneKind, bool)> = plan
+                .placement(&camera)
+                .map(|p| {
+                    plan.zones_in_view(p)
+                        .into_iter()
+                        .map(|(z, unmasked)| (z.label.clone(), z.kind, unmasked))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let Some(placement) = plan.placements.iter_mut().find(|p| p.camera_id == camera) else {
+                state.selected = None;
+                return;
+            };
+            ui.label(
+                RichText::new(tr_with(
+                    lang,
+                    "ui.plan.camera",
+                    &[("camera", camera.as_str())],
+                ))
+                .strong(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for (key, value, range, suffix) in [
+                    (
+                        "ui.plan.x",
+                        &mut placement.position.x,
+                        0.0..=f64::from(plan.width),
+                        "",
+                    ),
+                    (
+                        "ui.plan.y",
+                        &mut placement.position.y,
+                        0.0..=f64::from(plan.height),
+                        "",
+                    ),
+                    (
+                        "ui.plan.direction",
+                        &mut placement.direction_degrees,
+                        0.0..=359.0,
+                        " °",
+                    ),
+                    (
+                        "ui.plan.angle",
+                        &mut placement.angle_degrees,
+                        1.0..=360.0,
+                        " °",
+                    ),
+                    (
+                        "ui.plan.range",
+                        &mut placement.range_metres,
+                        1.0..=500.0,
+                        " m",
+                    ),
+                ] {
+                    let label = ui.label(tr(lang, key));
+                    ui.add(egui::DragValue::new(value).range(range).suffix(suffix))
+                        .labelled_by(label.id);
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr_with(
+                    lang,
+                    "ui.plan.masks",
+                    &[("count", &placement.masks.len().to_string())],
+                ));
+                if !placement.masks.is_empty()
+                    && ui.button(tr(lang, "ui.plan.clear_masks")).clicked()
+                {
+                    actions.push(Action::Edit(Edit::ClearMasks(
+                        plan.plan_id.clone(),
+                        camera.clone(),
+                    )));
+                }
+                if ui.button(tr(lang, "ui.plan.remove_camera")).clicked() {
+                    actions.push(Action::Edit(Edit::RemovePlacement(
+                        plan.plan_id.clone(),
+                        camera.clone(),
+                    )));
+                    state.selected = None;
+                }
+            });
+            if plan.scale().is_none() {
+                ui.label(RichText::new(tr(lang, "ui.plan.no_scale")).color(palette.bad));
+            } else if seen.is_empty() {
+                ui.label(tr(lang, "ui.plan.sees_nothing"));
+            } else {
+                for (label, kind, unmasked) in seen {
+                    let (key, colour) = if unmasked && kind == ZoneKind::Dwelling {
+                        ("ui.plan.sees_unmasked", palette.bad)
+                    } else if unmasked {
+                        ("ui.plan.sees_place", palette.warn)
+                    } else {
+                        ("ui.plan.sees_masked", palette.good)
+                    };
+                    ui.label(
+                        RichText::new(tr_with(
+                            lang,
+                            key,
+                            &[("zone", &label), ("kind", tr(lang, zone_key(kind)))],
+                        ))
+                        .color(colour),
+                    );
+                }
+            }
+        }
+        Some(Selected::Zone(zone_id)) => {
+            let Some(zone) = plan.zones.iter_mut().find(|z| z.zone_id == zone_id) else {
+                state.selected = None;
+                return;
+            };
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(tr(lang, "ui.plan.zone_label"));
+                ui.add(egui::TextEdit::singleline(&mut zone.label).desired_width(220.0))
+                    .labelled_by(label.id);
+                let label = ui.label(tr(lang, "ui.plan.zone_kind"));
+                egui::ComboBox::from_id_salt("gardefou_selected_zone_kind")
+                    .selected_text(tr(lang, zone_key(zone.kind)))
+                    .show_ui(ui, |ui| {
+                        for kind in ZoneKind::ALL {
+                            ui.selectable_value(&mut zone.kind, kind, tr(lang, zone_key(kind)));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if ui.button(tr(lang, "ui.plan.remove_zone")).clicked() {
+                    actions.push(Action::Edit(Edit::RemoveZone(
+                        plan.plan_id.clone(),
+                        zone_id.clone(),
+                    )));
+                    state.selected = None;
+                }
+            });
+        }
+        None => {
+            ui.label(
+                RichText::new(tr_with(
+                    lang,
+                    "ui.plan.counts",
+                    &[
+                        ("cameras", &plan.placements.len().to_string()),
+                        ("zones", &plan.zones.len().to_string()),
+                    ],
+                ))
+                .small()
+                .color(palette.muted),
+            );
+        }
+    }
+}
