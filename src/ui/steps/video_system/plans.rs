@@ -219,18 +219,15 @@ fn plan_fields_ui(
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label(tr(lang, "ui.plan.sheet"));
+            ui.label(tr(lang, "ui.plan.sheet"));
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut plan.width)
-                        .range(100..=crate::model::site_plan::MAX_SIDE),
-                )
-                .labelled_by(label.id);
-                ui.label("×");
-                ui.add(
-                    egui::DragValue::new(&mut plan.height)
-                        .range(100..=crate::model::site_plan::MAX_SIDE),
-                );
+                let max = crate::model::site_plan::MAX_SIDE;
+                let label = ui.label(tr(lang, "ui.plan.width"));
+                ui.add(egui::DragValue::new(&mut plan.width).range(100..=max))
+                    .labelled_by(label.id);
+                let label = ui.label(tr(lang, "ui.plan.height"));
+                ui.add(egui::DragValue::new(&mut plan.height).range(100..=max))
+                    .labelled_by(label.id);
                 ui.label(tr(lang, "ui.plan.pixels"));
             });
             let label = ui.label(tr(lang, "ui.plan.scale"));
