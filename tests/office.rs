@@ -170,6 +170,8 @@ fn model_texts(d: &Dossier) -> Vec<String> {
                 ..
             } => texts.extend([title.clone(), body.clone(), footer.clone()]),
             Block::RiskMap(map) => texts.extend(map.points.iter().map(|p| p.label.clone())),
+            // The editable documents give a plan's caption and say the drawing is in the PDF.
+            Block::Plan(figure) => texts.extend([figure.caption.clone(), figure.elsewhere.clone()]),
             Block::Signatures(lines) => {
                 for line in lines {
                     texts.extend([line.who.clone(), line.date.clone()]);

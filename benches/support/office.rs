@@ -169,6 +169,9 @@ fn to_html(dossier: &Dossier) -> String {
                 escape(body),
                 escape(footer)
             )),
+            Block::Plan(figure) => {
+                out.push_str(&format!("<p><i>{}</i></p>", escape(&figure.caption)));
+            }
             Block::RiskMap(map) => {
                 out.push_str("<table>");
                 for (n, point) in map.points.iter().enumerate() {

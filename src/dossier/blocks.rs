@@ -181,6 +181,44 @@ pub struct RiskMap {
     pub after_label: String,
 }
 
+/// A shape of a plan figure, in plan pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureShape {
+    /// The outline.
+    pub points: Vec<(f32, f32)>,
+    /// Fill colour.
+    pub fill: super::palette::Rgb,
+    /// Outline colour.
+    pub stroke: super::palette::Rgb,
+    /// A name drawn at its centre (may be empty).
+    pub label: String,
+}
+
+/// A site plan drawn to scale: the sheet, the fields of view, the zones, the masks and the
+/// cameras with their ids, then a legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanFigure {
+    /// The sheet's width, in plan pixels.
+    pub width: f32,
+    /// The sheet's height, in plan pixels.
+    pub height: f32,
+    /// The cameras' fields of view (drawn first, pale).
+    pub sectors: Vec<Vec<(f32, f32)>>,
+    /// The zones.
+    pub zones: Vec<FigureShape>,
+    /// The privacy masks (drawn over the zones).
+    pub masks: Vec<Vec<(f32, f32)>>,
+    /// The cameras: position and id.
+    pub cameras: Vec<(f32, f32, String)>,
+    /// The legend: a colour and what it means.
+    pub legend: Vec<(super::palette::Rgb, String)>,
+    /// The line under the figure (scale, counts).
+    pub caption: String,
+    /// What the editable documents and the text form say in the figure's place (the drawing is
+    /// in the PDF, the signed original).
+    pub elsewhere: String,
+}
+
 /// A signature line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignatureLine {
@@ -252,6 +290,9 @@ pub enum Block {
     },
     /// The CNIL 4×4 risk map, before and after measures.
     RiskMap(RiskMap),
+    /// A site plan drawn to scale (on a page of its own in the PDF; the editable documents
+    /// and the text form give its caption and the tables that follow it).
+    Plan(PlanFigure),
     /// Signature boxes.
     Signatures(Vec<SignatureLine>),
     /// Start a new page.

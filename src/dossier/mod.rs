@@ -11,8 +11,8 @@ mod sections;
 pub mod text;
 
 pub use blocks::{
-    Attachment, Block, Branding, Column, Cover, Dossier, Logo, Meta, RiskMap, RiskPoint,
-    SignatureLine, Tone,
+    Attachment, Block, Branding, Column, Cover, Dossier, FigureShape, Logo, Meta, PlanFigure,
+    RiskMap, RiskPoint, SignatureLine, Tone,
 };
 pub use ctx::Ctx;
 
@@ -60,6 +60,7 @@ pub fn build(
     blocks.extend(sections::context::context(&ctx));
     blocks.extend(sections::screening::screening(&ctx));
     blocks.extend(sections::video_system::video_system(&ctx));
+    blocks.extend(sections::plans::plans(&ctx));
     blocks.extend(sections::necessity::necessity(&ctx));
     blocks.extend(sections::risks::risks(&ctx));
     blocks.extend(sections::measures::measures(&ctx));

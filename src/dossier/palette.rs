@@ -57,3 +57,22 @@ pub fn band_color(band: Band) -> Rgb {
         Band::High => Rgb(0.96, 0.66, 0.64),
     }
 }
+
+/// The fill of a camera's field of view on a plan (pale, so zones show through the overlap).
+pub const PLAN_SECTOR: Rgb = Rgb(0.84, 0.89, 0.96);
+/// The outline of a field of view.
+pub const PLAN_SECTOR_EDGE: Rgb = Rgb(0.55, 0.66, 0.82);
+/// A privacy mask.
+pub const PLAN_MASK: Rgb = Rgb(0.35, 0.37, 0.42);
+
+/// The fill and outline of a zone of a plan.
+pub fn zone_colors(kind: crate::model::ZoneKind) -> (Rgb, Rgb) {
+    use crate::model::ZoneKind;
+    match kind {
+        ZoneKind::Dwelling => (Rgb(0.97, 0.80, 0.80), Rgb(0.69, 0.12, 0.18)),
+        ZoneKind::School => (Rgb(1.0, 0.88, 0.70), Rgb(0.85, 0.45, 0.05)),
+        ZoneKind::Worship => (Rgb(0.86, 0.84, 0.96), Rgb(0.40, 0.30, 0.70)),
+        ZoneKind::Health => (Rgb(0.82, 0.94, 0.86), Rgb(0.12, 0.48, 0.30)),
+        ZoneKind::PrivateProperty => (Rgb(0.95, 0.93, 0.80), Rgb(0.55, 0.48, 0.10)),
+    }
+}

@@ -89,6 +89,12 @@ fn block_text(block: &Block, colon: &str, out: &mut String) {
             out.push_str(&rule);
             out.push_str("\n\n");
         }
+        Block::Plan(figure) => {
+            out.push_str(&figure.caption);
+            out.push('\n');
+            out.push_str(&figure.elsewhere);
+            out.push_str("\n\n");
+        }
         Block::RiskMap(map) => {
             for point in &map.points {
                 let cell = |c: Option<(u8, u8)>| {

@@ -7,6 +7,7 @@ pub mod cover;
 pub mod measures;
 pub mod necessity;
 pub mod opinions;
+pub mod plans;
 pub mod risks;
 pub mod screening;
 pub mod summary;

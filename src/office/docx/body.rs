@@ -46,6 +46,10 @@ pub(super) fn document(dossier: &Dossier) -> String {
                 write_callout(&mut x, fill, bar, title, body, footer);
             }
             Block::RiskMap(map) => write_risk_map(&mut x, map),
+            Block::Plan(figure) => {
+                paragraph(&mut x, "Note", &figure.caption);
+                paragraph(&mut x, "Note", &figure.elsewhere);
+            }
             Block::Signatures(lines) => write_signatures(&mut x, lines),
             Block::PageBreak => {
                 if !next_starts_page(blocks, index) {

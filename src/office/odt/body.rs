@@ -182,6 +182,10 @@ pub(super) fn content(dossier: &Dossier) -> String {
                 footer,
             } => write_callout(&mut body, &mut auto, *tone, title, text, footer),
             Block::RiskMap(map) => write_risk_map(&mut body, &mut auto, map),
+            Block::Plan(figure) => {
+                paragraph(&mut body, "Note", &figure.caption);
+                paragraph(&mut body, "Note", &figure.elsewhere);
+            }
             Block::Signatures(lines) => write_signatures(&mut body, &mut auto, lines),
             Block::PageBreak => {
                 if page_break_after {

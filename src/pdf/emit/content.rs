@@ -139,6 +139,23 @@ impl<'m> ContentWriter<'m> {
                 fill: inside,
                 stroke: outline,
             } => circle(out, state, (*x, *y, *r), *inside, *outline),
+            Item::Polygon {
+                points,
+                fill: inside,
+                stroke: (outline, width),
+            } => {
+                if points.len() < 3 {
+                    return;
+                }
+                end_text(out, state);
+                fill(out, state, *inside);
+                stroke(out, state, *outline, *width);
+                for (n, (x, y)) in points.iter().enumerate() {
+                    numbers(out, &[*x, PAGE_H - y]);
+                    out.extend_from_slice(if n == 0 { b"m\n" } else { b"l\n" });
+                }
+                out.extend_from_slice(b"h\nb\n");
+            }
         }
     }
 
@@ -472,11 +489,11 @@ mod tests {
         let mut writer = writer();
         for (index, page) in layout.pages.iter().enumerate() {
             let content = writer.page(page);
-            // Circles are closed paths (`h`), skipped below along with their items.
+            // Circles and polygons are closed paths (`h`), skipped below along with their items.
             let mut items = page
                 .items
                 .iter()
-                .filter(|i| !matches!(i, Item::Circle { .. }));
+                .filter(|i| !matches!(i, Item::Circle { .. } | Item::Polygon { .. }));
             let (mut is_in_text, mut font, mut fill, mut stroke) = (false, None, None, None);
             let mut is_in_circle = false;
             for (op, operands) in operations(&content) {

@@ -18,6 +18,7 @@ mod cover;
 mod flow;
 mod page;
 use crate::dossier::palette;
+mod plan;
 mod risk_map;
 mod signature;
 mod table;
@@ -139,6 +140,7 @@ impl<'m> Layouter<'m> {
                 footer,
             } => self.callout(*tone, title, body, footer),
             Block::RiskMap(map) => self.risk_map(map),
+            Block::Plan(figure) => self.plan_figure(figure),
             Block::Signatures(lines) => self.signatures(lines),
             Block::PageBreak => {
                 if !self.is_page_fresh() {
@@ -152,6 +154,7 @@ impl<'m> Layouter<'m> {
     fn start_height(&self, block: &Block) -> f32 {
         match block {
             Block::RiskMap(map) => risk_map::height(map),
+            Block::Plan(_) => plan::MIN_HEIGHT,
             Block::Signatures(_) => signature::START_HEIGHT,
             Block::Callout { title, body, .. } => self.callout_start_height(title, body),
             Block::Table { .. } => 48.0,

@@ -91,6 +91,15 @@ pub enum Item {
         /// Outline colour, if outlined (0.9 pt wide).
         stroke: Option<Rgb>,
     },
+    /// A closed outline, filled and outlined (a zone or a field of view on a plan).
+    Polygon {
+        /// The corners, from the top-left of the page.
+        points: Vec<(f32, f32)>,
+        /// Fill colour.
+        fill: Rgb,
+        /// Outline colour and width.
+        stroke: (Rgb, f32),
+    },
     /// A straight line.
     Line {
         /// Start x.
