@@ -161,6 +161,102 @@ pub fn rows() -> Vec<Row> {
     drop(harness);
     rows.push(changes_window(&sample));
     rows.extend(portfolio_view());
+    rows.extend(plan_view(&sample));
+    rows
+}
+
+/// A plan of 8,000 × 8,000 pixels with 2,000 cameras placed (a grid of 40 × 50, every kind of
+/// field of view) and 400 zones: the plan editor idle, then panned and zoomed on every frame.
+pub fn large_plan(sample: &Assessment) -> Assessment {
+    use gardefou::model::geometry::Point;
+    use gardefou::model::{Placement, SitePlan, Zone, ZoneKind};
+    let mut a = with_cameras(sample, 2_000);
+    let perimeter = "Centre-ville".to_owned();
+    for camera in a.cameras.iter_mut() {
+        camera.perimeter = perimeter.clone();
+    }
+    let placements = a
+        .cameras
+        .iter()
+        .enumerate()
+        .map(|(n, camera)| Placement {
+            camera_id: camera.camera_id.clone(),
+            position: Point::new(
+                100.0 + (n % 40) as f64 * 195.0,
+                100.0 + (n / 40) as f64 * 155.0,
+            ),
+            direction_degrees: (n * 37 % 360) as f64,
+            angle_degrees: [60.0, 90.0, 180.0, 360.0][n % 4],
+            range_metres: 30.0,
+            masks: Vec::new(),
+        })
+        .collect();
+    let zones = (0..400)
+        .map(|n| {
+            let (x, y) = (
+                150.0 + (n % 20) as f64 * 390.0,
+                130.0 + (n / 20) as f64 * 390.0,
+            );
+            Zone {
+                zone_id: format!("Z-{n}").as_str().into(),
+                kind: ZoneKind::ALL[n % 5],
+                label: format!("Zone {n}"),
+                points: vec![
+                    Point::new(x, y),
+                    Point::new(x + 60.0, y),
+                    Point::new(x + 60.0, y + 40.0),
+                    Point::new(x, y + 40.0),
+                ],
+            }
+        })
+        .collect();
+    a.plans = vec![SitePlan {
+        plan_id: "PLAN-1".into(),
+        title: "8 000 × 8 000".into(),
+        perimeter,
+        width: 8_000,
+        height: 8_000,
+        metres_per_pixel: Some(0.25),
+        placements,
+        zones,
+        ..SitePlan::default()
+    }];
+    a
+}
+
+fn plan_view(sample: &Assessment) -> Vec<Row> {
+    let mut harness = harness(large_plan(sample));
+    let ctx = harness.0.ctx.clone();
+    harness.0.state_mut().apply(
+        &ctx,
+        gardefou::ui::action::Action::GoTo(Step::VideoSystem, Some("plans[PLAN-1]".to_owned())),
+    );
+    for _ in 0..5 {
+        harness.0.step();
+    }
+    assert!(
+        harness.0.query_by_label("Voir tout le plan").is_some(),
+        "the plan editor is on screen"
+    );
+    let mut rows = Vec::new();
+    let idle = frames(&mut harness, |_| {});
+    rows.push(row(
+        "plan editor, 8,000² sheet, 2,000 cameras, 400 zones, whole plan, idle".to_owned(),
+        &idle,
+    ));
+    let mut n = 0u32;
+    let panning = frames(&mut harness, |h| {
+        n += 1;
+        let state = &mut h.state_mut().state.plans;
+        for view in state.views.values_mut() {
+            view.offset += egui::vec2(if n % 2 == 0 { 40.0 } else { -35.0 }, 25.0);
+            view.zoom *= if n % 2 == 0 { 1.08 } else { 0.95 };
+        }
+    });
+    rows.push(row(
+        "plan editor, 8,000² sheet, 2,000 cameras, panned and zoomed every frame".to_owned(),
+        &panning,
+    ));
     rows
 }
 

@@ -91,13 +91,13 @@ fn polygon_shape(points: Vec<Pos2>, fill: Color32, stroke: Stroke) -> Shape {
 }
 
 /// Draws the plan and handles the pointer; returns the plan point clicked, if any (for the
-/// tools that add points).
+/// tools that add points), and where the canvas is.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     plan: &mut SitePlan,
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
-) -> Option<Point> {
+) -> (Option<Point>, Rect) {
     let palette = theme::palette(ui.ctx());
     let size = Vec2::new(ui.available_width(), HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -234,9 +234,10 @@ pub fn canvas_ui(
             painter.circle_filled(p, 3.0, palette.bad);
         }
     }
-    pointer_ui(
+    let clicked = pointer_ui(
         ui, &response, rect, plan, state, view, &in_view, handle, actions,
-    )
+    );
+    (clicked, rect)
 }
 
 fn selected_handle(

@@ -116,6 +116,18 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
     let state = &mut *cx.plans;
     let known = perimeters(a);
+    // A finding that points at a plan (`plans[PLAN-1].placements[CAM-04].masks`) shows that
+    // plan, selects the camera or zone, and brings the canvas into view.
+    let pointed = cx.highlight.and_then(pointed_at);
+    if let Some((plan, selected)) = &pointed {
+        if cx.should_scroll {
+            state.plan = Some(plan.clone());
+            state.tool = Tool::Select;
+            if selected.is_some() {
+                state.selected = selected.clone();
+            }
+        }
+    }
     ui.horizontal_wrapped(|ui| {
         for plan in &a.plans {
             let is_shown = state.plan.as_ref() == Some(&plan.plan_id);
@@ -183,7 +195,10 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     };
     plan_fields_ui(ui, lang, plan, &known, state, cx.actions);
     tools_ui(ui, lang, plan, &inventory, state, cx.actions);
-    let clicked = plan_canvas::canvas_ui(ui, plan, state, cx.actions);
+    let (clicked, canvas) = plan_canvas::canvas_ui(ui, plan, state, cx.actions);
+    if pointed.is_some() && cx.should_scroll {
+        ui.scroll_to_rect(canvas, Some(egui::Align::Center));
+    }
     if let Some(point) = clicked {
         state.drawing.push(point);
         if state.tool == Tool::Scale && state.drawing.len() > 2 {
@@ -191,6 +206,22 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
     }
     selection_ui(ui, lang, plan, state, cx.actions);
+}
+
+/// The plan and the camera or zone a field path names: `plans[ID]`, then `.placements[CAM]`
+/// or `.zones[Z]` if given.
+fn pointed_at(path: &str) -> Option<(PlanId, Option<Selected>)> {
+    let rest = path.strip_prefix("plans[")?;
+    let (plan, rest) = rest.split_once(']')?;
+    let inner = |prefix: &str| {
+        rest.strip_prefix(prefix)
+            .and_then(|r| r.split_once(']'))
+            .map(|(id, _)| id.to_owned())
+    };
+    let selected = inner(".placements[")
+        .map(|id| Selected::Camera(CameraId::new(id)))
+        .or_else(|| inner(".zones[").map(|id| Selected::Zone(ZoneId::new(id))));
+    Some((PlanId::new(plan), selected))
 }
 
 fn plan_fields_ui(

@@ -1,0 +1,141 @@
+//! The plan editor driven as a user would, headless (egui_kittest): a finding about a plan
+//! opens it on the camera; clearing a camera's masks raises R21 naming the dwelling, undo puts
+//! them back; taking a camera off its plan raises PLAN-UNPLACED and the « place » tool puts it
+//! back where the sheet is clicked. The window is tall, so every button is on screen.
+
+mod common;
+
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use gardefou::model::{Lang, PlanId};
+use gardefou::settings::Settings;
+use gardefou::ui::action::Action;
+use gardefou::ui::steps::video_system::plans::{Selected, Tool};
+use gardefou::ui::steps::Step;
+use gardefou::ui::GardefouApp;
+
+fn harness() -> Harness<'static, GardefouApp> {
+    let settings = Settings {
+        lang: Some(Lang::Fr),
+        ..Settings::default()
+    };
+    let app = GardefouApp::new(
+        &egui::Context::default(),
+        common::sample(),
+        None,
+        common::kb(),
+        settings,
+        common::day("2026-11-23"),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 8000.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut GardefouApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn go_to(h: &mut Harness<'static, GardefouApp>, field: &str) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        Action::GoTo(Step::VideoSystem, Some(field.to_owned())),
+    );
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+}
+
+fn r21(h: &Harness<'static, GardefouApp>) -> Option<String> {
+    h.state()
+        .session
+        .report()
+        .by_rule("R21")
+        .next()
+        .map(|f| f.message.fr.clone())
+}
+
+#[test]
+fn a_camera_s_masks_decide_r21_and_undo_puts_them_back() {
+    let mut h = harness();
+    assert!(r21(&h).is_none(), "the sample's masks cover its dwellings");
+    go_to(&mut h, "plans[PLAN-1].placements[CAM-003].masks");
+    let plans = &h.state().state.plans;
+    assert_eq!(plans.plan, Some(PlanId::new("PLAN-1")));
+    assert_eq!(plans.selected, Some(Selected::Camera("CAM-003".into())));
+    assert!(h.query_by_label("Caméra CAM-003").is_some());
+    assert!(h
+        .query_by_label("Voit Immeubles d'habitation n° 1 (habitation), masquée")
+        .is_some());
+    h.get_by_label("Effacer les masques").click();
+    h.run();
+    let masks = h.state().session.assessment.plans[0]
+        .placement(&"CAM-003".into())
+        .map(|p| p.masks.len());
+    assert_eq!(masks, Some(0), "the masks are cleared");
+    let message = r21(&h).expect("R21 once the masks are gone");
+    assert!(
+        message.contains("CAM-003 → Immeubles d'habitation n° 1"),
+        "{message}"
+    );
+    h.get_by_label("Annuler").click();
+    h.run();
+    assert!(r21(&h).is_none(), "undo brings the masks back");
+}
+
+#[test]
+fn a_camera_taken_off_its_plan_is_missed_and_placed_back_where_the_sheet_is_clicked() {
+    let mut h = harness();
+    go_to(&mut h, "plans[PLAN-1].placements[CAM-005]");
+    h.get_by_label("Retirer du plan").click();
+    h.run();
+    let unplaced: Vec<String> = h
+        .state()
+        .session
+        .report()
+        .by_rule("PLAN-UNPLACED")
+        .map(|f| f.message.fr.clone())
+        .collect();
+    assert!(
+        unplaced.iter().any(|m| m.contains("CAM-005")),
+        "{unplaced:?}"
+    );
+    h.get_by_label("Placer une caméra").click();
+    h.run();
+    assert_eq!(h.state().state.plans.tool, Tool::Place);
+    assert_eq!(
+        h.state().state.plans.camera_to_place,
+        Some("CAM-005".into()),
+        "the perimeter's camera not on the plan comes first"
+    );
+    // Click the middle of the sheet: the canvas is under the tools' hint.
+    let hint = h
+        .get_by_label("Cliquez sur le plan à l’emplacement de la caméra.")
+        .rect();
+    let at = egui::pos2(hint.left() + 300.0, hint.bottom() + 200.0);
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    let a = &h.state().session.assessment;
+    let placed = a.plans[0]
+        .placement(&"CAM-005".into())
+        .expect("placed again");
+    assert!(placed.position.x > 0.0 && placed.position.y > 0.0);
+    assert!(h
+        .state()
+        .session
+        .report()
+        .by_rule("PLAN-UNPLACED")
+        .next()
+        .is_none());
+}
