@@ -64,6 +64,28 @@ pub fn rows() -> Vec<Row> {
             note: format!("{pages} pages, {} KB", bytes.len() / 1024),
         });
     }
+    // The site-plans issue: the sample with 12 plans (its five, then copies) under 1 s.
+    let mut twelve = sample.clone();
+    for n in 5..12 {
+        let mut copy = sample.plans[n % sample.plans.len()].clone();
+        copy.plan_id = format!("PLAN-{}", n + 1).as_str().into();
+        copy.title = format!("{} ({})", copy.title, n + 1);
+        twelve.plans.push(copy);
+    }
+    let mut bytes = Vec::new();
+    let runs = times(Duration::ZERO, 9, || bytes = export(&twelve, &kb, today));
+    rows.push(Row {
+        area: "dossier",
+        case: "export PDF, sample with 12 site plans".to_owned(),
+        median: median(&runs),
+        worst: None,
+        target: Some(Duration::from_secs(1)),
+        note: format!(
+            "{} pages, {} KB",
+            pdf::reopen::page_count(&bytes).unwrap_or(0),
+            bytes.len() / 1024
+        ),
+    });
     for cameras in [470, 10_000] {
         let a = with_cameras(&sample, cameras);
         for (format, write) in [

@@ -71,7 +71,7 @@ fn zone_colour(palette: &theme::Palette, kind: ZoneKind) -> Color32 {
     }
 }
 
-fn polygon_shape(points: Vec<Pos2>, fill: Color32, stroke: Stroke) -> Shape {
+fn polygon_shape(points: Vec<Pos2>, fill: Color32, stroke: Option<Stroke>) -> Shape {
     // A fan of triangles from the first point draws any star-shaped outline (sectors, most
     // zones) without egui's convex-only fill; the outline is drawn on top.
     let mut mesh = egui::Mesh::default();
@@ -83,6 +83,9 @@ fn polygon_shape(points: Vec<Pos2>, fill: Color32, stroke: Stroke) -> Shape {
             mesh.add_triangle(0, i, i + 1);
         }
     }
+    let Some(stroke) = stroke else {
+        return Shape::mesh(mesh);
+    };
     let mut closed = points;
     if let Some(first) = closed.first().copied() {
         closed.push(first);
@@ -148,7 +151,7 @@ pub fn canvas_ui(
         painter.add(polygon_shape(
             points.clone(),
             colour.gamma_multiply(0.25),
-            stroke,
+            Some(stroke),
         ));
         if view.zoom > 0.15 {
             let centre = Rect::from_points(&points).center();
@@ -162,6 +165,12 @@ pub fn canvas_ui(
         }
     }
     let mut in_view = Vec::new();
+    let is_crowded = plan.placements.len() > MAX_LABELS;
+    let sector_fill = palette.accent.gamma_multiply(0.12);
+    let sector_edge = Stroke::new(0.5, palette.accent.gamma_multiply(0.5));
+    let mut fills = egui::Mesh::default();
+    let mut overlays = Vec::new();
+    let mut masks = Vec::new();
     for placement in &plan.placements {
         let at = view.to_screen(rect, placement.position);
         let fov: Vec<Pos2> = plan
@@ -174,24 +183,36 @@ pub fn canvas_ui(
             continue;
         }
         if reach_visible {
-            painter.add(polygon_shape(
-                fov,
-                palette.accent.gamma_multiply(0.12),
-                Stroke::new(0.5, palette.accent.gamma_multiply(0.5)),
-            ));
+            // Every field of view in one mesh (one shape for thousands); outlines only while
+            // few are drawn: with hundreds, the fills alone read better and cost half.
+            let first = fills.vertices.len() as u32;
+            for p in &fov {
+                fills.colored_vertex(*p, sector_fill);
+            }
+            for i in 1..fov.len() as u32 - 1 {
+                fills.add_triangle(first, first + i, first + i + 1);
+            }
+            if !is_crowded {
+                let mut closed = fov;
+                closed.push(closed[0]);
+                overlays.push(Shape::line(closed, sector_edge));
+            }
         }
         for mask in &placement.masks {
             let points: Vec<Pos2> = mask.iter().map(|p| view.to_screen(rect, *p)).collect();
             if points.len() >= 3 && visible(&points) {
-                painter.add(polygon_shape(
+                masks.push(polygon_shape(
                     points,
                     palette.ink.gamma_multiply(0.35),
-                    Stroke::new(1.0, palette.ink),
+                    Some(Stroke::new(1.0, palette.ink)),
                 ));
             }
         }
         in_view.push((placement.camera_id.clone(), at, placement.direction_degrees));
     }
+    painter.add(Shape::mesh(fills));
+    painter.extend(overlays);
+    painter.extend(masks);
     let show_labels = in_view.len() <= MAX_LABELS;
     for (camera, at, _) in &in_view {
         let is_selected = state.selected == Some(Selected::Camera(camera.clone()));

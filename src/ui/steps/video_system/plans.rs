@@ -92,10 +92,10 @@ fn zone_key(kind: ZoneKind) -> &'static str {
     }
 }
 
-/// The perimeters the inventory names, sorted, each once.
-fn perimeters(a: &Assessment) -> Vec<String> {
-    let mut out: Vec<String> = a
-        .cameras
+/// The perimeters the inventory names, sorted, each once (asked only when a list opens: an
+/// inventory may hold 10,000 cameras).
+fn perimeters(cameras: &[crate::model::Camera]) -> Vec<String> {
+    let mut out: Vec<String> = cameras
         .iter()
         .map(|c| c.perimeter.trim().to_owned())
         .filter(|p| !p.is_empty())
@@ -115,7 +115,6 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             .color(theme::palette(ui.ctx()).muted),
     );
     let state = &mut *cx.plans;
-    let known = perimeters(a);
     // A finding that points at a plan (`plans[PLAN-1].placements[CAM-04].masks`) shows that
     // plan, selects the camera or zone, and brings the canvas into view.
     let pointed = cx.highlight.and_then(pointed_at);
@@ -151,7 +150,7 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 state.new_plan_perimeter.clone()
             })
             .show_ui(ui, |ui| {
-                for perimeter in &known {
+                for perimeter in &perimeters(&a.cameras) {
                     ui.selectable_value(
                         &mut state.new_plan_perimeter,
                         perimeter.clone(),
@@ -185,16 +184,12 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         ui.label(tr(lang, "ui.plan.none"));
         return;
     };
-    let inventory: Vec<(CameraId, String)> = a
-        .cameras
-        .iter()
-        .map(|c| (c.camera_id.clone(), c.perimeter.trim().to_owned()))
-        .collect();
+    let cameras: &[crate::model::Camera] = &a.cameras;
     let Some(plan) = a.plans.iter_mut().find(|p| p.plan_id == plan_id) else {
         return;
     };
-    plan_fields_ui(ui, lang, plan, &known, state, cx.actions);
-    tools_ui(ui, lang, plan, &inventory, state, cx.actions);
+    plan_fields_ui(ui, lang, plan, cameras, state, cx.actions);
+    tools_ui(ui, lang, plan, cameras, state, cx.actions);
     let (clicked, canvas) = plan_canvas::canvas_ui(ui, plan, state, cx.actions);
     if pointed.is_some() && cx.should_scroll {
         ui.scroll_to_rect(canvas, Some(egui::Align::Center));
@@ -228,7 +223,7 @@ fn plan_fields_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     plan: &mut SitePlan,
-    known: &[String],
+    cameras: &[crate::model::Camera],
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
 ) {
@@ -243,7 +238,7 @@ fn plan_fields_ui(
             egui::ComboBox::from_id_salt("gardefou_plan_perimeter")
                 .selected_text(plan.perimeter.clone())
                 .show_ui(ui, |ui| {
-                    for perimeter in known {
+                    for perimeter in &perimeters(cameras) {
                         ui.selectable_value(&mut plan.perimeter, perimeter.clone(), perimeter);
                     }
                 })
@@ -295,7 +290,7 @@ fn tools_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     plan: &mut SitePlan,
-    inventory: &[(CameraId, String)],
+    cameras: &[crate::model::Camera],
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
 ) {
@@ -322,9 +317,12 @@ fn tools_ui(
         }
         Tool::Place => {
             // Cameras of the plan's perimeter not yet on it first, then the others.
-            let mut choices: Vec<&(CameraId, String)> = inventory
+            let placed: std::collections::HashSet<&CameraId> =
+                plan.placements.iter().map(|p| &p.camera_id).collect();
+            let mut choices: Vec<(CameraId, &str)> = cameras
                 .iter()
-                .filter(|(id, _)| plan.placement(id).is_none())
+                .filter(|c| !placed.contains(&c.camera_id))
+                .map(|c| (c.camera_id.clone(), c.perimeter.trim()))
                 .collect();
             choices.sort_by_key(|(id, perimeter)| (perimeter != &plan.perimeter, id.clone()));
             if state
