@@ -125,6 +125,12 @@ pub fn polygons_meet(a: &[Point], b: &[Point]) -> bool {
     if a.len() < 3 || b.len() < 3 {
         return false;
     }
+    // Boxes apart, shapes apart: most pairs on a plan end here.
+    let (ax0, ay0, ax1, ay1) = bounds(a);
+    let (bx0, by0, bx1, by1) = bounds(b);
+    if ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0 {
+        return false;
+    }
     if contains(a, b[0]) || contains(b, a[0]) {
         return true;
     }

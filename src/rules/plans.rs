@@ -1,9 +1,10 @@
 //! What the site plans show: which cameras see which zones, computed from the geometry
-//! (`model::site_plan`), and whether the plans agree with the inventory. R21 itself is emitted
-//! by `red_flags`, which asks [`dwelling_exposure`] for the cameras placed on a plan with a
-//! scale (their yes/no answer is then derived) and reads the answer for the others.
+//! (`model::site_plan`), and whether the plans agree with the inventory. The sightings are
+//! computed once per evaluation.
 //!
-//! Emits PLAN-SENSITIVE (a school, a place of worship, a health facility or private property in
+//! Emits R21 (dwellings viewed without masking: from the plan for a camera placed on one with a
+//! scale, its « views dwellings » answer then derived; from its answers otherwise),
+//! PLAN-SENSITIVE (a school, a place of worship, a health facility or private property in
 //! view), PLAN-UNKNOWN-CAMERA (a camera placed that the inventory lacks), PLAN-UNPLACED (cameras
 //! of a perimeter missing from its plan) and PLAN-SCALE (a plan with cameras and no scale).
 
@@ -89,13 +90,15 @@ fn listed(items: Vec<String>) -> Bilingual {
     Bilingual::same(text)
 }
 
-/// The findings of the plans.
+/// The findings of the plans, and R21 for every camera (from its plan when it is placed on one
+/// with a scale, from its answers otherwise).
 pub fn plans(a: &Assessment, texts: Texts) -> Vec<Finding> {
     let mut out = Vec::new();
+    let seen = sightings(a);
+    r21(a, &seen, texts, &mut out);
     if a.plans.is_empty() {
         return out;
     }
-    let seen = sightings(a);
     let mut sensitive = Vec::new();
     let mut sensitive_fields = Vec::new();
     for (camera, sightings) in &seen {
@@ -176,6 +179,60 @@ pub fn zone_phrase(kind: ZoneKind) -> &'static str {
         ZoneKind::Health => "plan.zone.health",
         ZoneKind::PrivateProperty => "plan.zone.private_property",
     }
+}
+
+/// Emits R21 (cameras viewing dwellings without masking). A camera placed on a plan with a
+/// scale is judged on the plan: its field of view meets a dwelling zone outside its masks
+/// (below); the others on their « views dwellings » and « masking » answers.
+fn r21(
+    a: &Assessment,
+    sightings: &BTreeMap<CameraId, Vec<Sighting>>,
+    texts: Texts,
+    out: &mut Vec<Finding>,
+) {
+    // (camera id, what the finding says of it, the field that caused it)
+    let mut exposed: Vec<(String, String, String)> = a
+        .cameras
+        .iter()
+        .filter(|c| !sightings.contains_key(&c.camera_id))
+        .filter(|c| c.views_dwellings && !c.has_privacy_masking)
+        .map(|c| {
+            let id = c.camera_id.to_string();
+            let field = format!("cameras[{id}].has_privacy_masking");
+            (id.clone(), id, field)
+        })
+        .collect();
+    for (camera, plan, zones) in dwelling_exposure(sightings) {
+        let id = camera.to_string();
+        exposed.push((
+            id.clone(),
+            format!("{id} → {}", zones.join(" / ")),
+            format!("plans[{plan}].placements[{id}].masks"),
+        ));
+    }
+    if exposed.is_empty() {
+        return;
+    }
+    exposed.sort();
+    let mut listed = exposed
+        .iter()
+        .take(LISTED)
+        .map(|(_, text, _)| text.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if exposed.len() > LISTED {
+        listed.push_str(&format!(" … (+{})", exposed.len() - LISTED));
+    }
+    let fields = exposed.iter().map(|(_, _, field)| field.clone()).collect();
+    out.push(texts.finding(
+        "R21",
+        Severity::Blocking,
+        &[
+            ("count", text::number(exposed.len())),
+            ("cameras", Bilingual::same(listed)),
+        ],
+        fields,
+    ));
 }
 
 fn plan_name(plan: &SitePlan) -> String {

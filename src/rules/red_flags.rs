@@ -65,7 +65,6 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     statistics(a, texts, &mut out);
     information(a, texts, &mut out);
     governance(a, kb, texts, today, &mut out);
-    cameras(a, texts, &mut out);
     traceability(a, texts, &mut out);
     restricted_capabilities(a, kb, texts, &mut out);
     processors(a, texts, &mut out);
@@ -1012,56 +1011,6 @@ fn software_updated_since(a: &Assessment, last_review: Date) -> bool {
 
 /// How many camera ids a finding lists before « … (+N) ».
 const LISTED_CAMERAS: usize = 12;
-
-/// Emits R21 (cameras viewing dwellings without masking). A camera placed on a plan with a
-/// scale is judged on the plan: its field of view meets a dwelling zone outside its masks
-/// (`rules::plans`); the others on their « views dwellings » and « masking » answers.
-fn cameras(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
-    let sightings = super::plans::sightings(a);
-    // (camera id, what the finding says of it, the field that caused it)
-    let mut exposed: Vec<(String, String, String)> = a
-        .cameras
-        .iter()
-        .filter(|c| !sightings.contains_key(&c.camera_id))
-        .filter(|c| c.views_dwellings && !c.has_privacy_masking)
-        .map(|c| {
-            let id = c.camera_id.to_string();
-            let field = format!("cameras[{id}].has_privacy_masking");
-            (id.clone(), id, field)
-        })
-        .collect();
-    for (camera, plan, zones) in super::plans::dwelling_exposure(&sightings) {
-        let id = camera.to_string();
-        exposed.push((
-            id.clone(),
-            format!("{id} → {}", zones.join(" / ")),
-            format!("plans[{plan}].placements[{id}].masks"),
-        ));
-    }
-    if exposed.is_empty() {
-        return;
-    }
-    exposed.sort();
-    let mut listed = exposed
-        .iter()
-        .take(LISTED_CAMERAS)
-        .map(|(_, text, _)| text.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if exposed.len() > LISTED_CAMERAS {
-        listed.push_str(&format!(" … (+{})", exposed.len() - LISTED_CAMERAS));
-    }
-    let fields = exposed.iter().map(|(_, _, field)| field.clone()).collect();
-    out.push(texts.finding(
-        "R21",
-        Severity::Blocking,
-        &[
-            ("count", text::number(exposed.len())),
-            ("cameras", Bilingual::same(listed)),
-        ],
-        fields,
-    ));
-}
 
 /// Emits R22 (insufficient access traceability).
 fn traceability(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
