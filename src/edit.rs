@@ -77,7 +77,27 @@ pub enum Edit {
     AddMask(PlanId, CameraId, Vec<Point>),
     /// Remove every mask of a placed camera.
     ClearMasks(PlanId, CameraId),
+    /// Positions read from a GIS file on a plan without cameras: the sheet's size and scale,
+    /// then each camera with its point and, when the file gives them, its direction, angle and
+    /// range.
+    ImportPositions(PlanId, GeoSheet),
 }
+
+/// Where an import of positions puts the cameras of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeoSheet {
+    /// The sheet's width in pixels.
+    pub width: u32,
+    /// The sheet's height in pixels.
+    pub height: u32,
+    /// Metres per pixel.
+    pub metres_per_pixel: f64,
+    /// Each camera: point, and direction, angle and range when known.
+    pub cameras: Vec<GeoPlacement>,
+}
+
+/// A camera of an import: its id, its point, and its direction, angle and range when known.
+pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>);
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
 fn fresh_id<'a>(
@@ -326,6 +346,30 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
             {
                 placement.masks.clear();
+            }
+        }
+        Edit::ImportPositions(plan, sheet) => {
+            if let Some(plan) = plan_mut(a, plan).filter(|p| p.placements.is_empty()) {
+                plan.width = sheet.width;
+                plan.height = sheet.height;
+                plan.metres_per_pixel = Some(sheet.metres_per_pixel);
+                for (camera, at, direction, angle, range) in &sheet.cameras {
+                    let mut placement = Placement {
+                        camera_id: camera.clone(),
+                        position: *at,
+                        ..Placement::default()
+                    };
+                    if let Some(d) = direction {
+                        placement.direction_degrees = d.rem_euclid(360.0);
+                    }
+                    if let Some(angle) = angle.filter(|a| *a > 0.0) {
+                        placement.angle_degrees = angle.min(360.0);
+                    }
+                    if let Some(range) = range.filter(|r| *r > 0.0) {
+                        placement.range_metres = range;
+                    }
+                    plan.placements.push(placement);
+                }
             }
         }
         Edit::AddSignature => a.opinions.signatures.push(Signature::default()),

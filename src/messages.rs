@@ -368,3 +368,56 @@ pub fn portfolio_problem(problem: &crate::portfolio::Problem, lang: Lang) -> Str
         ),
     }
 }
+
+/// Why a GeoJSON file of camera positions gave none, in the user's language, the path first.
+pub fn geo_file_error(error: &crate::session::geo_positions::GeoFileError, lang: Lang) -> String {
+    use crate::interop::geojson::GeoJsonError;
+    use crate::session::geo_positions::GeoFileError;
+    match error {
+        GeoFileError::Io { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.load.io")
+        ),
+        GeoFileError::GeoJson { path, source } => {
+            let text = match source {
+                GeoJsonError::TooLarge(size) => tr_with(
+                    lang,
+                    "error.geojson.too_large",
+                    &[("size", &size.to_string())],
+                ),
+                GeoJsonError::NotJson(detail) => {
+                    format!("{} ({detail})", tr(lang, "error.geojson.not_json"))
+                }
+                GeoJsonError::NotGeoJson => tr(lang, "error.geojson.not_geojson").to_owned(),
+                GeoJsonError::TooManyFeatures(n) => {
+                    tr_with(lang, "error.geojson.too_many", &[("count", &n.to_string())])
+                }
+            };
+            format!("{}: {text}", path.display())
+        }
+    }
+}
+
+/// A feature of a GeoJSON file that gave no position, in the user's language.
+pub fn geojson_warning(warning: &crate::interop::geojson::GeoJsonWarning, lang: Lang) -> String {
+    use crate::interop::geojson::GeoJsonWarning;
+    match warning {
+        GeoJsonWarning::NotAPoint(index) => tr_with(
+            lang,
+            "warning.geojson.not_a_point",
+            &[("index", &(index + 1).to_string())],
+        ),
+        GeoJsonWarning::NoId(index) => tr_with(
+            lang,
+            "warning.geojson.no_id",
+            &[("index", &(index + 1).to_string())],
+        ),
+        GeoJsonWarning::BadCoordinates(id) => {
+            tr_with(lang, "warning.geojson.bad_coordinates", &[("camera", id)])
+        }
+        GeoJsonWarning::Duplicate(id) => {
+            tr_with(lang, "warning.geojson.duplicate", &[("camera", id)])
+        }
+    }
+}

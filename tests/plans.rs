@@ -248,3 +248,47 @@ proptest! {
         prop_assert_eq!(rules::evaluate(&a, kb, common::day("2026-11-23")), report);
     }
 }
+
+#[test]
+fn positions_from_a_gis_file_place_the_cameras_to_scale_on_an_empty_plan_only() {
+    use gardefou::edit::{apply, Edit, GeoSheet};
+    let text = r#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1700, 50.6900]}, "properties": {"camera_id": "CAM-01", "azimut": 90, "portee": 25}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1710, 50.6900]}, "properties": {"camera_id": "CAM-02"}}
+    ]}"#;
+    let read = gardefou::interop::geojson::read(text.as_bytes()).expect("GeoJSON");
+    let projected = gardefou::interop::geojson::project(&read.cameras, 2000).expect("projected");
+    let sheet = GeoSheet {
+        width: projected.width,
+        height: projected.height,
+        metres_per_pixel: projected.metres_per_pixel,
+        cameras: projected
+            .positions
+            .into_iter()
+            .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
+            .collect(),
+    };
+    let kb = common::kb();
+    let mut a = common::compliant();
+    a.plans.push(SitePlan {
+        plan_id: "PLAN-9".into(),
+        ..SitePlan::default()
+    });
+    apply(
+        &mut a,
+        &kb,
+        &Edit::ImportPositions("PLAN-9".into(), sheet.clone()),
+    );
+    let plan = &a.plans[0];
+    assert_eq!(plan.placements.len(), 2);
+    let (one, two) = (&plan.placements[0], &plan.placements[1]);
+    assert_eq!(one.direction_degrees, 90.0);
+    assert_eq!(one.range_metres, 25.0);
+    // 0.001° of longitude at 50.69° N is about 70.4 m.
+    let metres = one.position.distance(two.position) * plan.scale().expect("scale");
+    assert!((metres - 70.4).abs() < 1.0, "{metres} m");
+    // A plan that already has cameras is left as it is.
+    let before = a.plans[0].clone();
+    apply(&mut a, &kb, &Edit::ImportPositions("PLAN-9".into(), sheet));
+    assert_eq!(a.plans[0], before);
+}

@@ -11,6 +11,7 @@ pub mod camera_csv;
 pub mod circuit;
 pub mod export;
 pub mod file_kind;
+pub mod geo_positions;
 pub mod read;
 pub mod recovery;
 pub mod save;

@@ -80,6 +80,10 @@ pub struct PlanEditorState {
     pub new_plan_perimeter: String,
     /// A drag under way.
     pub dragging: Option<Drag>,
+    /// The GeoJSON file of positions, as typed.
+    pub geojson_path: String,
+    /// What the last import said, and whether it failed.
+    pub geojson_report: Option<(String, bool)>,
 }
 
 fn zone_key(kind: ZoneKind) -> &'static str {
@@ -276,6 +280,7 @@ fn plan_fields_ui(
             });
             ui.end_row();
         });
+    geojson_ui(ui, lang, plan, state, actions);
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "ui.plan.fit")).clicked() {
             state.views.remove(&plan.plan_id);
@@ -284,6 +289,89 @@ fn plan_fields_ui(
             actions.push(Action::Edit(Edit::RemovePlan(plan.plan_id.clone())));
         }
     });
+}
+
+/// Positions from a GIS's GeoJSON export, for a plan without cameras yet.
+fn geojson_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &SitePlan,
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.ctx());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.plan.geojson"));
+        ui.add(egui::TextEdit::singleline(&mut state.geojson_path).desired_width(300.0))
+            .labelled_by(label.id);
+        let can_import = plan.placements.is_empty() && !state.geojson_path.trim().is_empty();
+        let button = ui
+            .add_enabled(
+                can_import,
+                egui::Button::new(tr(lang, "ui.plan.geojson_import")),
+            )
+            .on_hover_text(tr(lang, "ui.plan.geojson_hint"))
+            .on_disabled_hover_text(tr(lang, "ui.plan.geojson_disabled"));
+        if button.clicked() {
+            let path = std::path::PathBuf::from(state.geojson_path.trim());
+            state.geojson_report = Some(import_geojson(&path, plan, lang, actions));
+        }
+    });
+    if let Some((message, is_error)) = &state.geojson_report {
+        let colour = if *is_error { palette.bad } else { palette.good };
+        ui.label(RichText::new(message).color(colour));
+    }
+}
+
+/// Reads the file, projects its points onto the plan's sheet and sends the placements; the
+/// message says what was placed and what was not.
+fn import_geojson(
+    path: &std::path::Path,
+    plan: &SitePlan,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) -> (String, bool) {
+    use crate::interop::geojson;
+    let read = match crate::session::geo_positions::read_geojson(path) {
+        Ok(read) => read,
+        Err(error) => return (crate::messages::geo_file_error(&error, lang), true),
+    };
+    let Some(projected) = geojson::project(&read.cameras, plan.width.max(2000)) else {
+        return (tr(lang, "ui.plan.geojson_none").to_owned(), true);
+    };
+    let count = projected.positions.len();
+    actions.push(Action::Edit(Edit::ImportPositions(
+        plan.plan_id.clone(),
+        crate::edit::GeoSheet {
+            width: projected.width,
+            height: projected.height,
+            metres_per_pixel: projected.metres_per_pixel,
+            cameras: projected
+                .positions
+                .into_iter()
+                .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
+                .collect(),
+        },
+    )));
+    let mut message = tr_with(
+        lang,
+        "ui.plan.geojson_done",
+        &[
+            ("count", &count.to_string()),
+            ("skipped", &read.warnings.len().to_string()),
+        ],
+    );
+    let warnings: Vec<String> = read
+        .warnings
+        .iter()
+        .take(5)
+        .map(|w| crate::messages::geojson_warning(w, lang))
+        .collect();
+    if !warnings.is_empty() {
+        message.push(' ');
+        message.push_str(&warnings.join(" ; "));
+    }
+    (message, false)
 }
 
 fn tools_ui(
