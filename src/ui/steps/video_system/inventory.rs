@@ -7,10 +7,12 @@ use std::collections::BTreeSet;
 
 use egui::RichText;
 
+use super::plans::zone_key;
 use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::camera::summarise;
+use crate::model::ZoneKind;
 use crate::model::{
     Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
 };
@@ -353,7 +355,20 @@ fn selected_camera_ui(ui: &mut egui::Ui, lang: Lang, a: &mut Assessment, selecte
     };
     if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
         let mut camera = a.cameras[index].clone();
-        camera_form_ui(ui, lang, &mut camera);
+        // Placed on a plan with a scale: what it sees comes from the plan.
+        let seen: Option<Vec<(String, ZoneKind, bool)>> = a
+            .plans
+            .iter()
+            .filter(|p| p.scale().is_some())
+            .find_map(|p| {
+                p.placement(only).map(|placement| {
+                    p.zones_in_view(placement)
+                        .into_iter()
+                        .map(|(z, unmasked)| (z.label.trim().to_owned(), z.kind, unmasked))
+                        .collect()
+                })
+            });
+        camera_form_ui(ui, lang, &mut camera, seen.as_deref());
         if camera != a.cameras[index] {
             a.cameras[index] = camera;
         }
@@ -378,9 +393,14 @@ fn shown_selected(lang: Lang, shown: usize, selected: usize) -> String {
     )
 }
 
-/// A camera's fields: location, perimeter, kind, coupling, dwellings and masking, purposes,
-/// notes.
-fn camera_form_ui(ui: &mut egui::Ui, lang: Lang, camera: &mut Camera) {
+/// A camera's fields: location, perimeter, kind, coupling, dwellings and masking (or, for a
+/// camera placed on a plan, what the plan shows it sees), purposes, notes.
+fn camera_form_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    camera: &mut Camera,
+    seen: Option<&[(String, ZoneKind, bool)]>,
+) {
     let t = |key: &str| tr(lang, key).to_owned();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new(format!("{} {}", t("ui.camera"), camera.camera_id)).strong());
@@ -418,10 +438,34 @@ fn camera_form_ui(ui: &mut egui::Ui, lang: Lang, camera: &mut Camera) {
                 ui.checkbox(&mut camera.is_analytics_coupled, t("ui.coupled"));
                 ui.end_row();
                 ui.label(t("dossier.col.dwellings"));
-                ui.horizontal(|ui| {
-                    ui.checkbox(&mut camera.views_dwellings, t("ui.views_dwellings"));
-                    ui.checkbox(&mut camera.has_privacy_masking, t("ui.masked"));
-                });
+                match seen {
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.checkbox(&mut camera.views_dwellings, t("ui.views_dwellings"));
+                            ui.checkbox(&mut camera.has_privacy_masking, t("ui.masked"));
+                        });
+                    }
+                    Some(zones) => {
+                        ui.vertical(|ui| {
+                            ui.label(RichText::new(t("ui.plan.derived")).small());
+                            if zones.is_empty() {
+                                ui.label(t("ui.plan.sees_nothing"));
+                            }
+                            for (zone, kind, unmasked) in zones {
+                                let key = match (kind, unmasked) {
+                                    (ZoneKind::Dwelling, true) => "ui.plan.sees_unmasked",
+                                    (_, true) => "ui.plan.sees_place",
+                                    (_, false) => "ui.plan.sees_masked",
+                                };
+                                ui.label(tr_with(
+                                    lang,
+                                    key,
+                                    &[("zone", zone), ("kind", tr(lang, zone_key(*kind)))],
+                                ));
+                            }
+                        });
+                    }
+                }
                 ui.end_row();
                 ui.label(t("dossier.col.purposes"));
                 ui.horizontal_wrapped(|ui| purpose_checkboxes_ui(ui, lang, &mut camera.purposes));

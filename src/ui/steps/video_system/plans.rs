@@ -86,7 +86,7 @@ pub struct PlanEditorState {
     pub geojson_report: Option<(String, bool)>,
 }
 
-fn zone_key(kind: ZoneKind) -> &'static str {
+pub(super) fn zone_key(kind: ZoneKind) -> &'static str {
     match kind {
         ZoneKind::Dwelling => "ui.plan.zone.dwelling",
         ZoneKind::School => "ui.plan.zone.school",
