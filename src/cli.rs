@@ -607,16 +607,8 @@ fn write_portfolio(folder: &Path, lang: Lang) -> u8 {
             return 2;
         }
     }
-    for (relative, bytes) in sample::EVIDENCE_FILES {
-        let target = folder.join(relative);
-        let result = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| storage::write_atomic(&target, bytes));
-        if let Err(error) = result {
-            eprintln!("{}: {error}", target.display());
-            return 2;
-        }
+    if write_evidence(folder).is_none() {
+        return 2;
     }
     println!(
         "{}",
@@ -627,6 +619,28 @@ fn write_portfolio(folder: &Path, lang: Lang) -> u8 {
         )
     );
     0
+}
+
+/// Writes the sample's evidence documents under `folder`, leaving those already there; the
+/// number written, or `None` after printing why one could not be.
+fn write_evidence(folder: &Path) -> Option<usize> {
+    let mut written = 0;
+    for (relative, bytes) in sample::EVIDENCE_FILES {
+        let target = folder.join(relative);
+        if target.exists() {
+            continue;
+        }
+        let result = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| storage::write_atomic(&target, bytes));
+        if let Err(error) = result {
+            eprintln!("{}: {error}", target.display());
+            return None;
+        }
+        written += 1;
+    }
+    Some(written)
 }
 
 fn write_sample(output: &Path, lang: Lang) -> u8 {
@@ -646,24 +660,9 @@ fn write_sample(output: &Path, lang: Lang) -> u8 {
         return 2;
     }
     let folder = output.parent().unwrap_or(Path::new(""));
-    let mut written = 0;
-    for (relative, bytes) in sample::EVIDENCE_FILES {
-        let target = folder.join(relative);
-        if target.exists() {
-            continue;
-        }
-        let result = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| storage::write_atomic(&target, bytes));
-        match result {
-            Ok(()) => written += 1,
-            Err(error) => {
-                eprintln!("{}: {error}", target.display());
-                return 2;
-            }
-        }
-    }
+    let Some(written) = write_evidence(folder) else {
+        return 2;
+    };
     println!(
         "{}",
         tr_with(

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::knowledge::KnowledgeBase;
 use crate::model::geometry::Point;
+pub use crate::model::site_plan::{GeoPlacement, GeoSheet};
 use crate::model::{
     Actor, Assessment, Camera, CameraId, CriterionId, CriterionOverride, Evidence, EvidenceId,
     Measure, MeasureId, MeasureStatus, Placement, PlanId, Purpose, PurposeKind, Risk, RiskId,
@@ -82,22 +83,6 @@ pub enum Edit {
     /// range.
     ImportPositions(PlanId, GeoSheet),
 }
-
-/// Where an import of positions puts the cameras of a plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GeoSheet {
-    /// The sheet's width in pixels.
-    pub width: u32,
-    /// The sheet's height in pixels.
-    pub height: u32,
-    /// Metres per pixel.
-    pub metres_per_pixel: f64,
-    /// Each camera: point, and direction, angle and range when known.
-    pub cameras: Vec<GeoPlacement>,
-}
-
-/// A camera of an import: its id, its point, and its direction, angle and range when known.
-pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>);
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
 fn fresh_id<'a>(

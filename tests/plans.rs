@@ -251,23 +251,14 @@ proptest! {
 
 #[test]
 fn positions_from_a_gis_file_place_the_cameras_to_scale_on_an_empty_plan_only() {
-    use gardefou::edit::{apply, Edit, GeoSheet};
+    use gardefou::edit::{apply, Edit};
     let text = r#"{"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1700, 50.6900]}, "properties": {"camera_id": "CAM-01", "azimut": 90, "portee": 25}},
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1710, 50.6900]}, "properties": {"camera_id": "CAM-02"}}
     ]}"#;
     let read = gardefou::interop::geojson::read(text.as_bytes()).expect("GeoJSON");
     let projected = gardefou::interop::geojson::project(&read.cameras, 2000).expect("projected");
-    let sheet = GeoSheet {
-        width: projected.width,
-        height: projected.height,
-        metres_per_pixel: projected.metres_per_pixel,
-        cameras: projected
-            .positions
-            .into_iter()
-            .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
-            .collect(),
-    };
+    let sheet = projected.sheet();
     let kb = common::kb();
     let mut a = common::compliant();
     a.plans.push(SitePlan {

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use gardefou::edit::{apply, Edit, GeoSheet};
+use gardefou::edit::{apply, Edit};
 use gardefou::knowledge::KnowledgeBase;
 use gardefou::model::{Assessment, SitePlan};
 use libfuzzer_sys::fuzz_target;
@@ -26,17 +26,7 @@ fuzz_target!(|data: &[u8]| {
         plan_id: "PLAN-1".into(),
         ..SitePlan::default()
     });
-    let sheet = GeoSheet {
-        width: projected.width,
-        height: projected.height,
-        metres_per_pixel: projected.metres_per_pixel,
-        cameras: projected
-            .positions
-            .into_iter()
-            .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
-            .collect(),
-    };
-    apply(&mut a, kb(), &Edit::ImportPositions("PLAN-1".into(), sheet));
+    apply(&mut a, kb(), &Edit::ImportPositions("PLAN-1".into(), projected.sheet()));
     if let Some(today) = gardefou::model::Date::from_ymd(2026, 11, 23) {
         let _ = gardefou::rules::evaluate(&a, kb(), today);
     }

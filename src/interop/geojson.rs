@@ -173,6 +173,22 @@ pub struct Projected {
     pub metres_per_pixel: f64,
 }
 
+impl Projected {
+    /// The sheet and the placements an import puts on a plan.
+    pub fn sheet(self) -> crate::model::site_plan::GeoSheet {
+        crate::model::site_plan::GeoSheet {
+            width: self.width,
+            height: self.height,
+            metres_per_pixel: self.metres_per_pixel,
+            cameras: self
+                .positions
+                .into_iter()
+                .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
+                .collect(),
+        }
+    }
+}
+
 /// Projects `cameras` onto a sheet `width` pixels wide (see [`Projected`]); `None` without any.
 pub fn project(cameras: &[GeoCamera], width: u32) -> Option<Projected> {
     if cameras.is_empty() {

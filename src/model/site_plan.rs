@@ -128,6 +128,22 @@ impl Default for SitePlan {
     }
 }
 
+/// Where an import of positions puts the cameras of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeoSheet {
+    /// The sheet's width in pixels.
+    pub width: u32,
+    /// The sheet's height in pixels.
+    pub height: u32,
+    /// Metres per pixel.
+    pub metres_per_pixel: f64,
+    /// Each camera: point, and direction, angle and range when known.
+    pub cameras: Vec<GeoPlacement>,
+}
+
+/// A camera of an import: its id, its point, and its direction, angle and range when known.
+pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>);
+
 /// The longest side a plan may have, in pixels (a background larger than that is refused).
 pub const MAX_SIDE: u32 = 16_384;
 

@@ -96,6 +96,20 @@ pub(super) fn zone_key(kind: ZoneKind) -> &'static str {
     }
 }
 
+/// The « kind » list of a zone, labelled.
+fn zone_kind_ui(ui: &mut egui::Ui, lang: Lang, id: &str, kind: &mut ZoneKind) {
+    let label = ui.label(tr(lang, "ui.plan.zone_kind"));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(tr(lang, zone_key(*kind)))
+        .show_ui(ui, |ui| {
+            for choice in ZoneKind::ALL {
+                ui.selectable_value(kind, choice, tr(lang, zone_key(choice)));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
 /// The perimeters the inventory names, sorted, each once (asked only when a list opens: an
 /// inventory may hold 10,000 cameras).
 fn perimeters(cameras: &[crate::model::Camera]) -> Vec<String> {
@@ -342,16 +356,7 @@ fn import_geojson(
     let count = projected.positions.len();
     actions.push(Action::Edit(Edit::ImportPositions(
         plan.plan_id.clone(),
-        crate::edit::GeoSheet {
-            width: projected.width,
-            height: projected.height,
-            metres_per_pixel: projected.metres_per_pixel,
-            cameras: projected
-                .positions
-                .into_iter()
-                .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
-                .collect(),
-        },
+        projected.sheet(),
     )));
     let mut message = tr_with(
         lang,
@@ -440,16 +445,7 @@ fn tools_ui(
             ui.label(RichText::new(tr(lang, "ui.plan.hint.place")).small());
         }
         Tool::Zone => {
-            let label = ui.label(tr(lang, "ui.plan.zone_kind"));
-            egui::ComboBox::from_id_salt("gardefou_zone_kind")
-                .selected_text(tr(lang, zone_key(state.zone_kind)))
-                .show_ui(ui, |ui| {
-                    for kind in ZoneKind::ALL {
-                        ui.selectable_value(&mut state.zone_kind, kind, tr(lang, zone_key(kind)));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            zone_kind_ui(ui, lang, "gardefou_zone_kind", &mut state.zone_kind);
             let label = ui.label(tr(lang, "ui.plan.zone_label"));
             ui.add(egui::TextEdit::singleline(&mut state.zone_label).desired_width(200.0))
                 .labelled_by(label.id);
@@ -653,16 +649,7 @@ fn selection_ui(
                 let label = ui.label(tr(lang, "ui.plan.zone_label"));
                 ui.add(egui::TextEdit::singleline(&mut zone.label).desired_width(220.0))
                     .labelled_by(label.id);
-                let label = ui.label(tr(lang, "ui.plan.zone_kind"));
-                egui::ComboBox::from_id_salt("gardefou_selected_zone_kind")
-                    .selected_text(tr(lang, zone_key(zone.kind)))
-                    .show_ui(ui, |ui| {
-                        for kind in ZoneKind::ALL {
-                            ui.selectable_value(&mut zone.kind, kind, tr(lang, zone_key(kind)));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                zone_kind_ui(ui, lang, "gardefou_selected_zone_kind", &mut zone.kind);
                 if ui.button(tr(lang, "ui.plan.remove_zone")).clicked() {
                     actions.push(Action::Edit(Edit::RemoveZone(
                         plan.plan_id.clone(),
