@@ -1,13 +1,14 @@
 //! The firm's branding made ready for a document: the user's and the project's settings
-//! resolved, the accent colour parsed, and the logo file read and decoded — PNG or JPEG only,
-//! with the file size, the picture's sides and the decoder's memory capped before any pixel is
-//! decoded, so a hostile or broken file is a clear error, never a crash or a memory spike. The
-//! decoded logo is scaled down to what a cover needs and flattened on white.
+//! resolved, the accent colour parsed, and the logo file read and decoded through `picture`
+//! (PNG or JPEG only, everything capped before a pixel is decoded). The decoded logo is scaled
+//! down to what a cover needs and flattened on white.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{ImageFormat, ImageReader, Limits};
+use image::ImageFormat;
+
+use crate::picture::{self, Caps, PictureError};
 
 use crate::dossier::palette::Rgb;
 use crate::dossier::{self, Logo};
@@ -57,87 +58,44 @@ pub enum LogoError {
     Corrupt(String),
 }
 
+/// What a logo file may be.
+const CAPS: Caps = Caps {
+    max_bytes: MAX_LOGO_BYTES,
+    max_side: MAX_SIDE,
+    max_pixels: MAX_SIDE as u64 * MAX_SIDE as u64,
+    max_alloc: MAX_DECODER_BYTES,
+};
+
+impl From<PictureError> for LogoError {
+    fn from(error: PictureError) -> LogoError {
+        match error {
+            PictureError::Unreadable { path, reason } => LogoError::Unreadable { path, reason },
+            PictureError::TooLarge { path, bytes, .. } => LogoError::TooLarge { path, bytes },
+            PictureError::NotPngOrJpeg => LogoError::NotPngOrJpeg,
+            PictureError::TooManyPixels { width, height, .. } => {
+                LogoError::TooManyPixels { width, height }
+            }
+            PictureError::Corrupt(reason) => LogoError::Corrupt(reason),
+        }
+    }
+}
+
 /// Reads and decodes a logo file.
 pub fn load(path: &Path) -> Result<Logo, LogoError> {
-    let unreadable = |error: std::io::Error| LogoError::Unreadable {
-        path: path.to_owned(),
-        reason: error.to_string(),
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    if size > MAX_LOGO_BYTES {
-        return Err(LogoError::TooLarge {
-            path: path.to_owned(),
-            bytes: size,
-        });
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_LOGO_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_LOGO_BYTES {
-        return Err(LogoError::TooLarge {
-            path: path.to_owned(),
-            bytes: bytes.len() as u64,
-        });
-    }
-    decode(&bytes)
+    decode(&picture::read_capped(path, MAX_LOGO_BYTES)?)
 }
 
 /// Decodes a PNG or JPEG logo from memory. Pure: what the fuzz target drives.
 pub fn decode(bytes: &[u8]) -> Result<Logo, LogoError> {
-    let reader = || {
-        ImageReader::new(Cursor::new(bytes))
-            .with_guessed_format()
-            .map_err(|e| LogoError::Corrupt(e.to_string()))
-    };
-    let probe = reader()?;
-    if !matches!(probe.format(), Some(ImageFormat::Png | ImageFormat::Jpeg)) {
-        return Err(LogoError::NotPngOrJpeg);
-    }
-    let (width, height) = probe
-        .into_dimensions()
-        .map_err(|e| LogoError::Corrupt(e.to_string()))?;
-    if width > MAX_SIDE || height > MAX_SIDE {
-        return Err(LogoError::TooManyPixels { width, height });
-    }
-    if width == 0 || height == 0 {
-        return Err(LogoError::Corrupt("empty picture".to_owned()));
-    }
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODER_BYTES);
-    let mut decoder = reader()?;
-    decoder.limits(limits);
-    let picture = decoder
-        .decode()
-        .map_err(|e| LogoError::Corrupt(e.to_string()))?;
-    let picture = if picture.width() > KEPT_SIDE || picture.height() > KEPT_SIDE {
-        picture.thumbnail(KEPT_SIDE, KEPT_SIDE)
-    } else {
-        picture
-    };
-    let rgba = picture.to_rgba8();
-    let (width, height) = rgba.dimensions();
-    // Transparent parts become white, as on paper.
-    let rgb: Vec<u8> = rgba
-        .pixels()
-        .flat_map(|p| {
-            let alpha = u16::from(p[3]);
-            let blend = |c: u8| ((u16::from(c) * alpha + 255 * (255 - alpha)) / 255) as u8;
-            [blend(p[0]), blend(p[1]), blend(p[2])]
-        })
-        .collect();
+    let rgb = picture::flatten_on_white(&picture::decode(bytes, &CAPS, KEPT_SIDE)?);
+    let (width, height) = rgb.dimensions();
     let mut png = Vec::new();
-    image::RgbImage::from_raw(width, height, rgb.clone())
-        .ok_or_else(|| LogoError::Corrupt("pixel buffer".to_owned()))?
-        .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+    rgb.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
         .map_err(|e| LogoError::Corrupt(e.to_string()))?;
     Ok(Logo {
         width,
         height,
-        rgb,
+        rgb: rgb.into_raw(),
         png,
     })
 }

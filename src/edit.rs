@@ -82,6 +82,10 @@ pub enum Edit {
     /// then each camera with its point and, when the file gives them, its direction, angle and
     /// range.
     ImportPositions(PlanId, GeoSheet),
+    /// Draw a plan on a background of the evidence locker (`None`: on a blank sheet again),
+    /// whose sides in pixels become the sheet's. A scale set on other sides no longer holds
+    /// and is cleared; the cameras and zones stay where they are.
+    SetPlanBackground(PlanId, Option<EvidenceId>, u32, u32),
 }
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
@@ -331,6 +335,18 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
             {
                 placement.masks.clear();
+            }
+        }
+        Edit::SetPlanBackground(plan, background, width, height) => {
+            let max = crate::model::site_plan::MAX_SIDE;
+            if let Some(plan) = plan_mut(a, plan) {
+                let (width, height) = ((*width).clamp(1, max), (*height).clamp(1, max));
+                if (plan.width, plan.height) != (width, height) {
+                    plan.metres_per_pixel = None;
+                }
+                plan.background = background.clone();
+                plan.width = width;
+                plan.height = height;
             }
         }
         Edit::ImportPositions(plan, sheet) => {

@@ -39,6 +39,7 @@
 //! - `pdf`: any document model → PDF bytes (layout, decoration, emission), and re-opening the
 //!   project attached to a dossier.
 //! - `office`: any document model → an editable Word (DOCX) or OpenDocument (ODT) file.
+//! - `picture`: PNG and JPEG files read and decoded within caps (a logo, a plan's background).
 //! - `branding`: a consultant's branding resolved for a document, its logo read and decoded.
 //! - `interop`: the CNIL PIA format, both ways.
 //! - `session`: the open document and everything that happens to it — open (any kind of
@@ -60,6 +61,7 @@ pub mod messages;
 pub mod model;
 pub mod office;
 pub mod pdf;
+pub mod picture;
 pub mod portfolio;
 pub mod rules;
 pub mod sample;

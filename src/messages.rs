@@ -206,6 +206,67 @@ pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String
     }
 }
 
+/// A plan background that cannot be used or shown, in the user's language.
+pub fn background_error(
+    error: &crate::session::plan_background::BackgroundError,
+    lang: Lang,
+) -> String {
+    use crate::picture::PictureError;
+    use crate::session::plan_background::BackgroundError;
+    let picture = match error {
+        BackgroundError::Picture(picture) => picture,
+        BackgroundError::Changed { path } => {
+            return tr_with(
+                lang,
+                "error.background.changed",
+                &[("path", &path.display().to_string())],
+            )
+        }
+        BackgroundError::NotInLocker(id) => {
+            return tr_with(
+                lang,
+                "error.background.not_in_locker",
+                &[("evidence", id.as_str())],
+            )
+        }
+    };
+    match picture {
+        PictureError::Unreadable { path, reason } => tr_with(
+            lang,
+            "error.background.unreadable",
+            &[("path", &path.display().to_string()), ("reason", reason)],
+        ),
+        PictureError::TooLarge { path, bytes, max } => tr_with(
+            lang,
+            "error.background.too_large",
+            &[
+                ("path", &path.display().to_string()),
+                ("mb", &format!("{:.1}", *bytes as f64 / 1_048_576.0)),
+                ("max", &(max / 1_048_576).to_string()),
+            ],
+        ),
+        PictureError::NotPngOrJpeg => tr(lang, "error.background.format").to_owned(),
+        PictureError::TooManyPixels {
+            width,
+            height,
+            max_side,
+            max_pixels,
+        } => tr_with(
+            lang,
+            "error.background.pixels",
+            &[
+                ("width", &width.to_string()),
+                ("height", &height.to_string()),
+                ("max", &max_side.to_string()),
+                ("megapixels", &(max_pixels / 1_000_000).to_string()),
+            ],
+        ),
+        PictureError::Corrupt(reason) => {
+            tr_with(lang, "error.background.corrupt", &[("reason", reason)])
+        }
+    }
+}
+
 /// A logo that cannot be used, in the user's language: what is wrong with it.
 pub fn logo_error(error: &crate::branding::LogoError, lang: Lang) -> String {
     use crate::branding::{LogoError, MAX_LOGO_BYTES, MAX_SIDE};

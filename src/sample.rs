@@ -14,7 +14,7 @@ pub const FILE_NAME: &str = "commune-exemple.aipd.ron";
 pub const TEXT: &str = include_str!("../assets/sample/commune-exemple.aipd.ron");
 
 /// The evidence documents the sample refers to, by path relative to the project file.
-pub const EVIDENCE_FILES: [(&str, &[u8]); 6] = [
+pub const EVIDENCE_FILES: [(&str, &[u8]); 7] = [
     (
         "preuves/arrete-prefectoral-2022-0314.txt",
         include_bytes!("../assets/sample/preuves/arrete-prefectoral-2022-0314.txt"),
@@ -38,6 +38,10 @@ pub const EVIDENCE_FILES: [(&str, &[u8]); 6] = [
     (
         "preuves/contrat-sous-traitance-briefvision.txt",
         include_bytes!("../assets/sample/preuves/contrat-sous-traitance-briefvision.txt"),
+    ),
+    (
+        "preuves/plan-centre-ville.png",
+        include_bytes!("../assets/sample/preuves/plan-centre-ville.png"),
     ),
 ];
 

@@ -8,8 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What each top-level module may use, lowest layers first.
-const ALLOWED: [(&str, &[&str]); 19] = [
+const ALLOWED: [(&str, &[&str]); 20] = [
     ("model", &[]),
+    ("picture", &[]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
     ("storage", &["model"]),
@@ -21,11 +22,12 @@ const ALLOWED: [(&str, &[&str]); 19] = [
     ("documents", &["model", "knowledge", "rules", "dossier"]),
     ("pdf", &["model", "dossier"]),
     ("office", &["model", "dossier"]),
-    ("branding", &["model", "dossier"]),
+    ("branding", &["model", "dossier", "picture"]),
     ("interop", &["model", "knowledge", "rules"]),
     (
         "session",
         &[
+            "picture",
             "model",
             "branding",
             "knowledge",
@@ -54,6 +56,7 @@ const ALLOWED: [(&str, &[&str]); 19] = [
     (
         "messages",
         &[
+            "picture",
             "model",
             "i18n",
             "storage",
@@ -67,6 +70,7 @@ const ALLOWED: [(&str, &[&str]); 19] = [
     (
         "cli",
         &[
+            "picture",
             "model",
             "branding",
             "i18n",
@@ -87,6 +91,7 @@ const ALLOWED: [(&str, &[&str]); 19] = [
     (
         "ui",
         &[
+            "picture",
             "model",
             "branding",
             "i18n",
@@ -108,7 +113,8 @@ const ALLOWED: [(&str, &[&str]); 19] = [
 ];
 
 /// Modules that must build without the GUI.
-const GUI_FREE: [&str; 12] = [
+const GUI_FREE: [&str; 13] = [
+    "picture",
     "model",
     "knowledge",
     "rules",

@@ -1,7 +1,9 @@
 //! The plan editor driven as a user would, headless (egui_kittest): a finding about a plan
 //! opens it on the camera; clearing a camera's masks raises R21 naming the dwelling, undo puts
 //! them back; taking a camera off its plan raises PLAN-UNPLACED and the « place » tool puts it
-//! back where the sheet is clicked. The window is tall, so every button is on screen.
+//! back where the sheet is clicked; a picture typed as a plan's background is read, attached and
+//! named, a damaged one refused with nothing attached. The window is tall, so every button is
+//! on screen.
 
 mod common;
 
@@ -138,4 +140,81 @@ fn a_camera_taken_off_its_plan_is_missed_and_placed_back_where_the_sheet_is_clic
         .by_rule("PLAN-UNPLACED")
         .next()
         .is_none());
+}
+
+/// Steps the app until `done` holds (the picture is read on a thread of its own).
+fn step_until(h: &mut Harness<'static, GardefouApp>, done: impl Fn(&GardefouApp) -> bool) {
+    for _ in 0..400 {
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        h.step();
+    }
+    panic!("the background was not read in 10 s");
+}
+
+#[test]
+fn a_picture_typed_as_background_is_checked_attached_and_drawn_and_a_broken_one_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = harness();
+    go_to(&mut h, "plans[PLAN-2]");
+    let documents = h.state().session.assessment.evidence.len();
+
+    // A damaged picture: the message says so and nothing joins the locker.
+    let broken = dir.path().join("gare.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n not really").expect("write");
+    h.get_by_label("Image de fond\u{a0}:").focus();
+    h.get_by_label("Image de fond\u{a0}:")
+        .type_text(&broken.display().to_string());
+    h.run();
+    h.get_by_label("Poser comme fond").click();
+    step_until(&mut h, |app| !app.state.plans.backgrounds.is_attaching());
+    assert!(
+        h.query_by_label_contains("Le fond de plan est endommagé")
+            .is_some(),
+        "the error is shown"
+    );
+    assert_eq!(h.state().session.assessment.evidence.len(), documents);
+
+    // A real plan, 1,600 × 1,000 pixels.
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(1600, 1000, image::Rgb([230, 225, 215]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("encode");
+    std::fs::write(&broken, &bytes).expect("write");
+    h.get_by_label("Poser comme fond").click();
+    step_until(&mut h, |app| {
+        app.session.assessment.evidence.len() > documents
+    });
+    let a = &h.state().session.assessment;
+    let document = a.evidence.last().expect("attached");
+    assert_eq!(document.kind, gardefou::model::EvidenceKind::SitePlan);
+    let plan = a
+        .plans
+        .iter()
+        .find(|p| p.plan_id == PlanId::new("PLAN-2"))
+        .expect("plan");
+    assert_eq!(plan.background.as_ref(), Some(&document.evidence_id));
+    assert_eq!((plan.width, plan.height), (1600, 1000));
+    let shown = format!("gare.png (pièce {})", document.evidence_id);
+    assert!(h.query_by_label(&shown).is_some(), "the editor names it");
+    assert!(h
+        .query_by_label_contains("Le fond de plan est endommagé")
+        .is_none());
+
+    // « Retirer le fond »: a blank sheet again; the document stays in the locker.
+    h.get_by_label("Retirer le fond").click();
+    h.run();
+    let a = &h.state().session.assessment;
+    assert!(a
+        .plans
+        .iter()
+        .all(|p| p.plan_id != PlanId::new("PLAN-2") || p.background.is_none()));
+    assert_eq!(a.evidence.len(), documents + 1);
+    assert!(h.query_by_label("feuille blanche").is_some());
 }

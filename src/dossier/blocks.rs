@@ -194,10 +194,37 @@ pub struct FigureShape {
     pub label: String,
 }
 
+/// A picture ready for a page: its pixels as a JPEG file (what a PDF embeds as it is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The JPEG file (baseline, 8-bit RGB).
+    pub jpeg: Vec<u8>,
+}
+
+/// What a plan is drawn on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FigureBackground {
+    /// A blank sheet.
+    Blank,
+    /// A background picture the document was given (see `dossier::attach_backgrounds`).
+    Picture(std::sync::Arc<Picture>),
+    /// A background the plan names but the document was not given (its file is missing or
+    /// changed since it was attached): a blank sheet and this note.
+    Missing(String),
+}
+
 /// A site plan drawn to scale: the sheet, the fields of view, the zones, the masks and the
 /// cameras with their ids, then a legend.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanFigure {
+    /// The plan's id (`PLAN-1`), which the background pictures are given by.
+    pub plan_id: String,
+    /// What the plan is drawn on.
+    pub background: FigureBackground,
     /// The sheet's width, in plan pixels.
     pub width: f32,
     /// The sheet's height, in plan pixels.

@@ -11,8 +11,8 @@ mod sections;
 pub mod text;
 
 pub use blocks::{
-    Attachment, Block, Branding, Column, Cover, Dossier, FigureShape, Logo, Meta, PlanFigure,
-    RiskMap, RiskPoint, SignatureLine, Tone,
+    Attachment, Block, Branding, Column, Cover, Dossier, FigureBackground, FigureShape, Logo, Meta,
+    Picture, PlanFigure, RiskMap, RiskPoint, SignatureLine, Tone,
 };
 pub use ctx::Ctx;
 
@@ -35,6 +35,23 @@ pub struct DossierOptions {
 
 /// The file name of the attached project inside the PDF.
 pub const ATTACHMENT_NAME: &str = "projet.aipd.ron";
+
+/// Gives each plan figure of `dossier` whose background was read its picture, by plan id; a
+/// figure whose background is not among `pictures` keeps its « missing » note.
+pub fn attach_backgrounds(
+    dossier: &mut Dossier,
+    pictures: &std::collections::BTreeMap<String, std::sync::Arc<Picture>>,
+) {
+    for block in &mut dossier.blocks {
+        if let Block::Plan(figure) = block {
+            if let (FigureBackground::Missing(_), Some(picture)) =
+                (&figure.background, pictures.get(&figure.plan_id))
+            {
+                figure.background = FigureBackground::Picture(std::sync::Arc::clone(picture));
+            }
+        }
+    }
+}
 
 /// Builds the dossier.
 pub fn build(

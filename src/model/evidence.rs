@@ -25,6 +25,8 @@ pub enum EvidenceKind {
     Contract,
     /// Licence file or screenshot of the configuration.
     Configuration,
+    /// A site plan's background (a GIS export, a scanned plan).
+    SitePlan,
     /// Anything else.
     #[default]
     Other,

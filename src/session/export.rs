@@ -177,6 +177,8 @@ pub struct ExportJob {
     pub output: PathBuf,
     /// The firm's branding of the document (`None`: as always).
     pub branding: Option<dossier::Branding>,
+    /// The project file (`None`: untitled work), which the plans' backgrounds are found from.
+    pub project_file: Option<PathBuf>,
 }
 
 impl ExportJob {
@@ -219,7 +221,16 @@ impl ExportJob {
                     today: self.today,
                     source_text: Some(source_text),
                 };
-                dossier::build(&self.assessment, &self.kb, &self.report, &options)
+                let mut built = dossier::build(&self.assessment, &self.kb, &self.report, &options);
+                if !is_public {
+                    // A background that cannot be read keeps its note under the plan.
+                    let (pictures, _) = super::plan_background::for_pages(
+                        self.project_file.as_deref(),
+                        &self.assessment,
+                    );
+                    dossier::attach_backgrounds(&mut built, &pictures);
+                }
+                built
             }
             ExportKind::Document(kind) | ExportKind::DocumentText(kind) => documents::build(
                 kind,

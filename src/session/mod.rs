@@ -12,6 +12,7 @@ pub mod circuit;
 pub mod export;
 pub mod file_kind;
 pub mod geo_positions;
+pub mod plan_background;
 pub mod read;
 pub mod recovery;
 pub mod save;
@@ -198,6 +199,7 @@ impl Session {
                 report: &self.report,
                 evidence: &self.evidence,
                 today: self.today,
+                project_file: self.path.as_deref(),
             },
         )
     }
@@ -319,7 +321,39 @@ impl Session {
             format: Format::from_path(output).unwrap_or(Format::Pdf),
             output: output.to_owned(),
             branding: None,
+            project_file: self.path.clone(),
         }
+    }
+
+    /// Draws `plan` on the picture at `file`, `sides` pixels (read by
+    /// `plan_background::for_screen`): the picture joins the evidence locker as a site plan
+    /// (hashed now, its path relative to the project file) and becomes the plan's background.
+    pub fn set_plan_background(
+        &mut self,
+        plan: &crate::model::PlanId,
+        file: &Path,
+        sides: (u32, u32),
+    ) -> Result<EvidenceId, AttachError> {
+        let title = self
+            .assessment
+            .plans
+            .iter()
+            .find(|p| &p.plan_id == plan)
+            .map(|p| {
+                if p.title.trim().is_empty() {
+                    p.plan_id.to_string()
+                } else {
+                    p.title.trim().to_owned()
+                }
+            })
+            .unwrap_or_default();
+        let id = self.attach_evidence(file, crate::model::EvidenceKind::SitePlan, &title)?;
+        crate::edit::apply(
+            &mut self.assessment,
+            &self.kb,
+            &crate::edit::Edit::SetPlanBackground(plan.clone(), Some(id.clone()), sides.0, sides.1),
+        );
+        Ok(id)
     }
 }
 
@@ -358,6 +392,8 @@ pub struct EditView<'a> {
     pub evidence: &'a [(EvidenceId, EvidenceStatus)],
     /// The day the session checks against: the calendar opens on it.
     pub today: Date,
+    /// The project file (`None`: untitled), which evidence paths are relative to.
+    pub project_file: Option<&'a Path>,
 }
 
 /// Why a document could not be attached.

@@ -45,6 +45,8 @@ pub enum Action {
     Browse(DialogPurpose),
     /// Hash a document and add it to the evidence locker.
     AttachEvidence(PathBuf, EvidenceKind, String),
+    /// Attach the picture at this path (read, with these sides) as a plan's background.
+    SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the
     /// preview is confirmed).
     ImportCamerasCsv(PathBuf),

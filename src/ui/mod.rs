@@ -261,6 +261,11 @@ impl GardefouApp {
                     Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
+            Action::SetPlanBackground(plan, file, sides) => {
+                if let Err(error) = self.session.set_plan_background(&plan, &file, sides) {
+                    self.set_status(messages::attach_error(&error, lang), true);
+                }
+            }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
             Action::ChangeStatus(to, comment) => {
@@ -763,6 +768,7 @@ impl GardefouApp {
                     evidence_form: &mut self.state.evidence_form,
                     plans: &mut self.state.plans,
                     evidence_statuses: view.evidence,
+                    project_file: view.project_file,
                     today: view.today,
                     evidence_choices: &evidence_choices,
                     user_name: &mut self.settings.user_name,

@@ -288,7 +288,15 @@ pub fn evidence_picker_ui(
         .selected_text(shown)
         .width(260.0)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .height(360.0)
         .show_ui(ui, |ui| {
+            // First, so a long locker never scrolls it out of sight.
+            if ui.button(tr(lang, "ui.evidence_open_locker")).clicked() {
+                ui.ctx().data_mut(|d| {
+                    d.insert_temp(egui::Id::unique(super::panels::LOCKER_REQUEST), true)
+                });
+            }
+            ui.separator();
             if choices.is_empty() {
                 ui.label(tr(lang, "ui.evidence_locker_empty"));
             }
@@ -301,12 +309,6 @@ pub fn evidence_picker_ui(
                         ids.retain(|e| e != id);
                     }
                 }
-            }
-            ui.separator();
-            if ui.button(tr(lang, "ui.evidence_open_locker")).clicked() {
-                ui.ctx().data_mut(|d| {
-                    d.insert_temp(egui::Id::unique(super::panels::LOCKER_REQUEST), true)
-                });
             }
             let gone: Vec<_> = ids
                 .iter()

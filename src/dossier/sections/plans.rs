@@ -4,7 +4,7 @@
 //! and the counts only: exact positions are left out, as the camera locations are.
 
 use super::{chapter, section};
-use crate::dossier::blocks::{Block, Column, FigureShape, PlanFigure};
+use crate::dossier::blocks::{Block, Column, FigureBackground, FigureShape, PlanFigure};
 use crate::dossier::palette::{zone_colors, PLAN_MASK, PLAN_SECTOR};
 use crate::dossier::Ctx;
 use crate::model::geometry::Point;
@@ -161,7 +161,16 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
     if plan.placements.iter().any(|p| !p.masks.is_empty()) {
         legend.push((PLAN_MASK, ctx.t("dossier.plan.legend.mask")));
     }
+    let background = match &plan.background {
+        None => FigureBackground::Blank,
+        Some(evidence) => FigureBackground::Missing(ctx.tw(
+            "dossier.plan.background_missing",
+            &[("evidence", evidence.as_str())],
+        )),
+    };
     PlanFigure {
+        plan_id: plan.plan_id.to_string(),
+        background,
         width: plan.width.max(1) as f32,
         height: plan.height.max(1) as f32,
         sectors: plan

@@ -33,10 +33,19 @@ struct State {
     line_width: Option<f32>,
 }
 
-/// Writes the content streams of a document's pages, one after the other.
 /// The resource name of the branding's logo in the pages that draw it.
 pub const LOGO_NAME: &str = "GfLogo";
+/// The resource name of the graphics state that makes fills translucent.
+pub const TRANSLUCENT_NAME: &str = "GfTranslucent";
+/// The resource name of the graphics state that makes fills opaque again.
+pub const OPAQUE_NAME: &str = "GfOpaque";
 
+/// The resource name of picture `index` of the layout in the pages that draw it.
+pub fn picture_name(index: usize) -> String {
+    format!("GfPicture{index}")
+}
+
+/// Writes the content streams of a document's pages, one after the other.
 pub struct ContentWriter<'m> {
     metrics: &'m Metrics,
     /// The resource name of each face's font, by `Face::index`.
@@ -110,6 +119,24 @@ impl<'m> ContentWriter<'m> {
                 out.extend_from_slice(b"cm\n");
                 name(out, LOGO_NAME.as_bytes());
                 out.extend_from_slice(b" Do\nQ\n");
+            }
+            Item::Picture { index, x, y, w, h } => {
+                end_text(out, state);
+                out.extend_from_slice(b"q\n");
+                numbers(out, &[*w, 0.0, 0.0, *h, *x, PAGE_H - y - h]);
+                out.extend_from_slice(b"cm\n");
+                name(out, picture_name(*index).as_bytes());
+                out.extend_from_slice(b" Do\nQ\n");
+            }
+            Item::Translucent(is_translucent) => {
+                end_text(out, state);
+                let state_name = if *is_translucent {
+                    TRANSLUCENT_NAME
+                } else {
+                    OPAQUE_NAME
+                };
+                name(out, state_name.as_bytes());
+                out.extend_from_slice(b" gs\n");
             }
             Item::Rect { x, y, w, h, color } => {
                 end_text(out, state);
@@ -490,10 +517,15 @@ mod tests {
         for (index, page) in layout.pages.iter().enumerate() {
             let content = writer.page(page);
             // Circles and polygons are closed paths (`h`), skipped below along with their items.
-            let mut items = page
-                .items
-                .iter()
-                .filter(|i| !matches!(i, Item::Circle { .. } | Item::Polygon { .. }));
+            let mut items = page.items.iter().filter(|i| {
+                !matches!(
+                    i,
+                    Item::Circle { .. }
+                        | Item::Polygon { .. }
+                        | Item::Picture { .. }
+                        | Item::Translucent(_)
+                )
+            });
             let (mut is_in_text, mut font, mut fill, mut stroke) = (false, None, None, None);
             let mut is_in_circle = false;
             for (op, operands) in operations(&content) {

@@ -102,9 +102,7 @@ pub fn emit(
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     set_contents(&mut lo, contents)?;
-    if let Some(logo) = meta.logo() {
-        add_logo(&mut lo, layout, logo)?;
-    }
+    add_resources(&mut lo, layout, meta.logo())?;
     subset_fonts(&mut lo, &writer);
     if let Some(file) = attachment {
         attach(&mut lo, file);
@@ -170,34 +168,72 @@ fn set_contents(doc: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(),
     Ok(())
 }
 
-/// Adds the logo as an image and gives it to the resources of each page that draws it.
-fn add_logo(
+/// Adds the logo and the layout's pictures as images (a picture's JPEG as it is, `DCTDecode`),
+/// the graphics states of translucent fills, and gives each page the ones it draws with.
+fn add_resources(
     doc: &mut lopdf::Document,
     layout: &Layout,
-    logo: &crate::dossier::Logo,
+    logo: Option<&crate::dossier::Logo>,
 ) -> Result<(), EmitError> {
-    let image = Stream::new(
-        dictionary! {
-            "Type" => "XObject",
-            "Subtype" => "Image",
-            "Width" => i64::from(logo.width),
-            "Height" => i64::from(logo.height),
-            "ColorSpace" => "DeviceRGB",
-            "BitsPerComponent" => 8,
-        },
-        logo.rgb.clone(),
-    );
-    let image_id = doc.add_object(image);
+    use super::layout::Item;
+    let logo_id = logo.map(|logo| {
+        doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => i64::from(logo.width),
+                "Height" => i64::from(logo.height),
+                "ColorSpace" => "DeviceRGB",
+                "BitsPerComponent" => 8,
+            },
+            logo.rgb.clone(),
+        ))
+    });
+    let picture_ids: Vec<lopdf::ObjectId> = layout
+        .pictures
+        .iter()
+        .map(|picture| {
+            let stream = Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Image",
+                    "Width" => i64::from(picture.width),
+                    "Height" => i64::from(picture.height),
+                    "ColorSpace" => "DeviceRGB",
+                    "BitsPerComponent" => 8,
+                    "Filter" => "DCTDecode",
+                },
+                picture.jpeg.clone(),
+            );
+            // Already compressed: deflating a JPEG gains nothing.
+            doc.add_object(stream.with_compression(false))
+        })
+        .collect();
+    let mut states = None;
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     for (page_id, laid) in pages.into_iter().zip(&layout.pages) {
-        if !laid
-            .items
-            .iter()
-            .any(|item| matches!(item, super::layout::Item::Image { .. }))
-        {
+        let mut images: Vec<(String, lopdf::ObjectId)> = Vec::new();
+        let mut is_translucent = false;
+        for item in &laid.items {
+            match item {
+                Item::Image { .. } => {
+                    if let Some(id) = logo_id {
+                        images.push((content::LOGO_NAME.to_owned(), id));
+                    }
+                }
+                Item::Picture { index, .. } => {
+                    if let Some(id) = picture_ids.get(*index) {
+                        images.push((content::picture_name(*index), *id));
+                    }
+                }
+                Item::Translucent(_) => is_translucent = true,
+                _ => {}
+            }
+        }
+        if images.is_empty() && !is_translucent {
             continue;
         }
-        let resources = match doc
+        let mut resources = match doc
             .get_dictionary(page_id)
             .and_then(|page| page.get(b"Resources"))
         {
@@ -205,19 +241,45 @@ fn add_logo(
             Ok(Object::Dictionary(dict)) => dict.clone(),
             _ => lopdf::Dictionary::new(),
         };
-        let mut resources = resources;
-        let mut xobjects = match resources.get(b"XObject") {
-            Ok(Object::Dictionary(dict)) => dict.clone(),
-            Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
-            _ => lopdf::Dictionary::new(),
-        };
-        xobjects.set(content::LOGO_NAME, image_id);
-        resources.set("XObject", xobjects);
+        if !images.is_empty() {
+            let mut xobjects = sub_dictionary(doc, &resources, b"XObject");
+            for (name, id) in images {
+                xobjects.set(name, id);
+            }
+            resources.set("XObject", xobjects);
+        }
+        if is_translucent {
+            let (translucent, opaque) = *states.get_or_insert_with(|| {
+                (
+                    doc.add_object(
+                        dictionary! { "Type" => "ExtGState", "ca" => 0.45, "CA" => 0.9 },
+                    ),
+                    doc.add_object(dictionary! { "Type" => "ExtGState", "ca" => 1.0, "CA" => 1.0 }),
+                )
+            });
+            let mut graphics = sub_dictionary(doc, &resources, b"ExtGState");
+            graphics.set(content::TRANSLUCENT_NAME, translucent);
+            graphics.set(content::OPAQUE_NAME, opaque);
+            resources.set("ExtGState", graphics);
+        }
         doc.get_dictionary_mut(page_id)
             .map_err(|e| EmitError::Write(e.to_string()))?
             .set("Resources", resources);
     }
     Ok(())
+}
+
+/// The dictionary `key` of a page's resources (direct or referenced), or a new one.
+fn sub_dictionary(
+    doc: &lopdf::Document,
+    resources: &lopdf::Dictionary,
+    key: &[u8],
+) -> lopdf::Dictionary {
+    match resources.get(key) {
+        Ok(Object::Dictionary(dict)) => dict.clone(),
+        Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
+        _ => lopdf::Dictionary::new(),
+    }
 }
 
 /// Replaces each embedded face with its subset for the glyphs the pages show (`subset`: same

@@ -55,6 +55,8 @@ struct Layouter<'m> {
     /// The page index of each chapter that follows the table of contents, in order.
     chapters_after_toc: Vec<usize>,
     is_after_toc: bool,
+    /// The pictures drawn so far (plans' backgrounds).
+    pictures: Vec<std::sync::Arc<crate::dossier::Picture>>,
 }
 
 /// Lays out the blocks of a dossier, unbranded.
@@ -97,6 +99,7 @@ pub fn layout_for(
     Layout {
         pages: l.pages,
         bookmarks: l.bookmarks,
+        pictures: l.pictures,
     }
 }
 
@@ -113,6 +116,7 @@ impl<'m> Layouter<'m> {
             toc_slots: Vec::new(),
             chapters_after_toc: Vec::new(),
             is_after_toc: false,
+            pictures: Vec::new(),
         }
     }
 

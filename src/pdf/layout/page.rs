@@ -54,7 +54,23 @@ pub enum Item {
         /// The text.
         text: String,
     },
-    /// The branding's logo (the one picture a document holds), `y` its top.
+    /// A plan's background picture, `index` in `Layout::pictures`, `y` its top.
+    Picture {
+        /// Which picture.
+        index: usize,
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+    },
+    /// From here on, fills are translucent (`true`, so a background shows through the fields
+    /// of view and zones drawn over it) or opaque again (`false`).
+    Translucent(bool),
+    /// The branding's logo, `y` its top.
     Image {
         /// Left.
         x: f32,
@@ -133,4 +149,6 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Chapter titles and the index of the page they start on.
     pub bookmarks: Vec<(String, usize)>,
+    /// The pictures the pages draw (`Item::Picture`), each once.
+    pub pictures: Vec<std::sync::Arc<crate::dossier::Picture>>,
 }

@@ -4,9 +4,11 @@
 
 use super::page::{Item, BOTTOM, CONTENT_W, MARGIN_X};
 use super::{Layouter, BLOCK_GAP};
+use crate::dossier::palette::tone_colors;
 use crate::dossier::palette::{Rgb, INK, MUTED, PLAN_MASK, PLAN_SECTOR, PLAN_SECTOR_EDGE, RULE};
-use crate::dossier::PlanFigure;
+use crate::dossier::{FigureBackground, Picture, PlanFigure, Tone};
 use crate::pdf::fonts::Face;
+use std::sync::Arc;
 
 /// The least height a plan is drawn in; with less room left it starts a page.
 pub(super) const MIN_HEIGHT: f32 = 320.0;
@@ -33,16 +35,28 @@ impl Layouter<'_> {
             fill,
             stroke,
         };
-        let mut items = vec![polygon(
-            vec![
-                (left, top),
-                (left + w, top),
-                (left + w, top + h),
-                (left, top + h),
-            ],
-            Rgb(1.0, 1.0, 1.0),
-            (RULE, 0.8),
-        )];
+        let sheet = vec![
+            (left, top),
+            (left + w, top),
+            (left + w, top + h),
+            (left, top + h),
+        ];
+        let mut items = vec![polygon(sheet.clone(), Rgb(1.0, 1.0, 1.0), (RULE, 0.8))];
+        let picture = match &figure.background {
+            FigureBackground::Picture(picture) => Some(picture),
+            FigureBackground::Blank | FigureBackground::Missing(_) => None,
+        };
+        if let Some(picture) = picture {
+            let index = self.picture_index(picture);
+            items.push(Item::Picture {
+                index,
+                x: left,
+                y: top,
+                w,
+                h,
+            });
+            items.push(Item::Translucent(true));
+        }
         for sector in &figure.sectors {
             items.push(polygon(
                 clip(on_sheet(sector), left, top, w, h),
@@ -65,6 +79,21 @@ impl Layouter<'_> {
             ));
         }
         items.retain(|item| !matches!(item, Item::Polygon { points, .. } if points.len() < 3));
+        if picture.is_some() {
+            items.push(Item::Translucent(false));
+            // The sheet's outline again, over the picture.
+            for (n, &(x1, y1)) in sheet.iter().enumerate() {
+                let (x2, y2) = sheet[(n + 1) % sheet.len()];
+                items.push(Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width: 0.8,
+                    color: RULE,
+                });
+            }
+        }
         self.page().items.extend(items);
         for zone in &figure.zones {
             if zone.label.is_empty() || zone.points.is_empty() {
@@ -114,7 +143,21 @@ impl Layouter<'_> {
         }
         self.y += 14.0;
         self.text(MARGIN_X, self.y, 7.5, Face::Italic, MUTED, &figure.caption);
+        if let FigureBackground::Missing(note) = &figure.background {
+            self.y += 11.0;
+            let bad = tone_colors(Tone::Blocking).1;
+            self.text(MARGIN_X, self.y, 7.5, Face::Italic, bad, note);
+        }
         self.y += BLOCK_GAP;
+    }
+
+    /// The index of `picture` in the layout's pictures, adding it the first time.
+    fn picture_index(&mut self, picture: &Arc<Picture>) -> usize {
+        if let Some(index) = self.pictures.iter().position(|p| Arc::ptr_eq(p, picture)) {
+            return index;
+        }
+        self.pictures.push(Arc::clone(picture));
+        self.pictures.len() - 1
     }
 }
 

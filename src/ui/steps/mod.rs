@@ -168,6 +168,8 @@ pub struct StepCtx<'a> {
         crate::model::EvidenceId,
         crate::model::evidence::EvidenceStatus,
     )],
+    /// The project file (`None`: untitled), which evidence paths are relative to.
+    pub project_file: Option<&'a std::path::Path>,
     /// Today, for the date fields' calendar.
     pub today: crate::model::Date,
     /// The documents of the evidence locker, as the evidence pickers list them: id and words.

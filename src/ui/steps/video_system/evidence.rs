@@ -141,7 +141,7 @@ fn attach_form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut EvidenceForm) -> Opt
 }
 
 /// The kinds a document can be attached as, in the order the form lists them.
-const EVIDENCE_KINDS: [EvidenceKind; 8] = [
+const EVIDENCE_KINDS: [EvidenceKind; 9] = [
     EvidenceKind::PrefectoralOrder,
     EvidenceKind::VendorAttestation,
     EvidenceKind::BailiffReport,
@@ -149,5 +149,6 @@ const EVIDENCE_KINDS: [EvidenceKind; 8] = [
     EvidenceKind::SignagePhoto,
     EvidenceKind::Contract,
     EvidenceKind::Configuration,
+    EvidenceKind::SitePlan,
     EvidenceKind::Other,
 ];

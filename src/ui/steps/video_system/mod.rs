@@ -8,6 +8,7 @@ mod evidence;
 pub mod inventory;
 mod inventory_csv;
 mod inventory_table;
+pub mod plan_background;
 pub mod plan_canvas;
 pub mod plans;
 

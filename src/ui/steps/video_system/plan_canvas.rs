@@ -98,6 +98,7 @@ fn polygon_shape(points: Vec<Pos2>, fill: Color32, stroke: Option<Stroke>) -> Sh
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     plan: &mut SitePlan,
+    background: Option<&egui::TextureHandle>,
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
 ) -> (Option<Point>, Rect) {
@@ -126,6 +127,10 @@ pub fn canvas_ui(
     );
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
     painter.rect_filled(sheet, 0.0, ui.visuals().panel_fill);
+    if let Some(texture) = background {
+        let whole = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+        painter.image(texture.id(), sheet, whole, Color32::WHITE);
+    }
     painter.rect_stroke(
         sheet,
         0.0,

@@ -1,0 +1,220 @@
+//! Pictures from the user's files — a firm's logo, a site plan's background — read and decoded
+//! with every limit set before a pixel is decoded: the file's size, the picture's sides and
+//! pixel count, and the decoder's memory. A hostile or broken file (a decompression bomb, a
+//! truncated PNG, a GIF renamed `.png`) is then a clear error, never a crash or a memory spike.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+
+/// What a reader accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caps {
+    /// The largest file read, in bytes.
+    pub max_bytes: u64,
+    /// The longest side, in pixels.
+    pub max_side: u32,
+    /// The most pixels (width × height).
+    pub max_pixels: u64,
+    /// The most memory the decoder may take, in bytes.
+    pub max_alloc: u64,
+}
+
+/// Why a picture cannot be used.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PictureError {
+    /// The file cannot be read.
+    #[error("{path}: cannot read the picture: {reason}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        reason: String,
+    },
+    /// Over the caps' `max_bytes`.
+    #[error("{path}: the picture is {bytes} bytes, over the {max} bytes allowed")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The most allowed.
+        max: u64,
+    },
+    /// Neither PNG nor JPEG.
+    #[error("the picture is not a PNG or JPEG picture")]
+    NotPngOrJpeg,
+    /// Sides or pixel count over the caps.
+    #[error("the picture is {width} × {height} pixels, over {max_side} on a side or {max_pixels} pixels")]
+    TooManyPixels {
+        /// Width.
+        width: u32,
+        /// Height.
+        height: u32,
+        /// The longest side allowed.
+        max_side: u32,
+        /// The most pixels allowed.
+        max_pixels: u64,
+    },
+    /// The picture is damaged.
+    #[error("the picture cannot be decoded: {0}")]
+    Corrupt(String),
+}
+
+/// The bytes of the file at `path`, refused when over `max_bytes` (checked before reading and
+/// while reading, so a file growing meanwhile is refused too).
+pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PictureError> {
+    let unreadable = |error: std::io::Error| PictureError::Unreadable {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    };
+    let too_large = |bytes: u64| PictureError::TooLarge {
+        path: path.to_owned(),
+        bytes,
+        max: max_bytes,
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > max_bytes {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The sides of a PNG or JPEG picture, read from its header only, checked against `caps`.
+pub fn dimensions(bytes: &[u8], caps: &Caps) -> Result<(u32, u32), PictureError> {
+    let probe = reader(bytes)?;
+    if !matches!(probe.format(), Some(ImageFormat::Png | ImageFormat::Jpeg)) {
+        return Err(PictureError::NotPngOrJpeg);
+    }
+    let (width, height) = probe
+        .into_dimensions()
+        .map_err(|e| PictureError::Corrupt(e.to_string()))?;
+    if width > caps.max_side
+        || height > caps.max_side
+        || u64::from(width) * u64::from(height) > caps.max_pixels
+    {
+        return Err(PictureError::TooManyPixels {
+            width,
+            height,
+            max_side: caps.max_side,
+            max_pixels: caps.max_pixels,
+        });
+    }
+    if width == 0 || height == 0 {
+        return Err(PictureError::Corrupt("empty picture".to_owned()));
+    }
+    Ok((width, height))
+}
+
+/// Decodes a PNG or JPEG picture within `caps`, then scales it down (proportions kept) so that
+/// its longest side is at most `kept_side`. Pure: what the fuzz targets drive.
+pub fn decode(bytes: &[u8], caps: &Caps, kept_side: u32) -> Result<DynamicImage, PictureError> {
+    dimensions(bytes, caps)?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(caps.max_side);
+    limits.max_image_height = Some(caps.max_side);
+    limits.max_alloc = Some(caps.max_alloc);
+    let mut decoder = reader(bytes)?;
+    decoder.limits(limits);
+    let picture = decoder
+        .decode()
+        .map_err(|e| PictureError::Corrupt(e.to_string()))?;
+    Ok(
+        if picture.width() > kept_side || picture.height() > kept_side {
+            picture.thumbnail(kept_side, kept_side)
+        } else {
+            picture
+        },
+    )
+}
+
+/// 8-bit RGB pixels of `picture`, transparent parts flattened on white as on paper.
+pub fn flatten_on_white(picture: &DynamicImage) -> image::RgbImage {
+    let rgba = picture.to_rgba8();
+    let (width, height) = rgba.dimensions();
+    let rgb: Vec<u8> = rgba
+        .pixels()
+        .flat_map(|p| {
+            let alpha = u16::from(p[3]);
+            let blend = |c: u8| ((u16::from(c) * alpha + 255 * (255 - alpha)) / 255) as u8;
+            [blend(p[0]), blend(p[1]), blend(p[2])]
+        })
+        .collect();
+    image::RgbImage::from_raw(width, height, rgb).unwrap_or_else(|| image::RgbImage::new(1, 1))
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, PictureError> {
+    ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| PictureError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CAPS: Caps = Caps {
+        max_bytes: 1 << 20,
+        max_side: 4000,
+        max_pixels: 4_000_000,
+        max_alloc: 64 << 20,
+    };
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        image::RgbaImage::from_pixel(width, height, image::Rgba([200, 10, 10, 0]))
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .expect("encode");
+        out
+    }
+
+    #[test]
+    fn a_picture_is_decoded_and_scaled_down_to_the_side_kept() {
+        let picture = decode(&png(1600, 400), &CAPS, 800).expect("a picture");
+        assert_eq!((picture.width(), picture.height()), (800, 200));
+        let flat = flatten_on_white(&picture);
+        assert_eq!(
+            &flat.as_raw()[..3],
+            &[255, 255, 255],
+            "transparent is white"
+        );
+    }
+
+    #[test]
+    fn the_pixel_count_is_capped_as_well_as_the_sides() {
+        // 3,000 × 3,000 is under 4,000 a side but over 4 million pixels.
+        let error = dimensions(&png(3000, 3000), &CAPS).expect_err("too many pixels");
+        assert!(matches!(
+            error,
+            PictureError::TooManyPixels {
+                width: 3000,
+                height: 3000,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("big.png");
+        std::fs::write(&path, vec![0u8; 2 << 20]).expect("write");
+        assert!(matches!(
+            read_capped(&path, 1 << 20),
+            Err(PictureError::TooLarge { bytes, .. }) if bytes == 2 << 20
+        ));
+        assert!(matches!(
+            read_capped(&dir.path().join("none.png"), 1 << 20),
+            Err(PictureError::Unreadable { .. })
+        ));
+    }
+}

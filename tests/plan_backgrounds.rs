@@ -1,0 +1,233 @@
+//! A site plan drawn on a picture: the picture joins the evidence locker with its SHA-256, the
+//! sheet takes its size, and the dossier prints it under the cameras and zones (a JPEG image
+//! in the PDF); a file changed or removed since is not printed and the dossier says so under
+//! the plan. Hostile pictures — a GIF renamed, a truncated PNG, a header claiming a billion
+//! pixels, a 144-megapixel single-colour PNG that compresses to nothing — are refused before a
+//! pixel is decoded, with nothing attached.
+
+mod common;
+
+use std::io::Cursor;
+use std::path::Path;
+use std::sync::Arc;
+
+use gardefou::model::{EvidenceKind, SitePlan};
+use gardefou::picture::PictureError;
+use gardefou::session::plan_background::{self, BackgroundError};
+use gardefou::session::{ExportKind, Session};
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x / 7 % 256) as u8, (y / 5 % 256) as u8, 90])
+    })
+    .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+    .expect("encode");
+    out
+}
+
+/// The sample written with its evidence into `dir`, opened as a titled session.
+fn sample_in(dir: &Path) -> Session {
+    let project = dir.join("commune.aipd.ron");
+    std::fs::write(&project, gardefou::sample::TEXT).expect("write the sample");
+    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
+        let target = dir.join(relative);
+        std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write evidence");
+    }
+    Session::open(&project, Arc::new(common::kb()), common::day("2026-11-23"))
+        .expect("open")
+        .session
+}
+
+/// The images of a PDF: (width, height, filter).
+fn images(pdf: &[u8]) -> Vec<(i64, i64, String)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    doc.objects
+        .values()
+        .filter_map(|object| match object {
+            lopdf::Object::Stream(stream)
+                if stream
+                    .dict
+                    .get(b"Subtype")
+                    .and_then(lopdf::Object::as_name)
+                    .is_ok_and(|n| n == b"Image") =>
+            {
+                let number = |key: &[u8]| {
+                    stream
+                        .dict
+                        .get(key)
+                        .and_then(lopdf::Object::as_i64)
+                        .unwrap_or(0)
+                };
+                let filter = stream
+                    .dict
+                    .get(b"Filter")
+                    .and_then(lopdf::Object::as_name)
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
+                Some((number(b"Width"), number(b"Height"), filter))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn pdf_text(pdf: &[u8], dir: &Path) -> String {
+    let path = dir.join("check.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_sample_s_centre_plan_prints_on_its_gis_extract_and_a_changed_file_is_said_not_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let session = sample_in(dir.path());
+    let output = dir.path().join("dossier.pdf");
+    let pdf = session
+        .export_job(ExportKind::Dossier { is_public: false }, &output)
+        .bytes()
+        .expect("dossier");
+    // The 2,400 × 1,700 GIS extract, as a JPEG.
+    assert!(
+        images(&pdf).contains(&(2400, 1700, "DCTDecode".to_owned())),
+        "{:?}",
+        images(&pdf)
+    );
+    assert!(!pdf_text(&pdf, dir.path()).contains("non reproduit"));
+
+    // The public version shows no plan drawing, so no background either.
+    let public = session
+        .export_job(ExportKind::Dossier { is_public: true }, &output)
+        .bytes()
+        .expect("public dossier");
+    assert!(images(&public).is_empty(), "{:?}", images(&public));
+
+    // The file replaced by another picture: not printed, and the page says why.
+    std::fs::write(
+        dir.path().join("preuves/plan-centre-ville.png"),
+        png(300, 200),
+    )
+    .expect("replace");
+    let pdf = session
+        .export_job(ExportKind::Dossier { is_public: false }, &output)
+        .bytes()
+        .expect("dossier");
+    assert!(images(&pdf).is_empty(), "{:?}", images(&pdf));
+    let text = pdf_text(&pdf, dir.path());
+    assert!(
+        text.contains("Fond de plan EV-07 non reproduit : son fichier est absent ou a changé depuis qu’il a été joint."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_picture_set_as_background_joins_the_locker_and_gives_the_sheet_its_size() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut session = sample_in(dir.path());
+    session.assessment.plans.push(SitePlan {
+        plan_id: "PLAN-9".into(),
+        title: "Zone d'activités".to_owned(),
+        metres_per_pixel: Some(0.5),
+        ..SitePlan::default()
+    });
+    let picture = dir.path().join("preuves/zone-activites.png");
+    std::fs::write(&picture, png(3000, 2000)).expect("write");
+    let read = plan_background::for_screen(&picture, None, 1024).expect("read");
+    assert_eq!((read.source_width, read.source_height), (3000, 2000));
+    assert_eq!((read.width, read.height), (1024, 683));
+    let id = session
+        .set_plan_background(&"PLAN-9".into(), &picture, (3000, 2000))
+        .expect("attached");
+    let document = session
+        .assessment
+        .evidence_by_id(&id)
+        .expect("in the locker")
+        .clone();
+    assert_eq!(document.kind, EvidenceKind::SitePlan);
+    assert_eq!(document.path, "preuves/zone-activites.png");
+    assert_eq!(document.sha256, read.sha256);
+    assert_eq!(document.description, "Zone d'activités");
+    let plan = session.assessment.plans.last().expect("plan");
+    assert_eq!(plan.background.as_ref(), Some(&id));
+    assert_eq!((plan.width, plan.height), (3000, 2000));
+    assert_eq!(
+        plan.metres_per_pixel, None,
+        "a scale drawn on another sheet no longer holds"
+    );
+    // Printed at 2,400 pixels on its longest side.
+    let pdf = session
+        .export_job(
+            ExportKind::Dossier { is_public: false },
+            &dir.path().join("d.pdf"),
+        )
+        .bytes()
+        .expect("dossier");
+    assert!(images(&pdf).contains(&(2400, 1600, "DCTDecode".to_owned())));
+}
+
+#[test]
+fn hostile_pictures_are_refused_before_decoding_with_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("dir");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    let refused = |path: &Path| {
+        plan_background::for_screen(path, None, 1024).expect_err(path.to_string_lossy().as_ref())
+    };
+
+    let gif = write("plan.png", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");
+    assert_eq!(
+        refused(&gif),
+        BackgroundError::Picture(PictureError::NotPngOrJpeg)
+    );
+
+    let mut truncated = png(400, 300);
+    truncated.truncate(truncated.len() / 2);
+    let truncated = write("truncated.png", &truncated);
+    assert!(matches!(
+        refused(&truncated),
+        BackgroundError::Picture(PictureError::Corrupt(_))
+    ));
+
+    // A header claiming 50,000 × 50,000 pixels.
+    let mut liar = png(10, 10);
+    liar[16..20].copy_from_slice(&50_000u32.to_be_bytes());
+    liar[20..24].copy_from_slice(&50_000u32.to_be_bytes());
+    let liar = write("liar.png", &liar);
+    assert!(matches!(
+        refused(&liar),
+        BackgroundError::Picture(
+            PictureError::TooManyPixels { width: 50_000, .. } | PictureError::Corrupt(_)
+        )
+    ));
+
+    // A real decompression bomb: 12,000 × 12,000 pixels of one colour, a few hundred kilobytes.
+    let mut bomb = Vec::new();
+    image::GrayImage::new(12_000, 12_000)
+        .write_to(&mut Cursor::new(&mut bomb), image::ImageFormat::Png)
+        .expect("encode");
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    let bomb = write("bomb.png", &bomb);
+    assert_eq!(
+        refused(&bomb),
+        BackgroundError::Picture(PictureError::TooManyPixels {
+            width: 12_000,
+            height: 12_000,
+            max_side: 16_384,
+            max_pixels: 120_000_000,
+        })
+    );
+    let message = gardefou::messages::background_error(&refused(&bomb), gardefou::model::Lang::Fr);
+    assert_eq!(
+        message,
+        "Le fond de plan mesure 12000 × 12000 pixels\u{a0}: au plus 16384 sur un côté et 120 millions de pixels."
+    );
+}
