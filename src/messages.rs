@@ -206,6 +206,56 @@ pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String
     }
 }
 
+/// What a confirmed camera CSV import did: the cameras imported, the positions put on plans,
+/// the plans added, and each position not used with why.
+pub fn csv_imported(
+    cameras: usize,
+    placed: &crate::session::camera_csv::PositionsPlaced,
+    lang: Lang,
+) -> String {
+    use crate::session::camera_csv::NotPlaced;
+    let mut parts = vec![crate::i18n::tr_count(lang, "ui.csv_imported", cameras, &[])];
+    if placed.placed > 0 {
+        parts.push(crate::i18n::tr_count(
+            lang,
+            "ui.csv_placed",
+            placed.placed,
+            &[],
+        ));
+    }
+    if !placed.plans_added.is_empty() {
+        let ids: Vec<&str> = placed.plans_added.iter().map(|p| p.as_str()).collect();
+        parts.push(crate::i18n::tr_count(
+            lang,
+            "ui.csv_plans_added",
+            ids.len(),
+            &[("plans", &ids.join(", "))],
+        ));
+    }
+    let mut text = parts.join(", ");
+    if !placed.not_placed.is_empty() {
+        let why: Vec<String> = placed
+            .not_placed
+            .iter()
+            .map(|(camera, reason)| {
+                let key = match reason {
+                    NotPlaced::NoPerimeter => "ui.csv_not_placed.no_perimeter",
+                    NotPlaced::OffPicture => "ui.csv_not_placed.off_picture",
+                    NotPlaced::PlanNotEmpty => "ui.csv_not_placed.plan_not_empty",
+                };
+                format!("{camera} ({})", tr(lang, key))
+            })
+            .collect();
+        text.push_str(". ");
+        text.push_str(&tr_with(
+            lang,
+            "ui.csv_not_placed",
+            &[("cameras", &why.join(", "))],
+        ));
+    }
+    text
+}
+
 /// A plan background that cannot be used or shown, in the user's language.
 pub fn background_error(
     error: &crate::session::plan_background::BackgroundError,

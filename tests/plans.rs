@@ -2,9 +2,12 @@
 //! masked, out of range, no scale), the plan findings (sensitive places, unknown and unplaced
 //! cameras, no scale), the sample's plans, and property tests of the geometry: a zone inside a
 //! mask is never seen, a zone out of reach is never seen, moving everything changes nothing, and
-//! absurd coordinates never make the engine panic.
+//! absurd coordinates never make the engine panic. Positions from a GIS (GeoJSON) and from the
+//! camera CSV (x/y or latitude/longitude) land on the perimeters' plans.
 
 mod common;
+
+use std::sync::Arc;
 
 use gardefou::model::geometry::{self, Point};
 use gardefou::model::{Assessment, CameraId, Placement, SitePlan, Zone, ZoneKind};
@@ -282,4 +285,136 @@ fn positions_from_a_gis_file_place_the_cameras_to_scale_on_an_empty_plan_only() 
     let before = a.plans[0].clone();
     apply(&mut a, &kb, &Edit::ImportPositions("PLAN-9".into(), sheet));
     assert_eq!(a.plans[0], before);
+}
+
+#[test]
+fn positions_from_the_camera_csv_go_on_each_perimeter_s_plan_with_their_reasons_when_not() {
+    use gardefou::session::camera_csv::NotPlaced;
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut session = Session::new(
+        common::sample(),
+        None,
+        Arc::new(common::kb()),
+        common::day("2026-11-23"),
+    );
+    let plans_before = session.assessment.plans.len();
+    // French spreadsheet: decimal commas; x/y for a new perimeter, latitude/longitude for
+    // another, one on an existing plan (which has cameras), one without perimeter, one broken.
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(
+        &csv,
+        "Identifiant;Périmètre;X;Y;Latitude;Longitude;Azimut;Portée\n\
+         ZA-1;Zone d'activités;2500;300;;;180;45\n\
+         ZA-2;Zone d'activités;800,5;1200;;;;\n\
+         PK-1;Parc des Berges;;;50,6901;3,1702;90;30\n\
+         PK-2;Parc des Berges;;;50,6905;3,1712;;\n\
+         CV-9;Centre-ville;;;50,69;3,17;;\n\
+         SP-1;;10;10;;;;\n\
+         BAD-1;Parc des Berges;12;;;;;\n\
+         BAD-2;Parc des Berges;;;95;3,17;;\n",
+    )
+    .expect("write");
+    let import = session.read_cameras_csv(&csv).expect("read");
+    let refused: Vec<(u64, &str)> = import
+        .preview
+        .errors
+        .iter()
+        .map(|e| (e.line, e.message.as_str()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            (8, "x and y go together: one is empty"),
+            (9, "latitude « 95 » is outside -90 to 90")
+        ]
+    );
+    assert_eq!(import.preview.positions.len(), 6);
+    let placed = session.import_cameras(&import.preview);
+    assert_eq!(placed.placed, 4, "{placed:?}");
+    assert_eq!(
+        placed.not_placed,
+        [
+            ("SP-1".into(), NotPlaced::NoPerimeter),
+            ("CV-9".into(), NotPlaced::PlanNotEmpty)
+        ]
+    );
+    assert_eq!(placed.plans_added.len(), 2);
+    let a = &session.assessment;
+    assert_eq!(a.plans.len(), plans_before + 2);
+    let zone = a
+        .plans
+        .iter()
+        .find(|p| p.perimeter == "Zone d'activités")
+        .expect("plan added");
+    let za1 = zone.placement(&"ZA-1".into()).expect("placed");
+    assert_eq!((za1.position.x, za1.position.y), (2500.0, 300.0));
+    assert_eq!((za1.direction_degrees, za1.range_metres), (180.0, 45.0));
+    assert!(
+        zone.width >= 2600,
+        "the blank sheet grew to take x = 2500: {}",
+        zone.width
+    );
+    assert_eq!(
+        zone.placement(&"ZA-2".into()).expect("placed").position.x,
+        800.5
+    );
+    assert_eq!(zone.scale(), None, "pixels from a CSV come without a scale");
+    // Latitude/longitude: projected, to scale, about 80 m apart east-west.
+    let park = a
+        .plans
+        .iter()
+        .find(|p| p.perimeter == "Parc des Berges")
+        .expect("plan added");
+    let scale = park.scale().expect("a projection gives the scale");
+    let (one, two) = (
+        park.placement(&"PK-1".into()).expect("placed"),
+        park.placement(&"PK-2".into()).expect("placed"),
+    );
+    let metres = (two.position.x - one.position.x) * scale;
+    assert!((metres - 70.6).abs() < 1.5, "{metres} m");
+    assert!(
+        two.position.y < one.position.y,
+        "further north is higher on the sheet"
+    );
+    assert_eq!(one.direction_degrees, 90.0);
+    // The message says all of it.
+    let message = gardefou::messages::csv_imported(
+        import.preview.cameras.len(),
+        &placed,
+        gardefou::model::Lang::Fr,
+    );
+    assert!(
+        message.starts_with(
+            "6 caméras importées, 4 placées sur les plans, plans ajoutés\u{a0}: PLAN-"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("SP-1 (sans périmètre, donc sans plan)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_dossier_s_risk_chapter_notes_the_sensitive_places_but_not_the_public_version() {
+    let sample = common::sample();
+    let text = |is_public| {
+        let built = common::dossier(&sample, gardefou::model::Lang::En, is_public, "2026-11-23");
+        gardefou::dossier::text::plain_text(&built)
+    };
+    // Once in the findings, once more in the risk chapter (after the risk map); the public
+    // version, which leaves out where cameras are, keeps only the finding.
+    let callout = "FOR INFORMATION · PLAN-SENSITIVE — Sensitive places in the cameras’ view";
+    let full = text(false);
+    assert_eq!(full.matches(callout).count(), 2, "{full}");
+    let risks = full.find("Risks\n=====").expect("the risk chapter");
+    let first_risk = full[risks..].find("RISK-ACCESS —").expect("its first risk") + risks;
+    let in_chapter = full[first_risk..].find(callout).map(|i| i + first_risk);
+    assert!(
+        in_chapter.is_some_and(|i| i - first_risk < 1200),
+        "{}",
+        &full[risks..risks + 1500]
+    );
+    assert_eq!(text(true).matches(callout).count(), 1);
 }

@@ -218,3 +218,28 @@ fn a_picture_typed_as_background_is_checked_attached_and_drawn_and_a_broken_one_
     assert_eq!(a.evidence.len(), documents + 1);
     assert!(h.query_by_label("feuille blanche").is_some());
 }
+
+#[test]
+fn the_risk_step_weighs_the_sensitive_places_the_plans_show_and_leads_to_the_camera() {
+    let mut h = harness();
+    h.state_mut().state.step = Step::Risks;
+    h.run();
+    // The callout, and the same finding in the findings panel.
+    let shown = h
+        .query_all_by_label_contains(
+            "D’après les plans, 2 champ(s) de vision couvrent un lieu sensible",
+        )
+        .count();
+    assert_eq!(shown, 2);
+    h.get_by_label("Voir sur le plan").click();
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    assert_eq!(h.state().state.plans.plan, Some(PlanId::new("PLAN-1")));
+    assert!(matches!(
+        &h.state().state.plans.selected,
+        Some(Selected::Camera(id)) if id.as_str().starts_with("CAM-00")
+    ));
+}

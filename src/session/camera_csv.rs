@@ -2,13 +2,197 @@
 //! an import draft whose rows are checked against the cameras already there (an id taken is a
 //! refused row); the assessment changes only when the user confirms the draft, as an
 //! [`Edit::ImportCameras`](crate::edit::Edit::ImportCameras). Exporting writes the whole
-//! inventory atomically.
+//! inventory atomically. The positions the rows give (x/y on a plan, or latitude/longitude
+//! projected locally) are put on each perimeter's plan with the cameras, a plan being added
+//! for a perimeter that has none.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Session;
-use crate::model::Camera;
-use crate::storage::camera_csv::{self, CsvFileError, CsvTable, ImportPreview, Mapping};
+use crate::edit::{self, Edit};
+use crate::interop::geojson::{self, GeoCamera};
+use crate::knowledge::KnowledgeBase;
+use crate::model::site_plan::MAX_SIDE;
+use crate::model::{Assessment, Camera, CameraId, PlanId};
+use crate::storage::camera_csv::{
+    self, CsvFileError, CsvPlace, CsvPosition, CsvTable, ImportPreview, Mapping,
+};
+
+/// Room left around the cameras when a blank sheet grows to take them, in pixels.
+const SHEET_MARGIN: f64 = 100.0;
+
+/// Why a position read from a CSV was not put on a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotPlaced {
+    /// The row names no perimeter, so no plan.
+    NoPerimeter,
+    /// x/y beyond the plan's background picture.
+    OffPicture,
+    /// Latitude/longitude for a plan that already has cameras (they would not share a
+    /// projection) or a background picture (which is not georeferenced).
+    PlanNotEmpty,
+}
+
+/// What placing a CSV's positions did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PositionsPlaced {
+    /// How many cameras were put on a plan.
+    pub placed: usize,
+    /// The plans added for perimeters that had none.
+    pub plans_added: Vec<PlanId>,
+    /// The cameras whose position was not used, and why.
+    pub not_placed: Vec<(CameraId, NotPlaced)>,
+}
+
+/// Puts `positions` on the plans of `a`: each camera on its perimeter's first plan (one is
+/// added when the perimeter has none); x/y as given, a blank sheet growing to take them;
+/// latitude/longitude projected locally onto an empty plan, which takes the projection's
+/// sheet and scale, as a GeoJSON import does.
+pub fn place_positions(
+    a: &mut Assessment,
+    kb: &KnowledgeBase,
+    positions: &[CsvPosition],
+) -> PositionsPlaced {
+    let mut out = PositionsPlaced::default();
+    let mut by_perimeter: BTreeMap<&str, Vec<&CsvPosition>> = BTreeMap::new();
+    for position in positions {
+        if position.perimeter.trim().is_empty() {
+            out.not_placed
+                .push((position.camera_id.clone(), NotPlaced::NoPerimeter));
+        } else {
+            by_perimeter
+                .entry(position.perimeter.trim())
+                .or_default()
+                .push(position);
+        }
+    }
+    for (perimeter, positions) in by_perimeter {
+        let plan_id = match a.plans.iter().find(|p| p.perimeter.trim() == perimeter) {
+            Some(plan) => plan.plan_id.clone(),
+            None => {
+                edit::apply(a, kb, &Edit::AddPlan(perimeter.to_owned()));
+                let Some(added) = a.plans.last() else {
+                    continue;
+                };
+                out.plans_added.push(added.plan_id.clone());
+                added.plan_id.clone()
+            }
+        };
+        let (on_plan, on_earth): (Vec<&CsvPosition>, Vec<&CsvPosition>) = positions
+            .into_iter()
+            .partition(|p| matches!(p.place, CsvPlace::Plan(_)));
+        place_on_plan(a, kb, &plan_id, &on_plan, &mut out);
+        place_on_earth(a, kb, &plan_id, &on_earth, &mut out);
+    }
+    out
+}
+
+/// x/y positions: as given, the blank sheet growing to take them.
+fn place_on_plan(
+    a: &mut Assessment,
+    kb: &KnowledgeBase,
+    plan_id: &PlanId,
+    positions: &[&CsvPosition],
+    out: &mut PositionsPlaced,
+) {
+    for position in positions {
+        let CsvPlace::Plan(at) = position.place else {
+            continue;
+        };
+        let Some(plan) = a.plans.iter_mut().find(|p| &p.plan_id == plan_id) else {
+            return;
+        };
+        let fits = at.x <= f64::from(plan.width) && at.y <= f64::from(plan.height);
+        if plan.background.is_some() && !fits {
+            out.not_placed
+                .push((position.camera_id.clone(), NotPlaced::OffPicture));
+            continue;
+        }
+        if !fits {
+            let grow = |side: u32, coordinate: f64| {
+                side.max(((coordinate + SHEET_MARGIN).ceil() as u32).min(MAX_SIDE))
+            };
+            plan.width = grow(plan.width, at.x);
+            plan.height = grow(plan.height, at.y);
+        }
+        edit::apply(
+            a,
+            kb,
+            &Edit::PlaceCamera(plan_id.clone(), position.camera_id.clone(), at),
+        );
+        if let Some(placement) = a
+            .plans
+            .iter_mut()
+            .find(|p| &p.plan_id == plan_id)
+            .and_then(|p| {
+                p.placements
+                    .iter_mut()
+                    .find(|p| p.camera_id == position.camera_id)
+            })
+        {
+            if let Some(direction) = position.direction {
+                placement.direction_degrees = direction.rem_euclid(360.0);
+            }
+            if let Some(angle) = position.angle {
+                placement.angle_degrees = angle;
+            }
+            if let Some(range) = position.range {
+                placement.range_metres = range;
+            }
+        }
+        out.placed += 1;
+    }
+}
+
+/// Latitude/longitude positions: projected onto the plan when it is empty and blank.
+fn place_on_earth(
+    a: &mut Assessment,
+    kb: &KnowledgeBase,
+    plan_id: &PlanId,
+    positions: &[&CsvPosition],
+    out: &mut PositionsPlaced,
+) {
+    if positions.is_empty() {
+        return;
+    }
+    let Some(plan) = a.plans.iter().find(|p| &p.plan_id == plan_id) else {
+        return;
+    };
+    if !plan.placements.is_empty() || plan.background.is_some() {
+        out.not_placed.extend(
+            positions
+                .iter()
+                .map(|p| (p.camera_id.clone(), NotPlaced::PlanNotEmpty)),
+        );
+        return;
+    }
+    let cameras: Vec<GeoCamera> = positions
+        .iter()
+        .filter_map(|p| match p.place {
+            CsvPlace::Geo {
+                latitude,
+                longitude,
+            } => Some(GeoCamera {
+                camera_id: p.camera_id.clone(),
+                longitude,
+                latitude,
+                direction: p.direction,
+                angle: p.angle,
+                range: p.range,
+            }),
+            CsvPlace::Plan(_) => None,
+        })
+        .collect();
+    if let Some(projected) = geojson::project(&cameras, plan.width.max(2000)) {
+        out.placed += projected.positions.len();
+        edit::apply(
+            a,
+            kb,
+            &Edit::ImportPositions(plan_id.clone(), projected.sheet()),
+        );
+    }
+}
 
 /// A camera CSV read and waiting for the user to check its mapping and confirm it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +231,17 @@ impl Session {
     pub fn read_cameras_csv(&self, path: &Path) -> Result<CsvImport, CsvFileError> {
         let table = camera_csv::read_file(path)?;
         Ok(CsvImport::new(table, &self.assessment.cameras))
+    }
+
+    /// Imports the cameras of a confirmed CSV draft and puts the positions its rows give on
+    /// the plans (see [`place_positions`]).
+    pub fn import_cameras(&mut self, preview: &ImportPreview) -> PositionsPlaced {
+        edit::apply(
+            &mut self.assessment,
+            &self.kb,
+            &Edit::ImportCameras(preview.cameras.clone()),
+        );
+        place_positions(&mut self.assessment, &self.kb, &preview.positions)
     }
 
     /// Writes the whole inventory to `path` as CSV and returns how many cameras it holds. A

@@ -38,11 +38,25 @@ pub enum CameraField {
     Masking,
     /// Notes.
     Notes,
+    /// Position on the perimeter's plan, pixels from the left.
+    X,
+    /// Position on the perimeter's plan, pixels from the top.
+    Y,
+    /// Latitude, degrees north (WGS 84).
+    Latitude,
+    /// Longitude, degrees east (WGS 84).
+    Longitude,
+    /// Where the camera looks, degrees clockwise from north (the top of the plan).
+    Direction,
+    /// Angle of view, degrees.
+    Angle,
+    /// Useful range, metres.
+    Range,
 }
 
 impl CameraField {
     /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 9] = [
+    pub const ALL: [CameraField; 16] = [
         CameraField::Id,
         CameraField::Location,
         CameraField::Perimeter,
@@ -52,6 +66,13 @@ impl CameraField {
         CameraField::Dwellings,
         CameraField::Masking,
         CameraField::Notes,
+        CameraField::X,
+        CameraField::Y,
+        CameraField::Latitude,
+        CameraField::Longitude,
+        CameraField::Direction,
+        CameraField::Angle,
+        CameraField::Range,
     ];
 
     /// Header words that name this field (lower case, without accents).
@@ -88,6 +109,13 @@ impl CameraField {
             CameraField::Dwellings => &["habitations", "dwellings", "logements"],
             CameraField::Masking => &["masquage", "masking", "masque", "floutage"],
             CameraField::Notes => &["notes", "remarques", "commentaire", "observations"],
+            CameraField::X => &["x"],
+            CameraField::Y => &["y"],
+            CameraField::Latitude => &["latitude", "lat"],
+            CameraField::Longitude => &["longitude", "lon", "lng", "long"],
+            CameraField::Direction => &["azimut", "azimuth", "direction", "orientation", "cap"],
+            CameraField::Angle => &["angle"],
+            CameraField::Range => &["portee", "range"],
         }
     }
 }
@@ -169,6 +197,37 @@ pub struct CsvTable {
     pub truncated_rows: usize,
 }
 
+/// Where a row puts its camera.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CsvPlace {
+    /// A point of the perimeter's plan, in pixels.
+    Plan(crate::model::geometry::Point),
+    /// A point on Earth, projected onto the plan when imported.
+    Geo {
+        /// Degrees north.
+        latitude: f64,
+        /// Degrees east.
+        longitude: f64,
+    },
+}
+
+/// A camera's position read from its row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvPosition {
+    /// The camera.
+    pub camera_id: CameraId,
+    /// Its perimeter (whose plan it goes on).
+    pub perimeter: String,
+    /// Where it is.
+    pub place: CsvPlace,
+    /// Where it looks, degrees clockwise from north, when given.
+    pub direction: Option<f64>,
+    /// Its angle of view in degrees, when given.
+    pub angle: Option<f64>,
+    /// Its range in metres, when given.
+    pub range: Option<f64>,
+}
+
 /// Which column fills which field (`None`: left empty).
 pub type Mapping = Vec<(CameraField, Option<usize>)>;
 
@@ -182,6 +241,8 @@ pub struct ImportPreview {
     /// How each distinct text of the type column was read (« Dôme » → PTZ, an empty cell →
     /// fixed), with how many ready cameras had it: shown before anything is imported.
     pub kind_readings: Vec<KindReading>,
+    /// The positions the ready cameras' rows give (x/y on a plan or latitude/longitude).
+    pub positions: Vec<CsvPosition>,
 }
 
 /// One distinct text of the type column and the kind it was read as.
@@ -360,6 +421,48 @@ fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
     Ok(purposes)
 }
 
+/// A number of a cell (a decimal comma is read as a point, as French spreadsheets write it),
+/// `None` when empty, an error when not a number or outside `range`.
+fn parse_number(value: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let number: f64 = value
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("« {value} » is not a number ({name})"))?;
+    if !number.is_finite() || number < range.0 || number > range.1 {
+        return Err(format!(
+            "{name} « {value} » is outside {} to {}",
+            range.0, range.1
+        ));
+    }
+    Ok(Some(number))
+}
+
+/// The position a row gives: x and y (both), or latitude and longitude (both), or nothing.
+fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvPlace>, String> {
+    let side = f64::from(crate::model::site_plan::MAX_SIDE);
+    let x = parse_number(cell(CameraField::X), "x", (0.0, side))?;
+    let y = parse_number(cell(CameraField::Y), "y", (0.0, side))?;
+    let latitude = parse_number(cell(CameraField::Latitude), "latitude", (-90.0, 90.0))?;
+    let longitude = parse_number(cell(CameraField::Longitude), "longitude", (-180.0, 180.0))?;
+    match (x, y, latitude, longitude) {
+        (None, None, None, None) => Ok(None),
+        (Some(x), Some(y), None, None) => Ok(Some(CsvPlace::Plan(
+            crate::model::geometry::Point::new(x, y),
+        ))),
+        (None, None, Some(latitude), Some(longitude)) => Ok(Some(CsvPlace::Geo {
+            latitude,
+            longitude,
+        })),
+        (_, _, None, None) => Err("x and y go together: one is empty".to_owned()),
+        (None, None, _, _) => Err("latitude and longitude go together: one is empty".to_owned()),
+        _ => Err("give x/y on the plan or latitude/longitude, not both".to_owned()),
+    }
+}
+
 /// Turns the rows into cameras with `mapping`; `existing` ids count as taken.
 pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> ImportPreview {
     let mut out = ImportPreview::default();
@@ -417,7 +520,30 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
             problems.push(e);
             Vec::new()
         });
+        let place = parse_place(&cell).unwrap_or_else(|e| {
+            problems.push(e);
+            None
+        });
+        let mut optional = |field: CameraField, name: &str, range: (f64, f64)| {
+            parse_number(cell(field), name, range).unwrap_or_else(|e| {
+                problems.push(e);
+                None
+            })
+        };
+        let direction = optional(CameraField::Direction, "direction", (-360.0, 360.0));
+        let angle = optional(CameraField::Angle, "angle", (1.0, 360.0));
+        let range = optional(CameraField::Range, "range", (1.0, 2_000.0));
         if problems.is_empty() {
+            if let Some(place) = place {
+                out.positions.push(CsvPosition {
+                    camera_id: CameraId::new(id),
+                    perimeter: cell(CameraField::Perimeter).trim().to_owned(),
+                    place,
+                    direction,
+                    angle,
+                    range,
+                });
+            }
             readings
                 .entry(cell(CameraField::Kind).trim().to_owned())
                 .or_insert((kind, 0))

@@ -45,6 +45,8 @@ pub enum Action {
     Browse(DialogPurpose),
     /// Hash a document and add it to the evidence locker.
     AttachEvidence(PathBuf, EvidenceKind, String),
+    /// Import the cameras of a confirmed CSV draft and put the positions it gives on the plans.
+    ImportCameras(Box<crate::storage::camera_csv::ImportPreview>),
     /// Attach the picture at this path (read, with these sides) as a plan's background.
     SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the

@@ -261,6 +261,11 @@ impl GardefouApp {
                     Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
+            Action::ImportCameras(preview) => {
+                let placed = self.session.import_cameras(&preview);
+                let message = messages::csv_imported(preview.cameras.len(), &placed, lang);
+                self.state.inventory.message = Some((message, false));
+            }
             Action::SetPlanBackground(plan, file, sides) => {
                 if let Err(error) = self.session.set_plan_background(&plan, &file, sides) {
                     self.set_status(messages::attach_error(&error, lang), true);

@@ -14,6 +14,14 @@ pub fn risks(ctx: &Ctx) -> Vec<Block> {
         return out;
     }
     out.push(risk_map(ctx));
+    // What the plans show the cameras see weighs in the risks: children, beliefs, health.
+    if !ctx.hides_locations() {
+        out.extend(
+            ctx.report
+                .by_rule("PLAN-SENSITIVE")
+                .map(|finding| super::finding_callout(ctx, finding)),
+        );
+    }
     for risk in &ctx.a.risks {
         out.push(Block::Heading {
             level: 2,

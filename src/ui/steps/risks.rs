@@ -17,6 +17,27 @@ const EVENTS: [FearedEvent; 4] = [
     FearedEvent::Other,
 ];
 
+/// What the plans show the cameras see of sensitive places (PLAN-SENSITIVE), to weigh in the
+/// risks, with a way to the plan.
+fn sensitive_places_ui(ui: &mut egui::Ui, cx: &mut StepCtx) {
+    let Some(finding) = cx.report.by_rule("PLAN-SENSITIVE").next() else {
+        return;
+    };
+    let palette = crate::ui::theme::palette(ui.ctx());
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, palette.accent))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(finding.title.get(cx.lang)).strong());
+            ui.label(finding.message.get(cx.lang));
+            if ui.button(cx.t("ui.plan.show_on_plan")).clicked() {
+                cx.actions.push(Action::GoTo(
+                    super::Step::VideoSystem,
+                    finding.fields.first().cloned(),
+                ));
+            }
+        });
+}
+
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
@@ -48,6 +69,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             .small()
             .weak(),
     );
+    sensitive_places_ui(ui, cx);
     let measure_ids: Vec<(MeasureId, String)> = a
         .measures
         .iter()

@@ -6,7 +6,6 @@
 use egui::RichText;
 
 use super::inventory::InventoryState;
-use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::model::{Assessment, Camera};
 use crate::session::CsvImport;
@@ -54,22 +53,18 @@ pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         None => Answer::default(),
     };
     if answer.is_confirmed {
-        confirm(lang, state, cx.actions);
+        confirm(state, cx.actions);
     }
     if answer.is_cancelled {
         state.import = None;
     }
 }
 
-/// Sends the previewed cameras to the update as one import and says how many went in.
-fn confirm(lang: Lang, state: &mut InventoryState, actions: &mut Vec<Action>) {
+/// Sends the previewed cameras and their positions to the update as one import (the app says
+/// what went in).
+fn confirm(state: &mut InventoryState, actions: &mut Vec<Action>) {
     if let Some(import) = state.import.take() {
-        let count = import.preview.cameras.len();
-        actions.push(Action::Edit(Edit::ImportCameras(import.preview.cameras)));
-        state.message = Some((
-            crate::i18n::tr_count(lang, "ui.csv_imported", count, &[]),
-            false,
-        ));
+        actions.push(Action::ImportCameras(Box::new(import.preview)));
     }
 }
 
@@ -139,6 +134,14 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
         crate::i18n::tr_count(lang, "ui.csv_preview_ready", preview.cameras.len(), &[]),
         crate::i18n::tr_count(lang, "ui.csv_preview_refused", preview.errors.len(), &[]),
     ));
+    if !preview.positions.is_empty() {
+        ui.label(crate::i18n::tr_count(
+            lang,
+            "ui.csv_preview_positions",
+            preview.positions.len(),
+            &[],
+        ));
+    }
     // How the type column was read, before anything is imported.
     if !preview.kind_readings.is_empty() {
         let readings: Vec<String> = preview
