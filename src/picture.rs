@@ -139,6 +139,9 @@ pub fn decode(bytes: &[u8], caps: &Caps, kept_side: u32) -> Result<DynamicImage,
 
 /// 8-bit RGB pixels of `picture`, transparent parts flattened on white as on paper.
 pub fn flatten_on_white(picture: &DynamicImage) -> image::RgbImage {
+    if !picture.color().has_alpha() {
+        return picture.to_rgb8();
+    }
     let rgba = picture.to_rgba8();
     let (width, height) = rgba.dimensions();
     let rgb: Vec<u8> = rgba

@@ -28,6 +28,7 @@ const ALLOWED: [(&str, &[&str]); 20] = [
         "session",
         &[
             "picture",
+            "sample",
             "model",
             "branding",
             "knowledge",

@@ -138,7 +138,8 @@ fn a_picture_set_as_background_joins_the_locker_and_gives_the_sheet_its_size() {
     });
     let picture = dir.path().join("preuves/zone-activites.png");
     std::fs::write(&picture, png(3000, 2000)).expect("write");
-    let read = plan_background::for_screen(&picture, None, 1024).expect("read");
+    let read = plan_background::for_screen(&plan_background::Source::Chosen(picture.clone()), 1024)
+        .expect("read");
     assert_eq!((read.source_width, read.source_height), (3000, 2000));
     assert_eq!((read.width, read.height), (1024, 683));
     let id = session
@@ -180,7 +181,8 @@ fn hostile_pictures_are_refused_before_decoding_with_what_is_wrong() {
         path
     };
     let refused = |path: &Path| {
-        plan_background::for_screen(path, None, 1024).expect_err(path.to_string_lossy().as_ref())
+        plan_background::for_screen(&plan_background::Source::Chosen(path.to_owned()), 1024)
+            .expect_err(path.to_string_lossy().as_ref())
     };
 
     let gif = write("plan.png", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");

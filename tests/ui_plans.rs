@@ -243,3 +243,47 @@ fn the_risk_step_weighs_the_sensitive_places_the_plans_show_and_leads_to_the_cam
         Some(Selected::Camera(id)) if id.as_str().starts_with("CAM-00")
     ));
 }
+
+#[test]
+fn a_camera_dragged_from_the_tray_lands_where_it_is_let_go() {
+    let mut h = harness();
+    go_to(&mut h, "plans[PLAN-1].placements[CAM-005]");
+    h.get_by_label("Retirer du plan").click();
+    h.run();
+    h.get_by_label("Placer une caméra").click();
+    h.run();
+    let chip = h.get_by_label("↓ CAM-005").rect().center();
+    let target = chip + egui::vec2(250.0, 260.0);
+    let press = |h: &mut Harness<'static, GardefouApp>, pos, pressed| {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    };
+    h.hover_at(chip);
+    h.step();
+    press(&mut h, chip, true);
+    for n in 1..=10 {
+        h.hover_at(chip + (target - chip) * (n as f32 / 10.0));
+        h.step();
+    }
+    press(&mut h, target, false);
+    h.run();
+    let a = &h.state().session.assessment;
+    let placed = a.plans[0]
+        .placement(&"CAM-005".into())
+        .expect("placed by the drop");
+    let view = h.state().state.plans.views[&PlanId::new("PLAN-1")];
+    // Where it was let go, on the sheet: the view maps it back within a pixel of the plan.
+    assert!(
+        placed.position.x > 0.0 && placed.position.y > 0.0,
+        "{placed:?} {view:?}"
+    );
+    assert_eq!(
+        h.state().state.plans.selected,
+        Some(Selected::Camera("CAM-005".into()))
+    );
+}

@@ -76,8 +76,7 @@ pub fn read(
     expected_sha256: Option<&str>,
 ) -> Result<(Vec<u8>, String), BackgroundError> {
     let bytes = picture::read_capped(path, MAX_BYTES)?;
-    let digest = Sha256::digest(&bytes);
-    let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = sha256_hex(&bytes);
     if let Some(expected) = expected_sha256 {
         if !expected.eq_ignore_ascii_case(&sha256) {
             return Err(BackgroundError::Changed {
@@ -88,13 +87,63 @@ pub fn read(
     Ok((bytes, sha256))
 }
 
-/// The background at `path` for the editor, at most `max_side` pixels a side.
-pub fn for_screen(
+/// The bytes of an attached background: its file, checked against `sha256`; for untitled work
+/// (the bundled example, which has no folder to find its documents in) a file that cannot be
+/// read is the bundled sample document with that SHA-256, when there is one.
+pub fn read_attached(
     path: &Path,
-    expected_sha256: Option<&str>,
-    max_side: u32,
-) -> Result<ScreenPicture, BackgroundError> {
-    let (bytes, sha256) = read(path, expected_sha256)?;
+    sha256: &str,
+    is_untitled: bool,
+) -> Result<Vec<u8>, BackgroundError> {
+    match read(path, Some(sha256)) {
+        Ok((bytes, _)) => Ok(bytes),
+        Err(error @ BackgroundError::Picture(PictureError::Unreadable { .. })) if is_untitled => {
+            crate::sample::EVIDENCE_FILES
+                .iter()
+                .find(|(_, bytes)| sha256_hex(bytes).eq_ignore_ascii_case(sha256))
+                .map(|(_, bytes)| bytes.to_vec())
+                .ok_or(error)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A picture to read: a file chosen to become a background, or one attached with its SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file not attached yet: nothing to check it against.
+    Chosen(PathBuf),
+    /// An attached background (see [`read_attached`]).
+    Attached {
+        /// Where it is.
+        path: PathBuf,
+        /// The SHA-256 it was attached with.
+        sha256: String,
+        /// True for untitled work.
+        is_untitled: bool,
+    },
+}
+
+/// The background `source` for the editor, at most `max_side` pixels a side.
+pub fn for_screen(source: &Source, max_side: u32) -> Result<ScreenPicture, BackgroundError> {
+    let (bytes, sha256) = match source {
+        Source::Chosen(path) => read(path, None)?,
+        Source::Attached {
+            path,
+            sha256,
+            is_untitled,
+        } => (
+            read_attached(path, sha256, *is_untitled)?,
+            sha256.to_ascii_lowercase(),
+        ),
+    };
     let (source_width, source_height) = picture::dimensions(&bytes, &CAPS)?;
     let scaled = picture::decode(&bytes, &CAPS, max_side.max(1))?.to_rgba8();
     let (width, height) = scaled.dimensions();
@@ -125,24 +174,64 @@ pub fn for_page(bytes: &[u8]) -> Result<Picture, PictureError> {
 }
 
 /// Every plan background of `assessment` that can be drawn in a document, by plan id; a
-/// background that cannot (missing, changed, broken) is left out with why.
+/// background that cannot (missing, changed, broken) is left out with why. The pictures are
+/// read on every core, each file once however many plans it backs.
 pub fn for_pages(
     project_file: Option<&Path>,
     assessment: &Assessment,
 ) -> (BTreeMap<String, Arc<Picture>>, Vec<BackgroundError>) {
+    let mut files: BTreeMap<&EvidenceId, Vec<String>> = BTreeMap::new();
+    for plan in &assessment.plans {
+        if let Some(id) = &plan.background {
+            files.entry(id).or_default().push(plan.plan_id.to_string());
+        }
+    }
+    let files: Vec<(&EvidenceId, Vec<String>)> = files.into_iter().collect();
+    let load = |id: &EvidenceId| {
+        locate(project_file, assessment, id).and_then(|(path, sha256)| {
+            let bytes = read_attached(&path, &sha256, project_file.is_none())?;
+            Ok(for_page(&bytes)?)
+        })
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, files.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let loaded: Vec<(usize, Result<Picture, BackgroundError>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((id, _)) = files.get(index) else {
+                            return done;
+                        };
+                        done.push((index, load(id)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap_or_default())
+            .collect()
+    });
+    let mut loaded = loaded;
+    loaded.sort_by_key(|(index, _)| *index);
     let mut pictures = BTreeMap::new();
     let mut errors = Vec::new();
-    for plan in &assessment.plans {
-        let Some(id) = &plan.background else {
-            continue;
-        };
-        let loaded = locate(project_file, assessment, id).and_then(|(path, sha256)| {
-            let (bytes, _) = read(&path, Some(&sha256))?;
-            Ok(for_page(&bytes)?)
-        });
-        match loaded {
+    for (index, result) in loaded {
+        match result {
             Ok(picture) => {
-                pictures.insert(plan.plan_id.to_string(), Arc::new(picture));
+                let picture = Arc::new(picture);
+                for plan in files
+                    .get(index)
+                    .map(|(_, plans)| plans.as_slice())
+                    .unwrap_or_default()
+                {
+                    pictures.insert(plan.clone(), Arc::clone(&picture));
+                }
             }
             Err(error) => errors.push(error),
         }
@@ -170,6 +259,22 @@ pub fn locate(
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_untitled_example_finds_its_plan_picture_among_the_bundled_documents() {
+        let sample = crate::sample::sample().expect("sample");
+        let (path, sha256) = locate(None, &sample, &"EV-07".into()).expect("in the locker");
+        assert!(!path.exists(), "no file beside untitled work");
+        let bytes = read_attached(&path, &sha256, true).expect("the bundled document");
+        assert_eq!(sha256_hex(&bytes), sha256);
+        assert!(matches!(
+            read_attached(&path, &sha256, false),
+            Err(BackgroundError::Picture(PictureError::Unreadable { .. }))
+        ));
+        let (pictures, errors) = for_pages(None, &sample);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(pictures.keys().collect::<Vec<_>>(), ["PLAN-1"]);
+    }
+
     fn png(width: u32, height: u32) -> Vec<u8> {
         let mut out = Vec::new();
         image::RgbImage::from_fn(width, height, |x, y| {
@@ -194,15 +299,20 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("plan.png");
         std::fs::write(&path, png(3000, 2000)).expect("write");
-        let screen = for_screen(&path, None, 1500).expect("read");
+        let screen = for_screen(&Source::Chosen(path.clone()), 1500).expect("read");
         assert_eq!((screen.source_width, screen.source_height), (3000, 2000));
         assert_eq!((screen.width, screen.height), (1500, 1000));
         assert_eq!(screen.rgba.len(), 1500 * 1000 * 4);
         let (hash, _) = evidence::hash_file(&path).expect("hash");
         assert_eq!(screen.sha256, hash);
         std::fs::write(&path, png(300, 200)).expect("rewrite");
+        let attached = Source::Attached {
+            path: path.clone(),
+            sha256: hash,
+            is_untitled: false,
+        };
         assert_eq!(
-            for_screen(&path, Some(&hash), 1500),
+            for_screen(&attached, 1500),
             Err(BackgroundError::Changed { path: path.clone() })
         );
     }

@@ -99,17 +99,16 @@ impl Layouter<'_> {
             if zone.label.is_empty() || zone.points.is_empty() {
                 continue;
             }
+            // Under the zone, centred: clear of the cameras' ids, which sit above their dots.
             let n = zone.points.len() as f32;
-            let (sx, sy) = zone
-                .points
-                .iter()
-                .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
-            let (cx, cy) = at((sx / n, sy / n));
+            let sx: f32 = zone.points.iter().map(|(x, _)| x).sum();
+            let bottom = zone.points.iter().map(|(_, y)| *y).fold(f32::MIN, f32::max);
+            let (cx, cy) = at((sx / n, bottom));
             let size = 5.5;
             let width = self.metrics.width(&zone.label, Face::Regular, size);
             let x =
                 (cx - width / 2.0).clamp(MARGIN_X, (MARGIN_X + CONTENT_W - width).max(MARGIN_X));
-            self.text(x, cy + 2.0, size, Face::Regular, INK, &zone.label);
+            self.text(x, cy + size + 1.0, size, Face::Regular, INK, &zone.label);
         }
         let size = if figure.cameras.len() > DENSE {
             4.0

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::model::PlanId;
-use crate::session::plan_background::{self, BackgroundError, ScreenPicture};
+use crate::session::plan_background::{self, BackgroundError, ScreenPicture, Source};
 
 /// The longest side of a background texture: sharp enough at the editor's zoom, and taken by
 /// every graphics card (an 8,000-pixel plan is shown at half its resolution).
@@ -65,14 +65,14 @@ impl std::fmt::Debug for Backgrounds {
     }
 }
 
-/// Reads `path` on a thread into a new slot; the editor is repainted when it is done.
-fn read_in_background(ctx: &egui::Context, path: PathBuf, sha256: Option<String>) -> Slot {
+/// Reads `source` on a thread into a new slot; the editor is repainted when it is done.
+fn read_in_background(ctx: &egui::Context, source: Source) -> Slot {
     let slot: Slot = Arc::new(Mutex::new(None));
     let side =
         SCREEN_SIDE.min(u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX));
     let (filled, ctx) = (Arc::clone(&slot), ctx.clone());
     std::thread::spawn(move || {
-        let read = plan_background::for_screen(&path, sha256.as_deref(), side);
+        let read = plan_background::for_screen(&source, side);
         if let Ok(mut slot) = filled.lock() {
             *slot = Some(read);
         }
@@ -99,14 +99,26 @@ fn texture_of(ctx: &egui::Context, picture: &ScreenPicture) -> egui::TextureHand
 }
 
 impl Backgrounds {
-    /// The background at `path` (attached with `sha256`) for drawing; the first call starts
-    /// reading it.
-    pub fn texture(&mut self, ctx: &egui::Context, path: PathBuf, sha256: &str) -> Texture<'_> {
+    /// The background at `path` (attached with `sha256`; `is_untitled` for work without a
+    /// file) for drawing; the first call starts reading it.
+    pub fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        sha256: &str,
+        is_untitled: bool,
+    ) -> Texture<'_> {
         let key = sha256.to_ascii_lowercase();
-        let shown = self
-            .shown
-            .entry(key.clone())
-            .or_insert_with(|| Shown::Reading(read_in_background(ctx, path, Some(key.clone()))));
+        let shown = self.shown.entry(key.clone()).or_insert_with(|| {
+            Shown::Reading(read_in_background(
+                ctx,
+                Source::Attached {
+                    path,
+                    sha256: key.clone(),
+                    is_untitled,
+                },
+            ))
+        });
         if let Shown::Reading(slot) = shown {
             match take(slot) {
                 Some(Ok(picture)) => *shown = Shown::Ready(texture_of(ctx, &picture)),
@@ -129,7 +141,7 @@ impl Backgrounds {
 
     /// Starts reading `path` to make it `plan`'s background.
     pub fn start_attaching(&mut self, ctx: &egui::Context, plan: PlanId, path: PathBuf) {
-        let slot = read_in_background(ctx, path.clone(), None);
+        let slot = read_in_background(ctx, Source::Chosen(path.clone()));
         self.attaching = Some(Attaching { plan, path, slot });
     }
 

@@ -293,6 +293,20 @@ fn pointer_ui(
     handle: Option<Pos2>,
     actions: &mut Vec<Action>,
 ) -> Option<Point> {
+    // A camera dragged from the tray of cameras to place and let go over the sheet.
+    if let Some(camera) = response.dnd_release_payload::<crate::model::CameraId>() {
+        if let Some(pos) = ui.ctx().pointer_latest_pos() {
+            let at = view.to_plan(rect, pos);
+            actions.push(Action::Edit(Edit::PlaceCamera(
+                plan.plan_id.clone(),
+                (*camera).clone(),
+                Point::new(at.x.round(), at.y.round()),
+            )));
+            state.selected = Some(Selected::Camera((*camera).clone()));
+            state.camera_to_place = None;
+        }
+        return None;
+    }
     let pointer = response.interact_pointer_pos();
     if response.drag_started() && state.tool == Tool::Select {
         if let Some(pos) = pointer {

@@ -233,7 +233,8 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         return;
     };
     plan_fields_ui(ui, lang, plan, cameras, state, cx.actions);
-    let texture = background_ui(ui, lang, plan, located, state, cx.actions);
+    let is_untitled = cx.project_file.is_none();
+    let texture = background_ui(ui, lang, plan, located, is_untitled, state, cx.actions);
     tools_ui(ui, lang, plan, cameras, state, cx.actions);
     let (clicked, canvas) = plan_canvas::canvas_ui(ui, plan, texture.as_ref(), state, cx.actions);
     if pointed.is_some() && cx.should_scroll {
@@ -332,11 +333,49 @@ fn plan_fields_ui(
     });
 }
 
+/// The perimeter's cameras not on the plan yet, each a chip to drag onto the sheet (the first
+/// [`TRAY_SIZE`]; the drop-down lists them all).
+fn tray_ui(ui: &mut egui::Ui, lang: Lang, perimeter: &str, choices: &[(CameraId, &str)]) {
+    let tray: Vec<&CameraId> = choices
+        .iter()
+        .filter(|(_, p)| *p == perimeter.trim())
+        .map(|(id, _)| id)
+        .take(TRAY_SIZE)
+        .collect();
+    if tray.is_empty() {
+        return;
+    }
+    ui.end_row();
+    ui.label(RichText::new(tr(lang, "ui.plan.tray")).small());
+    let palette = theme::palette(ui.ctx());
+    for id in tray {
+        let chip = egui::Id::unique(("gardefou_plan_tray", id.as_str()));
+        ui.dnd_drag_source(chip, id.clone(), |ui| {
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, palette.accent))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::symmetric(6, 2))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(format!("↓ {id}")).small());
+                });
+        })
+        .response
+        .on_hover_text(tr(lang, "ui.plan.tray_hint"));
+    }
+}
+
+/// How many chips the tray of cameras to place shows.
+const TRAY_SIZE: usize = 40;
+
 /// The width of a path field: 280 points, or the column's width when narrower (at a large
 /// zoom the field then wraps under its label instead of running under the findings panel).
 fn path_field_width(ui: &egui::Ui) -> f32 {
     (ui.available_width() - 40.0).clamp(120.0, 280.0)
 }
+
+/// Where a plan's background file is and the SHA-256 it was attached with (`None`: a blank
+/// sheet; an error: the plan names a document the locker does not hold).
+type Located = Option<Result<(std::path::PathBuf, String), BackgroundError>>;
 
 /// The plan's background: what it is drawn on (a picture of the evidence locker, or a blank
 /// sheet), a path to attach a picture, and « remove »; returns the texture to draw when ready.
@@ -344,7 +383,8 @@ fn background_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     plan: &SitePlan,
-    located: Option<Result<(std::path::PathBuf, String), BackgroundError>>,
+    located: Located,
+    is_untitled: bool,
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
 ) -> Option<egui::TextureHandle> {
@@ -365,7 +405,10 @@ fn background_ui(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                match state.backgrounds.texture(ui.ctx(), path, &sha256) {
+                match state
+                    .backgrounds
+                    .texture(ui.ctx(), path, &sha256, is_untitled)
+                {
                     Texture::Reading => (
                         tr_with(lang, "ui.plan.background_reading", &[("file", &name)]),
                         palette.muted,
@@ -567,6 +610,7 @@ fn tools_ui(
                 .response
                 .labelled_by(label.id);
             ui.label(RichText::new(tr(lang, "ui.plan.hint.place")).small());
+            tray_ui(ui, lang, &plan.perimeter, &choices);
         }
         Tool::Zone => {
             zone_kind_ui(ui, lang, "gardefou_zone_kind", &mut state.zone_kind);
@@ -668,8 +712,9 @@ fn selection_ui(
                         .collect()
                 })
                 .unwrap_or_default();
+            // Not on the plan (yet: a camera placed this frame is placed after it): nothing
+            // to show, and the selection stays for when it is.
             let Some(placement) = plan.placements.iter_mut().find(|p| p.camera_id == camera) else {
-                state.selected = None;
                 return;
             };
             ui.label(
