@@ -418,3 +418,32 @@ fn the_dossier_s_risk_chapter_notes_the_sensitive_places_but_not_the_public_vers
     );
     assert_eq!(text(true).matches(callout).count(), 1);
 }
+
+#[test]
+fn each_plan_with_a_scale_carries_a_round_scale_bar_of_at_most_a_fifth_of_its_width() {
+    let sample = common::sample();
+    let built = common::dossier(&sample, gardefou::model::Lang::Fr, false, "2026-11-23");
+    let bars: Vec<(String, Option<(f32, String)>)> = built
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            gardefou::dossier::Block::Plan(figure) => {
+                Some((figure.plan_id.clone(), figure.scale_bar.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bars.len(), sample.plans.len());
+    // The centre: 2,400 pixels at 0.25 m a pixel; a fifth is 120 m, so a 100 m bar of 400 px.
+    assert_eq!(
+        bars[0],
+        ("PLAN-1".to_owned(), Some((400.0, "100 m".to_owned())))
+    );
+    let mut unscaled = sample.clone();
+    unscaled.plans[0].metres_per_pixel = None;
+    let built = common::dossier(&unscaled, gardefou::model::Lang::Fr, false, "2026-11-23");
+    assert!(built.blocks.iter().any(|b| matches!(
+        b,
+        gardefou::dossier::Block::Plan(f) if f.plan_id == "PLAN-1" && f.scale_bar.is_none()
+    )));
+}

@@ -239,6 +239,9 @@ pub struct PlanFigure {
     pub cameras: Vec<(f32, f32, String)>,
     /// The legend: a colour and what it means.
     pub legend: Vec<(super::palette::Rgb, String)>,
+    /// A scale bar: its length in plan pixels and what it measures (« 100 m »); `None`
+    /// without a scale.
+    pub scale_bar: Option<(f32, String)>,
     /// The line under the figure (scale, counts).
     pub caption: String,
     /// What the editable documents and the text form say in the figure's place (the drawing is

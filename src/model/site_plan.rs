@@ -184,15 +184,63 @@ impl SitePlan {
             .collect()
     }
 
+    /// A scale bar at most `max_pixels` long on this plan: its length in metres (1, 2 or 5
+    /// times a power of ten) and in plan pixels; `None` without a scale.
+    pub fn scale_bar(&self, max_pixels: f64) -> Option<(f64, f64)> {
+        let scale = self.scale()?;
+        let metres = round_length(max_pixels * scale)?;
+        Some((metres, metres / scale))
+    }
+
     /// The placement of a camera, if it is on this plan.
     pub fn placement(&self, camera_id: &CameraId) -> Option<&Placement> {
         self.placements.iter().find(|p| &p.camera_id == camera_id)
     }
 }
 
+/// A scale bar's length as written on it, in SI units: « 100 m », « 2 km », « 0.5 m ».
+pub fn length_text(metres: f64) -> String {
+    if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    }
+}
+
+/// The longest length of 1, 2 or 5 times a power of ten that is at most `max` (`None` when
+/// `max` is not a positive number).
+pub fn round_length(max: f64) -> Option<f64> {
+    if !max.is_finite() || max <= 0.0 {
+        return None;
+    }
+    let power = 10f64.powf(max.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|length| *length <= max * (1.0 + 1e-9))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scale_bar_is_a_round_length_that_fits() {
+        assert_eq!(round_length(73.0), Some(50.0));
+        assert_eq!(round_length(50.0), Some(50.0));
+        assert_eq!(round_length(19.9), Some(10.0));
+        assert_eq!(round_length(0.3), Some(0.2));
+        assert_eq!(round_length(0.0), None);
+        assert_eq!(round_length(f64::NAN), None);
+        let plan = SitePlan {
+            metres_per_pixel: Some(0.25),
+            ..SitePlan::default()
+        };
+        // 400 pixels at 0.25 m a pixel is 100 m: a 100 m bar, 400 pixels long.
+        assert_eq!(plan.scale_bar(400.0), Some((100.0, 400.0)));
+        assert_eq!(plan.scale_bar(399.0), Some((50.0, 200.0)));
+        assert_eq!(SitePlan::default().scale_bar(400.0), None);
+    }
 
     fn rect(x: f64, y: f64, w: f64, h: f64) -> Vec<Point> {
         vec![

@@ -199,6 +199,10 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
             })
             .collect(),
         legend,
+        // A fifth of the sheet at most: readable, and clear of most of the drawing.
+        scale_bar: plan
+            .scale_bar(f64::from(plan.width) / 5.0)
+            .map(|(metres, pixels)| (pixels as f32, crate::model::site_plan::length_text(metres))),
         elsewhere: ctx.t("dossier.plan.elsewhere"),
         caption: ctx.tw(
             "dossier.plan.caption",

@@ -95,6 +95,9 @@ impl Layouter<'_> {
             }
         }
         self.page().items.extend(items);
+        if let Some((pixels, label)) = &figure.scale_bar {
+            self.scale_bar(left + 8.0, top + h - 10.0, pixels * scale, label);
+        }
         for zone in &figure.zones {
             if zone.label.is_empty() || zone.points.is_empty() {
                 continue;
@@ -148,6 +151,34 @@ impl Layouter<'_> {
             self.text(MARGIN_X, self.y, 7.5, Face::Italic, bad, note);
         }
         self.y += BLOCK_GAP;
+    }
+
+    /// A scale bar `length` points long from (`x`, `y`), on a white ground, its label after it.
+    fn scale_bar(&mut self, x: f32, y: f32, length: f32, label: &str) {
+        let size = 6.5;
+        let width = self.metrics.width(label, Face::Regular, size);
+        self.rect(
+            x - 4.0,
+            y - 10.0,
+            length + width + 14.0,
+            14.0,
+            Rgb(1.0, 1.0, 1.0),
+        );
+        let line = |x1: f32, y1: f32, x2: f32, y2: f32| Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: 1.0,
+            color: INK,
+        };
+        let page = self.page();
+        page.items.push(line(x, y, x + length, y));
+        page.items.push(line(x, y - 4.0, x, y));
+        page.items.push(line(x + length, y - 4.0, x + length, y));
+        page.items
+            .push(line(x + length / 2.0, y - 2.5, x + length / 2.0, y));
+        self.text(x + length + 4.0, y, size, Face::Regular, INK, label);
     }
 
     /// The index of `picture` in the layout's pictures, adding it the first time.

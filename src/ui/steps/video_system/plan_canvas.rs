@@ -260,10 +260,50 @@ pub fn canvas_ui(
             painter.circle_filled(p, 3.0, palette.bad);
         }
     }
+    scale_bar_ui(
+        &painter,
+        rect,
+        plan,
+        view,
+        (palette.ink, ui.visuals().panel_fill),
+    );
     let clicked = pointer_ui(
         ui, &response, rect, plan, state, view, &in_view, handle, actions,
     );
     (clicked, rect)
+}
+
+/// A scale bar of a round length, at most 160 points long at the current zoom, in the
+/// canvas's bottom-left corner; none without a scale.
+fn scale_bar_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    plan: &SitePlan,
+    view: View,
+    (ink, ground_colour): (Color32, Color32),
+) {
+    let zoom = f64::from(view.zoom);
+    let Some((metres, pixels)) = plan.scale_bar(160.0 / zoom.max(f64::EPSILON)) else {
+        return;
+    };
+    let length = (pixels * zoom) as f32;
+    let label = crate::model::site_plan::length_text(metres);
+    let start = rect.left_bottom() + Vec2::new(14.0, -14.0);
+    let end = start + Vec2::new(length, 0.0);
+    let ground = Rect::from_min_max(start - Vec2::new(6.0, 16.0), end + Vec2::new(60.0, 6.0));
+    painter.rect_filled(ground, 3.0, ground_colour.gamma_multiply(0.85));
+    let stroke = Stroke::new(2.0, ink);
+    painter.line_segment([start, end], stroke);
+    for x in [start, end] {
+        painter.line_segment([x, x - Vec2::new(0.0, 6.0)], stroke);
+    }
+    painter.text(
+        end + Vec2::new(6.0, 0.0),
+        egui::Align2::LEFT_CENTER,
+        label,
+        egui::FontId::proportional(12.0),
+        ink,
+    );
 }
 
 fn selected_handle(
