@@ -137,14 +137,7 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut out = Vec::new();
-        image::RgbaImage::from_pixel(width, height, image::Rgba([200, 10, 10, 0]))
-            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-            .expect("encode");
-        out
-    }
+    use crate::picture::tests::png;
 
     #[test]
     fn a_png_is_decoded_flattened_on_white_and_scaled_down() {

@@ -162,7 +162,7 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, PictureError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const CAPS: Caps = Caps {
@@ -172,7 +172,8 @@ mod tests {
         max_alloc: 64 << 20,
     };
 
-    fn png(width: u32, height: u32) -> Vec<u8> {
+    /// A fully transparent red PNG (the branding's tests use it too).
+    pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
         let mut out = Vec::new();
         image::RgbaImage::from_pixel(width, height, image::Rgba([200, 10, 10, 0]))
             .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)

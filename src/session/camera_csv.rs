@@ -1,10 +1,9 @@
 //! The camera inventory to and from CSV files, against the open assessment. Reading a file gives
 //! an import draft whose rows are checked against the cameras already there (an id taken is a
 //! refused row); the assessment changes only when the user confirms the draft, as an
-//! [`Edit::ImportCameras`](crate::edit::Edit::ImportCameras). Exporting writes the whole
-//! inventory atomically. The positions the rows give (x/y on a plan, or latitude/longitude
-//! projected locally) are put on each perimeter's plan with the cameras, a plan being added
-//! for a perimeter that has none.
+//! [`Edit::ImportCameras`]. Exporting writes the whole inventory atomically. The positions the
+//! rows give (x/y on a plan, or latitude/longitude projected locally) are put on each
+//! perimeter's plan with the cameras, a plan being added for a perimeter that has none.
 
 use std::collections::BTreeMap;
 use std::path::Path;

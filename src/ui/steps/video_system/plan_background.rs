@@ -133,12 +133,6 @@ impl Backgrounds {
         }
     }
 
-    /// Forgets what was read of every background, so the next frame reads them again (after
-    /// the user replaced a file, say).
-    pub fn forget(&mut self) {
-        self.shown.clear();
-    }
-
     /// Starts reading `path` to make it `plan`'s background.
     pub fn start_attaching(&mut self, ctx: &egui::Context, plan: PlanId, path: PathBuf) {
         let slot = read_in_background(ctx, Source::Chosen(path.clone()));
