@@ -6,7 +6,8 @@
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder as _, ImageFormat, ImageReader, Limits};
 
 /// What a reader accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,25 +117,51 @@ pub fn dimensions(bytes: &[u8], caps: &Caps) -> Result<(u32, u32), PictureError>
 }
 
 /// Decodes a PNG or JPEG picture within `caps`, then scales it down (proportions kept) so that
-/// its longest side is at most `kept_side`. Pure: what the fuzz targets drive.
+/// its longest side is at most `kept_side`, turned upright as its EXIF orientation says (a
+/// photographed or scanned plan, a logo from a phone). Pure: what the fuzz targets drive.
 pub fn decode(bytes: &[u8], caps: &Caps, kept_side: u32) -> Result<DynamicImage, PictureError> {
-    dimensions(bytes, caps)?;
+    decode_upright(bytes, caps, kept_side).map(|(picture, _)| picture)
+}
+
+/// [`decode`], with the picture's own sides once turned upright (before scaling down).
+pub fn decode_upright(
+    bytes: &[u8],
+    caps: &Caps,
+    kept_side: u32,
+) -> Result<(DynamicImage, (u32, u32)), PictureError> {
+    let (width, height) = dimensions(bytes, caps)?;
+    let corrupt = |e: image::ImageError| PictureError::Corrupt(e.to_string());
     let mut limits = Limits::default();
     limits.max_image_width = Some(caps.max_side);
     limits.max_image_height = Some(caps.max_side);
     limits.max_alloc = Some(caps.max_alloc);
-    let mut decoder = reader(bytes)?;
-    decoder.limits(limits);
-    let picture = decoder
-        .decode()
-        .map_err(|e| PictureError::Corrupt(e.to_string()))?;
-    Ok(
-        if picture.width() > kept_side || picture.height() > kept_side {
-            picture.thumbnail(kept_side, kept_side)
+    let mut reader = reader(bytes)?;
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(corrupt)?;
+    // A broken orientation tag is no reason to refuse the picture.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let picture = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    let mut picture = if picture.width() > kept_side || picture.height() > kept_side {
+        picture.thumbnail(kept_side, kept_side)
+    } else {
+        picture
+    };
+    picture.apply_orientation(orientation);
+    let is_turned = matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    );
+    Ok((
+        picture,
+        if is_turned {
+            (height, width)
         } else {
-            picture
+            (width, height)
         },
-    )
+    ))
 }
 
 /// 8-bit RGB pixels of `picture`, transparent parts flattened on white as on paper.
@@ -191,6 +218,22 @@ pub(crate) mod tests {
             &[255, 255, 255],
             "transparent is white"
         );
+    }
+
+    #[test]
+    fn a_photo_tagged_as_turned_is_turned_upright_with_its_sides() {
+        let mut jpeg = Vec::new();
+        image::RgbImage::from_pixel(40, 20, image::Rgb([10, 120, 200]))
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .expect("encode");
+        // An APP1 Exif segment after the SOI marker: one IFD entry, Orientation = 6 (turn 90°).
+        let mut exif = b"\xFF\xE1\x00\x22Exif\x00\x00II*\x00\x08\x00\x00\x00".to_vec();
+        exif.extend_from_slice(b"\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x06\x00\x00\x00");
+        exif.extend_from_slice(b"\x00\x00\x00\x00");
+        jpeg.splice(2..2, exif);
+        let (picture, sides) = decode_upright(&jpeg, &CAPS, 4000).expect("decodes");
+        assert_eq!((picture.width(), picture.height()), (20, 40));
+        assert_eq!(sides, (20, 40));
     }
 
     #[test]

@@ -144,8 +144,9 @@ pub fn for_screen(source: &Source, max_side: u32) -> Result<ScreenPicture, Backg
             sha256.to_ascii_lowercase(),
         ),
     };
-    let (source_width, source_height) = picture::dimensions(&bytes, &CAPS)?;
-    let scaled = picture::decode(&bytes, &CAPS, max_side.max(1))?.to_rgba8();
+    let (scaled, (source_width, source_height)) =
+        picture::decode_upright(&bytes, &CAPS, max_side.max(1))?;
+    let scaled = scaled.to_rgba8();
     let (width, height) = scaled.dimensions();
     Ok(ScreenPicture {
         source_width,
