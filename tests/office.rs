@@ -170,8 +170,8 @@ fn model_texts(d: &Dossier) -> Vec<String> {
                 ..
             } => texts.extend([title.clone(), body.clone(), footer.clone()]),
             Block::RiskMap(map) => texts.extend(map.points.iter().map(|p| p.label.clone())),
-            // The editable documents give a plan's caption and say the drawing is in the PDF.
-            Block::Plan(figure) => texts.extend([figure.caption.clone(), figure.elsewhere.clone()]),
+            // The editable documents give a plan as a picture with its caption.
+            Block::Plan(figure) => texts.push(figure.caption.clone()),
             Block::Signatures(lines) => {
                 for line in lines {
                     texts.extend([line.who.clone(), line.date.clone()]);
@@ -249,7 +249,7 @@ fn the_odt_is_an_odf_package_with_outline_headings_repeating_headers_and_metadat
         zip::CompressionMethod::Stored,
         "and is not compressed"
     );
-    for (name, xml, _) in &parts[1..] {
+    for (name, xml, _) in parts[1..].iter().filter(|(n, _, _)| !n.ends_with(".png")) {
         assert_well_formed(name, xml);
     }
     let manifest = part(&parts, "META-INF/manifest.xml");
@@ -298,7 +298,11 @@ fn no_watermark_once_the_model_has_none_and_hostile_text_stays_well_formed() {
     });
     let docx = parts(&office::docx::docx(&d).expect("docx"));
     let odt = parts(&office::odt::odt(&d).expect("odt"));
-    for (name, xml, _) in docx.iter().chain(odt.iter().skip(1)) {
+    for (name, xml, _) in docx
+        .iter()
+        .chain(odt.iter().skip(1))
+        .filter(|(n, _, _)| !n.ends_with(".png"))
+    {
         assert_well_formed(name, xml);
         assert!(!xml.contains("PowerPlusWaterMarkObject"), "{name}");
     }
@@ -348,6 +352,48 @@ fn soffice(args: &[&str], profile: &Path) -> std::process::Output {
             "LibreOffice (soffice) must be installed to test the DOCX and ODT exports: \
              sudo apt-get install libreoffice-writer-nogui (.ci/run does it)",
         )
+}
+
+#[test]
+fn each_plan_is_a_picture_of_the_word_and_opendocument_packages() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, false);
+    let plans = sample.plans.len();
+    let picture = |bytes: &[u8], name: &str| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut file = zip
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is missing"));
+        let mut png = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut png).expect("read");
+        image::load_from_memory(&png).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let docx = office::docx::docx(&d).expect("docx");
+    let docx_parts = parts(&docx);
+    let rels = part(&docx_parts, "word/_rels/document.xml.rels");
+    let document = part(&docx_parts, "word/document.xml");
+    for n in 1..=plans {
+        let drawn = picture(&docx, &format!("word/media/plan-{n}.png"));
+        assert_eq!(drawn.width(), 1400, "plan {n} at the documents' width");
+        assert!(rels.contains(&format!("Id=\"rIdPlan{n}\"")), "{rels}");
+        assert!(rels.contains(&format!("Target=\"media/plan-{n}.png\"")));
+        assert!(document.contains(&format!("r:embed=\"rIdPlan{n}\"")));
+    }
+    assert!(part(&docx_parts, "[Content_Types].xml").contains("image/png"));
+    let odt = office::odt::odt(&d).expect("odt");
+    let odt_parts = parts(&odt);
+    let manifest = part(&odt_parts, "META-INF/manifest.xml");
+    let content = part(&odt_parts, "content.xml");
+    for n in 1..=plans {
+        picture(&odt, &format!("Pictures/plan-{n}.png"));
+        assert!(manifest.contains(&format!("Pictures/plan-{n}.png")));
+        assert!(content.contains(&format!("xlink:href=\"Pictures/plan-{n}.png\"")));
+    }
+    // The public version has no plan drawing, so no pictures.
+    let public = office::docx::docx(&build(sample, Lang::Fr, true)).expect("docx");
+    assert!(!parts(&public)
+        .iter()
+        .any(|(name, _, _)| name.contains("plan-")));
 }
 
 #[test]
@@ -422,6 +468,12 @@ fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
             }
             if name == "dossier" {
                 assert!(pages >= 20, "{stem}: {pages} pages for the whole dossier");
+                assert!(
+                    image_count(&pdf) >= sample.plans.len(),
+                    "{stem}: LibreOffice drew {} pictures for {} plans",
+                    image_count(&pdf),
+                    sample.plans.len()
+                );
                 for camera in &sample.cameras {
                     assert!(text.contains(&squash(camera.camera_id.as_str())));
                 }
@@ -454,7 +506,7 @@ fn a_branded_document_carries_the_logo_firm_colour_and_footer_line_in_every_form
             .any(|(name, _, _)| name == "word/media/logo.png"),
         "the logo is in the Word package"
     );
-    assert!(!plain_docx.iter().any(|(name, _, _)| name.contains("media")));
+    assert!(!plain_docx.iter().any(|(name, _, _)| name.contains("logo")));
     assert!(part(&docx, "word/_rels/document.xml.rels").contains("media/logo.png"));
     assert!(part(&docx, "word/header1.xml").contains("Cabinet Lumen Conformité"));
     assert!(part(&docx, "word/footer1.xml").contains("lumen-conformite.fr"));

@@ -14,10 +14,11 @@
 pub mod docx;
 pub mod odt;
 mod package;
+pub mod plan_picture;
 mod risk_grid;
 mod xml;
 
-use crate::dossier::{Block, Meta};
+use crate::dossier::{Block, Dossier, Meta};
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +90,42 @@ fn next_starts_page(blocks: &[Block], index: usize) -> bool {
         blocks.get(index + 1),
         Some(Block::Heading { level: 1, .. } | Block::Toc { .. }) | None
     )
+}
+
+/// Each plan figure of `dossier`, in order, drawn as a picture (`None` where one could not be
+/// drawn: the document then gives the caption alone). The plans are drawn on every core.
+pub(crate) fn plan_pictures(dossier: &Dossier) -> Vec<Option<plan_picture::PlanPicture>> {
+    let figures: Vec<&crate::dossier::PlanFigure> = dossier
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Plan(figure) => Some(figure),
+            _ => None,
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, figures.len().max(1));
+    let share = figures.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = figures
+            .chunks(share)
+            .map(|chunk| {
+                let drawn = scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|figure| plan_picture::render(figure))
+                        .collect::<Vec<_>>()
+                });
+                (chunk.len(), drawn)
+            })
+            .collect();
+        // A drawing that failed leaves its plans without a picture, never shifts the others.
+        workers
+            .into_iter()
+            .flat_map(|(len, worker)| worker.join().unwrap_or_else(|_| vec![None; len]))
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -4,11 +4,15 @@
 
 use super::*;
 
-pub(super) fn document(dossier: &Dossier) -> String {
+pub(super) fn document(
+    dossier: &Dossier,
+    plans: &[Option<crate::office::plan_picture::PlanPicture>],
+) -> String {
     let mut x = Xml::new();
     part_root(&mut x, "w:document");
     x.open("w:body", &[]);
     let blocks = &dossier.blocks;
+    let mut plan_number = 0;
     for (index, block) in blocks.iter().enumerate() {
         match block {
             Block::Cover(cover) => {
@@ -47,8 +51,27 @@ pub(super) fn document(dossier: &Dossier) -> String {
             }
             Block::RiskMap(map) => write_risk_map(&mut x, map),
             Block::Plan(figure) => {
+                plan_number += 1;
+                match plans.get(plan_number - 1).and_then(Option::as_ref) {
+                    Some(picture) => {
+                        // The text width, and at most 600 points tall.
+                        let (w, h) = picture.fit(TEXT_WIDTH as f32 / 20.0, 600.0);
+                        let name = format!("plan-{plan_number}.png");
+                        x.open("w:p", &[]);
+                        inline_picture(
+                            &mut x,
+                            &plan_rel(plan_number),
+                            (&name, 100 + plan_number),
+                            (w, h),
+                        );
+                        x.close();
+                    }
+                    None => paragraph(&mut x, "Note", &figure.elsewhere),
+                }
+                if let crate::dossier::FigureBackground::Missing(note) = &figure.background {
+                    paragraph(&mut x, "Note", note);
+                }
                 paragraph(&mut x, "Note", &figure.caption);
-                paragraph(&mut x, "Note", &figure.elsewhere);
             }
             Block::Signatures(lines) => write_signatures(&mut x, lines),
             Block::PageBreak => {
@@ -129,68 +152,76 @@ pub(super) fn page_break(x: &mut Xml) {
     x.close().close();
 }
 
+/// A picture of the package (relationship `rel`) in the paragraph being written, `w × h`
+/// points; `name` and `id` name the drawing (ids unique in the document).
+fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f32, f32)) {
+    // EMU: 12,700 per point.
+    let (cx, cy) = (
+        ((w * 12_700.0) as u64).to_string(),
+        ((h * 12_700.0) as u64).to_string(),
+    );
+    x.open("w:r", &[]).open("w:drawing", &[]);
+    x.open(
+        "wp:inline",
+        &[
+            ("distT", "0"),
+            ("distB", "0"),
+            ("distL", "0"),
+            ("distR", "0"),
+        ],
+    );
+    x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+    x.empty("wp:docPr", &[("id", &id.to_string()), ("name", name)]);
+    x.open(
+        "a:graphic",
+        &[(
+            "xmlns:a",
+            "http://schemas.openxmlformats.org/drawingml/2006/main",
+        )],
+    );
+    x.open(
+        "a:graphicData",
+        &[(
+            "uri",
+            "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        )],
+    );
+    x.open(
+        "pic:pic",
+        &[(
+            "xmlns:pic",
+            "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        )],
+    );
+    x.open("pic:nvPicPr", &[]);
+    x.empty("pic:cNvPr", &[("id", "0"), ("name", name)]);
+    x.empty("pic:cNvPicPr", &[]);
+    x.close();
+    x.open("pic:blipFill", &[]);
+    x.empty("a:blip", &[("r:embed", rel)]);
+    x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
+    x.close();
+    x.open("pic:spPr", &[]).open("a:xfrm", &[]);
+    x.empty("a:off", &[("x", "0"), ("y", "0")]);
+    x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+    x.close();
+    x.open("a:prstGeom", &[("prst", "rect")])
+        .empty("a:avLst", &[])
+        .close();
+    x.close();
+    // pic:pic, a:graphicData, a:graphic, wp:inline, w:drawing, w:r
+    for _ in 0..6 {
+        x.close();
+    }
+}
+
 /// The consultant's logo and firm name at the top of the cover, when the document is branded.
 pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     if let Some(logo) = meta.logo() {
-        // EMU: 12,700 per point; the logo fits 170 × 70 points, as in the PDF.
-        let (w, h) = logo.fit(170.0, 70.0);
-        let (cx, cy) = (
-            ((w * 12_700.0) as u64).to_string(),
-            ((h * 12_700.0) as u64).to_string(),
-        );
-        x.open("w:p", &[]).open("w:r", &[]).open("w:drawing", &[]);
-        x.open(
-            "wp:inline",
-            &[
-                ("distT", "0"),
-                ("distB", "0"),
-                ("distL", "0"),
-                ("distR", "0"),
-            ],
-        );
-        x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-        x.empty("wp:docPr", &[("id", "1"), ("name", "Logo")]);
-        x.open(
-            "a:graphic",
-            &[(
-                "xmlns:a",
-                "http://schemas.openxmlformats.org/drawingml/2006/main",
-            )],
-        );
-        x.open(
-            "a:graphicData",
-            &[(
-                "uri",
-                "http://schemas.openxmlformats.org/drawingml/2006/picture",
-            )],
-        );
-        x.open(
-            "pic:pic",
-            &[(
-                "xmlns:pic",
-                "http://schemas.openxmlformats.org/drawingml/2006/picture",
-            )],
-        );
-        x.open("pic:nvPicPr", &[]);
-        x.empty("pic:cNvPr", &[("id", "0"), ("name", "logo.png")]);
-        x.empty("pic:cNvPicPr", &[]);
+        // The logo fits 170 × 70 points, as in the PDF.
+        x.open("w:p", &[]);
+        inline_picture(x, LOGO_REL, ("logo.png", 1), logo.fit(170.0, 70.0));
         x.close();
-        x.open("pic:blipFill", &[]);
-        x.empty("a:blip", &[("r:embed", LOGO_REL)]);
-        x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
-        x.close();
-        x.open("pic:spPr", &[]).open("a:xfrm", &[]);
-        x.empty("a:off", &[("x", "0"), ("y", "0")]);
-        x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
-        x.close();
-        x.open("a:prstGeom", &[("prst", "rect")])
-            .empty("a:avLst", &[])
-            .close();
-        x.close();
-        // pic:pic, a:graphicData, a:graphic, wp:inline, w:drawing, w:r, w:p
-        for _ in 0..7 {
-            x.close();
-        }
     }
     if let Some(firm) = meta.firm_name() {
         styled_paragraph(x, "Organisation", firm, RunStyle::Bold);

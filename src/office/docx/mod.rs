@@ -25,16 +25,20 @@ const TEXT_WIDTH: u32 = 9638;
 /// The dossier as DOCX bytes.
 pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let meta = &dossier.meta;
+    let plans = super::plan_pictures(dossier);
     let parts = [
-        ("[Content_Types].xml", content_types(meta.logo().is_some())),
+        (
+            "[Content_Types].xml",
+            content_types(meta.logo().is_some() || !plans.is_empty()),
+        ),
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core_properties(meta)),
         ("docProps/app.xml", app_properties()),
         (
             "word/_rels/document.xml.rels",
-            document_rels(meta.logo().is_some()),
+            document_rels(meta.logo().is_some(), &plans),
         ),
-        ("word/document.xml", document(dossier)),
+        ("word/document.xml", document(dossier, &plans)),
         ("word/styles.xml", styles(meta)),
         ("word/numbering.xml", numbering()),
         ("word/settings.xml", settings(meta)),
@@ -43,15 +47,33 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
         ("word/footer1.xml", footer(meta)),
         ("word/footer2.xml", empty_footer()),
     ];
-    let pictures: Vec<(&str, &[u8])> = meta
-        .logo()
-        .map(|logo| ("word/media/logo.png", logo.png.as_slice()))
-        .into_iter()
+    let plan_parts: Vec<String> = (1..=plans.len())
+        .map(|n| format!("word/{}", plan_media(n)))
         .collect();
+    let pictures: Vec<(&str, &[u8])> =
+        meta.logo()
+            .map(|logo| ("word/media/logo.png", logo.png.as_slice()))
+            .into_iter()
+            .chain(
+                plan_parts.iter().zip(&plans).filter_map(|(part, plan)| {
+                    Some((part.as_str(), plan.as_ref()?.png.as_slice()))
+                }),
+            )
+            .collect();
     super::package::zip_parts(None, &parts, &pictures)
 }
 
-fn content_types(has_logo: bool) -> String {
+/// Where the `n`th plan's picture goes, from the `word` folder (1-based).
+fn plan_media(n: usize) -> String {
+    format!("media/plan-{n}.png")
+}
+
+/// The relationship of the `n`th plan's picture (1-based).
+fn plan_rel(n: usize) -> String {
+    format!("rIdPlan{n}")
+}
+
+fn content_types(has_png: bool) -> String {
     let mut x = Xml::new();
     x.open(
         "Types",
@@ -74,7 +96,7 @@ fn content_types(has_logo: bool) -> String {
         "Default",
         &[("Extension", "xml"), ("ContentType", "application/xml")],
     );
-    if has_logo {
+    if has_png {
         x.empty(
             "Default",
             &[("Extension", "png"), ("ContentType", "image/png")],
@@ -142,7 +164,7 @@ fn package_rels() -> String {
     ])
 }
 
-fn document_rels(has_logo: bool) -> String {
+fn document_rels(has_logo: bool, plans: &[Option<super::plan_picture::PlanPicture>]) -> String {
     let styles = format!("{REL}/styles");
     let numbering = format!("{REL}/numbering");
     let settings = format!("{REL}/settings");
@@ -160,6 +182,16 @@ fn document_rels(has_logo: bool) -> String {
     ];
     if has_logo {
         entries.push((LOGO_REL, image.as_str(), "media/logo.png"));
+    }
+    // Only the plans drawn have a picture in the package.
+    let plan_entries: Vec<(String, String)> = plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| plan.is_some())
+        .map(|(index, _)| (plan_rel(index + 1), plan_media(index + 1)))
+        .collect();
+    for (id, target) in &plan_entries {
+        entries.push((id.as_str(), image.as_str(), target.as_str()));
     }
     relationships(&entries)
 }

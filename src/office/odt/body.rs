@@ -132,10 +132,14 @@ impl Automatic {
     }
 }
 
-pub(super) fn content(dossier: &Dossier) -> String {
+pub(super) fn content(
+    dossier: &Dossier,
+    plans: &[Option<crate::office::plan_picture::PlanPicture>],
+) -> String {
     let mut auto = Automatic::new();
     let mut body = Xml::fragment();
     let blocks = &dossier.blocks;
+    let mut plan_number = 0;
     for (index, block) in blocks.iter().enumerate() {
         let page_break_after = !next_starts_page(blocks, index);
         match block {
@@ -183,8 +187,26 @@ pub(super) fn content(dossier: &Dossier) -> String {
             } => write_callout(&mut body, &mut auto, *tone, title, text, footer),
             Block::RiskMap(map) => write_risk_map(&mut body, &mut auto, map),
             Block::Plan(figure) => {
+                plan_number += 1;
+                match plans.get(plan_number - 1).and_then(Option::as_ref) {
+                    Some(picture) => {
+                        // The text width (17 cm), and at most 600 points tall.
+                        let (w, h) = picture.fit(17.0 / 2.54 * 72.0, 600.0);
+                        body.open("text:p", &[("text:style-name", "Standard")]);
+                        frame(
+                            &mut body,
+                            &format!("Plan {plan_number}"),
+                            &plan_part(plan_number),
+                            (w, h),
+                        );
+                        body.close();
+                    }
+                    None => paragraph(&mut body, "Note", &figure.elsewhere),
+                }
+                if let crate::dossier::FigureBackground::Missing(note) = &figure.background {
+                    paragraph(&mut body, "Note", note);
+                }
                 paragraph(&mut body, "Note", &figure.caption);
-                paragraph(&mut body, "Note", &figure.elsewhere);
             }
             Block::Signatures(lines) => write_signatures(&mut body, &mut auto, lines),
             Block::PageBreak => {
@@ -259,6 +281,31 @@ pub(super) fn bold_paragraph(x: &mut Xml, style: &str, text: &str) {
     x.close().close();
 }
 
+/// A picture of the package at `href`, `w × h` points, as a character of the paragraph being
+/// written.
+fn frame(x: &mut Xml, name: &str, href: &str, (w, h): (f32, f32)) {
+    let cm = |points: f32| format!("{:.2}cm", points / 72.0 * 2.54);
+    x.open(
+        "draw:frame",
+        &[
+            ("draw:name", name),
+            ("text:anchor-type", "as-char"),
+            ("svg:width", &cm(w)),
+            ("svg:height", &cm(h)),
+        ],
+    );
+    x.empty(
+        "draw:image",
+        &[
+            ("xlink:href", href),
+            ("xlink:type", "simple"),
+            ("xlink:show", "embed"),
+            ("xlink:actuate", "onLoad"),
+        ],
+    );
+    x.close();
+}
+
 /// The consultant's logo and firm name at the top of the cover, when the document is branded.
 pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     if meta.branding.is_none() {
@@ -266,28 +313,8 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     }
     x.open("text:p", &[("text:style-name", "CoverFirm")]);
     if let Some(logo) = meta.logo() {
-        // Points to centimetres; the logo fits 170 × 70 points, as in the PDF.
-        let (w, h) = logo.fit(170.0, 70.0);
-        let cm = |points: f32| format!("{:.2}cm", points / 72.0 * 2.54);
-        x.open(
-            "draw:frame",
-            &[
-                ("draw:name", "Logo"),
-                ("text:anchor-type", "as-char"),
-                ("svg:width", &cm(w)),
-                ("svg:height", &cm(h)),
-            ],
-        );
-        x.empty(
-            "draw:image",
-            &[
-                ("xlink:href", LOGO_PART),
-                ("xlink:type", "simple"),
-                ("xlink:show", "embed"),
-                ("xlink:actuate", "onLoad"),
-            ],
-        );
-        x.close();
+        // The logo fits 170 × 70 points, as in the PDF.
+        frame(x, "Logo", LOGO_PART, logo.fit(170.0, 70.0));
     }
     x.close();
     if let Some(firm) = meta.firm_name() {

@@ -64,20 +64,28 @@ const NAMESPACES: [(&str, &str); 12] = [
 
 /// The dossier as ODT bytes.
 pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
+    let plans = super::plan_pictures(dossier);
     let parts = [
         (
             "META-INF/manifest.xml",
-            manifest(dossier.meta.logo().is_some()),
+            manifest(dossier.meta.logo().is_some(), &plans),
         ),
-        ("content.xml", content(dossier)),
+        ("content.xml", content(dossier, &plans)),
         ("styles.xml", styles(&dossier.meta)),
         ("meta.xml", meta(&dossier.meta)),
     ];
+    let plan_parts: Vec<String> = (1..=plans.len()).map(plan_part).collect();
     let pictures: Vec<(&str, &[u8])> = dossier
         .meta
         .logo()
         .map(|logo| (LOGO_PART, logo.png.as_slice()))
         .into_iter()
+        .chain(
+            plan_parts
+                .iter()
+                .zip(&plans)
+                .filter_map(|(part, plan)| Some((part.as_str(), plan.as_ref()?.png.as_slice()))),
+        )
         .collect();
     super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts, &pictures)
 }
@@ -85,7 +93,12 @@ pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
 /// Where the logo goes in the package.
 const LOGO_PART: &str = "Pictures/logo.png";
 
-fn manifest(has_logo: bool) -> String {
+/// Where the `n`th plan's picture goes in the package (1-based).
+fn plan_part(n: usize) -> String {
+    format!("Pictures/plan-{n}.png")
+}
+
+fn manifest(has_logo: bool, plans: &[Option<crate::office::plan_picture::PlanPicture>]) -> String {
     let mut x = Xml::new();
     x.open(
         "manifest:manifest",
@@ -114,11 +127,18 @@ fn manifest(has_logo: bool) -> String {
             ],
         );
     }
-    if has_logo {
+    let pictures = has_logo.then(|| LOGO_PART.to_owned()).into_iter().chain(
+        plans
+            .iter()
+            .enumerate()
+            .filter(|(_, plan)| plan.is_some())
+            .map(|(index, _)| plan_part(index + 1)),
+    );
+    for part in pictures {
         x.empty(
             "manifest:file-entry",
             &[
-                ("manifest:full-path", LOGO_PART),
+                ("manifest:full-path", part.as_str()),
                 ("manifest:media-type", "image/png"),
             ],
         );
