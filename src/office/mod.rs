@@ -9,6 +9,7 @@
 //! - `docx` — the WordprocessingML package (`styles`, `body` the document part);
 //! - `odt` — the OpenDocument package (`styles`, `body` the content part);
 //! - `risk_grid` — the risk map as a coloured 4×4 table, shared by both;
+//! - `plan_picture` — a site plan drawn as a PNG picture, shared by both;
 //! - `xml`, `package` — the XML writer and the zip container.
 
 pub mod docx;
