@@ -1,14 +1,22 @@
-//! The plan editor's background pictures: each read and decoded on a thread of its own (a
-//! large scan takes a moment), scaled to a texture the graphics card takes, then kept by its
-//! SHA-256 so that switching plans or steps never reads it again. A picture being attached is
-//! read the same way first; only a picture that decodes joins the evidence locker.
+//! The plan editor's background pictures: the row that says what a plan is drawn on and takes
+//! a picture to attach, and the pictures themselves — each read and decoded on a thread of its
+//! own (a large scan takes a moment), scaled to a texture the graphics card takes, then kept by
+//! its SHA-256 so that switching plans or steps never reads it again. A picture being attached
+//! is read the same way first; only a picture that decodes joins the evidence locker.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::model::PlanId;
+use egui::RichText;
+
+use super::plans::PlanEditorState;
+use crate::edit::Edit;
+use crate::i18n::{tr, tr_with, Lang};
+use crate::model::{PlanId, SitePlan};
 use crate::session::plan_background::{self, BackgroundError, ScreenPicture, Source};
+use crate::ui::action::Action;
+use crate::ui::theme;
 
 /// The longest side of a background texture: sharp enough at the editor's zoom, and taken by
 /// every graphics card (an 8,000-pixel plan is shown at half its resolution).
@@ -159,4 +167,102 @@ impl Backgrounds {
             (plan, path, sides)
         }))
     }
+}
+
+/// Where a plan's background file is and the SHA-256 it was attached with (`None`: a blank
+/// sheet; an error: the plan names a document the locker does not hold).
+pub(super) type Located = Option<Result<(std::path::PathBuf, String), BackgroundError>>;
+
+/// The plan's background: what it is drawn on (a picture of the evidence locker, or a blank
+/// sheet), a path to attach a picture, and « remove »; returns the texture to draw when ready.
+pub(super) fn background_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &SitePlan,
+    located: Located,
+    is_untitled: bool,
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) -> Option<egui::TextureHandle> {
+    let palette = theme::palette(ui.ctx());
+    let mut texture = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.plan.background"));
+        let (status, colour) = match (&plan.background, located) {
+            (None, _) | (_, None) => (
+                tr(lang, "ui.plan.background_blank").to_owned(),
+                palette.muted,
+            ),
+            (Some(_), Some(Err(error))) => {
+                (crate::messages::background_error(&error, lang), palette.bad)
+            }
+            (Some(id), Some(Ok((path, sha256)))) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match state
+                    .backgrounds
+                    .texture(ui.ctx(), path, &sha256, is_untitled)
+                {
+                    Texture::Reading => (
+                        tr_with(lang, "ui.plan.background_reading", &[("file", &name)]),
+                        palette.muted,
+                    ),
+                    Texture::Ready(handle) => {
+                        texture = Some(handle.clone());
+                        (
+                            tr_with(
+                                lang,
+                                "ui.plan.background_shown",
+                                &[("evidence", id.as_str()), ("file", &name)],
+                            ),
+                            palette.good,
+                        )
+                    }
+                    Texture::Failed(error) => {
+                        (crate::messages::background_error(error, lang), palette.bad)
+                    }
+                }
+            }
+        };
+        ui.label(RichText::new(status).color(colour))
+            .labelled_by(label.id);
+        if plan.background.is_some() && ui.button(tr(lang, "ui.plan.background_remove")).clicked() {
+            actions.push(Action::Edit(Edit::SetPlanBackground(
+                plan.plan_id.clone(),
+                None,
+                plan.width,
+                plan.height,
+            )));
+        }
+    });
+    let field_width = super::plans::path_field_width(ui);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.plan.background_file"));
+        ui.add(egui::TextEdit::singleline(&mut state.background_path).desired_width(field_width))
+            .labelled_by(label.id);
+        let is_reading = state.backgrounds.is_attaching();
+        let button = ui
+            .add_enabled(
+                !is_reading && !state.background_path.trim().is_empty(),
+                egui::Button::new(tr(lang, "ui.plan.background_set")),
+            )
+            .on_hover_text(tr(lang, "ui.plan.background_hint"));
+        if button.clicked() {
+            state.background_error = None;
+            let path = std::path::PathBuf::from(state.background_path.trim());
+            state
+                .backgrounds
+                .start_attaching(ui.ctx(), plan.plan_id.clone(), path);
+        }
+        if is_reading {
+            ui.spinner();
+            ui.label(tr(lang, "ui.plan.background_checking"));
+        }
+    });
+    if let Some(message) = &state.background_error {
+        ui.label(RichText::new(message).color(palette.bad));
+    }
+    texture
 }

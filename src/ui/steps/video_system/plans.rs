@@ -8,13 +8,11 @@ use std::collections::HashMap;
 
 use egui::RichText;
 
-use super::plan_background::Texture;
 use super::plan_canvas::{self, View};
 use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::model::geometry::Point;
 use crate::model::{Assessment, CameraId, PlanId, SitePlan, ZoneId, ZoneKind};
-use crate::session::plan_background::BackgroundError;
 use crate::ui::action::Action;
 use crate::ui::steps::StepCtx;
 use crate::ui::theme;
@@ -234,7 +232,15 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     };
     plan_fields_ui(ui, lang, plan, cameras, state, cx.actions);
     let is_untitled = cx.project_file.is_none();
-    let texture = background_ui(ui, lang, plan, located, is_untitled, state, cx.actions);
+    let texture = super::plan_background::background_ui(
+        ui,
+        lang,
+        plan,
+        located,
+        is_untitled,
+        state,
+        cx.actions,
+    );
     tools_ui(ui, lang, plan, cameras, state, cx.actions);
     let (clicked, canvas) = plan_canvas::canvas_ui(ui, plan, texture.as_ref(), state, cx.actions);
     if pointed.is_some() && cx.should_scroll {
@@ -369,106 +375,8 @@ const TRAY_SIZE: usize = 40;
 
 /// The width of a path field: 280 points, or the column's width when narrower (at a large
 /// zoom the field then wraps under its label instead of running under the findings panel).
-fn path_field_width(ui: &egui::Ui) -> f32 {
+pub(super) fn path_field_width(ui: &egui::Ui) -> f32 {
     (ui.available_width() - 40.0).clamp(120.0, 280.0)
-}
-
-/// Where a plan's background file is and the SHA-256 it was attached with (`None`: a blank
-/// sheet; an error: the plan names a document the locker does not hold).
-type Located = Option<Result<(std::path::PathBuf, String), BackgroundError>>;
-
-/// The plan's background: what it is drawn on (a picture of the evidence locker, or a blank
-/// sheet), a path to attach a picture, and « remove »; returns the texture to draw when ready.
-fn background_ui(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    plan: &SitePlan,
-    located: Located,
-    is_untitled: bool,
-    state: &mut PlanEditorState,
-    actions: &mut Vec<Action>,
-) -> Option<egui::TextureHandle> {
-    let palette = theme::palette(ui.ctx());
-    let mut texture = None;
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr(lang, "ui.plan.background"));
-        let (status, colour) = match (&plan.background, located) {
-            (None, _) | (_, None) => (
-                tr(lang, "ui.plan.background_blank").to_owned(),
-                palette.muted,
-            ),
-            (Some(_), Some(Err(error))) => {
-                (crate::messages::background_error(&error, lang), palette.bad)
-            }
-            (Some(id), Some(Ok((path, sha256)))) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match state
-                    .backgrounds
-                    .texture(ui.ctx(), path, &sha256, is_untitled)
-                {
-                    Texture::Reading => (
-                        tr_with(lang, "ui.plan.background_reading", &[("file", &name)]),
-                        palette.muted,
-                    ),
-                    Texture::Ready(handle) => {
-                        texture = Some(handle.clone());
-                        (
-                            tr_with(
-                                lang,
-                                "ui.plan.background_shown",
-                                &[("evidence", id.as_str()), ("file", &name)],
-                            ),
-                            palette.good,
-                        )
-                    }
-                    Texture::Failed(error) => {
-                        (crate::messages::background_error(error, lang), palette.bad)
-                    }
-                }
-            }
-        };
-        ui.label(RichText::new(status).color(colour))
-            .labelled_by(label.id);
-        if plan.background.is_some() && ui.button(tr(lang, "ui.plan.background_remove")).clicked() {
-            actions.push(Action::Edit(Edit::SetPlanBackground(
-                plan.plan_id.clone(),
-                None,
-                plan.width,
-                plan.height,
-            )));
-        }
-    });
-    let field_width = path_field_width(ui);
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr(lang, "ui.plan.background_file"));
-        ui.add(egui::TextEdit::singleline(&mut state.background_path).desired_width(field_width))
-            .labelled_by(label.id);
-        let is_reading = state.backgrounds.is_attaching();
-        let button = ui
-            .add_enabled(
-                !is_reading && !state.background_path.trim().is_empty(),
-                egui::Button::new(tr(lang, "ui.plan.background_set")),
-            )
-            .on_hover_text(tr(lang, "ui.plan.background_hint"));
-        if button.clicked() {
-            state.background_error = None;
-            let path = std::path::PathBuf::from(state.background_path.trim());
-            state
-                .backgrounds
-                .start_attaching(ui.ctx(), plan.plan_id.clone(), path);
-        }
-        if is_reading {
-            ui.spinner();
-            ui.label(tr(lang, "ui.plan.background_checking"));
-        }
-    });
-    if let Some(message) = &state.background_error {
-        ui.label(RichText::new(message).color(palette.bad));
-    }
-    texture
 }
 
 /// Positions from a GIS's GeoJSON export, for a plan without cameras yet.
