@@ -212,16 +212,22 @@ pub fn sees_uncovered(view: &[Point], zone: &[Point], masks: &[Vec<Point>]) -> b
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn square(x: f64, y: f64, side: f64) -> Vec<Point> {
+    /// A `w × h` rectangle from (`x`, `y`), clockwise on screen (the site plan's tests use it
+    /// too).
+    pub(crate) fn rect(x: f64, y: f64, w: f64, h: f64) -> Vec<Point> {
         vec![
             Point::new(x, y),
-            Point::new(x + side, y),
-            Point::new(x + side, y + side),
-            Point::new(x, y + side),
+            Point::new(x + w, y),
+            Point::new(x + w, y + h),
+            Point::new(x, y + h),
         ]
+    }
+
+    fn square(x: f64, y: f64, side: f64) -> Vec<Point> {
+        rect(x, y, side, side)
     }
 
     #[test]

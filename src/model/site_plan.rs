@@ -223,6 +223,7 @@ pub fn round_length(max: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::geometry::tests::rect;
 
     #[test]
     fn a_scale_bar_is_a_round_length_that_fits() {
@@ -240,15 +241,6 @@ mod tests {
         assert_eq!(plan.scale_bar(400.0), Some((100.0, 400.0)));
         assert_eq!(plan.scale_bar(399.0), Some((50.0, 200.0)));
         assert_eq!(SitePlan::default().scale_bar(400.0), None);
-    }
-
-    fn rect(x: f64, y: f64, w: f64, h: f64) -> Vec<Point> {
-        vec![
-            Point::new(x, y),
-            Point::new(x + w, y),
-            Point::new(x + w, y + h),
-            Point::new(x, y + h),
-        ]
     }
 
     #[test]
