@@ -34,6 +34,14 @@ pub enum LogoError {
         /// The system's reason.
         reason: String,
     },
+    /// The path names a folder, a pipe, a device or a socket: refused without reading it.
+    #[error("{path}: {}, not a regular file", kind.describe())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it names.
+        kind: crate::files::NotRegular,
+    },
     /// Over [`MAX_LOGO_BYTES`].
     #[error("{path}: the logo is {bytes} bytes, over the {MAX_LOGO_BYTES} bytes allowed")]
     TooLarge {
@@ -70,6 +78,7 @@ impl From<PictureError> for LogoError {
     fn from(error: PictureError) -> LogoError {
         match error {
             PictureError::Unreadable { path, reason } => LogoError::Unreadable { path, reason },
+            PictureError::NotAFile { path, kind } => LogoError::NotAFile { path, kind },
             PictureError::TooLarge { path, bytes, .. } => LogoError::TooLarge { path, bytes },
             PictureError::NotPngOrJpeg => LogoError::NotPngOrJpeg,
             PictureError::TooManyPixels { width, height, .. } => {

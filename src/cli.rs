@@ -99,6 +99,12 @@ pub enum Command {
         /// PNG or JPEG). / Exporter sans le logo de l'habillage s'il est inutilisable.
         #[arg(long)]
         no_logo: bool,
+        /// Read the project's logo even when it lies outside the project's folder and was not
+        /// allowed in the app (a received project cannot otherwise embed a file of this disk).
+        /// / Lire le logo du projet même hors du dossier du projet sans autorisation donnée dans
+        /// l'application.
+        #[arg(long)]
+        allow_outside: bool,
         /// The public version: confidential fields left out, no attached project.
         /// / Version publique : champs confidentiels omis, projet non joint.
         #[arg(long, conflicts_with = "document")]
@@ -310,6 +316,8 @@ pub enum Job {
         format: Option<Format>,
         /// Leave out a logo that cannot be used.
         no_logo: bool,
+        /// Read a project's logo outside its folder.
+        allow_outside: bool,
         /// Public version.
         public: bool,
         /// The dossier's date; `None` for today.
@@ -402,6 +410,7 @@ impl Cli {
                 output,
                 format,
                 no_logo,
+                allow_outside,
                 public,
                 today,
                 document,
@@ -410,6 +419,7 @@ impl Cli {
                 output,
                 format,
                 no_logo,
+                allow_outside,
                 public,
                 today,
                 lang,
@@ -452,6 +462,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             output,
             format,
             no_logo,
+            allow_outside,
             public,
             today,
             lang: dossier_lang,
@@ -462,6 +473,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
                 output: &output,
                 format,
                 without_logo: no_logo,
+                allow_outside,
                 is_public: public,
                 today: today.unwrap_or_else(today_local),
                 dossier_lang,

@@ -86,6 +86,9 @@ pub enum Edit {
     /// whose sides in pixels become the sheet's. A scale set on other sides no longer holds
     /// and is cleared; the cameras and zones stay where they are.
     SetPlanBackground(PlanId, Option<EvidenceId>, u32, u32),
+    /// Allow a file outside the project's folder (a logo) into its documents, for this content
+    /// (an earlier permission for the same path is replaced).
+    TrustFile(crate::model::TrustedFile),
 }
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
@@ -290,9 +293,11 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
             if let Some(plan) = plan_mut(a, plan) {
                 match plan.placements.iter_mut().find(|p| &p.camera_id == camera) {
                     Some(placement) => placement.position = *at,
+                    // Where it looks is not known from a click or a drag: said so until set.
                     None => plan.placements.push(Placement {
                         camera_id: camera.clone(),
                         position: *at,
+                        optics_unknown: true,
                         ..Placement::default()
                     }),
                 }
@@ -337,6 +342,10 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 placement.masks.clear();
             }
         }
+        Edit::TrustFile(file) => {
+            a.project.trusted_files.retain(|t| t.path != file.path);
+            a.project.trusted_files.push(file.clone());
+        }
         Edit::SetPlanBackground(plan, background, width, height) => {
             let max = crate::model::site_plan::MAX_SIDE;
             if let Some(plan) = plan_mut(a, plan) {
@@ -355,9 +364,13 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 plan.height = sheet.height;
                 plan.metres_per_pixel = Some(sheet.metres_per_pixel);
                 for (camera, at, direction, angle, range) in &sheet.cameras {
+                    // Known only when the file gives all three.
                     let mut placement = Placement {
                         camera_id: camera.clone(),
                         position: *at,
+                        optics_unknown: direction.is_none()
+                            || angle.is_none_or(|a| a <= 0.0)
+                            || range.is_none_or(|r| r <= 0.0),
                         ..Placement::default()
                     };
                     if let Some(d) = direction {

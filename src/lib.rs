@@ -25,6 +25,8 @@
 //! ```
 //!
 //! - `model`: the assessment as plain serde data; no IO.
+//! - `files`: a file someone handed us read only when it is a regular file, never past a cap
+//!   (a leaf: `/dev/zero`, a FIFO or a huge file named in a received project is refused at once).
 //! - `i18n`: the interface's strings in French and English (a leaf over `model::Lang`).
 //! - `knowledge`: criteria, capabilities, measures, questions, legal references, the findings'
 //!   texts and the dossier's catalogue, from `templates/`.
@@ -54,6 +56,7 @@ pub mod cli;
 pub mod documents;
 pub mod dossier;
 pub mod edit;
+pub mod files;
 pub mod i18n;
 pub mod interop;
 pub mod knowledge;

@@ -9,6 +9,18 @@ use crate::session::{AttachError, ExportError, OpenError, SaveFailure};
 use crate::storage::camera_csv::{CsvError, CsvFileError};
 use crate::storage::{LoadError, SaveError};
 
+/// The i18n key naming what a path is when it is not a regular file.
+pub fn not_regular_key(kind: crate::files::NotRegular) -> &'static str {
+    use crate::files::NotRegular;
+    match kind {
+        NotRegular::Directory => "file.kind.directory",
+        NotRegular::Fifo => "file.kind.fifo",
+        NotRegular::Device => "file.kind.device",
+        NotRegular::Socket => "file.kind.socket",
+        NotRegular::Other => "file.kind.other",
+    }
+}
+
 /// A load error in the user's language: `path:line:column: message`.
 pub fn load_error(error: &LoadError, lang: Lang) -> String {
     let at = |path: &std::path::Path, line: usize, column: usize| {
@@ -27,6 +39,15 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
                 lang,
                 "error.load.too_large",
                 &[("size", &size.to_string()), ("max", &max.to_string())]
+            )
+        ),
+        LoadError::NotAFile { path, kind } => format!(
+            "{}: {}",
+            path.display(),
+            tr_with(
+                lang,
+                "error.load.not_a_file",
+                &[("kind", tr(lang, not_regular_key(*kind)))]
             )
         ),
         LoadError::NotText { path, line, column } => {
@@ -286,6 +307,14 @@ pub fn background_error(
             "error.background.unreadable",
             &[("path", &path.display().to_string()), ("reason", reason)],
         ),
+        PictureError::NotAFile { path, kind } => tr_with(
+            lang,
+            "error.background.not_a_file",
+            &[
+                ("path", &path.display().to_string()),
+                ("kind", tr(lang, not_regular_key(*kind))),
+            ],
+        ),
         PictureError::TooLarge { path, bytes, max } => tr_with(
             lang,
             "error.background.too_large",
@@ -326,6 +355,14 @@ pub fn logo_error(error: &crate::branding::LogoError, lang: Lang) -> String {
             "error.logo.unreadable",
             &[("path", &path.display().to_string()), ("reason", reason)],
         ),
+        LogoError::NotAFile { path, kind } => tr_with(
+            lang,
+            "error.logo.not_a_file",
+            &[
+                ("path", &path.display().to_string()),
+                ("kind", tr(lang, not_regular_key(*kind))),
+            ],
+        ),
         LogoError::TooLarge { path, bytes } => tr_with(
             lang,
             "error.logo.too_large",
@@ -349,6 +386,54 @@ pub fn logo_error(error: &crate::branding::LogoError, lang: Lang) -> String {
     }
 }
 
+/// What a file about to be replaced by an export holds, in the user's language: « a full
+/// dossier (project attached), 43 pages, written on 12/11/2026 ».
+pub fn existing_output(
+    path: &std::path::Path,
+    existing: &crate::session::export::Existing,
+    lang: Lang,
+) -> String {
+    let what = match existing.is_full_dossier {
+        Some(true) => tr(lang, "ui.existing_full"),
+        Some(false) => tr(lang, "ui.existing_pdf"),
+        None => tr(lang, "ui.existing_file"),
+    };
+    let mut parts = vec![what.to_owned()];
+    if let Some(pages) = existing.pages {
+        parts.push(tr_with(
+            lang,
+            "ui.existing_pages",
+            &[("pages", &pages.to_string())],
+        ));
+    }
+    if let Some(modified) = existing.modified {
+        let day = time::OffsetDateTime::from(modified).date();
+        let day = crate::model::Date::from(day);
+        parts.push(tr_with(
+            lang,
+            "ui.existing_written",
+            &[("date", &day.display(lang))],
+        ));
+    }
+    tr_with(
+        lang,
+        "ui.replace_question",
+        &[
+            ("path", &path.display().to_string()),
+            ("what", &parts.join(", ")),
+        ],
+    )
+}
+
+/// Why a project's logo outside its folder was not read, in the user's language.
+pub fn outside_logo(path: &std::path::Path, lang: Lang) -> String {
+    tr_with(
+        lang,
+        "error.logo.outside",
+        &[("path", &path.display().to_string())],
+    )
+}
+
 /// A failed export in the user's language; `file` names what was being exported.
 pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> String {
     match error {
@@ -364,6 +449,16 @@ pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> 
         ),
         ExportError::Render(error) => format!("gardefou: {error}"),
         ExportError::Office(error) => format!("gardefou: {error}"),
+        ExportError::OutputIsInput { path } => format!(
+            "{}: {}",
+            path.display(),
+            tr(lang, "error.export.output_is_input")
+        ),
+        ExportError::OutputIsProject { path } => format!(
+            "{}: {}",
+            path.display(),
+            tr(lang, "error.export.output_is_project")
+        ),
         ExportError::Write { path, source } => format!(
             "{}: {}: {source}",
             path.display(),

@@ -3,7 +3,7 @@
 //! pixel count, and the decoder's memory. A hostile or broken file (a decompression bomb, a
 //! truncated PNG, a GIF renamed `.png`) is then a clear error, never a crash or a memory spike.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use image::metadata::Orientation;
@@ -32,6 +32,14 @@ pub enum PictureError {
         path: PathBuf,
         /// The system's reason.
         reason: String,
+    },
+    /// The path names a folder, a pipe, a device or a socket: refused without reading it.
+    #[error("{path}: {}, not a regular file", kind.describe())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it names.
+        kind: crate::files::NotRegular,
     },
     /// Over the caps' `max_bytes`.
     #[error("{path}: the picture is {bytes} bytes, over the {max} bytes allowed")]
@@ -63,31 +71,26 @@ pub enum PictureError {
     Corrupt(String),
 }
 
-/// The bytes of the file at `path`, refused when over `max_bytes` (checked before reading and
-/// while reading, so a file growing meanwhile is refused too).
+/// The bytes of the file at `path`, a regular file refused when over `max_bytes` (checked
+/// before reading and while reading, so a file growing meanwhile is refused too); a folder, pipe
+/// or device is refused without waiting.
 pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PictureError> {
-    let unreadable = |error: std::io::Error| PictureError::Unreadable {
-        path: path.to_owned(),
-        reason: error.to_string(),
-    };
-    let too_large = |bytes: u64| PictureError::TooLarge {
-        path: path.to_owned(),
-        bytes,
-        max: max_bytes,
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
-    if size > max_bytes {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::new();
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    use crate::files::Refusal;
+    crate::files::read_capped(path, max_bytes).map_err(|refusal| match refusal {
+        Refusal::Io(error) => PictureError::Unreadable {
+            path: path.to_owned(),
+            reason: error.to_string(),
+        },
+        Refusal::NotRegular(kind) => PictureError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        Refusal::TooLarge { size, .. } => PictureError::TooLarge {
+            path: path.to_owned(),
+            bytes: size,
+            max: max_bytes,
+        },
+    })
 }
 
 /// The sides of a PNG or JPEG picture, read from its header only, checked against `caps`.

@@ -8,12 +8,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// What each top-level module may use, lowest layers first.
-const ALLOWED: [(&str, &[&str]); 20] = [
+const ALLOWED: [(&str, &[&str]); 21] = [
     ("model", &[]),
-    ("picture", &[]),
+    ("files", &[]),
+    ("picture", &["files"]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
-    ("storage", &["model"]),
+    ("storage", &["model", "files"]),
     ("settings", &["model"]),
     ("sample", &["model", "storage"]),
     ("edit", &["model", "knowledge"]),
@@ -22,11 +23,12 @@ const ALLOWED: [(&str, &[&str]); 20] = [
     ("documents", &["model", "knowledge", "rules", "dossier"]),
     ("pdf", &["model", "dossier"]),
     ("office", &["model", "dossier"]),
-    ("branding", &["model", "dossier", "picture"]),
+    ("branding", &["model", "files", "dossier", "picture"]),
     ("interop", &["model", "knowledge", "rules"]),
     (
         "session",
         &[
+            "files",
             "picture",
             "sample",
             "model",
@@ -45,6 +47,7 @@ const ALLOWED: [(&str, &[&str]); 20] = [
     (
         "portfolio",
         &[
+            "files",
             "model",
             "knowledge",
             "rules",
@@ -57,6 +60,7 @@ const ALLOWED: [(&str, &[&str]); 20] = [
     (
         "messages",
         &[
+            "files",
             "picture",
             "model",
             "i18n",
@@ -71,6 +75,7 @@ const ALLOWED: [(&str, &[&str]); 20] = [
     (
         "cli",
         &[
+            "files",
             "picture",
             "model",
             "branding",
@@ -92,6 +97,7 @@ const ALLOWED: [(&str, &[&str]); 20] = [
     (
         "ui",
         &[
+            "files",
             "picture",
             "model",
             "branding",
@@ -114,7 +120,8 @@ const ALLOWED: [(&str, &[&str]); 20] = [
 ];
 
 /// Modules that must build without the GUI.
-const GUI_FREE: [&str; 13] = [
+const GUI_FREE: [&str; 14] = [
+    "files",
     "picture",
     "model",
     "knowledge",

@@ -42,6 +42,7 @@ fn placed() -> Assessment {
             angle_degrees: 60.0,
             range_metres: 20.0,
             masks: Vec::new(),
+            optics_unknown: false,
         }],
         zones: vec![Zone {
             zone_id: "Z-1".into(),
@@ -253,6 +254,51 @@ proptest! {
 }
 
 #[test]
+fn a_camera_placed_without_its_optics_is_never_judged_on_placeholders() {
+    let mut a = placed();
+    let camera = a.cameras[0].camera_id.to_string();
+    a.cameras[0].views_dwellings = false;
+    // As placed from coordinates: the default numbers would point it at nothing in particular.
+    a.plans[0].placements[0].optics_unknown = true;
+    assert!(
+        findings(&a, "R21").is_empty(),
+        "no sector from placeholders"
+    );
+    let unknown = findings(&a, "PLAN-OPTICS-UNKNOWN");
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].severity, Severity::Medium);
+    assert!(unknown[0].message.fr.contains(&camera));
+    assert!(unknown[0].message.fr.contains("R21"));
+    assert!(unknown[0].message.fr.contains("n’a pas pu être calculé"));
+    // Its « views dwellings, no masking » answer decides again, as for an unplaced camera.
+    a.cameras[0].views_dwellings = true;
+    a.cameras[0].has_privacy_masking = false;
+    assert_eq!(findings(&a, "R21").len(), 1);
+    // The dossier prints « non renseigné », never the placeholders.
+    let kb = common::kb();
+    let today = common::day("2026-11-23");
+    let report = rules::evaluate(&a, &kb, today);
+    let options = gardefou::dossier::DossierOptions {
+        lang: gardefou::model::Lang::Fr,
+        is_public: false,
+        today,
+        source_text: None,
+    };
+    let text =
+        gardefou::dossier::text::plain_text(&gardefou::dossier::build(&a, &kb, &report, &options));
+    let row = text
+        .lines()
+        .find(|l| l.contains(&camera) && l.contains("non renseigné"))
+        .unwrap_or_else(|| panic!("no row of {camera} saying « non renseigné »:\n{text}"));
+    assert!(!row.contains("60°"), "{row}");
+    // Entered in the editor: known, and judged on the plan.
+    a.plans[0].placements[0].optics_unknown = false;
+    a.cameras[0].views_dwellings = false;
+    assert_eq!(findings(&a, "R21").len(), 1);
+    assert!(findings(&a, "PLAN-OPTICS-UNKNOWN").is_empty());
+}
+
+#[test]
 fn positions_from_a_gis_file_place_the_cameras_to_scale_on_an_empty_plan_only() {
     use gardefou::edit::{apply, Edit};
     let text = r#"{"type": "FeatureCollection", "features": [
@@ -278,6 +324,8 @@ fn positions_from_a_gis_file_place_the_cameras_to_scale_on_an_empty_plan_only() 
     let (one, two) = (&plan.placements[0], &plan.placements[1]);
     assert_eq!(one.direction_degrees, 90.0);
     assert_eq!(one.range_metres, 25.0);
+    // Neither file gives all three of direction, angle and range: nothing is invented.
+    assert!(one.optics_unknown && two.optics_unknown);
     // 0.001° of longitude at 50.69° N is about 70.4 m.
     let metres = one.position.distance(two.position) * plan.scale().expect("scale");
     assert!((metres - 70.4).abs() < 1.0, "{metres} m");

@@ -129,7 +129,53 @@ fn r07_searches_without_requisition_are_blocking() {
     assert_eq!(fires(&a, "R07"), [Blocking]);
     a.video_system.searches.initiators = vec![SearchInitiator::ControlCentreOperators];
     a.video_system.searches.is_requisition_only = Some(false);
+    // Habilitated operators reviewing recordings, no analysis software: ordinary
+    // video-protection (CSI L.252-2), asked about, never blocking.
+    assert!(fires(&a, "R07").is_empty());
+    assert_eq!(fires(&a, "R07-REVIEW"), [Medium]);
+    // A search tool usable outside requisitions is the CNIL's case: blocking.
+    let mut attributes = capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    attributes.usage_mode = UsageMode::OnRecordings;
+    a.capabilities.push(attributes);
     assert_eq!(fires(&a, "R07"), [Blocking]);
+    assert!(fires(&a, "R07-REVIEW").is_empty());
+}
+
+#[test]
+fn r07_twenty_plain_cameras_reviewed_for_rescue_and_traffic_are_not_blocking() {
+    // The DPO's case: 20 plain cameras, no analytics, GDPR purposes, recordings reviewed by the
+    // control centre outside any requisition.
+    let mut a = compliant();
+    a.cameras.extend((13..=20).map(|n| gardefou::model::Camera {
+        camera_id: gardefou::model::CameraId::new(format!("CAM-{n:02}")),
+        perimeter: "Centre".into(),
+        purposes: vec![gardefou::model::PurposeKind::Csi1],
+        ..gardefou::model::Camera::default()
+    }));
+    a.video_system.searches.initiators = vec![SearchInitiator::ControlCentreOperators];
+    a.video_system.searches.is_requisition_only = Some(false);
+    let report = evaluate(&a, "2026-12-06");
+    assert!(
+        report.findings.iter().all(|f| f.severity != Blocking),
+        "{:?}",
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Blocking)
+            .map(|f| &f.rule_id)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(severities(&report, "R07-REVIEW"), [Medium]);
+    // Stating the purposes answers it.
+    a.video_system.searches.review_purposes =
+        "Revoir un accident pour les secours, un embouteillage pour la régulation du trafic."
+            .into();
+    assert!(fires(&a, "R07-REVIEW").is_empty());
 }
 
 #[test]

@@ -84,6 +84,37 @@ fn a_new_assessment_takes_what_the_user_types() {
 }
 
 #[test]
+fn alt_and_a_digit_changes_step_without_typing_the_digit_into_the_field() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("New").click();
+    h.run();
+    clear_and_type(&mut h, "Title of the assessment", "Dourdon");
+    // What the platform sends for Alt+2 while a field has the focus: the key, and the digit as
+    // typed text.
+    let alt = egui::Modifiers::ALT;
+    h.event(egui::Event::ModifiersChanged(alt));
+    h.event(egui::Event::Key {
+        key: egui::Key::Num2,
+        pressed: true,
+        modifiers: alt,
+        repeat: false,
+        physical_key: None,
+    });
+    h.event(egui::Event::Text("2".to_owned()));
+    h.event(egui::Event::Key {
+        key: egui::Key::Num2,
+        pressed: false,
+        modifiers: alt,
+        repeat: false,
+        physical_key: None,
+    });
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::default()));
+    h.run();
+    assert_eq!(h.state().session.assessment.project.title, "Dourdon");
+    assert_eq!(h.state().state.step, Step::ALL[2]);
+}
+
+#[test]
 fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
@@ -219,6 +250,90 @@ fn the_dossier_step_exports_the_pdf_in_the_background() {
     assert!(
         gardefou::session::read_assessment(&output).expect("the PDF reopens") == common::sample()
     );
+}
+
+#[test]
+fn the_public_version_takes_its_own_name_and_replacing_a_dossier_is_asked_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = dir.path().join("dossier.pdf");
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    clear_and_type(
+        &mut h,
+        "Fichier du dossier",
+        output.to_str().expect("utf-8"),
+    );
+    let export = |h: &mut Harness<'static, GardefouApp>| {
+        h.get_all_by_label("Exporter le dossier en PDF")
+            .last()
+            .expect("export button")
+            .click();
+        h.step();
+        h.step();
+    };
+    export(&mut h);
+    assert!(matches!(wait_for_export(&mut h), ExportState::Done { .. }));
+    let full = std::fs::read(&output).expect("full dossier");
+    // Ticking « public version » gives the path its own name.
+    h.get_by_label("Version publique (sans emplacements, noms ni références internes)")
+        .click();
+    h.run();
+    let public = dir.path().join("dossier-public.pdf");
+    assert_eq!(h.state().state.export_path, public.display().to_string());
+    // Typed back over the full dossier's name, the export asks first, naming what is there,
+    // and Escape keeps the file.
+    clear_and_type(
+        &mut h,
+        "Fichier du dossier",
+        output.to_str().expect("utf-8"),
+    );
+    export(&mut h);
+    h.run();
+    assert!(h
+        .query_by_label_contains("un dossier complet (projet joint)")
+        .is_some());
+    assert!(h
+        .query_by_label_contains("une version publique remplacerait le dossier complet")
+        .is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().state.prompt.is_none());
+    assert_eq!(std::fs::read(&output).expect("kept"), full);
+    // « Remplacer » goes on.
+    export(&mut h);
+    h.run();
+    h.get_by_label("Remplacer").click();
+    assert!(matches!(wait_for_export(&mut h), ExportState::Done { .. }));
+    assert_ne!(std::fs::read(&output).expect("replaced"), full);
+}
+
+#[test]
+fn a_new_or_opened_assessment_shows_none_of_the_last_ones_editor_state() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    clear_and_type(&mut h, "Filter:", "Gare");
+    press(&mut h, "Select the cameras shown");
+    {
+        let state = &mut h.state_mut().state;
+        state.plans.plan = Some(gardefou::model::PlanId::new("PLAN-1"));
+        state.plans.new_plan_perimeter = "75001".to_owned();
+        state.plans.geojson_report = Some(("707 cameras placed".to_owned(), false));
+        state.highlight = Some(("cameras".to_owned(), 0.0));
+        state.export_public = true;
+    }
+    h.get_by_label("New").click();
+    h.run();
+    let state = &h.state().state;
+    assert!(state.inventory.selected.is_empty());
+    assert!(state.inventory.filter_text.is_empty());
+    assert_eq!(state.plans.plan, None);
+    assert!(state.plans.new_plan_perimeter.is_empty());
+    assert_eq!(state.plans.geojson_report, None);
+    assert_eq!(state.highlight, None);
+    assert!(!state.export_public);
+    assert!(h.query_by_label_contains("707 cameras placed").is_none());
 }
 
 /// Steps the app until the background export is no longer running; returns its state.
@@ -516,6 +631,36 @@ fn bulk_edit_couples_the_filtered_selection() {
 }
 
 #[test]
+fn deleting_the_selection_never_touches_cameras_the_filter_hides() {
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    let total = h.state().session.assessment.cameras.len();
+    // Every camera selected, then a filter that shows only the station's 24.
+    press(&mut h, "Sélectionner les caméras affichées");
+    assert_eq!(h.state().state.inventory.selected.len(), total);
+    clear_and_type(&mut h, "Filtrer\u{a0}:", "Gare");
+    let hidden = total - 24;
+    let warning = format!(
+        "dont {hidden} masquées par le filtre\u{a0}: les actions ci-dessous ne les touchent pas"
+    );
+    assert!(h.query_by_label(&warning).is_some(), "{warning}");
+    press(&mut h, "Supprimer la sélection");
+    let cameras = &h.state().session.assessment.cameras;
+    assert_eq!(cameras.len(), hidden, "only the 24 shown are deleted");
+    assert!(cameras.iter().all(|c| !c.perimeter.starts_with("Gare")));
+    let status = h.state().state.status.clone().expect("a status line");
+    assert_eq!(status.0, "24 caméra(s) supprimée(s) — Ctrl+Z pour annuler");
+    assert!(!status.1, "not an error");
+    // The hidden ones stay selected (for when the filter shows them again); undo brings the
+    // deleted ones back.
+    assert_eq!(h.state().state.inventory.selected.len(), hidden);
+    h.get_by_label("Annuler").click();
+    h.run();
+    assert_eq!(h.state().session.assessment.cameras.len(), total);
+}
+
+#[test]
 fn a_vendor_locked_face_module_turns_from_blocking_to_a_warning_once_evidence_is_linked() {
     let mut sample = common::sample();
     let face = sample
@@ -780,6 +925,56 @@ fn work_thrown_away_with_dont_save_is_never_offered_back() {
         reopened.state.prompt.is_none(),
         "nothing is offered at the next start"
     );
+}
+
+#[test]
+fn the_recovery_copy_follows_a_few_seconds_after_the_last_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ville.aipd.ron");
+    gardefou::storage::save(&path, &common::sample()).expect("save");
+    let recovery = gardefou::storage::autosave::recovery_path(&path);
+    let app = app_on(common::sample(), Some(path.clone()), Lang::En)
+        .with_recovery_dir(Some(dir.path().to_owned()));
+    let mut h = harness(app);
+    clear_and_type(&mut h, "Title of the assessment", "Premier jet");
+    let title = |p: &std::path::Path| {
+        gardefou::storage::load(p)
+            .expect("the recovery copy loads")
+            .project
+            .title
+    };
+    for _ in 0..16 {
+        h.step();
+    }
+    assert_eq!(title(&recovery), "Premier jet");
+    clear_and_type(&mut h, "Title of the assessment", "Second jet");
+    // Each frame is a quarter of a second here: 4 s after the last edit, well before 30 s.
+    for _ in 0..16 {
+        h.step();
+    }
+    assert_eq!(title(&recovery), "Second jet");
+}
+
+#[test]
+fn the_start_screen_marks_a_recent_file_that_has_a_recovery_copy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ville.aipd.ron");
+    gardefou::storage::save(&path, &common::sample()).expect("save");
+    let mut edited = common::sample();
+    edited.project.title = "Travail non enregistré".to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    gardefou::storage::autosave::write_recovery(
+        &gardefou::storage::autosave::recovery_path(&path),
+        &edited,
+    )
+    .expect("recovery copy");
+    let mut app = app(common::sample(), Lang::Fr);
+    app.settings.recent_files = vec![path.clone()];
+    app.state.show_start = true;
+    let h = harness(app);
+    assert!(h
+        .query_by_label("modifications non enregistrées récupérables")
+        .is_some());
 }
 
 #[test]
@@ -1358,24 +1553,20 @@ fn small_things_rows_select_the_expiry_line_stays_and_old_messages_go_with_the_l
     let mut h = tall_harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
     h.run();
-    // A click on a camera's location selects it, as its id checkbox does.
+    // A click on a camera's location opens its form and selects nothing; a second click closes
+    // the form.
     let camera = h.state().session.assessment.cameras[0].clone();
     h.get_by_label(&camera.location).click();
     h.run();
-    assert!(h
-        .state()
-        .state
-        .inventory
-        .selected
-        .contains(&camera.camera_id));
+    assert_eq!(
+        h.state().state.inventory.editing.as_ref(),
+        Some(&camera.camera_id)
+    );
+    assert!(h.state().state.inventory.selected.is_empty());
     h.get_by_label(&camera.location).click();
     h.run();
-    assert!(!h
-        .state()
-        .state
-        .inventory
-        .selected
-        .contains(&camera.camera_id));
+    assert_eq!(h.state().state.inventory.editing, None);
+    assert!(h.state().state.inventory.selected.is_empty());
 
     // The expiry line is there before the grant date, so nothing moves when it is typed.
     h.state_mut()
@@ -1593,6 +1784,37 @@ fn a_version_is_validated_through_the_circuit_and_shown_in_the_timeline() {
         .query_by_label_contains("Version 1.0 validated on")
         .is_some());
     assert_eq!(h.state().settings.user_name, "Claire Vasseur");
+    // Untitled work: the message does not claim the version is in a file.
+    assert_eq!(
+        h.state().state.status.as_ref().map(|(m, _)| m.as_str()),
+        Some("Version 1.0 validated — save the assessment (Ctrl+S) to keep it.")
+    );
+}
+
+#[test]
+fn validating_a_version_of_a_titled_project_writes_it_to_the_file_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("commune.aipd.ron");
+    let mut sample = common::sample();
+    sample.project.status = gardefou::model::ProjectStatus::DpoOpinionGiven;
+    gardefou::storage::save(&path, &sample).expect("save");
+    let mut h = tall_harness(app_on(sample, Some(path.clone()), Lang::Fr));
+    h.state_mut().settings.user_name = "Claire Vasseur".into();
+    h.get_by_label("7. Avis et validation").click();
+    h.run();
+    h.get_by_label("Valider cette version").click();
+    h.run();
+    let on_disk = gardefou::storage::load(&path).expect("load");
+    assert_eq!(
+        on_disk.history.versions.len(),
+        1,
+        "the version is in the file"
+    );
+    assert!(!h.state().is_dirty());
+    assert_eq!(
+        h.state().state.status.as_ref().map(|(m, _)| m.as_str()),
+        Some("Version 1.0 validée et enregistrée dans le fichier.")
+    );
 }
 
 #[test]

@@ -190,6 +190,7 @@ pub fn large_plan(sample: &Assessment) -> Assessment {
             angle_degrees: [60.0, 90.0, 180.0, 360.0][n % 4],
             range_metres: 30.0,
             masks: Vec::new(),
+            optics_unknown: false,
         })
         .collect();
     let zones = (0..400)

@@ -10,6 +10,7 @@ use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::messages;
 use crate::model::Date;
+use crate::session::logo::BrandingProblem;
 use crate::session::{ExportKind, Format};
 
 /// What to export.
@@ -22,6 +23,8 @@ pub struct Request<'a> {
     pub format: Option<Format>,
     /// Leave out the project's logo when it cannot be used, instead of stopping.
     pub without_logo: bool,
+    /// Read the project's logo even outside the project's folder (`--allow-outside`).
+    pub allow_outside: bool,
     /// The public version of the dossier.
     pub is_public: bool,
     /// The document's date.
@@ -60,16 +63,25 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     let kind = request.kind();
     let format = request.format();
     // The command line brands with the project's branding (the user's own lives in the app).
-    let branding = match crate::branding::resolve(
-        &session.assessment.project.branding,
+    let branding = match session.resolve_branding(
+        &crate::model::Branding::default(),
         request.without_logo,
+        request.allow_outside,
     ) {
         Ok(branding) => branding,
-        Err(error) => {
+        Err(BrandingProblem::Logo(error)) => {
             eprintln!(
                 "gardefou: {}\n{}",
                 messages::logo_error(&error, lang),
                 tr(lang, "cli.export.no_logo_hint")
+            );
+            return 2;
+        }
+        Err(BrandingProblem::Outside { path, .. }) => {
+            eprintln!(
+                "gardefou: {}\n{}",
+                messages::outside_logo(&path, lang),
+                tr(lang, "cli.export.outside_hint")
             );
             return 2;
         }

@@ -18,6 +18,21 @@ pub struct Branding {
     pub footer_line: String,
 }
 
+/// A file outside the project's folder that the user allowed this project to put into its
+/// documents (a logo), for that content only: a received project cannot name a private file of
+/// the reader's disk and have it embedded without the reader's say-so.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrustedFile {
+    /// The path as the project writes it.
+    pub path: String,
+    /// SHA-256 (lower-case hex) of the content allowed: another content at that path is asked
+    /// about again.
+    pub sha256: String,
+    /// The day it was allowed.
+    pub allowed_on: Option<super::Date>,
+}
+
 impl Branding {
     /// True when no field is set.
     pub fn is_empty(&self) -> bool {

@@ -72,4 +72,10 @@ pub enum EvidenceStatus {
     Changed,
     /// Not found where the project says it is.
     Missing,
+    /// The path names a folder, a pipe, a device or a socket: never read.
+    NotAFile,
+    /// Larger than a document of the locker may be: not read.
+    TooLarge,
+    /// Not checked: the time allowed for checking documents ran out (or the user stopped).
+    NotChecked,
 }

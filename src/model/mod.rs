@@ -28,7 +28,7 @@ pub mod video_system;
 
 use serde::{Deserialize, Serialize};
 
-pub use branding::Branding;
+pub use branding::{Branding, TrustedFile};
 pub use camera::{Camera, CameraKind, InventorySummary};
 pub use camera_list::CameraList;
 pub use capability::{

@@ -201,4 +201,7 @@ pub struct Project {
     /// This project's branding of the documents, over the user's own (empty: the user's).
     #[serde(skip_serializing_if = "super::Branding::is_empty")]
     pub branding: super::Branding,
+    /// Files outside the project's folder the user allowed into this project's documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trusted_files: Vec<super::TrustedFile>,
 }

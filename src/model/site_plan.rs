@@ -73,6 +73,12 @@ pub struct Placement {
     pub range_metres: f64,
     /// The privacy masks configured on the camera, drawn on the plan (plan pixels).
     pub masks: Vec<Vec<Point>>,
+    /// True while direction, angle and range are not known (a camera placed from coordinates,
+    /// by a click or a drag): the three numbers above are then placeholders, never printed nor
+    /// computed from — no field of view is drawn, R21 is not derived from the plan for it.
+    /// Setting any of them in the editor makes them known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optics_unknown: bool,
 }
 
 impl Default for Placement {
@@ -84,6 +90,7 @@ impl Default for Placement {
             angle_degrees: 60.0,
             range_metres: 30.0,
             masks: Vec::new(),
+            optics_unknown: false,
         }
     }
 }
@@ -153,11 +160,15 @@ impl SitePlan {
         self.metres_per_pixel.filter(|m| m.is_finite() && *m > 0.0)
     }
 
-    /// The field of view of a placement as a polygon in plan pixels; empty without a scale.
+    /// The field of view of a placement as a polygon in plan pixels; empty without a scale or
+    /// while its optics are unknown.
     pub fn field_of_view(&self, placement: &Placement) -> Vec<Point> {
         let Some(scale) = self.scale() else {
             return Vec::new();
         };
+        if placement.optics_unknown {
+            return Vec::new();
+        }
         geometry::field_of_view(
             placement.position,
             placement.direction_degrees,

@@ -210,6 +210,11 @@ pub struct SearchPolicy {
     pub has_plate_database: Option<bool>,
     /// How results are extracted and handed over.
     pub handover: String,
+    /// For which purposes habilitated agents consult the recordings outside any requisition
+    /// (an incident to review for rescue, traffic, the protection of public buildings…):
+    /// ordinary video-protection (CSI L.252-2), which the record must state.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_purposes: String,
 }
 
 /// The video system: authorisation, retention, information, control centre, software.

@@ -1,7 +1,7 @@
 //! Re-opening a dossier: find the project file Garde-fou attached to the PDF and give back its
 //! bytes. Any PDF that is not a Garde-fou dossier gets a clear error, never a panic.
 
-use lopdf::{Document, Object};
+use lopdf::{DecompressError, Document, LoadOptions, Object};
 
 /// The largest attachment accepted (the project-file cap).
 pub const MAX_ATTACHMENT_BYTES: usize = 64 * 1024 * 1024;
@@ -18,8 +18,10 @@ pub enum ReopenError {
     /// The attachment is damaged.
     #[error("the attached project is damaged: {0}")]
     Damaged(String),
-    /// The attachment is larger than a project file may be.
-    #[error("the attached project is over {MAX_ATTACHMENT_BYTES} bytes")]
+    /// The attachment (or a stream of the PDF) decompresses to more than a project file may be:
+    /// decoding stopped at the cap, whatever the real size (a decompression bomb never gets
+    /// further).
+    #[error("the attached project is over {} MiB once decompressed (the largest project file accepted); decoding stopped there", MAX_ATTACHMENT_BYTES / (1024 * 1024))]
     TooLarge,
 }
 
@@ -32,11 +34,32 @@ fn resolve<'a>(doc: &'a Document, object: &'a Object) -> Result<&'a Object, Reop
     }
 }
 
-/// Parses PDF bytes; the parser's own panics on hostile input become an error.
+/// Whether a lopdf error is its decompression cap tripping.
+fn is_over_cap(error: &lopdf::Error) -> bool {
+    matches!(
+        error,
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })
+    )
+}
+
+/// Parses PDF bytes; the parser's own panics on hostile input become an error. Every stream
+/// the parser decodes while loading (object and cross-reference streams) is bounded by the
+/// project cap, layer by layer, so a nested-filter bomb stops at the cap instead of filling
+/// memory.
 fn load(pdf: &[u8]) -> Result<Document, ReopenError> {
-    std::panic::catch_unwind(|| Document::load_mem(pdf))
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_ATTACHMENT_BYTES),
+        ..LoadOptions::default()
+    };
+    std::panic::catch_unwind(|| Document::load_mem_with_options(pdf, options))
         .map_err(|_| ReopenError::NotPdf("the PDF parser gave up on this file".to_owned()))?
-        .map_err(|e| ReopenError::NotPdf(e.to_string()))
+        .map_err(|e| {
+            if is_over_cap(&e) {
+                ReopenError::TooLarge
+            } else {
+                ReopenError::NotPdf(e.to_string())
+            }
+        })
 }
 
 /// The bytes of the project attached to a Garde-fou dossier.
@@ -84,10 +107,14 @@ pub fn attached_project(pdf: &[u8], file_name: &str) -> Result<Vec<u8>, ReopenEr
         let stream = resolve(&doc, stream)?
             .as_stream()
             .map_err(|e| ReopenError::Damaged(e.to_string()))?;
-        let bytes = stream
-            .decompressed_content()
-            .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))
-            .map_err(|e| ReopenError::Damaged(e.to_string()))?;
+        // Each filter layer is bounded while it decodes (not after): a stream behind nested
+        // Flate filters never grows past the cap. A filter lopdf cannot decode leaves the raw
+        // bytes, which the project parser then refuses with its own message.
+        let bytes = match stream.decompressed_content_with_limit(MAX_ATTACHMENT_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) if is_over_cap(&e) => return Err(ReopenError::TooLarge),
+            Err(_) => stream.content.clone(),
+        };
         if bytes.len() > MAX_ATTACHMENT_BYTES {
             return Err(ReopenError::TooLarge);
         }

@@ -27,7 +27,7 @@ use crate::model::{Date, ProjectStatus};
 use crate::pdf::reopen::ReopenError;
 use crate::rules::deadlines::{self, Deadline, Urgency};
 use crate::rules::{Severity, Verdict};
-use crate::session::{FileKind, OpenError, Session};
+use crate::session::{EvidenceBudget as Budget, FileKind, OpenError, Session};
 
 pub use walk::{Candidate, WalkProblem};
 
@@ -260,7 +260,7 @@ pub fn scan(
         let Some(candidate) = candidates.get(index) else {
             break;
         };
-        let entry = read_cached(candidate, kb, today, cache);
+        let entry = read_cached(candidate, kb, today, cache, &progress.cancel);
         progress.done.fetch_add(1, Ordering::Relaxed);
         match entry {
             Some(entry) => sink(entry),
@@ -328,6 +328,7 @@ fn read_cached(
     kb: &Arc<KnowledgeBase>,
     today: Date,
     cache: &Mutex<Cache>,
+    cancel: &AtomicBool,
 ) -> Option<Entry> {
     let meta = std::fs::metadata(&candidate.path).ok();
     let modified = meta.as_ref().and_then(|m| m.modified().ok());
@@ -339,7 +340,15 @@ fn read_cached(
     {
         return hit;
     }
-    let entry = read(candidate, kb, today, modified, size);
+    let budget = Budget {
+        deadline: Some(std::time::Instant::now() + EVIDENCE_TIME_PER_FILE),
+        cancel: Some(cancel),
+    };
+    let entry = read_within(candidate, kb, today, modified, size, budget);
+    if cancel.load(Ordering::Relaxed) {
+        // Stopped inside this file: its documents were not all checked, so it is not kept.
+        return entry;
+    }
     if let Ok(mut cache) = cache.lock() {
         cache
             .files
@@ -357,7 +366,24 @@ pub fn read(
     modified: Option<SystemTime>,
     size: u64,
 ) -> Option<Entry> {
-    let outcome = match Session::open(&candidate.path, Arc::clone(kb), today) {
+    read_within(candidate, kb, today, modified, size, Budget::default())
+}
+
+/// How long the portfolio spends checking one assessment's evidence documents before it gives
+/// up on the rest of them (they show as not checked): a file pointing at slow or huge documents
+/// cannot hold the scan.
+pub const EVIDENCE_TIME_PER_FILE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// [`read`] whose evidence check stops when `budget` is spent.
+fn read_within(
+    candidate: &Candidate,
+    kb: &Arc<KnowledgeBase>,
+    today: Date,
+    modified: Option<SystemTime>,
+    size: u64,
+    budget: Budget<'_>,
+) -> Option<Entry> {
+    let outcome = match Session::open_within(&candidate.path, Arc::clone(kb), today, budget) {
         Ok(opened) => Ok(Arc::new(summarise(&opened.session, opened.kind))),
         Err(OpenError::Pdf {
             source: ReopenError::NoAttachment,

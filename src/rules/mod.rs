@@ -70,6 +70,9 @@ impl Report {
                 EvidenceStatus::Intact => continue,
                 EvidenceStatus::Changed => "EV-CHANGED",
                 EvidenceStatus::Missing => "EV-MISSING",
+                EvidenceStatus::NotAFile => "EV-NOT-A-FILE",
+                EvidenceStatus::TooLarge => "EV-TOO-LARGE",
+                EvidenceStatus::NotChecked => "EV-NOT-CHECKED",
             };
             let path = a
                 .evidence_by_id(id)

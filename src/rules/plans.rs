@@ -6,7 +6,9 @@
 //! scale, its « views dwellings » answer then derived; from its answers otherwise),
 //! PLAN-SENSITIVE (a school, a place of worship, a health facility or private property in
 //! view), PLAN-UNKNOWN-CAMERA (a camera placed that the inventory lacks), PLAN-UNPLACED (cameras
-//! of a perimeter missing from its plan) and PLAN-SCALE (a plan with cameras and no scale).
+//! of a perimeter missing from its plan), PLAN-SCALE (a plan with cameras and no scale) and
+//! PLAN-OPTICS-UNKNOWN (cameras placed whose direction, angle or range is not known: R21 could
+//! not be computed from the plan for them).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,12 +33,13 @@ pub struct Sighting {
     pub is_unmasked: bool,
 }
 
-/// Every camera placed on a plan that has a scale, with the zones it sees (possibly none).
-/// The cameras listed here have their « views dwellings » answer derived from the plan.
+/// Every camera placed on a plan that has a scale, with its optics known, with the zones it
+/// sees (possibly none). The cameras listed here have their « views dwellings » answer derived
+/// from the plan; a camera whose direction, angle or range is unknown is judged on its answers.
 pub fn sightings(a: &Assessment) -> BTreeMap<CameraId, Vec<Sighting>> {
     let mut out: BTreeMap<CameraId, Vec<Sighting>> = BTreeMap::new();
     for plan in a.plans.iter().filter(|p| p.scale().is_some()) {
-        for placement in &plan.placements {
+        for placement in plan.placements.iter().filter(|p| !p.optics_unknown) {
             let seen = out.entry(placement.camera_id.clone()).or_default();
             for (zone, is_unmasked) in plan.zones_in_view(placement) {
                 seen.push(Sighting {
@@ -142,6 +145,24 @@ pub fn plans(a: &Assessment, texts: Texts) -> Vec<Finding> {
                 Severity::Medium,
                 &[("plan", Bilingual::same(plan_name(plan)))],
                 vec![format!("plans[{}].metres_per_pixel", plan.plan_id)],
+            ));
+        }
+        let unknown_optics: Vec<String> = plan
+            .placements
+            .iter()
+            .filter(|p| p.optics_unknown)
+            .map(|p| p.camera_id.to_string())
+            .collect();
+        if !unknown_optics.is_empty() && plan.scale().is_some() {
+            out.push(texts.finding(
+                "PLAN-OPTICS-UNKNOWN",
+                Severity::Medium,
+                &[
+                    ("plan", Bilingual::same(plan_name(plan))),
+                    ("count", text::number(unknown_optics.len())),
+                    ("cameras", listed(unknown_optics)),
+                ],
+                vec![format!("plans[{}].placements", plan.plan_id)],
             ));
         }
         if plan.placements.is_empty() {

@@ -371,18 +371,45 @@ fn authorisation_scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
-/// Emits R07 (searches in recordings outside a judicial requisition), R07-UNANSWERED (a search
-/// capability enabled, the requisition framework not recorded), R07-REGISTER (no requisition
-/// register) and R07-OPJ (judicial police officers searching the commune's software themselves).
+/// Emits R07 (searches in recordings outside a judicial requisition: a search capability of the
+/// analysis software usable outside requisitions, or the municipal police searching on their
+/// own), R07-REVIEW (recordings consulted outside requisitions without analysis software, the
+/// purposes not stated: ordinary video-protection, CSI L.252-2, to be described),
+/// R07-UNANSWERED (a search capability enabled, the requisition framework not recorded),
+/// R07-REGISTER (no requisition register) and R07-OPJ (judicial police officers searching the
+/// commune's software themselves).
+///
+/// The CNIL's « searches only on requisition » doctrine concerns analysis software (deferred
+/// automated analysis); habilitated agents reviewing recordings for the authorised purposes is
+/// ordinary video-protection, never blocking by itself (brief §8(e)).
 fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let s = &a.video_system.searches;
+    let search_tools: Vec<Bilingual> = a
+        .capabilities
+        .iter()
+        .filter(|r| r.is_enabled() && SEARCH_CAPABILITIES.contains(&r.capability_id.as_str()))
+        .filter(|r| r.use_scope != UseScope::ParkingPaymentControl)
+        .map(|r| texts.capability(&r.capability_id))
+        .collect();
     let mut who = Vec::new();
     let municipal = s.initiators.contains(&SearchInitiator::MunicipalPolice);
     if municipal && s.is_requisition_only != Some(true) {
         who.push(texts.phrase("r07.municipal_police", &[]));
     }
-    if s.is_requisition_only == Some(false) {
-        who.push(texts.phrase("r07.not_requisition_only", &[]));
+    if s.is_requisition_only == Some(false) && !search_tools.is_empty() {
+        who.push(texts.phrase(
+            "r07.not_requisition_only",
+            &[("capabilities", text::join(&search_tools))],
+        ));
+    }
+    if who.is_empty() && s.is_requisition_only == Some(false) && s.review_purposes.trim().is_empty()
+    {
+        out.push(texts.finding(
+            "R07-REVIEW",
+            Severity::Medium,
+            &[],
+            vec!["video_system.searches.review_purposes".into()],
+        ));
     }
     if !who.is_empty() {
         out.push(texts.finding(
@@ -395,13 +422,6 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             ],
         ));
     }
-    let search_tools: Vec<Bilingual> = a
-        .capabilities
-        .iter()
-        .filter(|r| r.is_enabled() && SEARCH_CAPABILITIES.contains(&r.capability_id.as_str()))
-        .filter(|r| r.use_scope != UseScope::ParkingPaymentControl)
-        .map(|r| texts.capability(&r.capability_id))
-        .collect();
     if !search_tools.is_empty() && s.is_requisition_only.is_none() && who.is_empty() {
         out.push(texts.finding(
             "R07-UNANSWERED",

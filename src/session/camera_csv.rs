@@ -139,6 +139,10 @@ fn place_on_plan(
             if let Some(range) = position.range {
                 placement.range_metres = range;
             }
+            // Known only when the file gives all three; otherwise placeholders, said so.
+            placement.optics_unknown = position.direction.is_none()
+                || position.angle.is_none()
+                || position.range.is_none();
         }
         out.placed += 1;
     }

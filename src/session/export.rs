@@ -137,6 +137,19 @@ pub enum ExportError {
     /// The DOCX or ODT package could not be made.
     #[error(transparent)]
     Office(#[from] OfficeError),
+    /// The output is the file the assessment was read from (the same file, whatever the name
+    /// it is given): it is left as it was.
+    #[error("{path}: not written, it is the file the assessment was read from")]
+    OutputIsInput {
+        /// The output asked for.
+        path: PathBuf,
+    },
+    /// The output is a Garde-fou project file: an export never replaces a project.
+    #[error("{path}: not written, it is a Garde-fou project file")]
+    OutputIsProject {
+        /// The output asked for.
+        path: PathBuf,
+    },
     /// The file could not be written; an older file there is untouched.
     #[error("{path}: {source}")]
     Write {
@@ -179,6 +192,9 @@ pub struct ExportJob {
     pub branding: Option<dossier::Branding>,
     /// The project file (`None`: untitled work), which the plans' backgrounds are found from.
     pub project_file: Option<PathBuf>,
+    /// The file the assessment was read from (a project, a dossier PDF, a PIA export), never
+    /// written over.
+    pub source_file: Option<PathBuf>,
 }
 
 impl ExportJob {
@@ -270,8 +286,32 @@ impl ExportJob {
         }
     }
 
+    /// Why the output may not be written, checked before anything is built: it is the file
+    /// the assessment came from (or its project file), by identity rather than by name, or it
+    /// reads as a Garde-fou project.
+    pub fn refuse_output(&self) -> Result<(), ExportError> {
+        let output = &self.output;
+        let inputs = [self.source_file.as_deref(), self.project_file.as_deref()];
+        if inputs
+            .into_iter()
+            .flatten()
+            .any(|input| storage::same_file(input, output))
+        {
+            return Err(ExportError::OutputIsInput {
+                path: output.clone(),
+            });
+        }
+        if storage::looks_like_project(output) {
+            return Err(ExportError::OutputIsProject {
+                path: output.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// Builds, renders and writes the export.
     pub fn run(self) -> Result<Exported, ExportError> {
+        self.refuse_output()?;
         let bytes = self.bytes()?;
         storage::write_atomic(&self.output, &bytes).map_err(|source| ExportError::Write {
             path: self.output.clone(),
@@ -299,6 +339,58 @@ pub fn sibling_path(dossier_path: &Path, suffix: &str, extension: &str) -> PathB
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "aipd".to_owned());
     dossier_path.with_file_name(format!("{stem}-{suffix}.{extension}"))
+}
+
+/// The dossier's file name for the full or the public version: `commune.pdf` ↔
+/// `commune-public.pdf`, so the public version never takes the full (signed) one's name.
+pub fn public_path(path: &Path, is_public: bool) -> PathBuf {
+    let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+        return path.to_owned();
+    };
+    let base = stem.strip_suffix("-public").unwrap_or(&stem);
+    let stem = if is_public {
+        format!("{base}-public")
+    } else {
+        base.to_owned()
+    };
+    match path.extension() {
+        Some(extension) => path.with_file_name(format!("{stem}.{}", extension.to_string_lossy())),
+        None => path.with_file_name(stem),
+    }
+}
+
+/// What a file an export is about to replace holds, for the question asked before replacing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    /// For a PDF: `Some(true)` a full dossier (its project attached), `Some(false)` a PDF
+    /// without one (a public version or another document); `None` for other files.
+    pub is_full_dossier: Option<bool>,
+    /// Its pages, for a PDF.
+    pub pages: Option<usize>,
+    /// When it was last written.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// What is at `path` now, when a regular file is there (read only as far as needed, capped).
+pub fn existing_output(path: &Path) -> Option<Existing> {
+    let metadata = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
+    let modified = metadata.modified().ok();
+    let bytes = crate::files::read_capped(path, storage::MAX_FILE_BYTES * 4).ok();
+    let is_pdf = bytes.as_deref().is_some_and(|b| b.starts_with(b"%PDF-"));
+    let (is_full_dossier, pages) = match bytes.filter(|_| is_pdf) {
+        Some(bytes) => (
+            Some(pdf::reopen::attached_project(&bytes, crate::dossier::ATTACHMENT_NAME).is_ok()),
+            pdf::reopen::page_count(&bytes).ok(),
+        ),
+        None => (None, None),
+    };
+    Some(Existing {
+        is_full_dossier,
+        pages,
+        modified,
+    })
 }
 
 /// The dossier PDF beside a project file (`commune.aipd.ron` → `commune.pdf`), or
@@ -334,6 +426,18 @@ mod tests {
         assert_eq!(
             default_dossier_path(Some(Path::new("/d/ville.aipd.ron"))),
             PathBuf::from("/d/ville.pdf")
+        );
+        assert_eq!(
+            public_path(Path::new("/d/ville.pdf"), true),
+            PathBuf::from("/d/ville-public.pdf")
+        );
+        assert_eq!(
+            public_path(Path::new("/d/ville-public.pdf"), false),
+            PathBuf::from("/d/ville.pdf")
+        );
+        assert_eq!(
+            public_path(Path::new("/d/ville-public.odt"), true),
+            PathBuf::from("/d/ville-public.odt")
         );
     }
 }

@@ -35,7 +35,11 @@ impl FileKind {
     /// The kind of the file at `path`: its content first, its extension second.
     pub fn detect(path: &Path) -> FileKind {
         let mut head = [0u8; 64];
-        let read = std::fs::File::open(path).and_then(|mut file| file.read(&mut head));
+        // Only a regular file is looked into: a pipe or a device named as a project is left to
+        // the reader, which refuses it without waiting.
+        let read = crate::files::open_regular(path, u64::MAX)
+            .map_err(crate::files::Refusal::into_io)
+            .and_then(|mut file| file.read(&mut head));
         match read {
             Ok(count) => {
                 Self::from_head(&head[..count]).unwrap_or_else(|| Self::by_extension(path))

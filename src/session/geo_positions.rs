@@ -36,8 +36,9 @@ pub fn read_geojson(path: &Path) -> Result<GeoPositions, GeoFileError> {
         source,
     };
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(io)?
+    // One byte past the cap (the reader refuses it with the size); a pipe or device never read.
+    crate::files::open_regular(path, u64::MAX)
+        .map_err(|refusal| io(refusal.into_io()))?
         .take(geojson::MAX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;

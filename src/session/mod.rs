@@ -12,6 +12,7 @@ pub mod circuit;
 pub mod export;
 pub mod file_kind;
 pub mod geo_positions;
+pub mod logo;
 pub mod plan_background;
 pub mod read;
 pub mod recovery;
@@ -20,6 +21,8 @@ pub mod save;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// When checking the evidence documents must stop (a deadline, a cancel flag).
+pub use crate::storage::evidence::Budget as EvidenceBudget;
 pub use camera_csv::CsvImport;
 pub use circuit::CircuitError;
 pub use export::{ExportError, ExportJob, ExportKind, Exported, Format};
@@ -68,6 +71,9 @@ pub struct Session {
     /// Why the file's versions could not be rebuilt, when they could not (they were dropped;
     /// the current content is intact).
     history_warning: Option<crate::storage::history::HistoryError>,
+    /// The file the assessment was read from, whatever its kind (a project, a dossier PDF, a PIA
+    /// export): an export never writes over it.
+    source_file: Option<PathBuf>,
 }
 
 /// A session opened from a file, with what the opening had to say.
@@ -89,6 +95,19 @@ impl Session {
         kb: Arc<KnowledgeBase>,
         today: Date,
     ) -> Session {
+        Session::new_within(assessment, path, kb, today, evidence::Budget::default())
+    }
+
+    /// [`Session::new`] whose evidence check stops when `budget` is spent (the documents not
+    /// read then are `NotChecked`): what the portfolio uses, so « Arrêter » and its time per
+    /// file hold inside a file that points at large documents.
+    pub fn new_within(
+        assessment: Assessment,
+        path: Option<PathBuf>,
+        kb: Arc<KnowledgeBase>,
+        today: Date,
+        budget: evidence::Budget<'_>,
+    ) -> Session {
         let mut assessment = assessment;
         // A history that does not rebuild is dropped with a warning: never the current work.
         let (latest_version, history_warning) = match crate::storage::history::latest(&assessment) {
@@ -98,7 +117,7 @@ impl Session {
                 (None, Some(error))
             }
         };
-        let evidence = verify_evidence(path.as_deref(), &assessment);
+        let evidence = verify_evidence(path.as_deref(), &assessment, budget);
         let report =
             rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &evidence);
         Session {
@@ -111,6 +130,7 @@ impl Session {
             today,
             evidence,
             untitled_recovery_dir: None,
+            source_file: None,
             recovery_written: None,
             holds_marker: false,
             version_texts: latest_version
@@ -123,14 +143,26 @@ impl Session {
 
     /// Opens the file at `path`: a project opens titled, a dossier PDF or a PIA export untitled.
     pub fn open(path: &Path, kb: Arc<KnowledgeBase>, today: Date) -> Result<Opened, OpenError> {
+        Session::open_within(path, kb, today, evidence::Budget::default())
+    }
+
+    /// [`Session::open`] whose evidence check stops when `budget` is spent.
+    pub fn open_within(
+        path: &Path,
+        kb: Arc<KnowledgeBase>,
+        today: Date,
+        budget: evidence::Budget<'_>,
+    ) -> Result<Opened, OpenError> {
         let Read {
             assessment,
             kind,
             warnings,
         } = read(path, &kb)?;
         let titled = kind.is_project().then(|| path.to_owned());
+        let mut session = Session::new_within(assessment, titled, kb, today, budget);
+        session.source_file = Some(path.to_owned());
         Ok(Opened {
-            session: Session::new(assessment, titled, kb, today),
+            session,
             kind,
             warnings,
         })
@@ -209,16 +241,23 @@ impl Session {
         self.assessment != self.saved
     }
 
-    /// Recomputes the report when the assessment changed since the last computation.
-    pub fn refresh(&mut self) {
+    /// Recomputes the report when the assessment changed since the last computation; true when
+    /// it had (an edit since the last call).
+    pub fn refresh(&mut self) -> bool {
         if self.assessment != self.evaluated {
             self.recompute();
+            return true;
         }
+        false
     }
 
     /// Checks every attached document on disk (hash and presence), then recomputes the report.
     pub fn check_evidence(&mut self) {
-        self.evidence = verify_evidence(self.path.as_deref(), &self.assessment);
+        self.evidence = verify_evidence(
+            self.path.as_deref(),
+            &self.assessment,
+            evidence::Budget::default(),
+        );
         self.recompute();
     }
 
@@ -322,6 +361,7 @@ impl Session {
             output: output.to_owned(),
             branding: None,
             project_file: self.path.clone(),
+            source_file: self.source_file.clone(),
         }
     }
 
@@ -365,9 +405,13 @@ impl Drop for Session {
 
 /// The attached documents checked beside the project file; none for an untitled assessment,
 /// whose relative paths have nothing to be relative to.
-fn verify_evidence(path: Option<&Path>, a: &Assessment) -> Vec<(EvidenceId, EvidenceStatus)> {
+fn verify_evidence(
+    path: Option<&Path>,
+    a: &Assessment,
+    budget: evidence::Budget<'_>,
+) -> Vec<(EvidenceId, EvidenceStatus)> {
     match path {
-        Some(path) => evidence::verify(path, &a.evidence),
+        Some(path) => evidence::verify_within(path, &a.evidence, budget),
         // Untitled: only documents attached by their absolute path can be checked (relative
         // ones have nothing to be relative to yet).
         None => {
@@ -377,7 +421,7 @@ fn verify_evidence(path: Option<&Path>, a: &Assessment) -> Vec<(EvidenceId, Evid
                 .filter(|e| Path::new(&e.path).is_absolute())
                 .cloned()
                 .collect();
-            evidence::verify(Path::new(""), &absolute)
+            evidence::verify_within(Path::new(""), &absolute, budget)
         }
     }
 }

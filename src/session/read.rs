@@ -73,19 +73,7 @@ pub fn read_assessment(path: &Path) -> Result<Assessment, OpenError> {
 }
 
 fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > max {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-            max,
-        });
-    }
-    std::fs::read(path).map_err(io)
+    storage::read_file(path, max)
 }
 
 fn read_pdf(path: &Path) -> Result<Assessment, OpenError> {

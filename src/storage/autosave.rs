@@ -8,8 +8,12 @@ use std::time::SystemTime;
 use super::{write_atomic, SaveError};
 use crate::model::Assessment;
 
-/// Seconds between two recovery copies while there are unsaved changes.
+/// Seconds between two recovery copies while the user keeps editing.
 pub const INTERVAL_SECONDS: f64 = 30.0;
+
+/// Seconds after the last edit before a recovery copy is written: a pause in typing is enough
+/// for the work to be safe, without writing on every keystroke.
+pub const QUIET_SECONDS: f64 = 3.0;
 
 /// The recovery copy of a project file.
 pub fn recovery_path(project: &Path) -> PathBuf {

@@ -625,7 +625,8 @@ pub fn read_file(path: &Path) -> Result<CsvTable, CsvFileError> {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
+    let file = crate::files::open_regular(path, u64::MAX)
+        .map_err(|refusal| read_error(refusal.into_io()))?;
     let size = file.metadata().map_err(read_error)?.len();
     let max = MAX_CSV_BYTES as u64;
     if size > max {

@@ -10,22 +10,19 @@ use sha2::{Digest as _, Sha256};
 pub use crate::model::evidence::EvidenceStatus;
 use crate::model::{Date, Evidence, EvidenceId, EvidenceKind};
 
-/// SHA-256 (lower-case hex) and size of a file, read in chunks.
-pub fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0u8; 64 * 1024];
-    let mut size = 0u64;
-    loop {
-        let read = file.read(&mut buffer)?;
-        if read == 0 {
-            break;
-        }
-        size += read as u64;
-        hasher.update(&buffer[..read]);
-    }
-    let digest = hasher.finalize();
-    Ok((digest.iter().map(|b| format!("{b:02x}")).collect(), size))
+/// The largest document the locker hashes (a scanned order, a vendor's manual, a GIS extract
+/// are far below it); a larger one is refused rather than read for seconds.
+pub const MAX_EVIDENCE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// SHA-256 (lower-case hex) and size of a file, read in chunks: only a regular file of at most
+/// [`MAX_EVIDENCE_BYTES`], so a path naming `/dev/zero` or a pipe returns at once.
+pub fn hash_file(path: &Path) -> Result<(String, u64), crate::files::Refusal> {
+    // An unlimited budget never runs out, so `None` cannot come back; said as an error anyway.
+    hash_within(path, &Budget::default())?.ok_or_else(|| {
+        crate::files::Refusal::Io(std::io::Error::other(
+            "the document was not read to its end",
+        ))
+    })
 }
 
 /// `target` relative to `base` (the project's folder) when it lies below it, else absolute.
@@ -59,7 +56,7 @@ pub fn attach(
     description: &str,
     today: Date,
 ) -> std::io::Result<Evidence> {
-    let (sha256, size_bytes) = hash_file(file)?;
+    let (sha256, size_bytes) = hash_file(file).map_err(crate::files::Refusal::into_io)?;
     let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
     Ok(Evidence {
         evidence_id: EvidenceId::default(),
@@ -102,19 +99,106 @@ pub fn rebase(from: Option<&Path>, to: &Path, evidence: &mut [Evidence]) {
     }
 }
 
+/// When checking the locker must stop: a moment past which no more documents are read, and a
+/// flag the caller may raise (the portfolio's « Arrêter »). Checked between documents and
+/// between chunks of one document, so a slow disk or a large file cannot hold it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Budget<'a> {
+    /// No document is read past this moment.
+    pub deadline: Option<std::time::Instant>,
+    /// Raised by the caller to stop now.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
+}
+
+impl Budget<'_> {
+    fn spent(&self) -> bool {
+        self.deadline
+            .is_some_and(|deadline| std::time::Instant::now() >= deadline)
+            || self
+                .cancel
+                .is_some_and(|flag| flag.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// The status of every attached document, in the locker's order.
 pub fn verify(project_file: &Path, evidence: &[Evidence]) -> Vec<(EvidenceId, EvidenceStatus)> {
+    verify_within(project_file, evidence, Budget::default())
+}
+
+/// The status of every attached document, in the locker's order, each distinct file read once
+/// however many entries point at it, and nothing read once `budget` is spent (those documents
+/// are `NotChecked`).
+pub fn verify_within(
+    project_file: &Path,
+    evidence: &[Evidence],
+    budget: Budget<'_>,
+) -> Vec<(EvidenceId, EvidenceStatus)> {
+    use crate::files::Refusal;
+    let mut hashed: std::collections::HashMap<PathBuf, Result<String, EvidenceStatus>> =
+        std::collections::HashMap::new();
     evidence
         .iter()
         .map(|e| {
-            let status = match hash_file(&resolve(project_file, &e.path)) {
-                Err(_) => EvidenceStatus::Missing,
-                Ok((hash, _)) if hash.eq_ignore_ascii_case(&e.sha256) => EvidenceStatus::Intact,
+            let path = resolve(project_file, &e.path);
+            let key = std::fs::canonicalize(&path).unwrap_or(path);
+            let known = match hashed.get(&key) {
+                Some(known) => known.clone(),
+                None if budget.spent() => Err(EvidenceStatus::NotChecked),
+                None => {
+                    let known = match hash_within(&key, &budget) {
+                        Ok(Some((hash, _))) => Ok(hash),
+                        Ok(None) => Err(EvidenceStatus::NotChecked),
+                        Err(Refusal::Io(_)) => Err(EvidenceStatus::Missing),
+                        Err(Refusal::NotRegular(_)) => Err(EvidenceStatus::NotAFile),
+                        Err(Refusal::TooLarge { .. }) => Err(EvidenceStatus::TooLarge),
+                    };
+                    if known != Err(EvidenceStatus::NotChecked) {
+                        hashed.insert(key, known.clone());
+                    }
+                    known
+                }
+            };
+            let status = match known {
+                Ok(hash) if hash.eq_ignore_ascii_case(&e.sha256) => EvidenceStatus::Intact,
                 Ok(_) => EvidenceStatus::Changed,
+                Err(status) => status,
             };
             (e.evidence_id.clone(), status)
         })
         .collect()
+}
+
+/// [`hash_file`] that gives up (`Ok(None)`) when `budget` is spent between two chunks.
+fn hash_within(
+    path: &Path,
+    budget: &Budget<'_>,
+) -> Result<Option<(String, u64)>, crate::files::Refusal> {
+    let mut file = crate::files::open_regular(path, MAX_EVIDENCE_BYTES)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    let mut size = 0u64;
+    loop {
+        if budget.spent() {
+            return Ok(None);
+        }
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        size += read as u64;
+        if size > MAX_EVIDENCE_BYTES {
+            return Err(crate::files::Refusal::TooLarge {
+                size,
+                max: MAX_EVIDENCE_BYTES,
+            });
+        }
+        hasher.update(&buffer[..read]);
+    }
+    let digest = hasher.finalize();
+    Ok(Some((
+        digest.iter().map(|b| format!("{b:02x}")).collect(),
+        size,
+    )))
 }
 
 #[cfg(test)]

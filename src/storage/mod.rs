@@ -46,6 +46,14 @@ pub enum LoadError {
         /// The cap.
         max: u64,
     },
+    /// The path names a folder, a pipe, a device or a socket: refused without reading it.
+    #[error("{path}: {}, not a regular file; it was not read", kind.describe())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it names.
+        kind: crate::files::NotRegular,
+    },
     /// The file is not UTF-8 text.
     #[error("{path}:{line}:{column}: the file is not UTF-8 text (binary or another encoding)")]
     NotText {
@@ -152,22 +160,74 @@ fn skip_blanks(mut text: &str) -> &str {
     }
 }
 
+/// True when `a` and `b` name the same file on disk (the same device and inode, whatever the
+/// names, links or `..` used); false when either does not exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
+/// True when the file at `path` opens as a Garde-fou project does: `(` then `format_version: N`
+/// (after an optional BOM, blanks and comments). Only its first 4 KiB are read, and only from a
+/// regular file.
+pub fn looks_like_project(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(file) = crate::files::open_regular(path, u64::MAX) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(text) => text,
+        // Cut in the middle of a character: the valid part is enough.
+        Err(error) => std::str::from_utf8(&head[..error.valid_up_to()]).unwrap_or(""),
+    };
+    leading_version(text).is_some()
+}
+
 /// Reads and parses a project file.
 pub fn load(path: &Path) -> Result<Assessment, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let bytes = read_file(path, MAX_FILE_BYTES)?;
+    parse_bytes(&bytes, path)
+}
+
+/// The bytes of the file at `path`, a regular file of at most `max` bytes: a folder, pipe or
+/// device is refused without waiting, a larger file before (or while) it is read.
+pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
+    crate::files::read_capped(path, max).map_err(|refusal| load_refusal(path, refusal))
+}
+
+/// A refused read as a load error naming `path`.
+pub fn load_refusal(path: &Path, refusal: crate::files::Refusal) -> LoadError {
+    use crate::files::Refusal;
+    match refusal {
+        Refusal::Io(source) => LoadError::Io {
+            path: path.to_owned(),
+            source,
+        },
+        Refusal::NotRegular(kind) => LoadError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        Refusal::TooLarge { size, max } => LoadError::TooLarge {
             path: path.to_owned(),
             size,
-            max: MAX_FILE_BYTES,
-        });
+            max,
+        },
     }
-    let bytes = fs::read(path).map_err(io)?;
-    parse_bytes(&bytes, path)
 }
 
 /// Parses the bytes of a project file; `path` only names the file in messages.
@@ -261,6 +321,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), SaveError> {
 /// Writes `bytes` to `path` through a flushed temporary file and a rename (no backup). On any
 /// error the temporary file is removed and `path` keeps its old content.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let path = &write_target(path)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -268,12 +329,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
     })?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".tmp-{}", std::process::id()));
-    let temp = folder.join(temp_name);
-
-    let result = write_then_replace(&temp, path, bytes);
+    remove_stale_temps(&folder, name);
+    let (temp, file) = create_temp(&folder, name)?;
+    let result = write_then_replace(file, &temp, path, bytes);
     if result.is_err() {
         // The temporary file may not exist; nothing else to undo.
         fs::remove_file(&temp).ok();
@@ -281,12 +339,115 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-fn write_then_replace(temp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(temp)?;
+/// Where a write to `path` really goes: `path` itself when nothing is there or a regular file
+/// is; the file a symbolic link points to (written through knowingly, the link kept); refused
+/// for a folder, a pipe, a device or a socket, which a rename would silently replace.
+fn write_target(path: &Path) -> std::io::Result<PathBuf> {
+    let Ok(link) = fs::symlink_metadata(path) else {
+        return Ok(path.to_owned());
+    };
+    let target = if link.file_type().is_symlink() {
+        match fs::canonicalize(path) {
+            Ok(target) => target,
+            // A dangling link: refused rather than replaced by a regular file.
+            Err(_) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the path is a symbolic link to nothing; not written",
+                ))
+            }
+        }
+    } else {
+        path.to_owned()
+    };
+    let metadata = fs::metadata(&target)?;
+    if !metadata.file_type().is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path is not a regular file (a folder, a pipe or a device); not written",
+        ));
+    }
+    Ok(target)
+}
+
+/// The prefix of this app's temporary files for `name`: `.name.tmp-`.
+fn temp_prefix(name: &std::ffi::OsStr) -> String {
+    format!(".{}.tmp-", name.to_string_lossy())
+}
+
+/// A new temporary file beside the target, created exclusively (`O_EXCL`: a file or link
+/// planted under that name makes it fail, never followed) under a name no other writer uses:
+/// the process id, then a number from the clock and a counter.
+fn create_temp(folder: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut last_error = None;
+    for _ in 0..16 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let unique = nanos
+            ^ COUNTER
+                .fetch_add(1, Ordering::Relaxed)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let temp = folder.join(format!(
+            "{}{}-{unique:016x}",
+            temp_prefix(name),
+            std::process::id()
+        ));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                last_error = Some(error);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| std::io::Error::other("no temporary name was free")))
+}
+
+/// Removes temporary files of ours for `name` left by a process that was killed mid-write
+/// (their process is gone); a live writer's temporary file is left alone.
+fn remove_stale_temps(folder: &Path, name: &std::ffi::OsStr) {
+    let prefix = temp_prefix(name);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = match pid {
+            Some(pid) if pid == std::process::id() => true,
+            Some(pid) => {
+                Path::new("/proc").join(pid.to_string()).exists()
+                    || !Path::new("/proc/self").exists()
+            }
+            None => false,
+        };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !alive && is_file {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+fn write_then_replace(
+    mut file: fs::File,
+    temp: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> std::io::Result<()> {
+    // The new file keeps the old one's permissions (a 0600 project stays private).
+    if let Ok(previous) = fs::metadata(path) {
+        file.set_permissions(previous.permissions())?;
+    }
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);

@@ -29,6 +29,13 @@ pub enum Action {
     ExportDocument(DocumentKind),
     /// Export again, leaving out the branding's logo the user was told cannot be used.
     ExportWithoutLogo(ExportTarget),
+    /// Export the dossier over the file already at its path (the user said so).
+    ReplaceDossier {
+        /// Leave out a logo that cannot be used.
+        without_logo: bool,
+    },
+    /// Record that this project may embed a file outside its folder (its logo), then export.
+    AllowOutsideThenExport(crate::model::TrustedFile, ExportTarget),
     /// Copy a derived document's text to the clipboard.
     CopyDocument(DocumentKind),
     /// Write the CNIL PIA file beside the dossier.
@@ -71,6 +78,8 @@ pub enum Action {
     ShowChanges,
     /// Show a message in the status bar (an error).
     Status(String),
+    /// Show a message in the status bar (what was done, not an error).
+    Info(String),
     /// Open the legal references window, on this entry if given.
     ShowReference(Option<crate::model::LegalRefId>),
     /// Scan this folder in the portfolio view (and remember it).

@@ -157,6 +157,7 @@ impl GardefouApp {
     /// What follows a new session: the file marker, the warning when another window holds it,
     /// the recovery offer, the default export path, a fresh undo history.
     fn took_session(&mut self) {
+        self.state.forget_project();
         if let Some(pid) = self.session.hold_marker() {
             let message = tr_with(
                 self.lang(),
@@ -180,10 +181,8 @@ impl GardefouApp {
             .display()
             .to_string();
         self.undoer = Undoer::default();
-        self.state.highlight = None;
         self.state.show_start = false;
         self.state.show_portfolio = false;
-        self.state.inventory = steps::video_system::inventory::InventoryState::default();
     }
 
     /// Applies one action.
@@ -223,10 +222,19 @@ impl GardefouApp {
             }
             Action::ExportDocument(kind) => self.export_document(kind, false),
             Action::ExportWithoutLogo(action::ExportTarget::Dossier) => {
-                self.start_export(ctx, true)
+                self.start_export(ctx, true, false)
             }
             Action::ExportWithoutLogo(action::ExportTarget::Document(kind)) => {
                 self.export_document(kind, true)
+            }
+            Action::ReplaceDossier { without_logo } => self.start_export(ctx, without_logo, true),
+            Action::AllowOutsideThenExport(trust, target) => {
+                let (assessment, view) = self.session.edit_view();
+                edit::apply(assessment, view.kb, &edit::Edit::TrustFile(trust));
+                match target {
+                    action::ExportTarget::Dossier => self.start_export(ctx, false, false),
+                    action::ExportTarget::Document(kind) => self.export_document(kind, false),
+                }
             }
             Action::CopyDocument(kind) => self.copy_document(ctx, kind),
             Action::ExportPia => self.export_pia(),
@@ -284,10 +292,17 @@ impl GardefouApp {
                 match self.session.validate(&number, &by, &reason) {
                     Ok(()) => {
                         self.state.circuit_form = steps::circuit::CircuitForm::default();
-                        self.set_status(
-                            tr_with(lang, "circuit.validated", &[("number", &number)]),
-                            false,
-                        );
+                        // Validating is a signature act: the version is written to the file at
+                        // once. Untitled work has no file yet, and the message says so.
+                        let saved = self.session.path().is_some() && self.save_to(None);
+                        let key = if saved {
+                            "circuit.validated"
+                        } else {
+                            "circuit.validated_unsaved"
+                        };
+                        if saved || self.session.path().is_none() {
+                            self.set_status(tr_with(lang, key, &[("number", &number)]), false);
+                        }
                     }
                     Err(error) => self.set_status(messages::circuit_error(&error, lang), true),
                 }
@@ -307,6 +322,7 @@ impl GardefouApp {
                 Err(error) => self.set_status(messages::load_error(&error, lang), true),
             },
             Action::Status(message) => self.set_status(message, true),
+            Action::Info(message) => self.set_status(message, false),
             Action::ShowChanges => self.state.changes = self.compute_changes(),
             Action::ShowReference(selected) => {
                 self.state.references = Some(panels::ReferencesView {
@@ -363,7 +379,7 @@ impl GardefouApp {
                     self.session.assessment = next.clone();
                 }
             }
-            Command::ExportDossier => self.start_export(ctx, false),
+            Command::ExportDossier => self.start_export(ctx, false, false),
             Command::Quit => {
                 self.session.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -532,24 +548,31 @@ impl GardefouApp {
         target: action::ExportTarget,
         without_logo: bool,
     ) -> Option<Option<crate::dossier::Branding>> {
-        let branding = self
+        use crate::session::logo::BrandingProblem;
+        match self
             .session
-            .assessment
-            .project
-            .branding
-            .over(&self.settings.branding);
-        match crate::branding::resolve(&branding, without_logo) {
+            .resolve_branding(&self.settings.branding, without_logo, false)
+        {
             Ok(resolved) => Some(resolved),
-            Err(error) => {
+            Err(BrandingProblem::Logo(error)) => {
                 let message = messages::logo_error(&error, self.lang());
                 self.state.prompt = Some(Prompt::LogoProblem { message, target });
+                None
+            }
+            Err(BrandingProblem::Outside { path, trust }) => {
+                let message = messages::outside_logo(&path, self.lang());
+                self.state.prompt = Some(Prompt::OutsideLogo {
+                    message,
+                    trust,
+                    target,
+                });
                 None
             }
         }
     }
 
     /// Starts the dossier export on a background thread, with the dossier step's settings.
-    fn start_export(&mut self, ctx: &egui::Context, without_logo: bool) {
+    fn start_export(&mut self, ctx: &egui::Context, without_logo: bool, replace_ok: bool) {
         let lang = self.lang();
         let format = self.state.export_format;
         let output = with_extension_of(PathBuf::from(self.state.export_path.trim()), format);
@@ -564,6 +587,18 @@ impl GardefouApp {
             .is_ok_and(|state| *state == ExportState::Running);
         if is_running {
             return;
+        }
+        // A file already there is replaced only once the user said so, knowing what it holds.
+        if !replace_ok {
+            if let Some(existing) = crate::session::export::existing_output(&output) {
+                self.state.prompt = Some(Prompt::ReplaceDossier {
+                    message: messages::existing_output(&output, &existing, lang),
+                    replaces_full_with_public: self.state.export_public
+                        && existing.is_full_dossier == Some(true),
+                    without_logo,
+                });
+                return;
+            }
         }
         // The logo is read before the export starts: if it cannot be used, the user decides.
         let Some(branding) = self.branding_for(action::ExportTarget::Dossier, without_logo) else {
@@ -598,15 +633,21 @@ impl GardefouApp {
         });
     }
 
-    /// Keeps the recovery copy in step with the work: written every 30 s while there are
-    /// unsaved changes, removed as soon as the assessment is back to its saved state.
+    /// Keeps the recovery copy in step with the work: written a few seconds after the last
+    /// edit (and every 30 s while edits go on), removed as soon as the assessment is back to its
+    /// saved state.
     fn autosave(&mut self, now: f64) {
         if self.is_dirty() {
-            let due = self
+            let Some(edited) = self.state.last_edit else {
+                return;
+            };
+            let written_since = self.state.last_autosave.is_some_and(|t| t >= edited);
+            let quiet = now - edited >= autosave::QUIET_SECONDS;
+            let overdue = self
                 .state
                 .last_autosave
                 .is_none_or(|t| now - t >= autosave::INTERVAL_SECONDS);
-            if !due {
+            if written_since || !(quiet || overdue) {
                 return;
             }
             self.state.last_autosave = Some(now);
@@ -698,11 +739,20 @@ impl GardefouApp {
                     }
                 }
             }
-            // Alt+0 … Alt+8: straight to a step, as numbered in the navigator.
+            // Alt+0 … Alt+8: straight to a step, as numbered in the navigator. The platform also
+            // sends the digit as typed text: that text is taken away too, or the field that has
+            // the focus would receive it (« 21 jours2 »).
+            let mut digits = Vec::new();
             for (step, key) in Step::ALL.iter().zip(STEP_KEYS) {
                 if input.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::ALT, key)) {
                     actions.push(Action::GoTo(*step, None));
+                    digits.push(key.symbol_or_name().to_owned());
                 }
+            }
+            if !digits.is_empty() {
+                input.events.retain(
+                    |event| !matches!(event, egui::Event::Text(text) if digits.contains(text)),
+                );
             }
         });
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -875,10 +925,13 @@ impl GardefouApp {
         }
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.session.assessment);
-        self.session.refresh();
+        if self.session.refresh() {
+            self.state.last_edit = Some(now);
+        }
         self.autosave(now);
         if self.is_dirty() {
-            ctx.request_repaint_after(std::time::Duration::from_secs(5));
+            // Wakes the app for the recovery copy due a few seconds after the last edit.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(autosave::QUIET_SECONDS));
         }
     }
 }

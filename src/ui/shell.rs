@@ -369,6 +369,54 @@ impl GardefouApp {
                         }
                     });
                 }
+                Prompt::ReplaceDossier {
+                    message,
+                    replaces_full_with_public,
+                    without_logo,
+                } => {
+                    ui.heading(tr(lang, "ui.replace_title"));
+                    ui.label(message);
+                    if replaces_full_with_public {
+                        ui.label(
+                            RichText::new(tr(lang, "ui.replace_full_with_public"))
+                                .strong()
+                                .color(theme::palette(ui.ctx()).bad),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "ui.replace")).clicked() {
+                            actions.push(Action::ReplaceDossier { without_logo });
+                            close = true;
+                        }
+                        // Enter and Escape keep the file: replacing is never the default.
+                        if ui.button(tr(lang, "ui.cancel")).clicked() || enter || escape {
+                            close = true;
+                        }
+                    });
+                }
+                Prompt::OutsideLogo {
+                    message,
+                    trust,
+                    target,
+                } => {
+                    ui.heading(tr(lang, "ui.outside_logo"));
+                    ui.label(message);
+                    ui.label(tr(lang, "ui.outside_logo_question"));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "ui.allow_for_project")).clicked() {
+                            actions.push(Action::AllowOutsideThenExport(trust.clone(), target));
+                            close = true;
+                        }
+                        // Enter takes the safe answer: nothing of this disk goes into the file.
+                        if ui.button(tr(lang, "ui.export_without_logo")).clicked() || enter {
+                            actions.push(Action::ExportWithoutLogo(target));
+                            close = true;
+                        }
+                        if ui.button(tr(lang, "ui.cancel")).clicked() || escape {
+                            close = true;
+                        }
+                    });
+                }
                 Prompt::LogoProblem { message, target } => {
                     ui.heading(tr(lang, "ui.logo_problem"));
                     ui.label(message);

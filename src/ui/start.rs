@@ -100,6 +100,15 @@ impl GardefouApp {
                         format!("{folder} — {}", tr(lang, "start.missing"))
                     };
                     ui.label(RichText::new(note).small().color(palette.muted));
+                    // Unsaved work of that file survives in a recovery copy: said here, offered
+                    // when the file opens.
+                    if crate::storage::autosave::pending_recovery(path).is_some() {
+                        ui.label(
+                            RichText::new(tr(lang, "start.has_recovery"))
+                                .small()
+                                .color(palette.warn),
+                        );
+                    }
                 });
             }
             ui.add_space(18.0);

@@ -53,6 +53,25 @@ pub enum Prompt {
         /// The warnings, in the UI language.
         messages: Vec<String>,
     },
+    /// The dossier's path names a file already there: replace it, or not.
+    ReplaceDossier {
+        /// What the file holds (full / public, pages, date), in the UI language.
+        message: String,
+        /// True when a public version would replace a full dossier: said in red.
+        replaces_full_with_public: bool,
+        /// The export's choice about the logo, kept for when it goes on.
+        without_logo: bool,
+    },
+    /// The project's logo lies outside its folder: allow it for this project, export without it,
+    /// or not at all.
+    OutsideLogo {
+        /// Which file, and why it was not read, in the UI language.
+        message: String,
+        /// What allowing it records in the project.
+        trust: crate::model::TrustedFile,
+        /// The export waiting for the answer.
+        target: super::action::ExportTarget,
+    },
     /// The branding's logo cannot be used: export without it, or not at all.
     LogoProblem {
         /// What is wrong with the logo, in the UI language.
@@ -86,6 +105,9 @@ pub struct UiState {
     pub export_format: crate::session::Format,
     /// When the recovery copy was last written (app time).
     pub last_autosave: Option<f64>,
+    /// When the assessment last changed (app time): the recovery copy follows a few seconds
+    /// later.
+    pub last_edit: Option<f64>,
     /// The wall-clock label of the last autosave, for the status bar.
     pub last_autosave_label: Option<String>,
     /// The camera inventory editor.
@@ -118,4 +140,26 @@ pub struct UiState {
     pub file_picker: Option<super::file_picker::InAppPicker>,
     /// A failure of the desktop's viewer, reported from its background thread.
     pub viewer_report: Arc<Mutex<Option<String>>>,
+}
+
+impl UiState {
+    /// Forgets everything that belonged to the previous assessment — the inventory's filters and
+    /// selection, the plan shown and its tool and selection, the half-filled forms, the open
+    /// « changes », review and search windows, the highlighted field, the status line, the
+    /// public-version choice — so a new, opened or restored assessment never shows the last
+    /// one's state (a plan editor offering « 75001 » over an empty sheet). What belongs to the
+    /// user (format, portfolio, references, help) stays.
+    pub fn forget_project(&mut self) {
+        self.highlight = None;
+        self.should_scroll = false;
+        self.status = None;
+        self.inventory = Default::default();
+        self.plans = Default::default();
+        self.evidence_form = Default::default();
+        self.changes = None;
+        self.review = None;
+        self.circuit_form = Default::default();
+        self.search = None;
+        self.export_public = false;
+    }
 }

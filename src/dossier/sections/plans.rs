@@ -106,17 +106,31 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
                     ctx.tw(key, &[("zone", zone.label.trim()), ("kind", &kind)])
                 })
                 .collect();
+            // Placeholders are never printed as fact: unknown optics say so.
+            let (direction, angle, range) = if p.optics_unknown {
+                let unknown = ctx.t("dossier.plan.not_entered");
+                (unknown.clone(), unknown.clone(), unknown)
+            } else {
+                (
+                    format!("{:.0}°", p.direction_degrees),
+                    format!("{:.0}°", p.angle_degrees),
+                    format!("{:.0} m", p.range_metres),
+                )
+            };
+            let seen = if p.optics_unknown {
+                ctx.t("dossier.plan.not_computed")
+            } else if seen.is_empty() {
+                "—".to_owned()
+            } else {
+                seen.join(" ; ")
+            };
             vec![
                 p.camera_id.to_string(),
-                format!("{:.0}°", p.direction_degrees),
-                format!("{:.0}°", p.angle_degrees),
-                format!("{:.0} m", p.range_metres),
+                direction,
+                angle,
+                range,
                 p.masks.len().to_string(),
-                if seen.is_empty() {
-                    "—".to_owned()
-                } else {
-                    seen.join(" ; ")
-                },
+                seen,
             ]
         })
         .collect();

@@ -253,7 +253,7 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         .iter()
         .map(|i| ctx.variant("search_initiator", i))
         .collect();
-    out.push(Block::KeyValues(vec![
+    let mut rows = vec![
         (
             ctx.t("dossier.search_initiators"),
             ctx.text_or_blank(&initiators.join(", ")),
@@ -296,7 +296,15 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.t("dossier.handover"),
             ctx.text_or_blank(&searches.handover),
         ),
-    ]));
+    ];
+    // Recordings viewed outside requisitions (ordinary video-protection): for which purposes.
+    if searches.is_requisition_only == Some(false) || !searches.review_purposes.trim().is_empty() {
+        rows.push((
+            ctx.t("dossier.review_purposes"),
+            ctx.text_or_blank(&searches.review_purposes),
+        ));
+    }
+    out.push(Block::KeyValues(rows));
 
     out.push(section(ctx.t("section.cameras")));
     let summary = summarise(&ctx.a.cameras);

@@ -105,6 +105,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let export_clicked = ui
         .button(RichText::new(cx.tw("ui.export_dossier_as", &[("format", &format_name)])).strong())
         .clicked();
+    // The public version has its own name, so it never replaces the full (signed) dossier.
+    if public != *cx.export_public && !path.trim().is_empty() {
+        path = crate::session::export::public_path(Path::new(path.trim()), public)
+            .display()
+            .to_string();
+    }
     *cx.export_path = path;
     *cx.export_public = public;
     if export_clicked {

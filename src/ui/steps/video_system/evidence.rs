@@ -28,6 +28,11 @@ pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         palette.muted
     };
     ui.label(RichText::new(cx.t("ui.evidence_locker_here")).color(colour));
+    ui.label(
+        RichText::new(cx.t("ui.evidence_cap_note"))
+            .small()
+            .color(palette.muted),
+    );
     if let Some(id) = evidence_table_ui(ui, cx, a) {
         cx.actions.push(Action::Edit(Edit::RemoveEvidence(id)));
     }
@@ -93,6 +98,11 @@ fn status_ui(ui: &mut egui::Ui, lang: Lang, status: Option<EvidenceStatus>) {
         Some(EvidenceStatus::Intact) => ("ui.evidence_intact", theme::palette(ui.ctx()).good),
         Some(EvidenceStatus::Changed) => ("ui.evidence_changed", theme::palette(ui.ctx()).bad),
         Some(EvidenceStatus::Missing) => ("ui.evidence_missing", theme::palette(ui.ctx()).bad),
+        Some(EvidenceStatus::NotAFile) => ("ui.evidence_not_a_file", theme::palette(ui.ctx()).bad),
+        Some(EvidenceStatus::TooLarge) => ("ui.evidence_too_large", theme::palette(ui.ctx()).bad),
+        Some(EvidenceStatus::NotChecked) => {
+            ("ui.evidence_not_checked", theme::palette(ui.ctx()).bad)
+        }
         None => ("ui.evidence_unchecked", theme::palette(ui.ctx()).muted),
     };
     ui.label(RichText::new(tr(lang, key)).color(colour));

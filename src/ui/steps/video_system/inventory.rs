@@ -47,8 +47,10 @@ pub struct InventoryState {
     pub filter_purpose: Option<PurposeKind>,
     /// Sort key, and whether it runs in descending order.
     pub sort: (SortKey, bool),
-    /// Selected cameras.
+    /// Selected cameras (their checkboxes): what the bulk edits act on, where shown.
     pub selected: BTreeSet<CameraId>,
+    /// The camera whose form is open (a click on its row); not a selection.
+    pub editing: Option<CameraId>,
     /// Path typed for CSV import or export.
     pub csv_path: String,
     /// The import being previewed, read by the update from `csv_path`.
@@ -165,15 +167,44 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     filters_ui(ui, kb, lang, state, &summary);
     coupling_filter_ui(ui, lang, state);
     let rows = state.rows(&a.cameras);
-    let selected: Vec<CameraId> = state.selected.iter().cloned().collect();
-    selection_ui(ui, lang, state, &rows, &a.cameras);
+    // The bulk edits act on the selected cameras the filter shows, never on hidden ones.
+    let shown: BTreeSet<&CameraId> = rows.iter().map(|&i| &a.cameras[i].camera_id).collect();
+    let selected: Vec<CameraId> = state
+        .selected
+        .iter()
+        .filter(|id| shown.contains(id))
+        .cloned()
+        .collect();
+    let hidden = state.selected.len() - selected.len();
+    selection_ui(ui, lang, state, &rows, &a.cameras, hidden);
     let edits = bulk_edits_ui(ui, kb, lang, &selected);
     super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.highlight);
-    selected_camera_ui(ui, lang, a, &selected);
+    let form = state.editing.clone().or_else(|| match selected.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    });
+    if let Some(camera) = form {
+        camera_form_of_ui(ui, lang, a, &camera);
+    }
     super::inventory_csv::csv_ui(ui, cx, a);
     for edit in edits {
-        if let Edit::DeleteCameras(_) = edit {
-            cx.inventory.selected.clear();
+        if let Edit::DeleteCameras(ids) = &edit {
+            for id in ids {
+                cx.inventory.selected.remove(id);
+            }
+            if cx
+                .inventory
+                .editing
+                .as_ref()
+                .is_some_and(|e| ids.contains(e))
+            {
+                cx.inventory.editing = None;
+            }
+            cx.actions.push(Action::Info(tr_with(
+                lang,
+                "ui.cameras_deleted",
+                &[("count", &ids.len().to_string())],
+            )));
         }
         cx.actions.push(Action::Edit(edit));
     }
@@ -284,9 +315,21 @@ fn selection_ui(
     state: &mut InventoryState,
     rows: &[usize],
     cameras: &[Camera],
+    hidden: usize,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(shown_selected(lang, rows.len(), state.selected.len()));
+        if hidden > 0 {
+            // Said where the bulk buttons are: those cameras are not touched by them.
+            ui.label(
+                RichText::new(tr_with(
+                    lang,
+                    "ui.selected_hidden",
+                    &[("hidden", &hidden.to_string())],
+                ))
+                .color(theme::palette(ui.ctx()).warn),
+            );
+        }
         if ui.button(tr(lang, "ui.select_shown")).clicked() {
             state.selected = rows.iter().map(|&i| cameras[i].camera_id.clone()).collect();
         }
@@ -347,26 +390,27 @@ fn bulk_edits_ui(
     edits
 }
 
-/// The single selected camera's form, edited on a copy written back when it changes
-/// (borrowing the inventory mutably every frame would copy it every frame).
-fn selected_camera_ui(ui: &mut egui::Ui, lang: Lang, a: &mut Assessment, selected: &[CameraId]) {
-    let [only] = selected else {
-        return;
-    };
+/// The form of the camera `only` (the one opened, or the only one selected), edited on a copy
+/// written back when it changes (borrowing the inventory mutably every frame would copy it
+/// every frame).
+fn camera_form_of_ui(ui: &mut egui::Ui, lang: Lang, a: &mut Assessment, only: &CameraId) {
     if let Some(index) = a.cameras.iter().position(|c| &c.camera_id == only) {
         let mut camera = a.cameras[index].clone();
-        // Placed on a plan with a scale: what it sees comes from the plan.
+        // Placed on a plan with a scale, its optics known: what it sees comes from the plan
+        // (as the engine judges it, `rules::plans::sightings`).
         let seen: Option<Vec<(String, ZoneKind, bool)>> = a
             .plans
             .iter()
             .filter(|p| p.scale().is_some())
             .find_map(|p| {
-                p.placement(only).map(|placement| {
-                    p.zones_in_view(placement)
-                        .into_iter()
-                        .map(|(z, unmasked)| (z.label.trim().to_owned(), z.kind, unmasked))
-                        .collect()
-                })
+                p.placement(only)
+                    .filter(|pl| !pl.optics_unknown)
+                    .map(|placement| {
+                        p.zones_in_view(placement)
+                            .into_iter()
+                            .map(|(z, unmasked)| (z.label.trim().to_owned(), z.kind, unmasked))
+                            .collect()
+                    })
             });
         camera_form_ui(ui, lang, &mut camera, seen.as_deref());
         if camera != a.cameras[index] {

@@ -1,6 +1,7 @@
 //! The camera inventory's table: sortable column titles, and one row per camera shown, laid out
 //! only when visible so that 10,000 cameras scroll smoothly. A camera's id is the checkbox that
-//! selects it; a click anywhere on its row does the same.
+//! selects it for the bulk edits; a click anywhere else on its row opens its form, and selects
+//! nothing (a selection never builds up behind the user's back).
 
 use std::collections::BTreeSet;
 
@@ -49,7 +50,14 @@ pub fn table_ui(
                     let camera = &cameras[rows[row.index()]];
                     let is_pointed = highlight
                         .is_some_and(|h| h.starts_with(&format!("cameras[{}]", camera.camera_id)));
-                    camera_row_ui(&mut row, lang, &mut state.selected, camera, is_pointed);
+                    camera_row_ui(
+                        &mut row,
+                        lang,
+                        &mut state.selected,
+                        &mut state.editing,
+                        camera,
+                        is_pointed,
+                    );
                 });
             });
     });
@@ -86,11 +94,12 @@ fn camera_row_ui(
     row: &mut TableRow<'_, '_>,
     lang: Lang,
     selected: &mut BTreeSet<CameraId>,
+    editing: &mut Option<CameraId>,
     camera: &Camera,
     is_pointed: bool,
 ) {
     let was_selected = selected.contains(&camera.camera_id);
-    row.set_selected(was_selected);
+    row.set_selected(was_selected || editing.as_ref() == Some(&camera.camera_id));
     let mut is_row_clicked = false;
     row.col(|ui| {
         let mut is_selected = was_selected;
@@ -144,13 +153,13 @@ fn camera_row_ui(
                 .selectable(false),
         );
     });
-    // A click anywhere on the row (outside the checkbox) selects or unselects the camera, as
-    // its checkbox does.
+    // A click anywhere on the row (outside the checkbox) opens the camera's form, or closes it
+    // when it is already open; the selection is left as it is.
     if is_row_clicked || row.response().clicked() {
-        if selected.contains(&camera.camera_id) {
-            selected.remove(&camera.camera_id);
+        if editing.as_ref() == Some(&camera.camera_id) {
+            *editing = None;
         } else {
-            selected.insert(camera.camera_id.clone());
+            *editing = Some(camera.camera_id.clone());
         }
     }
 }

@@ -460,6 +460,15 @@ fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
         &cx.t("field.searches.is_requisition_only"),
         &mut searches.is_requisition_only,
     );
+    // Always shown (nothing moves when « no » is ticked above); answered when recordings are
+    // viewed outside requisitions.
+    multiline_ui(
+        ui,
+        cx,
+        "video_system.searches.review_purposes",
+        &cx.t("field.searches.review_purposes"),
+        &mut searches.review_purposes,
+    );
     number_ui(
         ui,
         cx,

@@ -213,20 +213,26 @@ pub fn canvas_ui(
                 ));
             }
         }
-        in_view.push((placement.camera_id.clone(), at, placement.direction_degrees));
+        in_view.push((placement.camera_id.clone(), at, placement.optics_unknown));
     }
     painter.add(Shape::mesh(fills));
     painter.extend(overlays);
     painter.extend(masks);
     let show_labels = in_view.len() <= MAX_LABELS;
-    for (camera, at, _) in &in_view {
+    for (camera, at, optics_unknown) in &in_view {
         let is_selected = state.selected == Some(Selected::Camera(camera.clone()));
         let colour = if is_selected {
             palette.bad
         } else {
             palette.accent
         };
-        painter.circle_filled(*at, if is_selected { 6.0 } else { 4.0 }, colour);
+        let radius = if is_selected { 6.0 } else { 4.0 };
+        if *optics_unknown {
+            // A ring, no sector: where it looks is not known.
+            painter.circle_stroke(*at, radius, Stroke::new(2.0, colour));
+        } else {
+            painter.circle_filled(*at, radius, colour);
+        }
         if show_labels || is_selected {
             painter.text(
                 *at + Vec2::new(6.0, -6.0),
@@ -329,7 +335,7 @@ fn pointer_ui(
     plan: &mut SitePlan,
     state: &mut PlanEditorState,
     view: View,
-    in_view: &[(crate::model::CameraId, Pos2, f64)],
+    in_view: &[(crate::model::CameraId, Pos2, bool)],
     handle: Option<Pos2>,
     actions: &mut Vec<Action>,
 ) -> Option<Point> {
@@ -384,6 +390,7 @@ fn pointer_ui(
                     let v = pos - at;
                     let degrees = f64::from(v.x.atan2(-v.y).to_degrees());
                     p.direction_degrees = (degrees.rem_euclid(360.0)).round();
+                    p.optics_unknown = false;
                 }
             }
             _ => {}

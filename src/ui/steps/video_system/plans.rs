@@ -633,6 +633,11 @@ fn selection_ui(
                 ))
                 .strong(),
             );
+            let optics_before = (
+                placement.direction_degrees,
+                placement.angle_degrees,
+                placement.range_metres,
+            );
             ui.horizontal_wrapped(|ui| {
                 for (key, value, range, suffix) in [
                     (
@@ -671,6 +676,18 @@ fn selection_ui(
                         .labelled_by(label.id);
                 }
             });
+            // Any of the three set by the user: they are known from now on.
+            let optics_after = (
+                placement.direction_degrees,
+                placement.angle_degrees,
+                placement.range_metres,
+            );
+            if optics_after != optics_before {
+                placement.optics_unknown = false;
+            }
+            if placement.optics_unknown {
+                ui.label(RichText::new(tr(lang, "ui.plan.optics_unknown")).color(palette.warn));
+            }
             ui.horizontal_wrapped(|ui| {
                 ui.label(tr_with(
                     lang,
@@ -695,6 +712,8 @@ fn selection_ui(
             });
             if plan.scale().is_none() {
                 ui.label(RichText::new(tr(lang, "ui.plan.no_scale")).color(palette.bad));
+            } else if plan.placement(&camera).is_some_and(|p| p.optics_unknown) {
+                // Nothing is computed from placeholders: « sees nothing » would be a claim.
             } else if seen.is_empty() {
                 ui.label(tr(lang, "ui.plan.sees_nothing"));
             } else {
