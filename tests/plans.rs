@@ -43,6 +43,7 @@ fn placed() -> Assessment {
             range_metres: 20.0,
             masks: Vec::new(),
             optics_unknown: false,
+            view_check: None,
         }],
         zones: vec![Zone {
             zone_id: "Z-1".into(),
@@ -67,8 +68,34 @@ fn findings(a: &Assessment, rule: &str) -> Vec<gardefou::rules::Finding> {
 fn r21_comes_from_the_plan_for_a_placed_camera() {
     let mut a = placed();
     let camera = a.cameras[0].camera_id.to_string();
-    // The answer says « no dwellings », the plan says otherwise: the plan wins.
+    // The answer says « no dwellings », the plan says otherwise: to check on the image (a
+    // sector on a plan proves no view of the inside or of an entrance), never blocking alone.
     a.cameras[0].views_dwellings = false;
+    assert!(findings(&a, "R21").is_empty());
+    let to_check = findings(&a, "R21-PLAN");
+    assert_eq!(to_check.len(), 1);
+    assert_eq!(to_check[0].severity, Severity::High);
+    assert!(to_check[0]
+        .message
+        .fr
+        .contains(&format!("{camera} → Résidence des Tilleuls")));
+    assert_eq!(
+        to_check[0].fields,
+        [format!("plans[PLAN-1].placements[{camera}].view_check")]
+    );
+    // Checked on the image, clear: nothing. Confirmed: blocking, as R21 always was.
+    a.plans[0].placements[0].view_check = Some(gardefou::model::ViewCheck {
+        sees_inside_or_entrance: false,
+        by: "J. Perrin".into(),
+        on: Some(common::day("2026-12-01")),
+    });
+    assert!(findings(&a, "R21").is_empty() && findings(&a, "R21-PLAN").is_empty());
+    a.plans[0].placements[0].view_check = Some(gardefou::model::ViewCheck {
+        sees_inside_or_entrance: true,
+        by: "J. Perrin".into(),
+        on: Some(common::day("2026-12-01")),
+    });
+    assert!(findings(&a, "R21-PLAN").is_empty());
     let r21 = findings(&a, "R21");
     assert_eq!(r21.len(), 1);
     assert_eq!(r21[0].severity, Severity::Blocking);
@@ -291,10 +318,10 @@ fn a_camera_placed_without_its_optics_is_never_judged_on_placeholders() {
         .find(|l| l.contains(&camera) && l.contains("non renseigné"))
         .unwrap_or_else(|| panic!("no row of {camera} saying « non renseigné »:\n{text}"));
     assert!(!row.contains("60°"), "{row}");
-    // Entered in the editor: known, and judged on the plan.
+    // Entered in the editor: known, and judged on the plan (to check on the image).
     a.plans[0].placements[0].optics_unknown = false;
     a.cameras[0].views_dwellings = false;
-    assert_eq!(findings(&a, "R21").len(), 1);
+    assert_eq!(findings(&a, "R21-PLAN").len(), 1);
     assert!(findings(&a, "PLAN-OPTICS-UNKNOWN").is_empty());
 }
 

@@ -51,10 +51,14 @@ fn go_to(h: &mut Harness<'static, GardefouApp>, field: &str) {
 }
 
 fn r21(h: &Harness<'static, GardefouApp>) -> Option<String> {
+    finding(h, "R21")
+}
+
+fn finding(h: &Harness<'static, GardefouApp>, rule: &str) -> Option<String> {
     h.state()
         .session
         .report()
-        .by_rule("R21")
+        .by_rule(rule)
         .next()
         .map(|f| f.message.fr.clone())
 }
@@ -77,14 +81,55 @@ fn a_camera_s_masks_decide_r21_and_undo_puts_them_back() {
         .placement(&"CAM-003".into())
         .map(|p| p.masks.len());
     assert_eq!(masks, Some(0), "the masks are cleared");
-    let message = r21(&h).expect("R21 once the masks are gone");
+    // A sector touching a dwelling on a plan proves no view of its inside or entrance: to
+    // check on the image (high), never blocking by itself.
+    let message = finding(&h, "R21-PLAN").expect("R21-PLAN once the masks are gone");
     assert!(
         message.contains("CAM-003 → Immeubles d'habitation n° 1"),
         "{message}"
     );
-    h.get_by_label("Annuler").click();
+    assert!(r21(&h).is_none(), "the plan alone does not block");
+    // The check is recorded with who looked: confirmed, it blocks…
+    h.state_mut().settings.user_name = "Claire Vasseur".into();
     h.run();
-    assert!(r21(&h).is_none(), "undo brings the masks back");
+    h.get_by_label("Confirmé\u{a0}: l’image montre l’intérieur ou une entrée")
+        .click();
+    h.run();
+    let message = r21(&h).expect("R21 once the view is confirmed");
+    assert!(message.contains("CAM-003"), "{message}");
+    assert!(h
+        .query_by_label_contains("Confirmé par Claire Vasseur le")
+        .is_some());
+    // …withdrawn then checked clear, nothing remains.
+    h.get_by_label("Retirer").click();
+    h.run();
+    assert!(finding(&h, "R21-PLAN").is_some());
+    h.get_by_label("Vérifié sur image\u{a0}: ni intérieur ni entrée")
+        .click();
+    h.run();
+    assert!(r21(&h).is_none() && finding(&h, "R21-PLAN").is_none());
+    let check = h.state().session.assessment.plans[0]
+        .placement(&"CAM-003".into())
+        .and_then(|p| p.view_check.clone())
+        .expect("recorded");
+    assert_eq!(check.by, "Claire Vasseur");
+    assert!(!check.sees_inside_or_entrance);
+    // Undo, step by step, brings the masks back.
+    for _ in 0..10 {
+        let masks = h.state().session.assessment.plans[0]
+            .placement(&"CAM-003".into())
+            .map_or(0, |p| p.masks.len());
+        if masks > 0 {
+            break;
+        }
+        h.get_by_label("Annuler").click();
+        h.run();
+    }
+    let masks = h.state().session.assessment.plans[0]
+        .placement(&"CAM-003".into())
+        .map_or(0, |p| p.masks.len());
+    assert!(masks > 0, "undo brings the masks back");
+    assert!(r21(&h).is_none() && finding(&h, "R21-PLAN").is_none());
 }
 
 #[test]

@@ -191,6 +191,7 @@ pub fn large_plan(sample: &Assessment) -> Assessment {
             range_metres: 30.0,
             masks: Vec::new(),
             optics_unknown: false,
+            view_check: None,
         })
         .collect();
     let zones = (0..400)

@@ -47,7 +47,7 @@ pub use processing::{Actor, ActorRole, LegalBasis, Processing, Purpose, PurposeK
 pub use project::{DeploymentStage, Lang, OrganisationKind, Project, ProjectStatus, PublicVersion};
 pub use risk::{Band, FearedEvent, Level, MatrixCell, Risk};
 pub use screening::{CriterionOverride, Screening};
-pub use site_plan::{Placement, SitePlan, Zone, ZoneKind};
+pub use site_plan::{Placement, SitePlan, ViewCheck, Zone, ZoneKind};
 pub use video_system::{
     AccessRights, AnalyticsSoftware, Authorisation, ControlCentre, PublicInformation,
     SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,

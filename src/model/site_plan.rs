@@ -79,6 +79,25 @@ pub struct Placement {
     /// Setting any of them in the editor makes them known.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optics_unknown: bool,
+    /// What was seen on the camera's own image about the dwellings its sector on the plan
+    /// touches: a 2-D sector proves neither a view of the inside nor of an entrance (height,
+    /// windows, what stands in between), so the plan alone only asks for this check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_check: Option<ViewCheck>,
+}
+
+/// A check of a camera's image against the dwellings its plan sector touches (CSI L.251-3 bans
+/// viewing the inside of dwellings and, specifically, their entrances).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ViewCheck {
+    /// True: the image shows the inside or an entrance of a dwelling (confirmed); false: checked
+    /// on the image, neither the inside nor an entrance is in view.
+    pub sees_inside_or_entrance: bool,
+    /// Who looked.
+    pub by: String,
+    /// When.
+    pub on: Option<super::Date>,
 }
 
 impl Default for Placement {
@@ -91,6 +110,7 @@ impl Default for Placement {
             range_metres: 30.0,
             masks: Vec::new(),
             optics_unknown: false,
+            view_check: None,
         }
     }
 }

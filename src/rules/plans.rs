@@ -202,9 +202,10 @@ pub fn zone_phrase(kind: ZoneKind) -> &'static str {
     }
 }
 
-/// Emits R21 (cameras viewing dwellings without masking). A camera placed on a plan with a
-/// scale is judged on the plan: its field of view meets a dwelling zone outside its masks
-/// (below); the others on their « views dwellings » and « masking » answers.
+/// Emits R21 (cameras viewing dwellings without masking) and R21-PLAN (a sector on the plan
+/// touching a dwelling outside the masks, not yet checked on the camera's image). A camera
+/// placed on a plan with a scale is judged on the plan, then on what its image was found to
+/// show; the others on their « views dwellings » and « masking » answers.
 fn r21(
     a: &Assessment,
     sightings: &BTreeMap<CameraId, Vec<Sighting>>,
@@ -223,12 +224,45 @@ fn r21(
             (id.clone(), id, field)
         })
         .collect();
+    // The plan alone shows a sector touching a dwelling's footprint, which proves neither a view
+    // of its inside nor of an entrance: to verify on the camera's image (R21-PLAN, high) until
+    // someone records what the image shows. Confirmed: R21 (blocking); cleared: nothing.
+    let mut to_verify: Vec<(String, String, String)> = Vec::new();
     for (camera, plan, zones) in dwelling_exposure(sightings) {
         let id = camera.to_string();
-        exposed.push((
-            id.clone(),
-            format!("{id} → {}", zones.join(" / ")),
-            format!("plans[{plan}].placements[{id}].masks"),
+        let check = a
+            .plans
+            .iter()
+            .find(|p| p.plan_id == plan)
+            .and_then(|p| p.placement(&camera))
+            .and_then(|p| p.view_check.as_ref());
+        match check {
+            Some(check) if !check.sees_inside_or_entrance => {}
+            Some(_) => exposed.push((
+                id.clone(),
+                format!("{id} → {}", zones.join(" / ")),
+                format!("plans[{plan}].placements[{id}].masks"),
+            )),
+            None => to_verify.push((
+                id.clone(),
+                format!("{id} → {}", zones.join(" / ")),
+                format!("plans[{plan}].placements[{id}].view_check"),
+            )),
+        }
+    }
+    if !to_verify.is_empty() {
+        to_verify.sort();
+        out.push(texts.finding(
+            "R21-PLAN",
+            Severity::High,
+            &[
+                ("count", text::number(to_verify.len())),
+                (
+                    "cameras",
+                    listed(to_verify.iter().map(|(_, t, _)| t.clone()).collect()),
+                ),
+            ],
+            to_verify.into_iter().map(|(_, _, f)| f).collect(),
         ));
     }
     if exposed.is_empty() {

@@ -117,13 +117,24 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
                     format!("{:.0} m", p.range_metres),
                 )
             };
-            let seen = if p.optics_unknown {
+            let mut seen = if p.optics_unknown {
                 ctx.t("dossier.plan.not_computed")
             } else if seen.is_empty() {
                 "—".to_owned()
             } else {
                 seen.join(" ; ")
             };
+            // What the camera's image was found to show, with who looked and when.
+            if let Some(check) = &p.view_check {
+                let key = if check.sees_inside_or_entrance {
+                    "dossier.plan.view_confirmed"
+                } else {
+                    "dossier.plan.view_clear"
+                };
+                let on = check.on.map(|d| d.display(ctx.lang)).unwrap_or_default();
+                seen.push_str(" — ");
+                seen.push_str(&ctx.tw(key, &[("who", check.by.trim()), ("date", &on)]));
+            }
             vec![
                 p.camera_id.to_string(),
                 direction,

@@ -92,6 +92,74 @@ pub struct PlanEditorState {
     pub backgrounds: super::plan_background::Backgrounds,
 }
 
+/// What the camera's own image shows of the dwellings its sector touches: recorded by the user
+/// (who, when), or asked for. The plan alone never decides it (CSI L.251-3 is about the inside and
+/// the entrances, which a 2-D sector cannot show).
+fn view_check_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    check: &mut Option<crate::model::ViewCheck>,
+    (who, today): &(String, crate::model::Date),
+) {
+    let palette = theme::palette(ui.ctx());
+    match check.clone() {
+        Some(recorded) => {
+            let key = if recorded.sees_inside_or_entrance {
+                "ui.plan.view_confirmed_by"
+            } else {
+                "ui.plan.view_clear_by"
+            };
+            let on = recorded.on.map(|d| d.display(lang)).unwrap_or_default();
+            let colour = if recorded.sees_inside_or_entrance {
+                palette.bad
+            } else {
+                palette.good
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(tr_with(lang, key, &[("who", &recorded.by), ("date", &on)]))
+                        .color(colour),
+                );
+                if ui
+                    .small_button(tr(lang, "ui.plan.view_check_withdraw"))
+                    .clicked()
+                {
+                    *check = None;
+                }
+            });
+        }
+        None => {
+            ui.label(RichText::new(tr(lang, "ui.plan.view_check_needed")).color(palette.warn));
+            let has_name = !who.is_empty();
+            ui.horizontal_wrapped(|ui| {
+                let record = |sees: bool| crate::model::ViewCheck {
+                    sees_inside_or_entrance: sees,
+                    by: who.clone(),
+                    on: Some(*today),
+                };
+                if ui
+                    .add_enabled(has_name, egui::Button::new(tr(lang, "ui.plan.view_clear")))
+                    .clicked()
+                {
+                    *check = Some(record(false));
+                }
+                if ui
+                    .add_enabled(
+                        has_name,
+                        egui::Button::new(tr(lang, "ui.plan.view_confirmed")),
+                    )
+                    .clicked()
+                {
+                    *check = Some(record(true));
+                }
+            });
+            if !has_name {
+                ui.label(RichText::new(tr(lang, "ui.plan.view_check_name")).small());
+            }
+        }
+    }
+}
+
 pub(super) fn zone_key(kind: ZoneKind) -> &'static str {
     match kind {
         ZoneKind::Dwelling => "ui.plan.zone.dwelling",
@@ -252,7 +320,8 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             state.drawing.remove(0);
         }
     }
-    selection_ui(ui, lang, plan, state, cx.actions);
+    let checker = (cx.user_name.trim().to_owned(), cx.today);
+    selection_ui(ui, lang, plan, state, cx.actions, &checker);
 }
 
 /// The plan and the camera or zone a field path names: `plans[ID]`, then `.placements[CAM]`
@@ -607,6 +676,7 @@ fn selection_ui(
     plan: &mut SitePlan,
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
+    checker: &(String, crate::model::Date),
 ) {
     let palette = theme::palette(ui.ctx());
     match state.selected.clone() {
@@ -717,6 +787,9 @@ fn selection_ui(
             } else if seen.is_empty() {
                 ui.label(tr(lang, "ui.plan.sees_nothing"));
             } else {
+                let touches_dwelling = seen
+                    .iter()
+                    .any(|(_, kind, unmasked)| *unmasked && *kind == ZoneKind::Dwelling);
                 for (label, kind, unmasked) in seen {
                     let (key, colour) = if unmasked && kind == ZoneKind::Dwelling {
                         ("ui.plan.sees_unmasked", palette.bad)
@@ -733,6 +806,12 @@ fn selection_ui(
                         ))
                         .color(colour),
                     );
+                }
+                if let Some(placement) = plan.placements.iter_mut().find(|p| p.camera_id == camera)
+                {
+                    if touches_dwelling || placement.view_check.is_some() {
+                        view_check_ui(ui, lang, &mut placement.view_check, checker);
+                    }
                 }
             }
         }
