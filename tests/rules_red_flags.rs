@@ -727,7 +727,7 @@ fn r08_tracking_attributes_or_categorisation_used_live_or_operationally_is_block
         a.capabilities[2].usage_mode = UsageMode::Unknown;
         assert!(fires(&a, "R08").is_empty(), "{id} unstated");
         if id == "K15" {
-            // Categorisation is biometric: R10 blocks it whatever its use.
+            // Categorisation is biometric: R10 blocks it, in its own words.
             assert!(fires(&a, "R08-SCOPE").is_empty(), "{id} unstated");
             assert_eq!(fires(&a, "R10"), [Blocking]);
         } else {
@@ -737,6 +737,67 @@ fn r08_tracking_attributes_or_categorisation_used_live_or_operationally_is_block
         a.capabilities[2].state = CapabilityState::DisabledByConfig;
         a.capabilities[2].usage_mode = UsageMode::RealTime;
         assert!(fires(&a, "R08").is_empty() && fires(&a, "R08-SCOPE").is_empty());
+    }
+}
+
+#[test]
+fn categorisation_for_anonymous_statistics_is_a_check_in_its_own_words_not_a_block() {
+    let mut a = compliant();
+    let mut record = capability(
+        "K15",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    );
+    record.usage_mode = UsageMode::RealTime;
+    record.use_scope = UseScope::AnonymousStatistics;
+    a.capabilities.push(record);
+    let report = evaluate(&a, TODAY);
+    assert!(severities(&report, "R08").is_empty(), "the statistics use");
+    assert!(severities(&report, "R10").is_empty());
+    assert_eq!(severities(&report, "R10-STATISTICS"), [High]);
+    let message = &report
+        .by_rule("R10-STATISTICS")
+        .next()
+        .expect("R10-STATISTICS")
+        .message;
+    assert!(
+        message.fr.contains("n’est pas les identifier"),
+        "{}",
+        message.fr
+    );
+    assert!(
+        !message.fr.contains("identification biométrique"),
+        "{}",
+        message.fr
+    );
+    assert!(
+        !message.fr.contains("Hors statistiques anonymes"),
+        "{}",
+        message.fr
+    );
+    // Used operationally: blocking, still worded as categorisation.
+    a.capabilities[2].use_scope = UseScope::OperationalDetection;
+    let report = evaluate(&a, TODAY);
+    assert_eq!(severities(&report, "R08"), [Blocking]);
+    let r10 = &report.by_rule("R10").next().expect("R10").message;
+    assert!(r10.fr.contains("Catégoriser les personnes"), "{}", r10.fr);
+    assert!(r10.fr.contains("annexe III, point 1 b)"), "{}", r10.fr);
+    // Each biometric capability has its own text: live identification, post-event search.
+    for (id, words) in [
+        ("K01", "L’identification biométrique"),
+        ("K02", "d’après son visage"),
+    ] {
+        let mut a = compliant();
+        a.capabilities.push(capability(
+            id,
+            Presence::Present,
+            CapabilityState::Enabled,
+            UnlockHolder::Controller,
+        ));
+        let report = evaluate(&a, TODAY);
+        let r10 = &report.by_rule("R10").next().expect("R10").message;
+        assert!(r10.fr.contains(words), "{id}: {}", r10.fr);
     }
 }
 

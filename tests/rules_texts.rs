@@ -59,7 +59,7 @@ fn every_phrase_the_engine_names_exists_and_every_phrase_is_used() {
     let literals = engine_literals();
     let prefixes = [
         "crit.", "verdict.", "art90.", "r05.", "r07.", "r11.", "r26.", "r15.", "r20.", "r22.",
-        "r27.", "stats.", "rights.", "r09.", "plan.",
+        "r27.", "stats.", "rights.", "r09.", "r10.", "plan.",
     ];
     let named: BTreeSet<&str> = literals
         .iter()

@@ -6,9 +6,10 @@
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{
-    K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING, K05_BEHAVIOUR_DETECTION,
-    K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING, K09_COUNTING,
-    K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K12_INDEXING, K14_AUDIO, K15_CATEGORISATION,
+    K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING,
+    K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING,
+    K09_COUNTING, K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K12_INDEXING, K14_AUDIO,
+    K15_CATEGORISATION,
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
@@ -458,9 +459,12 @@ pub fn is_prohibited_detection(record: &CapabilityRecord) -> bool {
     let id = record.capability_id.as_str();
     let is_live = matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both);
     let is_operational = record.use_scope == UseScope::OperationalDetection;
+    // Anonymous statistics is the one use the CNIL admits for these (aggregated, anonymous
+    // output): R08's ground (« apart from anonymous statistics… ») does not apply to it.
+    let is_statistics = record.use_scope == UseScope::AnonymousStatistics;
     REAL_TIME_DETECTION.contains(&id)
-        || (id == K10_CROWD_DENSITY && record.use_scope != UseScope::AnonymousStatistics)
-        || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational))
+        || (id == K10_CROWD_DENSITY && !is_statistics)
+        || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational) && !is_statistics)
 }
 
 /// Emits R08 (real-time automated detection, or a law-only capability — attributes, tracking,
@@ -537,6 +541,18 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
         ];
         let mut values = capability_values(texts, record);
         if record.is_enabled() {
+            // Categorisation is not identification: its own wording, and for anonymous
+            // statistics (the only use the CNIL considers) a check, not a block.
+            if id == K15_CATEGORISATION && record.use_scope == UseScope::AnonymousStatistics {
+                out.push(texts.finding("R10-STATISTICS", Severity::High, &values, fields));
+                continue;
+            }
+            let detail = match id {
+                K01_LIVE_FACE_RECOGNITION => "r10.live_identification",
+                K15_CATEGORISATION => "r10.categorisation",
+                _ => "r10.post_event_search",
+            };
+            values.push(("detail", texts.phrase(detail, &[])));
             out.push(texts.finding("R10", Severity::Blocking, &values, fields));
             continue;
         }
