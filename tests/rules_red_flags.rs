@@ -79,6 +79,91 @@ fn r04_a_purpose_outside_l251_2_is_blocking_but_statistics_are_not() {
 }
 
 #[test]
+fn every_controller_the_code_covers_can_record_its_lawful_purpose_without_a_block() {
+    // A shopping centre (a place open to the public), a shop (its surroundings), a transport
+    // operator (stations open to the public, surroundings exposed to terrorism).
+    for (kind, purposes) in [
+        (OrganisationKind::Private, vec![PurposeKind::OpenToPublic]),
+        (
+            OrganisationKind::Private,
+            vec![PurposeKind::ShopSurroundings],
+        ),
+        (
+            OrganisationKind::PrivatePublicService,
+            vec![
+                PurposeKind::OpenToPublic,
+                PurposeKind::TerrorismSurroundings,
+            ],
+        ),
+    ] {
+        let mut a = compliant();
+        a.project.organisation_kind = kind;
+        a.processing.purposes = purposes
+            .iter()
+            .map(|&kind| Purpose {
+                kind,
+                regime: Regime::Gdpr,
+                legal_basis: LegalBasis::LegitimateInterest,
+                ..Purpose::default()
+            })
+            .collect();
+        for camera in a.cameras.iter_mut() {
+            camera.purposes = purposes.clone();
+        }
+        let report = evaluate(&a, TODAY);
+        assert!(
+            severities(&report, "R04").is_empty(),
+            "{kind:?} {purposes:?}"
+        );
+        assert!(
+            severities(&report, "R04-CONTROLLER").is_empty(),
+            "{kind:?} {purposes:?}"
+        );
+        // Every purpose of these controllers is in the checklist they are offered.
+        assert!(purposes.iter().all(|p| p.is_open_to(kind)));
+    }
+}
+
+#[test]
+fn a_purpose_of_another_kind_of_controller_is_high_and_other_names_both_articles() {
+    let mut a = compliant();
+    // A private company claiming 1° (public buildings): reserved to public authorities.
+    a.project.organisation_kind = OrganisationKind::Private;
+    let report = evaluate(&a, TODAY);
+    assert_eq!(severities(&report, "R04-CONTROLLER"), [High]);
+    let finding = report
+        .by_rule("R04-CONTROLLER")
+        .next()
+        .expect("R04-CONTROLLER");
+    assert!(
+        finding.message.fr.contains("Organisme privé"),
+        "{}",
+        finding.message.fr
+    );
+    assert!(finding
+        .fields
+        .contains(&"project.organisation_kind".to_owned()));
+    // A commune claiming a shopkeeper's purpose.
+    let mut a = compliant();
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::ShopSurroundings,
+        ..Purpose::default()
+    });
+    assert_eq!(fires(&a, "R04-CONTROLLER"), [High]);
+    assert!(!PurposeKind::ShopSurroundings.is_open_to(OrganisationKind::Commune));
+    assert!(PurposeKind::Csi5.is_open_to(OrganisationKind::Intercommunality));
+    assert!(!PurposeKind::Csi5.is_open_to(OrganisationKind::PrivatePublicService));
+    // « Other » says it is in neither text.
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Other,
+        ..Purpose::default()
+    });
+    let report = evaluate(&a, TODAY);
+    let r04 = report.by_rule("R04").next().expect("R04");
+    assert!(r04.message.fr.contains("L.223-1"), "{}", r04.message.fr);
+}
+
+#[test]
 fn r05_an_authorisation_expires_five_years_after_its_grant() {
     let mut a = compliant();
     a.video_system.authorisation.granted_on = Some(common::day("2019-11-05"));

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::project::OrganisationKind;
+
 /// A purpose of the system. `Csi1`…`Csi11` are the purposes CSI art. L.251-2 allows on the public
 /// highway; `AnonymousStatistics` is the statistics use the CNIL accepts without a specific law.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,15 +31,24 @@ pub enum PurposeKind {
     Csi10,
     /// 11° prevention of illegal dumping.
     Csi11,
+    /// Security of persons and property in places and establishments open to the public that are
+    /// particularly exposed to assault or theft (L.251-2, second-to-last paragraph): a shopping
+    /// centre, a stadium, a station, a town hall's reception.
+    OpenToPublic,
+    /// A shopkeeper's immediate surroundings, exposed to assault or theft, after informing the
+    /// mayor (L.251-2, last paragraph).
+    ShopSurroundings,
+    /// The immediate surroundings of buildings exposed to acts of terrorism (L.223-1).
+    TerrorismSurroundings,
     /// Production of anonymous statistics with no operational use.
     AnonymousStatistics,
-    /// Anything else, described in free text — outside L.251-2.
+    /// Anything else, described in free text — in neither L.251-2 nor L.223-1.
     Other,
 }
 
 impl PurposeKind {
     /// Every purpose, in the order of the law.
-    pub const ALL: [PurposeKind; 13] = [
+    pub const ALL: [PurposeKind; 16] = [
         PurposeKind::Csi1,
         PurposeKind::Csi2,
         PurposeKind::Csi3,
@@ -49,6 +60,9 @@ impl PurposeKind {
         PurposeKind::Csi9,
         PurposeKind::Csi10,
         PurposeKind::Csi11,
+        PurposeKind::OpenToPublic,
+        PurposeKind::ShopSurroundings,
+        PurposeKind::TerrorismSurroundings,
         PurposeKind::AnonymousStatistics,
         PurposeKind::Other,
     ];
@@ -59,10 +73,14 @@ impl PurposeKind {
         (index < 11).then_some(index as u8 + 1)
     }
 
-    /// The short code the camera table and the CSV files use: `5°`, `stat`, `autre`.
+    /// The short code the camera table and the CSV files use: `5°`, `erp`, `com`, `l223`,
+    /// `stat`, `autre`.
     pub fn short_code(self) -> String {
         match (self.csi_number(), self) {
             (Some(n), _) => format!("{n}°"),
+            (None, PurposeKind::OpenToPublic) => "erp".to_owned(),
+            (None, PurposeKind::ShopSurroundings) => "com".to_owned(),
+            (None, PurposeKind::TerrorismSurroundings) => "l223".to_owned(),
             (None, PurposeKind::AnonymousStatistics) => "stat".to_owned(),
             (None, _) => "autre".to_owned(),
         }
@@ -71,6 +89,24 @@ impl PurposeKind {
     /// True when the law or the CNIL doctrine allows this purpose (everything but `Other`).
     pub fn is_allowed_purpose(self) -> bool {
         self != PurposeKind::Other
+    }
+
+    /// True when a controller of this kind may pursue this purpose: L.251-2's 1° to 11° belong
+    /// to the competent public authorities (on the public highway, R.251-1); the shopkeeper's
+    /// surroundings to a private shop; places open to the public, the surroundings exposed to
+    /// terrorism (L.223-1), anonymous statistics and « other » (flagged anyway) to anyone.
+    pub fn is_open_to(self, organisation: OrganisationKind) -> bool {
+        let is_public_authority = matches!(
+            organisation,
+            OrganisationKind::Commune
+                | OrganisationKind::Intercommunality
+                | OrganisationKind::OtherPublicBody
+        );
+        match self {
+            _ if self.csi_number().is_some() => is_public_authority,
+            PurposeKind::ShopSurroundings => organisation == OrganisationKind::Private,
+            _ => true,
+        }
     }
 }
 

@@ -162,8 +162,34 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
-/// Emits R04 (a purpose outside the CSI L.251-2 list).
+/// Emits R04 (a purpose in neither CSI L.251-2 nor L.223-1) and R04-CONTROLLER (a purpose the
+/// controller's kind cannot pursue: 1° to 11° for a private company, the shopkeeper's
+/// surroundings for a commune).
 fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Finding>) {
+    let organisation = a.project.organisation_kind;
+    let mut misplaced = Vec::new();
+    let mut misplaced_fields = Vec::new();
+    for (index, purpose) in a.processing.purposes.iter().enumerate() {
+        if purpose.kind.is_allowed_purpose() && !purpose.kind.is_open_to(organisation) {
+            misplaced_fields.push(format!("processing.purposes[{index}]"));
+            misplaced.push(
+                kb.purpose(purpose.kind)
+                    .map_or_else(|| Bilingual::same("?"), |d| d.label.clone()),
+            );
+        }
+    }
+    if !misplaced.is_empty() {
+        misplaced_fields.push("project.organisation_kind".to_owned());
+        out.push(texts.finding(
+            "R04-CONTROLLER",
+            Severity::High,
+            &[
+                ("kind", texts.variant("organisation_kind", organisation)),
+                ("purposes", text::join(&misplaced)),
+            ],
+            misplaced_fields,
+        ));
+    }
     let mut fields = Vec::new();
     let mut labels = Vec::new();
     for (index, purpose) in a.processing.purposes.iter().enumerate() {

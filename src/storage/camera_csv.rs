@@ -401,13 +401,23 @@ fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
         let folded = fold(part);
         let kind = if folded.starts_with("stat") {
             PurposeKind::AnonymousStatistics
+        } else if folded.starts_with("erp") {
+            PurposeKind::OpenToPublic
+        } else if folded.starts_with("com") {
+            PurposeKind::ShopSurroundings
+        } else if folded.starts_with("l223") || folded.starts_with("l.223") {
+            PurposeKind::TerrorismSurroundings
         } else if folded.starts_with("autre") || folded.starts_with("other") {
             PurposeKind::Other
         } else {
             let number: u8 = folded
                 .trim_end_matches(['°', 'o', 'º'])
                 .parse()
-                .map_err(|_| format!("« {part} » is not a purpose (1° to 11°, stat or autre)"))?;
+                .map_err(|_| {
+                    format!(
+                        "« {part} » is not a purpose (1° to 11°, erp, com, l223, stat or autre)"
+                    )
+                })?;
             let index = usize::from(number)
                 .checked_sub(1)
                 .filter(|i| *i < 11)

@@ -28,6 +28,7 @@ const ROLES: [ActorRole; 4] = [
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
+    let organisation = a.project.organisation_kind;
     let p = &mut a.processing;
     subheading_ui(ui, &cx.t("dossier.processing_description"));
     multiline_ui(
@@ -86,7 +87,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if let Some(index) = remove {
         cx.actions.push(Action::Edit(Edit::RemovePurpose(index)));
     }
-    purposes_checklist_ui(ui, cx, &p.purposes);
+    purposes_checklist_ui(ui, cx, &p.purposes, organisation);
 
     subheading_ui(ui, &cx.t("dossier.actors"));
     let mut remove = None;
@@ -204,13 +205,23 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     }
 }
 
-/// Every purpose the law and the CNIL allow, each with its label: ticking one adds it (its regime
-/// and basis are then set above), unticking removes it — both undoable edits.
-fn purposes_checklist_ui(ui: &mut egui::Ui, cx: &mut StepCtx, purposes: &[Purpose]) {
+/// Every purpose the law and the CNIL allow this kind of controller, each with its label: ticking
+/// one adds it (its regime and basis are then set above), unticking removes it — both undoable
+/// edits. A purpose already recorded stays listed even when the controller's kind cannot pursue
+/// it (R04-CONTROLLER says why), so nothing is hidden.
+fn purposes_checklist_ui(
+    ui: &mut egui::Ui,
+    cx: &mut StepCtx,
+    purposes: &[Purpose],
+    organisation: crate::model::OrganisationKind,
+) {
     let lang = cx.lang;
     ui.label(egui::RichText::new(cx.t("ui.purposes_checklist")).strong());
     for kind in PurposeKind::ALL {
         let recorded = purposes.iter().position(|p| p.kind == kind);
+        if recorded.is_none() && !kind.is_open_to(organisation) {
+            continue;
+        }
         let mut is_ticked = recorded.is_some();
         let label = cx
             .kb
