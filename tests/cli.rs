@@ -196,14 +196,20 @@ fn check_exits_one_on_a_blocking_finding_and_names_it() {
 
 #[test]
 fn check_uses_the_given_date_for_the_authorisation() {
-    let output = gardefou(&["check", &sample_path(), "--json", "--today", "2027-03-14"]);
-    assert_eq!(output.status.code(), Some(1), "expired on 14 March 2027");
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert!(value["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .any(|f| f["id"] == "R05-EXPIRED"));
+    let expired = |today: &str| {
+        let output = gardefou(&["check", &sample_path(), "--json", "--today", today]);
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        value["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["id"] == "R05-EXPIRED")
+    };
+    // Granted on 14 March 2022 for five years: 14 March 2027 is its last day covered.
+    assert!(!expired("2027-03-14"), "the expiry day is still covered");
+    assert!(expired("2027-03-15"), "expired from the day after");
+    let output = gardefou(&["check", &sample_path(), "--json", "--today", "2027-03-15"]);
+    assert_eq!(output.status.code(), Some(1));
 }
 
 #[test]

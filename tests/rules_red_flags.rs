@@ -164,14 +164,64 @@ fn a_purpose_of_another_kind_of_controller_is_high_and_other_names_both_articles
 }
 
 #[test]
+fn an_unknown_stage_without_an_authorisation_is_asked_never_read_as_planned() {
+    let mut a = compliant();
+    a.video_system.authorisation.reference.clear();
+    a.video_system.authorisation.granted_on = None;
+    assert_eq!(
+        a.project.deployment_stage,
+        DeploymentStage::Unknown,
+        "the default"
+    );
+    let report = evaluate(&a, TODAY);
+    assert_eq!(severities(&report, "R05-STAGE-UNKNOWN"), [High]);
+    assert!(severities(&report, "R05-TO-OBTAIN").is_empty());
+    let finding = report.by_rule("R05-STAGE-UNKNOWN").next().expect("finding");
+    assert!(finding
+        .message
+        .fr
+        .contains("Précisez si le dispositif est en service"));
+    assert_eq!(finding.fields[0], "project.deployment_stage");
+    a.project.deployment_stage = DeploymentStage::InOperation;
+    assert_eq!(fires(&a, "R05-ABSENT"), [Blocking]);
+    a.project.deployment_stage = DeploymentStage::Planned;
+    assert_eq!(fires(&a, "R05-TO-OBTAIN"), [High]);
+}
+
+#[test]
+fn the_renewal_is_due_four_calendar_months_before_and_the_expiry_day_is_covered() {
+    let mut a = compliant();
+    a.video_system.authorisation.granted_on = Some(common::day("2022-06-30"));
+    // Expires 30 June 2027: the file is due from 28 February 2027 (four calendar months).
+    assert!(severities(&evaluate(&a, "2027-02-27"), "R06").is_empty());
+    assert_eq!(severities(&evaluate(&a, "2027-02-28"), "R06"), [Medium]);
+    assert!(severities(&evaluate(&a, "2027-06-30"), "R05-EXPIRED").is_empty());
+    assert_eq!(
+        severities(&evaluate(&a, "2027-07-01"), "R05-EXPIRED"),
+        [Blocking]
+    );
+    // No review date and no last review: the last validated version counts.
+    a.project.review_due_on = None;
+    a.project.last_review_on = None;
+    a.history.versions.push(gardefou::model::history::Version {
+        number: "1.0".into(),
+        validated_on: Some(common::day("2023-01-10")),
+        ..Default::default()
+    });
+    assert_eq!(severities(&evaluate(&a, "2026-01-10"), "R20"), [Medium]);
+    assert!(severities(&evaluate(&a, "2026-01-09"), "R20").is_empty());
+}
+
+#[test]
 fn r05_an_authorisation_expires_five_years_after_its_grant() {
     let mut a = compliant();
     a.video_system.authorisation.granted_on = Some(common::day("2019-11-05"));
-    let before = evaluate(&a, "2024-11-04");
-    assert!(severities(&before, "R05-EXPIRED").is_empty());
+    // 5 November 2024 is the last day covered; expired from the 6th.
     let on_the_day = evaluate(&a, "2024-11-05");
-    assert_eq!(severities(&on_the_day, "R05-EXPIRED"), [Blocking]);
-    let message = &on_the_day
+    assert!(severities(&on_the_day, "R05-EXPIRED").is_empty());
+    let after = evaluate(&a, "2024-11-06");
+    assert_eq!(severities(&after, "R05-EXPIRED"), [Blocking]);
+    let message = &after
         .by_rule("R05-EXPIRED")
         .next()
         .expect("finding")
@@ -195,7 +245,7 @@ fn r05_no_authorisation_at_all_is_blocking() {
 #[test]
 fn r06_renewal_is_flagged_from_four_months_before_expiry_unless_filed() {
     let mut a = compliant();
-    // Expires 2029-01-10; 122 days before is 2028-09-10.
+    // Expires 2029-01-10; four calendar months before is 2028-09-10.
     assert!(severities(&evaluate(&a, "2028-09-09"), "R06").is_empty());
     assert_eq!(severities(&evaluate(&a, "2028-09-10"), "R06"), [Medium]);
     a.video_system.authorisation.is_renewal_filed = Some(true);

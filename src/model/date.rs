@@ -56,6 +56,21 @@ impl Date {
             .unwrap_or(self)
     }
 
+    /// The same day `months` calendar months later (earlier when negative); a day the target
+    /// month lacks becomes its last (31 July − 4 months = 31 March; 30 June − 4 = 28 or 29
+    /// February).
+    pub fn add_months(self, months: i32) -> Self {
+        let index = self.year() * 12 + i32::from(self.month()) - 1 + months;
+        let year = index.div_euclid(12).clamp(1, 9999);
+        let Ok(month) = time::Month::try_from(index.rem_euclid(12) as u8 + 1) else {
+            return self;
+        };
+        let day = self.0.day().min(month.length(year));
+        time::Date::from_calendar_date(year, month, day)
+            .map(Self)
+            .unwrap_or(self)
+    }
+
     /// The date `days` days later (earlier when negative), saturating at the calendar's ends.
     pub fn add_days(self, days: i64) -> Self {
         self.0

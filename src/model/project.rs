@@ -121,8 +121,11 @@ impl OrganisationKind {
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 pub enum DeploymentStage {
-    /// Not yet in operation: the AIPD comes first, as it should.
+    /// Not said yet: never read as « planned » (a missing authorisation would then look like one
+    /// still to obtain rather than an offence).
     #[default]
+    Unknown,
+    /// Not yet in operation: the AIPD comes first, as it should.
     Planned,
     /// Already in operation.
     InOperation,

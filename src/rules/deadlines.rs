@@ -3,7 +3,7 @@
 //! rest of the engine: the portfolio's table, its calendar and its iCalendar file all read them
 //! from here, so they can never disagree with R05, R06 and R20.
 
-use super::red_flags::{RENEWAL_NOTICE_DAYS, REVIEW_YEARS};
+use super::red_flags::{RENEWAL_NOTICE_MONTHS, REVIEW_YEARS};
 use crate::model::measure::action_plan;
 use crate::model::{Assessment, Date, MeasureId};
 
@@ -87,14 +87,11 @@ impl Deadline {
         today.days_until(self.date)
     }
 
-    /// How close it is seen from `today`. An authorisation is expired on its expiry day, as
-    /// R05-EXPIRED says; every other deadline is late the day after.
+    /// How close it is seen from `today`. Every deadline is late the day after: the expiry day
+    /// is the authorisation's last day covered, as R05-EXPIRED counts it.
     pub fn urgency(&self, today: Date) -> Urgency {
         let days = self.days_left(today);
-        let is_passed = match self.kind {
-            DeadlineKind::AuthorisationExpiry => days <= 0,
-            _ => days < 0,
-        };
+        let is_passed = days < 0;
         if is_passed {
             Urgency::Overdue
         } else if days <= DUE_SOON_DAYS {
@@ -105,17 +102,24 @@ impl Deadline {
     }
 }
 
-/// The day the renewal of an authorisation expiring on `expires_on` must be filed from.
+/// The day the renewal of an authorisation expiring on `expires_on` must be filed by: four
+/// calendar months before (prefecture practice), not a count of days.
 pub fn renewal_filing_date(expires_on: Date) -> Date {
-    expires_on.add_days(-RENEWAL_NOTICE_DAYS)
+    expires_on.add_months(-RENEWAL_NOTICE_MONTHS)
 }
 
-/// The next review: the date entered, or three years after the last review.
+/// The next review: the date entered, or three years after the last review, or else three years
+/// after the last validated version.
 pub fn next_review(a: &Assessment) -> Option<Date> {
     a.project.review_due_on.or_else(|| {
-        a.project
-            .last_review_on
-            .map(|last| last.add_years(REVIEW_YEARS))
+        let last = a.project.last_review_on.or_else(|| {
+            a.history
+                .versions
+                .iter()
+                .filter_map(|v| v.validated_on)
+                .max()
+        });
+        last.map(|last| last.add_years(REVIEW_YEARS))
     })
 }
 
@@ -171,7 +175,12 @@ mod tests {
         let found = deadlines(&a);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].kind, DeadlineKind::RenewalFiling);
-        assert_eq!(found[0].date, date("2027-01-30"));
+        // Four calendar months, not 122 days (which gave 30 January).
+        assert_eq!(found[0].date, date("2027-02-01"));
+        // A day the target month lacks becomes its last.
+        assert_eq!(renewal_filing_date(date("2027-06-30")), date("2027-02-28"));
+        assert_eq!(renewal_filing_date(date("2028-06-30")), date("2028-02-29"));
+        assert_eq!(renewal_filing_date(date("2027-01-31")), date("2026-09-30"));
         assert_eq!(found[1].kind, DeadlineKind::AuthorisationExpiry);
         assert_eq!(found[1].date, date("2027-06-01"));
         a.video_system.authorisation.is_renewal_filed = Some(true);
@@ -202,10 +211,18 @@ mod tests {
         assert_eq!(found[1].date, date("2027-02-28"));
         a.project.review_due_on = Some(date("2026-12-01"));
         assert_eq!(deadlines(&a)[0].date, date("2026-12-01"));
+        // Neither a date nor a last review: three years after the last validated version.
+        a.project.review_due_on = None;
+        a.project.last_review_on = None;
+        a.history.versions.push(crate::model::history::Version {
+            validated_on: Some(date("2025-03-10")),
+            ..Default::default()
+        });
+        assert_eq!(next_review(&a), Some(date("2028-03-10")));
     }
 
     #[test]
-    fn urgency_follows_r05_for_the_expiry_and_the_day_after_for_the_rest() {
+    fn every_deadline_is_late_the_day_after_and_the_expiry_day_is_still_covered() {
         let today = date("2026-12-01");
         let at = |kind, text: &str| Deadline {
             kind,
@@ -214,8 +231,8 @@ mod tests {
             label: String::new(),
         };
         let expiry = DeadlineKind::AuthorisationExpiry;
-        assert_eq!(at(expiry, "2026-12-01").urgency(today), Urgency::Overdue);
-        assert_eq!(at(expiry, "2026-12-02").urgency(today), Urgency::DueSoon);
+        assert_eq!(at(expiry, "2026-11-30").urgency(today), Urgency::Overdue);
+        assert_eq!(at(expiry, "2026-12-01").urgency(today), Urgency::DueSoon);
         let review = DeadlineKind::Review;
         assert_eq!(at(review, "2026-12-01").urgency(today), Urgency::DueSoon);
         assert_eq!(at(review, "2026-11-30").urgency(today), Urgency::Overdue);

@@ -20,8 +20,9 @@ use crate::model::{
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
 pub const MAX_RETENTION_DAYS: u32 = 30;
 
-/// Days before expiry from which an unfiled renewal is flagged (prefecture practice: 4 months).
-pub const RENEWAL_NOTICE_DAYS: i64 = 122;
+/// Calendar months before expiry from which an unfiled renewal is flagged (prefecture practice:
+/// the full file four months before the end).
+pub const RENEWAL_NOTICE_MONTHS: i32 = 4;
 
 /// Years after which a DPIA review is due (CNIL practice).
 pub const REVIEW_YEARS: i32 = 3;
@@ -250,24 +251,20 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
     authorisation_scope(a, texts, out);
     let Some(expires_on) = auth.expires_on() else {
         if auth.reference.trim().is_empty() {
-            let is_planned = a.project.deployment_stage == DeploymentStage::Planned;
-            out.push(texts.finding(
-                if is_planned {
-                    "R05-TO-OBTAIN"
-                } else {
-                    "R05-ABSENT"
-                },
-                if is_planned {
-                    Severity::High
-                } else {
-                    Severity::Blocking
-                },
-                &[],
-                vec![
-                    "video_system.authorisation.reference".into(),
-                    "video_system.authorisation.granted_on".into(),
-                ],
-            ));
+            // An unknown stage is never read as « planned »: high, and the finding asks for it.
+            let (rule, severity) = match a.project.deployment_stage {
+                DeploymentStage::Planned => ("R05-TO-OBTAIN", Severity::High),
+                DeploymentStage::InOperation => ("R05-ABSENT", Severity::Blocking),
+                DeploymentStage::Unknown => ("R05-STAGE-UNKNOWN", Severity::High),
+            };
+            let mut fields = vec![
+                "video_system.authorisation.reference".to_owned(),
+                "video_system.authorisation.granted_on".to_owned(),
+            ];
+            if rule == "R05-STAGE-UNKNOWN" {
+                fields.insert(0, "project.deployment_stage".to_owned());
+            }
+            out.push(texts.finding(rule, severity, &[], fields));
         } else {
             // A reference without its date cannot be checked for expiry.
             out.push(texts.finding(
@@ -283,7 +280,8 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
         "video_system.authorisation.granted_on".to_owned(),
         "video_system.authorisation.duration_years".to_owned(),
     ];
-    if today >= expires_on {
+    // `expires_on` is the last day covered: expired from the day after.
+    if today > expires_on {
         let granted_on = auth.granted_on.map(text::date).unwrap_or_default();
         out.push(texts.finding(
             "R05-EXPIRED",
@@ -301,7 +299,8 @@ fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Findin
         return;
     }
     let days_left = today.days_until(expires_on);
-    if days_left <= RENEWAL_NOTICE_DAYS && auth.is_renewal_filed != Some(true) {
+    let filing_from = super::deadlines::renewal_filing_date(expires_on);
+    if today >= filing_from && auth.is_renewal_filed != Some(true) {
         out.push(texts.finding(
             "R06",
             Severity::Medium,
@@ -913,7 +912,16 @@ fn governance(
         ));
     }
     let project = &a.project;
-    let reason = match (project.review_due_on, project.last_review_on) {
+    // Without a last review entered, the last validated version stands for it (as the calendar
+    // counts it, `deadlines::next_review`).
+    let last_review = project.last_review_on.or_else(|| {
+        a.history
+            .versions
+            .iter()
+            .filter_map(|v| v.validated_on)
+            .max()
+    });
+    let reason = match (project.review_due_on, last_review) {
         (Some(due), _) if due < today => Some((
             texts.phrase("r20.overdue", &[("due", text::date(due))]),
             "project.review_due_on",

@@ -99,7 +99,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("field.project.deployment_stage"),
         "deployment_stage",
         &mut p.deployment_stage,
-        &[DeploymentStage::Planned, DeploymentStage::InOperation],
+        &[
+            DeploymentStage::Unknown,
+            DeploymentStage::Planned,
+            DeploymentStage::InOperation,
+        ],
     );
     date_ui(
         ui,
