@@ -100,12 +100,13 @@ fn roubaix_authorisation_expires_five_years_after_its_renewal() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/roubaix-2023.aipd.ron");
     let assessment = storage::load(&path).expect("load");
     let kb = common::kb();
-    let before = rules::evaluate(&assessment, &kb, common::day("2024-11-04"));
+    // Its last day covered is 5 November 2024: expired from the 6th.
+    let before = rules::evaluate(&assessment, &kb, common::day("2024-11-05"));
     assert!(before.by_rule("R05-EXPIRED").next().is_none());
     assert!(
         before.by_rule("R06").next().is_some(),
         "renewal not filed four months before"
     );
-    let after = rules::evaluate(&assessment, &kb, common::day("2024-11-05"));
+    let after = rules::evaluate(&assessment, &kb, common::day("2024-11-06"));
     assert!(after.by_rule("R05-EXPIRED").next().is_some());
 }

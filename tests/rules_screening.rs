@@ -105,9 +105,11 @@ fn an_override_wins_and_keeps_its_reason_and_the_derived_value() {
 }
 
 #[test]
-fn a_police_justice_purpose_adds_the_art_90_analysis_and_offence_data() {
+fn sensitive_data_comes_from_facts_never_from_the_police_justice_regime_itself() {
     let mut a = compliant();
     assert!(!evaluate(&a, TODAY).screening.is_art90_required);
+    // Prevention of attacks on plain cameras: Police-Justice, but nothing sensitive is
+    // processed — C4 is not met, and one criterion (public space) does not make it required.
     a.processing.purposes.push(Purpose {
         kind: PurposeKind::Csi5,
         regime: Regime::PoliceJustice,
@@ -115,9 +117,66 @@ fn a_police_justice_purpose_adds_the_art_90_analysis_and_offence_data() {
         ..Purpose::default()
     });
     let report = evaluate(&a, TODAY);
-    assert!(report.screening.is_art90_required);
     assert!(report.screening.art90_reason.fr.contains("5°"));
-    assert!(report.screening.criterion("C4").expect("C4").is_met);
+    assert!(!report.screening.criterion("C4").expect("C4").is_met);
+    assert!(!report.screening.is_art90_required);
+    // Traffic offences established from the images: offence data (WP248 criterion 4).
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi4,
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+        ..Purpose::default()
+    });
+    let report = evaluate(&a, TODAY);
+    let c4 = report.screening.criterion("C4").expect("C4");
+    assert!(c4.is_met);
+    assert!(c4
+        .because
+        .iter()
+        .any(|b| b.fr.contains("infractions sont constatées")));
+    assert!(report.screening.is_art90_required);
+}
+
+#[test]
+fn art_90_consultation_follows_the_cameras_serving_the_police_justice_purpose() {
+    // Eight plain cameras serve offence prevention (Police-Justice); the analytics reach only
+    // four other cameras, which serve public buildings (GDPR).
+    let mut a = compliant();
+    a.capabilities.push(capability(
+        "K03",
+        Presence::Present,
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+    ));
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+        ..Purpose::default()
+    });
+    for (n, camera) in a.cameras.iter_mut().enumerate() {
+        if n < 8 {
+            camera.purposes = vec![PurposeKind::Csi5];
+            camera.is_analytics_coupled = false;
+        } else {
+            camera.purposes = vec![PurposeKind::Csi1];
+            camera.is_analytics_coupled = true;
+        }
+    }
+    let report = evaluate(&a, TODAY);
+    assert!(
+        report.screening.criterion("C8").expect("C8").is_met,
+        "the system as a whole is innovative"
+    );
+    let art90 = &report.screening.art90_purposes;
+    assert_eq!(art90.len(), 1);
+    assert!(!art90[0].is_innovative, "not on the cameras serving 5°");
+    assert!(report.by_rule("R18-ART90").next().is_none());
+    // Couple one of them: the Police-Justice purpose now rests on the new technology.
+    a.cameras[0].is_analytics_coupled = true;
+    let report = evaluate(&a, TODAY);
+    assert!(report.screening.art90_purposes[0].is_innovative);
+    assert!(report.by_rule("R18-ART90").next().is_some());
 }
 
 /// Art. 90 LIL is judged per Police-Justice purpose, on the cameras that serve it: offence

@@ -86,6 +86,15 @@ impl PurposeKind {
         }
     }
 
+    /// True when images are used to establish offences (traffic offences, the insurance
+    /// obligation, dumping): data relating to offences (GDPR art. 10), WP248's criterion 4.
+    pub fn records_offences(self) -> bool {
+        matches!(
+            self,
+            PurposeKind::Csi4 | PurposeKind::Csi10 | PurposeKind::Csi11
+        )
+    }
+
     /// True when the law or the CNIL doctrine allows this purpose (everything but `Other`).
     pub fn is_allowed_purpose(self) -> bool {
         self != PurposeKind::Other

@@ -15,9 +15,8 @@
 use super::criteria::ScreeningResult;
 use super::finding::{Finding, Severity};
 use super::text::Texts;
-use crate::knowledge::ids::criterion::C8_INNOVATIVE;
 use crate::knowledge::Bilingual;
-use crate::model::{Assessment, Level, Regime, Risk};
+use crate::model::{Assessment, Level, Risk};
 
 /// Why the CNIL must be consulted before the processing starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,15 +38,12 @@ pub fn ground(a: &Assessment, screening: &ScreeningResult) -> Option<Consultatio
         .then_some(ConsultationGround::InnovativePoliceJustice)
 }
 
-/// A Police-Justice purpose and criterion C8 (new technologies) both met: LIL art. 90 2°.
-pub fn is_innovative_police_justice(a: &Assessment, screening: &ScreeningResult) -> bool {
-    let has_police_justice = a
-        .processing
-        .purposes
-        .iter()
-        .any(|p| p.regime == Regime::PoliceJustice);
-    let is_innovative = screening.criterion(C8_INNOVATIVE).is_some_and(|c| c.is_met);
-    has_police_justice && is_innovative
+/// A Police-Justice purpose whose own cameras meet criterion C8 (new technologies: coupled to
+/// the analytics, or C8 met for them): LIL art. 90 2°. Judged per purpose, as the art. 90
+/// analysis is (`ScreeningResult::art90_purposes`): a Police-Justice purpose served by plain
+/// cameras does not call for the consultation because other cameras are coupled.
+pub fn is_innovative_police_justice(_a: &Assessment, screening: &ScreeningResult) -> bool {
+    screening.art90_purposes.iter().any(|p| p.is_innovative)
 }
 
 /// Risks left at the maximum severity after measures but outside the high band (likelihood 1

@@ -9,7 +9,7 @@ use crate::knowledge::ids::capability::{
 };
 use crate::knowledge::ids::criterion::{
     C2_AUTOMATED_DECISIONS, C3_SYSTEMATIC_MONITORING, C4_SENSITIVE_DATA, C5_LARGE_SCALE,
-    C6_MATCHING, C7_VULNERABLE,
+    C6_MATCHING, C7_VULNERABLE, C8_INNOVATIVE,
 };
 use std::collections::BTreeMap;
 
@@ -132,6 +132,9 @@ pub struct Art90Purpose {
     pub verdict: Verdict,
     /// One sentence: the purpose, its verdict, what it was judged on and why.
     pub reason: Bilingual,
+    /// Criterion C8 (innovative use, new technologies) is met on the cameras serving this
+    /// purpose: LIL art. 90 2° then calls for the prior consultation (R18-ART90).
+    pub is_innovative: bool,
 }
 
 /// The cameras a verdict is judged on: the whole system, or those serving one purpose.
@@ -140,6 +143,8 @@ struct Scope {
     cameras: usize,
     /// Whether the analytics software (and so the capabilities) reaches these cameras.
     has_analytics: bool,
+    /// The purpose judged on its own cameras (`None`: the whole system, every purpose).
+    purpose: Option<PurposeKind>,
 }
 
 impl Scope {
@@ -147,6 +152,7 @@ impl Scope {
         Scope {
             cameras: a.cameras.len(),
             has_analytics: true,
+            purpose: None,
         }
     }
 
@@ -167,6 +173,7 @@ impl Scope {
         let scope = Scope {
             cameras: serving.len(),
             has_analytics: coupled > 0 || !is_coupling_recorded,
+            purpose: Some(kind),
         };
         Some((scope, coupled))
     }
@@ -221,9 +228,18 @@ fn art90_purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> Vec<Art90
                     );
                     (scope, sentence)
                 }
-                None => (Scope::whole(a), texts.phrase("art90.scope.whole", &[])),
+                None => (
+                    Scope {
+                        purpose: Some(kind),
+                        ..Scope::whole(a)
+                    },
+                    texts.phrase("art90.scope.whole", &[]),
+                ),
             };
-            let (_, verdict, reasons) = judge(a, kb, texts, &scope);
+            let (criteria, verdict, reasons) = judge(a, kb, texts, &scope);
+            let is_innovative = criteria
+                .iter()
+                .any(|c| c.criterion_id.as_str() == C8_INNOVATIVE && c.is_met);
             let label = kb
                 .purpose(kind)
                 .map_or_else(|| Bilingual::same(kind.short_code()), |d| d.label.clone());
@@ -245,6 +261,7 @@ fn art90_purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> Vec<Art90
                 kind,
                 verdict,
                 reason,
+                is_innovative,
             }
         })
         .collect()
@@ -464,14 +481,24 @@ fn derive(
             texts.phrase("crit.sensitive_filters", &[]),
         );
     }
-    let police_justice = police_justice_purposes(a, kb);
-    if !police_justice.is_empty() {
+    // C4 comes from facts — filters, biometric capabilities (below), offences established from
+    // the images — never from the Police-Justice regime itself.
+    let offences: Vec<Bilingual> = a
+        .processing
+        .purposes
+        .iter()
+        .map(|p| p.kind)
+        .filter(|kind| kind.records_offences())
+        .filter(|kind| scope.purpose.is_none_or(|judged| judged == *kind))
+        .map(|kind| {
+            kb.purpose(kind)
+                .map_or_else(|| Bilingual::same(kind.short_code()), |d| d.label.clone())
+        })
+        .collect();
+    if !offences.is_empty() {
         add(
             C4_SENSITIVE_DATA,
-            texts.phrase(
-                "crit.police_justice",
-                &[("purposes", text::join(&police_justice))],
-            ),
+            texts.phrase("crit.offences", &[("purposes", text::join(&offences))]),
         );
     }
 
