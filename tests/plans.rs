@@ -281,6 +281,34 @@ proptest! {
 }
 
 #[test]
+fn a_school_in_view_counts_for_criterion_7_and_questions_a_no_vulnerable_people_answer() {
+    let mut a = placed();
+    a.plans[0].zones[0].kind = ZoneKind::School;
+    a.plans[0].zones[0].label = "École Jules Ferry".into();
+    assert_eq!(a.screening.films_vulnerable_people, Some(false));
+    let kb = common::kb();
+    let report = rules::evaluate(&a, &kb, common::day("2026-11-23"));
+    let c7 = report.screening.criterion("C7").expect("C7");
+    assert!(c7.is_met, "a school in view: vulnerable people");
+    assert!(
+        c7.because
+            .iter()
+            .any(|b| b.fr.contains("École Jules Ferry")),
+        "{:?}",
+        c7.because
+    );
+    let question = findings(&a, "PLAN-VULNERABLE");
+    assert_eq!(question.len(), 1);
+    assert_eq!(question[0].severity, Severity::Medium);
+    assert_eq!(question[0].fields, ["screening.films_vulnerable_people"]);
+    // Masked: no longer in view, neither the criterion nor the question.
+    a.plans[0].placements[0].masks = vec![rect(120.0, 90.0, 20.0, 20.0)];
+    let report = rules::evaluate(&a, &kb, common::day("2026-11-23"));
+    assert!(!report.screening.criterion("C7").expect("C7").is_met);
+    assert!(findings(&a, "PLAN-VULNERABLE").is_empty());
+}
+
+#[test]
 fn a_camera_placed_without_its_optics_is_never_judged_on_placeholders() {
     let mut a = placed();
     let camera = a.cameras[0].camera_id.to_string();

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::text::{self, Texts};
 use crate::knowledge::{Bilingual, KnowledgeBase};
-use crate::model::{Assessment, CriterionId, PurposeKind, Regime};
+use crate::model::{Assessment, CriterionId, PurposeKind, Regime, ZoneKind};
 
 /// Cameras on the public highway from which monitoring counts as large scale (C5). A city
 /// network films every passer-by, continuously; below this the user decides, and may override.
@@ -181,9 +181,23 @@ impl Scope {
 
 /// Derives the criteria and the verdict.
 pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
+    screen_with(a, kb, &super::plans::sightings(a))
+}
+
+/// [`screen`] from the plans' sightings already computed (a school or a health facility in
+/// view counts for criterion C7).
+pub fn screen_with(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    seen: &BTreeMap<crate::model::CameraId, Vec<super::plans::Sighting>>,
+) -> ScreeningResult {
     let texts = Texts { kb };
-    let (criteria, verdict, reasons) = judge(a, kb, texts, &Scope::whole(a));
-    let art90_purposes = art90_purposes(a, kb, texts);
+    let vulnerable_places = vulnerable_places(seen);
+    let facts = Facts {
+        vulnerable_places: &vulnerable_places,
+    };
+    let (criteria, verdict, reasons) = judge(a, kb, texts, &Scope::whole(a), &facts);
+    let art90_purposes = art90_purposes(a, kb, texts, &facts);
     let is_art90_required = art90_purposes
         .iter()
         .any(|p| p.verdict == Verdict::Required);
@@ -203,8 +217,38 @@ pub fn screen(a: &Assessment, kb: &KnowledgeBase) -> ScreeningResult {
     }
 }
 
+/// Facts computed once per evaluation that the criteria read.
+struct Facts<'a> {
+    /// Schools and health facilities in view of placed cameras, named (« CAM-04 → École Jules
+    /// Ferry »): people more vulnerable than the general public (WP248 criterion 7).
+    vulnerable_places: &'a [String],
+}
+
+/// The schools and health facilities the plans show in view, named.
+fn vulnerable_places(
+    seen: &BTreeMap<crate::model::CameraId, Vec<super::plans::Sighting>>,
+) -> Vec<String> {
+    let mut out: Vec<String> = seen
+        .iter()
+        .flat_map(|(camera, sightings)| {
+            sightings
+                .iter()
+                .filter(|s| s.is_unmasked && matches!(s.kind, ZoneKind::School | ZoneKind::Health))
+                .map(move |s| format!("{camera} → {}", s.zone))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The art. 90 judgement of each Police-Justice purpose, in the order of the law.
-fn art90_purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> Vec<Art90Purpose> {
+fn art90_purposes(
+    a: &Assessment,
+    kb: &KnowledgeBase,
+    texts: Texts,
+    facts: &Facts,
+) -> Vec<Art90Purpose> {
     let mut kinds: Vec<PurposeKind> = a
         .processing
         .purposes
@@ -236,7 +280,7 @@ fn art90_purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts) -> Vec<Art90
                     texts.phrase("art90.scope.whole", &[]),
                 ),
             };
-            let (criteria, verdict, reasons) = judge(a, kb, texts, &scope);
+            let (criteria, verdict, reasons) = judge(a, kb, texts, &scope, facts);
             let is_innovative = criteria
                 .iter()
                 .any(|c| c.criterion_id.as_str() == C8_INNOVATIVE && c.is_met);
@@ -284,8 +328,9 @@ fn judge(
     kb: &KnowledgeBase,
     texts: Texts,
     scope: &Scope,
+    facts: &Facts,
 ) -> (Vec<CriterionResult>, Verdict, Vec<Bilingual>) {
-    let because = derive(a, kb, texts, scope);
+    let because = derive(a, kb, texts, scope, facts);
     let criteria: Vec<CriterionResult> = kb
         .criteria
         .iter()
@@ -416,6 +461,7 @@ fn derive(
     kb: &KnowledgeBase,
     texts: Texts,
     scope: &Scope,
+    facts: &Facts,
 ) -> BTreeMap<String, Vec<Bilingual>> {
     let mut because: BTreeMap<String, Vec<Bilingual>> = BTreeMap::new();
     let mut add =
@@ -469,6 +515,26 @@ fn derive(
     }
     if s.films_vulnerable_people == Some(true) {
         add(C7_VULNERABLE, texts.phrase("crit.vulnerable", &[]));
+    }
+    // The plans show a school or a health facility in view: children, patients.
+    if !facts.vulnerable_places.is_empty() {
+        let mut listed = facts
+            .vulnerable_places
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if facts.vulnerable_places.len() > 8 {
+            listed.push_str(&format!(" … (+{})", facts.vulnerable_places.len() - 8));
+        }
+        add(
+            C7_VULNERABLE,
+            texts.phrase(
+                "crit.vulnerable_places",
+                &[("places", Bilingual::same(listed))],
+            ),
+        );
     }
     // Employees are vulnerable in WP248's sense (the power imbalance with their employer).
     if a.video_system.control_centre.films_staff == Some(true) {

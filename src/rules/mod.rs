@@ -133,12 +133,14 @@ impl Report {
 
 /// Evaluates an assessment.
 pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
-    let screening = criteria::screen(a, kb);
+    // What placed cameras see, computed once: the plans' findings and criterion C7 read it.
+    let seen = plans::sightings(a);
+    let screening = criteria::screen_with(a, kb, &seen);
     let mut findings = red_flags::red_flags(a, kb, today);
     findings.extend(ai_act::ai_act(a, kb, today));
     findings.extend(safeguards::safeguards(a, kb));
     findings.extend(consistency::consistency(a, kb));
-    findings.extend(plans::plans(a, text::Texts { kb }));
+    findings.extend(plans::plans_with(a, text::Texts { kb }, &seen));
     findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();
     if met.len() >= 2 {

@@ -96,20 +96,46 @@ fn listed(items: Vec<String>) -> Bilingual {
 /// The findings of the plans, and R21 for every camera (from its plan when it is placed on one
 /// with a scale, from its answers otherwise).
 pub fn plans(a: &Assessment, texts: Texts) -> Vec<Finding> {
+    plans_with(a, texts, &sightings(a))
+}
+
+/// [`plans`] from sightings already computed.
+pub fn plans_with(
+    a: &Assessment,
+    texts: Texts,
+    seen: &BTreeMap<CameraId, Vec<Sighting>>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let seen = sightings(a);
-    r21(a, &seen, texts, &mut out);
+    r21(a, seen, texts, &mut out);
     if a.plans.is_empty() {
         return out;
     }
     let mut sensitive = Vec::new();
     let mut sensitive_fields = Vec::new();
-    for (camera, sightings) in &seen {
+    for (camera, sightings) in seen {
         for s in sightings.iter().filter(|s| s.kind.is_sensitive_place()) {
             let kind = texts.phrase(zone_phrase(s.kind), &[]);
             sensitive.push((camera.to_string(), s.zone.clone(), kind));
             sensitive_fields.push(format!("plans[{}].placements[{camera}]", s.plan_id));
         }
+    }
+    // « No vulnerable people filmed » while a school or a health facility is in view.
+    let vulnerable: Vec<String> = seen
+        .iter()
+        .flat_map(|(camera, sightings)| {
+            sightings
+                .iter()
+                .filter(|s| s.is_unmasked && matches!(s.kind, ZoneKind::School | ZoneKind::Health))
+                .map(move |s| format!("{camera} → {}", s.zone))
+        })
+        .collect();
+    if a.screening.films_vulnerable_people == Some(false) && !vulnerable.is_empty() {
+        out.push(texts.finding(
+            "PLAN-VULNERABLE",
+            Severity::Medium,
+            &[("places", listed(vulnerable))],
+            vec!["screening.films_vulnerable_people".into()],
+        ));
     }
     if !sensitive.is_empty() {
         let text = |pick: fn(&Bilingual) -> &str| {
