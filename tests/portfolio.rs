@@ -206,7 +206,7 @@ fn the_summary_carries_the_engines_findings_and_deadlines() {
             .count()
     );
     assert_eq!(s.completeness, report.completeness.percent());
-    assert_eq!(s.deadlines, deadlines::deadlines(&a));
+    assert_eq!(s.deadlines, deadlines::deadlines_of(&a, report));
     assert_eq!(s.expires_on, a.video_system.authorisation.expires_on());
     assert_eq!(
         s.renewal_due_on,
@@ -508,7 +508,8 @@ proptest! {
         let found = portfolio::scan_all(dir.path(), &kb(), today()).expect("scan");
         let text = portfolio::ics::ics(&found, &kb(), Lang::En, time::OffsetDateTime::UNIX_EPOCH);
         let mut from_file: Vec<chrono::NaiveDate> = events(&text).into_iter().map(|(_, d, _)| d).collect();
-        let engine = deadlines::deadlines(&a);
+        let report = gardefou::rules::evaluate(&a, &kb(), today());
+        let engine = deadlines::deadlines_of(&a, &report);
         let mut expected: Vec<chrono::NaiveDate> = engine.iter().map(|d| naive(d.date)).collect();
         from_file.sort();
         expected.sort();

@@ -7,6 +7,7 @@ mod common;
 
 use common::{capability, compliant, evaluate};
 use gardefou::model::*;
+use gardefou::rules::Severity;
 
 fn sources(report: &gardefou::rules::Report, rule: &str) -> Vec<String> {
     report
@@ -60,31 +61,51 @@ fn attribute_search_inferred_from_the_body_is_categorisation_and_asks_for_the_fr
 }
 
 #[test]
-fn the_fria_finding_says_which_annex_iii_dates_are_in_force_that_day() {
+fn the_fria_is_to_anticipate_for_a_system_in_service_and_due_before_a_planned_one_starts() {
+    // Categorisation kept for anonymous statistics: it may stay usable, so a FRIA is asked.
     let mut a = compliant();
-    a.capabilities.push(capability(
+    let mut record = capability(
         "K15",
         Presence::Present,
-        CapabilityState::DisabledByConfig,
+        CapabilityState::Enabled,
         UnlockHolder::Controller,
-    ));
-    let message = |today: &str| {
-        let report = evaluate(&a, today);
-        let message = report
-            .by_rule("R26")
-            .next()
-            .map(|f| f.message.en.clone())
-            .unwrap_or_default();
-        message
-    };
-    assert!(message("2026-05-01").contains("do not apply yet"));
-    let between = message("2026-11-23");
-    assert!(
-        between.contains("apply under the original text"),
-        "{between}"
     );
-    assert!(between.contains("art. 111(2)"), "{between}");
-    assert!(message("2028-01-10").contains("under the reported postponement"));
+    record.use_scope = UseScope::AnonymousStatistics;
+    a.capabilities.push(record);
+    a.project.deployment_stage = DeploymentStage::InOperation;
+    let report = evaluate(&a, "2026-12-06");
+    let r26 = report.by_rule("R26").next().expect("R26");
+    assert_eq!(r26.severity, Severity::Medium, "to anticipate");
+    assert!(
+        r26.message.fr.contains("2 décembre 2027"),
+        "{}",
+        r26.message.fr
+    );
+    assert!(r26.message.fr.contains("2 août 2030"), "{}", r26.message.fr);
+    assert!(r26.message.fr.contains("à anticiper"), "{}", r26.message.fr);
+    assert!(r26
+        .sources
+        .iter()
+        .any(|s| s.as_str() == "AIA-OMNIBUS-2026-1744"));
+    // The calendar carries it: 2 August 2030 for a system in service.
+    let due = gardefou::rules::deadlines::deadlines_of(&a, &report);
+    let fria = due
+        .iter()
+        .find(|d| d.kind == gardefou::rules::deadlines::DeadlineKind::AiActFria)
+        .expect("the FRIA's deadline");
+    assert_eq!(fria.date, common::day("2030-08-02"));
+    // Planned: high, due before it starts after 2 December 2027.
+    a.project.deployment_stage = DeploymentStage::Planned;
+    let report = evaluate(&a, "2026-12-06");
+    let r26 = report.by_rule("R26").next().expect("R26");
+    assert_eq!(r26.severity, Severity::High);
+    assert!(
+        r26.message.en.contains("needs its FRIA first"),
+        "{}",
+        r26.message.en
+    );
+    let due = gardefou::rules::deadlines::deadlines_of(&a, &report);
+    assert!(due.iter().any(|d| d.date == common::day("2027-12-02")));
 }
 
 #[test]

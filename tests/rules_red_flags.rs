@@ -696,18 +696,39 @@ fn r25_a_restricted_module_the_commune_can_switch_back_on() {
 }
 
 #[test]
-fn r26_a_public_body_with_a_usable_biometric_module_owes_a_fria() {
+fn r26_no_fria_is_asked_for_a_biometric_module_that_must_be_locked_first() {
+    // Face search the commune can switch back on: R09 says lock it; a FRIA would assess a
+    // capability that must not stay usable.
     let mut a = with_face_search(
         CapabilityState::DisabledByConfig,
         UnlockHolder::Controller,
         &[],
     );
-    assert_eq!(fires(&a, "R26"), [High]);
-    a.screening.has_fria = Some(true);
+    assert_eq!(fires(&a, "R09"), [Blocking]);
     assert!(fires(&a, "R26").is_empty());
+    assert_eq!(fires(&a, "R26-LOCK-FIRST"), [Info]);
+    let report = evaluate(&a, TODAY);
+    let lock_first = report.by_rule("R26-LOCK-FIRST").next().expect("lock first");
+    assert!(
+        lock_first.message.fr.contains("verrouillées"),
+        "{}",
+        lock_first.message.fr
+    );
+    // Nor an « absolute necessity » reasoning for it under a Police-Justice purpose.
+    a.processing.purposes.push(Purpose {
+        kind: PurposeKind::Csi5,
+        regime: Regime::PoliceJustice,
+        legal_basis: LegalBasis::TitleIIIMission,
+        ..Purpose::default()
+    });
+    assert!(fires(&a, "R14-NECESSITY").is_empty());
     a.screening.has_fria = None;
     a.project.organisation_kind = OrganisationKind::Private;
     assert!(fires(&a, "R26").is_empty());
+    assert!(
+        fires(&a, "R26-LOCK-FIRST").is_empty(),
+        "a private company owes no FRIA"
+    );
     let locked = with_face_search(
         CapabilityState::LockedByVendor,
         UnlockHolder::Vendor,

@@ -41,6 +41,15 @@ pub fn fria(ctx: &Ctx) -> Vec<Block> {
         )),
         Block::Note(ctx.t("doc.fria.wording_note")),
     ];
+    // When art. 27 applies to this system (AI Act as amended by Regulation 2026/1744, secondary
+    // sources): from 2 December 2027; for a system already in service, by 2 August 2030 unless
+    // significantly changed.
+    let when = if ctx.a.project.deployment_stage == crate::model::DeploymentStage::InOperation {
+        "doc.fria.when_in_service"
+    } else {
+        "doc.fria.when_planned"
+    };
+    out.insert(3, Block::Paragraph(ctx.t(when)));
     let mut missing = Vec::new();
     for item in ITEMS {
         out.push(Block::Heading {

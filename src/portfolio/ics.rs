@@ -122,6 +122,7 @@ pub fn event_title(kb: &KnowledgeBase, lang: Lang, deadline: &Deadline) -> Strin
         DeadlineKind::RenewalFiling => "portfolio.deadline.renewal_filing",
         DeadlineKind::Review => "portfolio.deadline.review",
         DeadlineKind::Measure => "portfolio.deadline.measure",
+        DeadlineKind::AiActFria => "portfolio.deadline.ai_act_fria",
     };
     if deadline.kind == DeadlineKind::Measure {
         kb.texts

@@ -409,7 +409,7 @@ pub fn summarise(session: &Session, kind: FileKind) -> Summary {
     let a = &session.assessment;
     let report = session.report();
     let count = |severity| report.with_severity(severity).count();
-    let deadlines = deadlines::deadlines(a);
+    let deadlines = deadlines::deadlines_of(a, report);
     let dated = |kind| deadlines.iter().find(|d| d.kind == kind).map(|d| d.date);
     let findings = report
         .findings

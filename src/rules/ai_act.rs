@@ -90,18 +90,51 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
             &[("capabilities", text::join(&names))],
             fields.clone(),
         ));
+        // A FRIA is asked only for what may stay usable: a capability the engine says must be
+        // locked (R09, R10) is to be locked first, not assessed.
+        let (lock_first, assessed): (Vec<&CapabilityRecord>, Vec<&CapabilityRecord>) = usable
+            .iter()
+            .copied()
+            .partition(|r| super::red_flags::must_be_locked(r, kb));
         if a.project.organisation_kind.owes_fria() && a.screening.has_fria != Some(true) {
-            let mut fields = fields;
-            fields.push("screening.has_fria".into());
-            out.push(texts.finding(
-                "R26",
-                Severity::High,
-                &[
-                    ("capabilities", text::join(&names)),
-                    ("dates", annex_iii_dates(texts, today)),
-                ],
-                fields,
-            ));
+            if !assessed.is_empty() {
+                let names: Vec<_> = assessed
+                    .iter()
+                    .map(|r| texts.capability(&r.capability_id))
+                    .collect();
+                let mut fields: Vec<String> = assessed.iter().map(|r| field(r)).collect();
+                fields.push("screening.has_fria".into());
+                // In service: art. 111(2) leaves until 2 August 2030 unless significantly changed
+                // (to anticipate); planned or not said: due before it starts after 2 Dec 2027.
+                let in_service =
+                    a.project.deployment_stage == crate::model::DeploymentStage::InOperation;
+                let severity = if in_service {
+                    Severity::Medium
+                } else {
+                    Severity::High
+                };
+                out.push(texts.finding(
+                    "R26",
+                    severity,
+                    &[
+                        ("capabilities", text::join(&names)),
+                        ("dates", annex_iii_dates(texts, today, in_service)),
+                    ],
+                    fields,
+                ));
+            }
+            if !lock_first.is_empty() {
+                let names: Vec<_> = lock_first
+                    .iter()
+                    .map(|r| texts.capability(&r.capability_id))
+                    .collect();
+                out.push(texts.finding(
+                    "R26-LOCK-FIRST",
+                    Severity::Info,
+                    &[("capabilities", text::join(&names))],
+                    lock_first.iter().map(|r| field(r)).collect(),
+                ));
+            }
         }
         // Art. 26(6): a deployer keeps the system's logs for six months at least (to verify).
         let log_days = a.video_system.control_centre.log_retention_days;
@@ -132,15 +165,27 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
     out
 }
 
-/// Whether Annex III obligations apply on `today`: the original date (2 August 2026, art. 113)
-/// and the postponement secondary sources report (2 December 2027, to verify).
-fn annex_iii_dates(texts: Texts, today: Date) -> crate::knowledge::Bilingual {
-    let original = Date::from_ymd(2026, 8, 2);
-    let postponed = Date::from_ymd(2027, 12, 2);
-    let phrase = match (original, postponed) {
-        (Some(original), _) if today < original => "r26.before",
-        (_, Some(postponed)) if today < postponed => "r26.between",
-        _ => "r26.after",
+/// The day Annex III obligations (arts 26 and 27 included) apply, as amended by Regulation
+/// 2026/1744 (secondary sources, to verify in the OJ).
+pub fn annex_iii_applies_on() -> Option<Date> {
+    Date::from_ymd(2027, 12, 2)
+}
+
+/// The end of the art. 111(2) transition for a public authority's system already in service,
+/// unless significantly changed (same sources).
+pub fn transition_ends_on() -> Option<Date> {
+    Date::from_ymd(2030, 8, 2)
+}
+
+/// When art. 27 applies to this system, as of `today`: before or after 2 December 2027, and for
+/// a system in service the 2 August 2030 transition.
+fn annex_iii_dates(texts: Texts, today: Date, in_service: bool) -> crate::knowledge::Bilingual {
+    let applies = annex_iii_applies_on().is_some_and(|d| today >= d);
+    let phrase = match (in_service, applies) {
+        (true, false) => "r26.in_service_before",
+        (true, true) => "r26.in_service_after",
+        (false, false) => "r26.planned_before",
+        (false, true) => "r26.planned_after",
     };
     texts.phrase(phrase, &[("today", text::date(today))])
 }

@@ -23,15 +23,20 @@ pub enum DeadlineKind {
     Review,
     /// A planned measure of the action plan must be in place.
     Measure,
+    /// The fundamental-rights impact assessment is due (AI Act art. 27, R26): 2 December 2027
+    /// for a system put into service after it, 2 August 2030 for a public authority's system
+    /// already in service (art. 111(2) as amended, secondary sources).
+    AiActFria,
 }
 
 impl DeadlineKind {
     /// Every kind, in the order the portfolio lists them.
-    pub const ALL: [DeadlineKind; 4] = [
+    pub const ALL: [DeadlineKind; 5] = [
         DeadlineKind::AuthorisationExpiry,
         DeadlineKind::RenewalFiling,
         DeadlineKind::Review,
         DeadlineKind::Measure,
+        DeadlineKind::AiActFria,
     ];
 
     /// The code used in `portfolio --json` and the calendar file: `authorisation_expiry`,
@@ -42,6 +47,7 @@ impl DeadlineKind {
             DeadlineKind::RenewalFiling => "renewal_filing",
             DeadlineKind::Review => "review",
             DeadlineKind::Measure => "measure",
+            DeadlineKind::AiActFria => "ai_act_fria",
         }
     }
 }
@@ -121,6 +127,32 @@ pub fn next_review(a: &Assessment) -> Option<Date> {
         });
         last.map(|last| last.add_years(REVIEW_YEARS))
     })
+}
+
+/// Every deadline of the assessment as the engine judged it: [`deadlines`], plus the FRIA's when
+/// R26 asks for one (its date from the AI Act as amended: see [`DeadlineKind::AiActFria`]).
+pub fn deadlines_of(a: &Assessment, report: &super::Report) -> Vec<Deadline> {
+    let mut out = deadlines(a);
+    if report.by_rule("R26").next().is_some() {
+        let in_service = a.project.deployment_stage == crate::model::DeploymentStage::InOperation;
+        let date = if in_service {
+            super::ai_act::transition_ends_on()
+        } else {
+            super::ai_act::annex_iii_applies_on()
+        };
+        if let Some(date) = date {
+            out.push(Deadline {
+                kind: DeadlineKind::AiActFria,
+                date,
+                measure_id: None,
+                label: String::new(),
+            });
+            out.sort_by(|x, y| {
+                (x.date, x.kind, &x.measure_id).cmp(&(y.date, y.kind, &y.measure_id))
+            });
+        }
+    }
+    out
 }
 
 /// Every deadline of the assessment, soonest first (then by kind and measure).

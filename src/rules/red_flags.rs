@@ -477,6 +477,19 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
 }
 
+/// True when the engine says this capability must be locked before anything else: a biometric
+/// capability usable by the controller (R09, R10), except categorisation used for anonymous
+/// statistics (R10-STATISTICS). Nothing else — a FRIA, an « absolute necessity » reasoning — is
+/// asked for such a capability: it is to be locked first.
+pub fn must_be_locked(record: &CapabilityRecord, kb: &KnowledgeBase) -> bool {
+    let is_biometric = kb
+        .capability(&record.capability_id)
+        .is_some_and(|def| def.is_biometric);
+    let is_statistics_categorisation = record.capability_id.as_str() == K15_CATEGORISATION
+        && record.use_scope == UseScope::AnonymousStatistics;
+    is_biometric && record.is_usable() && !is_statistics_categorisation
+}
+
 /// True when an enabled capability is used in a way R08 prohibits: real-time detection, crowd
 /// density outside statistics, or tracking, attribute search or categorisation used live or for
 /// operational detection.

@@ -123,7 +123,9 @@ fn unlock_contract(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
 }
 
 /// True when sensitive data are processed for Police-Justice purposes: traits inferred by the
-/// search filters, or a usable biometric capability, alongside a Police-Justice purpose.
+/// search filters, or a usable biometric capability that is not to be locked first (a capability
+/// the engine says must be locked gets no « absolute necessity » question), alongside a
+/// Police-Justice purpose.
 pub fn needs_sensitive_necessity(a: &Assessment, kb: &KnowledgeBase) -> bool {
     let police_justice = a
         .processing
@@ -136,6 +138,7 @@ pub fn needs_sensitive_necessity(a: &Assessment, kb: &KnowledgeBase) -> bool {
             && kb
                 .capability(&r.capability_id)
                 .is_some_and(|def| def.is_biometric)
+            && !super::red_flags::must_be_locked(r, kb)
     });
     police_justice && (sensitive_filters || biometric)
 }
