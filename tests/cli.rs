@@ -348,12 +348,18 @@ fn export_document_writes_each_derived_document_as_pdf_or_text() {
 
 #[test]
 fn export_document_consultation_is_refused_when_nothing_calls_for_it() {
-    // GDPR purposes only, no residual risk high: neither art. 36 nor art. 90 applies.
+    // GDPR purposes only, no residual risk high nor at the maximum severity: neither art. 36
+    // nor art. 90 applies, and there is no ground for a voluntary request either.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut a = gardefou::sample::sample().expect("sample");
     a.processing
         .purposes
         .retain(|p| p.regime != gardefou::model::Regime::PoliceJustice);
+    for risk in &mut a.risks {
+        if risk.residual_severity == Some(gardefou::model::Level::Maximum) {
+            risk.residual_severity = Some(gardefou::model::Level::Significant);
+        }
+    }
     let project = dir.path().join("rgpd.aipd.ron");
     gardefou::storage::save(&project, &a).expect("save");
     let out = dir.path().join("letter.pdf");

@@ -162,12 +162,28 @@ fn the_notice_mentions_statistics_only_when_there_are_some() {
 }
 
 #[test]
-fn no_consultation_letter_for_gdpr_purposes_without_a_high_residual_risk() {
+fn no_consultation_letter_for_gdpr_purposes_without_a_high_or_maximum_residual_risk() {
     let mut a = common::sample();
     a.processing
         .purposes
         .retain(|p| p.regime != Regime::PoliceJustice);
     assert!(documents::high_residual_risks(&a).is_empty());
+    // The sample keeps two risks at the maximum severity: a voluntary request can be written.
+    let text = pdf_text(&build(DocumentKind::Consultation, &a, Lang::Fr).expect("voluntary"));
+    for expected in [
+        "nous sollicitons volontairement l’avis de la Commission",
+        "la gravité résiduelle reste maximale pour",
+        "Risques et niveaux résiduels",
+        "gravité maximale",
+    ] {
+        assert!(text.contains(&squash(expected)), "{expected} missing");
+    }
+    assert!(!text.contains(&squash("article 90 de la loi")), "GDPR only");
+    for risk in &mut a.risks {
+        if risk.residual_severity == Some(gardefou::model::Level::Maximum) {
+            risk.residual_severity = Some(gardefou::model::Level::Significant);
+        }
+    }
     assert_eq!(
         build(DocumentKind::Consultation, &a, Lang::Fr).err(),
         Some(DocumentError::ConsultationNotRequired)
@@ -177,14 +193,19 @@ fn no_consultation_letter_for_gdpr_purposes_without_a_high_residual_risk() {
 #[test]
 fn police_justice_purposes_on_an_innovative_use_call_for_the_letter_under_article_90() {
     // The sample: no residual risk is high, but Police-Justice purposes rest on video analytics
-    // (criterion C8 met).
+    // (criterion C8 met). It runs already: the letter regularises, and lists every risk with its
+    // levels (two stay at the maximum severity).
     let a = common::sample();
     assert!(documents::high_residual_risks(&a).is_empty());
     let text = pdf_text(&build(DocumentKind::Consultation, &a, Lang::Fr).expect("letter"));
     for expected in [
         "Consultation préalable — article 90 de la loi n° 78-17",
-        "Aucun risque résiduel n’y est évalué élevé",
+        "Aucun risque résiduel n’y est dans la zone élevée de la carte",
         "nouveaux mécanismes, technologies ou procédures",
+        "sur un dispositif déjà en service",
+        "vise à régulariser sa situation",
+        "Risques et niveaux résiduels",
+        "gravité maximale",
     ] {
         assert!(text.contains(&squash(expected)), "{expected} missing");
     }
@@ -194,6 +215,14 @@ fn police_justice_purposes_on_an_innovative_use_call_for_the_letter_under_articl
     );
     assert!(!text.contains(&squash("Risques résiduels élevés")));
     assert!(!text.contains(&squash("article 36, paragraphe 3")));
+    assert!(!text.contains(&squash("avant la mise en œuvre du traitement")));
+    for risk in &a.risks {
+        assert!(
+            text.contains(&squash(&risk.title)),
+            "{} missing",
+            risk.risk_id
+        );
+    }
 }
 
 #[test]
@@ -236,8 +265,9 @@ fn the_consultation_letter_names_the_high_risk_the_articles_and_every_annex() {
             measure.measure_id
         );
     }
-    // Other risks stayed below the high band: they are not in the table.
-    assert!(!text.contains(&squash(&a.risks[1].title)));
+    // Every risk is listed with its levels, the high one marked as such.
+    assert!(text.contains(&squash(&a.risks[1].title)));
+    assert!(text.contains(&squash("zone élevée")));
 }
 
 #[test]

@@ -179,6 +179,38 @@ fn art_90_consultation_follows_the_cameras_serving_the_police_justice_purpose() 
     assert!(report.by_rule("R18-ART90").next().is_some());
 }
 
+#[test]
+fn only_an_explicit_decision_with_its_reason_clears_the_art_90_consultation() {
+    let mut a = common::sample();
+    let fires = |a: &Assessment| evaluate(a, TODAY).by_rule("R18-ART90").next().is_some();
+    assert!(fires(&a));
+    // A note is not a decision.
+    a.opinions.prior_consultation.not_needed_reason = "Consultation à déposer au T1 2027".into();
+    assert!(fires(&a), "a note in the reason field clears nothing");
+    // The decision without a reason is not enough either.
+    a.opinions.prior_consultation.not_needed_reason.clear();
+    a.opinions.prior_consultation.is_not_needed = true;
+    assert!(fires(&a));
+    a.opinions.prior_consultation.not_needed_reason =
+        "Les caméras couplées ne servent que la finalité statistique.".into();
+    assert!(!fires(&a));
+    // The dossier's decision block says so.
+    let kb = common::kb();
+    let report = gardefou::rules::evaluate(&a, &kb, common::day(TODAY));
+    let options = gardefou::dossier::DossierOptions {
+        lang: Lang::Fr,
+        is_public: false,
+        today: common::day(TODAY),
+        source_text: None,
+    };
+    let text =
+        gardefou::dossier::text::plain_text(&gardefou::dossier::build(&a, &kb, &report, &options));
+    assert!(
+        text.contains("La consultation n’est pas requise\u{a0}: Les caméras couplées"),
+        "decision block"
+    );
+}
+
 /// Art. 90 LIL is judged per Police-Justice purpose, on the cameras that serve it: offence
 /// prevention on the coupled cameras with attribute search needs the analysis; traffic offences
 /// on two plain cameras inside a building only has it recommended.

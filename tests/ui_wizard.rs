@@ -874,6 +874,12 @@ fn the_consultation_letter_is_disabled_when_nothing_calls_for_it() {
     a.processing
         .purposes
         .retain(|p| p.regime != gardefou::model::Regime::PoliceJustice);
+    // Nor a residual risk at the maximum severity (that allows a voluntary request).
+    for risk in &mut a.risks {
+        if risk.residual_severity == Some(gardefou::model::Level::Maximum) {
+            risk.residual_severity = Some(gardefou::model::Level::Significant);
+        }
+    }
     let mut h = harness(app(a, Lang::En));
     h.get_by_label("8. Dossier").click();
     h.run();

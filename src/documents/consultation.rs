@@ -5,13 +5,13 @@
 //! evidence locker).
 
 use super::common::{self, actors, dpo, in_regime, list_or_none};
-use super::{high_residual_risks, ConsultationGround};
+use super::{high_residual_risks, ConsultationGround, LetterGround};
 use crate::dossier::{Block, Column, Ctx, SignatureLine};
 use crate::model::camera::summarise;
 use crate::model::{ActorRole, LegalRefId, MeasureStatus, Regime};
 
 /// The letter.
-pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
+pub fn letter(ctx: &Ctx, ground: LetterGround) -> Vec<Block> {
     let a = ctx.a;
     let project = &a.project;
     let has_lil = a
@@ -19,30 +19,44 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
         .purposes
         .iter()
         .any(|p| in_regime(p, Regime::PoliceJustice));
-    let is_lil_only = ground == ConsultationGround::InnovativePoliceJustice;
+    let is_voluntary = ground == LetterGround::Voluntary;
+    let is_lil_only = ground == LetterGround::Required(ConsultationGround::InnovativePoliceJustice);
     let (legal, articles, under) = match (is_lil_only, has_lil) {
         (true, _) => (
             vec![LegalRefId::new("LIL-90")],
             ctx.t("doc.consultation.articles_lil"),
             ctx.t("doc.consultation.under_lil"),
         ),
-        (false, true) => (
+        (false, true) if !is_voluntary => (
             vec![LegalRefId::new("RGPD-36"), LegalRefId::new("LIL-90")],
             ctx.t("doc.consultation.articles_both"),
             ctx.t("doc.consultation.under_both"),
         ),
-        (false, false) => (
+        (false, _) => (
             vec![LegalRefId::new("RGPD-36")],
             ctx.t("doc.consultation.articles_gdpr"),
             ctx.t("doc.consultation.under_gdpr"),
         ),
     };
     let count = high_residual_risks(a).len();
-    let opening = match (is_lil_only, count) {
-        (true, _) => "doc.consultation.opening_innovative",
-        (false, 1) => "doc.consultation.opening_one",
-        (false, _) => "doc.consultation.opening_many",
+    let opening = match (is_voluntary, is_lil_only, count) {
+        (true, _, _) => "doc.consultation.opening_voluntary",
+        (false, true, _) => "doc.consultation.opening_innovative",
+        (false, false, 1) => "doc.consultation.opening_one",
+        (false, false, _) => "doc.consultation.opening_many",
     };
+    // A system already in service is not « about to start »: the request regularises it.
+    let when = ctx.t(
+        if a.project.deployment_stage == crate::model::DeploymentStage::InOperation {
+            "doc.consultation.regularisation"
+        } else {
+            "doc.consultation.before_start"
+        },
+    );
+    let severe: Vec<String> = crate::rules::consultation::severe_residual_risks(a)
+        .iter()
+        .map(|r| format!("{} — {}", r.risk_id, r.title.trim()))
+        .collect();
 
     let mut out = vec![
         Block::Heading {
@@ -83,6 +97,8 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
                 ("version", &ctx.text_or_blank(&project.version)),
                 ("under", &under),
                 ("count", &count.to_string()),
+                ("when", &when),
+                ("risks", &severe.join(", ")),
             ],
         )),
     ];
@@ -91,9 +107,11 @@ pub fn letter(ctx: &Ctx, ground: ConsultationGround) -> Vec<Block> {
         out.push(Block::Paragraph(
             ctx.t("doc.consultation.innovative_reason"),
         ));
-    } else {
+    } else if !is_voluntary {
         out.extend(high_risks(ctx));
     }
+    // Every risk with its levels: the letter never says « no high risk » without showing them.
+    out.extend(all_risks(ctx));
 
     out.push(Block::Heading {
         level: 2,
@@ -170,6 +188,65 @@ fn high_risks(ctx: &Ctx) -> Vec<Block> {
     });
     out.push(Block::Note(ctx.t("doc.consultation.levels_note")));
     out
+}
+
+/// Every risk of the assessment with its levels before and after the measures, and where its
+/// residual level stands (high band, maximum severity).
+fn all_risks(ctx: &Ctx) -> Vec<Block> {
+    if ctx.a.risks.is_empty() {
+        return Vec::new();
+    }
+    let number = |level: Option<crate::model::Level>| {
+        level.map_or_else(|| "—".to_owned(), |l| l.number().to_string())
+    };
+    let cell = |s, l| format!("{} / {}", number(s), number(l));
+    vec![
+        Block::Heading {
+            level: 2,
+            text: ctx.t("doc.consultation.all_risks"),
+        },
+        Block::Table {
+            columns: vec![
+                Column {
+                    title: ctx.t("doc.consultation.col_risk"),
+                    weight: 4.0,
+                },
+                Column {
+                    title: ctx.t("dossier.map.before"),
+                    weight: 1.4,
+                },
+                Column {
+                    title: ctx.t("dossier.map.after"),
+                    weight: 1.4,
+                },
+                Column {
+                    title: ctx.t("doc.consultation.col_band"),
+                    weight: 1.8,
+                },
+            ],
+            rows: ctx
+                .a
+                .risks
+                .iter()
+                .map(|risk| {
+                    let band = if risk.is_residual_high() {
+                        "doc.consultation.residual_high"
+                    } else if risk.residual_severity == Some(crate::model::Level::Maximum) {
+                        "doc.consultation.residual_severe"
+                    } else {
+                        "doc.consultation.residual_other"
+                    };
+                    vec![
+                        format!("{} — {}", risk.risk_id, risk.title.trim()),
+                        cell(risk.severity, risk.likelihood),
+                        cell(risk.residual_severity, risk.residual_likelihood),
+                        ctx.t(band),
+                    ]
+                })
+                .collect(),
+        },
+        Block::Note(ctx.t("doc.consultation.levels_note")),
+    ]
 }
 
 /// Every measure with its status (and deadline when planned).

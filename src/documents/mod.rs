@@ -97,6 +97,28 @@ pub fn consultation_ground(assessment: &Assessment, report: &Report) -> Option<C
     crate::rules::consultation::ground(assessment, &report.screening)
 }
 
+/// Why a letter to the CNIL can be written: the consultation is due, or — a residual severity
+/// left at its maximum (R18-SEVERE) — the controller may ask for the CNIL's opinion of its own
+/// accord.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LetterGround {
+    /// The law calls for the consultation.
+    Required(ConsultationGround),
+    /// Not required, but a residual risk keeps the maximum severity: a voluntary request.
+    Voluntary,
+}
+
+/// The letter's ground, if any.
+pub fn letter_ground(assessment: &Assessment, report: &Report) -> Option<LetterGround> {
+    match consultation_ground(assessment, report) {
+        Some(ground) => Some(LetterGround::Required(ground)),
+        None if !crate::rules::consultation::severe_residual_risks(assessment).is_empty() => {
+            Some(LetterGround::Voluntary)
+        }
+        None => None,
+    }
+}
+
 /// Whether AI Act art. 27 asks this controller for a FRIA: a public body (or a private one
 /// providing a public service) with an Annex III point 1 system it can use — the conditions of
 /// rule R26, whether or not the FRIA is already done.
@@ -138,7 +160,7 @@ pub fn build(
     let blocks = match kind {
         DocumentKind::Register => register::register(&ctx),
         DocumentKind::Notice => notice::notice(&ctx),
-        DocumentKind::Consultation => match consultation_ground(assessment, report) {
+        DocumentKind::Consultation => match letter_ground(assessment, report) {
             Some(ground) => consultation::letter(&ctx, ground),
             None => return Err(DocumentError::ConsultationNotRequired),
         },

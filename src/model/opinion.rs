@@ -53,6 +53,18 @@ pub struct PriorConsultation {
     /// its judgement (LIL art. 90 2°, a maximum residual severity): the reasoning is kept and
     /// printed; empty when none was given.
     pub not_needed_reason: String,
+    /// The controller's explicit decision that the consultation is not required (where the law
+    /// leaves it to its judgement). Only this choice, with its reason, stands for R18-ART90 and
+    /// R18-SEVERE: a note in the reason field alone (« à déposer au T1 2027 ») is no decision.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub is_not_needed: bool,
+}
+
+impl PriorConsultation {
+    /// True when the controller decided, with a reason, that the consultation is not required.
+    pub fn is_decided_not_needed(&self) -> bool {
+        self.is_not_needed && !self.not_needed_reason.trim().is_empty()
+    }
 }
 
 /// Opinions, decision and signatures.

@@ -494,7 +494,7 @@ fn opinions(a: &Assessment, screening: &ScreeningResult) -> StepCompleteness {
         let c = &o.prior_consultation;
         t.need(
             "opinions.prior_consultation",
-            c.is_filed.is_some() || !c.not_needed_reason.trim().is_empty(),
+            c.is_filed.is_some() || c.is_decided_not_needed(),
         );
     }
     t.step

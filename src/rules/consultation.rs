@@ -59,7 +59,7 @@ pub fn severe_residual_risks(a: &Assessment) -> Vec<&Risk> {
 pub fn findings(a: &Assessment, screening: &ScreeningResult, texts: Texts) -> Vec<Finding> {
     let consultation = &a.opinions.prior_consultation;
     let is_filed = consultation.is_filed == Some(true);
-    let is_reasoned_away = !consultation.not_needed_reason.trim().is_empty();
+    let is_reasoned_away = consultation.is_decided_not_needed();
     let mut out = Vec::new();
     if is_filed {
         return out;

@@ -171,6 +171,13 @@ pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut
     });
 }
 
+/// A box to tick, with the field's label and help beside it.
+pub fn checkbox_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut bool) {
+    field_ui(ui, cx, path, label, |ui, label_id| {
+        ui.checkbox(value, "").labelled_by(label_id);
+    });
+}
+
 /// A whole number that may be left blank; anything but digits is refused as it is typed.
 pub fn number_ui(
     ui: &mut Ui,

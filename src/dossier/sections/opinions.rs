@@ -63,8 +63,17 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
             ctx.date(o.prior_consultation.filed_on),
         ),
         (
-            ctx.t("field.opinions.prior_consultation.not_needed_reason"),
-            ctx.text_or_blank(&o.prior_consultation.not_needed_reason),
+            ctx.t("dossier.consultation_decision"),
+            // The decision as taken: « not required » only when chosen, with its reason; a
+            // reason without the choice is printed as a note, not as a decision.
+            if o.prior_consultation.is_decided_not_needed() {
+                ctx.tw(
+                    "dossier.consultation_not_needed",
+                    &[("reason", o.prior_consultation.not_needed_reason.trim())],
+                )
+            } else {
+                ctx.text_or_blank(&o.prior_consultation.not_needed_reason)
+            },
         ),
         (
             ctx.t("field.project.review_due_on"),

@@ -267,7 +267,7 @@ fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
     let format_name = cx.t(cx.export_format.label_key());
     subheading_ui(ui, &cx.t("ui.documents"));
     ui.label(RichText::new(cx.t("ui.documents_hint")).weak());
-    let is_consultation_required = documents::consultation_ground(a, cx.report).is_some();
+    let is_consultation_required = documents::letter_ground(a, cx.report).is_some();
     egui::Grid::new("derived_documents")
         .num_columns(3)
         .spacing([12.0, 6.0])

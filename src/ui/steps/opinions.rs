@@ -141,6 +141,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         &cx.t("ui.cnil_reference"),
         &mut o.prior_consultation.reference,
     );
+    crate::ui::widgets::checkbox_ui(
+        ui,
+        cx,
+        "opinions.prior_consultation.is_not_needed",
+        &cx.t("field.opinions.prior_consultation.is_not_needed"),
+        &mut o.prior_consultation.is_not_needed,
+    );
     multiline_ui(
         ui,
         cx,
