@@ -99,15 +99,18 @@ fn the_notice_has_both_layers_and_tells_what_is_not_used() {
         "Images conservées 21 jours au plus",
         "Des statistiques de fréquentation sont produites",
         "Second niveau : notice complète",
-        // The face search is in the software, locked by the vendor: the public is told.
-        "K02 — Recherche faciale a posteriori (« similitudes d’apparence »)",
+        // The face search is in the software, locked by the vendor: the public is told, in
+        // plain words (no internal id).
+        "Recherche faciale a posteriori (« similitudes d’apparence »)",
         "(bridée par l’éditeur)",
         "que sur réquisition judiciaire écrite",
-        "vous pouvez aussi vous opposer au traitement",
         "saisir la CNIL",
     ] {
         assert!(text.contains(&squash(expected)), "{expected} missing");
     }
+    assert!(!text.contains(&squash("K02 —")));
+    // The right to object is not told until the rights article of décret 2023-1102 is read.
+    assert!(!text.contains(&squash("vous opposer")));
 }
 
 #[test]
@@ -147,6 +150,60 @@ fn purposes_of_undetermined_regime_are_listed_apart() {
         notice.contains("Purposes whose regime is still to be determined:"),
         "{notice}"
     );
+}
+
+#[test]
+fn the_public_notice_tells_citizens_only_what_is_established_in_plain_words() {
+    let mut a = common::sample();
+    // A capability a vendor preset left « to establish »: told neither way.
+    let k05 = a
+        .capabilities
+        .iter()
+        .position(|c| c.capability_id.as_str() == "K05")
+        .unwrap_or_else(|| {
+            a.capabilities.push(gardefou::model::CapabilityRecord {
+                capability_id: "K05".into(),
+                ..Default::default()
+            });
+            a.capabilities.len() - 1
+        });
+    a.capabilities[k05].presence = gardefou::model::Presence::Present;
+    a.capabilities[k05].state = gardefou::model::CapabilityState::Unknown;
+    let kb = common::kb();
+    let label = kb
+        .capability(&"K05".into())
+        .map(|d| d.label.fr.clone())
+        .expect("K05");
+    for lang in [Lang::Fr, Lang::En] {
+        let text = plain_text(&build(DocumentKind::Notice, &a, lang).expect("notice"));
+        assert!(
+            !text.contains("à vérifier") && !text.contains("to verify"),
+            "{text}"
+        );
+        assert!(
+            !text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.len() == 3
+                    && w.starts_with('K')
+                    && w[1..].chars().all(|c| c.is_ascii_digit())),
+            "an internal capability id in the notice: {text}"
+        );
+        assert!(
+            !text.contains("vous opposer") && !text.contains("object to"),
+            "{text}"
+        );
+    }
+    let fr = plain_text(&build(DocumentKind::Notice, &a, Lang::Fr).expect("notice"));
+    assert!(
+        !fr.contains(&label),
+        "a state not established is not told: {fr}"
+    );
+    // The assessment asks for it instead.
+    let report = gardefou::rules::evaluate(&a, &kb, common::day("2026-12-06"));
+    let finding = report.by_rule("CAP-STATE-UNKNOWN").next().expect("asked");
+    assert!(finding
+        .fields
+        .contains(&"capabilities[K05].state".to_owned()));
 }
 
 #[test]

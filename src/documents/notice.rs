@@ -178,10 +178,9 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
         "doc.notice.rights_text",
         &[("contact", &rights_contact(ctx))],
     )));
+    // The right to object is not told to citizens until the rights article of décret 2023-1102
+    // is read (the question stays in the AIPD): access, erasure, restriction and a complaint only.
     let purposes = &a.processing.purposes;
-    if purposes.iter().any(|p| in_regime(p, Regime::Gdpr)) {
-        out.push(Block::Paragraph(ctx.t("doc.notice.rights_gdpr")));
-    }
     if purposes.iter().any(|p| in_regime(p, Regime::PoliceJustice)) {
         out.push(Block::Paragraph(ctx.t("doc.notice.rights_lil")));
     }
@@ -204,7 +203,6 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
     }
     out.push(Block::Note(ctx.citations(&[
         LegalRefId::new("RGPD-13"),
-        LegalRefId::new("RGPD-21"),
         LegalRefId::new("LIL-104"),
         LegalRefId::new("CSI-L251-3"),
         LegalRefId::new("CSI-L252-5"),
@@ -232,11 +230,19 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
     } else {
         ctx.tw("doc.notice.analytics_unnamed", &[("coupled", &coupled)])
     })];
+    // Citizens read plain names, never an internal id; and only what the controller has
+    // established: a capability whose state is still « to establish » is stated neither way.
+    let name = |c: &crate::model::CapabilityRecord| {
+        ctx.kb.capability(&c.capability_id).map_or_else(
+            || c.capability_id.to_string(),
+            |d| d.label.get(ctx.lang).to_owned(),
+        )
+    };
     let enabled: Vec<String> = a
         .capabilities
         .iter()
         .filter(|c| c.is_enabled())
-        .map(|c| ctx.capability(&c.capability_id))
+        .map(name)
         .collect();
     if !enabled.is_empty() {
         out.push(Block::Paragraph(ctx.t("doc.notice.features_used")));
@@ -245,11 +251,13 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
     let not_used: Vec<String> = a
         .capabilities
         .iter()
-        .filter(|c| c.is_present() && !c.is_enabled())
+        .filter(|c| {
+            c.is_present() && !c.is_enabled() && c.state != crate::model::CapabilityState::Unknown
+        })
         .map(|c| {
             format!(
                 "{} ({})",
-                ctx.capability(&c.capability_id),
+                name(c),
                 ctx.variant("capability_state", c.state).to_lowercase()
             )
         })

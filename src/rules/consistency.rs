@@ -13,6 +13,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
     let mut out = Vec::new();
     legal_bases(a, kb, texts, &mut out);
     camera_purposes(a, texts, &mut out);
+    capability_states(a, texts, &mut out);
 
     let mut biometric: Vec<_> = a
         .capabilities
@@ -283,4 +284,38 @@ fn camera_purposes(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         ],
         vec!["processing.purposes".into()],
     ));
+}
+
+/// Emits CAP-STATE-UNKNOWN: capabilities present in the software whose state (enabled, disabled,
+/// locked) is still « to establish » — what a vendor preset leaves. Until answered, nothing is
+/// told about them either way (the public notice leaves them out).
+fn capability_states(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
+    let mut unknown: Vec<_> = a
+        .capabilities
+        .iter()
+        .filter(|r| r.is_present() && r.state == crate::model::CapabilityState::Unknown)
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    unknown.sort_by(|x, y| x.capability_id.cmp(&y.capability_id));
+    out.push(
+        texts.finding(
+            "CAP-STATE-UNKNOWN",
+            Severity::Medium,
+            &[(
+                "capabilities",
+                text::join(
+                    &unknown
+                        .iter()
+                        .map(|r| texts.capability(&r.capability_id))
+                        .collect::<Vec<_>>(),
+                ),
+            )],
+            unknown
+                .iter()
+                .map(|r| format!("capabilities[{}].state", r.capability_id))
+                .collect(),
+        ),
+    );
 }
