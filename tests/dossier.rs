@@ -83,8 +83,13 @@ fn the_sample_dossier_holds_every_answer_camera_and_finding_with_accents() {
     }
     let report = rules::evaluate(sample, common::shared_kb(), common::day(TODAY));
     for finding in &report.findings {
+        // An unverified point of a message is in annex F, a pointer in its place.
+        let (message, _) = gardefou::dossier::unverified::take_points(
+            &finding.message.fr,
+            "source secondaire, voir l’annexe F",
+        );
         assert!(
-            text.contains(&squash(&finding.message.fr)),
+            text.contains(&squash(&message)),
             "finding {} missing",
             finding.rule_id
         );
@@ -121,6 +126,34 @@ fn the_sample_dossier_holds_every_answer_camera_and_finding_with_accents() {
     ] {
         assert!(text.contains(&squash(typography)), "« {typography} » lost");
     }
+}
+
+#[test]
+fn unverified_points_leave_the_signed_body_for_annex_f_and_never_reach_the_public_version() {
+    let sample = common::shared_sample();
+    let full = gardefou::dossier::text::plain_text(&build(sample, Lang::Fr, false));
+    let (body, references) = full
+        .split_once("Annexe E — Références juridiques citées")
+        .expect("the references annex");
+    assert!(!body.contains("à vérifier"), "the body a mayor signs");
+    assert!(body.contains("(source secondaire, voir l’annexe F)"));
+    let annex = references
+        .split_once("Annexe F — Points de droit non vérifiés")
+        .map(|(_, annex)| annex)
+        .expect("annex F");
+    // Each point with where it stood and what was read for it.
+    assert!(annex.contains("AIA-4"), "{annex}");
+    assert!(annex.contains("art. 4, applicable depuis le 2 février 2025, à vérifier"));
+    assert!(annex.contains("Règl. (UE) 2024/1689, art. 4"));
+    let public = gardefou::dossier::text::plain_text(&build(sample, Lang::Fr, true));
+    assert!(
+        !public.contains("à vérifier"),
+        "a public document never says it"
+    );
+    assert!(!public.contains("Annexe F"));
+    assert!(!public.contains("voir l’annexe F"));
+    // Nor the engine's ids in front of a finding's title or a capability's name.
+    assert!(!public.contains("· R12 —") && !public.contains("K03 — Recherche"));
 }
 
 #[test]

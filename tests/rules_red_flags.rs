@@ -595,9 +595,12 @@ fn r18_art90_police_justice_on_a_new_technology_asks_for_the_consultation_whatev
         gardefou::documents::consultation_ground(&a, &report),
         Some(gardefou::documents::ConsultationGround::InnovativePoliceJustice)
     );
-    // Reasoned away in writing: informs no more, and the question is answered.
+    // Reasoned away in writing, as an explicit decision: informs no more, and the question is
+    // answered (a reason alone, without the decision, is a note).
     a.opinions.prior_consultation.not_needed_reason =
         "Aucune fonctionnalité d’analyse n’est utilisée pour les finalités 5°".into();
+    assert_eq!(fires(&a, "R18-ART90"), [High]);
+    a.opinions.prior_consultation.is_not_needed = true;
     assert!(fires(&a, "R18-ART90").is_empty());
     let report = evaluate(&a, TODAY);
     assert!(!report
@@ -631,6 +634,7 @@ fn r18_severe_a_maximum_residual_severity_asks_to_consider_the_consultation() {
     assert!(fires(&a, "R18-SEVERE").is_empty());
     a.risks = vec![risk(4, 3, 4, 2)];
     a.opinions.prior_consultation.not_needed_reason = "Motifs consignés par le DPD".into();
+    a.opinions.prior_consultation.is_not_needed = true;
     assert!(fires(&a, "R18-SEVERE").is_empty());
 }
 

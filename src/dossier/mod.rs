@@ -9,6 +9,7 @@ pub mod map_geometry;
 pub mod palette;
 mod sections;
 pub mod text;
+pub mod unverified;
 
 pub use blocks::{
     Attachment, Block, Branding, Column, Cover, Dossier, FigureBackground, FigureShape, Logo, Meta,
@@ -83,6 +84,18 @@ pub fn build(
     blocks.extend(sections::measures::measures(&ctx));
     blocks.extend(sections::opinions::opinions(&ctx));
     blocks.extend(sections::annexes::annexes(&ctx));
+    // The unverified points of law leave the body for their own annex (the references annex,
+    // where each source's tag belongs, is left as it is).
+    let legal_annex = ctx.t("dossier.annex.legal");
+    let body_end = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 1, text } if *text == legal_annex))
+        .unwrap_or(blocks.len());
+    let points = unverified::gather(&mut blocks[..body_end], &ctx);
+    blocks.extend(unverified::annex(&points, &ctx));
+    if ctx.is_public {
+        unverified::scrub_ids(&mut blocks);
+    }
 
     let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();
     let project = &assessment.project;

@@ -316,17 +316,31 @@ fn legal_references(ctx: &Ctx) -> Vec<Block> {
                 title.push('\n');
                 title.push_str(&r.url);
             }
-            vec![
-                r.citation.clone(),
-                title,
-                ctx.variant("verification", r.verification),
-                ctx.date(Some(r.reviewed_on)),
-            ]
+            // A public document never says « à vérifier »: its tag reads « non vérifiée », and the
+            // reference's own words lose their « (… à vérifier) ».
+            let (citation, title, tag) = if ctx.is_public {
+                (
+                    crate::dossier::unverified::take_points(&r.citation, "").0,
+                    crate::dossier::unverified::take_points(&title, "").0,
+                    ctx.variant("verification_public", r.verification),
+                )
+            } else {
+                (
+                    r.citation.clone(),
+                    title,
+                    ctx.variant("verification", r.verification),
+                )
+            };
+            vec![citation, title, tag, ctx.date(Some(r.reviewed_on))]
         })
         .collect();
     vec![
         chapter(ctx.t("dossier.annex.legal")),
-        Block::Note(ctx.t("dossier.verification_legend")),
+        Block::Note(ctx.t(if ctx.is_public {
+            "dossier.verification_legend_public"
+        } else {
+            "dossier.verification_legend"
+        })),
         Block::Table {
             columns: vec![
                 Column {
