@@ -9,6 +9,14 @@ use crate::session::{AttachError, ExportError, OpenError, SaveFailure};
 use crate::storage::camera_csv::{CsvError, CsvFileError};
 use crate::storage::{LoadError, SaveError};
 
+/// `text` safe for a terminal: control characters from a file's content (an escape sequence
+/// that would recolour, clear or retitle the terminal) are dropped; line breaks and tabs stay.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
 /// The i18n key naming what a path is when it is not a regular file.
 pub fn not_regular_key(kind: crate::files::NotRegular) -> &'static str {
     use crate::files::NotRegular;

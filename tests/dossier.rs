@@ -157,6 +157,46 @@ fn unverified_points_leave_the_signed_body_for_annex_f_and_never_reach_the_publi
 }
 
 #[test]
+fn the_public_version_names_documents_by_title_never_by_their_path_on_disk() {
+    // The sample opened where its documents are not: every « document missing » finding
+    // quotes a path on the author's disk.
+    let sample = common::shared_sample();
+    let kb = common::shared_kb();
+    let missing: Vec<_> = sample
+        .evidence
+        .iter()
+        .map(|e| {
+            (
+                e.evidence_id.clone(),
+                gardefou::model::evidence::EvidenceStatus::Missing,
+            )
+        })
+        .collect();
+    let report =
+        rules::evaluate(sample, kb, common::day(TODAY)).with_evidence(sample, kb, &missing);
+    assert!(report.by_rule("EV-MISSING").next().is_some());
+    for is_public in [false, true] {
+        let options = gardefou::dossier::DossierOptions {
+            lang: Lang::Fr,
+            is_public,
+            today: common::day(TODAY),
+            source_text: None,
+        };
+        let text = gardefou::dossier::text::plain_text(&gardefou::dossier::build(
+            sample, kb, &report, &options,
+        ));
+        for evidence in &sample.evidence {
+            assert_eq!(
+                text.contains(&evidence.path),
+                !is_public,
+                "{} (public: {is_public})",
+                evidence.path
+            );
+        }
+    }
+}
+
+#[test]
 fn the_english_dossier_is_in_english() {
     let d = build(common::shared_sample(), Lang::En, false);
     let text = body_text(&render(&d), &d);

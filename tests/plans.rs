@@ -309,6 +309,43 @@ fn a_school_in_view_counts_for_criterion_7_and_questions_a_no_vulnerable_people_
 }
 
 #[test]
+fn cameras_of_other_perimeters_on_a_plan_are_a_finding_and_a_plan_may_cover_several() {
+    let mut a = placed();
+    let plan_perimeter = a.plans[0].perimeter.clone();
+    // A camera of another perimeter placed on this plan.
+    a.cameras[1].perimeter = "Gare".into();
+    let other = a.cameras[1].camera_id.clone();
+    a.plans[0].placements.push(Placement {
+        camera_id: other.clone(),
+        position: Point::new(300.0, 300.0),
+        ..Placement::default()
+    });
+    let found = findings(&a, "PLAN-OTHER-PERIMETER");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Medium);
+    assert!(found[0].message.fr.contains(&format!("{other} (Gare)")));
+    // The dossier counts the plan's cameras per perimeter.
+    let kb = common::kb();
+    let today = common::day("2026-11-23");
+    let report = rules::evaluate(&a, &kb, today);
+    let options = gardefou::dossier::DossierOptions {
+        lang: gardefou::model::Lang::Fr,
+        is_public: false,
+        today,
+        source_text: None,
+    };
+    let text =
+        gardefou::dossier::text::plain_text(&gardefou::dossier::build(&a, &kb, &report, &options));
+    assert!(text.contains("Gare\u{a0}: 1"), "per perimeter");
+    // Declared for both perimeters, or for the whole system: no finding.
+    a.plans[0].perimeter = format!("{plan_perimeter} ; Gare");
+    assert!(findings(&a, "PLAN-OTHER-PERIMETER").is_empty());
+    assert!(a.plans[0].covers("Gare") && a.plans[0].covers(&plan_perimeter));
+    a.plans[0].perimeter.clear();
+    assert!(findings(&a, "PLAN-OTHER-PERIMETER").is_empty());
+}
+
+#[test]
 fn a_camera_placed_without_its_optics_is_never_judged_on_placeholders() {
     let mut a = placed();
     let camera = a.cameras[0].camera_id.to_string();
@@ -519,7 +556,10 @@ fn the_dossier_s_risk_chapter_notes_the_sensitive_places_but_not_the_public_vers
         "{}",
         &full[risks..risks + 1500]
     );
-    assert_eq!(text(true).matches(callout).count(), 1);
+    // Without the rule id in front of its title (an internal reference).
+    let public_callout = "FOR INFORMATION · Sensitive places in the cameras’ view";
+    assert_eq!(text(true).matches(public_callout).count(), 1);
+    assert!(!text(true).contains("PLAN-SENSITIVE"));
 }
 
 #[test]

@@ -19,14 +19,15 @@ pub fn run(file: &Path, as_json: bool, today: Date, lang: Lang) -> u8 {
     if as_json {
         println!("{}", to_json(report, lang));
     } else {
+        // Text from the file never reaches the terminal with its control characters.
         print!(
             "{}",
-            to_text(
+            crate::messages::printable(&to_text(
                 report,
                 session.kb(),
                 &session.assessment.project.organisation,
                 lang
-            )
+            ))
         );
     }
     u8::from(report.has_blocking())

@@ -82,14 +82,14 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     } else {
         print!(
             "{}",
-            to_text(
+            crate::messages::printable(&to_text(
                 &old.name,
                 &new.name,
                 &changes,
                 &appeared,
                 &disappeared,
                 lang
-            )
+            ))
         );
     }
     0

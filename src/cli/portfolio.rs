@@ -52,7 +52,10 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     if request.as_json {
         println!("{}", to_json(&found, lang, &describe));
     } else {
-        print!("{}", to_text(&found, &kb, lang));
+        print!(
+            "{}",
+            crate::messages::printable(&to_text(&found, &kb, lang))
+        );
     }
     let stamp = if request.is_today_given {
         time::OffsetDateTime::new_utc(to_time(request.today), time::Time::MIDNIGHT)

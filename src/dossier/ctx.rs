@@ -144,6 +144,14 @@ impl Ctx<'_> {
             .join(self.separator())
     }
 
+    /// The colon of the language: « : » has a no-break space before it in French.
+    pub fn colon(&self) -> &'static str {
+        match self.lang {
+            Lang::Fr => "\u{a0}:",
+            Lang::En => ":",
+        }
+    }
+
     /// The list separator of the language: « ; » has a no-break space before it in French.
     pub fn separator(&self) -> &'static str {
         match self.lang {

@@ -94,7 +94,20 @@ pub fn build(
     let points = unverified::gather(&mut blocks[..body_end], &ctx);
     blocks.extend(unverified::annex(&points, &ctx));
     if ctx.is_public {
-        unverified::scrub_ids(&mut blocks);
+        // Documents by their title, never by where they sit on the author's disk.
+        let paths: Vec<(String, String)> = assessment
+            .evidence
+            .iter()
+            .map(|e| {
+                let title = if e.description.trim().is_empty() {
+                    ctx.variant("evidence_kind", e.kind)
+                } else {
+                    e.description.trim().to_owned()
+                };
+                (e.path.clone(), title)
+            })
+            .collect();
+        unverified::scrub_ids(&mut blocks, &paths);
     }
 
     let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();

@@ -205,31 +205,42 @@ pub fn gather(blocks: &mut [Block], ctx: &Ctx) -> Vec<Point> {
 /// Takes the app's internal ids out of a public document's text: a capability's « K03 — » before
 /// its name, and a finding's rule id before its title (« ÉLEVÉ · R12 — Statistiques… » becomes
 /// « ÉLEVÉ · Statistiques… »). Citizens read names, not the engine's references.
-pub fn scrub_ids(blocks: &mut [Block]) {
+/// Evidence documents are named by their title alone: `paths` maps each document's path on the
+/// author's disk (which a finding such as « document missing » may quote) to its title.
+pub fn scrub_ids(blocks: &mut [Block], paths: &[(String, String)]) {
+    let clean = |text: &str| {
+        let mut text = without_capability_ids(text);
+        for (path, title) in paths.iter().filter(|(path, _)| !path.trim().is_empty()) {
+            if text.contains(path.as_str()) {
+                text = text.replace(path.as_str(), title);
+            }
+        }
+        text
+    };
     for block in blocks.iter_mut() {
         match block {
             Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => {
-                *text = without_capability_ids(text);
+                *text = clean(text);
             }
             Block::Bullets(items) => {
                 for item in items {
-                    *item = without_capability_ids(item);
+                    *item = clean(item);
                 }
             }
             Block::KeyValues(pairs) => {
                 for (key, value) in pairs {
-                    *key = without_capability_ids(key);
-                    *value = without_capability_ids(value);
+                    *key = clean(key);
+                    *value = clean(value);
                 }
             }
             Block::Table { rows, .. } => {
                 for cell in rows.iter_mut().flatten() {
-                    *cell = without_capability_ids(cell);
+                    *cell = clean(cell);
                 }
             }
             Block::Callout { title, body, .. } => {
-                *title = without_rule_id(&without_capability_ids(title));
-                *body = without_capability_ids(body);
+                *title = without_rule_id(&clean(title));
+                *body = clean(body);
             }
             _ => {}
         }

@@ -175,6 +175,22 @@ pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>)
 pub const MAX_SIDE: u32 = 16_384;
 
 impl SitePlan {
+    /// The perimeters the plan covers: its perimeter field split on « ; » (a plan of several
+    /// perimeters), empty for a plan of the whole system.
+    pub fn perimeters(&self) -> Vec<&str> {
+        self.perimeter
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// True when the plan covers `perimeter` (every perimeter for a plan of the whole system).
+    pub fn covers(&self, perimeter: &str) -> bool {
+        let covered = self.perimeters();
+        covered.is_empty() || covered.contains(&perimeter.trim())
+    }
+
     /// The scale when it is a usable number (positive and finite).
     pub fn scale(&self) -> Option<f64> {
         self.metres_per_pixel.filter(|m| m.is_finite() && *m > 0.0)

@@ -37,6 +37,16 @@ pub fn csv(portfolio: &Portfolio, describe: &dyn Fn(&Problem) -> String) -> Vec<
     writer.into_inner().unwrap_or_default()
 }
 
+/// A free-text cell as spreadsheets expect it: one that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe.
+fn text_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 fn record(
     entry: &Entry,
     portfolio: &Portfolio,
@@ -47,11 +57,11 @@ fn record(
     let date = |d: Option<crate::model::Date>| d.map(crate::model::Date::iso).unwrap_or_default();
     match (entry.summary(), entry.problem()) {
         (Some(s), _) => vec![
-            entry.relative.clone(),
+            text_cell(&entry.relative),
             s.kind.code().to_owned(),
-            s.organisation.clone(),
-            s.title.clone(),
-            s.version.clone(),
+            text_cell(&s.organisation),
+            text_cell(&s.title),
+            text_cell(&s.version),
             s.status.code().to_owned(),
             s.verdict.code().to_owned(),
             s.blocking.to_string(),
@@ -70,10 +80,25 @@ fn record(
         ],
         (None, problem) => {
             let mut row = vec![String::new(); HEADER.len()];
-            row[0] = entry.relative.clone();
+            row[0] = text_cell(&entry.relative);
             row[16] = modified;
-            row[17] = problem.map(describe).unwrap_or_default();
+            row[17] = text_cell(&problem.map(describe).unwrap_or_default());
             row
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised() {
+        assert_eq!(
+            text_cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("Commune de Test"), "Commune de Test");
     }
 }

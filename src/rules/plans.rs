@@ -194,10 +194,34 @@ pub fn plans_with(
         if plan.placements.is_empty() {
             continue;
         }
+        // Cameras placed here that belong to a perimeter the plan does not cover.
+        let elsewhere: Vec<String> = plan
+            .placements
+            .iter()
+            .filter_map(|p| a.cameras.iter().find(|c| c.camera_id == p.camera_id))
+            .filter(|c| !plan.covers(&c.perimeter))
+            .map(|c| format!("{} ({})", c.camera_id, c.perimeter.trim()))
+            .collect();
+        if !elsewhere.is_empty() {
+            out.push(texts.finding(
+                "PLAN-OTHER-PERIMETER",
+                Severity::Medium,
+                &[
+                    ("plan", Bilingual::same(plan_name(plan))),
+                    ("perimeter", Bilingual::same(plan.perimeter.trim())),
+                    ("count", text::number(elsewhere.len())),
+                    ("cameras", listed(elsewhere)),
+                ],
+                vec![
+                    format!("plans[{}].perimeter", plan.plan_id),
+                    format!("plans[{}].placements", plan.plan_id),
+                ],
+            ));
+        }
         let missing: Vec<String> = a
             .cameras
             .iter()
-            .filter(|c| c.perimeter.trim() == plan.perimeter.trim())
+            .filter(|c| !plan.perimeters().is_empty() && plan.covers(&c.perimeter))
             .filter(|c| !placed.contains(&c.camera_id))
             .map(|c| c.camera_id.to_string())
             .collect();

@@ -245,6 +245,8 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Assessment, LoadError> {
 
 /// Parses the text of a project file; `path` only names the file in messages.
 pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
+    // A byte-order mark (an editor on Windows saved the file) is not part of the RON text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
@@ -472,7 +474,17 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::leading_version;
+    use super::{leading_version, parse_text};
+    use std::path::Path;
+
+    #[test]
+    fn a_project_saved_with_a_byte_order_mark_reads_as_without() {
+        let sample = crate::sample::TEXT;
+        let with_bom = format!("\u{feff}{sample}");
+        let read = parse_text(&with_bom, Path::new("bom.aipd.ron")).expect("reads");
+        let plain = parse_text(sample, Path::new("plain.aipd.ron")).expect("reads");
+        assert!(read == plain);
+    }
 
     #[test]
     fn the_version_is_read_off_the_opening_of_the_files_we_write() {

@@ -46,6 +46,32 @@ pub fn plans(ctx: &Ctx) -> Vec<Block> {
     out
 }
 
+/// The cameras placed on `plan`, counted by the perimeter the inventory gives them
+/// (« 75001 : 12 ; 75002 : 30 »), so a plan holding other perimeters' cameras never reads as
+/// one perimeter's count.
+fn per_perimeter(ctx: &Ctx, plan: &SitePlan) -> String {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for placement in &plan.placements {
+        let perimeter = ctx
+            .a
+            .cameras
+            .iter()
+            .find(|c| c.camera_id == placement.camera_id)
+            .map(|c| c.perimeter.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| ctx.t("dossier.plan.no_perimeter"));
+        *counts.entry(perimeter).or_default() += 1;
+    }
+    if counts.is_empty() {
+        return "—".to_owned();
+    }
+    counts
+        .iter()
+        .map(|(perimeter, n)| format!("{perimeter}{} {n}", ctx.colon()))
+        .collect::<Vec<_>>()
+        .join(ctx.separator())
+}
+
 fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     let title = if plan.title.trim().is_empty() {
         plan.plan_id.to_string()
@@ -79,6 +105,10 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
                         ("zones", &plan.zones.len().to_string()),
                     ],
                 ),
+            ),
+            (
+                ctx.t("dossier.plan.per_perimeter"),
+                per_perimeter(ctx, plan),
             ),
         ]),
     ];

@@ -356,11 +356,36 @@ fn plan_fields_ui(
             ui.add(egui::TextEdit::singleline(&mut plan.title).desired_width(280.0))
                 .labelled_by(label.id);
             let label = ui.label(tr(lang, "ui.plan.perimeter"));
+            // One perimeter, several (ticked), or the whole system (none).
+            let shown = if plan.perimeters().is_empty() {
+                tr(lang, "ui.plan.whole_system").to_owned()
+            } else {
+                plan.perimeters().join(" ; ")
+            };
             egui::ComboBox::from_id_salt("gardefou_plan_perimeter")
-                .selected_text(plan.perimeter.clone())
+                .selected_text(shown)
                 .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(
+                            plan.perimeters().is_empty(),
+                            tr(lang, "ui.plan.whole_system"),
+                        )
+                        .clicked()
+                    {
+                        plan.perimeter.clear();
+                    }
                     for perimeter in &perimeters(cameras) {
-                        ui.selectable_value(&mut plan.perimeter, perimeter.clone(), perimeter);
+                        let mut covered: Vec<String> =
+                            plan.perimeters().into_iter().map(str::to_owned).collect();
+                        let mut is_in = covered.contains(perimeter);
+                        if ui.checkbox(&mut is_in, perimeter).changed() {
+                            if is_in {
+                                covered.push(perimeter.clone());
+                            } else {
+                                covered.retain(|p| p != perimeter);
+                            }
+                            plan.perimeter = covered.join(" ; ");
+                        }
                     }
                 })
                 .response
