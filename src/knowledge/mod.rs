@@ -161,7 +161,8 @@ impl KnowledgeBase {
         let Some(text) = self.rule_text(rule_id) else {
             return Verification::Unverified;
         };
-        text.sources
+        let weakest_source = text
+            .sources
             .iter()
             .map(|id| {
                 self.legal_refs
@@ -169,7 +170,10 @@ impl KnowledgeBase {
                     .map_or(Verification::Unverified, |r| r.verification)
             })
             .max()
-            .unwrap_or(Verification::Unverified)
+            .unwrap_or(Verification::Unverified);
+        // The rule's own proposition, capped by its weakest source.
+        text.tag
+            .map_or(weakest_source, |tag| tag.max(weakest_source))
     }
 
     /// A phrase of the engine's explanations.

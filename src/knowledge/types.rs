@@ -207,6 +207,18 @@ pub struct RuleText {
     /// Legal sources of the rule; its verification tag is the weakest of theirs
     /// ([`crate::knowledge::KnowledgeBase::rule_verification`]).
     pub sources: Vec<LegalRefId>,
+    /// Which answers trigger it, in plain words: what the rule book prints for a lawyer who does
+    /// not read the code.
+    #[serde(default)]
+    pub condition: Bilingual,
+    /// The tag of the rule's own proposition, when it is weaker than its sources' (a rule that
+    /// cites a verified article for a point no source read): the rule's tag is the weakest of
+    /// this and its sources'.
+    #[serde(default)]
+    pub tag: Option<Verification>,
+    /// Why the proposition carries that tag.
+    #[serde(default)]
+    pub tag_reason: Bilingual,
 }
 
 /// A phrase the engine uses in explanations (`because` lines, verdict reasons).
