@@ -12,6 +12,7 @@ mod evaluated;
 mod export;
 mod pia;
 mod portfolio;
+mod rules;
 
 use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
@@ -218,6 +219,15 @@ pub enum Command {
         /// The shell. / Le shell.
         shell: clap_complete::Shell,
     },
+    /// The rule book: every rule the engine runs, with what triggers it, its severity, the text
+    /// shown, its sources with their verification tags and review dates, and the tests that hold
+    /// it — Markdown on standard output, or -o rules.md|.html|.pdf|.txt (--lang picks the
+    /// language). / Le livre des règles du moteur.
+    Rules {
+        /// Where to write it; its extension chooses the format. / Où l'écrire.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
     /// Print the manual page (roff, for `man`). / Afficher la page de manuel.
     Man,
 }
@@ -368,6 +378,11 @@ pub enum Job {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Write the rule book.
+    Rules {
+        /// Where (`None`: Markdown on standard output).
+        output: Option<PathBuf>,
+    },
     /// Print the manual page.
     Man,
 }
@@ -444,6 +459,7 @@ impl Cli {
             },
             Some(Command::Sample { output, portfolio }) => Job::Sample { output, portfolio },
             Some(Command::Completions { shell }) => Job::Completions { shell },
+            Some(Command::Rules { output }) => Job::Rules { output },
             Some(Command::Man) => Job::Man,
         }
     }
@@ -515,6 +531,7 @@ pub fn run(job: Job, lang: Lang) -> u8 {
             clap_complete::generate(shell, &mut command, "gardefou", &mut std::io::stdout());
             0
         }
+        Job::Rules { output } => rules::run(output.as_deref(), lang),
         Job::Man => match man_page(&mut std::io::stdout()) {
             Ok(()) => 0,
             Err(error) => {

@@ -115,6 +115,23 @@ fn alt_and_a_digit_changes_step_without_typing_the_digit_into_the_field() {
 }
 
 #[test]
+fn the_references_window_shows_the_rule_book_with_what_triggers_each_rule() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.state_mut().state.references = Some(gardefou::ui::panels::ReferencesView::default());
+    h.run();
+    h.get_by_label("Engine rules").click();
+    h.run();
+    clear_and_type(&mut h, "Search", "R07-REVIEW");
+    h.get_by_label("R07-REVIEW — Recordings consulted outside requisitions: purposes to state")
+        .click();
+    h.run();
+    assert!(h
+        .query_by_label_contains("Fires when: Recordings are consulted outside requisitions")
+        .is_some());
+    assert!(h.query_by_label_contains("Severity: medium").is_some());
+}
+
+#[test]
 fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();

@@ -13,6 +13,7 @@ mod consultation;
 mod fria;
 mod notice;
 mod register;
+pub mod rule_book;
 
 use crate::dossier::{Ctx, Dossier};
 use crate::knowledge::KnowledgeBase;

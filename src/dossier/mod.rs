@@ -6,6 +6,7 @@
 pub mod blocks;
 mod ctx;
 pub mod map_geometry;
+pub mod markup;
 pub mod palette;
 mod sections;
 pub mod text;

@@ -50,6 +50,9 @@ pub struct KnowledgeBase {
     pub rule_texts: Vec<RuleText>,
     /// Phrases of the rule engine's explanations.
     pub phrases: Vec<Phrase>,
+    /// The tests that hold each rule (`file::test`), by rule id: the rule book's held examples
+    /// (`templates/rule_tests.ron`, kept in step with the tests by `tests/rule_book.rs`).
+    pub rule_tests: BTreeMap<String, Vec<String>>,
     /// Texts of the dossier, the derived documents and the findings.
     pub texts: texts::DossierTexts,
 }
@@ -110,6 +113,10 @@ impl KnowledgeBase {
             legal_refs: legal_refs.into_iter().map(|r| (r.id.clone(), r)).collect(),
             rule_texts: rules.findings,
             phrases: rules.phrases,
+            rule_tests: parse(
+                "rule_tests.ron",
+                include_str!("../../templates/rule_tests.ron"),
+            )?,
             texts,
         })
     }

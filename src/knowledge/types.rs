@@ -219,6 +219,10 @@ pub struct RuleText {
     /// Why the proposition carries that tag.
     #[serde(default)]
     pub tag_reason: Bilingual,
+    /// The severities the engine gives it (`blocking`, `high`, `medium`, `info`), as the rule
+    /// book states them; `tests/rule_book.rs` holds them to the engine's code.
+    #[serde(default)]
+    pub severities: Vec<String>,
 }
 
 /// A phrase the engine uses in explanations (`because` lines, verdict reasons).

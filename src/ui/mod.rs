@@ -329,6 +329,7 @@ impl GardefouApp {
                     should_scroll: selected.is_some(),
                     selected,
                     filter: String::new(),
+                    shows_rules: false,
                 });
             }
             Action::ScanPortfolio(folder) => self.scan_portfolio(ctx, folder),

@@ -21,6 +21,8 @@ pub struct ReferencesView {
     pub should_scroll: bool,
     /// Only entries whose citation, title or id contain this.
     pub filter: String,
+    /// Shows the rule book (every rule of the engine) in place of the legal texts.
+    pub shows_rules: bool,
 }
 
 /// The search window's text.
@@ -356,11 +358,28 @@ impl GardefouApp {
                         .color(theme::palette(ui.ctx()).muted),
                 );
                 ui.horizontal(|ui| {
+                    ui.selectable_value(
+                        &mut view.shows_rules,
+                        false,
+                        tr(lang, "ui.references_texts"),
+                    );
+                    ui.selectable_value(
+                        &mut view.shows_rules,
+                        true,
+                        tr(lang, "ui.references_rules"),
+                    );
+                });
+                ui.horizontal(|ui| {
                     let label = ui.label(tr(lang, "ui.catalogue_search"));
                     ui.add(egui::TextEdit::singleline(&mut view.filter).desired_width(300.0))
                         .labelled_by(label.id);
                 });
                 let needle = view.filter.trim().to_lowercase();
+                if view.shows_rules {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| rule_book_ui(ui, &kb, lang, &needle));
+                    return;
+                }
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for reference in kb.legal_refs.values() {
                         let is_selected = view.selected.as_ref() == Some(&reference.id);
@@ -534,6 +553,87 @@ impl GardefouApp {
 
 /// One reference: citation, tag, review date, title, address (shown, never opened) and the
 /// rules that cite it; framed when selected.
+/// The rule book in the window: each rule of the engine with what triggers it, its severity, its
+/// tag and sources, and the tests that hold it (the same data as `gardefou rules`).
+fn rule_book_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, lang: Lang, needle: &str) {
+    let muted = theme::palette(ui.ctx()).muted;
+    let t = |key: &str| kb.texts.get(lang, key).to_owned();
+    for rule in &kb.rule_texts {
+        let matches = needle.is_empty()
+            || [
+                rule.id.as_str(),
+                rule.title.get(lang),
+                rule.condition.get(lang),
+            ]
+            .iter()
+            .any(|text| text.to_lowercase().contains(needle));
+        if !matches {
+            continue;
+        }
+        egui::CollapsingHeader::new(format!("{} — {}", rule.id, rule.title.get(lang)))
+            .id_salt(("rule", &rule.id))
+            .show(ui, |ui| {
+                let severities = rule
+                    .severities
+                    .iter()
+                    .map(|s| t(&format!("severity.{s}")))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                ui.label(format!(
+                    "{}{} {}",
+                    t("rulebook.condition"),
+                    colon(lang),
+                    rule.condition.get(lang)
+                ));
+                ui.label(format!(
+                    "{}{} {severities}",
+                    t("rulebook.severity"),
+                    colon(lang)
+                ));
+                let tag = kb.rule_verification(&rule.id);
+                ui.label(format!(
+                    "{}{} {}",
+                    t("rulebook.tag"),
+                    colon(lang),
+                    t(&format!("enum.verification.{tag:?}"))
+                ));
+                if rule.tag.is_some() {
+                    ui.label(RichText::new(rule.tag_reason.get(lang)).color(muted));
+                }
+                for id in &rule.sources {
+                    if let Some(source) = kb.legal_ref(id) {
+                        ui.label(
+                            RichText::new(format!(
+                                "• {} — {}",
+                                source.citation,
+                                source.title.get(lang)
+                            ))
+                            .small(),
+                        );
+                    }
+                }
+                let tests = kb.rule_tests.get(&rule.id).map_or(0, Vec::len);
+                ui.label(
+                    RichText::new(tr_with(
+                        lang,
+                        "ui.references_rule_tests",
+                        &[("count", &tests.to_string())],
+                    ))
+                    .small()
+                    .color(muted),
+                );
+            });
+    }
+}
+
+/// The colon of `lang` (« : » has a no-break space before it in French).
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}
+
 fn reference_ui(
     ui: &mut egui::Ui,
     kb: &KnowledgeBase,
