@@ -197,6 +197,24 @@ fn the_public_version_names_documents_by_title_never_by_their_path_on_disk() {
 }
 
 #[test]
+fn a_measure_owners_name_never_reaches_the_public_version() {
+    let mut sample = common::sample();
+    sample.measures[0].owner = "DSI (J. Perrin)".to_owned();
+    let d = build(&sample, Lang::Fr, true);
+    let text = body_text(&render(&d), &d);
+    assert!(!text.contains("Perrin"), "a name in the public PDF");
+    let plain = gardefou::dossier::text::plain_text(&d);
+    assert!(!plain.contains("Perrin"), "a name in the public text");
+    assert!(
+        plain.contains("(masqué dans la version publique)"),
+        "the owner is masked, not dropped silently"
+    );
+    // The full version keeps it.
+    let full = gardefou::dossier::text::plain_text(&build(&sample, Lang::Fr, false));
+    assert!(full.contains("DSI (J. Perrin)"));
+}
+
+#[test]
 fn the_english_dossier_is_in_english() {
     let d = build(common::shared_sample(), Lang::En, false);
     let text = body_text(&render(&d), &d);

@@ -1019,6 +1019,13 @@ fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
         "{state:?}"
     );
     assert!(output.is_file());
+    // Said in the status bar, from the step the user is on.
+    h.step();
+    let status = h.state().state.status.clone().expect("a status line");
+    assert!(
+        status.0.contains("depuis-la-barre.pdf") && !status.1,
+        "{status:?}"
+    );
 }
 
 #[test]

@@ -608,6 +608,7 @@ impl GardefouApp {
         if let Ok(mut state) = self.state.export.lock() {
             *state = ExportState::Running;
         }
+        self.state.export_announced = false;
         let kind = ExportKind::Dossier {
             is_public: self.state.export_public,
         };
@@ -632,6 +633,41 @@ impl GardefouApp {
             }
             ctx.request_repaint();
         });
+    }
+
+    /// Says in the status bar what the last dossier export wrote, or why it failed, once it ends
+    /// (Ctrl+E and the top bar export from any step, where the Dossier step's line is not seen).
+    fn announce_export(&mut self) {
+        if self.state.export_announced {
+            return;
+        }
+        let done = self.state.export.lock().map(|s| s.clone()).ok();
+        let lang = self.lang();
+        let message = match done {
+            Some(ExportState::Done { path, pages, bytes }) => {
+                let path = path.display().to_string();
+                let kb = (bytes / 1024).to_string();
+                if pages > 0 {
+                    (
+                        tr_with(
+                            lang,
+                            "ui.exported",
+                            &[("path", &path), ("pages", &pages.to_string()), ("kb", &kb)],
+                        ),
+                        false,
+                    )
+                } else {
+                    (
+                        tr_with(lang, "ui.exported_plain", &[("path", &path), ("kb", &kb)]),
+                        false,
+                    )
+                }
+            }
+            Some(ExportState::Failed(message)) => (message, true),
+            _ => return,
+        };
+        self.state.export_announced = true;
+        self.set_status(message.0, message.1);
     }
 
     /// Keeps the recovery copy in step with the work: written a few seconds after the last
@@ -929,6 +965,7 @@ impl GardefouApp {
         if self.session.refresh() {
             self.state.last_edit = Some(now);
         }
+        self.announce_export();
         self.autosave(now);
         if self.is_dirty() {
             // Wakes the app for the recovery copy due a few seconds after the last edit.

@@ -96,6 +96,8 @@ pub struct UiState {
     pub status: Option<(String, bool)>,
     /// Export in the background.
     pub export: Arc<Mutex<ExportState>>,
+    /// The end of the last export was said in the status bar (from whatever step it started).
+    pub export_announced: bool,
     /// Where to export.
     pub export_path: String,
     /// Export the public version.

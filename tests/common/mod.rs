@@ -160,11 +160,14 @@ pub fn dossier(
 
 /// What the public version of the sample's dossier must leave out, in every format: a camera's
 /// location, an author's name, the control centre's security, an evidence file's path.
-pub fn public_secrets(sample: &Assessment) -> [&String; 4] {
-    [
+pub fn public_secrets(sample: &Assessment) -> Vec<&String> {
+    let mut secrets = vec![
         &sample.cameras[0].location,
-        &sample.project.authors[0],
         &sample.video_system.control_centre.security,
         &sample.evidence[0].path,
-    ]
+    ];
+    // Every person's name the sample holds.
+    secrets.extend(sample.project.authors.iter());
+    secrets.extend(sample.opinions.signatures.iter().map(|s| &s.name));
+    secrets
 }

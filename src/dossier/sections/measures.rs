@@ -33,7 +33,7 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
                     format!("{}{catalogue}", m.measure_id),
                     format!("{}\n{}", m.title, m.description).trim().to_owned(),
                     ctx.variant("measure_status", m.status),
-                    ctx.text_or_blank(&m.owner),
+                    ctx.person(&m.owner),
                 ]
             })
             .collect();
@@ -71,7 +71,7 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
                 vec![
                     ctx.date(m.deadline),
                     format!("{} — {}", m.measure_id, m.title),
-                    ctx.text_or_blank(&m.owner),
+                    ctx.person(&m.owner),
                 ]
             })
             .collect();
