@@ -131,6 +131,69 @@ fn the_references_window_shows_the_rule_book_with_what_triggers_each_rule() {
     assert!(h.query_by_label_contains("Severity: medium").is_some());
 }
 
+/// A click where the pointer is: down, then up.
+fn click_at(h: &mut Harness<'static, GardefouApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}
+
+#[test]
+fn the_screen_holds_still_a_second_click_at_the_same_place_hits_the_same_control() {
+    // Purposes: ticking one adds its block below the checklist, so the next click on the same
+    // spot unticks the same purpose.
+    let mut h = tall_harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("2. Traitement").click();
+    h.run();
+    let label = "7° Prévention des risques naturels ou technologiques";
+    let count = |h: &Harness<'static, GardefouApp>| {
+        h.state()
+            .session
+            .assessment
+            .processing
+            .purposes
+            .iter()
+            .filter(|p| p.kind == gardefou::model::PurposeKind::Csi7)
+            .count()
+    };
+    assert_eq!(count(&h), 0);
+    let at = h
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, label)
+        .rect()
+        .center();
+    click_at(&mut h, at);
+    assert_eq!(count(&h), 1, "the first click ticks it");
+    let after = h
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, label)
+        .rect()
+        .center();
+    assert_eq!(at, after, "the checkbox has not moved");
+    click_at(&mut h, at);
+    assert_eq!(
+        count(&h),
+        0,
+        "the second click, same place, unticks the same purpose"
+    );
+
+    // The calendar: « › » stays put whatever the month's name.
+    let mut h = tall_harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    h.get_all_by_label("Calendrier…")
+        .next()
+        .expect("a calendar button")
+        .click();
+    h.run();
+    let next = h.get_by_label("›").rect().center();
+    for _ in 0..3 {
+        click_at(&mut h, next);
+        assert_eq!(h.get_by_label("›").rect().center(), next, "« › » moved");
+    }
+}
+
 #[test]
 fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     let mut h = harness(app(common::sample(), Lang::En));

@@ -174,13 +174,17 @@ fn calendar_ui(
         {
             month = month.first_of_month_plus(-1);
         }
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                month_name(month.month(), lang),
-                month.year()
-            ))
-            .strong(),
+        // A fixed width: « › » stays where it is whatever the month's name (« mai » / « septembre »).
+        ui.add_sized(
+            [150.0, ui.spacing().interact_size.y],
+            egui::Label::new(
+                RichText::new(format!(
+                    "{} {}",
+                    month_name(month.month(), lang),
+                    month.year()
+                ))
+                .strong(),
+            ),
         );
         if ui
             .button("›")

@@ -40,6 +40,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     );
 
     subheading_ui(ui, &cx.t("section.purposes"));
+    // The checklist first: ticking a purpose adds its block below, never above what is being
+    // clicked (four clicks used to tick the wrong items as the list moved down).
+    purposes_checklist_ui(ui, cx, &p.purposes, organisation);
     let mut remove = None;
     for (index, purpose) in p.purposes.iter_mut().enumerate() {
         let path = format!("processing.purposes[{index}]");
@@ -87,7 +90,6 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     if let Some(index) = remove {
         cx.actions.push(Action::Edit(Edit::RemovePurpose(index)));
     }
-    purposes_checklist_ui(ui, cx, &p.purposes, organisation);
 
     subheading_ui(ui, &cx.t("dossier.actors"));
     let mut remove = None;

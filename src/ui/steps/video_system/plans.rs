@@ -690,7 +690,15 @@ fn tools_ui(
             ui.label(RichText::new(tr(lang, "ui.plan.hint.scale")).small());
         }
     });
-    if !state.drawing.is_empty() && ui.button(tr(lang, "ui.plan.clear_drawing")).clicked() {
+    // Always there, disabled while nothing is drawn: appearing after the first vertex would
+    // push the canvas down under the pointer (a rectangle became a trapezoid).
+    if ui
+        .add_enabled(
+            !state.drawing.is_empty(),
+            egui::Button::new(tr(lang, "ui.plan.clear_drawing")),
+        )
+        .clicked()
+    {
         state.drawing.clear();
     }
 }
