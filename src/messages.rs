@@ -253,7 +253,18 @@ pub fn csv_imported(
         ));
     }
     if !placed.plans_added.is_empty() {
-        let ids: Vec<&str> = placed.plans_added.iter().map(|p| p.as_str()).collect();
+        // Plans by what a user reads on their tab (title, else perimeter), not `PLAN-1`.
+        let ids: Vec<&str> = placed
+            .plans_added
+            .iter()
+            .map(|(id, name)| {
+                if name.trim().is_empty() {
+                    id.as_str()
+                } else {
+                    name.as_str()
+                }
+            })
+            .collect();
         parts.push(crate::i18n::tr_count(
             lang,
             "ui.csv_plans_added",

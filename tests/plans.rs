@@ -526,7 +526,7 @@ fn positions_from_the_camera_csv_go_on_each_perimeter_s_plan_with_their_reasons_
     );
     assert!(
         message.starts_with(
-            "6 caméras importées, 4 placées sur les plans, plans ajoutés\u{a0}: PLAN-"
+            "6 caméras importées, 4 placées sur les plans, plans ajoutés\u{a0}: Parc des Berges, Zone d'activités"
         ),
         "{message}"
     );

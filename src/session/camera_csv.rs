@@ -38,8 +38,9 @@ pub enum NotPlaced {
 pub struct PositionsPlaced {
     /// How many cameras were put on a plan.
     pub placed: usize,
-    /// The plans added for perimeters that had none.
-    pub plans_added: Vec<PlanId>,
+    /// The plans added for perimeters that had none, with the name a user reads (its title,
+    /// else its perimeter).
+    pub plans_added: Vec<(PlanId, String)>,
     /// The cameras whose position was not used, and why.
     pub not_placed: Vec<(CameraId, NotPlaced)>,
 }
@@ -74,7 +75,12 @@ pub fn place_positions(
                 let Some(added) = a.plans.last() else {
                     continue;
                 };
-                out.plans_added.push(added.plan_id.clone());
+                let name = if added.title.trim().is_empty() {
+                    added.perimeter.trim().to_owned()
+                } else {
+                    added.title.trim().to_owned()
+                };
+                out.plans_added.push((added.plan_id.clone(), name));
                 added.plan_id.clone()
             }
         };

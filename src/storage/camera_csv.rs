@@ -87,6 +87,7 @@ impl CameraField {
                 "ref",
                 "reference",
             ],
+            // French open data: « Implantation », « Adresse ».
             CameraField::Location => &[
                 "emplacement",
                 "location",
@@ -94,8 +95,20 @@ impl CameraField {
                 "address",
                 "lieu",
                 "localisation",
+                "implantation",
             ],
-            CameraField::Perimeter => &["perimetre", "perimeter", "zone", "secteur"],
+            // French open data: « Code postal », « Commune », « Quartier », « Arrondissement ».
+            CameraField::Perimeter => &[
+                "perimetre",
+                "perimeter",
+                "zone",
+                "secteur",
+                "quartier",
+                "commune",
+                "arrondissement",
+                "code postal",
+                "cp",
+            ],
             CameraField::Kind => &["type", "kind", "modele"],
             CameraField::Analytics => &[
                 "analyse",
@@ -691,6 +704,35 @@ mod tests {
             result.cameras[0].purposes,
             [PurposeKind::Csi1, PurposeKind::Csi5]
         );
+    }
+
+    #[test]
+    fn french_open_data_headers_are_guessed() {
+        // The header of the Paris video-protection locations published as open data.
+        let header: Vec<String> = [
+            "Code postal",
+            "Numéro",
+            "Implantation",
+            "Précision de l’implantation",
+            "Date de mise en service",
+            "lon",
+            "lat",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let mapping = guess_mapping(&header);
+        let column = |field| {
+            mapping
+                .iter()
+                .find(|(f, _)| *f == field)
+                .and_then(|(_, c)| *c)
+        };
+        assert_eq!(column(CameraField::Perimeter), Some(0));
+        assert_eq!(column(CameraField::Id), Some(1));
+        assert_eq!(column(CameraField::Location), Some(2));
+        assert_eq!(column(CameraField::Longitude), Some(5));
+        assert_eq!(column(CameraField::Latitude), Some(6));
     }
 
     #[test]
