@@ -461,6 +461,15 @@ fn r11_plate_reading_for_parking_payment_is_another_regime() {
         .message
         .en
         .contains("Whether a plate database exists"));
+    // Both sources are stated: the CNIL report calls it unlawful, the interim judge let it stand.
+    assert!(finding
+        .message
+        .fr
+        .contains("rapport annuel 2023 de la CNIL tient pour illicite"));
+    assert!(finding
+        .message
+        .fr
+        .contains("tribunal administratif de Lille"));
     assert!(report
         .completeness
         .missing()
