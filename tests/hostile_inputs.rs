@@ -480,6 +480,45 @@ fn an_export_never_writes_over_its_input_or_another_project() {
     assert_eq!(std::fs::read(&dossier).expect("read"), full);
 }
 
+#[test]
+fn a_forged_history_is_said_on_standard_error_by_check_and_export() {
+    use gardefou::model::ProjectStatus;
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kb = std::sync::Arc::new(common::kb());
+    let today = common::day("2026-12-06");
+    let mut session = Session::new(common::sample(), None, kb, today);
+    session.assessment.project.status = ProjectStatus::Draft;
+    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+        session
+            .change_status(to, "Claire Vasseur", "")
+            .expect("circuit step");
+    }
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    let path = dir.path().join("forge.aipd.ron");
+    session.save_as(&path).expect("save");
+    let mut forged = gardefou::storage::load(&path).expect("load");
+    forged.history.versions[0].sha256 = "0".repeat(64);
+    gardefou::storage::save(&path, &forged).expect("write the forged file");
+    let out = dir.path().join("dossier.pdf");
+    for args in [
+        vec!["check", path.to_str().expect("utf-8")],
+        vec![
+            "export",
+            path.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+    ] {
+        let output = run_limited(&args, Duration::from_secs(60));
+        assert!(
+            stderr(&output).contains("ne se reconstruit pas"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn writes_keep_the_mode_refuse_special_files_and_clean_their_own_stale_temporaries() {

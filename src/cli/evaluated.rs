@@ -26,7 +26,21 @@ pub fn knowledge_base() -> Option<Arc<KnowledgeBase>> {
 pub fn open_session(file: &Path, today: Date, lang: Lang) -> Option<Session> {
     let kb = knowledge_base()?;
     match Session::open(file, kb, today) {
-        Ok(opened) => Some(opened.session),
+        Ok(opened) => {
+            // A history that does not rebuild (damaged or forged) is dropped: said, never silent.
+            if let Some(warning) = opened.session.history_warning() {
+                eprintln!(
+                    "gardefou: {}: {}",
+                    file.display(),
+                    crate::i18n::tr_with(
+                        lang,
+                        "ui.history_dropped",
+                        &[("reason", &warning.to_string())]
+                    )
+                );
+            }
+            Some(opened.session)
+        }
         Err(error) => {
             eprintln!("{}", messages::open_error(&error, lang));
             None
