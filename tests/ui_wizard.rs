@@ -416,6 +416,48 @@ fn a_new_or_opened_assessment_shows_none_of_the_last_ones_editor_state() {
     assert!(h.query_by_label_contains("707 cameras placed").is_none());
 }
 
+#[test]
+fn a_received_projects_logo_outside_its_folder_is_asked_about_and_allowed_once() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let logo = home.path().join("ailleurs").join("logo.png");
+    std::fs::create_dir_all(logo.parent().expect("folder")).expect("mkdir");
+    let picture = image::RgbImage::from_pixel(20, 20, image::Rgb([10, 80, 160]));
+    image::DynamicImage::ImageRgb8(picture)
+        .save(&logo)
+        .expect("png");
+    let folder = home.path().join("projet");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let path = folder.join("recu.aipd.ron");
+    let mut a = common::sample();
+    a.project.branding.firm_name = "Cabinet X".to_owned();
+    a.project.branding.logo_path = logo.display().to_string();
+    gardefou::storage::save(&path, &a).expect("save");
+    let output = folder.join("dossier.pdf");
+    let mut app = app_on(a, Some(path.clone()), Lang::En);
+    app.state.export_path = output.display().to_string();
+    let mut h = harness(app);
+    h.get_all_by_label("Export the dossier")
+        .next()
+        .expect("top bar button")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Logo outside the project’s folder").is_some());
+    assert!(!output.exists(), "nothing written before the answer");
+    h.get_by_label("Allow for this project").click();
+    assert!(matches!(wait_for_export(&mut h), ExportState::Done { .. }));
+    let trusted = &h.state().session.assessment.project.trusted_files;
+    assert_eq!(trusted.len(), 1, "recorded in the project");
+    assert_eq!(trusted[0].path, logo.display().to_string());
+    // Allowed for this content: the next export asks nothing (but to replace the file).
+    h.get_all_by_label("Export the dossier")
+        .next()
+        .expect("top bar button")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Logo outside the project’s folder").is_none());
+    assert!(h.query_by_label("Replace the file?").is_some());
+}
+
 /// Steps the app until the background export is no longer running; returns its state.
 fn wait_for_export(h: &mut Harness<'_, GardefouApp>) -> ExportState {
     for _ in 0..200 {
