@@ -441,7 +441,9 @@ fn a_received_projects_logo_outside_its_folder_is_asked_about_and_allowed_once()
         .expect("top bar button")
         .click();
     h.run();
-    assert!(h.query_by_label("Logo outside the project’s folder").is_some());
+    assert!(h
+        .query_by_label("Logo outside the project’s folder")
+        .is_some());
     assert!(!output.exists(), "nothing written before the answer");
     h.get_by_label("Allow for this project").click();
     assert!(matches!(wait_for_export(&mut h), ExportState::Done { .. }));
@@ -454,7 +456,9 @@ fn a_received_projects_logo_outside_its_folder_is_asked_about_and_allowed_once()
         .expect("top bar button")
         .click();
     h.run();
-    assert!(h.query_by_label("Logo outside the project’s folder").is_none());
+    assert!(h
+        .query_by_label("Logo outside the project’s folder")
+        .is_none());
     assert!(h.query_by_label("Replace the file?").is_some());
 }
 
