@@ -57,15 +57,19 @@ pub fn rule_book(kb: &KnowledgeBase, lang: Lang, today: Date) -> Dossier {
     }
 }
 
+/// A rule's severities in `lang` (« bloquant / élevé »).
+pub fn severities_text(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> String {
+    rule.severities
+        .iter()
+        .map(|s| kb.texts.get(lang, &format!("severity.{s}")).to_owned())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 fn rule_blocks(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> Vec<Block> {
     let t = |key: &str| kb.texts.get(lang, key).to_owned();
     let tag = |v: Verification| t(&format!("enum.verification.{v:?}"));
-    let severities = rule
-        .severities
-        .iter()
-        .map(|s| t(&format!("severity.{s}")))
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let severities = severities_text(kb, rule, lang);
     let mut facts = vec![
         (t("rulebook.condition"), rule.condition.get(lang).to_owned()),
         (

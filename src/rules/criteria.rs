@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::text::{self, Texts};
 use crate::knowledge::{Bilingual, KnowledgeBase};
-use crate::model::{Assessment, CriterionId, PurposeKind, Regime, ZoneKind};
+use crate::model::{Assessment, CriterionId, PurposeKind, Regime};
 
 /// Cameras on the public highway from which monitoring counts as large scale (C5). A city
 /// network films every passer-by, continuously; below this the user decides, and may override.
@@ -192,7 +192,7 @@ pub fn screen_with(
     seen: &BTreeMap<crate::model::CameraId, Vec<super::plans::Sighting>>,
 ) -> ScreeningResult {
     let texts = Texts { kb };
-    let vulnerable_places = vulnerable_places(seen);
+    let vulnerable_places = super::plans::vulnerable_places(seen);
     let facts = Facts {
         vulnerable_places: &vulnerable_places,
     };
@@ -222,24 +222,6 @@ struct Facts<'a> {
     /// Schools and health facilities in view of placed cameras, named (« CAM-04 → École Jules
     /// Ferry »): people more vulnerable than the general public (WP248 criterion 7).
     vulnerable_places: &'a [String],
-}
-
-/// The schools and health facilities the plans show in view, named.
-fn vulnerable_places(
-    seen: &BTreeMap<crate::model::CameraId, Vec<super::plans::Sighting>>,
-) -> Vec<String> {
-    let mut out: Vec<String> = seen
-        .iter()
-        .flat_map(|(camera, sightings)| {
-            sightings
-                .iter()
-                .filter(|s| s.is_unmasked && matches!(s.kind, ZoneKind::School | ZoneKind::Health))
-                .map(move |s| format!("{camera} → {}", s.zone))
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// The art. 90 judgement of each Police-Justice purpose, in the order of the law.

@@ -58,6 +58,24 @@ pub fn sightings(a: &Assessment) -> BTreeMap<CameraId, Vec<Sighting>> {
     out
 }
 
+/// The schools and health facilities in view outside the masks, named « CAM-04 → École Jules
+/// Ferry », sorted, each once: people more vulnerable than the general public (WP248
+/// criterion 7), for C7 and PLAN-VULNERABLE alike.
+pub fn vulnerable_places(seen: &BTreeMap<CameraId, Vec<Sighting>>) -> Vec<String> {
+    let mut out: Vec<String> = seen
+        .iter()
+        .flat_map(|(camera, sightings)| {
+            sightings
+                .iter()
+                .filter(|s| s.is_unmasked && matches!(s.kind, ZoneKind::School | ZoneKind::Health))
+                .map(move |s| format!("{camera} → {}", s.zone))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The cameras placed on a plan with a scale that see a dwelling zone unmasked, with the
 /// zones' names and the plan: the geometric half of R21.
 pub fn dwelling_exposure(
@@ -120,15 +138,7 @@ pub fn plans_with(
         }
     }
     // « No vulnerable people filmed » while a school or a health facility is in view.
-    let vulnerable: Vec<String> = seen
-        .iter()
-        .flat_map(|(camera, sightings)| {
-            sightings
-                .iter()
-                .filter(|s| s.is_unmasked && matches!(s.kind, ZoneKind::School | ZoneKind::Health))
-                .map(move |s| format!("{camera} → {}", s.zone))
-        })
-        .collect();
+    let vulnerable = vulnerable_places(seen);
     if a.screening.films_vulnerable_people == Some(false) && !vulnerable.is_empty() {
         out.push(texts.finding(
             "PLAN-VULNERABLE",

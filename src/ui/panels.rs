@@ -573,12 +573,7 @@ fn rule_book_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, lang: Lang, needle: &str)
         egui::CollapsingHeader::new(format!("{} — {}", rule.id, rule.title.get(lang)))
             .id_salt(("rule", &rule.id))
             .show(ui, |ui| {
-                let severities = rule
-                    .severities
-                    .iter()
-                    .map(|s| t(&format!("severity.{s}")))
-                    .collect::<Vec<_>>()
-                    .join(" / ");
+                let severities = crate::documents::rule_book::severities_text(kb, rule, lang);
                 ui.label(format!(
                     "{}{} {}",
                     t("rulebook.condition"),
