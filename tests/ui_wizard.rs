@@ -1020,6 +1020,24 @@ fn the_consultation_letter_is_disabled_when_nothing_calls_for_it() {
 }
 
 #[test]
+fn the_unsaved_changes_prompt_names_a_validated_version_it_would_lose() {
+    let mut sample = common::sample();
+    sample.project.status = gardefou::model::ProjectStatus::DpoOpinionGiven;
+    let mut h = tall_harness(app(sample, Lang::Fr));
+    h.state_mut().settings.user_name = "Claire Vasseur".into();
+    h.get_by_label("7. Avis et validation").click();
+    h.run();
+    h.get_by_label("Valider cette version").click();
+    h.run();
+    assert_eq!(h.state().session.unsaved_validation(), Some("1.0"));
+    h.get_by_label("Nouveau").click();
+    h.run();
+    assert!(h
+        .query_by_label_contains("La version 1.0 validée n’est pas encore enregistrée")
+        .is_some());
+}
+
+#[test]
 fn work_thrown_away_with_dont_save_is_never_offered_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("ville.aipd.ron");

@@ -241,6 +241,15 @@ impl Session {
         self.assessment != self.saved
     }
 
+    /// The number of the newest version validated since the file was last saved (or opened):
+    /// what « don't save » would lose, which the unsaved-changes prompt names.
+    pub fn unsaved_validation(&self) -> Option<&str> {
+        let versions = &self.assessment.history.versions;
+        (versions.len() > self.saved.history.versions.len())
+            .then(|| versions.last().map(|v| v.number.as_str()))
+            .flatten()
+    }
+
     /// Recomputes the report when the assessment changed since the last computation; true when
     /// it had (an edit since the last call).
     pub fn refresh(&mut self) -> bool {

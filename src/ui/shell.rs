@@ -9,7 +9,7 @@ use super::command::Command;
 use super::state::Prompt;
 use super::steps::Step;
 use super::{theme, GardefouApp};
-use crate::i18n::{tr, Lang};
+use crate::i18n::{tr, tr_with, Lang};
 use crate::rules::Severity;
 
 impl GardefouApp {
@@ -238,6 +238,7 @@ impl GardefouApp {
             return;
         };
         let mut close = false;
+        let unsaved_validation = self.session.unsaved_validation().map(str::to_owned);
         // Enter confirms the dialog's first choice, Escape cancels — in every dialog.
         // The app's file picker, open above the prompt, takes the keys first.
         let is_picking = self.state.file_picker.is_some();
@@ -253,6 +254,18 @@ impl GardefouApp {
                 Prompt::Unsaved { then } => {
                     ui.heading(tr(lang, "ui.unsaved_title"));
                     ui.label(tr(lang, "ui.unsaved_question"));
+                    // A validation is a signature act: losing it is said in so many words.
+                    if let Some(number) = &unsaved_validation {
+                        ui.label(
+                            RichText::new(tr_with(
+                                lang,
+                                "ui.unsaved_validation",
+                                &[("number", number)],
+                            ))
+                            .strong()
+                            .color(theme::palette(ui.ctx()).bad),
+                        );
+                    }
                     ui.label(
                         RichText::new(tr(lang, "ui.enter_escape"))
                             .small()
