@@ -152,37 +152,13 @@ fn high_risks(ctx: &Ctx) -> Vec<Block> {
         text: ctx.t("doc.consultation.high_risks"),
     }];
     out.push(Block::Table {
-        columns: vec![
-            Column {
-                title: ctx.t("doc.consultation.col_risk"),
-                weight: 3.0,
-            },
-            Column {
-                title: ctx.t("dossier.map.before"),
-                weight: 1.4,
-            },
-            Column {
-                title: ctx.t("dossier.map.after"),
-                weight: 1.4,
-            },
-            Column {
-                title: ctx.t("doc.consultation.why_high"),
-                weight: 4.0,
-            },
-        ],
+        columns: risk_columns(ctx, 3.0, "doc.consultation.why_high", 4.0),
         rows: high_residual_risks(ctx.a)
             .into_iter()
             .map(|risk| {
-                let number = |level: Option<crate::model::Level>| {
-                    level.map_or_else(|| "—".to_owned(), |l| l.number().to_string())
-                };
-                let cell = |s, l| format!("{} / {}", number(s), number(l));
-                vec![
-                    format!("{} — {}", risk.risk_id, risk.title.trim()),
-                    cell(risk.severity, risk.likelihood),
-                    cell(risk.residual_severity, risk.residual_likelihood),
-                    ctx.text_or_blank(&risk.justification),
-                ]
+                let mut row = risk_cells(risk);
+                row.push(ctx.text_or_blank(&risk.justification));
+                row
             })
             .collect(),
     });
@@ -196,34 +172,13 @@ fn all_risks(ctx: &Ctx) -> Vec<Block> {
     if ctx.a.risks.is_empty() {
         return Vec::new();
     }
-    let number = |level: Option<crate::model::Level>| {
-        level.map_or_else(|| "—".to_owned(), |l| l.number().to_string())
-    };
-    let cell = |s, l| format!("{} / {}", number(s), number(l));
     vec![
         Block::Heading {
             level: 2,
             text: ctx.t("doc.consultation.all_risks"),
         },
         Block::Table {
-            columns: vec![
-                Column {
-                    title: ctx.t("doc.consultation.col_risk"),
-                    weight: 4.0,
-                },
-                Column {
-                    title: ctx.t("dossier.map.before"),
-                    weight: 1.4,
-                },
-                Column {
-                    title: ctx.t("dossier.map.after"),
-                    weight: 1.4,
-                },
-                Column {
-                    title: ctx.t("doc.consultation.col_band"),
-                    weight: 1.8,
-                },
-            ],
+            columns: risk_columns(ctx, 4.0, "doc.consultation.col_band", 1.8),
             rows: ctx
                 .a
                 .risks
@@ -236,16 +191,50 @@ fn all_risks(ctx: &Ctx) -> Vec<Block> {
                     } else {
                         "doc.consultation.residual_other"
                     };
-                    vec![
-                        format!("{} — {}", risk.risk_id, risk.title.trim()),
-                        cell(risk.severity, risk.likelihood),
-                        cell(risk.residual_severity, risk.residual_likelihood),
-                        ctx.t(band),
-                    ]
+                    let mut row = risk_cells(risk);
+                    row.push(ctx.t(band));
+                    row
                 })
                 .collect(),
         },
         Block::Note(ctx.t("doc.consultation.levels_note")),
+    ]
+}
+
+/// A risk table's columns: the risk (`risk_weight` wide), its levels before and after the
+/// measures, then one more column titled by `last`.
+fn risk_columns(ctx: &Ctx, risk_weight: f32, last: &str, last_weight: f32) -> Vec<Column> {
+    vec![
+        Column {
+            title: ctx.t("doc.consultation.col_risk"),
+            weight: risk_weight,
+        },
+        Column {
+            title: ctx.t("dossier.map.before"),
+            weight: 1.4,
+        },
+        Column {
+            title: ctx.t("dossier.map.after"),
+            weight: 1.4,
+        },
+        Column {
+            title: ctx.t(last),
+            weight: last_weight,
+        },
+    ]
+}
+
+/// A risk's first cells: its id and title, then severity / likelihood before and after the
+/// measures.
+fn risk_cells(risk: &crate::model::Risk) -> Vec<String> {
+    let number = |level: Option<crate::model::Level>| {
+        level.map_or_else(|| "—".to_owned(), |l| l.number().to_string())
+    };
+    let cell = |s, l| format!("{} / {}", number(s), number(l));
+    vec![
+        format!("{} — {}", risk.risk_id, risk.title.trim()),
+        cell(risk.severity, risk.likelihood),
+        cell(risk.residual_severity, risk.residual_likelihood),
     ]
 }
 

@@ -176,8 +176,20 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         .cloned()
         .collect();
     let hidden = state.selected.len() - selected.len();
-    selection_ui(ui, lang, state, &rows, &a.cameras, hidden);
+    selection_ui(ui, lang, state, &rows, &a.cameras);
     let edits = bulk_edits_ui(ui, kb, lang, &selected);
+    // Under the bulk buttons, on a line that is always there: the selected cameras the filter
+    // hides, which those buttons leave alone. Appearing, it moves nothing the user clicks.
+    let hidden_text = if hidden > 0 {
+        tr_with(
+            lang,
+            "ui.selected_hidden",
+            &[("hidden", &hidden.to_string())],
+        )
+    } else {
+        " ".to_owned()
+    };
+    ui.label(RichText::new(hidden_text).color(theme::palette(ui.ctx()).warn));
     super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.highlight);
     let form = state.editing.clone().or_else(|| match selected.as_slice() {
         [only] => Some(only.clone()),
@@ -315,21 +327,9 @@ fn selection_ui(
     state: &mut InventoryState,
     rows: &[usize],
     cameras: &[Camera],
-    hidden: usize,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(shown_selected(lang, rows.len(), state.selected.len()));
-        if hidden > 0 {
-            // Said where the bulk buttons are: those cameras are not touched by them.
-            ui.label(
-                RichText::new(tr_with(
-                    lang,
-                    "ui.selected_hidden",
-                    &[("hidden", &hidden.to_string())],
-                ))
-                .color(theme::palette(ui.ctx()).warn),
-            );
-        }
         if ui.button(tr(lang, "ui.select_shown")).clicked() {
             state.selected = rows.iter().map(|&i| cameras[i].camera_id.clone()).collect();
         }
