@@ -1127,11 +1127,17 @@ fn r05_the_system_is_compared_with_its_order() {
         camera.perimeter = perimeter.clone();
     }
     assert!(fires(&a, "R05-SCOPE").is_empty());
+    assert!(fires(&a, "R05-OUTSIDE").is_empty());
+    // A camera outside the order's perimeters is outside every order (R05-OUTSIDE).
     a.cameras[5].perimeter = "Zone non autorisée".into();
-    assert_eq!(fires(&a, "R05-SCOPE"), [High]);
+    assert_eq!(fires(&a, "R05-OUTSIDE"), [High], "stage not stated: high");
     let report = evaluate(&a, TODAY);
-    let finding = report.by_rule("R05-SCOPE").next().expect("R05-SCOPE");
+    let finding = report.by_rule("R05-OUTSIDE").next().expect("R05-OUTSIDE");
     assert!(finding.message.fr.contains(a.cameras[5].camera_id.as_str()));
+    // A camera with no perimeter is a gap to fill, not a camera outside every order.
+    a.cameras[5].perimeter = "  ".into();
+    assert!(fires(&a, "R05-OUTSIDE").is_empty());
+    assert_eq!(fires(&a, "R05-SCOPE"), [High]);
     a.cameras[5].perimeter = perimeter.clone();
     let extra = a.cameras[0].clone();
     a.cameras.push(extra);
@@ -1511,4 +1517,173 @@ fn r09_says_which_condition_is_missing() {
         "{message}"
     );
     assert!(message.contains("(attached: EV-1)"), "{message}");
+}
+
+/// A large city's system under three orders, one per perimeter (the centre, the station, the
+/// harbour), in service: every camera is covered by one order or another.
+fn three_orders() -> Assessment {
+    let mut a = compliant();
+    a.project.deployment_stage = DeploymentStage::InOperation;
+    let v = &mut a.video_system;
+    v.authorisation.authorised_perimeters = vec!["Centre".into()];
+    v.authorisation.authorised_camera_count = Some(6);
+    for (reference, perimeter, granted) in [
+        ("2023-GARE-07", "Gare", "2023-05-02"),
+        ("2025-PORT-11", "Port", "2025-03-15"),
+    ] {
+        v.further_authorisations.push(Authorisation {
+            reference: reference.into(),
+            granted_on: Some(day(granted)),
+            authorised_retention_days: Some(30),
+            is_renewal_filed: Some(false),
+            authorised_perimeters: vec![perimeter.into()],
+            authorised_camera_count: Some(4),
+            ..Authorisation::default()
+        });
+    }
+    for (n, camera) in a.cameras.iter_mut().enumerate() {
+        camera.perimeter = ["Centre", "Centre", "gare ", "Port"][n % 4].into();
+    }
+    a
+}
+
+fn day(text: &str) -> Date {
+    text.parse().expect("date")
+}
+
+#[test]
+fn r05_a_city_with_one_order_per_perimeter_has_every_camera_covered() {
+    let a = three_orders();
+    for rule in [
+        "R05-OUTSIDE",
+        "R05-SCOPE",
+        "R05-EXPIRED",
+        "R05-ABSENT",
+        "R06",
+    ] {
+        assert!(fires(&a, rule).is_empty(), "{rule}");
+    }
+}
+
+#[test]
+fn r05_a_camera_outside_every_order_of_a_system_in_service_is_blocking() {
+    let mut a = three_orders();
+    a.cameras[3].perimeter = "Plage".into();
+    assert_eq!(fires(&a, "R05-OUTSIDE"), [Blocking]);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-OUTSIDE").next().expect("R05-OUTSIDE");
+    assert!(
+        finding.message.fr.contains("CAM-04"),
+        "{}",
+        finding.message.fr
+    );
+    assert!(finding
+        .fields
+        .contains(&"video_system.further_authorisations[1].authorised_perimeters".to_owned()));
+    // While planned it is a point to settle before starting: high.
+    a.project.deployment_stage = DeploymentStage::Planned;
+    assert_eq!(fires(&a, "R05-OUTSIDE"), [High]);
+    // A third party's camera falls under its operator's own orders, not the controller's.
+    a.project.deployment_stage = DeploymentStage::InOperation;
+    a.cameras[3].operator = "Centre commercial Les Arcades".into();
+    assert!(fires(&a, "R05-OUTSIDE").is_empty());
+}
+
+#[test]
+fn r05_each_order_is_judged_on_its_own_dates_and_named() {
+    let mut a = three_orders();
+    // The station's order was granted in 2019: expired in 2024, while the others run.
+    a.video_system.further_authorisations[0].granted_on = Some(day("2019-05-02"));
+    assert_eq!(fires(&a, "R05-EXPIRED"), [Blocking]);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-EXPIRED").next().expect("R05-EXPIRED");
+    assert!(
+        finding.message.fr.contains("« 2023-GARE-07 »"),
+        "{}",
+        finding.message.fr
+    );
+    assert!(finding
+        .fields
+        .contains(&"video_system.further_authorisations[0].granted_on".to_owned()));
+    // The harbour's order expires in March 2030; from November 2029 its renewal is due.
+    let report = evaluate(&a, "2029-12-01");
+    let renewals: Vec<_> = report.by_rule("R06").collect();
+    assert_eq!(renewals.len(), 1, "only the harbour's order is due");
+    assert!(renewals[0].message.en.contains("“2025-PORT-11”"));
+    // With one order, its messages name no order.
+    let mut single = compliant();
+    single.video_system.authorisation.granted_on = Some(day("2019-01-10"));
+    let report = evaluate(&single, TODAY);
+    let finding = report.by_rule("R05-EXPIRED").next().expect("R05-EXPIRED");
+    assert!(finding.message.fr.starts_with("L’autorisation accordée"));
+}
+
+#[test]
+fn r05_cameras_are_counted_against_the_order_of_their_perimeter() {
+    let mut a = three_orders();
+    // Three station cameras for four authorised: fine; a fifth one at the station is not.
+    assert!(fires(&a, "R05-SCOPE").is_empty());
+    for n in 13..=14 {
+        a.cameras.push(Camera {
+            camera_id: CameraId::new(format!("CAM-{n}")),
+            perimeter: "Gare".into(),
+            purposes: vec![PurposeKind::Csi1],
+            ..Camera::default()
+        });
+    }
+    assert_eq!(fires(&a, "R05-SCOPE"), [High]);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-SCOPE").next().expect("R05-SCOPE");
+    assert!(
+        finding
+            .message
+            .fr
+            .contains("5 caméras pour 4 autorisées pour l’arrêté « 2023-GARE-07 »"),
+        "{}",
+        finding.message.fr
+    );
+}
+
+#[test]
+fn r05_the_strictest_order_sets_the_retention() {
+    let mut a = three_orders();
+    a.video_system.further_authorisations[1].authorised_retention_days = Some(10);
+    assert_eq!(
+        fires(&a, "R02"),
+        [Blocking],
+        "15 days kept, the harbour allows 10"
+    );
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R02").next().expect("R02");
+    assert!(finding
+        .fields
+        .contains(&"video_system.further_authorisations[1].authorised_retention_days".to_owned()));
+}
+
+#[test]
+fn r05_third_party_images_ask_for_a_joint_arrangement_and_a_basis() {
+    let mut a = compliant();
+    assert!(fires(&a, "R05-THIRD-PARTY").is_empty());
+    a.cameras[0].operator = "Transports de l’agglomération".into();
+    assert_eq!(fires(&a, "R05-THIRD-PARTY"), [Medium], "to answer");
+    // Indexed by the commune's analytics software: high.
+    a.cameras[0].is_analytics_coupled = true;
+    assert_eq!(fires(&a, "R05-THIRD-PARTY"), [High]);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("R05-THIRD-PARTY").next().expect("finding");
+    assert!(finding.message.fr.contains("Transports de l’agglomération"));
+    assert!(finding.message.fr.contains("indexées"));
+    // The arrangement concluded and the basis stated: nothing left to flag.
+    a.video_system.third_party.has_joint_arrangement = Some(true);
+    assert_eq!(
+        fires(&a, "R05-THIRD-PARTY"),
+        [High],
+        "the basis is still missing"
+    );
+    a.video_system.third_party.basis = "Convention du 3 mars 2025 et arrêté 2025-PORT-11".into();
+    assert!(fires(&a, "R05-THIRD-PARTY").is_empty());
+    // Said not to exist: high even without analytics.
+    a.cameras[0].is_analytics_coupled = false;
+    a.video_system.third_party.has_joint_arrangement = Some(false);
+    assert_eq!(fires(&a, "R05-THIRD-PARTY"), [High]);
 }

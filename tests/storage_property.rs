@@ -39,9 +39,10 @@ fn camera() -> impl Strategy<Value = Camera> {
         any::<(bool, bool, bool)>(),
         proptest::collection::vec(0usize..PurposeKind::ALL.len(), 0..3),
         text(),
+        text(),
     )
         .prop_map(
-            |(id, location, perimeter, kind, flags, purposes, notes)| Camera {
+            |(id, location, perimeter, kind, flags, purposes, notes, operator)| Camera {
                 camera_id: CameraId::new(id),
                 location,
                 perimeter,
@@ -56,6 +57,7 @@ fn camera() -> impl Strategy<Value = Camera> {
                 has_privacy_masking: flags.2,
                 purposes: purposes.into_iter().map(|k| PurposeKind::ALL[k]).collect(),
                 notes,
+                operator,
             },
         )
 }

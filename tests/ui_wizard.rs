@@ -2177,3 +2177,66 @@ fn the_projects_branding_is_edited_in_the_dossier_step_over_the_users_default() 
     h.run();
     assert!(h.query_by_label_contains("Colour not recognised").is_some());
 }
+
+#[test]
+fn a_second_prefectoral_order_is_added_filled_removed_and_undone() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    let reference = "Prefectoral authorisation";
+    assert_eq!(text_input(&h, reference), 1, "one order to begin with");
+    press(&mut h, "Add an order");
+    assert_eq!(text_input(&h, reference), 2);
+    assert!(
+        h.query_by_label("Order no. 2").is_some(),
+        "the new order is numbered"
+    );
+    let role = egui::accesskit::Role::TextInput;
+    h.get_all_by_role_and_label(role, reference)
+        .nth(1)
+        .expect("the second order's reference")
+        .focus();
+    h.run();
+    h.get_all_by_role_and_label(role, reference)
+        .nth(1)
+        .expect("the second order's reference")
+        .type_text("2024-GARE-07");
+    h.run();
+    let further = &h
+        .state()
+        .session
+        .assessment
+        .video_system
+        .further_authorisations;
+    assert_eq!(further.len(), 1);
+    assert_eq!(further[0].reference, "2024-GARE-07");
+    assert_eq!(
+        h.state()
+            .session
+            .assessment
+            .video_system
+            .authorisation
+            .reference,
+        common::sample().video_system.authorisation.reference,
+        "the first order is untouched"
+    );
+    press(&mut h, "Remove this order");
+    assert!(h
+        .state()
+        .session
+        .assessment
+        .video_system
+        .further_authorisations
+        .is_empty());
+    assert_eq!(text_input(&h, reference), 1);
+    h.get_by_label("Undo").click();
+    h.run();
+    let further = &h
+        .state()
+        .session
+        .assessment
+        .video_system
+        .further_authorisations;
+    assert_eq!(further.len(), 1, "undo brings the removed order back");
+    assert_eq!(further[0].reference, "2024-GARE-07");
+}

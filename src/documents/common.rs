@@ -184,3 +184,28 @@ pub fn controller(ctx: &Ctx) -> String {
         contact => format!("{name} — {contact}"),
     }
 }
+
+/// Each prefectoral order as « reference, du date, valable 5 ans », leaving out the orders with
+/// neither a reference nor a date.
+pub fn orders(ctx: &Ctx) -> Vec<String> {
+    ctx.a
+        .video_system
+        .orders()
+        .iter()
+        .map(|o| o.order)
+        .filter(|order| !order.reference.trim().is_empty() || order.granted_on.is_some())
+        .map(|order| {
+            ctx.tw(
+                "doc.register.authorisation_value",
+                &[
+                    ("reference", &ctx.text_or_blank(&order.reference)),
+                    ("date", &ctx.date(order.granted_on)),
+                    (
+                        "years",
+                        &ctx.count("doc.years", u64::from(order.duration_years)),
+                    ),
+                ],
+            )
+        })
+        .collect()
+}

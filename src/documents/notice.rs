@@ -186,20 +186,14 @@ fn second_layer(ctx: &Ctx) -> Vec<Block> {
     }
     out.push(Block::Paragraph(ctx.t("doc.notice.complaint")));
 
-    let order = &video.authorisation;
-    if !order.reference.trim().is_empty() || order.granted_on.is_some() {
+    let orders = common::orders(ctx);
+    if !orders.is_empty() {
         out.push(heading(ctx.t("doc.notice.authorisation")));
-        out.push(Block::Paragraph(ctx.tw(
-            "doc.register.authorisation_value",
-            &[
-                ("reference", &ctx.text_or_blank(&order.reference)),
-                ("date", &ctx.date(order.granted_on)),
-                (
-                    "years",
-                    &ctx.count("doc.years", u64::from(order.duration_years)),
-                ),
-            ],
-        )));
+        if orders.len() == 1 {
+            out.extend(orders.into_iter().map(Block::Paragraph));
+        } else {
+            out.push(Block::Bullets(orders));
+        }
     }
     out.push(Block::Note(ctx.citations(&[
         LegalRefId::new("RGPD-13"),

@@ -189,7 +189,12 @@ fn transfers(ctx: &Ctx) -> String {
 fn retention_images(ctx: &Ctx) -> String {
     let video = &ctx.a.video_system;
     let kept = ctx.days(video.image_retention_days);
-    match video.authorisation.authorised_retention_days {
+    let strictest = video
+        .orders()
+        .iter()
+        .filter_map(|o| o.order.authorised_retention_days)
+        .min();
+    match strictest {
         Some(max) => ctx.tw(
             "doc.register.retention_with_max",
             &[("kept", &kept), ("max", &ctx.days(Some(max)))],
@@ -198,23 +203,14 @@ fn retention_images(ctx: &Ctx) -> String {
     }
 }
 
-/// Reference and date of the prefectoral authorisation.
+/// Reference and date of the prefectoral authorisation, or of each order when the system holds
+/// several.
 fn authorisation(ctx: &Ctx) -> String {
-    let order = &ctx.a.video_system.authorisation;
-    if order.reference.trim().is_empty() && order.granted_on.is_none() {
+    let orders = common::orders(ctx);
+    if orders.is_empty() {
         return ctx.t("dossier.not_filled");
     }
-    ctx.tw(
-        "doc.register.authorisation_value",
-        &[
-            ("reference", &ctx.text_or_blank(&order.reference)),
-            ("date", &ctx.date(order.granted_on)),
-            (
-                "years",
-                &ctx.count("doc.years", u64::from(order.duration_years)),
-            ),
-        ],
-    )
+    orders.join(" ; ")
 }
 
 /// The analytics software and the capabilities the controller can use.

@@ -45,6 +45,19 @@ pub struct Camera {
     pub has_privacy_masking: bool,
     /// Anything worth noting.
     pub notes: String,
+    /// Who operates the camera when it is not the controller: a shopping centre, a transport
+    /// operator, a landlord whose images the controller receives or indexes (a joint-controller
+    /// arrangement is then asked for, GDPR art. 26). Empty for the controller's own cameras,
+    /// which are the only ones its own orders must cover.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub operator: String,
+}
+
+impl Camera {
+    /// The camera belongs to a third party (its operator is named), not to the controller.
+    pub fn is_third_party(&self) -> bool {
+        !self.operator.trim().is_empty()
+    }
 }
 
 /// Counts over the inventory, for the rules, the summary and the dossier.

@@ -49,8 +49,8 @@ pub use risk::{Band, FearedEvent, Level, MatrixCell, Risk};
 pub use screening::{CriterionOverride, Screening};
 pub use site_plan::{Placement, SitePlan, ViewCheck, Zone, ZoneKind};
 pub use video_system::{
-    AccessRights, AnalyticsSoftware, Authorisation, ControlCentre, PublicInformation,
-    SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
+    AccessRights, AnalyticsSoftware, Authorisation, ControlCentre, Order, PublicInformation,
+    SearchInitiator, SearchPolicy, StatisticsUse, ThirdPartyImages, VideoSystem,
 };
 
 /// The version of the project-file format this build writes. Files of a newer version are

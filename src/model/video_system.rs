@@ -222,7 +222,12 @@ pub struct SearchPolicy {
 #[serde(default, deny_unknown_fields)]
 pub struct VideoSystem {
     /// The prefectoral order authorising the cameras: reference, date, duration, retention cap.
+    /// With several orders (one per perimeter, as large cities hold), the first of them.
     pub authorisation: Authorisation,
+    /// The other prefectoral orders of the same system, each with its own perimeters, camera
+    /// count, purposes and dates; empty when one order covers the system.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub further_authorisations: Vec<Authorisation>,
     /// Actual retention of recorded images, in days.
     pub image_retention_days: Option<u32>,
     /// Actual retention of analytics metadata and indexes, in days.
@@ -244,4 +249,71 @@ pub struct VideoSystem {
     pub statistics: StatisticsUse,
     /// Who searches recordings, on what instruction, and how searches are registered and logged.
     pub searches: SearchPolicy,
+    /// Images of cameras operated by third parties that the controller receives or indexes.
+    #[serde(skip_serializing_if = "ThirdPartyImages::is_empty")]
+    pub third_party: ThirdPartyImages,
+}
+
+/// One prefectoral order of the system, with the field path its answers live under.
+#[derive(Clone, Copy, Debug)]
+pub struct Order<'a> {
+    /// The order's answers.
+    pub order: &'a Authorisation,
+    /// The index among the further orders (`None` for the first one).
+    pub further_index: Option<usize>,
+}
+
+impl Order<'_> {
+    /// The path of one of the order's answers, e.g. `video_system.further_authorisations[0].reference`.
+    pub fn field(&self, name: &str) -> String {
+        match self.further_index {
+            None => format!("video_system.authorisation.{name}"),
+            Some(index) => format!("video_system.further_authorisations[{index}].{name}"),
+        }
+    }
+}
+
+impl VideoSystem {
+    /// Every prefectoral order of the system: the first one, then the further ones.
+    pub fn orders(&self) -> Vec<Order<'_>> {
+        let first = Order {
+            order: &self.authorisation,
+            further_index: None,
+        };
+        std::iter::once(first)
+            .chain(
+                self.further_authorisations
+                    .iter()
+                    .enumerate()
+                    .map(|(index, order)| Order {
+                        order,
+                        further_index: Some(index),
+                    }),
+            )
+            .collect()
+    }
+
+    /// The system holds more than one order.
+    pub fn has_several_orders(&self) -> bool {
+        !self.further_authorisations.is_empty()
+    }
+}
+
+/// Images from cameras a third party operates (a shopping centre, a transport operator) that the
+/// controller receives or indexes: who decides what, and on what basis (GDPR art. 26).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThirdPartyImages {
+    /// A joint-controller arrangement (GDPR art. 26) with each operator sets who answers the
+    /// public and who does what; `None` until answered.
+    pub has_joint_arrangement: Option<bool>,
+    /// The controller's own legal basis for using those images (an order, a convention…).
+    pub basis: String,
+}
+
+impl ThirdPartyImages {
+    /// Nothing answered: left out of the project file.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
 }

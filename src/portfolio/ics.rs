@@ -107,6 +107,11 @@ pub fn uid(summary: &Summary, deadline: &Deadline) -> String {
             .unwrap_or_default()
             .as_bytes(),
     );
+    // With several orders, each order's expiry and renewal are events of their own.
+    if deadline.kind != DeadlineKind::Measure && !deadline.label.is_empty() {
+        hash.update([0x1f]);
+        hash.update(deadline.label.as_bytes());
+    }
     let digest = hash.finalize();
     let mut hex = String::with_capacity(40);
     for byte in &digest[..16] {
@@ -127,8 +132,11 @@ pub fn event_title(kb: &KnowledgeBase, lang: Lang, deadline: &Deadline) -> Strin
     if deadline.kind == DeadlineKind::Measure {
         kb.texts
             .get_with(lang, key, &[("measure", &deadline.label)])
-    } else {
+    } else if deadline.label.is_empty() {
         kb.texts.get(lang, key).to_owned()
+    } else {
+        // The order's reference, when the system holds several.
+        format!("{} — {}", kb.texts.get(lang, key), deadline.label)
     }
 }
 

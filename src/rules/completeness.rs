@@ -241,6 +241,17 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         "video_system.authorisation.authorised_retention_days",
         &v.authorisation.authorised_retention_days,
     );
+    for o in v.orders().into_iter().skip(1) {
+        t.need(o.field("reference"), !o.order.reference.trim().is_empty());
+        t.need(o.field("granted_on"), o.order.granted_on.is_some());
+    }
+    if a.cameras.iter().any(|c| c.is_third_party()) {
+        t.some(
+            "video_system.third_party.has_joint_arrangement",
+            &v.third_party.has_joint_arrangement,
+        );
+        t.text("video_system.third_party.basis", &v.third_party.basis);
+    }
     t.some("video_system.image_retention_days", &v.image_retention_days);
     if coupled {
         t.some(

@@ -83,7 +83,8 @@ pub struct Deadline {
     pub date: Date,
     /// The planned measure, for [`DeadlineKind::Measure`].
     pub measure_id: Option<MeasureId>,
-    /// The measure's title, for [`DeadlineKind::Measure`] (empty otherwise).
+    /// The measure's title, for [`DeadlineKind::Measure`]; the order's reference for an expiry or
+    /// a renewal when the system holds several orders (empty otherwise).
     pub label: String,
 }
 
@@ -164,14 +165,27 @@ pub fn deadlines(a: &Assessment) -> Vec<Deadline> {
         measure_id: None,
         label: String::new(),
     };
-    let auth = &a.video_system.authorisation;
-    if let Some(expires_on) = auth.expires_on() {
-        out.push(dated(DeadlineKind::AuthorisationExpiry, expires_on));
+    // Each order has its own dates; with several, each deadline names its order.
+    let several = a.video_system.has_several_orders();
+    for o in a.video_system.orders() {
+        let auth = o.order;
+        let Some(expires_on) = auth.expires_on() else {
+            continue;
+        };
+        let label = if several {
+            auth.reference.trim().to_owned()
+        } else {
+            String::new()
+        };
+        out.push(Deadline {
+            label: label.clone(),
+            ..dated(DeadlineKind::AuthorisationExpiry, expires_on)
+        });
         if auth.is_renewal_filed != Some(true) {
-            out.push(dated(
-                DeadlineKind::RenewalFiling,
-                renewal_filing_date(expires_on),
-            ));
+            out.push(Deadline {
+                label,
+                ..dated(DeadlineKind::RenewalFiling, renewal_filing_date(expires_on))
+            });
         }
     }
     if let Some(review) = next_review(a) {
@@ -218,6 +232,46 @@ mod tests {
         a.video_system.authorisation.is_renewal_filed = Some(true);
         let kinds: Vec<_> = deadlines(&a).iter().map(|d| d.kind).collect();
         assert_eq!(kinds, vec![DeadlineKind::AuthorisationExpiry]);
+    }
+
+    #[test]
+    fn each_order_has_its_own_expiry_and_renewal_named_by_its_reference() {
+        let mut a = Assessment::default();
+        a.video_system.authorisation.reference = "2022-CENTRE".into();
+        a.video_system.authorisation.granted_on = Some(date("2022-06-01"));
+        a.video_system
+            .further_authorisations
+            .push(crate::model::Authorisation {
+                reference: "2024-GARE".into(),
+                granted_on: Some(date("2024-03-10")),
+                is_renewal_filed: Some(true),
+                ..crate::model::Authorisation::default()
+            });
+        let found = deadlines(&a);
+        let seen: Vec<_> = found
+            .iter()
+            .map(|d| (d.kind, d.date, d.label.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    DeadlineKind::RenewalFiling,
+                    date("2027-02-01"),
+                    "2022-CENTRE"
+                ),
+                (
+                    DeadlineKind::AuthorisationExpiry,
+                    date("2027-06-01"),
+                    "2022-CENTRE"
+                ),
+                (
+                    DeadlineKind::AuthorisationExpiry,
+                    date("2029-03-10"),
+                    "2024-GARE"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod criteria;
 pub mod deadlines;
 pub mod finding;
+pub mod orders;
 pub mod plans;
 pub mod red_flags;
 pub mod safeguards;

@@ -13,8 +13,8 @@ use crate::knowledge::ids::capability::{
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
-    ActorRole, Assessment, Authorisation, CapabilityRecord, CapabilityState, Date, DeploymentStage,
-    Evidence, EvidenceKind, Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
+    ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, Evidence, EvidenceKind,
+    Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
 };
 
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
@@ -59,7 +59,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
     let mut out = Vec::new();
     retention(a, texts, &mut out);
     purposes(a, kb, texts, &mut out);
-    authorisation(a, texts, today, &mut out);
+    super::orders::orders(a, texts, today, &mut out);
     searches(a, texts, &mut out);
     real_time(a, kb, texts, &mut out);
     biometrics(a, kb, texts, &mut out);
@@ -98,16 +98,24 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
 /// (metadata retention set while image retention is unknown).
 fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let v = &a.video_system;
-    if let Some(authorised) = v.authorisation.authorised_retention_days {
-        if authorised > MAX_RETENTION_DAYS {
-            out.push(texts.finding(
-                "R02-ORDER",
-                Severity::High,
-                &[("authorised", text::number(authorised))],
-                vec!["video_system.authorisation.authorised_retention_days".into()],
-            ));
+    let orders = v.orders();
+    for o in &orders {
+        if let Some(authorised) = o.order.authorised_retention_days {
+            if authorised > MAX_RETENTION_DAYS {
+                out.push(texts.finding(
+                    "R02-ORDER",
+                    Severity::High,
+                    &[("authorised", text::number(authorised))],
+                    vec![o.field("authorised_retention_days")],
+                ));
+            }
         }
     }
+    // With several orders, the images are judged against the strictest one.
+    let strictest = orders
+        .iter()
+        .filter_map(|o| o.order.authorised_retention_days.map(|days| (days, o)))
+        .min_by_key(|(days, _)| *days);
     if let (None, Some(metadata)) = (v.image_retention_days, v.metadata_retention_days) {
         out.push(texts.finding(
             "R03-UNKNOWN",
@@ -128,7 +136,7 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                 vec!["video_system.image_retention_days".into()],
             ));
         }
-        if let Some(authorised) = v.authorisation.authorised_retention_days {
+        if let Some((authorised, order)) = strictest {
             if days > authorised {
                 out.push(texts.finding(
                     "R02",
@@ -139,7 +147,7 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                     ],
                     vec![
                         "video_system.image_retention_days".into(),
-                        "video_system.authorisation.authorised_retention_days".into(),
+                        order.field("authorised_retention_days"),
                     ],
                 ));
             }
@@ -230,169 +238,6 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
             Severity::Blocking,
             &[("purposes", text::join(&labels))],
             fields,
-        ));
-    }
-}
-
-/// Emits R05-ABSENT (no authorisation for a system in operation), R05-TO-OBTAIN (to obtain before
-/// a planned system starts), R05-UNDATED (a reference without a date), R05-EXPIRED, R05-DURATION
-/// (more than five years entered), R05-SCOPE and R05-COUPLING (the system beyond its order) and
-/// R06 (renewal to file).
-fn authorisation(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>) {
-    let auth = &a.video_system.authorisation;
-    if auth.duration_years > Authorisation::MAX_YEARS {
-        out.push(texts.finding(
-            "R05-DURATION",
-            Severity::Medium,
-            &[("years", text::number(auth.duration_years))],
-            vec!["video_system.authorisation.duration_years".into()],
-        ));
-    }
-    authorisation_scope(a, texts, out);
-    let Some(expires_on) = auth.expires_on() else {
-        if auth.reference.trim().is_empty() {
-            // An unknown stage is never read as « planned »: high, and the finding asks for it.
-            let (rule, severity) = match a.project.deployment_stage {
-                DeploymentStage::Planned => ("R05-TO-OBTAIN", Severity::High),
-                DeploymentStage::InOperation => ("R05-ABSENT", Severity::Blocking),
-                DeploymentStage::Unknown => ("R05-STAGE-UNKNOWN", Severity::High),
-            };
-            let mut fields = vec![
-                "video_system.authorisation.reference".to_owned(),
-                "video_system.authorisation.granted_on".to_owned(),
-            ];
-            if rule == "R05-STAGE-UNKNOWN" {
-                fields.insert(0, "project.deployment_stage".to_owned());
-            }
-            out.push(texts.finding(rule, severity, &[], fields));
-        } else {
-            // A reference without its date cannot be checked for expiry.
-            out.push(texts.finding(
-                "R05-UNDATED",
-                Severity::High,
-                &[("reference", Bilingual::same(auth.reference.trim()))],
-                vec!["video_system.authorisation.granted_on".into()],
-            ));
-        }
-        return;
-    };
-    let fields = vec![
-        "video_system.authorisation.granted_on".to_owned(),
-        "video_system.authorisation.duration_years".to_owned(),
-    ];
-    // `expires_on` is the last day covered: expired from the day after.
-    if today > expires_on {
-        let granted_on = auth.granted_on.map(text::date).unwrap_or_default();
-        out.push(texts.finding(
-            "R05-EXPIRED",
-            Severity::Blocking,
-            &[
-                ("granted_on", granted_on),
-                (
-                    "years",
-                    text::number(auth.duration_years.min(Authorisation::MAX_YEARS)),
-                ),
-                ("expires_on", text::date(expires_on)),
-            ],
-            fields,
-        ));
-        return;
-    }
-    let days_left = today.days_until(expires_on);
-    let filing_from = super::deadlines::renewal_filing_date(expires_on);
-    if today >= filing_from && auth.is_renewal_filed != Some(true) {
-        out.push(texts.finding(
-            "R06",
-            Severity::Medium,
-            &[
-                ("expires_on", text::date(expires_on)),
-                ("days", text::number(days_left)),
-            ],
-            vec!["video_system.authorisation.is_renewal_filed".into()],
-        ));
-    }
-}
-
-/// R05-SCOPE: the system goes beyond its order — cameras outside the authorised perimeters, more
-/// cameras than authorised, purposes used but not authorised; R05-COUPLING: the analytics
-/// coupling not declared to the prefecture (whether it is a substantial change is to verify).
-fn authorisation_scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
-    let auth = &a.video_system.authorisation;
-    let mut gaps = Vec::new();
-    let mut fields = Vec::new();
-    if !auth.authorised_perimeters.is_empty() {
-        let authorised: Vec<String> = auth
-            .authorised_perimeters
-            .iter()
-            .map(|p| p.trim().to_lowercase())
-            .collect();
-        let mut outside: Vec<&str> = a
-            .cameras
-            .iter()
-            .filter(|c| !authorised.contains(&c.perimeter.trim().to_lowercase()))
-            .map(|c| c.camera_id.as_str())
-            .collect();
-        if !outside.is_empty() {
-            let count = outside.len();
-            outside.truncate(LISTED_CAMERAS);
-            gaps.push(texts.phrase(
-                "r05.outside_perimeters",
-                &[
-                    ("count", text::number(count)),
-                    ("cameras", Bilingual::same(outside.join(", "))),
-                ],
-            ));
-            fields.push("video_system.authorisation.authorised_perimeters".to_owned());
-        }
-    }
-    if let Some(max) = auth.authorised_camera_count {
-        let count = a.cameras.len();
-        if count > usize::try_from(max).unwrap_or(usize::MAX) {
-            gaps.push(texts.phrase(
-                "r05.too_many_cameras",
-                &[("count", text::number(count)), ("max", text::number(max))],
-            ));
-            fields.push("video_system.authorisation.authorised_camera_count".to_owned());
-        }
-    }
-    if !auth.authorised_purposes.is_empty() {
-        let unauthorised: Vec<Bilingual> = a
-            .processing
-            .purposes
-            .iter()
-            .filter(|p| !auth.authorised_purposes.contains(&p.kind))
-            // An order lists the CSI purposes; statistics and « other » are judged elsewhere (R04).
-            .filter(|p| p.kind.csi_number().is_some())
-            .map(|p| {
-                texts.kb.purpose(p.kind).map_or_else(
-                    || Bilingual::same(format!("{:?}", p.kind)),
-                    |d| d.label.clone(),
-                )
-            })
-            .collect();
-        if !unauthorised.is_empty() {
-            gaps.push(texts.phrase(
-                "r05.unauthorised_purposes",
-                &[("purposes", text::join(&unauthorised))],
-            ));
-            fields.push("video_system.authorisation.authorised_purposes".to_owned());
-        }
-    }
-    if !gaps.is_empty() {
-        out.push(texts.finding(
-            "R05-SCOPE",
-            Severity::High,
-            &[("gaps", text::join(&gaps))],
-            fields,
-        ));
-    }
-    let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
-    if coupled && auth.is_analytics_declared == Some(false) {
-        out.push(texts.finding(
-            "R05-COUPLING",
-            Severity::Medium,
-            &[],
-            vec!["video_system.authorisation.is_analytics_declared".into()],
         ));
     }
 }
@@ -1091,9 +936,6 @@ fn software_updated_since(a: &Assessment, last_review: Date) -> bool {
         .version_installed_on
         .is_some_and(|installed| installed > last_review)
 }
-
-/// How many camera ids a finding lists before « … (+N) ».
-const LISTED_CAMERAS: usize = 12;
 
 /// Emits R22 (insufficient access traceability).
 fn traceability(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {

@@ -38,6 +38,8 @@ pub enum CameraField {
     Masking,
     /// Notes.
     Notes,
+    /// The third party operating the camera, if not the controller.
+    Operator,
     /// Position on the perimeter's plan, pixels from the left.
     X,
     /// Position on the perimeter's plan, pixels from the top.
@@ -56,7 +58,7 @@ pub enum CameraField {
 
 impl CameraField {
     /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 16] = [
+    pub const ALL: [CameraField; 17] = [
         CameraField::Id,
         CameraField::Location,
         CameraField::Perimeter,
@@ -66,6 +68,7 @@ impl CameraField {
         CameraField::Dwellings,
         CameraField::Masking,
         CameraField::Notes,
+        CameraField::Operator,
         CameraField::X,
         CameraField::Y,
         CameraField::Latitude,
@@ -122,6 +125,7 @@ impl CameraField {
             CameraField::Dwellings => &["habitations", "dwellings", "logements"],
             CameraField::Masking => &["masquage", "masking", "masque", "floutage"],
             CameraField::Notes => &["notes", "remarques", "commentaire", "observations"],
+            CameraField::Operator => &["exploitant", "operator", "proprietaire", "owner"],
             CameraField::X => &["x"],
             CameraField::Y => &["y"],
             CameraField::Latitude => &["latitude", "lat"],
@@ -581,6 +585,7 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
                 views_dwellings,
                 has_privacy_masking,
                 notes: cell(CameraField::Notes).to_owned(),
+                operator: cell(CameraField::Operator).trim().to_owned(),
             });
         } else {
             out.errors.push(RowError {
@@ -612,6 +617,7 @@ pub fn export(cameras: &[Camera]) -> String {
         "habitations",
         "masquage",
         "notes",
+        "exploitant",
     ];
     // Writing into a Vec cannot fail; a failure would only lose the row, never panic.
     writer.write_record(header).ok();
@@ -634,6 +640,7 @@ pub fn export(cameras: &[Camera]) -> String {
                 yes_no(camera.views_dwellings),
                 yes_no(camera.has_privacy_masking),
                 &camera.notes,
+                &camera.operator,
             ])
             .ok();
     }

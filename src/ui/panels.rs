@@ -691,6 +691,18 @@ fn reference_ui(
 
 /// A field's label: its question, else its interface label, else its path.
 pub fn field_label(kb: &KnowledgeBase, path: &str, lang: Lang) -> String {
+    // A further order's answer: the first order's label, after the order's number.
+    if let Some(rest) = path.strip_prefix("video_system.further_authorisations[") {
+        if let Some((index, field)) = rest.split_once("].") {
+            if let Ok(index) = index.parse::<usize>() {
+                let number = (index + 2).to_string();
+                let order =
+                    crate::i18n::tr(lang, "dossier.order_number").replace("{number}", &number);
+                let label = field_label(kb, &format!("video_system.authorisation.{field}"), lang);
+                return format!("{order} — {label}");
+            }
+        }
+    }
     if let Some(q) = kb.question(&crate::model::QuestionId::new(path)) {
         return q.label.get(lang).to_owned();
     }

@@ -6,6 +6,7 @@ use super::{chapter, section};
 use crate::dossier::blocks::{Block, Column};
 use crate::dossier::Ctx;
 use crate::model::camera::summarise;
+use crate::model::Authorisation;
 
 /// The video-system chapter.
 pub fn video_system(ctx: &Ctx) -> Vec<Block> {
@@ -13,66 +14,41 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
     let mut out = vec![chapter(ctx.t("dossier.ch.video_system"))];
 
     out.push(section(ctx.t("dossier.authorisation")));
-    let auth = &v.authorisation;
-    out.push(Block::KeyValues(vec![
-        (
-            ctx.t("field.authorisation.reference"),
-            ctx.text_or_blank(&auth.reference),
-        ),
-        (
-            ctx.t("field.authorisation.granted_on"),
-            ctx.date(auth.granted_on),
-        ),
-        (
-            ctx.t("dossier.duration"),
-            ctx.count("doc.years", u64::from(auth.duration_years)),
-        ),
-        (
-            ctx.t("field.authorisation.expires_on"),
-            ctx.date(auth.expires_on()),
-        ),
-        (
-            ctx.t("dossier.renewal_filed"),
-            ctx.yes_no(auth.is_renewal_filed),
-        ),
-        (
-            ctx.t("dossier.perimeter"),
-            ctx.text_or_blank(&auth.perimeter),
-        ),
-        (
-            ctx.t("field.video_system.authorisation.authorised_perimeters"),
-            bullet_text(&auth.authorised_perimeters),
-        ),
-        (
-            ctx.t("field.video_system.authorisation.authorised_camera_count"),
-            auth.authorised_camera_count
-                .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
-        ),
-        (
-            ctx.t("field.video_system.authorisation.authorised_purposes"),
-            bullet_text(
-                &auth
-                    .authorised_purposes
-                    .iter()
-                    .map(|kind| {
-                        ctx.kb
-                            .purpose(*kind)
-                            .map_or_else(|| format!("{kind:?}"), |d| ctx.b(&d.label))
-                    })
-                    .collect::<Vec<_>>(),
+    let several = v.has_several_orders();
+    for (index, o) in v.orders().into_iter().enumerate() {
+        if several {
+            let number = (index + 1).to_string();
+            out.push(Block::Heading {
+                level: 3,
+                text: ctx.tw("dossier.order_number", &[("number", &number)]),
+            });
+        }
+        out.push(Block::KeyValues(order_rows(ctx, o.order, several)));
+    }
+    if !v.third_party.is_empty() || ctx.a.cameras.iter().any(|c| c.is_third_party()) {
+        out.push(section(ctx.t("dossier.third_party")));
+        out.push(Block::KeyValues(vec![
+            (
+                ctx.t("field.video_system.third_party.has_joint_arrangement"),
+                ctx.yes_no(v.third_party.has_joint_arrangement),
             ),
-        ),
-        (
-            ctx.t("field.video_system.authorisation.is_analytics_declared"),
-            ctx.yes_no(auth.is_analytics_declared),
-        ),
-    ]));
+            (
+                ctx.t("field.video_system.third_party.basis"),
+                ctx.text_or_blank(&v.third_party.basis),
+            ),
+        ]));
+    }
 
     out.push(section(ctx.t("dossier.retention")));
     out.push(Block::KeyValues(vec![
         (
             ctx.t("field.authorisation.authorised_retention_days"),
-            ctx.days(auth.authorised_retention_days),
+            ctx.days(
+                v.orders()
+                    .iter()
+                    .filter_map(|o| o.order.authorised_retention_days)
+                    .min(),
+            ),
         ),
         (
             ctx.t("field.video_system.image_retention_days"),
@@ -408,4 +384,70 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
     });
     out.push(Block::Note(ctx.t("dossier.capabilities_in_annex")));
     out
+}
+
+/// One order's answers, as the dossier prints them; its authorised retention too when the system
+/// holds several orders (with one, the retention section gives it).
+fn order_rows(ctx: &Ctx, order: &Authorisation, several: bool) -> Vec<(String, String)> {
+    let mut rows = vec![
+        (
+            ctx.t("field.authorisation.reference"),
+            ctx.text_or_blank(&order.reference),
+        ),
+        (
+            ctx.t("field.authorisation.granted_on"),
+            ctx.date(order.granted_on),
+        ),
+        (
+            ctx.t("dossier.duration"),
+            ctx.count("doc.years", u64::from(order.duration_years)),
+        ),
+        (
+            ctx.t("field.authorisation.expires_on"),
+            ctx.date(order.expires_on()),
+        ),
+        (
+            ctx.t("dossier.renewal_filed"),
+            ctx.yes_no(order.is_renewal_filed),
+        ),
+        (
+            ctx.t("dossier.perimeter"),
+            ctx.text_or_blank(&order.perimeter),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_perimeters"),
+            bullet_text(&order.authorised_perimeters),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_camera_count"),
+            order
+                .authorised_camera_count
+                .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.authorised_purposes"),
+            bullet_text(
+                &order
+                    .authorised_purposes
+                    .iter()
+                    .map(|kind| {
+                        ctx.kb
+                            .purpose(*kind)
+                            .map_or_else(|| format!("{kind:?}"), |d| ctx.b(&d.label))
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        (
+            ctx.t("field.video_system.authorisation.is_analytics_declared"),
+            ctx.yes_no(order.is_analytics_declared),
+        ),
+    ];
+    if several {
+        rows.push((
+            ctx.t("field.authorisation.authorised_retention_days"),
+            ctx.days(order.authorised_retention_days),
+        ));
+    }
+    rows
 }

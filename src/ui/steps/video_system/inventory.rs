@@ -437,7 +437,7 @@ fn shown_selected(lang: Lang, shown: usize, selected: usize) -> String {
     )
 }
 
-/// A camera's fields: location, perimeter, kind, coupling, dwellings and masking (or, for a
+/// A camera's fields: location, perimeter, third-party operator, kind, coupling, dwellings and masking (or, for a
 /// camera placed on a plan, what the plan shows it sees), purposes, notes.
 fn camera_form_ui(
     ui: &mut egui::Ui,
@@ -459,6 +459,15 @@ fn camera_form_ui(
                 let label = ui.label(t("column.perimeter"));
                 ui.add(egui::TextEdit::singleline(&mut camera.perimeter).desired_width(320.0))
                     .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t("column.operator"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut camera.operator)
+                        .desired_width(320.0)
+                        .hint_text(t("ui.operator_hint")),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(t("ui.operator_help"));
                 ui.end_row();
                 let label = ui.label(t("dossier.col.kind"));
                 let kinds = [

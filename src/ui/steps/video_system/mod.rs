@@ -17,7 +17,7 @@ use egui::RichText;
 use super::StepCtx;
 use crate::model::{
     AccessRights, AnalyticsSoftware, Assessment, Authorisation, ControlCentre, PublicInformation,
-    SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
+    SearchInitiator, SearchPolicy, StatisticsUse, ThirdPartyImages, VideoSystem,
 };
 use crate::ui::widgets::{
     date_ui, field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui, yes_no_ui,
@@ -27,7 +27,7 @@ use crate::ui::widgets::{
 /// capabilities and the evidence locker.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let v = &mut a.video_system;
-    authorisation_ui(ui, cx, &mut v.authorisation);
+    orders_ui(ui, cx, v);
     retention_ui(ui, cx, v);
     public_information_ui(ui, cx, &mut v.public_information);
     access_rights_ui(ui, cx, &mut v.access_rights);
@@ -35,27 +35,66 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     software_ui(ui, cx, &mut v.software);
     statistics_ui(ui, cx, &mut v.statistics);
     searches_ui(ui, cx, &mut v.searches);
+    if a.cameras.iter().any(|c| c.is_third_party()) {
+        third_party_ui(ui, cx, &mut a.video_system.third_party);
+    }
     inventory::inventory_ui(ui, cx, a);
     plans::plans_ui(ui, cx, a);
     capabilities::capabilities_ui(ui, cx, a);
     evidence::evidence_ui(ui, cx, a);
 }
 
-/// The prefectoral authorisation: its expiry, the retention and the perimeter it allows.
-fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
-    let days = cx.t("ui.days");
+/// Every prefectoral order of the system: the first one, then the further ones (one per
+/// perimeter in large cities), each removable, and a button to add one.
+fn orders_ui(ui: &mut egui::Ui, cx: &StepCtx, v: &mut VideoSystem) {
     subheading_ui(ui, &cx.t("dossier.authorisation"));
+    let several = !v.further_authorisations.is_empty();
+    if several {
+        ui.label(RichText::new(cx.tw("dossier.order_number", &[("number", "1")])).strong());
+    }
+    authorisation_ui(ui, cx, &mut v.authorisation, "video_system.authorisation");
+    let mut removed = None;
+    for (index, order) in v.further_authorisations.iter_mut().enumerate() {
+        ui.separator();
+        ui.horizontal(|ui| {
+            let number = (index + 2).to_string();
+            ui.label(RichText::new(cx.tw("dossier.order_number", &[("number", &number)])).strong());
+            if ui.button(cx.t("ui.order_remove")).clicked() {
+                removed = Some(index);
+            }
+        });
+        let prefix = format!("video_system.further_authorisations[{index}]");
+        ui.push_id(&prefix, |ui| authorisation_ui(ui, cx, order, &prefix));
+    }
+    if let Some(index) = removed {
+        v.further_authorisations.remove(index);
+    }
+    if ui
+        .button(cx.t("ui.order_add"))
+        .on_hover_text(cx.t("ui.order_add_help"))
+        .clicked()
+    {
+        v.further_authorisations.push(Authorisation::default());
+    }
+}
+
+/// The prefectoral authorisation: its expiry, the retention and the perimeter it allows.
+///
+/// `prefix` is where the order's answers live: `video_system.authorisation` for the first one,
+/// `video_system.further_authorisations[N]` for the others.
+fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation, prefix: &str) {
+    let days = cx.t("ui.days");
     text_ui(
         ui,
         cx,
-        "video_system.authorisation.reference",
+        &format!("{prefix}.reference"),
         &cx.t("field.authorisation.reference"),
         &mut auth.reference,
     );
     date_ui(
         ui,
         cx,
-        "video_system.authorisation.granted_on",
+        &format!("{prefix}.granted_on"),
         &cx.t("field.authorisation.granted_on"),
         &mut auth.granted_on,
     );
@@ -63,7 +102,7 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
     number_ui(
         ui,
         cx,
-        "video_system.authorisation.duration_years",
+        &format!("{prefix}.duration_years"),
         &cx.t("dossier.duration"),
         &mut years,
         &cx.t("ui.years"),
@@ -78,7 +117,7 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
     number_ui(
         ui,
         cx,
-        "video_system.authorisation.authorised_retention_days",
+        &format!("{prefix}.authorised_retention_days"),
         &cx.t("field.authorisation.authorised_retention_days"),
         &mut auth.authorised_retention_days,
         &days,
@@ -86,34 +125,34 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
     yes_no_ui(
         ui,
         cx,
-        "video_system.authorisation.is_renewal_filed",
+        &format!("{prefix}.is_renewal_filed"),
         &cx.t("dossier.renewal_filed"),
         &mut auth.is_renewal_filed,
     );
     text_ui(
         ui,
         cx,
-        "video_system.authorisation.perimeter",
+        &format!("{prefix}.perimeter"),
         &cx.t("dossier.perimeter"),
         &mut auth.perimeter,
     );
-    authorisation_scope_ui(ui, cx, auth);
+    authorisation_scope_ui(ui, cx, auth, prefix);
 }
 
 /// What the order covers, to compare with the system: perimeters, camera count, purposes, and
 /// whether the analytics coupling was declared.
-fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation) {
+fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisation, prefix: &str) {
     lines_ui(
         ui,
         cx,
-        "video_system.authorisation.authorised_perimeters",
+        &format!("{prefix}.authorised_perimeters"),
         &cx.t("field.video_system.authorisation.authorised_perimeters"),
         &mut auth.authorised_perimeters,
     );
     number_ui(
         ui,
         cx,
-        "video_system.authorisation.authorised_camera_count",
+        &format!("{prefix}.authorised_camera_count"),
         &cx.t("field.video_system.authorisation.authorised_camera_count"),
         &mut auth.authorised_camera_count,
         &cx.t("ui.camera_unit"),
@@ -122,7 +161,7 @@ fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisat
     field_ui(
         ui,
         cx,
-        "video_system.authorisation.authorised_purposes",
+        &format!("{prefix}.authorised_purposes"),
         &cx.t("field.video_system.authorisation.authorised_purposes"),
         |ui, label_id| {
             ui.vertical(|ui| {
@@ -154,9 +193,29 @@ fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &StepCtx, auth: &mut Authorisat
     yes_no_ui(
         ui,
         cx,
-        "video_system.authorisation.is_analytics_declared",
+        &format!("{prefix}.is_analytics_declared"),
         &cx.t("field.video_system.authorisation.is_analytics_declared"),
         &mut auth.is_analytics_declared,
+    );
+}
+
+/// Cameras a third party operates (named in the inventory): the joint-controller arrangement
+/// and the controller's own basis for those images. Shown once the inventory names an operator.
+fn third_party_ui(ui: &mut egui::Ui, cx: &StepCtx, answers: &mut ThirdPartyImages) {
+    subheading_ui(ui, &cx.t("dossier.third_party"));
+    yes_no_ui(
+        ui,
+        cx,
+        "video_system.third_party.has_joint_arrangement",
+        &cx.t("field.video_system.third_party.has_joint_arrangement"),
+        &mut answers.has_joint_arrangement,
+    );
+    multiline_ui(
+        ui,
+        cx,
+        "video_system.third_party.basis",
+        &cx.t("field.video_system.third_party.basis"),
+        &mut answers.basis,
     );
 }
 
