@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::Camera;
 use super::PurposeKind;
 
 /// The prefectoral authorisation (CSI L.252-1, five years renewable under L.252-4).
@@ -53,6 +54,15 @@ impl Default for Authorisation {
 impl Authorisation {
     /// The longest an authorisation may run: five years, renewable (CSI L.252-4).
     pub const MAX_YEARS: u32 = 5;
+
+    /// The order lists the camera's perimeter (names compared without case or surrounding
+    /// spaces).
+    pub fn covers(&self, camera: &Camera) -> bool {
+        let perimeter = camera.perimeter.trim().to_lowercase();
+        self.authorised_perimeters
+            .iter()
+            .any(|p| p.trim().to_lowercase() == perimeter)
+    }
 
     /// The last day the authorisation is valid, if the grant date is known; never later than
     /// five years after the grant, whatever duration was entered (CSI L.252-4).

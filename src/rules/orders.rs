@@ -141,19 +141,6 @@ fn for_order(o: &Order, several: bool) -> Bilingual {
     }
 }
 
-/// The perimeter names compare without case or surrounding spaces.
-fn same_perimeter(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
-
-/// The order lists `camera`'s perimeter.
-fn covers(order: &Authorisation, camera: &Camera) -> bool {
-    order
-        .authorised_perimeters
-        .iter()
-        .any(|p| same_perimeter(p, &camera.perimeter))
-}
-
 /// R05-OUTSIDE: the controller's own cameras outside every order (judged when every order lists
 /// its perimeters) — blocking for a system in service (operated without authorisation, CSI
 /// L.252-1 and L.254-1), high while planned or when the stage is not said; R05-SCOPE: more
@@ -180,7 +167,7 @@ fn scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             own.iter().partition(|c| c.perimeter.trim().is_empty());
         let outside: Vec<&str> = named_cameras
             .iter()
-            .filter(|c| !orders.iter().any(|o| covers(o.order, c)))
+            .filter(|c| !orders.iter().any(|o| o.order.covers(c)))
             .map(|c| c.camera_id.as_str())
             .collect();
         if !outside.is_empty() {
@@ -217,7 +204,7 @@ fn scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         // Cameras counted against an order: those of its perimeters, or all of the controller's
         // when one order without perimeters covers the system.
         let count = if !o.order.authorised_perimeters.is_empty() {
-            own.iter().filter(|c| covers(o.order, c)).count()
+            own.iter().filter(|c| o.order.covers(c)).count()
         } else if !several {
             own.len()
         } else {
@@ -283,7 +270,7 @@ fn scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         .filter(|o| {
             own.iter().any(|c| {
                 c.is_analytics_coupled
-                    && (covers(o.order, c) || (o.order.authorised_perimeters.is_empty()))
+                    && (o.order.covers(c) || (o.order.authorised_perimeters.is_empty()))
             })
         })
         .map(|o| o.field("is_analytics_declared"))

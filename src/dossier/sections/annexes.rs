@@ -103,7 +103,13 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
                 } else {
                     c.location.clone()
                 },
-                c.perimeter.clone(),
+                if c.is_third_party() {
+                    let operated =
+                        ctx.tw("dossier.operated_by", &[("operator", c.operator.trim())]);
+                    format!("{} — {operated}", c.perimeter)
+                } else {
+                    c.perimeter.clone()
+                },
                 ctx.variant("camera_kind", c.kind),
                 if c.is_analytics_coupled {
                     ctx.t("ui.yes")

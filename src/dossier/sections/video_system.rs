@@ -449,5 +449,16 @@ fn order_rows(ctx: &Ctx, order: &Authorisation, several: bool) -> Vec<(String, S
             ctx.days(order.authorised_retention_days),
         ));
     }
+    // What the order covers in fact: the controller's cameras in the perimeters it lists.
+    if !order.authorised_perimeters.is_empty() {
+        let count = ctx
+            .a
+            .cameras
+            .iter()
+            .filter(|c| !c.is_third_party())
+            .filter(|c| order.covers(c))
+            .count();
+        rows.push((ctx.t("dossier.order_cameras"), count.to_string()));
+    }
     rows
 }
