@@ -50,12 +50,14 @@ fn the_register_has_one_entry_per_regime_with_its_purposes_and_retention() {
         "article100delaloiInformatiqueetLibertés",
         "21jours(plafondfixéparl’autorisation:30jours)",
         "ClaireVasseur",
-        "M-T2—Journalisationdesaccèsetdesrecherches",
+        // A published entry names a measure by its title, never by the team's id.
+        "•Journalisationdesaccèsetdesrecherches",
         // Art. 30(1)(a): the controller's contact details.
         "accueil@saint-aubin-sur-lys.fr",
     ] {
         assert!(text.contains(&squash(expected)), "{expected} missing");
     }
+    assert!(!text.contains("M-T2"), "the team's measure id in a published register");
     // Each purpose lands in the entry of its regime, and only there.
     let plain = plain_text(&d);
     let (gdpr, lil) = plain

@@ -157,6 +157,40 @@ fn unverified_points_leave_the_signed_body_for_annex_f_and_never_reach_the_publi
 }
 
 #[test]
+fn the_public_version_names_risks_and_measures_by_rank_never_by_the_teams_ids() {
+    let sample = common::shared_sample();
+    let full = gardefou::dossier::text::plain_text(&build(sample, Lang::Fr, false));
+    let public = gardefou::dossier::text::plain_text(&build(sample, Lang::Fr, true));
+    let risk = &sample.risks[0];
+    let measure = &sample.measures[0];
+    assert!(
+        full.contains(risk.risk_id.as_str()),
+        "the full dossier keeps the ids"
+    );
+    for id in sample
+        .risks
+        .iter()
+        .map(|r| r.risk_id.to_string())
+        .chain(sample.measures.iter().map(|m| m.measure_id.to_string()))
+        .chain(
+            sample
+                .measures
+                .iter()
+                .filter_map(|m| m.catalogue_id.as_ref().map(ToString::to_string)),
+        )
+    {
+        assert!(!public.contains(&id), "{id} in the public version");
+    }
+    assert!(public.contains(&format!("Risque 1 — {}", risk.title.trim())));
+    assert!(
+        public.contains(&format!("Mesure 1 — {}", measure.title.trim()))
+            || public.contains("Mesure 1")
+    );
+    // Nor the engine's rule ids in running text.
+    assert!(!public.contains("constat R21"));
+}
+
+#[test]
 fn the_public_version_names_documents_by_title_never_by_their_path_on_disk() {
     // The sample opened where its documents are not: every « document missing » finding
     // quotes a path on the author's disk.

@@ -133,7 +133,15 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
         .measures
         .iter()
         .filter(|m| m.kind != MeasureKind::Legal && m.status == MeasureStatus::Existing)
-        .map(|m| format!("{} — {}", m.measure_id, m.title.trim()))
+        // A register entry is published: the measure by its title, not the team's id.
+        .map(|m| {
+            let title = m.title.trim();
+            if title.is_empty() {
+                m.measure_id.to_string()
+            } else {
+                title.to_owned()
+            }
+        })
         .collect();
     if measures.is_empty() {
         out.push(Block::Paragraph(ctx.t("doc.register.no_security")));

@@ -5,7 +5,7 @@
 use crate::dossier::Meta;
 use crate::knowledge::{Bilingual, KnowledgeBase};
 use crate::model::Lang;
-use crate::model::{Assessment, CapabilityId, Date, Level};
+use crate::model::{Assessment, CapabilityId, Date, Level, MeasureId, RiskId};
 use crate::rules::{Report, Severity};
 
 /// Context of one dossier build.
@@ -182,6 +182,32 @@ impl Ctx<'_> {
     /// True when the public version leaves out internal references.
     pub fn hides_internal(&self) -> bool {
         self.is_public && self.a.project.public_version.hides_internal_references
+    }
+
+    /// How a reader names a risk: its id in the full dossier; in the public version « Risque 3 »
+    /// (its rank in the assessment), never the id the team gave it.
+    pub fn risk_ref(&self, id: &RiskId) -> String {
+        if !self.is_public {
+            return id.to_string();
+        }
+        let rank = self.a.risks.iter().position(|r| &r.risk_id == id);
+        rank.map_or_else(
+            || self.t("dossier.hidden"),
+            |rank| self.tw("dossier.risk_rank", &[("n", &(rank + 1).to_string())]),
+        )
+    }
+
+    /// How a reader names a measure: its id in the full dossier; in the public version
+    /// « Mesure 4 » (its rank in the assessment), never the id the team or the catalogue gave it.
+    pub fn measure_ref(&self, id: &MeasureId) -> String {
+        if !self.is_public {
+            return id.to_string();
+        }
+        let rank = self.a.measures.iter().position(|m| &m.measure_id == id);
+        rank.map_or_else(
+            || self.t("dossier.hidden"),
+            |rank| self.tw("dossier.measure_rank", &[("n", &(rank + 1).to_string())]),
+        )
     }
 
     /// True when the public version leaves out people's names.

@@ -108,7 +108,18 @@ pub fn build(
                 (e.path.clone(), title)
             })
             .collect();
-        unverified::scrub_ids(&mut blocks, &paths);
+        let ids: Vec<(String, String)> = assessment
+            .risks
+            .iter()
+            .map(|r| (r.risk_id.to_string(), ctx.risk_ref(&r.risk_id)))
+            .chain(
+                assessment
+                    .measures
+                    .iter()
+                    .map(|m| (m.measure_id.to_string(), ctx.measure_ref(&m.measure_id))),
+            )
+            .collect();
+        unverified::scrub_ids(&mut blocks, &paths, &ids);
     }
 
     let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();

@@ -206,13 +206,24 @@ pub fn gather(blocks: &mut [Block], ctx: &Ctx) -> Vec<Point> {
 /// its name, and a finding's rule id before its title (« ÉLEVÉ · R12 — Statistiques… » becomes
 /// « ÉLEVÉ · Statistiques… »). Citizens read names, not the engine's references.
 /// Evidence documents are named by their title alone: `paths` maps each document's path on the
-/// author's disk (which a finding such as « document missing » may quote) to its title.
-pub fn scrub_ids(blocks: &mut [Block], paths: &[(String, String)]) {
+/// author's disk (which a finding such as « document missing » may quote) to its title. The
+/// team's own ids of risks and measures, which findings quote (« la gravité reste maximale pour
+/// RISK-MISUSE »), become what `ids` maps them to (« Risque 1 »), whole words only.
+pub fn scrub_ids(blocks: &mut [Block], paths: &[(String, String)], ids: &[(String, String)]) {
+    // Longest first, so that « M-10 » is not read as « M-1 » followed by « 0 ».
+    let mut ids: Vec<&(String, String)> =
+        ids.iter().filter(|(id, _)| !id.trim().is_empty()).collect();
+    ids.sort_by_key(|(id, _)| std::cmp::Reverse(id.len()));
     let clean = |text: &str| {
         let mut text = without_capability_ids(text);
         for (path, title) in paths.iter().filter(|(path, _)| !path.trim().is_empty()) {
             if text.contains(path.as_str()) {
                 text = text.replace(path.as_str(), title);
+            }
+        }
+        for (id, name) in &ids {
+            if text.contains(id.as_str()) {
+                text = replace_word(&text, id, name);
             }
         }
         text
@@ -245,6 +256,40 @@ pub fn scrub_ids(blocks: &mut [Block], paths: &[(String, String)]) {
             _ => {}
         }
     }
+}
+
+/// `text` with every whole-word `word` replaced by `by`: not inside a longer id (a letter, a
+/// digit, « - » or « _ » on either side).
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let is_id_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        // The character before: in what is left, or else the last one written.
+        let before = rest[..at]
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back());
+        let after = rest[at + word.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(is_id_char) || after.is_some_and(is_id_char) {
+            out.push_str(word);
+        } else {
+            // « la mesure M-9 » reads « la Mesure 9 », not « la mesure Mesure 9 ».
+            let lead = format!(
+                "{} ",
+                by.split(' ').next().unwrap_or_default().to_lowercase()
+            );
+            let cut = out.len().saturating_sub(lead.len());
+            if lead.len() > 1 && out.is_char_boundary(cut) && out[cut..].to_lowercase() == lead {
+                out.truncate(cut);
+            }
+            out.push_str(by);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` without « Kdd — » prefixes (a capability id before its name).
@@ -333,6 +378,24 @@ pub fn annex(points: &[Point], ctx: &Ctx) -> Vec<Block> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_id_is_replaced_as_a_whole_word_only() {
+        assert_eq!(
+            replace_word("pour : M-1, M-10 et XM-1.", "M-1", "Mesure 1"),
+            "pour : Mesure 1, M-10 et XM-1."
+        );
+        assert_eq!(replace_word("M-1", "M-1", "Mesure 1"), "Mesure 1");
+        assert_eq!(
+            replace_word("avant la mise en service (mesure M-1).", "M-1", "Mesure 1"),
+            "avant la mise en service (Mesure 1)."
+        );
+        assert_eq!(
+            replace_word("(M-1)(M-1)", "M-1", "Mesure 1"),
+            "(Mesure 1)(Mesure 1)"
+        );
+    }
+
     use super::*;
 
     #[test]

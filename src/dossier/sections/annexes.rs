@@ -281,7 +281,8 @@ fn findings(ctx: &Ctx) -> Vec<Block> {
     }
     for finding in &ctx.report.findings {
         out.push(finding_callout(ctx, finding));
-        if !finding.fields.is_empty() {
+        // The answers' paths in the project file are for the team, not for a public reader.
+        if !finding.fields.is_empty() && !ctx.is_public {
             out.push(Block::Note(format!(
                 "{} {}",
                 ctx.t("cli.check.fields"),

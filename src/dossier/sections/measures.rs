@@ -23,14 +23,15 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
         let rows = of_kind
             .iter()
             .map(|m| {
+                // The catalogue's id is an internal reference too: not in the public version.
                 let catalogue = m
                     .catalogue_id
                     .as_ref()
-                    .filter(|c| **c != m.measure_id)
+                    .filter(|c| **c != m.measure_id && !ctx.is_public)
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
                 vec![
-                    format!("{}{catalogue}", m.measure_id),
+                    format!("{}{catalogue}", ctx.measure_ref(&m.measure_id)),
                     format!("{}\n{}", m.title, m.description).trim().to_owned(),
                     ctx.variant("measure_status", m.status),
                     ctx.person(&m.owner),
@@ -70,7 +71,7 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
             .map(|m| {
                 vec![
                     ctx.date(m.deadline),
-                    format!("{} — {}", m.measure_id, m.title),
+                    format!("{} — {}", ctx.measure_ref(&m.measure_id), m.title),
                     ctx.person(&m.owner),
                 ]
             })

@@ -71,8 +71,11 @@ pub fn risk_map(ctx: &Ctx) -> Block {
             .risks
             .iter()
             .map(|r| RiskPoint {
+                // The public version's legend gives the title alone (its number is the rank).
                 label: if r.title.trim().is_empty() {
-                    r.risk_id.to_string()
+                    ctx.risk_ref(&r.risk_id)
+                } else if ctx.is_public {
+                    r.title.trim().to_owned()
                 } else {
                     format!("{} — {}", r.risk_id, r.title.trim())
                 },

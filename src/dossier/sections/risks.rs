@@ -25,15 +25,20 @@ pub fn risks(ctx: &Ctx) -> Vec<Block> {
     for risk in &ctx.a.risks {
         out.push(Block::Heading {
             level: 2,
-            text: format!("{} — {}", risk.risk_id, ctx.text_or_blank(&risk.title)),
+            text: format!(
+                "{} — {}",
+                ctx.risk_ref(&risk.risk_id),
+                ctx.text_or_blank(&risk.title)
+            ),
         });
         let measures: Vec<String> = risk
             .measure_ids
             .iter()
             .map(|id| {
-                ctx.a
-                    .measure_by_id(id)
-                    .map_or_else(|| id.to_string(), |m| format!("{} — {}", id, m.title))
+                ctx.a.measure_by_id(id).map_or_else(
+                    || ctx.measure_ref(id),
+                    |m| format!("{} — {}", ctx.measure_ref(id), m.title),
+                )
             })
             .collect();
         out.push(Block::KeyValues(vec![
