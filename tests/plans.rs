@@ -301,6 +301,52 @@ fn the_tangency_ci_met_is_recognised_as_one() {
     assert!(!nearly_touching(&view, &rect(1000.0, 1000.0, 10.0, 10.0)));
 }
 
+#[test]
+fn a_camera_on_a_zones_edge_is_judged_the_same_wherever_the_plan_is_moved() {
+    // CI met it: the sector's apex (the camera) inside the zone, its own corner « inside » its
+    // own sector by a rounding before a 26 px shift and « outside » after. A polygon holds its
+    // own corners: the camera's position is judged against the zone alone.
+    let view = vec![
+        Point::new(27.0_f64, -144.0_f64),
+        Point::new(61.90629265773627_f64, -81.0273810859635_f64),
+        Point::new(56.352551978118605_f64, -78.25482761166532_f64),
+        Point::new(50.58064274676004_f64, -75.97093791878596_f64),
+        Point::new(44.63346580167707_f64, -74.19268746169148_f64),
+        Point::new(38.55522469225868_f64, -72.93329343277955_f64),
+        Point::new(32.391097127787546_f64, -72.20211652312611_f64),
+        Point::new(26.186899185328812_f64, -72.0045913473284_f64),
+        Point::new(19.988744772825815_f64, -72.3421860496748_f64),
+        Point::new(13.84270287850992_f64, -73.21239139187686_f64),
+        Point::new(7.794455154185151_f64, -74.60873940347103_f64),
+        Point::new(1.8889563774656644_f64, -76.52085145626704_f64),
+        Point::new(-3.8298996833524477_f64, -78.93451540552068_f64),
+        Point::new(-9.319606518261772_f64, -81.83179122446396_f64),
+        Point::new(-14.539360813446514_f64, -85.19114434704323_f64),
+        Point::new(-19.45036572984916_f64, -88.98760572777027_f64),
+        Point::new(-24.016119268222695_f64, -93.19295742900914_f64),
+        Point::new(-28.2026855773397_f64, -97.77594235628625_f64),
+        Point::new(-31.978947188807396_f64, -102.70249658272466_f64),
+    ];
+    let zone = vec![
+        Point::new(-32.0_f64, -152.0_f64),
+        Point::new(87.0_f64, -137.0_f64),
+        Point::new(3.0_f64, 32.0_f64),
+    ];
+    let masks = vec![vec![
+        Point::new(-17.0_f64, 0.0_f64),
+        Point::new(-211.0_f64, -393.0_f64),
+        Point::new(289.0_f64, 132.0_f64),
+    ]];
+    let shift = |poly: &[Point]| -> Vec<Point> {
+        poly.iter().map(|p| Point::new(p.x, p.y - 26.0)).collect()
+    };
+    let moved: Vec<Vec<Point>> = masks.iter().map(|m| shift(m)).collect();
+    assert_eq!(
+        geometry::sees_uncovered(&view, &zone, &masks),
+        geometry::sees_uncovered(&shift(&view), &shift(&zone), &moved)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 

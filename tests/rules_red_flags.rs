@@ -1687,3 +1687,71 @@ fn r05_third_party_images_ask_for_a_joint_arrangement_and_a_basis() {
     a.video_system.third_party.has_joint_arrangement = Some(false);
     assert_eq!(fires(&a, "R05-THIRD-PARTY"), [High]);
 }
+
+/// The compliant baseline with its purposes under the Police-Justice regime: every one of them
+/// (`only`), or a second, GDPR purpose beside them.
+fn police_justice(only: bool) -> Assessment {
+    let mut a = compliant();
+    a.processing.purposes[0].regime = Regime::PoliceJustice;
+    if !only {
+        a.processing.purposes.push(Purpose {
+            kind: PurposeKind::Csi3,
+            description: "Régulation du trafic".into(),
+            regime: Regime::Gdpr,
+            legal_basis: LegalBasis::PublicTask,
+        });
+    }
+    a
+}
+
+fn sources_of(a: &Assessment, rule: &str) -> Vec<String> {
+    evaluate(a, TODAY)
+        .by_rule(rule)
+        .next()
+        .map(|f| f.sources.iter().map(ToString::to_string).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn police_justice_purposes_cite_the_data_protection_acts_title_iii_not_the_gdpr() {
+    // Automated decisions: GDPR art. 22 for the GDPR, LIL art. 95 for Police-Justice.
+    for (only, severity, cited) in [
+        (false, Blocking, vec!["RGPD-22", "LIL-95"]),
+        // Under Police-Justice alone, only art. 95 — not read in its text — would forbid it:
+        // the finding informs, it does not block.
+        (true, High, vec!["LIL-95"]),
+    ] {
+        let mut a = police_justice(only);
+        a.screening.has_automated_decisions = Some(true);
+        assert_eq!(fires(&a, "R30"), [severity], "only: {only}");
+        assert_eq!(sources_of(&a, "R30"), cited, "only: {only}");
+    }
+    // Sensitive filters: art. 9 / art. 88; the AI Act's art. 5(1)(g) excludes law enforcement.
+    let mut a = police_justice(true);
+    a.video_system.searches.has_sensitive_attribute_filters = Some(true);
+    assert_eq!(fires(&a, "R14"), [High]);
+    assert_eq!(sources_of(&a, "R14"), ["AIA-5-1-G", "LIL-88"]);
+    let report = evaluate(&a, TODAY);
+    let r14 = report.by_rule("R14").next().expect("R14");
+    assert!(
+        r14.message.fr.contains("informe sans bloquer"),
+        "{}",
+        r14.message.fr
+    );
+    // An enabled face module stays blocking under any regime (AI Act, CNIL), citing art. 88.
+    let mut a = with_face_search(
+        CapabilityState::Enabled,
+        UnlockHolder::Controller,
+        &["EV-1"],
+    );
+    for purpose in &mut a.processing.purposes {
+        purpose.regime = Regime::PoliceJustice;
+    }
+    assert_eq!(fires(&a, "R10"), [Blocking]);
+    let sources = sources_of(&a, "R10");
+    assert!(sources.contains(&"LIL-88".to_owned()) && !sources.contains(&"RGPD-9".to_owned()));
+    // GDPR purposes alone: unchanged.
+    let mut a = compliant();
+    a.screening.has_automated_decisions = Some(true);
+    assert_eq!(sources_of(&a, "R30"), ["RGPD-22"]);
+}

@@ -66,6 +66,40 @@ pub fn severities_text(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> Strin
         .join(" / ")
 }
 
+/// What the rule cites for Police-Justice purposes and whether it still blocks there, in `lang`;
+/// `None` when it cites the same under both regimes.
+pub fn police_justice_text(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> Option<String> {
+    let pj = rule.police_justice.as_ref()?;
+    let citation = |id: &crate::model::LegalRefId| {
+        kb.legal_ref(id)
+            .map_or_else(|| id.to_string(), |r| r.citation.clone())
+    };
+    let replaced: Vec<String> = pj
+        .replaces
+        .iter()
+        .map(|(gdpr, police_justice)| {
+            kb.texts.get_with(
+                lang,
+                "rulebook.pj_cites",
+                &[("pj", &citation(police_justice)), ("gdpr", &citation(gdpr))],
+            )
+        })
+        .collect();
+    let effect = kb.texts.get(
+        lang,
+        if pj.blocks {
+            "rulebook.pj_blocks"
+        } else {
+            "rulebook.pj_informs"
+        },
+    );
+    let separator = match lang {
+        Lang::Fr => "\u{a0}; ",
+        Lang::En => "; ",
+    };
+    Some(format!("{}{separator}{effect}", replaced.join(separator)))
+}
+
 fn rule_blocks(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> Vec<Block> {
     let t = |key: &str| kb.texts.get(lang, key).to_owned();
     let tag = |v: Verification| t(&format!("enum.verification.{v:?}"));
@@ -89,9 +123,17 @@ fn rule_blocks(kb: &KnowledgeBase, rule: &RuleText, lang: Lang) -> Vec<Block> {
             format!("{} — {}", tag(own), rule.tag_reason.get(lang)),
         ));
     }
+    if let Some(text) = police_justice_text(kb, rule, lang) {
+        facts.push((t("rulebook.police_justice"), text));
+    }
+    let pj_sources = rule
+        .police_justice
+        .iter()
+        .flat_map(|pj| pj.replaces.iter().map(|(_, police_justice)| police_justice));
     let sources: Vec<String> = rule
         .sources
         .iter()
+        .chain(pj_sources)
         .map(|id| match kb.legal_ref(id) {
             Some(r) => format!(
                 "{} — {} ({}, {})",

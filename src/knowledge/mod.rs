@@ -11,8 +11,9 @@ pub mod validate;
 use std::collections::BTreeMap;
 
 pub use types::{
-    Bilingual, CapabilityDef, CriterionDef, LegalRef, LegalStatus, MeasureDef, Phrase, PurposeDef,
-    QuestionDef, QuestionKind, RuleText, RuleTexts, Verification,
+    Bilingual, CapabilityDef, CriterionDef, LegalRef, LegalStatus, MeasureDef, Phrase,
+    PoliceJusticeCitation, PurposeDef, QuestionDef, QuestionKind, RuleText, RuleTexts,
+    Verification,
 };
 
 use crate::model::{CapabilityId, CriterionId, LegalRefId, MeasureId, PurposeKind, QuestionId};

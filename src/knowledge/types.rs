@@ -223,6 +223,26 @@ pub struct RuleText {
     /// book states them; `tests/rule_book.rs` holds them to the engine's code.
     #[serde(default)]
     pub severities: Vec<String>,
+    /// What the rule cites for purposes under the Police-Justice regime (LIL Title III), when it
+    /// differs from the GDPR: see [`PoliceJusticeCitation`].
+    #[serde(default)]
+    pub police_justice: Option<PoliceJusticeCitation>,
+}
+
+/// A rule's citations for Police-Justice purposes: each GDPR article replaced by its Title III
+/// counterpart of the French Data Protection Act (LIL art. 88 for art. 9, art. 95 for art. 22)
+/// when every purpose is under that regime, cited beside it when both regimes are present.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoliceJusticeCitation {
+    /// (GDPR source, its Police-Justice counterpart).
+    pub replaces: Vec<(LegalRefId, LegalRefId)>,
+    /// Whether the rule still blocks when every purpose is under Police-Justice: `false` when
+    /// nothing verified forbids the case under that regime (its counterpart not read), so the
+    /// finding informs (high) and never blocks.
+    pub blocks: bool,
+    /// Why, in a sentence the finding's message ends with under Police-Justice only.
+    #[serde(default)]
+    pub note: Bilingual,
 }
 
 /// A phrase the engine uses in explanations (`because` lines, verdict reasons).

@@ -188,9 +188,14 @@ pub fn sees_uncovered(view: &[Point], zone: &[Point], masks: &[Vec<Point>]) -> b
     {
         return false;
     }
-    let exposed =
-        |p: Point| contains(view, p) && contains(zone, p) && !masks.iter().any(|m| contains(m, p));
-    if zone.iter().chain(view.iter()).any(|p| exposed(*p)) {
+    let unmasked = |p: Point| !masks.iter().any(|m| contains(m, p));
+    let exposed = |p: Point| contains(view, p) && contains(zone, p) && unmasked(p);
+    // A polygon holds its own corners: a zone's corner is exposed when the view holds it, the
+    // view's (the camera's own position) when the zone does. Asking a polygon whether it holds
+    // its own corner is a coin toss of rounding, which a plan moved by a few pixels could flip.
+    if zone.iter().any(|p| contains(view, *p) && unmasked(*p))
+        || view.iter().any(|p| contains(zone, *p) && unmasked(*p))
+    {
         return true;
     }
     let (ax0, ay0, ax1, ay1) = bounds(view);

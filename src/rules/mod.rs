@@ -12,6 +12,7 @@ pub mod finding;
 pub mod orders;
 pub mod plans;
 pub mod red_flags;
+pub mod regime;
 pub mod safeguards;
 pub mod text;
 
@@ -158,6 +159,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
             vec!["screening".into()],
         ));
     }
+    regime::cite_per_regime(a, kb, &mut findings);
     findings.sort_by(|x, y| {
         (x.severity, &x.rule_id, &x.fields).cmp(&(y.severity, &y.rule_id, &y.fields))
     });

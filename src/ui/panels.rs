@@ -595,6 +595,14 @@ fn rule_book_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, lang: Lang, needle: &str)
                 if rule.tag.is_some() {
                     ui.label(RichText::new(rule.tag_reason.get(lang)).color(muted));
                 }
+                if let Some(text) = crate::documents::rule_book::police_justice_text(kb, rule, lang)
+                {
+                    ui.label(format!(
+                        "{}{} {text}",
+                        t("rulebook.police_justice"),
+                        colon(lang)
+                    ));
+                }
                 for id in &rule.sources {
                     if let Some(source) = kb.legal_ref(id) {
                         ui.label(
