@@ -226,12 +226,7 @@ fn analytics(ctx: &Ctx, coupled: usize) -> Vec<Block> {
     })];
     // Citizens read plain names, never an internal id; and only what the controller has
     // established: a capability whose state is still « to establish » is stated neither way.
-    let name = |c: &crate::model::CapabilityRecord| {
-        ctx.kb.capability(&c.capability_id).map_or_else(
-            || c.capability_id.to_string(),
-            |d| d.label.get(ctx.lang).to_owned(),
-        )
-    };
+    let name = |c: &crate::model::CapabilityRecord| ctx.capability_name(&c.capability_id);
     let enabled: Vec<String> = a
         .capabilities
         .iter()

@@ -233,7 +233,8 @@ fn software(ctx: &Ctx) -> String {
         .capabilities
         .iter()
         .filter(|c| c.is_usable())
-        .map(|c| ctx.capability(&c.capability_id))
+        // A register entry is published: capabilities by name, not by the engine's ids.
+        .map(|c| ctx.capability_name(&c.capability_id))
         .collect();
     if usable.is_empty() {
         name

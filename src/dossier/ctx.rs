@@ -132,6 +132,13 @@ impl Ctx<'_> {
         )
     }
 
+    /// A capability by its name alone, for documents the public reads (no engine id).
+    pub fn capability_name(&self, id: &CapabilityId) -> String {
+        self.kb
+            .capability(id)
+            .map_or_else(|| id.to_string(), |d| d.label.get(self.lang).to_owned())
+    }
+
     /// The citations of legal reference ids, joined.
     pub fn citations(&self, ids: &[crate::model::LegalRefId]) -> String {
         ids.iter()
