@@ -61,6 +61,10 @@ fn the_register_has_one_entry_per_regime_with_its_purposes_and_retention() {
         !text.contains("M-T2"),
         "the team's measure id in a published register"
     );
+    assert!(
+        !text.contains("K03") && text.contains(&squash("Recherche par attributs")),
+        "capabilities by name, never by the engine's id"
+    );
     // Each purpose lands in the entry of its regime, and only there.
     let plain = plain_text(&d);
     let (gdpr, lil) = plain
