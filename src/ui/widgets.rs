@@ -34,9 +34,11 @@ pub fn field_ui<R>(
     let row_width = ui.available_width() - 14.0;
     // The label column narrows with the form (zoom, narrow window), never below 120 points.
     let label_width = (row_width * 0.42).clamp(120.0, theme::LABEL_WIDTH);
+    // A further order's answers share the first order's questions.
+    let question = crate::model::video_system::question_path(path);
     let help = cx
         .kb
-        .question(&QuestionId::new(path))
+        .question(&QuestionId::new(question.as_ref()))
         .map(|q| q.help.get(cx.lang).to_owned());
     let inner = frame.show(ui, |ui| {
         ui.set_max_width(row_width);
@@ -51,7 +53,7 @@ pub fn field_ui<R>(
                             let label_response =
                                 ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
                             if help.is_some() {
-                                help_button_ui(ui, cx, path, label);
+                                help_button_ui(ui, cx, &question, label);
                             }
                             label_response
                         })
