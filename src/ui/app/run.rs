@@ -1,0 +1,99 @@
+//! The window itself: its icon and `run`, which opens it on what the command line asked for.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+use crate::i18n::{self, Lang};
+use crate::knowledge::KnowledgeBase;
+use crate::model::{Assessment, Date};
+use crate::settings::Settings;
+use crate::ui::{start, GardefouApp, SETTINGS_KEY};
+use crate::{messages, sample};
+
+/// The application's icon (the one the desktop entry installs), for the window.
+fn window_icon() -> egui::IconData {
+    let bytes = include_bytes!("../../../assets/packaging/gardefou-64.png");
+    match image::load_from_memory_with_format(bytes, image::ImageFormat::Png) {
+        Ok(picture) => {
+            let rgba = picture.to_rgba8();
+            egui::IconData {
+                width: rgba.width(),
+                height: rgba.height(),
+                rgba: rgba.into_raw(),
+            }
+        }
+        // The bundled icon always decodes; a window without an icon is still a window.
+        Err(_) => egui::IconData::default(),
+    }
+}
+
+/// Opens the window on what `start` says: a file, a new assessment, the example, or the start
+/// screen (the last project instead, when the user's setting says so and it still reads).
+pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> anyhow::Result<()> {
+    use crate::session::Start;
+    let kb = KnowledgeBase::bundled().context("the bundled knowledge base is damaged")?;
+    let message_lang = lang.unwrap_or_else(i18n::lang_from_env);
+    let opened: Option<(Assessment, Option<PathBuf>)> = match &start {
+        Start::File(path) => {
+            let read = crate::session::read(path, &kb)
+                .map_err(|error| anyhow::anyhow!(messages::open_error(&error, message_lang)))?;
+            Some((
+                read.assessment,
+                read.kind.is_project().then(|| path.clone()),
+            ))
+        }
+        Start::Example => Some((
+            sample::sample()
+                .map_err(|error| anyhow::anyhow!(messages::load_error(&error, message_lang)))?,
+            None,
+        )),
+        Start::New => Some((Assessment::default(), None)),
+        Start::StartScreen => None,
+    };
+    let title = "Garde-fou";
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("gardefou")
+            .with_icon(window_icon())
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([1000.0, 600.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "gardefou",
+        options,
+        Box::new(move |cc| {
+            let mut settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            if lang.is_some() || settings.lang.is_none() {
+                settings.lang = Some(message_lang);
+            }
+            let (assessment, path, show_start) = match opened {
+                Some((assessment, path)) => (assessment, path, false),
+                None => match start::last_project(&settings, &kb) {
+                    Some((assessment, path)) => (assessment, Some(path), false),
+                    None => (Assessment::default(), None, true),
+                },
+            };
+            // No file given and a portfolio remembered: the portfolio, not the start screen.
+            let portfolio = settings
+                .portfolio_folder
+                .clone()
+                .filter(|folder| show_start && folder.is_dir());
+            let app = GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
+                .with_recovery_dir(eframe::storage_dir("gardefou"))
+                .with_start_screen(show_start);
+            Ok(Box::new(match portfolio {
+                Some(folder) => app.with_portfolio(&cc.egui_ctx, folder),
+                None => app,
+            }))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open a window: {error}"))
+}
