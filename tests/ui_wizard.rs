@@ -2240,3 +2240,32 @@ fn a_second_prefectoral_order_is_added_filled_removed_and_undone() {
     assert_eq!(further.len(), 1, "undo brings the removed order back");
     assert_eq!(further[0].reference, "2024-GARE-07");
 }
+
+#[test]
+fn a_window_left_open_over_midnight_judges_the_assessment_on_the_new_day() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let a = common::sample();
+    let expiry = a
+        .video_system
+        .authorisation
+        .expires_on()
+        .expect("the sample's order has a date");
+    let day = Rc::new(Cell::new(expiry));
+    let clock = Rc::clone(&day);
+    let mut h = harness(app(a, Lang::En).with_clock(move || clock.get()));
+    let expired = |h: &Harness<'static, GardefouApp>| {
+        h.state()
+            .session
+            .report()
+            .by_rule("R05-EXPIRED")
+            .next()
+            .is_some()
+    };
+    assert!(!expired(&h), "the order's last day is still covered");
+    // Midnight passes while the window is open.
+    day.set(expiry.add_days(1));
+    h.run();
+    assert_eq!(h.state().session.today(), expiry.add_days(1));
+    assert!(expired(&h), "the next day, the order has expired");
+}

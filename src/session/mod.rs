@@ -260,6 +260,15 @@ impl Session {
         false
     }
 
+    /// Judges the assessment on another day (the app's clock passed midnight): the report is
+    /// recomputed when the day changes.
+    pub fn set_today(&mut self, today: Date) {
+        if today != self.today {
+            self.today = today;
+            self.recompute();
+        }
+    }
+
     /// Checks every attached document on disk (hash and presence), then recomputes the report.
     pub fn check_evidence(&mut self) {
         self.evidence = verify_evidence(

@@ -74,6 +74,9 @@ pub struct GardefouApp {
     picker: file_dialog::PendingPick,
     /// Where recovery copies of untitled work go (the user's data folder; none in tests).
     recovery_dir: Option<PathBuf>,
+    /// Where « today » comes from while the app runs (the machine's clock in the real app, so a
+    /// laptop left open over midnight judges deadlines on the new day); `None`: fixed at start.
+    clock: Option<Box<dyn Fn() -> Date>>,
 }
 
 impl GardefouApp {
@@ -97,6 +100,7 @@ impl GardefouApp {
             dialogs: Arc::new(file_dialog::SystemDialogs),
             picker: file_dialog::PendingPick::default(),
             recovery_dir: None,
+            clock: None,
         };
         app.took_session();
         app
@@ -126,6 +130,13 @@ impl GardefouApp {
     pub fn with_portfolio(mut self, ctx: &egui::Context, folder: PathBuf) -> Self {
         self.state.show_start = false;
         self.scan_portfolio(ctx, folder);
+        self
+    }
+
+    /// The same app taking « today » from `clock` at each frame (the real app passes the
+    /// machine's local date): the findings and deadlines follow the day as it changes.
+    pub fn with_clock(mut self, clock: impl Fn() -> Date + 'static) -> Self {
+        self.clock = Some(Box::new(clock));
         self
     }
 

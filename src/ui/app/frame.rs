@@ -194,6 +194,7 @@ impl GardefouApp {
     /// One frame, without the window (used by the tests through egui_kittest).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.follow_clock(&ctx);
         let mut actions = std::mem::take(&mut self.pending);
         self.shortcuts(&ctx, &mut actions);
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() {
@@ -277,6 +278,21 @@ impl GardefouApp {
             // Wakes the app for the recovery copy due a few seconds after the last edit.
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(autosave::QUIET_SECONDS));
         }
+    }
+}
+
+impl GardefouApp {
+    /// A new day on the clock re-judges the assessment on it (deadlines, expiry, review); an
+    /// idle window still wakes once a minute to notice midnight.
+    fn follow_clock(&mut self, ctx: &egui::Context) {
+        let Some(clock) = &self.clock else {
+            return;
+        };
+        let today = clock();
+        if today != self.session.today() {
+            self.session.set_today(today);
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(60));
     }
 }
 

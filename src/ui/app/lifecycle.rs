@@ -65,24 +65,29 @@ impl GardefouApp {
         let lang = self.lang();
         let kb = Arc::clone(self.session.kb());
         match Session::open(path, kb, self.session.today()) {
-            Ok(opened) => {
-                self.settings.remember(path);
-                self.replace_session(opened.session);
-                self.set_status(
-                    tr_with(lang, "ui.opened", &[("path", &path.display().to_string())]),
-                    false,
-                );
-                if !opened.warnings.is_empty() {
-                    self.state.prompt = Some(Prompt::ImportWarnings {
-                        messages: opened
-                            .warnings
-                            .iter()
-                            .map(|w| messages::pia_warning(w, lang))
-                            .collect(),
-                    });
-                }
-            }
+            Ok(opened) => self.took_opened(path, opened),
             Err(error) => self.set_status(messages::open_error(&error, lang), true),
+        }
+    }
+
+    /// What follows a file opened by the session, from the app or from the command line: the
+    /// file remembered, a status line, and what a PIA import could not take over, asked about.
+    pub(in crate::ui) fn took_opened(&mut self, path: &Path, opened: crate::session::Opened) {
+        let lang = self.lang();
+        self.settings.remember(path);
+        self.replace_session(opened.session);
+        self.set_status(
+            tr_with(lang, "ui.opened", &[("path", &path.display().to_string())]),
+            false,
+        );
+        if !opened.warnings.is_empty() {
+            self.state.prompt = Some(Prompt::ImportWarnings {
+                messages: opened
+                    .warnings
+                    .iter()
+                    .map(|w| messages::pia_warning(w, lang))
+                    .collect(),
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 //! The window itself: its icon and `run`, which opens it on what the command line asked for.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -34,14 +35,15 @@ pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> any
     use crate::session::Start;
     let kb = KnowledgeBase::bundled().context("the bundled knowledge base is damaged")?;
     let message_lang = lang.unwrap_or_else(i18n::lang_from_env);
+    // A file is opened by the session, as the app's « Open » does (a PIA import's warnings are
+    // then asked about); one that does not open stops here, before any window.
+    let mut from_file: Option<(PathBuf, crate::session::Opened)> = None;
     let opened: Option<(Assessment, Option<PathBuf>)> = match &start {
         Start::File(path) => {
-            let read = crate::session::read(path, &kb)
+            let session = crate::session::Session::open(path, Arc::new(kb.clone()), today)
                 .map_err(|error| anyhow::anyhow!(messages::open_error(&error, message_lang)))?;
-            Some((
-                read.assessment,
-                read.kind.is_project().then(|| path.clone()),
-            ))
+            from_file = Some((path.clone(), session));
+            Some((Assessment::default(), None))
         }
         Start::Example => Some((
             sample::sample()
@@ -86,9 +88,14 @@ pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> any
                 .portfolio_folder
                 .clone()
                 .filter(|folder| show_start && folder.is_dir());
-            let app = GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today)
+            let mut app = GardefouApp::new(&cc.egui_ctx, assessment, path, kb, settings, today);
+            if let Some((path, opened)) = from_file {
+                app.took_opened(&path, opened);
+            }
+            let app = app
                 .with_recovery_dir(eframe::storage_dir("gardefou"))
-                .with_start_screen(show_start);
+                .with_start_screen(show_start)
+                .with_clock(crate::session::today_local);
             Ok(Box::new(match portfolio {
                 Some(folder) => app.with_portfolio(&cc.egui_ctx, folder),
                 None => app,
