@@ -466,18 +466,15 @@ fn a_received_projects_logo_outside_its_folder_is_asked_about_and_allowed_once()
 fn wait_for_export(h: &mut Harness<'_, GardefouApp>) -> ExportState {
     for _ in 0..200 {
         h.step();
-        let state = h.state().state.export.lock().map(|s| s.clone());
-        if matches!(state, Ok(ExportState::Done { .. } | ExportState::Failed(_))) {
+        if matches!(
+            h.state().state.export,
+            ExportState::Done { .. } | ExportState::Failed(_)
+        ) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    h.state()
-        .state
-        .export
-        .lock()
-        .map(|s| s.clone())
-        .unwrap_or_default()
+    h.state().state.export.clone()
 }
 
 #[test]

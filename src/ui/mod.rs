@@ -22,6 +22,7 @@ mod shell;
 pub mod start;
 pub mod state;
 pub mod steps;
+pub mod task;
 pub mod theme;
 pub mod viewer;
 pub mod widgets;

@@ -1,7 +1,6 @@
 //! Transient UI state: where the user is and what is open. Never saved.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use super::steps::Step;
 
@@ -94,8 +93,10 @@ pub struct UiState {
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).
     pub status: Option<(String, bool)>,
-    /// Export in the background.
-    pub export: Arc<Mutex<ExportState>>,
+    /// Where the last dossier export stands.
+    pub export: ExportState,
+    /// The dossier export running in the background, until its result is taken.
+    pub export_task: Option<crate::ui::task::Task<ExportState>>,
     /// The end of the last export was said in the status bar (from whatever step it started).
     pub export_announced: bool,
     /// Where to export.
@@ -140,8 +141,8 @@ pub struct UiState {
     pub circuit_form: super::steps::circuit::CircuitForm,
     /// The app's own file picker, when the system dialog could not be shown.
     pub file_picker: Option<super::file_picker::InAppPicker>,
-    /// A failure of the desktop's viewer, reported from its background thread.
-    pub viewer_report: Arc<Mutex<Option<String>>>,
+    /// The desktop's viewer opening a document: its failure, if any, for the status bar.
+    pub viewer: Option<crate::ui::task::Task<Option<String>>>,
 }
 
 impl UiState {

@@ -4,9 +4,9 @@
 //! user instead of swallowed.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use crate::i18n::{tr_with, Lang};
+use crate::ui::task::Task;
 
 /// Why the viewer could not be started.
 #[derive(Debug, PartialEq, Eq)]
@@ -67,22 +67,14 @@ const OPENER: &str = if cfg!(target_os = "macos") {
     "xdg-open"
 };
 
-/// Opens `path` with the desktop's viewer in the background; a failure lands in `report` as
-/// an error message for the status bar.
-pub fn open_in_background(
-    path: PathBuf,
-    lang: Lang,
-    report: Arc<Mutex<Option<String>>>,
-    ctx: egui::Context,
-) {
-    std::thread::spawn(move || {
-        if let Err(error) = open_with(OPENER, &path) {
-            if let Ok(mut slot) = report.lock() {
-                *slot = Some(message(&error, &path, lang));
-            }
-            ctx.request_repaint();
-        }
-    });
+/// Opens `path` with the desktop's viewer in the background; the task ends with the error
+/// message for the status bar, or `None` when the viewer opened it.
+pub fn open_in_background(path: PathBuf, lang: Lang, ctx: &egui::Context) -> Task<Option<String>> {
+    Task::spawn(ctx, move |_| {
+        open_with(OPENER, &path)
+            .err()
+            .map(|error| message(&error, &path, lang))
+    })
 }
 
 #[cfg(test)]

@@ -136,12 +136,11 @@ impl GardefouApp {
         {
             self.state.highlight = None;
         }
-        let export = self
-            .state
-            .export
-            .lock()
-            .map(|s| s.clone())
-            .unwrap_or_default();
+        if let Some(done) = self.state.export_task.as_ref().and_then(|task| task.take()) {
+            self.state.export = done;
+            self.state.export_task = None;
+        }
+        let export = self.state.export.clone();
         let highlight = self.state.highlight.as_ref().map(|(path, _)| path.clone());
         let should_scroll = std::mem::take(&mut self.state.should_scroll);
         egui::ScrollArea::vertical()
@@ -258,14 +257,11 @@ impl GardefouApp {
             self.apply(&ctx, action);
         }
         self.take_picked_path();
-        let viewer_failure = self
-            .state
-            .viewer_report
-            .lock()
-            .ok()
-            .and_then(|mut r| r.take());
-        if let Some(message) = viewer_failure {
-            self.set_status(message, true);
+        if let Some(failure) = self.state.viewer.as_ref().and_then(|task| task.take()) {
+            self.state.viewer = None;
+            if let Some(message) = failure {
+                self.set_status(message, true);
+            }
         }
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.session.assessment);

@@ -13,6 +13,7 @@ use crate::session::{ExportKind, Session};
 use crate::storage::autosave;
 use crate::ui::action::Action;
 use crate::ui::state::{ExportState, Prompt};
+use crate::ui::task::Task;
 use crate::ui::{action, file_dialog, file_picker, with_extension_of, GardefouApp};
 
 impl GardefouApp {
@@ -194,12 +195,7 @@ impl GardefouApp {
             self.set_status(tr(lang, "ui.export_path_missing").to_owned(), true);
             return;
         }
-        let is_running = self
-            .state
-            .export
-            .lock()
-            .is_ok_and(|state| *state == ExportState::Running);
-        if is_running {
+        if self.state.export_task.is_some() {
             return;
         }
         // A file already there is replaced only once the user said so, knowing what it holds.
@@ -218,9 +214,7 @@ impl GardefouApp {
         let Some(branding) = self.branding_for(action::ExportTarget::Dossier, without_logo) else {
             return;
         };
-        if let Ok(mut state) = self.state.export.lock() {
-            *state = ExportState::Running;
-        }
+        self.state.export = ExportState::Running;
         self.state.export_announced = false;
         let kind = ExportKind::Dossier {
             is_public: self.state.export_public,
@@ -230,22 +224,14 @@ impl GardefouApp {
             .export_job(kind, &output)
             .in_format(format)
             .with_branding(branding);
-        let shared = Arc::clone(&self.state.export);
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let done = match job.run() {
-                Ok(exported) => ExportState::Done {
-                    pages: exported.pages.unwrap_or(0),
-                    path: exported.path,
-                    bytes: exported.bytes,
-                },
-                Err(error) => ExportState::Failed(messages::export_error(&error, &output, lang)),
-            };
-            if let Ok(mut state) = shared.lock() {
-                *state = done;
-            }
-            ctx.request_repaint();
-        });
+        self.state.export_task = Some(Task::spawn(ctx, move |_| match job.run() {
+            Ok(exported) => ExportState::Done {
+                pages: exported.pages.unwrap_or(0),
+                path: exported.path,
+                bytes: exported.bytes,
+            },
+            Err(error) => ExportState::Failed(messages::export_error(&error, &output, lang)),
+        }));
     }
 
     /// Says in the status bar what the last dossier export wrote, or why it failed, once it ends
@@ -254,7 +240,7 @@ impl GardefouApp {
         if self.state.export_announced {
             return;
         }
-        let done = self.state.export.lock().map(|s| s.clone()).ok();
+        let done = Some(self.state.export.clone());
         let lang = self.lang();
         let message = match done {
             Some(ExportState::Done { path, pages, bytes }) => {

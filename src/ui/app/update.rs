@@ -137,12 +137,9 @@ impl GardefouApp {
                     Err(error) => self.set_status(messages::circuit_error(&error, lang), true),
                 }
             }
-            Action::OpenInViewer(path) => viewer::open_in_background(
-                path,
-                lang,
-                Arc::clone(&self.state.viewer_report),
-                ctx.clone(),
-            ),
+            Action::OpenInViewer(path) => {
+                self.state.viewer = Some(viewer::open_in_background(path, lang, ctx));
+            }
             Action::OpenExample => match sample::sample() {
                 Ok(example) => {
                     let kb = Arc::clone(self.session.kb());

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use egui::RichText;
 
@@ -16,6 +15,7 @@ use crate::i18n::{tr, tr_with, Lang};
 use crate::model::{PlanId, SitePlan};
 use crate::session::plan_background::{self, BackgroundError, ScreenPicture, Source};
 use crate::ui::action::Action;
+use crate::ui::task::Task;
 use crate::ui::theme;
 
 /// The longest side of a background texture: sharp enough at the editor's zoom, and taken by
@@ -26,7 +26,7 @@ const SCREEN_SIDE: u32 = 4096;
 pub type Attached = (PlanId, PathBuf, (u32, u32));
 
 /// What a reading thread hands back.
-type Slot = Arc<Mutex<Option<Result<ScreenPicture, BackgroundError>>>>;
+type Slot = Task<Result<ScreenPicture, BackgroundError>>;
 
 /// A background on its way to the screen.
 #[derive(Clone)]
@@ -73,25 +73,16 @@ impl std::fmt::Debug for Backgrounds {
     }
 }
 
-/// Reads `source` on a thread into a new slot; the editor is repainted when it is done.
+/// Reads `source` on a thread; the editor is repainted when it is done.
 fn read_in_background(ctx: &egui::Context, source: Source) -> Slot {
-    let slot: Slot = Arc::new(Mutex::new(None));
     let side =
         SCREEN_SIDE.min(u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX));
-    let (filled, ctx) = (Arc::clone(&slot), ctx.clone());
-    std::thread::spawn(move || {
-        let read = plan_background::for_screen(&source, side);
-        if let Ok(mut slot) = filled.lock() {
-            *slot = Some(read);
-        }
-        ctx.request_repaint();
-    });
-    slot
+    Task::spawn(ctx, move |_| plan_background::for_screen(&source, side))
 }
 
-/// The slot's result once the thread is done (taken out of it).
+/// The reading's result once the thread is done (taken out of it).
 fn take(slot: &Slot) -> Option<Result<ScreenPicture, BackgroundError>> {
-    slot.lock().ok().and_then(|mut s| s.take())
+    slot.take()
 }
 
 fn texture_of(ctx: &egui::Context, picture: &ScreenPicture) -> egui::TextureHandle {
