@@ -95,7 +95,7 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
         let (lock_first, assessed): (Vec<&CapabilityRecord>, Vec<&CapabilityRecord>) = usable
             .iter()
             .copied()
-            .partition(|r| super::red_flags::must_be_locked(r, kb));
+            .partition(|r| super::capabilities::must_be_locked(r, kb));
         if a.project.organisation_kind.owes_fria() && a.screening.has_fria != Some(true) {
             if !assessed.is_empty() {
                 let names: Vec<_> = assessed

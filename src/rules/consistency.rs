@@ -117,7 +117,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             .filter(|r| r.is_enabled() && r.use_scope == UseScope::OperationalDetection)
             // R08 (prohibited detection), R11 (plates) and R09/R10 (biometrics) already judge
             // these uses: the contradiction is not said twice.
-            .filter(|r| !super::red_flags::is_prohibited_detection(r))
+            .filter(|r| !super::capabilities::is_prohibited_detection(r))
             .filter(|r| {
                 r.capability_id.as_str() != crate::knowledge::ids::capability::K08_PLATE_READING
             })

@@ -3,9 +3,15 @@
 //! rest of the engine: the portfolio's table, its calendar and its iCalendar file all read them
 //! from here, so they can never disagree with R05, R06 and R20.
 
-use super::red_flags::{RENEWAL_NOTICE_MONTHS, REVIEW_YEARS};
 use crate::model::measure::action_plan;
 use crate::model::{Assessment, Date, MeasureId};
+
+/// Calendar months before expiry from which an unfiled renewal is flagged (prefecture practice:
+/// the full file four months before the end).
+pub const RENEWAL_NOTICE_MONTHS: i32 = 4;
+
+/// Years after which a DPIA review is due (CNIL practice).
+pub const REVIEW_YEARS: i32 = 3;
 
 /// Days ahead within which a deadline counts as due soon (the portfolio highlights it).
 pub const DUE_SOON_DAYS: i64 = 60;

@@ -3,6 +3,7 @@
 //! gives the same findings on every machine, and tests are tables of facts and expectations.
 
 pub mod ai_act;
+pub mod capabilities;
 pub mod completeness;
 pub mod consistency;
 pub mod consultation;

@@ -3,13 +3,13 @@
 //! plate reading, statistics, information, traceability, review, processors. Facts the brief
 //! marks unverified never make a blocking finding.
 
+use super::capabilities::is_prohibited_detection;
+use super::deadlines::REVIEW_YEARS;
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{
     K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K04_CROSS_CAMERA_TRACKING,
-    K05_BEHAVIOUR_DETECTION, K06_REAL_TIME_ALERTS, K07_OFFENCE_DETECTION, K08_PLATE_READING,
-    K09_COUNTING, K10_CROWD_DENSITY, K11_ABANDONED_OBJECTS, K12_INDEXING, K14_AUDIO,
-    K15_CATEGORISATION,
+    K08_PLATE_READING, K09_COUNTING, K12_INDEXING, K14_AUDIO, K15_CATEGORISATION,
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
 use crate::model::{
@@ -20,14 +20,6 @@ use crate::model::{
 /// The legal cap on retention of recordings, in days (CSI L.252-5: one month).
 pub const MAX_RETENTION_DAYS: u32 = 30;
 
-/// Calendar months before expiry from which an unfiled renewal is flagged (prefecture practice:
-/// the full file four months before the end).
-pub const RENEWAL_NOTICE_MONTHS: i32 = 4;
-
-/// Years after which a DPIA review is due (CNIL practice).
-pub const REVIEW_YEARS: i32 = 3;
-
-/// Capabilities that detect events in real time, outside statistics (R08).
 /// Capabilities that search recordings (face, attributes, tracking, plates, object index).
 const SEARCH_CAPABILITIES: [&str; 5] = [
     K02_FACE_SEARCH,
@@ -35,21 +27,6 @@ const SEARCH_CAPABILITIES: [&str; 5] = [
     K04_CROSS_CAMERA_TRACKING,
     K08_PLATE_READING,
     K12_INDEXING,
-];
-
-/// Law-only capabilities whose live or operational use is prohibited (cross-camera tracking in
-/// real time, attribute search and categorisation on live streams): R08.
-const LIVE_USE_PROHIBITED: [&str; 3] = [
-    K03_ATTRIBUTE_SEARCH,
-    K04_CROSS_CAMERA_TRACKING,
-    K15_CATEGORISATION,
-];
-
-const REAL_TIME_DETECTION: [&str; 4] = [
-    K05_BEHAVIOUR_DETECTION,
-    K06_REAL_TIME_ALERTS,
-    K07_OFFENCE_DETECTION,
-    K11_ABANDONED_OBJECTS,
 ];
 
 /// All red flags of an assessment, in rule order; emits R28 (sound capture) and R30 (automated
@@ -320,34 +297,6 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             vec!["video_system.searches.initiators".into()],
         ));
     }
-}
-
-/// True when the engine says this capability must be locked before anything else: a biometric
-/// capability usable by the controller (R09, R10), except categorisation used for anonymous
-/// statistics (R10-STATISTICS). Nothing else — a FRIA, an « absolute necessity » reasoning — is
-/// asked for such a capability: it is to be locked first.
-pub fn must_be_locked(record: &CapabilityRecord, kb: &KnowledgeBase) -> bool {
-    let is_biometric = kb
-        .capability(&record.capability_id)
-        .is_some_and(|def| def.is_biometric);
-    let is_statistics_categorisation = record.capability_id.as_str() == K15_CATEGORISATION
-        && record.use_scope == UseScope::AnonymousStatistics;
-    is_biometric && record.is_usable() && !is_statistics_categorisation
-}
-
-/// True when an enabled capability is used in a way R08 prohibits: real-time detection, crowd
-/// density outside statistics, or tracking, attribute search or categorisation used live or for
-/// operational detection.
-pub fn is_prohibited_detection(record: &CapabilityRecord) -> bool {
-    let id = record.capability_id.as_str();
-    let is_live = matches!(record.usage_mode, UsageMode::RealTime | UsageMode::Both);
-    let is_operational = record.use_scope == UseScope::OperationalDetection;
-    // Anonymous statistics is the one use the CNIL admits for these (aggregated, anonymous
-    // output): R08's ground (« apart from anonymous statistics… ») does not apply to it.
-    let is_statistics = record.use_scope == UseScope::AnonymousStatistics;
-    REAL_TIME_DETECTION.contains(&id)
-        || (id == K10_CROWD_DENSITY && !is_statistics)
-        || (LIVE_USE_PROHIBITED.contains(&id) && (is_live || is_operational) && !is_statistics)
 }
 
 /// Emits R08 (real-time automated detection, or a law-only capability — attributes, tracking,

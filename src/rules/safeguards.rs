@@ -138,7 +138,7 @@ pub fn needs_sensitive_necessity(a: &Assessment, kb: &KnowledgeBase) -> bool {
             && kb
                 .capability(&r.capability_id)
                 .is_some_and(|def| def.is_biometric)
-            && !super::red_flags::must_be_locked(r, kb)
+            && !super::capabilities::must_be_locked(r, kb)
     });
     police_justice && (sensitive_filters || biometric)
 }
