@@ -318,3 +318,195 @@ fn pure_layers_do_not_import_the_gui() {
         }
     }
 }
+
+/// The module path of a file under `src/` (`src/ui/steps/mod.rs` → `ui::steps`).
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let relative = file.strip_prefix(src).unwrap_or(file);
+    let mut parts: Vec<String> = relative
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The `::`-paths a piece of code names from `crate::`, `super::` and `self::`, each made
+/// absolute from `module` (a file's own module; `super` of a `mod.rs` is its folder's parent),
+/// with the names of a `{…}` group expanded one level.
+fn named_paths(code: &str, module: &[String]) -> Vec<Vec<String>> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let bytes: Vec<char> = code.chars().collect();
+    let text: String = bytes.iter().collect();
+    for start in ["crate::", "super::", "self::"] {
+        for (index, _) in text.match_indices(start) {
+            if text[..index].chars().next_back().is_some_and(word) {
+                continue;
+            }
+            let mut base: Vec<String> = match start {
+                "crate::" => Vec::new(),
+                "super::" => module[..module.len().saturating_sub(1)].to_vec(),
+                _ => module.to_vec(),
+            };
+            let mut rest = &text[index + start.len()..];
+            while let Some(more) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = more;
+            }
+            // A path: words joined by `::`, perhaps ending in a `{…}` group.
+            let mut path = base.clone();
+            loop {
+                let name: String = rest.chars().take_while(|c| word(*c)).collect();
+                if name.is_empty() {
+                    break;
+                }
+                path.push(name.clone());
+                rest = &rest[name.len()..];
+                match rest.strip_prefix("::") {
+                    Some(more) => rest = more,
+                    None => break,
+                }
+            }
+            if let Some(group) = rest.strip_prefix('{') {
+                let inner = group.split('}').next().unwrap_or("");
+                for item in inner.split(',') {
+                    let mut item_path = path.clone();
+                    for name in item.trim().split("::") {
+                        let name: String = name.chars().take_while(|c| word(*c)).collect();
+                        if !name.is_empty() && name != "self" {
+                            item_path.push(name);
+                        }
+                    }
+                    out.push(item_path);
+                }
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// Files of `ui/` that import each other in a loop (strongly connected, more than one file).
+fn ui_circles() -> Vec<BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("ui"), &mut files);
+    let modules: BTreeMap<Vec<String>, String> = files
+        .iter()
+        .map(|f| {
+            let name = f.strip_prefix(&src).unwrap_or(f).display().to_string();
+            (module_of(&src, f), name)
+        })
+        .collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let module = module_of(&src, file);
+        let from = modules[&module].clone();
+        let code = code_of(&fs::read_to_string(file).expect("read"));
+        let targets = graph.entry(from.clone()).or_default();
+        for path in named_paths(&code, &module) {
+            // The longest prefix of the path that is a file of `ui/`.
+            let target = (1..=path.len()).rev().find_map(|n| modules.get(&path[..n]));
+            if let Some(target) = target.filter(|t| **t != from) {
+                // A parent module declaring its children (`mod x;`) is not an import.
+                targets.insert(target.clone());
+            }
+        }
+    }
+    // Tarjan's strongly connected components.
+    struct Walk<'g> {
+        graph: &'g BTreeMap<String, BTreeSet<String>>,
+        index: BTreeMap<&'g str, usize>,
+        low: BTreeMap<&'g str, usize>,
+        stack: Vec<&'g str>,
+        on_stack: BTreeSet<&'g str>,
+        circles: Vec<BTreeSet<String>>,
+    }
+    fn visit<'g>(walk: &mut Walk<'g>, node: &'g str) {
+        let n = walk.index.len();
+        walk.index.insert(node, n);
+        walk.low.insert(node, n);
+        walk.stack.push(node);
+        walk.on_stack.insert(node);
+        for next in walk.graph.get(node).into_iter().flatten() {
+            let next = next.as_str();
+            if !walk.index.contains_key(next) {
+                visit(walk, next);
+                let low = walk.low[node].min(walk.low[next]);
+                walk.low.insert(node, low);
+            } else if walk.on_stack.contains(next) {
+                let low = walk.low[node].min(walk.index[next]);
+                walk.low.insert(node, low);
+            }
+        }
+        if walk.low[node] == walk.index[node] {
+            let mut circle = BTreeSet::new();
+            while let Some(top) = walk.stack.pop() {
+                walk.on_stack.remove(top);
+                circle.insert(top.to_owned());
+                if top == node {
+                    break;
+                }
+            }
+            if circle.len() > 1 {
+                walk.circles.push(circle);
+            }
+        }
+    }
+    let mut walk = Walk {
+        graph: &graph,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        circles: Vec::new(),
+    };
+    for node in graph.keys() {
+        if !walk.index.contains_key(node.as_str()) {
+            visit(&mut walk, node);
+        }
+    }
+    walk.circles
+}
+
+#[test]
+fn the_ui_has_no_import_circle_beyond_a_step_and_its_own_files() {
+    for circle in ui_circles() {
+        // A step split into files of its own folder (`ui/steps/video_system/…`) may loop; nothing
+        // else in `ui/` may.
+        let folders: BTreeSet<String> = circle
+            .iter()
+            .map(|file| {
+                Path::new(file)
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let one_step_folder = folders.len() == 1
+            && folders
+                .iter()
+                .all(|f| f.starts_with("ui/steps/") && f != "ui/steps");
+        assert!(one_step_folder, "an import circle in ui/: {circle:?}");
+    }
+}
+
+#[test]
+fn the_circle_finder_sees_a_loop_through_super_paths_and_groups() {
+    let module = ["ui".to_owned(), "steps".to_owned(), "mod".to_owned()];
+    let paths = named_paths(
+        "use super::{ctx::Ctx, task};\nlet x = crate::ui::step::Step::Risks;",
+        &module[..2],
+    );
+    assert!(paths.contains(&vec!["ui".into(), "ctx".into(), "Ctx".into()]));
+    assert!(paths.contains(&vec!["ui".into(), "task".into()]));
+    assert!(paths.contains(&vec![
+        "ui".into(),
+        "step".into(),
+        "Step".into(),
+        "Risks".into()
+    ]));
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::command::Command;
 use super::file_dialog::DialogPurpose;
-use super::steps::Step;
+use super::step::Step;
 use crate::documents::DocumentKind;
 use crate::edit::Edit;
 use crate::i18n::Lang;

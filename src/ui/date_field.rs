@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use super::steps::StepCtx;
+use super::ctx::Ctx;
 use super::theme;
 use super::widgets::field_ui;
 use crate::i18n::{tr, tr_with, Lang};
@@ -23,7 +23,7 @@ struct Draft {
 }
 
 /// A labelled date field with its calendar button.
-pub fn date_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<Date>) {
+pub fn date_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut Option<Date>) {
     let lang = cx.lang;
     let today = cx.today;
     field_ui(ui, cx, path, label, |ui, label_id| {

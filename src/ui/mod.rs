@@ -10,22 +10,27 @@
 pub mod action;
 mod app;
 pub mod command;
+pub mod ctx;
 pub mod date_field;
+pub mod export_state;
 mod exports;
 pub mod file_dialog;
 pub mod file_picker;
 mod inventory_io;
 pub mod panels;
 pub mod portfolio;
+pub mod portfolio_view;
 pub mod risk_map;
 mod shell;
 pub mod start;
 pub mod state;
+pub mod step;
 pub mod steps;
 pub mod task;
 pub mod theme;
 pub mod viewer;
 pub mod widgets;
+pub mod windows;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use egui::RichText;
 use super::action::Action;
 use super::command::Command;
 use super::state::Prompt;
-use super::steps::Step;
+use super::step::Step;
 use super::{theme, GardefouApp};
 use crate::i18n::{tr, tr_with, Lang};
 use crate::rules::Severity;

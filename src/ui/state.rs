@@ -1,29 +1,7 @@
 //! Transient UI state: where the user is and what is open. Never saved.
 
-use std::path::PathBuf;
-
-use super::steps::Step;
-
-/// What happens to the dossier export running in the background.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum ExportState {
-    /// Nothing running.
-    #[default]
-    Idle,
-    /// Running.
-    Running,
-    /// Written: the path, pages and size.
-    Done {
-        /// The PDF.
-        path: PathBuf,
-        /// Its pages.
-        pages: usize,
-        /// Its size in bytes.
-        bytes: usize,
-    },
-    /// Failed, with the message.
-    Failed(String),
-}
+pub use super::export_state::ExportState;
+use super::step::Step;
 
 /// A question that needs an answer before anything else.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,21 +98,21 @@ pub struct UiState {
     /// The « attach a document » form.
     pub evidence_form: super::steps::EvidenceForm,
     /// The legal references window, when open.
-    pub references: Option<super::panels::ReferencesView>,
+    pub references: Option<super::windows::ReferencesView>,
     /// The help window, when open: the field path whose help it shows.
     pub help: Option<String>,
     /// The search window, when open.
-    pub search: Option<super::panels::SearchView>,
+    pub search: Option<super::windows::SearchView>,
     /// The start screen is shown instead of the wizard.
     pub show_start: bool,
     /// Shows the portfolio in place of the wizard.
     pub show_portfolio: bool,
     /// The portfolio's folder, rows, sort, filter and scan (kept while an assessment is open).
-    pub portfolio: super::portfolio::PortfolioView,
+    pub portfolio: super::portfolio_view::PortfolioView,
     /// The window title last sent, so it is sent again only when it changes.
     pub window_title: String,
     /// The « changes since the last version » window, when open.
-    pub changes: Option<super::panels::ChangesView>,
+    pub changes: Option<super::windows::ChangesView>,
     /// The review window, when open: the comment being typed.
     pub review: Option<String>,
     /// What is being typed in the review circuit's form.

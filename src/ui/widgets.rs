@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::steps::StepCtx;
+use super::ctx::Ctx;
 use super::theme;
 use crate::i18n::tr;
 use crate::model::QuestionId;
@@ -12,7 +12,7 @@ use crate::model::QuestionId;
 /// Draws one labelled field row; `add` draws the input, labelled by the returned label id.
 pub fn field_ui<R>(
     ui: &mut Ui,
-    cx: &StepCtx,
+    cx: &Ctx,
     path: &str,
     label: &str,
     add: impl FnOnce(&mut Ui, egui::Id) -> R,
@@ -90,7 +90,7 @@ pub fn field_ui<R>(
     if focused_rect.is_some_and(|rect| inner.response.rect.contains_rect(rect)) {
         ctx.data_mut(|d| {
             d.insert_temp(
-                egui::Id::unique(super::panels::FOCUSED_FIELD),
+                egui::Id::unique(super::windows::FOCUSED_FIELD),
                 path.to_owned(),
             )
         });
@@ -99,7 +99,7 @@ pub fn field_ui<R>(
 }
 
 /// The « ? » beside a field's label: opens the field's help (its explanation and sources).
-fn help_button_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str) {
+fn help_button_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str) {
     let name = crate::i18n::tr_with(cx.lang, "ui.help_for", &[("field", label)]);
     let response = ui
         .add(egui::Button::new(RichText::new("?").small()).small())
@@ -108,7 +108,7 @@ fn help_button_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str) {
     if response.clicked() {
         ui.ctx().data_mut(|d| {
             d.insert_temp(
-                egui::Id::unique(super::panels::HELP_REQUEST),
+                egui::Id::unique(super::windows::HELP_REQUEST),
                 path.to_owned(),
             )
         });
@@ -116,7 +116,7 @@ fn help_button_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str) {
 }
 
 /// A single-line text field.
-pub fn text_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut String) {
+pub fn text_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut String) {
     field_ui(ui, cx, path, label, |ui, label_id| {
         ui.add(egui::TextEdit::singleline(value).desired_width(ui.available_width()))
             .labelled_by(label_id);
@@ -124,7 +124,7 @@ pub fn text_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut S
 }
 
 /// A multi-line text field.
-pub fn multiline_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut String) {
+pub fn multiline_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut String) {
     field_ui(ui, cx, path, label, |ui, label_id| {
         ui.add(
             egui::TextEdit::multiline(value)
@@ -136,7 +136,7 @@ pub fn multiline_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &
 }
 
 /// A list of strings edited one per line.
-pub fn lines_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, items: &mut Vec<String>) {
+pub fn lines_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, items: &mut Vec<String>) {
     field_ui(ui, cx, path, label, |ui, label_id| {
         let mut text = items.join("\n");
         let response = ui
@@ -158,7 +158,7 @@ pub fn lines_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, items: &mut 
 }
 
 /// Yes / No / not answered.
-pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut Option<bool>) {
+pub fn yes_no_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut Option<bool>) {
     let lang = cx.lang;
     field_ui(ui, cx, path, label, |ui, _label_id| {
         ui.horizontal(|ui| {
@@ -174,7 +174,7 @@ pub fn yes_no_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut
 }
 
 /// A box to tick, with the field's label and help beside it.
-pub fn checkbox_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &mut bool) {
+pub fn checkbox_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut bool) {
     field_ui(ui, cx, path, label, |ui, label_id| {
         ui.checkbox(value, "").labelled_by(label_id);
     });
@@ -183,7 +183,7 @@ pub fn checkbox_ui(ui: &mut Ui, cx: &StepCtx, path: &str, label: &str, value: &m
 /// A whole number that may be left blank; anything but digits is refused as it is typed.
 pub fn number_ui(
     ui: &mut Ui,
-    cx: &StepCtx,
+    cx: &Ctx,
     path: &str,
     label: &str,
     value: &mut Option<u32>,
@@ -210,12 +210,10 @@ pub fn number_ui(
     });
 }
 
-pub use super::date_field::date_ui;
-
 /// A choice among enum values, each shown with its `enum.<kind>.<Variant>` label.
 pub fn choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
     ui: &mut Ui,
-    cx: &StepCtx,
+    cx: &Ctx,
     path: &str,
     label: &str,
     kind: &str,
@@ -263,12 +261,7 @@ pub fn subheading_ui(ui: &mut Ui, text: &str) {
 }
 
 /// Links to documents of the evidence locker, picked from the attached documents.
-pub fn evidence_ids_ui(
-    ui: &mut Ui,
-    cx: &StepCtx,
-    path: &str,
-    ids: &mut Vec<crate::model::EvidenceId>,
-) {
+pub fn evidence_ids_ui(ui: &mut Ui, cx: &Ctx, path: &str, ids: &mut Vec<crate::model::EvidenceId>) {
     let label = tr(cx.lang, "dossier.evidence").to_owned();
     field_ui(ui, cx, path, &label, |ui, label_id| {
         evidence_picker_ui(ui, cx.lang, path, label_id, ids, cx.evidence_choices);
@@ -302,7 +295,7 @@ pub fn evidence_picker_ui(
             // First, so a long locker never scrolls it out of sight.
             if ui.button(tr(lang, "ui.evidence_open_locker")).clicked() {
                 ui.ctx().data_mut(|d| {
-                    d.insert_temp(egui::Id::unique(super::panels::LOCKER_REQUEST), true)
+                    d.insert_temp(egui::Id::unique(super::windows::LOCKER_REQUEST), true)
                 });
             }
             ui.separator();

@@ -7,8 +7,10 @@ use crate::i18n::tr;
 use crate::storage::autosave;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
+use crate::ui::ctx::Ctx;
 use crate::ui::state::Prompt;
-use crate::ui::steps::{Step, StepCtx};
+use crate::ui::step::Step;
+use crate::ui::steps::StepCtx;
 use crate::ui::{evidence_choices, file_picker, steps, GardefouApp, SETTINGS_KEY, STEP_KEYS};
 
 impl GardefouApp {
@@ -151,12 +153,16 @@ impl GardefouApp {
                 let evidence_choices = evidence_choices(&self.session.assessment, lang);
                 let (assessment, view) = self.session.edit_view();
                 let mut cx = StepCtx {
-                    lang,
-                    kb: view.kb,
-                    report: view.report,
-                    highlight: highlight.as_deref(),
-                    should_scroll,
-                    actions,
+                    base: Ctx {
+                        lang,
+                        kb: view.kb,
+                        report: view.report,
+                        highlight: highlight.as_deref(),
+                        should_scroll,
+                        actions,
+                        today: view.today,
+                        evidence_choices: &evidence_choices,
+                    },
                     export: &export,
                     export_path: &mut self.state.export_path,
                     export_public: &mut self.state.export_public,
@@ -166,8 +172,6 @@ impl GardefouApp {
                     plans: &mut self.state.plans,
                     evidence_statuses: view.evidence,
                     project_file: view.project_file,
-                    today: view.today,
-                    evidence_choices: &evidence_choices,
                     user_name: &mut self.settings.user_name,
                     user_branding: &mut self.settings.branding,
                     circuit_form: &mut self.state.circuit_form,

@@ -12,7 +12,8 @@ use crate::session::export::default_dossier_path;
 use crate::session::{ExportKind, Session};
 use crate::storage::autosave;
 use crate::ui::action::Action;
-use crate::ui::state::{ExportState, Prompt};
+use crate::ui::export_state::ExportState;
+use crate::ui::state::Prompt;
 use crate::ui::task::Task;
 use crate::ui::{action, file_dialog, file_picker, with_extension_of, GardefouApp};
 

@@ -10,8 +10,8 @@ use crate::session::Session;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
 use crate::ui::state::Prompt;
-use crate::ui::steps::Step;
-use crate::ui::{action, panels, steps, theme, viewer, GardefouApp};
+use crate::ui::step::Step;
+use crate::ui::{action, steps, theme, viewer, windows, GardefouApp};
 use crate::{edit, messages, sample};
 
 impl GardefouApp {
@@ -152,7 +152,7 @@ impl GardefouApp {
             Action::Info(message) => self.set_status(message, false),
             Action::ShowChanges => self.state.changes = self.compute_changes(),
             Action::ShowReference(selected) => {
-                self.state.references = Some(panels::ReferencesView {
+                self.state.references = Some(windows::ReferencesView {
                     should_scroll: selected.is_some(),
                     selected,
                     filter: String::new(),
@@ -213,18 +213,18 @@ impl GardefouApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::Find => {
-                self.state.search = Some(panels::SearchView {
+                self.state.search = Some(windows::SearchView {
                     text: self.state.search.take().map(|s| s.text).unwrap_or_default(),
                     should_focus: true,
                 });
             }
             Command::Help => {
                 let focused: Option<String> =
-                    ctx.data(|d| d.get_temp(egui::Id::unique(panels::FOCUSED_FIELD)));
+                    ctx.data(|d| d.get_temp(egui::Id::unique(windows::FOCUSED_FIELD)));
                 self.state.help = Some(focused.unwrap_or_default());
             }
             Command::References => {
-                self.state.references = Some(panels::ReferencesView::default());
+                self.state.references = Some(windows::ReferencesView::default());
             }
             Command::Review => {
                 self.state.review = Some(self.state.review.take().unwrap_or_default());

@@ -13,7 +13,7 @@ use crate::model::Assessment;
 use crate::rules::Severity;
 use crate::session::Format;
 use crate::ui::action::Action;
-use crate::ui::state::ExportState;
+use crate::ui::export_state::ExportState;
 use crate::ui::theme;
 use crate::ui::widgets::{field_ui, subheading_ui, text_ui};
 

@@ -8,7 +8,8 @@ use crate::edit::Edit;
 use crate::model::measure::action_plan;
 use crate::model::{Assessment, MeasureKind, MeasureStatus};
 use crate::ui::action::Action;
-use crate::ui::widgets::{choice_combo_ui, date_ui, field_ui, subheading_ui};
+use crate::ui::date_field::date_ui;
+use crate::ui::widgets::{choice_combo_ui, field_ui, subheading_ui};
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {

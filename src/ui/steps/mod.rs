@@ -1,5 +1,5 @@
-//! The wizard's steps, in order. `Step` is the single source of their order, names and the
-//! mapping from a finding's field path to the step that holds the field.
+//! The wizard's steps: what each one draws (`step_ui`) and the context they draw with
+//! (`StepCtx`). Which steps there are, in what order, is `ui::step::Step`.
 
 pub mod circuit;
 mod dossier;
@@ -12,143 +12,16 @@ mod risks;
 mod screening;
 pub mod video_system;
 
-use super::action::Action;
-use super::state::ExportState;
-use crate::i18n::{tr, Lang};
-use crate::knowledge::KnowledgeBase;
+use super::ctx::Ctx;
+use super::export_state::ExportState;
+pub use super::step::Step;
 use crate::model::Assessment;
-use crate::rules::Report;
 
-/// A step of the wizard.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-pub enum Step {
-    /// 0 Cover data.
-    #[default]
-    Project,
-    /// 1 The nine criteria and the verdict.
-    Screening,
-    /// 2 Purposes, actors, data.
-    Processing,
-    /// 3 Authorisation, retention, information, control centre, cameras, software, capabilities.
-    VideoSystem,
-    /// 4 Necessity, proportionality and rights.
-    Necessity,
-    /// 5 Risks.
-    Risks,
-    /// 6 Measures and action plan.
-    Measures,
-    /// 7 Opinions and validation.
-    Opinions,
-    /// 8 Summary and export.
-    Dossier,
-}
-
-impl Step {
-    /// Every step, in order.
-    pub const ALL: [Step; 9] = [
-        Step::Project,
-        Step::Screening,
-        Step::Processing,
-        Step::VideoSystem,
-        Step::Necessity,
-        Step::Risks,
-        Step::Measures,
-        Step::Opinions,
-        Step::Dossier,
-    ];
-
-    /// Its name in the UI.
-    pub fn title(self, lang: Lang) -> String {
-        let key = match self {
-            Step::Project => "step.project",
-            Step::Screening => "step.screening",
-            Step::Processing => "step.processing",
-            Step::VideoSystem => "step.video_system",
-            Step::Necessity => "step.necessity",
-            Step::Risks => "step.risks",
-            Step::Measures => "step.measures",
-            Step::Opinions => "step.opinions",
-            Step::Dossier => "step.dossier",
-        };
-        tr(lang, key).to_owned()
-    }
-
-    /// The completeness sections (`rules::completeness`) this step covers.
-    pub fn completeness_keys(self) -> &'static [&'static str] {
-        match self {
-            Step::Project => &["project"],
-            Step::Screening => &["screening"],
-            Step::Processing => &["processing"],
-            Step::VideoSystem => &["video_system"],
-            Step::Necessity => &["necessity", "rights"],
-            Step::Risks => &["risks"],
-            Step::Measures => &["measures"],
-            Step::Opinions => &["opinions"],
-            Step::Dossier => &[],
-        }
-    }
-
-    /// The step that holds a field, from the field's path.
-    pub fn of_field(path: &str) -> Step {
-        let head = path.split(['.', '[']).next().unwrap_or("");
-        match head {
-            "project" => Step::Project,
-            "screening" => Step::Screening,
-            "processing" => Step::Processing,
-            "video_system" | "cameras" | "capabilities" | "evidence" | "plans" => Step::VideoSystem,
-            "necessity" | "rights" => Step::Necessity,
-            "risks" => Step::Risks,
-            "measures" => Step::Measures,
-            "opinions" => Step::Opinions,
-            _ => Step::Dossier,
-        }
-    }
-
-    /// The next step, if any.
-    pub fn next(self) -> Option<Step> {
-        Step::ALL
-            .iter()
-            .position(|s| *s == self)
-            .and_then(|i| Step::ALL.get(i + 1))
-            .copied()
-    }
-
-    /// The previous step, if any.
-    pub fn previous(self) -> Option<Step> {
-        Step::ALL
-            .iter()
-            .position(|s| *s == self)
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| Step::ALL[i])
-    }
-}
-
-/// What a step's UI needs besides the assessment it edits.
+/// What a step's UI needs besides the assessment it edits: the widgets' context (`base`, which
+/// `StepCtx` hands on to every widget) and the steps' own states, each read by its step alone.
 pub struct StepCtx<'a> {
-    /// UI language.
-    pub lang: Lang,
-    /// The knowledge base.
-    pub kb: &'a KnowledgeBase,
-    /// The engine's report on the current assessment.
-    pub report: &'a Report,
-    /// The field a finding pointed at, if any.
-    pub highlight: Option<&'a str>,
-    /// Scroll to the highlighted field this frame.
-    pub should_scroll: bool,
-    /// Structural edits and commands, applied after the frame.
-    pub actions: &'a mut Vec<Action>,
+    /// What every widget needs.
+    pub base: Ctx<'a>,
     /// Export progress, shown by the dossier step.
     pub export: &'a ExportState,
     /// Where the dossier will be written.
@@ -170,10 +43,6 @@ pub struct StepCtx<'a> {
     )],
     /// The project file (`None`: untitled), which evidence paths are relative to.
     pub project_file: Option<&'a std::path::Path>,
-    /// Today, for the date fields' calendar.
-    pub today: crate::model::Date,
-    /// The documents of the evidence locker, as the evidence pickers list them: id and words.
-    pub evidence_choices: &'a [(crate::model::EvidenceId, String)],
     /// The user's name, a setting of this computer (the circuit records who acts).
     pub user_name: &'a mut String,
     /// The user's branding of the documents, a setting of this computer.
@@ -193,22 +62,17 @@ pub struct EvidenceForm {
     pub description: String,
 }
 
-impl StepCtx<'_> {
-    /// A UI string.
-    pub fn t(&self, key: &str) -> String {
-        tr(self.lang, key).to_owned()
-    }
+impl<'a> std::ops::Deref for StepCtx<'a> {
+    type Target = Ctx<'a>;
 
-    /// A UI string with `{name}` placeholders filled.
-    pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
-        crate::i18n::tr_with(self.lang, key, values)
+    fn deref(&self) -> &Ctx<'a> {
+        &self.base
     }
+}
 
-    /// True when `path` is the highlighted field or contains it.
-    pub fn is_highlighted(&self, path: &str) -> bool {
-        self.highlight.is_some_and(|h| {
-            h == path || h.starts_with(&format!("{path}.")) || h.starts_with(&format!("{path}["))
-        })
+impl std::ops::DerefMut for StepCtx<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.base
     }
 }
 
@@ -224,22 +88,5 @@ pub fn step_ui(ui: &mut egui::Ui, step: Step, cx: &mut StepCtx, a: &mut Assessme
         Step::Measures => measures::ui(ui, cx, a),
         Step::Opinions => opinions::ui(ui, cx, a),
         Step::Dossier => dossier::ui(ui, cx, a),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_paths_map_to_their_step() {
-        assert_eq!(
-            Step::of_field("video_system.image_retention_days"),
-            Step::VideoSystem
-        );
-        assert_eq!(Step::of_field("capabilities[K02].state"), Step::VideoSystem);
-        assert_eq!(Step::of_field("rights.access.evaluation"), Step::Necessity);
-        assert_eq!(Step::of_field("risks[RISK-1].residual"), Step::Risks);
-        assert_eq!(Step::of_field("screening"), Step::Screening);
     }
 }

@@ -5,7 +5,8 @@ use super::StepCtx;
 use crate::edit::Edit;
 use crate::model::{Assessment, Decision, DpoConclusion};
 use crate::ui::action::Action;
-use crate::ui::widgets::{date_ui, field_ui, multiline_ui, subheading_ui, text_ui, yes_no_ui};
+use crate::ui::date_field::date_ui;
+use crate::ui::widgets::{field_ui, multiline_ui, subheading_ui, text_ui, yes_no_ui};
 
 fn optional_choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
     ui: &mut egui::Ui,

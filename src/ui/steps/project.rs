@@ -2,7 +2,8 @@
 
 use super::StepCtx;
 use crate::model::{Assessment, DeploymentStage, Lang, OrganisationKind};
-use crate::ui::widgets::{choice_ui, date_ui, field_ui, lines_ui, subheading_ui, text_ui};
+use crate::ui::date_field::date_ui;
+use crate::ui::widgets::{choice_ui, field_ui, lines_ui, subheading_ui, text_ui};
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {

@@ -31,7 +31,7 @@ fn sensitive_places_ui(ui: &mut egui::Ui, cx: &mut StepCtx) {
             ui.label(finding.message.get(cx.lang));
             if ui.button(cx.t("ui.plan.show_on_plan")).clicked() {
                 cx.actions.push(Action::GoTo(
-                    super::Step::VideoSystem,
+                    crate::ui::step::Step::VideoSystem,
                     finding.fields.first().cloned(),
                 ));
             }
@@ -44,7 +44,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     subheading_ui(ui, &cx.t("dossier.risk_map"));
     match risk_map_ui(ui, lang, &a.risks) {
         Some(MapEvent::Open(id)) => cx.actions.push(Action::GoTo(
-            super::Step::Risks,
+            crate::ui::step::Step::Risks,
             Some(format!("risks[{id}]")),
         )),
         Some(MapEvent::Move {

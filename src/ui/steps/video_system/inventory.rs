@@ -158,8 +158,8 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
 /// Draws the inventory editor: counts, filters, selection and bulk edits, the table, the
 /// selected camera's form and the CSV files.
 pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    let lang = cx.lang;
-    let kb = cx.kb;
+    let lang = cx.base.lang;
+    let kb = cx.base.kb;
     subheading_ui(ui, &cx.t("section.cameras"));
     let summary = cx.inventory.summary(&a.cameras);
     summary_ui(ui, cx, &summary);
@@ -190,7 +190,7 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         " ".to_owned()
     };
     ui.label(RichText::new(hidden_text).color(theme::palette(ui.ctx()).warn));
-    super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.highlight);
+    super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.base.highlight);
     let form = state.editing.clone().or_else(|| match selected.as_slice() {
         [only] => Some(only.clone()),
         _ => None,
@@ -212,13 +212,13 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             {
                 cx.inventory.editing = None;
             }
-            cx.actions.push(Action::Info(tr_with(
+            cx.base.actions.push(Action::Info(tr_with(
                 lang,
                 "ui.cameras_deleted",
                 &[("count", &ids.len().to_string())],
             )));
         }
-        cx.actions.push(Action::Edit(edit));
+        cx.base.actions.push(Action::Edit(edit));
     }
 }
 
@@ -234,7 +234,7 @@ fn summary_ui(ui: &mut egui::Ui, cx: &StepCtx, summary: &InventorySummary) {
         ))
         .strong(),
     );
-    if cx.is_highlighted("cameras") && cx.should_scroll {
+    if cx.is_highlighted("cameras") && cx.base.should_scroll {
         summary_label.scroll_to_me(Some(egui::Align::Center));
     }
 }

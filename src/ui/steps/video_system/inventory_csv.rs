@@ -24,7 +24,7 @@ struct Answer {
 
 /// Draws the CSV section under the camera table.
 pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    let lang = cx.lang;
+    let lang = cx.base.lang;
     let state = &mut *cx.inventory;
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
@@ -34,10 +34,10 @@ pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         // The files are read and written by the update, after the frame.
         let path = std::path::PathBuf::from(state.csv_path.trim());
         if ui.button(tr(lang, "ui.csv_read")).clicked() {
-            cx.actions.push(Action::ImportCamerasCsv(path.clone()));
+            cx.base.actions.push(Action::ImportCamerasCsv(path.clone()));
         }
         if ui.button(tr(lang, "ui.csv_export")).clicked() {
-            cx.actions.push(Action::ExportCamerasCsv(path));
+            cx.base.actions.push(Action::ExportCamerasCsv(path));
         }
     });
     if let Some((message, is_error)) = &state.message {
@@ -53,7 +53,7 @@ pub fn csv_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         None => Answer::default(),
     };
     if answer.is_confirmed {
-        confirm(state, cx.actions);
+        confirm(state, cx.base.actions);
     }
     if answer.is_cancelled {
         state.import = None;

@@ -19,8 +19,9 @@ use crate::model::{
     AccessRights, AnalyticsSoftware, Assessment, Authorisation, ControlCentre, PublicInformation,
     SearchInitiator, SearchPolicy, StatisticsUse, ThirdPartyImages, VideoSystem,
 };
+use crate::ui::date_field::date_ui;
 use crate::ui::widgets::{
-    date_ui, field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui, yes_no_ui,
+    field_ui, lines_ui, multiline_ui, number_ui, subheading_ui, text_ui, yes_no_ui,
 };
 
 /// Draws the step: the system's answers section by section, then the camera inventory, the

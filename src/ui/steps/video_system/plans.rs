@@ -199,7 +199,7 @@ fn perimeters(cameras: &[crate::model::Camera]) -> Vec<String> {
 
 /// The plans section of the step.
 pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    let lang = cx.lang;
+    let lang = cx.base.lang;
     subheading_ui(ui, tr(lang, "ui.plan.title"));
     ui.label(
         RichText::new(tr(lang, "ui.plan.intro"))
@@ -209,9 +209,9 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let state = &mut *cx.plans;
     // A finding that points at a plan (`plans[PLAN-1].placements[CAM-04].masks`) shows that
     // plan, selects the camera or zone, and brings the canvas into view.
-    let pointed = cx.highlight.and_then(pointed_at);
+    let pointed = cx.base.highlight.and_then(pointed_at);
     if let Some((plan, selected)) = &pointed {
-        if cx.should_scroll {
+        if cx.base.should_scroll {
             state.plan = Some(plan.clone());
             state.tool = Tool::Select;
             if selected.is_some() {
@@ -259,7 +259,7 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             )
             .clicked()
         {
-            cx.actions.push(Action::Edit(Edit::AddPlan(
+            cx.base.actions.push(Action::Edit(Edit::AddPlan(
                 state.new_plan_perimeter.clone(),
             )));
         }
@@ -280,7 +280,8 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         match attached {
             Ok((plan, path, sides)) => {
                 state.background_path.clear();
-                cx.actions
+                cx.base
+                    .actions
                     .push(Action::SetPlanBackground(plan, path, sides));
             }
             Err(error) => {
@@ -298,7 +299,7 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let Some(plan) = a.plans.iter_mut().find(|p| p.plan_id == plan_id) else {
         return;
     };
-    plan_fields_ui(ui, lang, plan, cameras, state, cx.actions);
+    plan_fields_ui(ui, lang, plan, cameras, state, cx.base.actions);
     let is_untitled = cx.project_file.is_none();
     let texture = super::plan_background::background_ui(
         ui,
@@ -307,11 +308,12 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         located,
         is_untitled,
         state,
-        cx.actions,
+        cx.base.actions,
     );
-    tools_ui(ui, lang, plan, cameras, state, cx.actions);
-    let (clicked, canvas) = plan_canvas::canvas_ui(ui, plan, texture.as_ref(), state, cx.actions);
-    if pointed.is_some() && cx.should_scroll {
+    tools_ui(ui, lang, plan, cameras, state, cx.base.actions);
+    let (clicked, canvas) =
+        plan_canvas::canvas_ui(ui, plan, texture.as_ref(), state, cx.base.actions);
+    if pointed.is_some() && cx.base.should_scroll {
         ui.scroll_to_rect(canvas, Some(egui::Align::Center));
     }
     if let Some(point) = clicked {
@@ -320,8 +322,8 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             state.drawing.remove(0);
         }
     }
-    let checker = (cx.user_name.trim().to_owned(), cx.today);
-    selection_ui(ui, lang, plan, state, cx.actions, &checker);
+    let checker = (cx.user_name.trim().to_owned(), cx.base.today);
+    selection_ui(ui, lang, plan, state, cx.base.actions, &checker);
 }
 
 /// The plan and the camera or zone a field path names: `plans[ID]`, then `.placements[CAM]`

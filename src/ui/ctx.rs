@@ -1,0 +1,49 @@
+//! What every field widget needs, and nothing of any step's own state: the language, the
+//! knowledge base, the engine's report, the highlighted field, the actions to apply after the
+//! frame, today and the evidence locker's documents. A step's own state travels beside it in
+//! `steps::StepCtx`, which hands this on (`Deref`), so widgets never see the inventory, the plan
+//! editor or the review circuit.
+
+use crate::i18n::{tr, Lang};
+use crate::knowledge::KnowledgeBase;
+use crate::rules::Report;
+use crate::ui::action::Action;
+
+/// The widgets' context for one frame.
+pub struct Ctx<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The engine's report on the current assessment.
+    pub report: &'a Report,
+    /// The field a finding pointed at, if any.
+    pub highlight: Option<&'a str>,
+    /// Scroll to the highlighted field this frame.
+    pub should_scroll: bool,
+    /// Structural edits and commands, applied after the frame.
+    pub actions: &'a mut Vec<Action>,
+    /// Today, for the date fields' calendar.
+    pub today: crate::model::Date,
+    /// The documents of the evidence locker, as the evidence pickers list them: id and words.
+    pub evidence_choices: &'a [(crate::model::EvidenceId, String)],
+}
+
+impl Ctx<'_> {
+    /// A UI string.
+    pub fn t(&self, key: &str) -> String {
+        tr(self.lang, key).to_owned()
+    }
+
+    /// A UI string with `{name}` placeholders filled.
+    pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
+        crate::i18n::tr_with(self.lang, key, values)
+    }
+
+    /// True when `path` is the highlighted field or contains it.
+    pub fn is_highlighted(&self, path: &str) -> bool {
+        self.highlight.is_some_and(|h| {
+            h == path || h.starts_with(&format!("{path}.")) || h.starts_with(&format!("{path}["))
+        })
+    }
+}

@@ -1,0 +1,138 @@
+//! The wizard's steps, in order: `Step` is the single source of their order, names, the
+//! completeness sections they cover and the mapping from a finding's field path to the step that
+//! holds the field. A leaf of the interface: it imports nothing of it.
+
+use crate::i18n::{tr, Lang};
+
+/// A step of the wizard.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum Step {
+    /// 0 Cover data.
+    #[default]
+    Project,
+    /// 1 The nine criteria and the verdict.
+    Screening,
+    /// 2 Purposes, actors, data.
+    Processing,
+    /// 3 Authorisation, retention, information, control centre, cameras, software, capabilities.
+    VideoSystem,
+    /// 4 Necessity, proportionality and rights.
+    Necessity,
+    /// 5 Risks.
+    Risks,
+    /// 6 Measures and action plan.
+    Measures,
+    /// 7 Opinions and validation.
+    Opinions,
+    /// 8 Summary and export.
+    Dossier,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 9] = [
+        Step::Project,
+        Step::Screening,
+        Step::Processing,
+        Step::VideoSystem,
+        Step::Necessity,
+        Step::Risks,
+        Step::Measures,
+        Step::Opinions,
+        Step::Dossier,
+    ];
+
+    /// Its name in the UI.
+    pub fn title(self, lang: Lang) -> String {
+        let key = match self {
+            Step::Project => "step.project",
+            Step::Screening => "step.screening",
+            Step::Processing => "step.processing",
+            Step::VideoSystem => "step.video_system",
+            Step::Necessity => "step.necessity",
+            Step::Risks => "step.risks",
+            Step::Measures => "step.measures",
+            Step::Opinions => "step.opinions",
+            Step::Dossier => "step.dossier",
+        };
+        tr(lang, key).to_owned()
+    }
+
+    /// The completeness sections (`rules::completeness`) this step covers.
+    pub fn completeness_keys(self) -> &'static [&'static str] {
+        match self {
+            Step::Project => &["project"],
+            Step::Screening => &["screening"],
+            Step::Processing => &["processing"],
+            Step::VideoSystem => &["video_system"],
+            Step::Necessity => &["necessity", "rights"],
+            Step::Risks => &["risks"],
+            Step::Measures => &["measures"],
+            Step::Opinions => &["opinions"],
+            Step::Dossier => &[],
+        }
+    }
+
+    /// The step that holds a field, from the field's path.
+    pub fn of_field(path: &str) -> Step {
+        let head = path.split(['.', '[']).next().unwrap_or("");
+        match head {
+            "project" => Step::Project,
+            "screening" => Step::Screening,
+            "processing" => Step::Processing,
+            "video_system" | "cameras" | "capabilities" | "evidence" | "plans" => Step::VideoSystem,
+            "necessity" | "rights" => Step::Necessity,
+            "risks" => Step::Risks,
+            "measures" => Step::Measures,
+            "opinions" => Step::Opinions,
+            _ => Step::Dossier,
+        }
+    }
+
+    /// The next step, if any.
+    pub fn next(self) -> Option<Step> {
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| Step::ALL.get(i + 1))
+            .copied()
+    }
+
+    /// The previous step, if any.
+    pub fn previous(self) -> Option<Step> {
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| Step::ALL[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_paths_map_to_their_step() {
+        assert_eq!(
+            Step::of_field("video_system.image_retention_days"),
+            Step::VideoSystem
+        );
+        assert_eq!(Step::of_field("capabilities[K02].state"), Step::VideoSystem);
+        assert_eq!(Step::of_field("rights.access.evaluation"), Step::Necessity);
+        assert_eq!(Step::of_field("risks[RISK-1].residual"), Step::Risks);
+        assert_eq!(Step::of_field("screening"), Step::Screening);
+    }
+}

@@ -1,0 +1,50 @@
+//! The side windows' own state — the legal references (selection, filter), the search (its
+//! text), the « changes since version N » (computed once) — and the keys of egui's temporary data
+//! through which a field asks for its help, records its keyboard focus or opens the evidence
+//! locker. A leaf: the windows are drawn by `panels`, the fields by `widgets`.
+
+use crate::model::LegalRefId;
+
+/// The references window: which entry is selected, and the filter typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReferencesView {
+    /// The entry a finding or a help pointed at.
+    pub selected: Option<LegalRefId>,
+    /// Scroll to the selected entry on the next frame.
+    pub should_scroll: bool,
+    /// Only entries whose citation, title or id contain this.
+    pub filter: String,
+    /// Shows the rule book (every rule of the engine) in place of the legal texts.
+    pub shows_rules: bool,
+}
+
+/// The search window's text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchView {
+    /// What is searched.
+    pub text: String,
+    /// Give the text box the keyboard focus on the next frame.
+    pub should_focus: bool,
+}
+
+/// Where a field asks for its help, and where the focused field is recorded, between the form
+/// and the app (the form's widgets only see the step context).
+pub const HELP_REQUEST: &str = "gardefou.help_request";
+/// See [`HELP_REQUEST`].
+pub const FOCUSED_FIELD: &str = "gardefou.focused_field";
+/// An evidence picker asks to show the evidence locker.
+pub const LOCKER_REQUEST: &str = "gardefou.locker_request";
+
+/// The « changes since version N » window's content, computed once when it opens (and on
+/// « Refresh »), so drawing it costs nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChangesView {
+    /// The version compared with the current content.
+    pub version: String,
+    /// What changed.
+    pub diff: crate::model::diff::Diff,
+    /// Findings that appeared since (id — title).
+    pub appeared: Vec<String>,
+    /// Findings that disappeared since.
+    pub disappeared: Vec<String>,
+}
