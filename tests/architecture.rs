@@ -510,3 +510,19 @@ fn the_circle_finder_sees_a_loop_through_super_paths_and_groups() {
         "Risks".into()
     ]));
 }
+
+#[test]
+fn the_ui_files_stay_small_enough_to_read() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("ui"), &mut files);
+    for file in files {
+        let lines = fs::read_to_string(&file).expect("read").lines().count();
+        let limit = if file.ends_with("ui/mod.rs") { 250 } else { 600 };
+        assert!(
+            lines <= limit,
+            "{} has {lines} lines (at most {limit}): split it by role",
+            file.display()
+        );
+    }
+}

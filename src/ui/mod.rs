@@ -17,6 +17,7 @@ mod exports;
 pub mod file_dialog;
 pub mod file_picker;
 mod inventory_io;
+pub mod legal;
 pub mod panels;
 pub mod portfolio;
 pub mod portfolio_view;

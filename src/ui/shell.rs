@@ -557,7 +557,7 @@ fn finding_card_ui(
                             .selectable(false),
                     );
                     if !finding.sources.is_empty() {
-                        super::panels::sources_ui(ui, kb, &finding.sources, lang, actions);
+                        super::legal::sources_ui(ui, kb, &finding.sources, lang, actions);
                     }
                     button.on_hover_text(tr(lang, "ui.go_to_field")).clicked()
                 })
