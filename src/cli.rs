@@ -18,8 +18,8 @@ use crate::documents::DocumentKind;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::messages;
 use crate::model::{integrity, Date};
+use crate::sample;
 use crate::session::{Format, Start};
-use crate::{sample, storage};
 
 /// What `--version` prints: the program's version and the project-file format it reads and
 /// writes (checked against `model::FORMAT_VERSION` by a test).
@@ -662,7 +662,7 @@ fn write_evidence(folder: &Path) -> Option<usize> {
         let result = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| storage::write_atomic(&target, bytes));
+            .and_then(|()| crate::session::write_atomic(&target, bytes));
         if let Err(error) = result {
             eprintln!("{}: {error}", target.display());
             return None;

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// What each top-level module may use, lowest layers first.
+/// What each top-level module may use, lowest layers first. The shells (`ui`, `cli`) ask the
+/// session: they never reach `storage`, `interop`, `branding`, `pdf`, `office` or `picture`.
 const ALLOWED: [(&str, &[&str]); 21] = [
     ("model", &[]),
     ("files", &[]),
@@ -76,19 +77,14 @@ const ALLOWED: [(&str, &[&str]); 21] = [
         "cli",
         &[
             "files",
-            "picture",
             "model",
-            "branding",
             "i18n",
             "knowledge",
-            "storage",
             "sample",
             "edit",
             "rules",
             "dossier",
             "documents",
-            "pdf",
-            "interop",
             "session",
             "portfolio",
             "messages",
@@ -98,20 +94,15 @@ const ALLOWED: [(&str, &[&str]); 21] = [
         "ui",
         &[
             "files",
-            "picture",
             "model",
-            "branding",
             "i18n",
             "knowledge",
-            "storage",
             "settings",
             "sample",
             "edit",
             "rules",
             "dossier",
             "documents",
-            "pdf",
-            "interop",
             "session",
             "portfolio",
             "messages",
@@ -518,7 +509,11 @@ fn the_ui_files_stay_small_enough_to_read() {
     rust_files(&src.join("ui"), &mut files);
     for file in files {
         let lines = fs::read_to_string(&file).expect("read").lines().count();
-        let limit = if file.ends_with("ui/mod.rs") { 250 } else { 600 };
+        let limit = if file.ends_with("ui/mod.rs") {
+            250
+        } else {
+            600
+        };
         assert!(
             lines <= limit,
             "{} has {lines} lines (at most {limit}): split it by role",

@@ -11,8 +11,8 @@ use crate::i18n::{tr, tr_with, Lang};
 use crate::model::diff::{diff, Diff};
 use crate::model::{Assessment, Date};
 use crate::rules::{self, Finding};
+use crate::session::versions;
 use crate::session::Session;
-use crate::storage;
 
 /// What to compare.
 pub struct Request<'a> {
@@ -41,7 +41,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
         [one] => versions(one, request, lang),
         [old, new] => {
             let open = |path: &Path| {
-                storage::load(path)
+                versions::load_project(path)
                     .map(|assessment| Side {
                         name: path.display().to_string(),
                         assessment,
@@ -109,7 +109,7 @@ fn versions(path: &Path, request: &Request, lang: Lang) -> Result<(Side, Side), 
         ));
     }
     let a = &session.assessment;
-    let texts = storage::history::rebuild(a).map_err(|e| e.to_string())?;
+    let texts = versions::version_texts(a)?;
     let numbers: Vec<&str> = a
         .history
         .versions
@@ -124,7 +124,7 @@ fn versions(path: &Path, request: &Request, lang: Lang) -> Result<(Side, Side), 
                 &[("number", number), ("versions", &numbers.join(", "))],
             )
         })?;
-        let assessment = storage::parse_text(&texts[index], path)
+        let assessment = versions::parse_version(&texts[index], path)
             .map_err(|error| crate::messages::load_error(&error, lang))?;
         Ok(Side {
             name: number.to_owned(),

@@ -69,12 +69,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     ];
     for (output, path) in outputs {
         let Some(path) = path else { continue };
-        let written = output
-            .bytes(&found, &kb, lang, stamp, &describe)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::storage::write_atomic(path, &bytes).map_err(|e| e.to_string())
-            });
+        let written = output.write(path, &found, &kb, lang, stamp, &describe);
         match written {
             Ok(()) => {
                 let line = tr_with(

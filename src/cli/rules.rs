@@ -11,28 +11,23 @@ pub fn run(output: Option<&Path>, lang: Lang) -> u8 {
     let Some(kb) = super::evaluated::knowledge_base() else {
         return 2;
     };
-    let book = crate::documents::rule_book::rule_book(&kb, lang, crate::session::today_local());
     let extension = output
         .and_then(Path::extension)
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = match extension.as_str() {
-        "html" | "htm" => crate::dossier::markup::html(&book).into_bytes(),
-        "txt" => crate::dossier::text::plain_text(&book).into_bytes(),
-        "pdf" => match crate::pdf::render(&book) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("gardefou: {error}");
-                return 2;
-            }
-        },
-        _ => crate::dossier::markup::markdown(&book).into_bytes(),
+    let today = crate::session::today_local();
+    let bytes = match crate::session::rule_book::rule_book_bytes(&kb, lang, today, &extension) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("gardefou: {error}");
+            return 2;
+        }
     };
     let Some(output) = output else {
         print!("{}", String::from_utf8_lossy(&bytes));
         return 0;
     };
-    match crate::storage::write_atomic(output, &bytes) {
+    match crate::session::write_atomic(output, &bytes) {
         Ok(()) => {
             eprintln!(
                 "{}",

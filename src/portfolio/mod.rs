@@ -498,4 +498,21 @@ impl Output {
             Output::Csv => Ok(csv::csv(portfolio, describe)),
         }
     }
+
+    /// Writes `portfolio` in this form to `path` (safely: a temporary file renamed over it),
+    /// for both shells; the error is worded for the status bar or standard error.
+    pub fn write(
+        self,
+        path: &Path,
+        portfolio: &Portfolio,
+        kb: &KnowledgeBase,
+        lang: crate::model::Lang,
+        stamp: time::OffsetDateTime,
+        describe: &dyn Fn(&Problem) -> String,
+    ) -> Result<(), String> {
+        let bytes = self
+            .bytes(portfolio, kb, lang, stamp, describe)
+            .map_err(|e| e.to_string())?;
+        crate::session::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    }
 }

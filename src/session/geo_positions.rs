@@ -5,6 +5,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+pub use crate::interop::geojson::project;
 use crate::interop::geojson::{self, GeoJsonError, GeoPositions};
 
 /// Why the file gave no positions.

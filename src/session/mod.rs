@@ -16,13 +16,21 @@ pub mod logo;
 pub mod plan_background;
 pub mod read;
 pub mod recovery;
+pub mod rule_book;
 pub mod save;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// When checking the evidence documents must stop (a deadline, a cancel flag).
+pub use crate::storage::autosave::{
+    pending_recovery, INTERVAL_SECONDS as AUTOSAVE_INTERVAL_SECONDS,
+    QUIET_SECONDS as AUTOSAVE_QUIET_SECONDS,
+};
+pub use crate::storage::camera_csv::ImportPreview;
 pub use crate::storage::evidence::Budget as EvidenceBudget;
+pub use crate::storage::write_atomic;
 pub use camera_csv::CsvImport;
 pub use circuit::CircuitError;
 pub use export::{ExportError, ExportJob, ExportKind, Exported, Format};
@@ -168,7 +176,13 @@ impl Session {
         })
     }
 
-    /// The text of the last validated version, if there is one.
+    /// The last validated version, read back from the file's history.
+    pub fn latest_version(&self) -> Option<Assessment> {
+        let text = self.latest_version_text()?;
+        crate::storage::parse_text(text, Path::new("version")).ok()
+    }
+
+    /// The last validated version's text, as recorded in the file's history.
     pub fn latest_version_text(&self) -> Option<&str> {
         let last = self.assessment.history.versions.last()?;
         self.version_texts.get(&last.sha256).map(String::as_str)

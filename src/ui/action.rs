@@ -53,7 +53,7 @@ pub enum Action {
     /// Hash a document and add it to the evidence locker.
     AttachEvidence(PathBuf, EvidenceKind, String),
     /// Import the cameras of a confirmed CSV draft and put the positions it gives on the plans.
-    ImportCameras(Box<crate::storage::camera_csv::ImportPreview>),
+    ImportCameras(Box<crate::session::ImportPreview>),
     /// Attach the picture at this path (read, with these sides) as a plan's background.
     SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the

@@ -44,8 +44,7 @@ impl GardefouApp {
     pub(super) fn compute_changes(&self) -> Option<ChangesView> {
         let lang = self.lang();
         let version = self.session.assessment.history.versions.last()?;
-        let text = self.session.latest_version_text()?;
-        let old = crate::storage::parse_text(text, std::path::Path::new("version")).ok()?;
+        let old = self.session.latest_version()?;
         let diff = crate::model::diff::diff(&old, &self.session.assessment);
         let before = crate::rules::evaluate(&old, self.session.kb(), self.session.today()).findings;
         let after = &self.session.report().findings;

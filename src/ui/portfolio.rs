@@ -84,18 +84,14 @@ impl GardefouApp {
             ignored: view.ignored,
         };
         let describe = |p: &crate::portfolio::Problem| crate::messages::portfolio_problem(p, lang);
-        let written = output
-            .bytes(
-                &found,
-                self.session.kb(),
-                lang,
-                time::OffsetDateTime::now_utc(),
-                &describe,
-            )
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
-            });
+        let written = output.write(
+            &path,
+            &found,
+            self.session.kb(),
+            lang,
+            time::OffsetDateTime::now_utc(),
+            &describe,
+        );
         match written {
             Ok(()) => self.set_status(
                 tr_with(

@@ -102,7 +102,7 @@ impl GardefouApp {
                     ui.label(RichText::new(note).small().color(palette.muted));
                     // Unsaved work of that file survives in a recovery copy: said here, offered
                     // when the file opens.
-                    if crate::storage::autosave::pending_recovery(path).is_some() {
+                    if crate::session::pending_recovery(path).is_some() {
                         ui.label(
                             RichText::new(tr(lang, "start.has_recovery"))
                                 .small()

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use crate::i18n::tr;
-use crate::storage::autosave;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
 use crate::ui::ctx::Ctx;
@@ -276,7 +275,9 @@ impl GardefouApp {
         self.autosave(now);
         if self.is_dirty() {
             // Wakes the app for the recovery copy due a few seconds after the last edit.
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(autosave::QUIET_SECONDS));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                crate::session::AUTOSAVE_QUIET_SECONDS,
+            ));
         }
     }
 }

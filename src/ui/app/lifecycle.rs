@@ -10,7 +10,6 @@ use crate::i18n::{tr, tr_with};
 use crate::messages;
 use crate::session::export::default_dossier_path;
 use crate::session::{ExportKind, Session};
-use crate::storage::autosave;
 use crate::ui::action::Action;
 use crate::ui::export_state::ExportState;
 use crate::ui::state::Prompt;
@@ -279,11 +278,11 @@ impl GardefouApp {
                 return;
             };
             let written_since = self.state.last_autosave.is_some_and(|t| t >= edited);
-            let quiet = now - edited >= autosave::QUIET_SECONDS;
+            let quiet = now - edited >= crate::session::AUTOSAVE_QUIET_SECONDS;
             let overdue = self
                 .state
                 .last_autosave
-                .is_none_or(|t| now - t >= autosave::INTERVAL_SECONDS);
+                .is_none_or(|t| now - t >= crate::session::AUTOSAVE_INTERVAL_SECONDS);
             if written_since || !(quiet || overdue) {
                 return;
             }

@@ -400,12 +400,13 @@ fn import_geojson(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) -> (String, bool) {
-    use crate::interop::geojson;
     let read = match crate::session::geo_positions::read_geojson(path) {
         Ok(read) => read,
         Err(error) => return (crate::messages::geo_file_error(&error, lang), true),
     };
-    let Some(projected) = geojson::project(&read.cameras, plan.width.max(2000)) else {
+    let Some(projected) =
+        crate::session::geo_positions::project(&read.cameras, plan.width.max(2000))
+    else {
         return (tr(lang, "ui.plan.geojson_none").to_owned(), true);
     };
     let count = projected.positions.len();
