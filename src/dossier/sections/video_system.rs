@@ -8,11 +8,26 @@ use crate::dossier::Ctx;
 use crate::model::camera::summarise;
 use crate::model::Authorisation;
 
-/// The video-system chapter.
+/// The video-system chapter, section by section.
 pub fn video_system(ctx: &Ctx) -> Vec<Block> {
-    let v = &ctx.a.video_system;
     let mut out = vec![chapter(ctx.t("dossier.ch.video_system"))];
+    orders(ctx, &mut out);
+    retention(ctx, &mut out);
+    public_information(ctx, &mut out);
+    access_rights(ctx, &mut out);
+    control_centre(ctx, &mut out);
+    software(ctx, &mut out);
+    statistics(ctx, &mut out);
+    searches(ctx, &mut out);
+    cameras(ctx, &mut out);
+    capabilities(ctx, &mut out);
+    out
+}
 
+/// The prefectoral orders, one table each (numbered when there are several), and the third
+/// parties' cameras.
+fn orders(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("dossier.authorisation")));
     let several = v.has_several_orders();
     for (index, o) in v.orders().into_iter().enumerate() {
@@ -38,7 +53,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ),
         ]));
     }
+}
 
+/// How long images and metadata are kept, with the ceiling the orders set.
+fn retention(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("dossier.retention")));
     out.push(Block::KeyValues(vec![
         (
@@ -64,7 +83,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         ),
         (ctx.t("dossier.coverage"), ctx.text_or_blank(&v.coverage)),
     ]));
+}
 
+/// How the public is told: signs and the second-layer notice.
+fn public_information(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("dossier.public_information")));
     let info = &v.public_information;
     out.push(Block::KeyValues(vec![
@@ -93,7 +116,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(info.notice_mentions_statistics),
         ),
     ]));
+}
 
+/// The procedure for the right of access to images.
+fn access_rights(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("field.video_system.access_rights")));
     let rights = &v.access_rights;
     out.push(Block::KeyValues(vec![
@@ -118,7 +145,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(rights.documents_refusal_grounds),
         ),
     ]));
+}
 
+/// The control centre: who watches, when, with which logs and security.
+fn control_centre(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("field.control_centre.name")));
     let centre = &v.control_centre;
     let centre_name = if ctx.hides_internal() {
@@ -177,7 +208,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         ));
     }
     out.push(Block::KeyValues(rows));
+}
 
+/// The analytics software: vendor, product, version, modules, hosting.
+fn software(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("field.software")));
     let software = &v.software;
     out.push(Block::KeyValues(vec![
@@ -203,7 +238,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.yes_no(software.does_contract_forbid_unlock),
         ),
     ]));
+}
 
+/// The statistics use.
+fn statistics(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("dossier.statistics")));
     let stats = &v.statistics;
     out.push(Block::KeyValues(vec![
@@ -221,7 +260,11 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
             ctx.text_or_blank(&stats.description),
         ),
     ]));
+}
 
+/// Searches in recordings: who, on what instruction, with which logs.
+fn searches(ctx: &Ctx, out: &mut Vec<Block>) {
+    let v = &ctx.a.video_system;
     out.push(section(ctx.t("dossier.searches")));
     let searches = &v.searches;
     let initiators: Vec<String> = searches
@@ -281,7 +324,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         ));
     }
     out.push(Block::KeyValues(rows));
+}
 
+/// The camera inventory in figures, per perimeter.
+fn cameras(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(section(ctx.t("section.cameras")));
     let summary = summarise(&ctx.a.cameras);
     out.push(Block::Paragraph(ctx.tw(
@@ -322,7 +368,10 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         rows: per_perimeter,
     });
     out.push(Block::Note(ctx.t("dossier.inventory_in_annex")));
+}
 
+/// The capabilities of the software: present, state, who can unlock them.
+fn capabilities(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(section(ctx.t("section.capabilities")));
     let rows = ctx
         .kb
@@ -383,7 +432,6 @@ pub fn video_system(ctx: &Ctx) -> Vec<Block> {
         rows,
     });
     out.push(Block::Note(ctx.t("dossier.capabilities_in_annex")));
-    out
 }
 
 /// One order's answers, as the dossier prints them; its authorised retention too when the system
