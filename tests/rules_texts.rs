@@ -201,3 +201,32 @@ fn no_blocking_finding_rests_on_an_unverified_proposition_in_any_scenario() {
         }
     }
 }
+
+#[test]
+fn every_field_a_finding_names_is_in_a_known_section_of_the_assessment() {
+    use gardefou::model::path::Section;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut assessments = vec![common::sample(), common::compliant()];
+    for entry in std::fs::read_dir(&dir).expect("scenarios") {
+        let path = entry.expect("entry").path();
+        if path.to_string_lossy().ends_with(".aipd.ron") {
+            assessments.push(gardefou::storage::load(&path).expect("scenario"));
+        }
+    }
+    let mut seen = 0;
+    for a in &assessments {
+        for today in ["2026-11-23", "2028-01-10"] {
+            for finding in &common::evaluate(a, today).findings {
+                for field in &finding.fields {
+                    assert!(
+                        Section::of(field).is_some(),
+                        "{}: « {field} » names no section: « go to the field » could not land",
+                        finding.rule_id
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} fields seen");
+}

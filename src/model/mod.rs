@@ -19,6 +19,7 @@ pub mod integrity;
 pub mod measure;
 pub mod necessity;
 pub mod opinion;
+pub mod path;
 pub mod processing;
 pub mod project;
 pub mod risk;

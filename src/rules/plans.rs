@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::Bilingual;
+use crate::model::path;
 use crate::model::{Assessment, CameraId, PlanId, SitePlan, ZoneKind};
 
 /// How many items a finding lists before « … (+N) ».
@@ -134,7 +135,7 @@ pub fn plans_with(
         for s in sightings.iter().filter(|s| s.kind.is_sensitive_place()) {
             let kind = texts.phrase(zone_phrase(s.kind), &[]);
             sensitive.push((camera.to_string(), s.zone.clone(), kind));
-            sensitive_fields.push(format!("plans[{}].placements[{camera}]", s.plan_id));
+            sensitive_fields.push(path::placement(&s.plan_id, camera, None));
         }
     }
     // « No vulnerable people filmed » while a school or a health facility is in view.
@@ -180,7 +181,7 @@ pub fn plans_with(
                 "PLAN-SCALE",
                 Severity::Medium,
                 &[("plan", Bilingual::same(plan_name(plan)))],
-                vec![format!("plans[{}].metres_per_pixel", plan.plan_id)],
+                vec![path::plan(&plan.plan_id, "metres_per_pixel")],
             ));
         }
         let unknown_optics: Vec<String> = plan
@@ -198,7 +199,7 @@ pub fn plans_with(
                     ("count", text::number(unknown_optics.len())),
                     ("cameras", listed(unknown_optics)),
                 ],
-                vec![format!("plans[{}].placements", plan.plan_id)],
+                vec![path::plan(&plan.plan_id, "placements")],
             ));
         }
         if plan.placements.is_empty() {
@@ -223,8 +224,8 @@ pub fn plans_with(
                     ("cameras", listed(elsewhere)),
                 ],
                 vec![
-                    format!("plans[{}].perimeter", plan.plan_id),
-                    format!("plans[{}].placements", plan.plan_id),
+                    path::plan(&plan.plan_id, "perimeter"),
+                    path::plan(&plan.plan_id, "placements"),
                 ],
             ));
         }
@@ -244,7 +245,7 @@ pub fn plans_with(
                     ("count", text::number(missing.len())),
                     ("cameras", listed(missing)),
                 ],
-                vec![format!("plans[{}].placements", plan.plan_id)],
+                vec![path::plan(&plan.plan_id, "placements")],
             ));
         }
     }
@@ -280,7 +281,7 @@ fn r21(
         .filter(|c| c.views_dwellings && !c.has_privacy_masking)
         .map(|c| {
             let id = c.camera_id.to_string();
-            let field = format!("cameras[{id}].has_privacy_masking");
+            let field = path::camera(&id, Some("has_privacy_masking"));
             (id.clone(), id, field)
         })
         .collect();
@@ -301,12 +302,12 @@ fn r21(
             Some(_) => exposed.push((
                 id.clone(),
                 format!("{id} → {}", zones.join(" / ")),
-                format!("plans[{plan}].placements[{id}].masks"),
+                path::placement(plan, id, Some("masks")),
             )),
             None => to_verify.push((
                 id.clone(),
                 format!("{id} → {}", zones.join(" / ")),
-                format!("plans[{plan}].placements[{id}].view_check"),
+                path::placement(plan, id, Some("view_check")),
             )),
         }
     }
@@ -375,7 +376,7 @@ fn unknown_cameras(
     }
     let fields = unknown
         .iter()
-        .map(|id| format!("plans[{}].placements[{id}]", plan.plan_id))
+        .map(|id| path::placement(&plan.plan_id, id, None))
         .collect();
     out.push(texts.finding(
         "PLAN-UNKNOWN-CAMERA",

@@ -200,7 +200,10 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
     }
     for camera in &a.cameras {
         if camera.purposes.contains(&PurposeKind::Other) {
-            fields.push(format!("cameras[{}].purposes", camera.camera_id));
+            fields.push(crate::model::path::camera(
+                &camera.camera_id,
+                Some("purposes"),
+            ));
         }
     }
     if labels.is_empty() && !fields.is_empty() {

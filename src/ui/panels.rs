@@ -91,7 +91,7 @@ impl GardefouApp {
                     let mut section = String::new();
                     for change in &d.changes {
                         let step = Step::of_field(&change.path);
-                        let title = step.title(lang);
+                        let title = step.map_or_else(|| "—".to_owned(), |s| s.title(lang));
                         if title != section {
                             section = title.clone();
                             ui.label(RichText::new(title).strong());
@@ -124,11 +124,11 @@ impl GardefouApp {
                         } else {
                             RichText::new(text)
                         };
-                        if ui
+                        let clicked = ui
                             .add(egui::Link::new(text))
                             .on_hover_text(&change.path)
-                            .clicked()
-                        {
+                            .clicked();
+                        if let Some(step) = step.filter(|_| clicked) {
                             actions.push(Action::GoTo(step, Some(change.path.clone())));
                         }
                     }
@@ -272,11 +272,12 @@ impl GardefouApp {
                                 );
                                 ui.label(&comment.text);
                                 ui.horizontal(|ui| {
-                                    if ui.button(tr(lang, "review.go")).clicked() {
-                                        actions.push(Action::GoTo(
-                                            Step::of_field(&comment.field),
-                                            Some(comment.field.clone()),
-                                        ));
+                                    let step = Step::of_field(&comment.field);
+                                    if let Some(step) =
+                                        step.filter(|_| ui.button(tr(lang, "review.go")).clicked())
+                                    {
+                                        actions
+                                            .push(Action::GoTo(step, Some(comment.field.clone())));
                                     }
                                     let toggle = if comment.is_resolved {
                                         "review.reopen"
@@ -385,8 +386,10 @@ impl GardefouApp {
                         sources_ui(ui, &kb, &q.sources, lang, actions);
                     }
                     ui.add_space(6.0);
-                    if ui.button(tr(lang, "ui.help_go_to_field")).clicked() {
-                        actions.push(Action::GoTo(Step::of_field(&path), Some(path.clone())));
+                    if let Some(step) = Step::of_field(&path) {
+                        if ui.button(tr(lang, "ui.help_go_to_field")).clicked() {
+                            actions.push(Action::GoTo(step, Some(path.clone())));
+                        }
                     }
                 }
                 None => {
@@ -459,7 +462,7 @@ impl GardefouApp {
         let mut hits = Vec::new();
         for q in &self.session.kb().questions {
             if has(q.label.get(lang)) || has(q.help.get(lang)) || has(q.id.as_str()) {
-                let step = Step::of_field(q.id.as_str());
+                let step = Step::of_field(q.id.as_str()).unwrap_or(Step::Screening);
                 hits.push(Hit {
                     text: format!("{} — {}", step.title(lang), q.label.get(lang)),
                     step,
@@ -482,7 +485,10 @@ impl GardefouApp {
                             &format!("{} — {}", finding.rule_id, finding.title.get(lang)),
                         )],
                     ),
-                    step: field.as_deref().map_or(Step::Screening, Step::of_field),
+                    step: field
+                        .as_deref()
+                        .and_then(Step::of_field)
+                        .unwrap_or(Step::Screening),
                     field,
                 });
             }

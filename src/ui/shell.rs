@@ -113,7 +113,7 @@ impl GardefouApp {
                 .session
                 .report()
                 .with_severity(Severity::Blocking)
-                .any(|f| f.fields.iter().any(|p| Step::of_field(p) == *step));
+                .any(|f| f.fields.iter().any(|p| Step::of_field(p) == Some(*step)));
             ui.horizontal(|ui| {
                 let selected = self.state.step == *step;
                 let title = format!("{index}. {}", step.title(lang));
@@ -530,7 +530,11 @@ fn finding_card_ui(
     actions: &mut Vec<Action>,
 ) {
     let field = finding.fields.first().cloned();
-    let step = field.as_deref().map_or(Step::Screening, Step::of_field);
+    // A finding with no field, or a field of no known section, opens the screening.
+    let step = field
+        .as_deref()
+        .and_then(Step::of_field)
+        .unwrap_or(Step::Screening);
     let card = ui.scope_builder(
         egui::UiBuilder::new()
             .id_salt(("finding", &finding.rule_id, &finding.fields))

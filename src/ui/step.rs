@@ -3,6 +3,7 @@
 //! holds the field. A leaf of the interface: it imports nothing of it.
 
 use crate::i18n::{tr, Lang};
+use crate::model::path::Section;
 
 /// A step of the wizard.
 #[derive(
@@ -85,20 +86,28 @@ impl Step {
         }
     }
 
-    /// The step that holds a field, from the field's path.
-    pub fn of_field(path: &str) -> Step {
-        let head = path.split(['.', '[']).next().unwrap_or("");
-        match head {
-            "project" => Step::Project,
-            "screening" => Step::Screening,
-            "processing" => Step::Processing,
-            "video_system" | "cameras" | "capabilities" | "evidence" | "plans" => Step::VideoSystem,
-            "necessity" | "rights" => Step::Necessity,
-            "risks" => Step::Risks,
-            "measures" => Step::Measures,
-            "opinions" => Step::Opinions,
-            _ => Step::Dossier,
+    /// The step that holds the fields of a section of the assessment.
+    pub fn of_section(section: Section) -> Step {
+        match section {
+            Section::Project => Step::Project,
+            Section::Screening => Step::Screening,
+            Section::Processing => Step::Processing,
+            Section::VideoSystem
+            | Section::Cameras
+            | Section::Capabilities
+            | Section::Evidence
+            | Section::Plans => Step::VideoSystem,
+            Section::Necessity | Section::Rights | Section::Answers => Step::Necessity,
+            Section::Risks => Step::Risks,
+            Section::Measures => Step::Measures,
+            Section::Opinions | Section::History => Step::Opinions,
         }
+    }
+
+    /// The step that holds a field, from the field's path; `None` for a path of no known
+    /// section (never sent to some other step).
+    pub fn of_field(path: &str) -> Option<Step> {
+        Section::of(path).map(Step::of_section)
     }
 
     /// The next step, if any.
@@ -128,11 +137,22 @@ mod tests {
     fn field_paths_map_to_their_step() {
         assert_eq!(
             Step::of_field("video_system.image_retention_days"),
-            Step::VideoSystem
+            Some(Step::VideoSystem)
         );
-        assert_eq!(Step::of_field("capabilities[K02].state"), Step::VideoSystem);
-        assert_eq!(Step::of_field("rights.access.evaluation"), Step::Necessity);
-        assert_eq!(Step::of_field("risks[RISK-1].residual"), Step::Risks);
-        assert_eq!(Step::of_field("screening"), Step::Screening);
+        assert_eq!(
+            Step::of_field("capabilities[K02].state"),
+            Some(Step::VideoSystem)
+        );
+        assert_eq!(
+            Step::of_field("rights.access.evaluation"),
+            Some(Step::Necessity)
+        );
+        assert_eq!(Step::of_field("risks[RISK-1].residual"), Some(Step::Risks));
+        assert_eq!(Step::of_field("screening"), Some(Step::Screening));
+        assert_eq!(
+            Step::of_field("camera[CAM-1]"),
+            None,
+            "unknown, not the Dossier step"
+        );
     }
 }

@@ -12,6 +12,7 @@ use super::plan_tools;
 use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::model::geometry::Point;
+use crate::model::path::PlanItem;
 use crate::model::{Assessment, CameraId, PlanId, SitePlan, ZoneId, ZoneKind};
 use crate::ui::action::Action;
 use crate::ui::steps::StepCtx;
@@ -247,17 +248,13 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
 /// The plan and the camera or zone a field path names: `plans[ID]`, then `.placements[CAM]`
 /// or `.zones[Z]` if given.
 fn pointed_at(path: &str) -> Option<(PlanId, Option<Selected>)> {
-    let rest = path.strip_prefix("plans[")?;
-    let (plan, rest) = rest.split_once(']')?;
-    let inner = |prefix: &str| {
-        rest.strip_prefix(prefix)
-            .and_then(|r| r.split_once(']'))
-            .map(|(id, _)| id.to_owned())
+    let (plan, item) = crate::model::path::plan_item(path)?;
+    let selected = match item {
+        PlanItem::Plan => None,
+        PlanItem::Camera(camera) => Some(Selected::Camera(camera)),
+        PlanItem::Zone(zone) => Some(Selected::Zone(zone)),
     };
-    let selected = inner(".placements[")
-        .map(|id| Selected::Camera(CameraId::new(id)))
-        .or_else(|| inner(".zones[").map(|id| Selected::Zone(ZoneId::new(id))));
-    Some((PlanId::new(plan), selected))
+    Some((plan, selected))
 }
 
 fn plan_fields_ui(
