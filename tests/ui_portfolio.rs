@@ -91,7 +91,7 @@ fn the_portfolio_sorts_filters_opens_an_assessment_and_comes_back_as_it_was() {
     let mut h = harness(app(Lang::En));
     h.get_by_label("Portfolio").click();
     h.run();
-    assert!(h.state().state.show_portfolio);
+    assert!(h.state().state.mode.is_portfolio());
     read_folder(&mut h, dir.path());
     assert_eq!(
         h.state().state.portfolio.entries.len(),
@@ -142,7 +142,7 @@ fn the_portfolio_sorts_filters_opens_an_assessment_and_comes_back_as_it_was() {
     h.run();
     h.get_by_label("Open the assessment").click();
     h.run();
-    assert!(!h.state().state.show_portfolio);
+    assert!(!h.state().state.mode.is_portfolio());
     assert_eq!(
         h.state().session.path(),
         Some(dir.path().join("m3.aipd.ron").as_path())
@@ -155,7 +155,7 @@ fn the_portfolio_sorts_filters_opens_an_assessment_and_comes_back_as_it_was() {
     h.get_by_label("Portfolio").click();
     wait_for_scan(&mut h);
     let view = &h.state().state.portfolio;
-    assert!(h.state().state.show_portfolio);
+    assert!(h.state().state.mode.is_portfolio());
     assert_eq!(view.sort.column, Column::Organisation);
     assert_eq!(view.show, Show::All);
     assert_eq!(view.query, "bellerive");
@@ -200,7 +200,7 @@ fn the_remembered_portfolio_is_shown_at_start() {
     let app = app(Lang::En).with_portfolio(&ctx, dir.path().to_owned());
     let mut h = harness(app);
     wait_for_scan(&mut h);
-    assert!(h.state().state.show_portfolio);
+    assert!(h.state().state.mode.is_portfolio());
     assert!(
         h.query_by_label("Commune de Lavaud").is_none(),
         "not in this folder"

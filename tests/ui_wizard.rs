@@ -1117,7 +1117,7 @@ fn the_start_screen_marks_a_recent_file_that_has_a_recovery_copy() {
     .expect("recovery copy");
     let mut app = app(common::sample(), Lang::Fr);
     app.settings.recent_files = vec![path.clone()];
-    app.state.show_start = true;
+    app.state.mode = gardefou::ui::state::Mode::Start;
     let h = harness(app);
     assert!(h
         .query_by_label("modifications non enregistrées récupérables")
@@ -1485,7 +1485,7 @@ fn the_start_screen_offers_new_open_the_example_and_recent_files() {
 
     h.get_by_label("Ouvrir l’exemple").click();
     h.run();
-    assert!(!h.state().state.show_start);
+    assert!(!h.state().state.mode.on_start());
     assert_eq!(
         h.state().session.assessment.project.title,
         common::sample().project.title

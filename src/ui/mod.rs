@@ -39,7 +39,7 @@ use std::sync::Arc;
 use egui::util::undoer::Undoer;
 
 use self::action::Action;
-use self::state::{Prompt, UiState};
+use self::state::{Mode, Prompt, UiState};
 use crate::i18n::{tr, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::messages;
@@ -129,13 +129,13 @@ impl GardefouApp {
     /// The same app showing the start screen (recent files, new, open, the example) until the
     /// user picks something.
     pub fn with_start_screen(mut self, show: bool) -> Self {
-        self.state.show_start = show;
+        self.state.mode = if show { Mode::Start } else { Mode::Wizard };
         self
     }
 
     /// The same app showing the portfolio of `folder` (scanning it) in place of the start screen.
     pub fn with_portfolio(mut self, ctx: &egui::Context, folder: PathBuf) -> Self {
-        self.state.show_start = false;
+        self.state.mode = Mode::Wizard;
         self.scan_portfolio(ctx, folder);
         self
     }

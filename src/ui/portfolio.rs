@@ -32,7 +32,7 @@ impl GardefouApp {
                 .iter()
                 .any(|e| matches!(e, egui::Event::WindowFocused(true)))
         });
-        if focused && self.state.show_portfolio && !self.state.portfolio.is_scanning() {
+        if focused && self.state.mode.is_portfolio() && !self.state.portfolio.is_scanning() {
             let kb = Arc::clone(self.session.kb());
             self.state.portfolio.refresh(kb, self.session.today(), ctx);
         }
@@ -40,7 +40,7 @@ impl GardefouApp {
 
     /// Opens the portfolio view, scanning its folder again if it has one.
     pub(super) fn show_portfolio(&mut self, ctx: &egui::Context) {
-        self.state.show_portfolio = true;
+        self.state.mode = self.state.mode.with_portfolio();
         let view = &mut self.state.portfolio;
         if view.folder.is_none() {
             if let Some(folder) = self.settings.portfolio_folder.clone() {
@@ -60,7 +60,7 @@ impl GardefouApp {
     /// Scans `folder` and remembers it for the next start.
     pub(super) fn scan_portfolio(&mut self, ctx: &egui::Context, folder: PathBuf) {
         self.settings.portfolio_folder = Some(folder.clone());
-        self.state.show_portfolio = true;
+        self.state.mode = self.state.mode.with_portfolio();
         let kb = Arc::clone(self.session.kb());
         self.state
             .portfolio

@@ -25,7 +25,7 @@ impl GardefouApp {
             );
             ui.separator();
             // On the start screen there is nothing yet to save, export or search.
-            let has_work = !self.state.show_start;
+            let has_work = !self.state.mode.on_start();
             command_button(ui, Command::New, lang, true, actions);
             command_button(ui, Command::Open, lang, true, actions);
             command_button(ui, Command::Save, lang, has_work, actions);
@@ -42,7 +42,10 @@ impl GardefouApp {
             });
             ui.separator();
             if ui
-                .selectable_label(self.state.show_portfolio, Command::Portfolio.label(lang))
+                .selectable_label(
+                    self.state.mode.is_portfolio(),
+                    Command::Portfolio.label(lang),
+                )
                 .on_hover_text(Command::Portfolio.hover_text(ui.ctx(), lang))
                 .clicked()
             {

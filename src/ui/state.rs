@@ -3,6 +3,51 @@
 pub use super::export_state::ExportState;
 use super::step::Step;
 
+/// What fills the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The start screen: recent files, new, open, the example.
+    Start,
+    /// The wizard on the open assessment.
+    #[default]
+    Wizard,
+    /// The portfolio, opened from the start screen (`over_start`) or from the wizard; closing
+    /// it goes back there.
+    Portfolio {
+        /// The start screen was showing when the portfolio opened.
+        over_start: bool,
+    },
+}
+
+impl Mode {
+    /// The start screen is showing, or lies under the portfolio: no assessment is being worked
+    /// on (the title names none, the commands on one are off).
+    pub fn on_start(self) -> bool {
+        matches!(self, Mode::Start | Mode::Portfolio { over_start: true })
+    }
+
+    /// The portfolio is showing.
+    pub fn is_portfolio(self) -> bool {
+        matches!(self, Mode::Portfolio { .. })
+    }
+
+    /// The portfolio, opened from this mode.
+    pub fn with_portfolio(self) -> Mode {
+        Mode::Portfolio {
+            over_start: self.on_start(),
+        }
+    }
+
+    /// What closing the portfolio goes back to.
+    pub fn without_portfolio(self) -> Mode {
+        match self {
+            Mode::Portfolio { over_start: true } => Mode::Start,
+            Mode::Portfolio { over_start: false } => Mode::Wizard,
+            other => other,
+        }
+    }
+}
+
 /// A question that needs an answer before anything else.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
@@ -103,10 +148,8 @@ pub struct UiState {
     pub help: Option<String>,
     /// The search window, when open.
     pub search: Option<super::windows::SearchView>,
-    /// The start screen is shown instead of the wizard.
-    pub show_start: bool,
-    /// Shows the portfolio in place of the wizard.
-    pub show_portfolio: bool,
+    /// What fills the window: the start screen, the wizard or the portfolio.
+    pub mode: Mode,
     /// The portfolio's folder, rows, sort, filter and scan (kept while an assessment is open).
     pub portfolio: super::portfolio_view::PortfolioView,
     /// The window title last sent, so it is sent again only when it changes.

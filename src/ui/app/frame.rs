@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
 use crate::ui::ctx::Ctx;
-use crate::ui::state::Prompt;
+use crate::ui::state::{Mode, Prompt};
 use crate::ui::step::Step;
 use crate::ui::steps::StepCtx;
 use crate::ui::{evidence_choices, file_picker, steps, GardefouApp, SETTINGS_KEY, STEP_KEYS};
@@ -34,7 +34,7 @@ impl GardefouApp {
     /// there are unsaved changes; sent to the window only when it changes.
     pub(in crate::ui) fn update_title(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
-        let name = if self.state.show_start {
+        let name = if self.state.mode.on_start() {
             String::new()
         } else if !self.session.assessment.project.title.trim().is_empty() {
             self.session.assessment.project.title.trim().to_owned()
@@ -62,7 +62,7 @@ impl GardefouApp {
         if self.state.prompt.is_some() || self.state.file_picker.is_some() {
             return;
         }
-        let on_start = self.state.show_start;
+        let on_start = self.state.mode.on_start();
         ctx.input_mut(|input| {
             for command in Command::by_shortcut_precedence() {
                 let is_available = !on_start
@@ -213,7 +213,7 @@ impl GardefouApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         self.update_title(&ctx);
         self.poll_portfolio(&ctx);
-        if self.state.show_portfolio {
+        if self.state.mode.is_portfolio() {
             egui::CentralPanel::default().show(ui, |ui| self.portfolio_ui(ui, &mut actions));
             self.prompt_ui(&ctx, &mut actions);
             self.file_picker_ui(&ctx);
@@ -223,7 +223,7 @@ impl GardefouApp {
             self.take_picked_path();
             return;
         }
-        if self.state.show_start {
+        if self.state.mode == Mode::Start {
             egui::CentralPanel::default().show(ui, |ui| self.start_ui(ui, &mut actions));
             self.prompt_ui(&ctx, &mut actions);
             for action in actions {

@@ -12,7 +12,7 @@ use crate::session::export::default_dossier_path;
 use crate::session::{ExportKind, Session};
 use crate::ui::action::Action;
 use crate::ui::export_state::ExportState;
-use crate::ui::state::Prompt;
+use crate::ui::state::{Mode, Prompt};
 use crate::ui::task::Task;
 use crate::ui::{action, file_dialog, file_picker, with_extension_of, GardefouApp};
 
@@ -44,8 +44,7 @@ impl GardefouApp {
             .display()
             .to_string();
         self.undoer = Undoer::default();
-        self.state.show_start = false;
-        self.state.show_portfolio = false;
+        self.state.mode = Mode::Wizard;
     }
 
     pub(in crate::ui) fn ask_path(

@@ -241,8 +241,8 @@ impl GardefouApp {
             }
             // The portfolio, or back from it to the assessment (or the start screen).
             Command::Portfolio => {
-                if self.state.show_portfolio {
-                    self.state.show_portfolio = false;
+                if self.state.mode.is_portfolio() {
+                    self.state.mode = self.state.mode.without_portfolio();
                 } else {
                     self.show_portfolio(ctx);
                 }
