@@ -15,7 +15,7 @@ const LISTED_CAMERAS: usize = 12;
 /// Emits R05-ABSENT (no order for a system in operation), R05-TO-OBTAIN (to obtain before a
 /// planned system starts), R05-STAGE-UNKNOWN, and per order R05-UNDATED (a reference without a
 /// date), R05-EXPIRED, R05-DURATION (more than five years entered) and R06 (renewal to file);
-/// then the scope of the orders ([`scope`]) and the third parties' cameras ([`third_parties`]).
+/// then the scope of the orders (`scope`) and the third parties' cameras (`third_parties`).
 pub fn orders(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>) {
     let v = &a.video_system;
     let orders = v.orders();
