@@ -1,16 +1,18 @@
 //! Structural edits of an assessment — adding and removing rows, applying a catalogue measure,
 //! overriding a criterion — as values, so buttons, tests and undo all go through one `apply`.
-//! Edits of a single field happen in place in the UI; these are the rest.
+//! Edits of a single field happen in place in the UI; these are the rest. `apply` dispatches by
+//! area: the inventory's edits in `cameras`, the site plans' in `plans`, the others here.
 
-use std::collections::BTreeSet;
+mod cameras;
+mod plans;
 
 use crate::knowledge::KnowledgeBase;
 use crate::model::geometry::Point;
 pub use crate::model::site_plan::{GeoPlacement, GeoSheet};
 use crate::model::{
     Actor, Assessment, Camera, CameraId, CriterionId, CriterionOverride, Evidence, EvidenceId,
-    Measure, MeasureId, MeasureStatus, Placement, PlanId, Purpose, PurposeKind, Risk, RiskId,
-    Signature, SitePlan, Zone, ZoneId, ZoneKind,
+    Measure, MeasureId, MeasureStatus, PlanId, Purpose, PurposeKind, Risk, RiskId, Signature,
+    ZoneId, ZoneKind,
 };
 
 /// A structural edit.
@@ -189,51 +191,6 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 risk.measure_ids.retain(|m| m != id);
             }
         }
-        Edit::AddCamera => {
-            let id = fresh_id(
-                |n| format!("CAM-{n:03}"),
-                a.cameras.iter().map(|c| c.camera_id.as_str()),
-            );
-            a.cameras.push(Camera {
-                camera_id: CameraId::new(id),
-                ..Camera::default()
-            });
-        }
-        Edit::DuplicateCameras(ids) => {
-            for id in ids {
-                let Some(original) = a.cameras.iter().find(|c| &c.camera_id == id).cloned() else {
-                    continue;
-                };
-                let copy_id = fresh_id(
-                    |n| format!("{id}-{n}"),
-                    a.cameras.iter().map(|c| c.camera_id.as_str()),
-                );
-                a.cameras.push(Camera {
-                    camera_id: CameraId::new(copy_id),
-                    ..original
-                });
-            }
-        }
-        Edit::DeleteCameras(ids) => {
-            let ids: BTreeSet<&CameraId> = ids.iter().collect();
-            a.cameras.retain(|c| !ids.contains(&c.camera_id));
-        }
-        Edit::SetCoupled(ids, value) => {
-            each_camera(a, ids, |camera| camera.is_analytics_coupled = *value);
-        }
-        Edit::AddCameraPurpose(ids, kind) => each_camera(a, ids, |camera| {
-            if !camera.purposes.contains(kind) {
-                camera.purposes.push(*kind);
-                camera.purposes.sort();
-            }
-        }),
-        Edit::RemoveCameraPurpose(ids, kind) => {
-            each_camera(a, ids, |camera| camera.purposes.retain(|p| p != kind));
-        }
-        Edit::SetMasking(ids, value) => {
-            each_camera(a, ids, |camera| camera.has_privacy_masking = *value);
-        }
-        Edit::ImportCameras(cameras) => a.cameras.extend(cameras.iter().cloned()),
         Edit::ApplyPreset(preset) => {
             for record in crate::knowledge::presets::records(*preset) {
                 match a
@@ -276,115 +233,9 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 risk.evidence_ids.retain(|e| e != id);
             }
         }
-        Edit::AddPlan(perimeter) => {
-            let plan_id = PlanId::new(fresh_id(
-                |n| format!("PLAN-{n}"),
-                a.plans.iter().map(|p| p.plan_id.as_str()),
-            ));
-            a.plans.push(SitePlan {
-                plan_id,
-                title: perimeter.clone(),
-                perimeter: perimeter.clone(),
-                ..SitePlan::default()
-            });
-        }
-        Edit::RemovePlan(id) => a.plans.retain(|p| &p.plan_id != id),
-        Edit::PlaceCamera(plan, camera, at) => {
-            if let Some(plan) = plan_mut(a, plan) {
-                match plan.placements.iter_mut().find(|p| &p.camera_id == camera) {
-                    Some(placement) => placement.position = *at,
-                    // Where it looks is not known from a click or a drag: said so until set.
-                    None => plan.placements.push(Placement {
-                        camera_id: camera.clone(),
-                        position: *at,
-                        optics_unknown: true,
-                        ..Placement::default()
-                    }),
-                }
-            }
-        }
-        Edit::RemovePlacement(plan, camera) => {
-            if let Some(plan) = plan_mut(a, plan) {
-                plan.placements.retain(|p| &p.camera_id != camera);
-            }
-        }
-        Edit::AddZone(plan, kind, label, points) => {
-            if let Some(plan) = plan_mut(a, plan).filter(|_| points.len() >= 3) {
-                let zone_id = ZoneId::new(fresh_id(
-                    |n| format!("Z-{n}"),
-                    plan.zones.iter().map(|z| z.zone_id.as_str()),
-                ));
-                plan.zones.push(Zone {
-                    zone_id,
-                    kind: *kind,
-                    label: label.trim().to_owned(),
-                    points: points.clone(),
-                });
-            }
-        }
-        Edit::RemoveZone(plan, zone) => {
-            if let Some(plan) = plan_mut(a, plan) {
-                plan.zones.retain(|z| &z.zone_id != zone);
-            }
-        }
-        Edit::AddMask(plan, camera, points) => {
-            if let Some(placement) = plan_mut(a, plan)
-                .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
-                .filter(|_| points.len() >= 3)
-            {
-                placement.masks.push(points.clone());
-            }
-        }
-        Edit::ClearMasks(plan, camera) => {
-            if let Some(placement) = plan_mut(a, plan)
-                .and_then(|p| p.placements.iter_mut().find(|p| &p.camera_id == camera))
-            {
-                placement.masks.clear();
-            }
-        }
         Edit::TrustFile(file) => {
             a.project.trusted_files.retain(|t| t.path != file.path);
             a.project.trusted_files.push(file.clone());
-        }
-        Edit::SetPlanBackground(plan, background, width, height) => {
-            let max = crate::model::site_plan::MAX_SIDE;
-            if let Some(plan) = plan_mut(a, plan) {
-                let (width, height) = ((*width).clamp(1, max), (*height).clamp(1, max));
-                if (plan.width, plan.height) != (width, height) {
-                    plan.metres_per_pixel = None;
-                }
-                plan.background = background.clone();
-                plan.width = width;
-                plan.height = height;
-            }
-        }
-        Edit::ImportPositions(plan, sheet) => {
-            if let Some(plan) = plan_mut(a, plan).filter(|p| p.placements.is_empty()) {
-                plan.width = sheet.width;
-                plan.height = sheet.height;
-                plan.metres_per_pixel = Some(sheet.metres_per_pixel);
-                for (camera, at, direction, angle, range) in &sheet.cameras {
-                    // Known only when the file gives all three.
-                    let mut placement = Placement {
-                        camera_id: camera.clone(),
-                        position: *at,
-                        optics_unknown: direction.is_none()
-                            || angle.is_none_or(|a| a <= 0.0)
-                            || range.is_none_or(|r| r <= 0.0),
-                        ..Placement::default()
-                    };
-                    if let Some(d) = direction {
-                        placement.direction_degrees = d.rem_euclid(360.0);
-                    }
-                    if let Some(angle) = angle.filter(|a| *a > 0.0) {
-                        placement.angle_degrees = angle.min(360.0);
-                    }
-                    if let Some(range) = range.filter(|r| *r > 0.0) {
-                        placement.range_metres = range;
-                    }
-                    plan.placements.push(placement);
-                }
-            }
         }
         Edit::AddSignature => a.opinions.signatures.push(Signature::default()),
         Edit::RemoveSignature(index) => {
@@ -392,19 +243,24 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
                 a.opinions.signatures.remove(*index);
             }
         }
-    }
-}
-
-fn plan_mut<'a>(a: &'a mut Assessment, id: &PlanId) -> Option<&'a mut SitePlan> {
-    a.plans.iter_mut().find(|p| &p.plan_id == id)
-}
-
-/// Applies `change` to the cameras named in `ids` (a set, so a bulk edit of 10,000 selected
-/// cameras stays linear).
-fn each_camera(a: &mut Assessment, ids: &[CameraId], mut change: impl FnMut(&mut Camera)) {
-    let ids: BTreeSet<&CameraId> = ids.iter().collect();
-    for camera in a.cameras.iter_mut().filter(|c| ids.contains(&c.camera_id)) {
-        change(camera);
+        Edit::AddCamera
+        | Edit::DuplicateCameras(..)
+        | Edit::DeleteCameras(..)
+        | Edit::SetCoupled(..)
+        | Edit::AddCameraPurpose(..)
+        | Edit::RemoveCameraPurpose(..)
+        | Edit::SetMasking(..)
+        | Edit::ImportCameras(..) => cameras::apply(a, edit),
+        Edit::AddPlan(..)
+        | Edit::RemovePlan(..)
+        | Edit::PlaceCamera(..)
+        | Edit::RemovePlacement(..)
+        | Edit::AddZone(..)
+        | Edit::RemoveZone(..)
+        | Edit::AddMask(..)
+        | Edit::ClearMasks(..)
+        | Edit::SetPlanBackground(..)
+        | Edit::ImportPositions(..) => plans::apply(a, edit),
     }
 }
 
