@@ -228,12 +228,7 @@ fn clicking_a_finding_lands_on_its_field() {
         .click();
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);
-    let highlight = h
-        .state()
-        .state
-        .highlight
-        .as_ref()
-        .map(|(path, _)| path.clone());
+    let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
     assert_eq!(highlight.as_deref(), Some("capabilities[K04].state"));
 }
 
@@ -400,7 +395,10 @@ fn a_new_or_opened_assessment_shows_none_of_the_last_ones_editor_state() {
         state.plans.plan = Some(gardefou::model::PlanId::new("PLAN-1"));
         state.plans.new_plan_perimeter = "75001".to_owned();
         state.plans.geojson_report = Some(("707 cameras placed".to_owned(), false));
-        state.highlight = Some(("cameras".to_owned(), 0.0));
+        state.highlight = Some(gardefou::ui::state::Highlight {
+            path: "cameras".to_owned(),
+            since: 0.0,
+        });
         state.export_public = true;
     }
     h.get_by_label("New").click();
@@ -773,8 +771,11 @@ fn deleting_the_selection_never_touches_cameras_the_filter_hides() {
     assert_eq!(cameras.len(), hidden, "only the 24 shown are deleted");
     assert!(cameras.iter().all(|c| !c.perimeter.starts_with("Gare")));
     let status = h.state().state.status.clone().expect("a status line");
-    assert_eq!(status.0, "24 caméra(s) supprimée(s) — Ctrl+Z pour annuler");
-    assert!(!status.1, "not an error");
+    assert_eq!(
+        status.message,
+        "24 caméra(s) supprimée(s) — Ctrl+Z pour annuler"
+    );
+    assert!(!status.is_error, "not an error");
     // The hidden ones stay selected (for when the filter shows them again); undo brings the
     // deleted ones back.
     assert_eq!(h.state().state.inventory.selected.len(), hidden);
@@ -1147,7 +1148,7 @@ fn the_top_bar_export_button_exports_with_the_dossier_step_settings() {
     h.step();
     let status = h.state().state.status.clone().expect("a status line");
     assert!(
-        status.0.contains("depuis-la-barre.pdf") && !status.1,
+        status.message.contains("depuis-la-barre.pdf") && !status.is_error,
         "{status:?}"
     );
 }
@@ -1347,7 +1348,7 @@ fn the_whole_finding_card_goes_to_the_field_and_its_sources_open_the_references(
     h.get_by_label(r25.message.get(Lang::En)).click();
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);
-    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
     assert_eq!(highlight.as_deref(), r25.fields.first().map(String::as_str));
 
     // Its first source opens the references window on that entry, with its tag and date.
@@ -1735,7 +1736,10 @@ fn small_things_rows_select_the_expiry_line_stays_and_old_messages_go_with_the_l
         .is_some());
 
     // A status message worded in English does not stay on screen in French.
-    h.state_mut().state.status = Some(("Saved to x.aipd.ron".into(), false));
+    h.state_mut().state.status = Some(gardefou::ui::state::Status {
+        message: "Saved to x.aipd.ron".into(),
+        is_error: false,
+    });
     h.run();
     h.get_by_label("FR").click();
     h.run();
@@ -1855,7 +1859,7 @@ fn evidence_is_picked_from_the_locker_and_the_locker_is_a_click_away() {
     h.get_by_label("Open the evidence locker…").click();
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);
-    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
     assert_eq!(highlight.as_deref(), Some("evidence"));
 }
 
@@ -1912,12 +1916,7 @@ fn a_version_is_validated_through_the_circuit_and_shown_in_the_timeline() {
         h.state().session.assessment.project.status,
         gardefou::model::ProjectStatus::Draft
     );
-    assert!(h
-        .state()
-        .state
-        .status
-        .as_ref()
-        .is_some_and(|(_, is_error)| *is_error));
+    assert!(h.state().state.status.as_ref().is_some_and(|s| s.is_error));
     clear_and_type(&mut h, "Your name (on this computer)", "Claire Vasseur");
     h.get_by_label("Move to “In review”").click();
     h.run();
@@ -1940,7 +1939,7 @@ fn a_version_is_validated_through_the_circuit_and_shown_in_the_timeline() {
     assert_eq!(h.state().settings.user_name, "Claire Vasseur");
     // Untitled work: the message does not claim the version is in a file.
     assert_eq!(
-        h.state().state.status.as_ref().map(|(m, _)| m.as_str()),
+        h.state().state.status.as_ref().map(|s| s.message.as_str()),
         Some("Version 1.0 validated — save the assessment (Ctrl+S) to keep it.")
     );
 }
@@ -1966,7 +1965,7 @@ fn validating_a_version_of_a_titled_project_writes_it_to_the_file_at_once() {
     );
     assert!(!h.state().is_dirty());
     assert_eq!(
-        h.state().state.status.as_ref().map(|(m, _)| m.as_str()),
+        h.state().state.status.as_ref().map(|s| s.message.as_str()),
         Some("Version 1.0 validée et enregistrée dans le fichier.")
     );
 }
@@ -2003,7 +2002,7 @@ fn a_field_is_commented_resolved_and_reopened_from_the_review_window() {
     assert!(!h.state().session.assessment.history.comments[0].is_resolved);
     h.get_by_label("Go to the commented field").click();
     h.run();
-    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
     assert_eq!(
         highlight.as_deref(),
         Some("video_system.image_retention_days")
@@ -2058,7 +2057,7 @@ fn the_changes_since_the_validated_version_are_listed_and_lead_to_their_fields()
     h.get_by_label_contains("“5.7.2” → “5.8.0”").click();
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);
-    let highlight = h.state().state.highlight.as_ref().map(|(p, _)| p.clone());
+    let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
     assert_eq!(highlight.as_deref(), Some("video_system.software.version"));
 }
 

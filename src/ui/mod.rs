@@ -39,7 +39,7 @@ use std::sync::Arc;
 use egui::util::undoer::Undoer;
 
 use self::action::Action;
-use self::state::{Mode, Prompt, UiState};
+use self::state::{Mode, Prompt, Status, UiState};
 use crate::i18n::{tr, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::messages;
@@ -164,7 +164,7 @@ impl GardefouApp {
     }
 
     fn set_status(&mut self, message: String, is_error: bool) {
-        self.state.status = Some((message, is_error));
+        self.state.status = Some(Status { message, is_error });
     }
 
     /// The branding of the documents — the project's over the user's — with its logo loaded;

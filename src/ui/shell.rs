@@ -222,7 +222,7 @@ impl GardefouApp {
                 ui.separator();
                 ui.label(RichText::new(format!("{} {label}", tr(lang, "ui.autosaved"))).small());
             }
-            if let Some((message, is_error)) = &self.state.status {
+            if let Some(super::state::Status { message, is_error }) = &self.state.status {
                 ui.separator();
                 let colour = if *is_error {
                     theme::palette(ui.ctx()).bad

@@ -3,6 +3,24 @@
 pub use super::export_state::ExportState;
 use super::step::Step;
 
+/// The field a finding or a search pointed at, highlighted for a few seconds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// The field's path.
+    pub path: String,
+    /// When it was pointed at (app time, seconds).
+    pub since: f64,
+}
+
+/// The status bar's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// What it says.
+    pub message: String,
+    /// It reports a failure (shown in the error colour).
+    pub is_error: bool,
+}
+
 /// What fills the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -109,13 +127,13 @@ pub struct UiState {
     /// The step shown.
     pub step: Step,
     /// The field a finding pointed at, and when (seconds of app time).
-    pub highlight: Option<(String, f64)>,
+    pub highlight: Option<Highlight>,
     /// Scroll to the highlighted field on the next frame.
     pub should_scroll: bool,
     /// An open prompt.
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).
-    pub status: Option<(String, bool)>,
+    pub status: Option<Status>,
     /// Where the last dossier export stands.
     pub export: ExportState,
     /// The dossier export running in the background, until its result is taken.

@@ -133,7 +133,7 @@ impl GardefouApp {
             .state
             .highlight
             .as_ref()
-            .is_some_and(|(_, at)| now - at > 6.0)
+            .is_some_and(|h| now - h.since > 6.0)
         {
             self.state.highlight = None;
         }
@@ -142,7 +142,7 @@ impl GardefouApp {
             self.state.export_task = None;
         }
         let export = self.state.export.clone();
-        let highlight = self.state.highlight.as_ref().map(|(path, _)| path.clone());
+        let highlight = self.state.highlight.as_ref().map(|h| h.path.clone());
         let should_scroll = std::mem::take(&mut self.state.should_scroll);
         egui::ScrollArea::vertical()
             .id_salt(("step", step))

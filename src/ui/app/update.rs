@@ -9,7 +9,7 @@ use crate::session::save::with_project_extension;
 use crate::session::Session;
 use crate::ui::action::Action;
 use crate::ui::command::Command;
-use crate::ui::state::Prompt;
+use crate::ui::state::{Highlight, Prompt};
 use crate::ui::step::Step;
 use crate::ui::{action, steps, theme, viewer, windows, GardefouApp};
 use crate::{edit, messages, sample};
@@ -71,7 +71,7 @@ impl GardefouApp {
             Action::GoTo(step, field) => {
                 self.state.step = step;
                 let now = ctx.input(|i| i.time);
-                self.state.highlight = field.map(|f| (f, now));
+                self.state.highlight = field.map(|path| Highlight { path, since: now });
                 self.state.should_scroll = self.state.highlight.is_some();
             }
             Action::SetLang(new) => {
