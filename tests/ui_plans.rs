@@ -332,3 +332,86 @@ fn a_camera_dragged_from_the_tray_lands_where_it_is_let_go() {
         Some(Selected::Camera("CAM-005".into()))
     );
 }
+
+#[test]
+fn positions_from_a_gis_file_are_read_by_the_update_and_undone_in_one_step() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("cameras.geojson");
+    std::fs::write(
+        &file,
+        r#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1700, 50.6900]}, "properties": {"camera_id": "CAM-001"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.1710, 50.6900]}, "properties": {"camera_id": "CAM-002"}}
+    ]}"#,
+    )
+    .expect("write");
+    let mut a = common::sample();
+    a.plans.push(gardefou::model::SitePlan {
+        plan_id: "PLAN-GEO".into(),
+        perimeter: "Centre-ville".into(),
+        ..gardefou::model::SitePlan::default()
+    });
+    let settings = Settings {
+        lang: Some(Lang::En),
+        ..Settings::default()
+    };
+    let app = GardefouApp::new(
+        &egui::Context::default(),
+        a,
+        None,
+        common::kb(),
+        settings,
+        common::day("2026-11-23"),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 4000.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut GardefouApp| app.frame_ui(ui), app);
+    h.run();
+    let placed = |h: &Harness<'static, GardefouApp>| {
+        h.state()
+            .session
+            .assessment
+            .plans
+            .iter()
+            .find(|p| p.plan_id == PlanId::new("PLAN-GEO"))
+            .map_or(0, |p| p.placements.len())
+    };
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::ImportGeoJson(PlanId::new("PLAN-GEO"), file));
+    h.run();
+    assert_eq!(placed(&h), 2, "both points placed");
+    let report = h
+        .state()
+        .state
+        .plans
+        .geojson_report
+        .clone()
+        .expect("a report");
+    assert!(report.0.starts_with("2 cameras placed"), "{report:?}");
+    assert!(!report.1);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(placed(&h), 0, "one undo takes the import back");
+    // A file that is not there is named, and nothing is placed.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        Action::ImportGeoJson(PlanId::new("PLAN-GEO"), dir.path().join("missing.geojson")),
+    );
+    h.run();
+    let report = h
+        .state()
+        .state
+        .plans
+        .geojson_report
+        .clone()
+        .expect("a report");
+    assert!(
+        report.1 && report.0.contains("missing.geojson"),
+        "{report:?}"
+    );
+    assert_eq!(placed(&h), 0);
+}

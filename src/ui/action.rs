@@ -54,6 +54,8 @@ pub enum Action {
     AttachEvidence(PathBuf, EvidenceKind, String),
     /// Import the cameras of a confirmed CSV draft and put the positions it gives on the plans.
     ImportCameras(Box<crate::session::ImportPreview>),
+    /// Read the GeoJSON file at this path and place its points on this plan.
+    ImportGeoJson(crate::model::PlanId, PathBuf),
     /// Attach the picture at this path (read, with these sides) as a plan's background.
     SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the

@@ -1,12 +1,17 @@
-//! The camera inventory's CSV files, read and written by the update after the frame, never by
-//! the view: reading puts the import preview (or the error naming the file) into the
-//! inventory's state for the view to show; exporting reports there what was written.
+//! The camera inventory's CSV files and the plans' GeoJSON positions, read and written by the
+//! update after the frame, never by the view: reading puts the import preview (or the error
+//! naming the file) into the inventory's state for the view to show; exporting reports there
+//! what was written; the positions go onto their plan as an edit, the report beside it.
 
 use std::path::Path;
 
+use super::action::Action;
 use super::GardefouApp;
+use crate::edit::Edit;
 use crate::i18n::tr;
+use crate::i18n::{tr_with, Lang};
 use crate::messages;
+use crate::model::{PlanId, SitePlan};
 
 impl GardefouApp {
     /// Reads the camera CSV at `path` into the inventory's import preview; on failure the
@@ -52,4 +57,69 @@ impl GardefouApp {
         };
         self.state.inventory.message = Some(message);
     }
+}
+
+impl GardefouApp {
+    /// Reads the GeoJSON file at `path` and places its points on the plan `plan` (an edit,
+    /// undoable); what was placed, or why nothing was, is shown under the plan's import row.
+    pub(super) fn import_geojson(&mut self, plan: &PlanId, path: &Path) {
+        let lang = self.lang();
+        let Some(plan) = self
+            .session
+            .assessment
+            .plans
+            .iter()
+            .find(|p| &p.plan_id == plan)
+            .cloned()
+        else {
+            return;
+        };
+        let mut edits = Vec::new();
+        let report = geojson_report(path, &plan, lang, &mut edits);
+        self.state.plans.geojson_report = Some(report);
+        self.pending.extend(edits);
+    }
+}
+
+/// Reads the GeoJSON file, projects its points onto the plan's sheet and sends the placements;
+/// the message says what was placed and what was not.
+fn geojson_report(
+    path: &std::path::Path,
+    plan: &SitePlan,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) -> (String, bool) {
+    let read = match crate::session::geo_positions::read_geojson(path) {
+        Ok(read) => read,
+        Err(error) => return (crate::messages::geo_file_error(&error, lang), true),
+    };
+    let Some(projected) =
+        crate::session::geo_positions::project(&read.cameras, plan.width.max(2000))
+    else {
+        return (tr(lang, "ui.plan.geojson_none").to_owned(), true);
+    };
+    let count = projected.positions.len();
+    actions.push(Action::Edit(Edit::ImportPositions(
+        plan.plan_id.clone(),
+        projected.sheet(),
+    )));
+    let mut message = tr_with(
+        lang,
+        "ui.plan.geojson_done",
+        &[
+            ("count", &count.to_string()),
+            ("skipped", &read.warnings.len().to_string()),
+        ],
+    );
+    let warnings: Vec<String> = read
+        .warnings
+        .iter()
+        .take(5)
+        .map(|w| crate::messages::geojson_warning(w, lang))
+        .collect();
+    if !warnings.is_empty() {
+        message.push(' ');
+        message.push_str(&warnings.join(" ; "));
+    }
+    (message, false)
 }

@@ -110,6 +110,7 @@ impl GardefouApp {
                 }
             }
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
+            Action::ImportGeoJson(plan, path) => self.import_geojson(&plan, &path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),
             Action::ChangeStatus(to, comment) => {
                 let by = self.settings.user_name.clone();

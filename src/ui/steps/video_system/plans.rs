@@ -378,56 +378,14 @@ fn geojson_ui(
             )
             .on_hover_text(tr(lang, "ui.plan.geojson_hint"))
             .on_disabled_hover_text(tr(lang, "ui.plan.geojson_disabled"));
+        // The file is read by the update, after the frame, never by the view.
         if button.clicked() {
             let path = std::path::PathBuf::from(state.geojson_path.trim());
-            state.geojson_report = Some(import_geojson(&path, plan, lang, actions));
+            actions.push(Action::ImportGeoJson(plan.plan_id.clone(), path));
         }
     });
     if let Some((message, is_error)) = &state.geojson_report {
         let colour = if *is_error { palette.bad } else { palette.good };
         ui.label(RichText::new(message).color(colour));
     }
-}
-
-/// Reads the file, projects its points onto the plan's sheet and sends the placements; the
-/// message says what was placed and what was not.
-fn import_geojson(
-    path: &std::path::Path,
-    plan: &SitePlan,
-    lang: Lang,
-    actions: &mut Vec<Action>,
-) -> (String, bool) {
-    let read = match crate::session::geo_positions::read_geojson(path) {
-        Ok(read) => read,
-        Err(error) => return (crate::messages::geo_file_error(&error, lang), true),
-    };
-    let Some(projected) =
-        crate::session::geo_positions::project(&read.cameras, plan.width.max(2000))
-    else {
-        return (tr(lang, "ui.plan.geojson_none").to_owned(), true);
-    };
-    let count = projected.positions.len();
-    actions.push(Action::Edit(Edit::ImportPositions(
-        plan.plan_id.clone(),
-        projected.sheet(),
-    )));
-    let mut message = tr_with(
-        lang,
-        "ui.plan.geojson_done",
-        &[
-            ("count", &count.to_string()),
-            ("skipped", &read.warnings.len().to_string()),
-        ],
-    );
-    let warnings: Vec<String> = read
-        .warnings
-        .iter()
-        .take(5)
-        .map(|w| crate::messages::geojson_warning(w, lang))
-        .collect();
-    if !warnings.is_empty() {
-        message.push(' ');
-        message.push_str(&warnings.join(" ; "));
-    }
-    (message, false)
 }
