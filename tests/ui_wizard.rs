@@ -494,7 +494,7 @@ fn the_dossier_step_exports_opendocument_and_word_and_the_documents_follow() {
         .click();
     let state = wait_for_export(&mut h);
     assert!(
-        matches!(state, ExportState::Done { ref path, .. } if *path == odt),
+        matches!(state, ExportState::Done { ref path, format, .. } if *path == odt && format == gardefou::session::Format::Odt),
         "{state:?}"
     );
     let bytes = std::fs::read(&odt).expect("the ODT is written");

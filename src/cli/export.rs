@@ -48,9 +48,7 @@ impl Request<'_> {
 
     /// The file format.
     fn format(&self) -> Format {
-        self.format
-            .or_else(|| Format::from_path(self.output))
-            .unwrap_or(Format::Pdf)
+        Format::of_output(self.output, self.format)
     }
 }
 

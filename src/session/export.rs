@@ -98,6 +98,26 @@ impl Format {
         }
     }
 
+    /// The format an export to `output` writes: the one asked for, else the one the output's
+    /// extension names, else PDF. The one place this is decided, for the app, the command line
+    /// and the session.
+    pub fn of_output(output: &Path, asked: Option<Format>) -> Format {
+        asked
+            .or_else(|| Format::from_path(output))
+            .unwrap_or(Format::Pdf)
+    }
+
+    /// `path` ending with this format's extension: unchanged when it already does (or is empty,
+    /// which the export then refuses), else with the extension replaced or added. The app's
+    /// export path follows the format chosen so.
+    pub fn fit(self, path: PathBuf) -> PathBuf {
+        if path.as_os_str().is_empty() || Format::from_path(&path) == Some(self) {
+            path
+        } else {
+            self.apply_to(&path)
+        }
+    }
+
     /// The path with this format's extension in place of a known document extension (or added).
     pub fn apply_to(self, path: &Path) -> PathBuf {
         if Format::from_path(path).is_some() {
@@ -120,6 +140,8 @@ pub struct Exported {
     pub bytes: usize,
     /// Its pages, for a PDF.
     pub pages: Option<usize>,
+    /// The format written (`None` for the PIA file).
+    pub format: Option<Format>,
 }
 
 /// Why nothing was written.
@@ -321,6 +343,7 @@ impl ExportJob {
         Ok(Exported {
             pages: is_pdf.then(|| pdf::reopen::page_count(&bytes).unwrap_or(0)),
             bytes: bytes.len(),
+            format: self.effective_format(),
             path: self.output,
         })
     }
@@ -412,6 +435,28 @@ pub fn default_dossier_path(project: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_format_is_decided_once_from_what_was_asked_then_the_extension() {
+        let odt = Path::new("dossier.odt");
+        assert_eq!(Format::of_output(odt, None), Format::Odt);
+        assert_eq!(Format::of_output(odt, Some(Format::Text)), Format::Text);
+        assert_eq!(Format::of_output(Path::new("dossier"), None), Format::Pdf);
+        // The app's path follows the chosen format; an empty path stays empty (refused later).
+        assert_eq!(
+            Format::Docx.fit(PathBuf::from("aipd.pdf")),
+            PathBuf::from("aipd.docx")
+        );
+        assert_eq!(
+            Format::Pdf.fit(PathBuf::from("aipd.pdf")),
+            PathBuf::from("aipd.pdf")
+        );
+        assert_eq!(
+            Format::Odt.fit(PathBuf::from("aipd")),
+            PathBuf::from("aipd.odt")
+        );
+        assert_eq!(Format::Odt.fit(PathBuf::new()), PathBuf::new());
+    }
 
     #[test]
     fn derived_files_sit_beside_the_dossier() {

@@ -389,7 +389,7 @@ impl Session {
             today: self.today,
             lang: self.assessment.project.dossier_language,
             kind,
-            format: Format::from_path(output).unwrap_or(Format::Pdf),
+            format: Format::of_output(output, None),
             output: output.to_owned(),
             branding: None,
             project_file: self.path.clone(),

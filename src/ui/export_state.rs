@@ -19,6 +19,8 @@ pub enum ExportState {
         pages: usize,
         /// Its size in bytes.
         bytes: usize,
+        /// The format written.
+        format: crate::session::Format,
     },
     /// Failed, with the message.
     Failed(String),

@@ -214,12 +214,4 @@ fn evidence_choices(a: &Assessment, lang: Lang) -> Vec<(crate::model::EvidenceId
         .collect()
 }
 
-fn with_extension_of(path: PathBuf, format: crate::session::Format) -> PathBuf {
-    if path.as_os_str().is_empty() || crate::session::Format::from_path(&path) == Some(format) {
-        path
-    } else {
-        format.apply_to(&path)
-    }
-}
-
 pub use app::run::run;

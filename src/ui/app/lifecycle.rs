@@ -14,7 +14,7 @@ use crate::ui::action::Action;
 use crate::ui::export_state::ExportState;
 use crate::ui::state::{Mode, Prompt};
 use crate::ui::task::Task;
-use crate::ui::{action, file_dialog, file_picker, with_extension_of, GardefouApp};
+use crate::ui::{action, file_dialog, file_picker, GardefouApp};
 
 impl GardefouApp {
     /// What follows a new session: the file marker, the warning when another window holds it,
@@ -189,7 +189,7 @@ impl GardefouApp {
     ) {
         let lang = self.lang();
         let format = self.state.export_format;
-        let output = with_extension_of(PathBuf::from(self.state.export_path.trim()), format);
+        let output = format.fit(PathBuf::from(self.state.export_path.trim()));
         if output.as_os_str().is_empty() {
             self.set_status(tr(lang, "ui.export_path_missing").to_owned(), true);
             return;
@@ -226,6 +226,7 @@ impl GardefouApp {
         self.state.export_task = Some(Task::spawn(ctx, move |_| match job.run() {
             Ok(exported) => ExportState::Done {
                 pages: exported.pages.unwrap_or(0),
+                format: exported.format.unwrap_or_default(),
                 path: exported.path,
                 bytes: exported.bytes,
             },
@@ -242,7 +243,9 @@ impl GardefouApp {
         let done = Some(self.state.export.clone());
         let lang = self.lang();
         let message = match done {
-            Some(ExportState::Done { path, pages, bytes }) => {
+            Some(ExportState::Done {
+                path, pages, bytes, ..
+            }) => {
                 let path = path.display().to_string();
                 let kb = (bytes / 1024).to_string();
                 if pages > 0 {

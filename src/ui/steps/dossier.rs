@@ -147,9 +147,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 ui.label(cx.t("ui.exporting"));
             });
         }
-        ExportState::Done { path, pages, bytes } => {
-            let written = Format::from_path(path).unwrap_or_default();
-            let message = if written == Format::Pdf {
+        ExportState::Done {
+            path,
+            pages,
+            bytes,
+            format,
+        } => {
+            let message = if *format == Format::Pdf {
                 cx.tw(
                     "ui.exported",
                     &[
@@ -163,13 +167,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                     "ui.exported_file",
                     &[
                         ("path", &path.display().to_string()),
-                        ("format", &cx.t(written.label_key())),
+                        ("format", &cx.t(format.label_key())),
                         ("kb", &(bytes / 1024).to_string()),
                     ],
                 )
             };
             ui.label(RichText::new(message).color(theme::palette(ui.ctx()).good));
-            let open = if written == Format::Pdf {
+            let open = if *format == Format::Pdf {
                 "ui.open_pdf"
             } else {
                 "ui.open_file"
