@@ -1528,14 +1528,25 @@ fn the_last_project_reopens_only_when_the_setting_says_so() {
         recent_files: vec![kept.clone()],
         ..Settings::default()
     };
-    assert!(gardefou::ui::start::last_project(&settings, &kb).is_none());
+    let today = common::day("2026-11-23");
+    assert!(gardefou::ui::start::last_project(&settings, &kb, today).is_none());
     settings.reopen_last = true;
-    let (assessment, path) = gardefou::ui::start::last_project(&settings, &kb).expect("reopened");
+    let (path, opened) =
+        gardefou::ui::start::last_project(&settings, &kb, today).expect("reopened");
     assert_eq!(path, kept);
-    assert_eq!(assessment.project.title, common::sample().project.title);
+    assert_eq!(
+        opened.session.assessment.project.title,
+        common::sample().project.title
+    );
+    assert_eq!(
+        opened.session.path(),
+        Some(kept.as_path()),
+        "titled, as « Open » does"
+    );
+    drop(opened);
     std::fs::write(&kept, "pas un projet").expect("overwrite");
     assert!(
-        gardefou::ui::start::last_project(&settings, &kb).is_none(),
+        gardefou::ui::start::last_project(&settings, &kb, today).is_none(),
         "an unreadable last file falls back to the start screen"
     );
 }

@@ -9,22 +9,23 @@ use super::command::Command;
 use super::{theme, GardefouApp};
 use crate::i18n::tr;
 use crate::knowledge::KnowledgeBase;
-use crate::model::Assessment;
 use crate::settings::Settings;
 
-/// The last project, when the user asked to reopen it at start and it still reads as a project.
+/// The project the app opens on when the user's setting says so: the most recent file, opened
+/// by the session as « Open » does, when it still reads and is a project (anything else falls
+/// back to the start screen).
 pub fn last_project(
     settings: &Settings,
     kb: &KnowledgeBase,
-) -> Option<(Assessment, std::path::PathBuf)> {
+    today: crate::model::Date,
+) -> Option<(std::path::PathBuf, crate::session::Opened)> {
     if !settings.reopen_last {
         return None;
     }
     let path = settings.recent_files.first()?;
-    let read = crate::session::read(path, kb).ok()?;
-    read.kind
-        .is_project()
-        .then(|| (read.assessment, path.clone()))
+    let opened =
+        crate::session::Session::open(path, std::sync::Arc::new(kb.clone()), today).ok()?;
+    opened.kind.is_project().then(|| (path.clone(), opened))
 }
 
 impl GardefouApp {

@@ -76,10 +76,14 @@ pub fn run(start: crate::session::Start, lang: Option<Lang>, today: Date) -> any
             if lang.is_some() || settings.lang.is_none() {
                 settings.lang = Some(message_lang);
             }
+            let mut from_file = from_file;
             let (assessment, path, show_start) = match opened {
                 Some((assessment, path)) => (assessment, path, false),
-                None => match start::last_project(&settings, &kb) {
-                    Some((assessment, path)) => (assessment, Some(path), false),
+                None => match start::last_project(&settings, &kb, today) {
+                    Some(last) => {
+                        from_file = Some(last);
+                        (Assessment::default(), None, false)
+                    }
                     None => (Assessment::default(), None, true),
                 },
             };
