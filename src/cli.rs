@@ -43,15 +43,11 @@ pub struct Cli {
 }
 
 /// The commands.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, PartialEq, Subcommand)]
 pub enum Command {
     /// Open a project file in the app (without one: the start screen, as the desktop menu
     /// does). / Ouvrir un fichier projet dans l'application.
-    Open {
-        /// The project file (.aipd.ron), a dossier PDF or a CNIL PIA export.
-        /// / Le fichier projet (.aipd.ron), un dossier PDF ou un export PIA.
-        file: Option<PathBuf>,
-    },
+    Open(OpenArgs),
     /// Open the app on a new, empty assessment. / Ouvrir l'application sur une analyse vierge.
     New,
     /// Open the app on the bundled fictional example (a commune, 124 cameras). / Ouvrir
@@ -59,111 +55,29 @@ pub enum Command {
     Example,
     /// Check that a project file loads; exit 0 if it does, 2 with path:line:column if not.
     /// / Vérifier qu'un fichier projet se charge ; code 0 s'il se charge, 2 sinon.
-    Validate {
-        /// The project file. / Le fichier projet.
-        file: PathBuf,
-    },
+    Validate(ValidateArgs),
     /// Screen a project file and list its legal findings; exit 0 when none is blocking, 1 when
     /// one is, 2 when the file cannot be read.
     /// / Analyser un fichier projet ; code 0 sans constat bloquant, 1 avec, 2 si illisible.
-    Check {
-        /// The project file. / Le fichier projet.
-        file: PathBuf,
-        /// Print one JSON object: verdict (required, recommended, not_required or
-        /// undetermined), art90_required, art90_purposes (each Police-Justice purpose judged on
-        /// the cameras serving it: purpose, verdict, reason), criteria, findings, completeness,
-        /// risks. / Sortie JSON.
-        #[arg(long)]
-        json: bool,
-        /// The date to check against, YYYY-MM-DD (default: today). / Date de référence.
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    Check(CheckArgs),
     /// Export the dossier (or its public version) of a project file, or with --document one of
     /// the documents derived from it, as PDF, OpenDocument, Word or plain text. / Exporter le
     /// dossier (ou sa version publique), ou avec --document un des documents qui en découlent,
     /// en PDF, OpenDocument, Word ou texte brut.
-    Export {
-        /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
-        file: PathBuf,
-        /// The file to write; its extension chooses the format: .pdf (the signed original, the
-        /// full dossier carries the project), .odt (OpenDocument), .docx (Word), .txt (plain
-        /// text); any other is a PDF. / Le fichier à écrire ; son extension choisit le format :
-        /// .pdf (l'original signé), .odt (OpenDocument), .docx (Word), .txt (texte brut).
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-        /// Force the format whatever the extension: pdf, odt, docx or txt.
-        /// / Imposer le format quelle que soit l'extension : pdf, odt, docx ou txt.
-        #[arg(long, value_parser = parse_format)]
-        format: Option<Format>,
-        /// Export without the branding's logo when it cannot be used (too large, damaged, not
-        /// PNG or JPEG). / Exporter sans le logo de l'habillage s'il est inutilisable.
-        #[arg(long)]
-        no_logo: bool,
-        /// Read the project's logo even when it lies outside the project's folder and was not
-        /// allowed in the app (a received project cannot otherwise embed a file of this disk).
-        /// / Lire le logo du projet même hors du dossier du projet sans autorisation donnée dans
-        /// l'application.
-        #[arg(long)]
-        allow_outside: bool,
-        /// The public version: confidential fields left out, no attached project.
-        /// / Version publique : champs confidentiels omis, projet non joint.
-        #[arg(long, conflicts_with = "document")]
-        public: bool,
-        /// A derived document instead of the dossier: register (record of processing, GDPR
-        /// art. 30 / LIL art. 100), notice (public information, signs and full notice),
-        /// consultation (prior-consultation letter to the CNIL, only when a residual risk is
-        /// high), fria (AI Act art. 27 fundamental-rights impact assessment, whatever the
-        /// engine says of art. 27). / Un document dérivé : register (registre), notice
-        /// (information du public), consultation (lettre de consultation préalable de la
-        /// CNIL), fria (analyse d'impact sur les droits fondamentaux, AI Act art. 27).
-        #[arg(long, value_parser = parse_document)]
-        document: Option<DocumentKind>,
-        /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    Export(ExportArgs),
     /// Import a CNIL PIA export (JSON) into a project file; warnings list what could not be
     /// mapped cleanly. / Importer un export JSON du logiciel PIA de la CNIL.
-    ImportPia {
-        /// The PIA export. / L'export PIA.
-        input: PathBuf,
-        /// The project file to write. / Le fichier projet à écrire.
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-    },
+    ImportPia(ImportPiaArgs),
     /// Export a project as a CNIL PIA file the CNIL tool can import.
     /// / Exporter un projet au format du logiciel PIA de la CNIL.
-    ExportPia {
-        /// The project file. / Le fichier projet.
-        input: PathBuf,
-        /// The JSON file to write. / Le fichier JSON à écrire.
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-    },
+    ExportPia(ExportPiaArgs),
     /// What changed: between two versions of one project file (default: from the last validated
     /// version to the current content), or between two files. Answers by path, cameras added,
     /// removed and changed, findings that appeared or disappeared; --json prints one object:
     /// {"from", "to", "changes": [{"path", "old", "new"}], "cameras": {"added", "removed",
     /// "changed": [{"id", "fields"}]}, "findings": {"appeared", "disappeared": [{"id",
     /// "severity", "title"}]}}. / Ce qui a changé entre deux versions ou deux fichiers.
-    Diff {
-        /// One project file, or two files to compare. / Un fichier projet, ou deux.
-        #[arg(num_args = 1..=2, required = true)]
-        files: Vec<PathBuf>,
-        /// The older version's number (default: the last validated one). / Version de départ.
-        #[arg(long)]
-        from: Option<String>,
-        /// The newer version's number, or `current` (default). / Version d'arrivée.
-        #[arg(long)]
-        to: Option<String>,
-        /// Print one JSON object. / Sortie JSON.
-        #[arg(long)]
-        json: bool,
-        /// The date findings are evaluated at, YYYY-MM-DD (default: today). / Date de référence.
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    Diff(DiffArgs),
     /// Every assessment below a folder (project files, dossier PDFs carrying their project,
     /// CNIL PIA exports): organisation, title, status, verdict, blocking and high findings,
     /// authorisation end, renewal filing, next review, completeness. Exit 0, 1 when an
@@ -178,58 +92,188 @@ pub enum Command {
     /// "with_blocking", "overdue", "due_soon", "unreadable"}}. / Toutes les analyses d'un
     /// dossier : échéances et constats ; code 1 si l'une a un constat bloquant, 2 si le dossier
     /// est illisible.
-    Portfolio {
-        /// The folder to scan (sub-folders included). / Le dossier à parcourir.
-        folder: PathBuf,
-        /// Print one JSON object. / Sortie JSON.
-        #[arg(long)]
-        json: bool,
-        /// Also write the table as CSV. / Écrire aussi le tableau en CSV.
-        #[arg(long, value_name = "OUT.csv")]
-        csv: Option<PathBuf>,
-        /// Also write the PDF report: the table, a twelve-month calendar of the deadlines, the
-        /// blocking and high findings. / Écrire aussi le rapport PDF.
-        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
-        output: Option<PathBuf>,
-        /// Also write the deadlines as an iCalendar file (Outlook, Thunderbird, phones); each
-        /// event keeps its UID from one file to the next, so importing again updates it.
-        /// / Écrire aussi les échéances au format iCalendar.
-        #[arg(long, value_name = "OUT.ics")]
-        ics: Option<PathBuf>,
-        /// The date to evaluate against, YYYY-MM-DD (default: today). / Date de référence.
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
+    Portfolio(PortfolioArgs),
     /// Write the bundled sample assessment (and its evidence documents beside it); with
     /// --portfolio, a folder of twelve fictional communes' assessments to try `portfolio` on.
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté) ; avec --portfolio, un
     /// dossier de douze analyses de communes fictives.
-    Sample {
-        /// Where to write it (the folder, with --portfolio). / Où l'écrire.
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-        /// Write a demonstration portfolio into the folder OUTPUT. / Écrire un portefeuille
-        /// de démonstration dans le dossier OUTPUT.
-        #[arg(long)]
-        portfolio: bool,
-    },
+    Sample(SampleArgs),
     /// Print the shell completion script for bash, zsh or fish.
     /// / Afficher le script de complétion pour bash, zsh ou fish.
-    Completions {
-        /// The shell. / Le shell.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// The rule book: every rule the engine runs, with what triggers it, its severity, the text
     /// shown, its sources with their verification tags and review dates, and the tests that hold
     /// it — Markdown on standard output, or -o rules.md|.html|.pdf|.txt (--lang picks the
     /// language). / Le livre des règles du moteur.
-    Rules {
-        /// Where to write it; its extension chooses the format. / Où l'écrire.
-        #[arg(short = 'o', long = "output")]
-        output: Option<PathBuf>,
-    },
+    Rules(RulesArgs),
     /// Print the manual page (roff, for `man`). / Afficher la page de manuel.
     Man,
+}
+
+/// The arguments of `Open`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct OpenArgs {
+    /// The project file (.aipd.ron), a dossier PDF or a CNIL PIA export.
+    /// / Le fichier projet (.aipd.ron), un dossier PDF ou un export PIA.
+    pub file: Option<PathBuf>,
+}
+
+/// The arguments of `Validate`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct ValidateArgs {
+    /// The project file. / Le fichier projet.
+    pub file: PathBuf,
+}
+
+/// The arguments of `Check`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct CheckArgs {
+    /// The project file. / Le fichier projet.
+    pub file: PathBuf,
+    /// Print one JSON object: verdict (required, recommended, not_required or
+    /// undetermined), art90_required, art90_purposes (each Police-Justice purpose judged on
+    /// the cameras serving it: purpose, verdict, reason), criteria, findings, completeness,
+    /// risks. / Sortie JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The date to check against, YYYY-MM-DD (default: today). / Date de référence.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// The arguments of `Export`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct ExportArgs {
+    /// The project file, or a dossier PDF. / Le fichier projet, ou un dossier PDF.
+    pub file: PathBuf,
+    /// The file to write; its extension chooses the format: .pdf (the signed original, the
+    /// full dossier carries the project), .odt (OpenDocument), .docx (Word), .txt (plain
+    /// text); any other is a PDF. / Le fichier à écrire ; son extension choisit le format :
+    /// .pdf (l'original signé), .odt (OpenDocument), .docx (Word), .txt (texte brut).
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// Force the format whatever the extension: pdf, odt, docx or txt.
+    /// / Imposer le format quelle que soit l'extension : pdf, odt, docx ou txt.
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Export without the branding's logo when it cannot be used (too large, damaged, not
+    /// PNG or JPEG). / Exporter sans le logo de l'habillage s'il est inutilisable.
+    #[arg(long)]
+    pub no_logo: bool,
+    /// Read the project's logo even when it lies outside the project's folder and was not
+    /// allowed in the app (a received project cannot otherwise embed a file of this disk).
+    /// / Lire le logo du projet même hors du dossier du projet sans autorisation donnée dans
+    /// l'application.
+    #[arg(long)]
+    pub allow_outside: bool,
+    /// The public version: confidential fields left out, no attached project.
+    /// / Version publique : champs confidentiels omis, projet non joint.
+    #[arg(long, conflicts_with = "document")]
+    pub public: bool,
+    /// A derived document instead of the dossier: register (record of processing, GDPR
+    /// art. 30 / LIL art. 100), notice (public information, signs and full notice),
+    /// consultation (prior-consultation letter to the CNIL, only when a residual risk is
+    /// high), fria (AI Act art. 27 fundamental-rights impact assessment, whatever the
+    /// engine says of art. 27). / Un document dérivé : register (registre), notice
+    /// (information du public), consultation (lettre de consultation préalable de la
+    /// CNIL), fria (analyse d'impact sur les droits fondamentaux, AI Act art. 27).
+    #[arg(long, value_parser = parse_document)]
+    pub document: Option<DocumentKind>,
+    /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// The arguments of `ImportPia`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct ImportPiaArgs {
+    /// The PIA export. / L'export PIA.
+    pub input: PathBuf,
+    /// The project file to write. / Le fichier projet à écrire.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+/// The arguments of `ExportPia`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct ExportPiaArgs {
+    /// The project file. / Le fichier projet.
+    pub input: PathBuf,
+    /// The JSON file to write. / Le fichier JSON à écrire.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+/// The arguments of `Diff`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct DiffArgs {
+    /// One project file, or two files to compare. / Un fichier projet, ou deux.
+    #[arg(num_args = 1..=2, required = true)]
+    pub files: Vec<PathBuf>,
+    /// The older version's number (default: the last validated one). / Version de départ.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// The newer version's number, or `current` (default). / Version d'arrivée.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Print one JSON object. / Sortie JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The date findings are evaluated at, YYYY-MM-DD (default: today). / Date de référence.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// The arguments of `Portfolio`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct PortfolioArgs {
+    /// The folder to scan (sub-folders included). / Le dossier à parcourir.
+    pub folder: PathBuf,
+    /// Print one JSON object. / Sortie JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the table as CSV. / Écrire aussi le tableau en CSV.
+    #[arg(long, value_name = "OUT.csv")]
+    pub csv: Option<PathBuf>,
+    /// Also write the PDF report: the table, a twelve-month calendar of the deadlines, the
+    /// blocking and high findings. / Écrire aussi le rapport PDF.
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: Option<PathBuf>,
+    /// Also write the deadlines as an iCalendar file (Outlook, Thunderbird, phones); each
+    /// event keeps its UID from one file to the next, so importing again updates it.
+    /// / Écrire aussi les échéances au format iCalendar.
+    #[arg(long, value_name = "OUT.ics")]
+    pub ics: Option<PathBuf>,
+    /// The date to evaluate against, YYYY-MM-DD (default: today). / Date de référence.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// The arguments of `Sample`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct SampleArgs {
+    /// Where to write it (the folder, with --portfolio). / Où l'écrire.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// Write a demonstration portfolio into the folder OUTPUT. / Écrire un portefeuille
+    /// de démonstration dans le dossier OUTPUT.
+    #[arg(long)]
+    pub portfolio: bool,
+}
+
+/// The arguments of `Completions`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell. / Le shell.
+    pub shell: clap_complete::Shell,
+}
+
+/// The arguments of `Rules`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct RulesArgs {
+    /// Where to write it; its extension chooses the format. / Où l'écrire.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
 }
 
 /// The manual page: the program's sections, then each command's synopsis, description and
@@ -281,277 +325,95 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("« {text} »: expected fr or en / attendu fr ou en"))
 }
 
-/// What the process should do, decided from the command line.
+/// What the command line asks for: the app, on a start, or a command to run.
 #[derive(Debug, PartialEq)]
 pub enum Job {
     /// Open the app.
-    Gui {
-        /// On what.
-        start: Start,
-    },
-    /// Compare versions or files.
-    Diff {
-        /// One project file (its versions) or two files.
-        files: Vec<PathBuf>,
-        /// The older version.
-        from: Option<String>,
-        /// The newer version, or `current`.
-        to: Option<String>,
-        /// Print JSON.
-        json: bool,
-        /// The date findings are evaluated at.
-        today: Option<Date>,
-    },
-    /// Validate a project file.
-    Validate {
-        /// The file.
-        file: PathBuf,
-    },
-    /// Check a project file.
-    Check {
-        /// The file.
-        file: PathBuf,
-        /// JSON output.
-        json: bool,
-        /// The reference date; `None` for today.
-        today: Option<Date>,
-    },
-    /// Export the dossier.
-    Export {
-        /// The file.
-        file: PathBuf,
-        /// The file to write.
-        output: PathBuf,
-        /// The format, when forced; else the output's extension decides.
-        format: Option<Format>,
-        /// Leave out a logo that cannot be used.
-        no_logo: bool,
-        /// Read a project's logo outside its folder.
-        allow_outside: bool,
-        /// Public version.
-        public: bool,
-        /// The dossier's date; `None` for today.
-        today: Option<Date>,
-        /// The dossier language, when given on the command line.
-        lang: Option<Lang>,
-        /// A derived document instead of the dossier.
-        document: Option<DocumentKind>,
-    },
-    /// Import a PIA export.
-    ImportPia {
-        /// The JSON.
-        input: PathBuf,
-        /// The project file.
-        output: PathBuf,
-    },
-    /// Export a PIA file.
-    ExportPia {
-        /// The project file.
-        input: PathBuf,
-        /// The JSON.
-        output: PathBuf,
-    },
-    /// Scan a folder of assessments.
-    Portfolio {
-        /// The folder.
-        folder: PathBuf,
-        /// Print JSON.
-        json: bool,
-        /// Where to write the CSV table.
-        csv: Option<PathBuf>,
-        /// Where to write the PDF report.
-        output: Option<PathBuf>,
-        /// Where to write the calendar file.
-        ics: Option<PathBuf>,
-        /// The reference date; `None` for today.
-        today: Option<Date>,
-    },
-    /// Write the sample.
-    Sample {
-        /// The output path.
-        output: PathBuf,
-        /// A demonstration portfolio into the folder `output`.
-        portfolio: bool,
-    },
-    /// Print a shell's completion script.
-    Completions {
-        /// The shell.
-        shell: clap_complete::Shell,
-    },
-    /// Write the rule book.
-    Rules {
-        /// Where (`None`: Markdown on standard output).
-        output: Option<PathBuf>,
-    },
-    /// Print the manual page.
-    Man,
+    Gui(Start),
+    /// Run a command (not the app's).
+    Run(Command),
 }
 
 impl Cli {
     /// The job this command line asks for.
     pub fn job(self) -> Job {
-        let lang = self.lang;
         match self.command {
-            None => Job::Gui {
-                start: Start::StartScreen,
-            },
-            Some(Command::Open { file: Some(file) }) => Job::Gui {
-                start: Start::File(file),
-            },
-            Some(Command::Open { file: None }) => Job::Gui {
-                start: Start::StartScreen,
-            },
-            Some(Command::New) => Job::Gui { start: Start::New },
-            Some(Command::Example) => Job::Gui {
-                start: Start::Example,
-            },
-            Some(Command::Validate { file }) => Job::Validate { file },
-            Some(Command::Diff {
-                files,
-                from,
-                to,
-                json,
-                today,
-            }) => Job::Diff {
-                files,
-                from,
-                to,
-                json,
-                today,
-            },
-            Some(Command::Check { file, json, today }) => Job::Check { file, json, today },
-            Some(Command::Export {
-                file,
-                output,
-                format,
-                no_logo,
-                allow_outside,
-                public,
-                today,
-                document,
-            }) => Job::Export {
-                file,
-                output,
-                format,
-                no_logo,
-                allow_outside,
-                public,
-                today,
-                lang,
-                document,
-            },
-            Some(Command::ImportPia { input, output }) => Job::ImportPia { input, output },
-            Some(Command::ExportPia { input, output }) => Job::ExportPia { input, output },
-            Some(Command::Portfolio {
-                folder,
-                json,
-                csv,
-                output,
-                ics,
-                today,
-            }) => Job::Portfolio {
-                folder,
-                json,
-                csv,
-                output,
-                ics,
-                today,
-            },
-            Some(Command::Sample { output, portfolio }) => Job::Sample { output, portfolio },
-            Some(Command::Completions { shell }) => Job::Completions { shell },
-            Some(Command::Rules { output }) => Job::Rules { output },
-            Some(Command::Man) => Job::Man,
+            None | Some(Command::Open(OpenArgs { file: None })) => Job::Gui(Start::StartScreen),
+            Some(Command::Open(OpenArgs { file: Some(file) })) => Job::Gui(Start::File(file)),
+            Some(Command::New) => Job::Gui(Start::New),
+            Some(Command::Example) => Job::Gui(Start::Example),
+            Some(command) => Job::Run(command),
         }
     }
 }
 
-/// Runs a command-line job (not the GUI) and returns the process exit code.
-pub fn run(job: Job, lang: Lang) -> u8 {
-    match job {
-        Job::Gui { .. } => 2,
-        Job::Validate { file } => validate(&file, lang),
-        Job::Check { file, json, today } => {
+/// Runs a command (not the app's) and returns the process exit code; `dossier_lang` is the
+/// language asked with `--lang`, which an export writes the dossier in.
+pub fn run(command: Command, lang: Lang, dossier_lang: Option<Lang>) -> u8 {
+    match command {
+        Command::Open(_) | Command::New | Command::Example => 2,
+        Command::Validate(ValidateArgs { file }) => validate(&file, lang),
+        Command::Check(CheckArgs { file, json, today }) => {
             check::run(&file, json, today.unwrap_or_else(today_local), lang)
         }
-        Job::Export {
-            file,
-            output,
-            format,
-            no_logo,
-            allow_outside,
-            public,
-            today,
-            lang: dossier_lang,
-            document,
-        } => export::run(
+        Command::Export(args) => export::run(
             &export::Request {
-                file: &file,
-                output: &output,
-                format,
-                without_logo: no_logo,
-                allow_outside,
-                is_public: public,
-                today: today.unwrap_or_else(today_local),
+                file: &args.file,
+                output: &args.output,
+                format: args.format,
+                without_logo: args.no_logo,
+                allow_outside: args.allow_outside,
+                is_public: args.public,
+                today: args.today.unwrap_or_else(today_local),
                 dossier_lang,
-                document,
+                document: args.document,
             },
             lang,
         ),
-        Job::ImportPia { input, output } => pia::import(&input, &output, lang),
-        Job::ExportPia { input, output } => pia::export(&input, &output, today_local(), lang),
-        Job::Portfolio {
-            folder,
-            json,
-            csv,
-            output,
-            ics,
-            today,
-        } => portfolio::run(
+        Command::ImportPia(ImportPiaArgs { input, output }) => pia::import(&input, &output, lang),
+        Command::ExportPia(ExportPiaArgs { input, output }) => {
+            pia::export(&input, &output, today_local(), lang)
+        }
+        Command::Portfolio(args) => portfolio::run(
             &portfolio::Request {
-                folder: &folder,
-                as_json: json,
-                csv: csv.as_deref(),
-                report: output.as_deref(),
-                ics: ics.as_deref(),
-                today: today.unwrap_or_else(today_local),
-                is_today_given: today.is_some(),
+                folder: &args.folder,
+                as_json: args.json,
+                csv: args.csv.as_deref(),
+                report: args.output.as_deref(),
+                ics: args.ics.as_deref(),
+                today: args.today.unwrap_or_else(today_local),
+                is_today_given: args.today.is_some(),
             },
             lang,
         ),
-        Job::Sample {
+        Command::Sample(SampleArgs {
             output,
             portfolio: false,
-        } => write_sample(&output, lang),
-        Job::Sample {
+        }) => write_sample(&output, lang),
+        Command::Sample(SampleArgs {
             output,
             portfolio: true,
-        } => write_portfolio(&output, lang),
-        Job::Completions { shell } => {
+        }) => write_portfolio(&output, lang),
+        Command::Completions(CompletionsArgs { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "gardefou", &mut std::io::stdout());
             0
         }
-        Job::Rules { output } => rules::run(output.as_deref(), lang),
-        Job::Man => match man_page(&mut std::io::stdout()) {
+        Command::Rules(RulesArgs { output }) => rules::run(output.as_deref(), lang),
+        Command::Man => match man_page(&mut std::io::stdout()) {
             Ok(()) => 0,
             Err(error) => {
                 eprintln!("gardefou: {error}");
                 2
             }
         },
-        Job::Diff {
-            files,
-            from,
-            to,
-            json,
-            today,
-        } => diff::run(
+        Command::Diff(args) => diff::run(
             &diff::Request {
-                files: &files,
-                from: from.as_deref(),
-                to: to.as_deref(),
-                as_json: json,
-                today: today.unwrap_or_else(today_local),
+                files: &args.files,
+                from: args.from.as_deref(),
+                to: args.to.as_deref(),
+                as_json: args.json,
+                today: args.today.unwrap_or_else(today_local),
             },
             lang,
         ),
@@ -713,7 +575,7 @@ mod tests {
     #[test]
     fn no_command_opens_the_start_screen_new_and_example_say_what_they_open() {
         let cli = Cli::parse_from(["gardefou"]);
-        let start = |start| Job::Gui { start };
+        let start = Job::Gui;
         assert_eq!(cli.job(), start(Start::StartScreen));
         let cli = Cli::parse_from(["gardefou", "new"]);
         assert_eq!(cli.job(), start(Start::New));
@@ -726,9 +588,7 @@ mod tests {
         let cli = Cli::parse_from(["gardefou", "open", "x.aipd.ron"]);
         assert_eq!(
             cli.job(),
-            Job::Gui {
-                start: Start::File(PathBuf::from("x.aipd.ron"))
-            }
+            Job::Gui(Start::File(PathBuf::from("x.aipd.ron")))
         );
     }
 

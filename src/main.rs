@@ -12,8 +12,8 @@ fn main() -> ExitCode {
     let asked_lang = cli.lang;
     let lang = asked_lang.unwrap_or_else(i18n::lang_from_env);
     match cli.job() {
-        Job::Gui { start } => gui(start, asked_lang, lang),
-        job => ExitCode::from(cli::run(job, lang)),
+        Job::Gui(start) => gui(start, asked_lang, lang),
+        Job::Run(command) => ExitCode::from(cli::run(command, lang, asked_lang)),
     }
 }
 
