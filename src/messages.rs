@@ -98,6 +98,31 @@ pub fn load_error(error: &LoadError, lang: Lang) -> String {
                 ]
             )
         ),
+        LoadError::TooManyPoints {
+            path,
+            plan,
+            what,
+            is_mask,
+            points,
+            max,
+        } => format!(
+            "{}: {}",
+            at(path, 1, 1),
+            tr_with(
+                lang,
+                if *is_mask {
+                    "error.load.too_many_points_mask"
+                } else {
+                    "error.load.too_many_points"
+                },
+                &[
+                    ("plan", plan),
+                    ("what", what),
+                    ("points", &points.to_string()),
+                    ("max", &max.to_string())
+                ]
+            )
+        ),
         LoadError::UnknownVersion { path, found } => format!(
             "{}: {}",
             at(path, 1, 1),

@@ -572,3 +572,39 @@ fn writes_keep_the_mode_refuse_special_files_and_clean_their_own_stale_temporari
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_plan_zone_of_absurd_size_is_refused_at_load_naming_it() {
+    use gardefou::model::geometry::Point;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = common::sample();
+    // A 100,000-point zone took 16.5 s per camera placed: refused, whatever the command.
+    let points: Vec<Point> = (0..100_000)
+        .map(|i| {
+            let t = f64::from(i) / 100_000.0 * std::f64::consts::TAU;
+            Point::new(500.0 + 300.0 * t.cos(), 500.0 + 300.0 * t.sin())
+        })
+        .collect();
+    let zone_id = a.plans[0].zones[0].zone_id.to_string();
+    a.plans[0].zones[0].points = points;
+    let path = dir.path().join("reçu.aipd.ron");
+    gardefou::storage::save(&path, &a).expect("save");
+    let file = path.to_str().expect("utf-8");
+    for args in [vec!["check", file], vec!["validate", file]] {
+        let started = Instant::now();
+        let output = run_limited(&args, Duration::from_secs(60));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains(&zone_id) && message.contains("100000") && message.contains("5000"),
+            "{message}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(30), "{args:?}");
+    }
+    // At the cap, the file opens.
+    a.plans[0].zones[0]
+        .points
+        .truncate(gardefou::model::site_plan::MAX_POLYGON_POINTS);
+    gardefou::storage::save(&path, &a).expect("save");
+    assert!(gardefou::storage::load(&path).is_ok());
+}

@@ -174,6 +174,37 @@ pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>)
 /// The longest side a plan may have, in pixels (a background larger than that is refused).
 pub const MAX_SIDE: u32 = 16_384;
 
+/// The most points a zone or a mask may have. A plan drawn by hand or imported from a GIS has
+/// tens or hundreds; what each camera sees is computed over every point, so a received file with
+/// a 100,000-point zone would take seconds per camera: it is refused at load, naming the zone.
+pub const MAX_POLYGON_POINTS: usize = 5_000;
+
+/// The first zone or mask of `a` over [`MAX_POLYGON_POINTS`] points: its plan, the zone's id
+/// or the masked camera's, whether it is a mask, and its number of points.
+pub fn oversized_polygon(a: &super::Assessment) -> Option<(PlanId, String, bool, usize)> {
+    for plan in &a.plans {
+        for zone in &plan.zones {
+            if zone.points.len() > MAX_POLYGON_POINTS {
+                return Some((
+                    plan.plan_id.clone(),
+                    zone.zone_id.to_string(),
+                    false,
+                    zone.points.len(),
+                ));
+            }
+        }
+        for placement in &plan.placements {
+            for mask in &placement.masks {
+                if mask.len() > MAX_POLYGON_POINTS {
+                    let camera = placement.camera_id.to_string();
+                    return Some((plan.plan_id.clone(), camera, true, mask.len()));
+                }
+            }
+        }
+    }
+    None
+}
+
 impl SitePlan {
     /// The perimeters the plan covers: its perimeter field split on « ; » (a plan of several
     /// perimeters), empty for a plan of the whole system.

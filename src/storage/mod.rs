@@ -64,6 +64,23 @@ pub enum LoadError {
         /// Column of the first invalid byte.
         column: usize,
     },
+    /// A zone or a mask of a site plan has more points than a plan can need
+    /// ([`crate::model::site_plan::MAX_POLYGON_POINTS`]).
+    #[error("{path}: plan {plan}: {} {what} has {points} points, over the {max} a zone or a mask may have", if *is_mask { "the mask of camera" } else { "zone" })]
+    TooManyPoints {
+        /// The file.
+        path: PathBuf,
+        /// The plan.
+        plan: String,
+        /// The zone's id, or the masked camera's.
+        what: String,
+        /// A camera's mask, not a zone.
+        is_mask: bool,
+        /// Its points.
+        points: usize,
+        /// The cap.
+        max: usize,
+    },
     /// The text is not valid RON, or does not match the assessment's shape.
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
@@ -243,8 +260,26 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Assessment, LoadError> {
     parse_text(text, path)
 }
 
-/// Parses the text of a project file; `path` only names the file in messages.
+/// Parses the text of a project file; `path` only names the file in messages. A file whose
+/// plans hold a zone or a mask of absurd size is refused, naming it.
 pub fn parse_text(text: &str, path: &Path) -> Result<Assessment, LoadError> {
+    let assessment = parse_shape(text, path)?;
+    let oversized = crate::model::site_plan::oversized_polygon(&assessment);
+    if let Some((plan, what, is_mask, points)) = oversized {
+        return Err(LoadError::TooManyPoints {
+            path: path.to_owned(),
+            plan: plan.to_string(),
+            what,
+            is_mask,
+            points,
+            max: crate::model::site_plan::MAX_POLYGON_POINTS,
+        });
+    }
+    Ok(assessment)
+}
+
+/// The assessment the text holds, upgraded from an older format if need be.
+fn parse_shape(text: &str, path: &Path) -> Result<Assessment, LoadError> {
     // A byte-order mark (an editor on Windows saved the file) is not part of the RON text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
