@@ -228,8 +228,18 @@ fn twenty_versions_of_a_large_inventory_cost_less_than_a_second_copy() {
         size < 2 * one_version,
         "{size} bytes with 20 versions, {one_version} for one"
     );
-    let texts = history::rebuild(&storage::load(&path).expect("load")).expect("rebuild");
+    let reopened = storage::load(&path).expect("load");
+    let texts = history::rebuild(&reopened).expect("rebuild");
     assert_eq!(texts.len(), 20);
+    // Comparing two versions rebuilds and keeps only those two (the same texts, each checked
+    // against its hash), not the twenty.
+    let two = history::rebuild_some(&reopened, &[3, 17]).expect("rebuild two");
+    assert_eq!(two.len(), 2);
+    assert_eq!(two[&3], texts[3]);
+    assert_eq!(two[&17], texts[17]);
+    assert!(history::rebuild_some(&reopened, &[])
+        .expect("none")
+        .is_empty());
 }
 
 #[test]

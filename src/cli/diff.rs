@@ -109,22 +109,36 @@ fn versions(path: &Path, request: &Request, lang: Lang) -> Result<(Side, Side), 
         ));
     }
     let a = &session.assessment;
-    let texts = versions::version_texts(a)?;
     let numbers: Vec<&str> = a
         .history
         .versions
         .iter()
         .map(|v| v.number.as_str())
         .collect();
-    let version = |number: &str| -> Result<Side, String> {
-        let index = numbers.iter().position(|n| *n == number).ok_or_else(|| {
+    let index_of = |number: &str| -> Result<usize, String> {
+        numbers.iter().position(|n| *n == number).ok_or_else(|| {
             tr_with(
                 lang,
                 "cli.diff.no_version",
                 &[("number", number), ("versions", &numbers.join(", "))],
             )
-        })?;
-        let assessment = versions::parse_version(&texts[index], path)
+        })
+    };
+    // Only the versions compared are rebuilt and kept (a file may hold thousands).
+    let mut wanted = Vec::new();
+    for number in [request.from, request.to].into_iter().flatten() {
+        if number != "current" {
+            wanted.push(index_of(number)?);
+        }
+    }
+    if request.from.is_none() && !numbers.is_empty() {
+        wanted.push(numbers.len() - 1);
+    }
+    let texts = versions::version_texts_at(a, &wanted)?;
+    let version = |number: &str| -> Result<Side, String> {
+        let index = index_of(number)?;
+        let text = texts.get(&index).ok_or_else(String::new)?;
+        let assessment = versions::parse_version(text, path)
             .map_err(|error| crate::messages::load_error(&error, lang))?;
         Ok(Side {
             name: number.to_owned(),

@@ -100,6 +100,35 @@ pub fn rebuild(a: &Assessment) -> Result<Vec<String>, HistoryError> {
     Ok(texts)
 }
 
+/// The texts of the versions at `wanted` (indices, oldest first = 0), rebuilt from the current
+/// content and each checked against its recorded hash on the way; only those are kept and the
+/// walk stops at the oldest one asked for, so comparing two of 3,000 versions of a large file
+/// holds three texts at a time, not 3,000.
+pub fn rebuild_some(
+    a: &Assessment,
+    wanted: &[usize],
+) -> Result<std::collections::BTreeMap<usize, String>, HistoryError> {
+    let mut found = std::collections::BTreeMap::new();
+    let Some(&oldest) = wanted.iter().min() else {
+        return Ok(found);
+    };
+    let mut text = content_text(a)?;
+    for (index, version) in a.history.versions.iter().enumerate().rev() {
+        if index < oldest {
+            break;
+        }
+        text = apply(&text, &version.patch)
+            .ok_or_else(|| HistoryError::Patch(version.number.clone()))?;
+        if sha256_hex(&text) != version.sha256 {
+            return Err(HistoryError::Hash(version.number.clone()));
+        }
+        if wanted.contains(&index) {
+            found.insert(index, text.clone());
+        }
+    }
+    Ok(found)
+}
+
 /// The text of the last version, rebuilt from the current content and checked against its
 /// recorded hash (`None` when there is no version). Opening a file does this much; the older
 /// versions are rebuilt and checked when they are asked for (`rebuild`).
