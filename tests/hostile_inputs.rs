@@ -608,3 +608,57 @@ fn a_plan_zone_of_absurd_size_is_refused_at_load_naming_it() {
     gardefou::storage::save(&path, &a).expect("save");
     assert!(gardefou::storage::load(&path).is_ok());
 }
+
+#[test]
+fn a_version_of_300000_lines_unlike_the_content_is_exported_in_seconds() {
+    use gardefou::model::history::{PatchOp, Version};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = common::sample();
+    a.history = Default::default();
+    // A validated version whose text shares nothing with the content: the edit script written
+    // before an export must not take minutes to compute (Myers' diff on 300,000 lines).
+    let current = gardefou::model::history::content_text(&a).expect("text");
+    // Lines like the content's own (« ), », « ( »…), so that a line diff finds matches
+    // everywhere and none of them lines up.
+    let lines: Vec<String> = (0..300_000)
+        .map(|n| match n % 3 {
+            0 => "        (".to_owned(),
+            1 => format!("            notes: \"{n}\","),
+            _ => "        ),".to_owned(),
+        })
+        .collect();
+    let current_lines = u32::try_from(current.lines().count()).expect("count");
+    let patch = vec![PatchOp::Delete(current_lines), PatchOp::Insert(lines)];
+    let text = gardefou::model::history::apply(&current, &patch).expect("applies");
+    a.history.versions.push(Version {
+        number: "1".into(),
+        sha256: gardefou::model::history::sha256_hex(&text),
+        patch,
+        ..Version::default()
+    });
+    let path = dir.path().join("reçu.aipd.ron");
+    gardefou::storage::save(&path, &a).expect("save");
+    let out = dir.path().join("dossier.pdf");
+    let started = Instant::now();
+    let output = run_limited(
+        &[
+            "export",
+            path.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+        Duration::from_secs(120),
+    );
+    let took = started.elapsed();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("historique"),
+        "the version rebuilt: {}",
+        stderr(&output)
+    );
+    assert!(
+        took < Duration::from_secs(60),
+        "took {took:?}: {}",
+        stderr(&output)
+    );
+}

@@ -30,8 +30,13 @@ pub use crate::model::history::sha256_hex;
 
 /// The edit script turning `from` into `to`, line by line.
 pub fn patch(from: &str, to: &str) -> Vec<PatchOp> {
+    // Myers' diff is quick on what people change between versions; on two texts of hundreds of
+    // thousands of lines with matches everywhere it could run for minutes. Past the deadline
+    // it approximates: the script is longer, never wrong (each version is checked against its
+    // hash when rebuilt).
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(2))
         .diff_lines(from, to);
     let new_lines: Vec<&str> = diff.new_slices().to_vec();
     let mut ops: Vec<PatchOp> = Vec::new();
