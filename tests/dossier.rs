@@ -747,3 +747,29 @@ fn the_dossier_of_version_1_1_has_the_changes_since_1_0_in_an_annex() {
     let public = squash(&body_text(&render(&d), &d));
     assert!(!public.contains(&squash("Changements depuis la version")));
 }
+
+#[test]
+fn the_findings_annex_names_fields_as_a_reader_does_never_by_their_path() {
+    let sample = common::shared_sample();
+    let full = gardefou::dossier::text::plain_text(&build(sample, Lang::Fr, false));
+    let fields: Vec<&str> = full.lines().filter(|l| l.starts_with("Champs")).collect();
+    assert!(fields.len() > 5, "{fields:?}");
+    for line in &fields {
+        for raw in [
+            "plans[",
+            "capabilities[",
+            "risks[",
+            "video_system.",
+            "opinions.",
+        ] {
+            assert!(!line.contains(raw), "a path in the signed dossier: {line}");
+        }
+    }
+    assert!(
+        fields
+            .iter()
+            .any(|l| l.contains("Plan « ") && l.contains("caméra CAM-001")),
+        "{fields:?}"
+    );
+    assert!(fields.iter().any(|l| l.contains("— état")), "{fields:?}");
+}

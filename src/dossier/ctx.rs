@@ -217,6 +217,82 @@ impl Ctx<'_> {
         )
     }
 
+    /// What a reader calls the answer at `path` (a finding's field): its question's label, its
+    /// field label, or for a record its name and the part meant — « Plan « Centre-ville »,
+    /// caméra CAM-001 — masques », « Réidentification… — état » —; the path itself only when
+    /// nothing names it.
+    pub fn field_label(&self, path: &str) -> String {
+        use crate::model::path::{plan_item, PlanItem};
+        if let Some(q) = self.kb.question(&crate::model::QuestionId::new(path)) {
+            return self.b(&q.label);
+        }
+        let named = |key: &str| {
+            let text = self.t(key);
+            (text != key).then_some(text)
+        };
+        if let Some(label) = named(&format!("field.{path}")) {
+            return label;
+        }
+        // The part of a record a path names after its id: `.state`, `.masks`…
+        let part = |rest: &str| -> Option<String> {
+            let field = rest.strip_prefix('.')?;
+            let field = field.split(['.', '[']).next().unwrap_or(field);
+            named(&format!("column.{field}")).or_else(|| named(&format!("dossier.path.{field}")))
+        };
+        let with_part = |name: String, rest: &str| match part(rest) {
+            Some(part) => format!("{name} — {}", part.to_lowercase()),
+            None => name,
+        };
+        let record = |prefix: &str| -> Option<(String, String)> {
+            let rest = path.strip_prefix(prefix)?;
+            let (id, rest) = rest.split_once(']')?;
+            Some((id.to_owned(), rest.to_owned()))
+        };
+        if let Some((plan_id, item)) = plan_item(path) {
+            let plan = self.a.plans.iter().find(|p| p.plan_id == plan_id);
+            let title = plan
+                .map(|p| p.title.trim())
+                .filter(|t| !t.is_empty())
+                .map_or_else(|| plan_id.to_string(), str::to_owned);
+            let base = format!("{} « {title} »", self.t("dossier.path.plan"));
+            let tail = path.rsplit_once(']').map_or("", |(_, tail)| tail);
+            return match item {
+                PlanItem::Plan => with_part(base, tail),
+                PlanItem::Camera(camera) => with_part(
+                    format!(
+                        "{base}, {} {camera}",
+                        self.t("column.camera_id").to_lowercase()
+                    ),
+                    tail,
+                ),
+                PlanItem::Zone(zone) => with_part(
+                    format!("{base}, {} {zone}", self.t("dossier.path.zone")),
+                    tail,
+                ),
+            };
+        }
+        if let Some((id, rest)) = record("capabilities[") {
+            let name = self.capability_name(&crate::model::CapabilityId::new(id));
+            return with_part(name, &rest);
+        }
+        if let Some((id, rest)) = record("risks[") {
+            let name = self.risk_ref(&crate::model::RiskId::new(id));
+            return with_part(format!("{} {name}", self.t("dossier.path.risk")), &rest);
+        }
+        if let Some((id, rest)) = record("cameras[") {
+            return with_part(format!("{} {id}", self.t("column.camera_id")), &rest);
+        }
+        if let Some((index, rest)) = record("video_system.further_authorisations[") {
+            if let Ok(index) = index.parse::<usize>() {
+                let number = (index + 2).to_string();
+                let order = self.tw("dossier.order_number", &[("number", &number)]);
+                let field = format!("video_system.authorisation{rest}");
+                return format!("{order} — {}", self.field_label(&field));
+            }
+        }
+        named(&format!("dossier.path.{path}")).unwrap_or_else(|| path.to_owned())
+    }
+
     /// True when the public version leaves out people's names.
     pub fn hides_names(&self) -> bool {
         self.is_public && self.a.project.public_version.hides_people_names

@@ -283,10 +283,11 @@ fn findings(ctx: &Ctx) -> Vec<Block> {
         out.push(finding_callout(ctx, finding));
         // The answers' paths in the project file are for the team, not for a public reader.
         if !finding.fields.is_empty() && !ctx.is_public {
+            let fields: Vec<String> = finding.fields.iter().map(|p| ctx.field_label(p)).collect();
             out.push(Block::Note(format!(
                 "{} {}",
                 ctx.t("cli.check.fields"),
-                finding.fields.join(", ")
+                fields.join(" ; ")
             )));
         }
     }
