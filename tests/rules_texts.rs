@@ -176,9 +176,8 @@ fn every_rule_says_in_plain_words_which_answers_trigger_it() {
     }
 }
 
-#[test]
-fn no_blocking_finding_rests_on_an_unverified_proposition_in_any_scenario() {
-    let kb = common::kb();
+/// The sample, the compliant baseline and every scenario of `tests/scenarios`.
+fn sample_baseline_and_scenarios() -> Vec<gardefou::model::Assessment> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
     let mut assessments = vec![common::sample(), common::compliant()];
     for entry in std::fs::read_dir(&dir).expect("scenarios") {
@@ -187,6 +186,13 @@ fn no_blocking_finding_rests_on_an_unverified_proposition_in_any_scenario() {
             assessments.push(gardefou::storage::load(&path).expect("scenario"));
         }
     }
+    assessments
+}
+
+#[test]
+fn no_blocking_finding_rests_on_an_unverified_proposition_in_any_scenario() {
+    let kb = common::kb();
+    let assessments = sample_baseline_and_scenarios();
     for a in &assessments {
         for today in ["2026-11-23", "2028-01-10"] {
             let report = common::evaluate(a, today);
@@ -205,14 +211,7 @@ fn no_blocking_finding_rests_on_an_unverified_proposition_in_any_scenario() {
 #[test]
 fn every_field_a_finding_names_is_in_a_known_section_of_the_assessment() {
     use gardefou::model::path::Section;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut assessments = vec![common::sample(), common::compliant()];
-    for entry in std::fs::read_dir(&dir).expect("scenarios") {
-        let path = entry.expect("entry").path();
-        if path.to_string_lossy().ends_with(".aipd.ron") {
-            assessments.push(gardefou::storage::load(&path).expect("scenario"));
-        }
-    }
+    let assessments = sample_baseline_and_scenarios();
     let mut seen = 0;
     for a in &assessments {
         for today in ["2026-11-23", "2028-01-10"] {

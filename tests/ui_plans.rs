@@ -17,13 +17,18 @@ use gardefou::ui::steps::Step;
 use gardefou::ui::GardefouApp;
 
 fn harness() -> Harness<'static, GardefouApp> {
+    harness_on(common::sample(), Lang::Fr)
+}
+
+/// The app on `a`, in `lang`, in a window tall enough for every plan.
+fn harness_on(a: gardefou::model::Assessment, lang: Lang) -> Harness<'static, GardefouApp> {
     let settings = Settings {
-        lang: Some(Lang::Fr),
+        lang: Some(lang),
         ..Settings::default()
     };
     let app = GardefouApp::new(
         &egui::Context::default(),
-        common::sample(),
+        a,
         None,
         common::kb(),
         settings,
@@ -351,23 +356,7 @@ fn positions_from_a_gis_file_are_read_by_the_update_and_undone_in_one_step() {
         perimeter: "Centre-ville".into(),
         ..gardefou::model::SitePlan::default()
     });
-    let settings = Settings {
-        lang: Some(Lang::En),
-        ..Settings::default()
-    };
-    let app = GardefouApp::new(
-        &egui::Context::default(),
-        a,
-        None,
-        common::kb(),
-        settings,
-        common::day("2026-11-23"),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 4000.0))
-        .with_max_steps(12)
-        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
-        .build_ui_state(|ui, app: &mut GardefouApp| app.frame_ui(ui), app);
+    let mut h = harness_on(a, Lang::En);
     h.run();
     let placed = |h: &Harness<'static, GardefouApp>| {
         h.state()
