@@ -521,3 +521,88 @@ fn the_ui_files_stay_small_enough_to_read() {
         );
     }
 }
+
+/// The string literals of a piece of code (raw strings left aside: no path is written so).
+fn string_literals(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = code.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        // A char literal such as '"' is not the start of a string.
+        if c == '"' && previous != '\'' {
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    _ => literal.push(c),
+                }
+            }
+            out.push(literal);
+            previous = '"';
+        } else {
+            previous = c;
+        }
+    }
+    out
+}
+
+/// True when `literal` is spelled as a field path of the project file: a section's name followed
+/// by a field (`video_system.image_retention_days`) or a record (`cameras[{id}]`).
+fn looks_like_field_path(literal: &str) -> bool {
+    use gardefou::model::path::Section;
+    let Some(section) = Section::of(literal) else {
+        return false;
+    };
+    let rest = &literal[section.key().len()..];
+    let is_path_text = literal
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_.[]{}-".contains(c));
+    // File names (`measures.ron`, `cameras.csv`) are not paths.
+    let is_file = [".ron", ".csv", ".json"]
+        .iter()
+        .any(|e| literal.ends_with(e));
+    (rest.starts_with('.') || rest.starts_with('[')) && is_path_text && !is_file
+}
+
+#[test]
+fn no_field_path_is_spelled_outside_the_path_module() {
+    // A translation key of the CNIL PIA tool's own interface, written into its export.
+    let not_paths = ["measures.default_placeholder"];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut spelled = Vec::new();
+    for file in files {
+        if file.starts_with(src.join("model/path")) {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("source");
+        for literal in string_literals(&code_of(&text)) {
+            if looks_like_field_path(&literal) && !not_paths.contains(&literal.as_str()) {
+                let name = file.strip_prefix(&src).unwrap_or(&file).display();
+                spelled.push(format!("{name}: \"{literal}\""));
+            }
+        }
+    }
+    assert!(
+        spelled.is_empty(),
+        "field paths spelled outside src/model/path (use its constants and builders): {spelled:#?}"
+    );
+}
+
+#[test]
+fn the_path_finder_sees_fields_records_and_formats_but_not_files_or_keys() {
+    let code = r#"let a = "video_system.image_retention_days"; let b = format!("cameras[{id}].state");
+        let c = "cameras.csv"; let d = "ui.save"; let e = '"'; let f = "risks";"#;
+    let found: Vec<String> = string_literals(code)
+        .into_iter()
+        .filter(|l| looks_like_field_path(l))
+        .collect();
+    assert_eq!(
+        found,
+        ["video_system.image_retention_days", "cameras[{id}].state"]
+    );
+}

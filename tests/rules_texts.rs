@@ -60,8 +60,22 @@ fn every_phrase_the_engine_names_exists_and_every_phrase_is_used() {
     let kb = common::kb();
     let literals = engine_literals();
     let prefixes = [
-        "crit.", "verdict.", "art90.", "r05.", "r07.", "r11.", "r26.", "r15.", "r20.", "r22.",
-        "r27.", "stats.", "rights.", "r09.", "r10.", "plan.",
+        "crit.",
+        "verdict.",
+        "art90.",
+        "r05.",
+        "r07.",
+        "r11.",
+        "r26.",
+        "r15.",
+        "r20.",
+        "r22.",
+        "r27.",
+        "stats.",
+        "access_request.",
+        "r09.",
+        "r10.",
+        "plan.",
     ];
     let named: BTreeSet<&str> = literals
         .iter()
@@ -228,4 +242,49 @@ fn every_field_a_finding_names_is_in_a_known_section_of_the_assessment() {
         }
     }
     assert!(seen > 100, "only {seen} fields seen");
+}
+
+#[test]
+fn every_field_a_finding_names_or_the_completeness_asks_for_has_a_label_in_the_registry() {
+    use gardefou::model::path::{self, FieldPath};
+    let kb = common::kb();
+    let records = [
+        path::CAMERAS,
+        path::CAPABILITIES,
+        path::EVIDENCE,
+        path::PLANS,
+        path::RISKS,
+        path::MEASURES,
+    ];
+    let mut unnamed = std::collections::BTreeSet::new();
+    for a in &sample_baseline_and_scenarios() {
+        for today in ["2026-11-23", "2028-01-10"] {
+            let report = common::evaluate(a, today);
+            let named = report
+                .findings
+                .iter()
+                .flat_map(|f| f.fields.iter().map(move |p| (f.rule_id.as_str(), p)));
+            let missing = report.completeness.missing();
+            let asked = missing.iter().map(|p| ("completeness", p));
+            for (rule_id, field) in named.chain(asked) {
+                {
+                    // A record's fields are named by the record (« Caméra CAM-001 — masques »).
+                    let is_record = records
+                        .iter()
+                        .any(|list| path::record_of(field, list).is_some());
+                    if !is_record && kb.question_text(field).is_none() {
+                        unnamed.insert(format!(
+                            "{} ({})",
+                            FieldPath::from(field.as_str()).pattern(),
+                            rule_id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "fields a finding names with no entry in templates/fields.ron: {unnamed:#?}"
+    );
 }

@@ -45,10 +45,8 @@ fn harness_on(a: gardefou::model::Assessment, lang: Lang) -> Harness<'static, Ga
 
 fn go_to(h: &mut Harness<'static, GardefouApp>, field: &str) {
     let ctx = h.ctx.clone();
-    h.state_mut().apply(
-        &ctx,
-        Action::GoTo(Step::VideoSystem, Some(field.to_owned())),
-    );
+    h.state_mut()
+        .apply(&ctx, Action::GoTo(Step::VideoSystem, Some(field.into())));
     for _ in 0..6 {
         h.step();
     }

@@ -396,7 +396,7 @@ fn a_new_or_opened_assessment_shows_none_of_the_last_ones_editor_state() {
         state.plans.new_plan_perimeter = "75001".to_owned();
         state.plans.geojson_report = Some(("707 cameras placed".to_owned(), false));
         state.highlight = Some(gardefou::ui::state::Highlight {
-            path: "cameras".to_owned(),
+            path: gardefou::model::path::CAMERAS,
             since: 0.0,
         });
         state.export_public = true;
@@ -1349,7 +1349,7 @@ fn the_whole_finding_card_goes_to_the_field_and_its_sources_open_the_references(
     h.run();
     assert_eq!(h.state().state.step, Step::VideoSystem);
     let highlight = h.state().state.highlight.as_ref().map(|h| h.path.clone());
-    assert_eq!(highlight.as_deref(), r25.fields.first().map(String::as_str));
+    assert_eq!(highlight.as_deref(), r25.fields.first().map(|p| p.as_str()));
 
     // Its first source opens the references window on that entry, with its tag and date.
     let kb = common::kb();
@@ -1396,12 +1396,8 @@ fn f1_shows_the_help_of_the_field_being_filled_and_ctrl_f_finds_a_camera() {
         Some("video_system.image_retention_days")
     );
     let kb = common::kb();
-    let question = kb
-        .question(&gardefou::model::QuestionId::new(
-            "video_system.image_retention_days",
-        ))
-        .expect("help");
-    assert!(h.query_by_label(question.help.get(Lang::En)).is_some());
+    let help = kb.help("video_system.image_retention_days").expect("help");
+    assert!(h.query_by_label(help.help.get(Lang::En)).is_some());
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().state.help.is_none());
@@ -2275,4 +2271,64 @@ fn a_window_left_open_over_midnight_judges_the_assessment_on_the_new_day() {
     h.run();
     assert_eq!(h.state().session.today(), expiry.add_days(1));
     assert!(expired(&h), "the next day, the order has expired");
+}
+
+/// « Go to the field » from every field a finding names, and every answer the completeness
+/// asks for, in the sample and the scenarios: the step opens and a widget of that field (or of
+/// the record holding it) is brought into view.
+#[test]
+fn go_to_the_field_lands_on_a_widget_for_every_path_a_finding_or_the_completeness_names() {
+    use gardefou::model::path::FieldPath;
+    use gardefou::ui::action::Action;
+    use gardefou::ui::windows::landed;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut assessments = vec![common::sample()];
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("scenarios")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".aipd.ron"))
+        .collect();
+    names.sort();
+    for path in names {
+        assessments.push(gardefou::storage::load(&path).expect("scenario"));
+    }
+    let mut tried = std::collections::BTreeSet::new();
+    let mut lost = Vec::new();
+    for a in assessments {
+        let mut h = tall_harness(app(a, Lang::Fr));
+        let report = h.state().session.report().clone();
+        let mut paths: Vec<FieldPath> = report
+            .findings
+            .iter()
+            .flat_map(|f| f.fields.iter().cloned())
+            .collect();
+        paths.extend(report.completeness.missing());
+        for path in paths {
+            // One path of each shape is enough (`cameras[].masks` once, not per camera).
+            if !tried.insert(path.pattern()) {
+                continue;
+            }
+            let step = Step::of_field(&path).expect("a known section");
+            let ctx = h.ctx.clone();
+            ctx.data_mut(|d| d.clear());
+            h.state_mut()
+                .apply(&ctx, Action::GoTo(step, Some(path.clone())));
+            for _ in 0..4 {
+                h.step();
+            }
+            let at = landed(&h.ctx);
+            let is_there = at
+                .as_deref()
+                .is_some_and(|at| path.as_str() == at || path.starts_with(at));
+            if h.state().state.step != step || !is_there {
+                lost.push(format!("{path} → {at:?}"));
+            }
+        }
+    }
+    assert!(tried.len() > 40, "only {} paths tried", tried.len());
+    assert!(
+        lost.is_empty(),
+        "« go to the field » landed nowhere: {lost:#?}"
+    );
 }

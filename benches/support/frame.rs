@@ -262,7 +262,7 @@ fn plan_view(sample: &Assessment) -> Vec<Row> {
     let ctx = harness.0.ctx.clone();
     harness.0.state_mut().apply(
         &ctx,
-        gardefou::ui::action::Action::GoTo(Step::VideoSystem, Some("plans[PLAN-1]".to_owned())),
+        gardefou::ui::action::Action::GoTo(Step::VideoSystem, Some("plans[PLAN-1]".into())),
     );
     for _ in 0..5 {
         harness.0.step();

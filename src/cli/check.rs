@@ -207,7 +207,12 @@ pub fn to_text(report: &Report, kb: &KnowledgeBase, organisation: &str, lang: La
             line(format!(
                 "      {} {}",
                 tr(lang, "cli.check.fields"),
-                finding.fields.join(", ")
+                finding
+                    .fields
+                    .iter()
+                    .map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
     }

@@ -30,6 +30,11 @@ impl Ctx<'_> {
         self.kb.texts.get(self.lang, key).to_owned()
     }
 
+    /// A field's label (`templates/fields.ron`).
+    pub fn label(&self, path: &str) -> String {
+        self.kb.field_label(path, self.lang)
+    }
+
     /// A dossier text with `{name}` placeholders filled.
     pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
         self.kb.texts.get_with(self.lang, key, values)
@@ -222,17 +227,21 @@ impl Ctx<'_> {
     /// caméra CAM-001 — masques », « Réidentification… — état » —; the path itself only when
     /// nothing names it.
     pub fn field_label(&self, path: &str) -> String {
-        use crate::model::path::{plan_item, PlanItem};
-        if let Some(q) = self.kb.question(&crate::model::QuestionId::new(path)) {
-            return self.b(&q.label);
+        use crate::model::path::{self, plan_item, PlanItem};
+        // A further order's answer: the first order's label, after the order's number.
+        if let Some((index, field)) = path::further_order(path) {
+            let number = (index + 2).to_string();
+            let order = self.tw("dossier.order_number", &[("number", &number)]);
+            let first = path::order(None, Some(field));
+            return format!("{order} — {}", self.field_label(&first));
+        }
+        if let Some(question) = self.kb.question_text(path) {
+            return self.b(question);
         }
         let named = |key: &str| {
             let text = self.t(key);
             (text != key).then_some(text)
         };
-        if let Some(label) = named(&format!("field.{path}")) {
-            return label;
-        }
         // The part of a record a path names after its id: `.state`, `.masks`…
         let part = |rest: &str| -> Option<String> {
             let field = rest.strip_prefix('.')?;
@@ -243,9 +252,8 @@ impl Ctx<'_> {
             Some(part) => format!("{name} — {}", part.to_lowercase()),
             None => name,
         };
-        let record = |prefix: &str| -> Option<(String, String)> {
-            let rest = path.strip_prefix(prefix)?;
-            let (id, rest) = rest.split_once(']')?;
+        let record = |list: &path::FieldPath| -> Option<(String, String)> {
+            let (id, rest) = path::record_of(path, list)?;
             Some((id.to_owned(), rest.to_owned()))
         };
         if let Some((plan_id, item)) = plan_item(path) {
@@ -271,24 +279,16 @@ impl Ctx<'_> {
                 ),
             };
         }
-        if let Some((id, rest)) = record("capabilities[") {
+        if let Some((id, rest)) = record(&path::CAPABILITIES) {
             let name = self.capability_name(&crate::model::CapabilityId::new(id));
             return with_part(name, &rest);
         }
-        if let Some((id, rest)) = record("risks[") {
+        if let Some((id, rest)) = record(&path::RISKS) {
             let name = self.risk_ref(&crate::model::RiskId::new(id));
             return with_part(format!("{} {name}", self.t("dossier.path.risk")), &rest);
         }
-        if let Some((id, rest)) = record("cameras[") {
+        if let Some((id, rest)) = record(&path::CAMERAS) {
             return with_part(format!("{} {id}", self.t("column.camera_id")), &rest);
-        }
-        if let Some((index, rest)) = record("video_system.further_authorisations[") {
-            if let Ok(index) = index.parse::<usize>() {
-                let number = (index + 2).to_string();
-                let order = self.tw("dossier.order_number", &[("number", &number)]);
-                let field = format!("video_system.authorisation{rest}");
-                return format!("{order} — {}", self.field_label(&field));
-            }
         }
         named(&format!("dossier.path.{path}")).unwrap_or_else(|| path.to_owned())
     }

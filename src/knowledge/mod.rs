@@ -11,7 +11,7 @@ pub mod validate;
 use std::collections::BTreeMap;
 
 pub use types::{
-    Bilingual, CapabilityDef, CriterionDef, LegalRef, LegalStatus, MeasureDef, Phrase,
+    Bilingual, CapabilityDef, CriterionDef, FieldDef, LegalRef, LegalStatus, MeasureDef, Phrase,
     PoliceJusticeCitation, PurposeDef, QuestionDef, QuestionKind, RuleText, RuleTexts,
     Verification,
 };
@@ -32,6 +32,17 @@ pub struct KnowledgeError {
     pub message: String,
 }
 
+/// The help the app shows for a field or a question.
+#[derive(Clone, Copy, Debug)]
+pub struct Help<'a> {
+    /// The question asked.
+    pub question: &'a Bilingual,
+    /// The help text.
+    pub help: &'a Bilingual,
+    /// Its sources.
+    pub sources: &'a [LegalRefId],
+}
+
 /// The whole knowledge base, entries sorted by id.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeBase {
@@ -43,8 +54,10 @@ pub struct KnowledgeBase {
     pub measures: Vec<MeasureDef>,
     /// Purposes with labels.
     pub purposes: Vec<PurposeDef>,
-    /// Questions and field help.
+    /// The questions answered in prose (necessity, rights).
     pub questions: Vec<QuestionDef>,
+    /// The fields the app names: labels, questions, help (`fields.ron`).
+    pub fields: Vec<FieldDef>,
     /// Legal references, by id.
     pub legal_refs: BTreeMap<LegalRefId, LegalRef>,
     /// Texts of the rule engine's findings.
@@ -87,6 +100,8 @@ impl KnowledgeBase {
             "questions.ron",
             include_str!("../../templates/questions.ron"),
         )?;
+        let fields: Vec<FieldDef> =
+            parse("fields.ron", include_str!("../../templates/fields.ron"))?;
         let legal_refs: Vec<LegalRef> = parse(
             "legal_refs.ron",
             include_str!("../../templates/legal_refs.ron"),
@@ -111,6 +126,7 @@ impl KnowledgeBase {
             measures,
             purposes,
             questions,
+            fields,
             legal_refs: legal_refs.into_iter().map(|r| (r.id.clone(), r)).collect(),
             rule_texts: rules.findings,
             phrases: rules.phrases,
@@ -142,9 +158,50 @@ impl KnowledgeBase {
         self.purposes.iter().find(|p| p.kind == kind)
     }
 
-    /// The question or field help with that id.
+    /// The question answered in prose with that id.
     pub fn question(&self, id: &QuestionId) -> Option<&QuestionDef> {
         self.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// The registry entry of a field: its label, question and help, found by the path's pattern
+    /// (`cameras[CAM-1].state` under `cameras[].state`).
+    pub fn field(&self, path: &str) -> Option<&FieldDef> {
+        let pattern = crate::model::path::FieldPath::from(path).pattern();
+        self.fields.iter().find(|f| f.path == pattern)
+    }
+
+    /// The help of a field or of a question answered in prose: the question it asks, the help
+    /// text and its sources; `None` when there is none.
+    pub fn help(&self, path: &str) -> Option<Help<'_>> {
+        if let Some(field) = self.field(path) {
+            return field.help.as_ref().map(|help| Help {
+                question: field.question(),
+                help,
+                sources: &field.sources,
+            });
+        }
+        self.question(&QuestionId::new(path)).map(|q| Help {
+            question: &q.label,
+            help: &q.help,
+            sources: &q.sources,
+        })
+    }
+
+    /// The question a field or an answer asks, as a reader names it: the field's question (its
+    /// label when it has none), or the question answered in prose.
+    pub fn question_text(&self, path: &str) -> Option<&Bilingual> {
+        // An answer's evaluation is named by its question.
+        let answer = path.strip_suffix(".evaluation").unwrap_or(path);
+        self.field(path)
+            .map(FieldDef::question)
+            .or_else(|| self.question(&QuestionId::new(answer)).map(|q| &q.label))
+    }
+
+    /// A field's label in `lang`; the path itself for a field the registry does not know (a
+    /// test keeps every field the app names in the registry).
+    pub fn field_label(&self, path: &str, lang: crate::model::Lang) -> String {
+        self.field(path)
+            .map_or_else(|| path.to_owned(), |f| f.label.get(lang).to_owned())
     }
 
     /// The questions answered in prose for one step, in template order.

@@ -158,16 +158,41 @@ pub struct MeasureDef {
 pub enum QuestionKind {
     /// A necessity, proportionality or rights question answered in prose and evaluated.
     Answer,
-    /// Help for a field of the model; the id is the field's path.
-    FieldHelp,
+}
+
+/// A field of the project file the app names: its label, and its question and help where it has
+/// them (`templates/fields.ron`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDef {
+    /// The field's path with record ids left out (`evidence[].issued_on`): what
+    /// [`crate::model::path::FieldPath::pattern`] gives.
+    pub path: String,
+    /// The label printed beside the value.
+    pub label: Bilingual,
+    /// The question the help window asks, when it is not the label.
+    #[serde(default)]
+    pub question: Option<Bilingual>,
+    /// Help text shown beside it.
+    #[serde(default)]
+    pub help: Option<Bilingual>,
+    /// Sources.
+    #[serde(default)]
+    pub sources: Vec<LegalRefId>,
+}
+
+impl FieldDef {
+    /// The question its help window asks: its own, else its label.
+    pub fn question(&self) -> &Bilingual {
+        self.question.as_ref().unwrap_or(&self.label)
+    }
 }
 
 /// A question of the wizard and its help text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionDef {
-    /// `necessity.minimisation`, or a field path such as `video_system.image_retention_days`.
+    /// `necessity.minimisation`: the answer's path.
     pub id: QuestionId,
-    /// Answer or field help.
+    /// What kind of question.
     pub kind: QuestionKind,
     /// The wizard step it belongs to: project, screening, processing, video_system, necessity,
     /// rights, risks, measures, opinions.

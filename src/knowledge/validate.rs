@@ -39,6 +39,15 @@ pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
         text(q.id.as_str(), "label", &q.label);
         text(q.id.as_str(), "help", &q.help);
     }
+    for f in &kb.fields {
+        text(&f.path, "label", &f.label);
+        if let Some(question) = &f.question {
+            text(&f.path, "question", question);
+        }
+        if let Some(help) = &f.help {
+            text(&f.path, "help", help);
+        }
+    }
     for r in &kb.rule_texts {
         text(&r.id, "title", &r.title);
         text(&r.id, "message", &r.message);
@@ -87,6 +96,16 @@ pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
             }
         }
     }
+    for f in &kb.fields {
+        for source in &f.sources {
+            if kb.legal_ref(source).is_none() {
+                out.push(format!(
+                    "{}: cites unknown legal reference {source}",
+                    f.path
+                ));
+            }
+        }
+    }
     for c in &kb.capabilities {
         for criterion in &c.criteria {
             if kb.criterion(criterion).is_none() {
@@ -115,6 +134,7 @@ pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
         "question",
         kb.questions.iter().map(|q| q.id.to_string()),
     );
+    duplicates(&mut out, "field", kb.fields.iter().map(|f| f.path.clone()));
     duplicates(&mut out, "rule", kb.rule_texts.iter().map(|r| r.id.clone()));
     duplicates(&mut out, "phrase", kb.phrases.iter().map(|p| p.id.clone()));
     duplicates(

@@ -75,7 +75,10 @@ pub fn enum_kind(path: &str) -> Option<&'static str> {
     ];
     let field = path.rsplit('.').next().unwrap_or(path);
     // Measures' status and kind have enums of their own.
-    match (path.starts_with("measures["), field) {
+    match (
+        crate::model::path::record_of(path, &crate::model::path::MEASURES).is_some(),
+        field,
+    ) {
         (true, "kind") => Some("measure_kind"),
         (true, "status") => Some("measure_status"),
         _ => KINDS.iter().find(|(f, _)| *f == field).map(|(_, k)| *k),

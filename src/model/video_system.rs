@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::path::{self, FieldPath};
 use super::Camera;
 use super::PurposeKind;
 
@@ -273,25 +274,10 @@ pub struct Order<'a> {
     pub further_index: Option<usize>,
 }
 
-/// The path whose question (help, label) an answer shares: a further order's answers share the
-/// first order's, e.g. `video_system.further_authorisations[2].reference` →
-/// `video_system.authorisation.reference`; any other path is its own.
-pub fn question_path(path: &str) -> std::borrow::Cow<'_, str> {
-    path.strip_prefix("video_system.further_authorisations[")
-        .and_then(|rest| rest.split_once("]."))
-        .filter(|(index, _)| index.parse::<usize>().is_ok())
-        .map_or(std::borrow::Cow::Borrowed(path), |(_, field)| {
-            std::borrow::Cow::Owned(format!("video_system.authorisation.{field}"))
-        })
-}
-
 impl Order<'_> {
     /// The path of one of the order's answers, e.g. `video_system.further_authorisations[0].reference`.
-    pub fn field(&self, name: &str) -> String {
-        match self.further_index {
-            None => format!("video_system.authorisation.{name}"),
-            Some(index) => format!("video_system.further_authorisations[{index}].{name}"),
-        }
+    pub fn field(&self, name: &str) -> FieldPath {
+        path::order(self.further_index, Some(name))
     }
 }
 

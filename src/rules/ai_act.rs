@@ -8,6 +8,7 @@ use crate::knowledge::ids::capability::{
     K01_LIVE_FACE_RECOGNITION, K02_FACE_SEARCH, K03_ATTRIBUTE_SEARCH, K12_INDEXING,
 };
 use crate::knowledge::KnowledgeBase;
+use crate::model::path;
 use crate::model::{Assessment, CapabilityRecord, Date};
 
 /// Six months, in days: the least a deployer of a high-risk system keeps its logs (AI Act art.
@@ -49,7 +50,7 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
         .copied()
         .filter(|r| !r.is_usable())
         .collect();
-    let field = |r: &CapabilityRecord| format!("capabilities[{}].state", r.capability_id);
+    let field = |r: &CapabilityRecord| path::capability(&r.capability_id, Some("state"));
 
     // Art. 5(1)(h): live facial recognition usable in public space.
     if let Some(live) = a
@@ -83,7 +84,7 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
             .iter()
             .map(|r| texts.capability(&r.capability_id))
             .collect();
-        let fields: Vec<String> = usable.iter().map(|r| field(r)).collect();
+        let fields: Vec<crate::model::path::FieldPath> = usable.iter().map(|r| field(r)).collect();
         out.push(texts.finding(
             "AIA-ANNEX-III-1",
             Severity::High,
@@ -102,8 +103,9 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
                     .iter()
                     .map(|r| texts.capability(&r.capability_id))
                     .collect();
-                let mut fields: Vec<String> = assessed.iter().map(|r| field(r)).collect();
-                fields.push("screening.has_fria".into());
+                let mut fields: Vec<crate::model::path::FieldPath> =
+                    assessed.iter().map(|r| field(r)).collect();
+                fields.push(path::screening::HAS_FRIA);
                 // In service: art. 111(2) leaves until 2 August 2030 unless significantly changed
                 // (to anticipate); planned or not said: due before it starts after 2 Dec 2027.
                 let in_service =
@@ -146,7 +148,7 @@ pub fn ai_act(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding> {
                     ("days", text::number(days)),
                     ("minimum", text::number(MIN_LOG_DAYS)),
                 ],
-                vec!["video_system.control_centre.log_retention_days".into()],
+                vec![path::video_system::control_centre::LOG_RETENTION_DAYS],
             ));
         }
     }

@@ -4,6 +4,7 @@
 
 use super::criteria::ScreeningResult;
 use crate::knowledge::KnowledgeBase;
+use crate::model::path::{self, FieldPath};
 use crate::model::{
     ActorRole, Assessment, CapabilityState, Evaluation, MeasureStatus, Presence, Regime,
     UnlockHolder,
@@ -20,7 +21,7 @@ pub struct StepCompleteness {
     /// Required answers in all.
     pub required: usize,
     /// Paths of the missing ones.
-    pub missing: Vec<String>,
+    pub missing: Vec<FieldPath>,
 }
 
 impl StepCompleteness {
@@ -46,7 +47,7 @@ impl Completeness {
     }
 
     /// Every missing answer, step by step.
-    pub fn missing(&self) -> Vec<String> {
+    pub fn missing(&self) -> Vec<FieldPath> {
         self.steps
             .iter()
             .flat_map(|s| s.missing.iter().cloned())
@@ -82,7 +83,7 @@ impl Tally {
         }
     }
 
-    fn need(&mut self, path: impl Into<String>, is_answered: bool) {
+    fn need(&mut self, path: impl Into<FieldPath>, is_answered: bool) {
         self.step.required += 1;
         if is_answered {
             self.step.answered += 1;
@@ -91,11 +92,11 @@ impl Tally {
         }
     }
 
-    fn text(&mut self, path: &str, value: &str) {
+    fn text(&mut self, path: FieldPath, value: &str) {
         self.need(path, !value.trim().is_empty());
     }
 
-    fn some<T>(&mut self, path: &str, value: &Option<T>) {
+    fn some<T>(&mut self, path: FieldPath, value: &Option<T>) {
         self.need(path, value.is_some());
     }
 }
@@ -120,44 +121,44 @@ pub fn completeness(a: &Assessment, kb: &KnowledgeBase, result: &ScreeningResult
 fn project(a: &Assessment) -> StepCompleteness {
     let p = &a.project;
     let mut t = Tally::new("project");
-    t.text("project.title", &p.title);
-    t.text("project.organisation", &p.organisation);
-    t.text("project.dpo_name", &p.dpo_name);
+    t.text(path::project::TITLE, &p.title);
+    t.text(path::project::ORGANISATION, &p.organisation);
+    t.text(path::project::DPO_NAME, &p.dpo_name);
     t.need(
-        "project.authors",
+        path::project::AUTHORS,
         p.authors.iter().any(|s| !s.trim().is_empty()),
     );
-    t.text("project.version", &p.version);
-    t.some("project.review_due_on", &p.review_due_on);
+    t.text(path::project::VERSION, &p.version);
+    t.some(path::project::REVIEW_DUE_ON, &p.review_due_on);
     t.step
 }
 
 fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     let s = &a.screening;
     let mut t = Tally::new("screening");
-    t.some("screening.films_public_space", &s.films_public_space);
-    t.some("screening.is_large_scale", &s.is_large_scale);
+    t.some(path::screening::FILMS_PUBLIC_SPACE, &s.films_public_space);
+    t.some(path::screening::IS_LARGE_SCALE, &s.is_large_scale);
     t.some(
-        "screening.has_automated_decisions",
+        path::screening::HAS_AUTOMATED_DECISIONS,
         &s.has_automated_decisions,
     );
-    t.some("screening.has_data_matching", &s.has_data_matching);
+    t.some(path::screening::HAS_DATA_MATCHING, &s.has_data_matching);
     t.some(
-        "screening.films_vulnerable_people",
+        path::screening::FILMS_VULNERABLE_PEOPLE,
         &s.films_vulnerable_people,
     );
     t.some(
-        "screening.declares_no_biometrics",
+        path::screening::DECLARES_NO_BIOMETRICS,
         &s.declares_no_biometrics,
     );
-    t.some("screening.captures_audio", &s.captures_audio);
-    t.some("screening.started_before_dpia", &s.started_before_dpia);
+    t.some(path::screening::CAPTURES_AUDIO, &s.captures_audio);
+    t.some(path::screening::STARTED_BEFORE_DPIA, &s.started_before_dpia);
     if a.processing
         .purposes
         .iter()
         .any(|p| p.regime == Regime::PoliceJustice)
     {
-        t.some("screening.has_art90_dpia", &s.has_art90_dpia);
+        t.some(path::screening::HAS_ART90_DPIA, &s.has_art90_dpia);
     }
     let biometric_present = a.capabilities.iter().any(|r| {
         r.is_present()
@@ -170,13 +171,10 @@ fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         && a.capability(crate::knowledge::ids::capability::K03_ATTRIBUTE_SEARCH)
             .is_some_and(|r| r.is_usable());
     if (biometric_present || body_categorisation) && a.project.organisation_kind.owes_fria() {
-        t.some("screening.has_fria", &s.has_fria);
+        t.some(path::screening::HAS_FRIA, &s.has_fria);
     }
     for over in &s.overrides {
-        t.text(
-            &format!("screening.overrides[{}]", over.criterion_id),
-            &over.reason,
-        );
+        t.text(path::screening_override(&over.criterion_id), &over.reason);
     }
     t.step
 }
@@ -184,42 +182,45 @@ fn screening(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
 fn processing(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     let p = &a.processing;
     let mut t = Tally::new("processing");
-    t.text("processing.description", &p.description);
-    t.need("processing.purposes", !p.purposes.is_empty());
-    t.some("processing.has_register_entry", &p.has_register_entry);
+    t.text(path::processing::DESCRIPTION, &p.description);
+    t.need(path::processing::PURPOSES, !p.purposes.is_empty());
+    t.some(path::processing::HAS_REGISTER_ENTRY, &p.has_register_entry);
     for (index, purpose) in p.purposes.iter().enumerate() {
         t.need(
-            format!("processing.purposes[{index}].regime"),
+            path::purpose(index, Some("regime")),
             purpose.regime != Regime::Undetermined,
         );
         t.need(
-            format!("processing.purposes[{index}].legal_basis"),
+            path::purpose(index, Some("legal_basis")),
             purpose.legal_basis != crate::model::LegalBasis::Undetermined,
         );
     }
     t.need(
-        "processing.actors",
+        path::processing::ACTORS,
         p.actors.iter().any(|a| a.role == ActorRole::Controller),
     );
     for (index, actor) in p.actors.iter().enumerate() {
         if actor.role == ActorRole::Processor {
             t.need(
-                format!("processing.actors[{index}].is_outside_eu"),
+                path::actor(index, Some("is_outside_eu")),
                 actor.is_outside_eu.is_some(),
             );
         }
     }
     if super::safeguards::needs_sensitive_necessity(a, kb) {
         t.text(
-            "processing.sensitive_data_necessity",
+            path::processing::SENSITIVE_DATA_NECESSITY,
             &p.sensitive_data_necessity,
         );
     }
-    t.need("processing.data_categories", !p.data_categories.is_empty());
-    t.need("processing.data_subjects", !p.data_subjects.is_empty());
-    t.text("processing.lifecycle", &p.lifecycle);
     t.need(
-        "processing.supporting_assets",
+        path::processing::DATA_CATEGORIES,
+        !p.data_categories.is_empty(),
+    );
+    t.need(path::processing::DATA_SUBJECTS, !p.data_subjects.is_empty());
+    t.text(path::processing::LIFECYCLE, &p.lifecycle);
+    t.need(
+        path::processing::SUPPORTING_ASSETS,
         !p.supporting_assets.is_empty(),
     );
     t.step
@@ -230,15 +231,15 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     let mut t = Tally::new("video_system");
     let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
     t.text(
-        "video_system.authorisation.reference",
+        path::video_system::authorisation::REFERENCE,
         &v.authorisation.reference,
     );
     t.some(
-        "video_system.authorisation.granted_on",
+        path::video_system::authorisation::GRANTED_ON,
         &v.authorisation.granted_on,
     );
     t.some(
-        "video_system.authorisation.authorised_retention_days",
+        path::video_system::authorisation::AUTHORISED_RETENTION_DAYS,
         &v.authorisation.authorised_retention_days,
     );
     for o in v.orders().into_iter().skip(1) {
@@ -247,43 +248,46 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
     }
     if a.cameras.iter().any(|c| c.is_third_party()) {
         t.some(
-            "video_system.third_party.has_joint_arrangement",
+            path::video_system::third_party::HAS_JOINT_ARRANGEMENT,
             &v.third_party.has_joint_arrangement,
         );
-        t.text("video_system.third_party.basis", &v.third_party.basis);
+        t.text(path::video_system::third_party::BASIS, &v.third_party.basis);
     }
-    t.some("video_system.image_retention_days", &v.image_retention_days);
+    t.some(
+        path::video_system::IMAGE_RETENTION_DAYS,
+        &v.image_retention_days,
+    );
     if coupled {
         t.some(
-            "video_system.metadata_retention_days",
+            path::video_system::METADATA_RETENTION_DAYS,
             &v.metadata_retention_days,
         );
         t.need(
-            "video_system.software",
+            path::video_system::SOFTWARE,
             !v.software.vendor.trim().is_empty() && !v.software.product.trim().is_empty(),
         );
         t.some(
-            "video_system.searches.has_search_logs",
+            path::video_system::searches::HAS_SEARCH_LOGS,
             &v.searches.has_search_logs,
         );
         t.some(
-            "video_system.searches.has_sensitive_attribute_filters",
+            path::video_system::searches::HAS_SENSITIVE_ATTRIBUTE_FILTERS,
             &v.searches.has_sensitive_attribute_filters,
         );
         t.some(
-            "video_system.authorisation.is_analytics_declared",
+            path::video_system::authorisation::IS_ANALYTICS_DECLARED,
             &v.authorisation.is_analytics_declared,
         );
         t.some(
-            "video_system.software.version_installed_on",
+            path::video_system::software::VERSION_INSTALLED_ON,
             &v.software.version_installed_on,
         );
         t.some(
-            "video_system.control_centre.are_operators_trained",
+            path::video_system::control_centre::ARE_OPERATORS_TRAINED,
             &v.control_centre.are_operators_trained,
         );
         t.some(
-            "screening.has_existing_cctv_dpia",
+            path::screening::HAS_EXISTING_CCTV_DPIA,
             &a.screening.has_existing_cctv_dpia,
         );
     }
@@ -292,64 +296,64 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         .is_some_and(|r| r.is_usable());
     if attributes_usable {
         t.some(
-            "video_system.searches.has_body_inferred_filters",
+            path::video_system::searches::HAS_BODY_INFERRED_FILTERS,
             &v.searches.has_body_inferred_filters,
         );
     }
     if !super::safeguards::held_by_third_party(a).is_empty() {
         t.some(
-            "video_system.software.does_contract_forbid_unlock",
+            path::video_system::software::DOES_CONTRACT_FORBID_UNLOCK,
             &v.software.does_contract_forbid_unlock,
         );
     }
     let centre = &v.control_centre;
     if centre.has_access_logs == Some(true) || v.searches.has_search_logs == Some(true) {
         t.some(
-            "video_system.control_centre.log_retention_days",
+            path::video_system::control_centre::LOG_RETENTION_DAYS,
             &centre.log_retention_days,
         );
     }
     t.some(
-        "video_system.control_centre.films_staff",
+        path::video_system::control_centre::FILMS_STAFF,
         &centre.films_staff,
     );
     t.some(
-        "video_system.control_centre.has_live_transmission",
+        path::video_system::control_centre::HAS_LIVE_TRANSMISSION,
         &centre.has_live_transmission,
     );
     if centre.has_live_transmission == Some(true) {
         t.text(
-            "video_system.control_centre.live_transmission_basis",
+            path::video_system::control_centre::LIVE_TRANSMISSION_BASIS,
             &centre.live_transmission_basis,
         );
     }
     let rights = &v.access_rights;
-    t.text("video_system.access_rights.contact", &rights.contact);
+    t.text(path::video_system::access_rights::CONTACT, &rights.contact);
     t.some(
-        "video_system.access_rights.checks_identity",
+        path::video_system::access_rights::CHECKS_IDENTITY,
         &rights.checks_identity,
     );
     t.some(
-        "video_system.access_rights.answers_within_month",
+        path::video_system::access_rights::ANSWERS_WITHIN_MONTH,
         &rights.answers_within_month,
     );
     t.some(
-        "video_system.access_rights.masks_third_parties",
+        path::video_system::access_rights::MASKS_THIRD_PARTIES,
         &rights.masks_third_parties,
     );
     t.some(
-        "video_system.access_rights.documents_refusal_grounds",
+        path::video_system::access_rights::DOCUMENTS_REFUSAL_GROUNDS,
         &rights.documents_refusal_grounds,
     );
     if v.statistics.is_used == Some(true) {
         t.some(
-            "video_system.statistics.is_output_aggregated",
+            path::video_system::statistics::IS_OUTPUT_AGGREGATED,
             &v.statistics.is_output_aggregated,
         );
     }
     if v.searches.is_requisition_only == Some(true) {
         t.some(
-            "video_system.searches.has_requisition_register",
+            path::video_system::searches::HAS_REQUISITION_REGISTER,
             &v.searches.has_requisition_register,
         );
     }
@@ -360,54 +364,60 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         .is_some_and(|r| r.is_usable());
     if plates_usable {
         t.some(
-            "video_system.searches.has_plate_database",
+            path::video_system::searches::HAS_PLATE_DATABASE,
             &v.searches.has_plate_database,
         );
     }
-    t.text("video_system.operating_hours", &v.operating_hours);
-    t.text("video_system.coverage", &v.coverage);
+    t.text(path::video_system::OPERATING_HOURS, &v.operating_hours);
+    t.text(path::video_system::COVERAGE, &v.coverage);
     let info = &v.public_information;
-    t.some("video_system.public_information.has_signs", &info.has_signs);
+    t.some(
+        path::video_system::public_information::HAS_SIGNS,
+        &info.has_signs,
+    );
     if info.has_signs == Some(true) {
         t.some(
-            "video_system.public_information.signs_have_pictogram",
+            path::video_system::public_information::SIGNS_HAVE_PICTOGRAM,
             &info.signs_have_pictogram,
         );
         t.some(
-            "video_system.public_information.signs_have_contact",
+            path::video_system::public_information::SIGNS_HAVE_CONTACT,
             &info.signs_have_contact,
         );
     }
     t.some(
-        "video_system.public_information.has_second_layer_notice",
+        path::video_system::public_information::HAS_SECOND_LAYER_NOTICE,
         &info.has_second_layer_notice,
     );
-    t.some("video_system.statistics.is_used", &v.statistics.is_used);
+    t.some(
+        path::video_system::statistics::IS_USED,
+        &v.statistics.is_used,
+    );
     if v.statistics.is_used == Some(true) {
         t.some(
-            "video_system.public_information.notice_mentions_statistics",
+            path::video_system::public_information::NOTICE_MENTIONS_STATISTICS,
             &info.notice_mentions_statistics,
         );
         t.some(
-            "video_system.statistics.module_has_image_access",
+            path::video_system::statistics::MODULE_HAS_IMAGE_ACCESS,
             &v.statistics.module_has_image_access,
         );
     }
     let centre = &v.control_centre;
     t.some(
-        "video_system.control_centre.are_operators_habilitated",
+        path::video_system::control_centre::ARE_OPERATORS_HABILITATED,
         &centre.are_operators_habilitated,
     );
     t.some(
-        "video_system.control_centre.has_access_logs",
+        path::video_system::control_centre::HAS_ACCESS_LOGS,
         &centre.has_access_logs,
     );
     t.some(
-        "video_system.control_centre.has_recordings_register",
+        path::video_system::control_centre::HAS_RECORDINGS_REGISTER,
         &centre.has_recordings_register,
     );
     t.some(
-        "video_system.searches.is_requisition_only",
+        path::video_system::searches::IS_REQUISITION_ONLY,
         &v.searches.is_requisition_only,
     );
     t.need("cameras", !a.cameras.is_empty());
@@ -416,17 +426,17 @@ fn video_system(a: &Assessment, kb: &KnowledgeBase) -> StepCompleteness {
         let record = a.capability(id);
         let presence = record.map_or(Presence::Unknown, |r| r.presence);
         t.need(
-            format!("capabilities[{id}].presence"),
+            path::capability(id, Some("presence")),
             presence != Presence::Unknown,
         );
         if let Some(record) = record.filter(|r| r.is_present()) {
             t.need(
-                format!("capabilities[{id}].state"),
+                path::capability(id, Some("state")),
                 record.state != CapabilityState::Unknown,
             );
             if record.state != CapabilityState::Enabled {
                 t.need(
-                    format!("capabilities[{id}].unlock_holder"),
+                    path::capability(id, Some("unlock_holder")),
                     record.unlock_holder != UnlockHolder::Unknown,
                 );
             }
@@ -458,14 +468,14 @@ fn risks(a: &Assessment) -> StepCompleteness {
     for risk in &a.risks {
         let id = risk.risk_id.as_str();
         t.need(
-            format!("risks[{id}].severity"),
+            path::risk(id, Some("severity")),
             risk.initial_cell().is_some(),
         );
         t.need(
-            format!("risks[{id}].residual"),
+            path::risk(id, Some("residual")),
             risk.residual_cell().is_some(),
         );
-        t.text(&format!("risks[{id}].justification"), &risk.justification);
+        t.text(path::risk(id, Some("justification")), &risk.justification);
     }
     t.step
 }
@@ -479,8 +489,8 @@ fn measures(a: &Assessment) -> StepCompleteness {
         .filter(|m| m.status == MeasureStatus::Planned)
     {
         let id = measure.measure_id.as_str();
-        t.text(&format!("measures[{id}].owner"), &measure.owner);
-        t.some(&format!("measures[{id}].deadline"), &measure.deadline);
+        t.text(path::measure(id, Some("owner")), &measure.owner);
+        t.some(path::measure(id, Some("deadline")), &measure.deadline);
     }
     t.step
 }
@@ -488,15 +498,15 @@ fn measures(a: &Assessment) -> StepCompleteness {
 fn opinions(a: &Assessment, screening: &ScreeningResult) -> StepCompleteness {
     let o = &a.opinions;
     let mut t = Tally::new("opinions");
-    t.text("opinions.dpo_opinion", &o.dpo_opinion);
-    t.some("opinions.dpo_conclusion", &o.dpo_conclusion);
+    t.text(path::opinions::DPO_OPINION, &o.dpo_opinion);
+    t.some(path::opinions::DPO_CONCLUSION, &o.dpo_conclusion);
     t.some(
-        "opinions.were_data_subjects_consulted",
+        path::opinions::WERE_DATA_SUBJECTS_CONSULTED,
         &o.were_data_subjects_consulted,
     );
-    t.text("opinions.data_subjects_views", &o.data_subjects_views);
-    t.some("opinions.decision", &o.decision);
-    t.need("opinions.signatures", !o.signatures.is_empty());
+    t.text(path::opinions::DATA_SUBJECTS_VIEWS, &o.data_subjects_views);
+    t.some(path::opinions::DECISION, &o.decision);
+    t.need(path::opinions::SIGNATURES, !o.signatures.is_empty());
     // The consultation is answered once it is filed (or said not filed), or, where the law
     // leaves it to the controller (LIL art. 90 2°, a maximum residual severity), reasoned away.
     let is_asked = super::consultation::ground(a, screening).is_some()
@@ -504,7 +514,7 @@ fn opinions(a: &Assessment, screening: &ScreeningResult) -> StepCompleteness {
     if is_asked {
         let c = &o.prior_consultation;
         t.need(
-            "opinions.prior_consultation",
+            path::opinions::PRIOR_CONSULTATION,
             c.is_filed.is_some() || c.is_decided_not_needed(),
         );
     }

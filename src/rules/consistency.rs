@@ -5,6 +5,7 @@ use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::ids::capability::{K09_COUNTING, K13_MASKING, K16_PLAIN_VIEWING};
 use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::path;
 use crate::model::{integrity, Assessment, LegalBasis, PurposeKind, Regime, UseScope};
 
 /// Consistency findings.
@@ -30,11 +31,11 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             .iter()
             .map(|r| texts.capability(&r.capability_id))
             .collect();
-        let mut fields: Vec<String> = biometric
+        let mut fields: Vec<crate::model::path::FieldPath> = biometric
             .iter()
-            .map(|r| format!("capabilities[{}].state", r.capability_id))
+            .map(|r| path::capability(&r.capability_id, Some("state")))
             .collect();
-        fields.push("screening.declares_no_biometrics".into());
+        fields.push(path::screening::DECLARES_NO_BIOMETRICS);
         out.push(texts.finding(
             "CONS-BIOMETRICS",
             Severity::High,
@@ -50,7 +51,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             "CONS-SOFTWARE",
             Severity::Medium,
             &[("count", text::number(coupled))],
-            vec!["video_system.software".into()],
+            vec![path::video_system::SOFTWARE],
         ));
     }
 
@@ -88,8 +89,11 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             Severity::Medium,
             &[("reason", reason)],
             vec![
-                "video_system.statistics.is_used".into(),
-                "capabilities[K09].state".into(),
+                path::video_system::statistics::IS_USED,
+                path::capability(
+                    crate::knowledge::ids::capability::K09_COUNTING,
+                    Some("state"),
+                ),
             ],
         ));
     } else if statistics.is_used == Some(true)
@@ -104,8 +108,8 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
             Severity::Medium,
             &[("reason", texts.phrase("stats.no_purpose", &[]))],
             vec![
-                "processing.purposes".into(),
-                "video_system.statistics.is_used".into(),
+                path::processing::PURPOSES,
+                path::video_system::statistics::IS_USED,
             ],
         ));
     }
@@ -131,8 +135,8 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
                 Severity::High,
                 &[("capability", texts.capability(&record.capability_id))],
                 vec![
-                    "video_system.searches.is_requisition_only".into(),
-                    format!("capabilities[{}].use_scope", record.capability_id),
+                    path::video_system::searches::IS_REQUISITION_ONLY,
+                    path::capability(&record.capability_id, Some("use_scope")),
                 ],
             ));
         }
@@ -144,7 +148,7 @@ pub fn consistency(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
                 "CONS-OVERRIDE-REASON",
                 Severity::Medium,
                 &[("criterion", Bilingual::same(over.criterion_id.to_string()))],
-                vec![format!("screening.overrides[{}]", over.criterion_id)],
+                vec![path::screening_override(&over.criterion_id)],
             ));
         }
     }
@@ -253,7 +257,7 @@ fn legal_bases(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<F
                 ("regime", texts.variant("regime", purpose.regime)),
                 ("basis", texts.variant("legal_basis", purpose.legal_basis)),
             ],
-            vec![format!("processing.purposes[{index}].legal_basis")],
+            vec![path::purpose(index, Some("legal_basis"))],
         ));
     }
 }
@@ -282,7 +286,7 @@ fn camera_purposes(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             ("count", text::number(count)),
             ("cameras", Bilingual::same(cameras.join(", "))),
         ],
-        vec!["processing.purposes".into()],
+        vec![path::processing::PURPOSES],
     ));
 }
 
@@ -314,7 +318,7 @@ fn capability_states(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             )],
             unknown
                 .iter()
-                .map(|r| format!("capabilities[{}].state", r.capability_id))
+                .map(|r| path::capability(&r.capability_id, Some("state")))
                 .collect(),
         ),
     );

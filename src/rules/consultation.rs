@@ -16,6 +16,7 @@ use super::criteria::ScreeningResult;
 use super::finding::{Finding, Severity};
 use super::text::Texts;
 use crate::knowledge::Bilingual;
+use crate::model::path;
 use crate::model::{Assessment, Level, Risk};
 
 /// Why the CNIL must be consulted before the processing starts.
@@ -64,12 +65,12 @@ pub fn findings(a: &Assessment, screening: &ScreeningResult, texts: Texts) -> Ve
     if is_filed {
         return out;
     }
-    let risk_fields = |risks: &[&Risk]| -> Vec<String> {
-        let mut fields: Vec<String> = risks
+    let risk_fields = |risks: &[&Risk]| -> Vec<path::FieldPath> {
+        let mut fields: Vec<crate::model::path::FieldPath> = risks
             .iter()
-            .map(|r| format!("risks[{}].residual", r.risk_id))
+            .map(|r| path::risk(&r.risk_id, Some("residual")))
             .collect();
-        fields.push("opinions.prior_consultation".into());
+        fields.push(path::opinions::PRIOR_CONSULTATION);
         fields
     };
     let names = |risks: &[&Risk]| {
@@ -94,7 +95,7 @@ pub fn findings(a: &Assessment, screening: &ScreeningResult, texts: Texts) -> Ve
             "R18-ART90",
             Severity::High,
             &[],
-            vec!["opinions.prior_consultation".into()],
+            vec![path::opinions::PRIOR_CONSULTATION],
         ));
     }
     let severe = severe_residual_risks(a);

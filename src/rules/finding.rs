@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::Bilingual;
+use crate::model::path::FieldPath;
 use crate::model::LegalRefId;
 
 /// How serious a finding is. Ordered most serious first.
@@ -54,7 +55,7 @@ pub struct Finding {
     /// Legal sources, ids of the knowledge base.
     pub sources: Vec<LegalRefId>,
     /// Paths of the fields that caused it (`video_system.image_retention_days`).
-    pub fields: Vec<String>,
+    pub fields: Vec<FieldPath>,
 }
 
 /// The findings of `these` that `those` does not have (same rule, same fields): what appeared

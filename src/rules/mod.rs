@@ -2,6 +2,7 @@
 //! deterministic — no IO, no clock (today is passed in), every list sorted — so the same file
 //! gives the same findings on every machine, and tests are tables of facts and expectations.
 
+use crate::model::path;
 pub mod ai_act;
 pub mod capabilities;
 pub mod completeness;
@@ -107,7 +108,7 @@ impl Report {
                         }),
                     ),
                 ],
-                vec![format!("evidence[{id}]")],
+                vec![path::evidence(id, None)],
             ));
         }
         self.findings.sort_by(|x, y| {
@@ -157,7 +158,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
                     crate::knowledge::Bilingual::same(met.join(", ")),
                 ),
             ],
-            vec!["screening".into()],
+            vec![crate::model::path::SCREENING],
         ));
     }
     regime::cite_per_regime(a, kb, &mut findings);

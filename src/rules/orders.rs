@@ -7,6 +7,7 @@
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::Bilingual;
+use crate::model::path;
 use crate::model::{Assessment, Authorisation, Camera, Date, DeploymentStage, Order};
 
 /// How many camera ids a message lists before « … ».
@@ -44,11 +45,11 @@ pub fn orders(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>)
             DeploymentStage::Unknown => ("R05-STAGE-UNKNOWN", Severity::High),
         };
         let mut fields = vec![
-            "video_system.authorisation.reference".to_owned(),
-            "video_system.authorisation.granted_on".to_owned(),
+            path::video_system::authorisation::REFERENCE.to_owned(),
+            path::video_system::authorisation::GRANTED_ON.to_owned(),
         ];
         if rule == "R05-STAGE-UNKNOWN" {
-            fields.insert(0, "project.deployment_stage".to_owned());
+            fields.insert(0, path::project::DEPLOYMENT_STAGE.to_owned());
         }
         out.push(texts.finding(rule, severity, &[], fields));
         return;
@@ -154,7 +155,7 @@ fn scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let perimeters_listed = orders
         .iter()
         .all(|o| !o.order.authorised_perimeters.is_empty());
-    let perimeter_fields = || -> Vec<String> {
+    let perimeter_fields = || -> Vec<path::FieldPath> {
         orders
             .iter()
             .map(|o| o.field("authorised_perimeters"))
@@ -264,7 +265,7 @@ fn scope(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     }
     // The coupling is declared order by order: an order that says « not declared » and covers a
     // coupled camera (or covers the whole system).
-    let undeclared: Vec<String> = orders
+    let undeclared: Vec<path::FieldPath> = orders
         .iter()
         .filter(|o| o.order.is_analytics_declared == Some(false))
         .filter(|o| {
@@ -311,11 +312,11 @@ fn third_parties(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut fields = Vec::new();
     if answers.has_joint_arrangement != Some(true) {
         missing.push(texts.phrase("r05.third_party.no_arrangement", &[]));
-        fields.push("video_system.third_party.has_joint_arrangement".to_owned());
+        fields.push(path::video_system::third_party::HAS_JOINT_ARRANGEMENT.to_owned());
     }
     if !has_basis {
         missing.push(texts.phrase("r05.third_party.no_basis", &[]));
-        fields.push("video_system.third_party.basis".to_owned());
+        fields.push(path::video_system::third_party::BASIS.to_owned());
     }
     let severity = if answers.has_joint_arrangement == Some(false) || indexed {
         Severity::High

@@ -145,7 +145,7 @@ pub fn plans_with(
             "PLAN-VULNERABLE",
             Severity::Medium,
             &[("places", listed(vulnerable))],
-            vec!["screening.films_vulnerable_people".into()],
+            vec![path::screening::FILMS_VULNERABLE_PEOPLE],
         ));
     }
     if !sensitive.is_empty() {
@@ -274,7 +274,7 @@ fn r21(
     out: &mut Vec<Finding>,
 ) {
     // (camera id, what the finding says of it, the field that caused it)
-    let mut exposed: Vec<(String, String, String)> = a
+    let mut exposed: Vec<(String, String, path::FieldPath)> = a
         .cameras
         .iter()
         .filter(|c| !sightings.contains_key(&c.camera_id))
@@ -288,7 +288,7 @@ fn r21(
     // The plan alone shows a sector touching a dwelling's footprint, which proves neither a view
     // of its inside nor of an entrance: to verify on the camera's image (R21-PLAN, high) until
     // someone records what the image shows. Confirmed: R21 (blocking); cleared: nothing.
-    let mut to_verify: Vec<(String, String, String)> = Vec::new();
+    let mut to_verify: Vec<(String, String, path::FieldPath)> = Vec::new();
     for (camera, plan, zones) in dwelling_exposure(sightings) {
         let id = camera.to_string();
         let check = a

@@ -12,6 +12,7 @@ use crate::knowledge::ids::capability::{
     K08_PLATE_READING, K09_COUNTING, K12_INDEXING, K14_AUDIO, K15_CATEGORISATION,
 };
 use crate::knowledge::{Bilingual, KnowledgeBase, LegalStatus};
+use crate::model::path;
 use crate::model::{
     ActorRole, Assessment, CapabilityRecord, CapabilityState, Date, Evidence, EvidenceKind,
     Presence, PurposeKind, SearchInitiator, UsageMode, UseScope,
@@ -56,7 +57,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
             "R28",
             Severity::Medium,
             &[],
-            vec!["screening.captures_audio".into()],
+            vec![path::screening::CAPTURES_AUDIO],
         ));
     }
     if a.screening.has_automated_decisions == Some(true) {
@@ -64,7 +65,7 @@ pub fn red_flags(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Vec<Finding
             "R30",
             Severity::Blocking,
             &[],
-            vec!["screening.has_automated_decisions".into()],
+            vec![path::screening::HAS_AUTOMATED_DECISIONS],
         ));
     }
     out
@@ -99,8 +100,8 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             Severity::Medium,
             &[("metadata", text::number(metadata))],
             vec![
-                "video_system.image_retention_days".into(),
-                "video_system.metadata_retention_days".into(),
+                path::video_system::IMAGE_RETENTION_DAYS,
+                path::video_system::METADATA_RETENTION_DAYS,
             ],
         ));
     }
@@ -110,7 +111,7 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                 "R01",
                 Severity::Blocking,
                 &[("days", text::number(days))],
-                vec!["video_system.image_retention_days".into()],
+                vec![path::video_system::IMAGE_RETENTION_DAYS],
             ));
         }
         if let Some((authorised, order)) = strictest {
@@ -123,7 +124,7 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                         ("authorised", text::number(authorised)),
                     ],
                     vec![
-                        "video_system.image_retention_days".into(),
+                        path::video_system::IMAGE_RETENTION_DAYS,
                         order.field("authorised_retention_days"),
                     ],
                 ));
@@ -139,8 +140,8 @@ fn retention(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
                         ("images", text::number(days)),
                     ],
                     vec![
-                        "video_system.metadata_retention_days".into(),
-                        "video_system.image_retention_days".into(),
+                        path::video_system::METADATA_RETENTION_DAYS,
+                        path::video_system::IMAGE_RETENTION_DAYS,
                     ],
                 ));
             }
@@ -157,7 +158,7 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
     let mut misplaced_fields = Vec::new();
     for (index, purpose) in a.processing.purposes.iter().enumerate() {
         if purpose.kind.is_allowed_purpose() && !purpose.kind.is_open_to(organisation) {
-            misplaced_fields.push(format!("processing.purposes[{index}]"));
+            misplaced_fields.push(path::purpose(index, None));
             misplaced.push(
                 kb.purpose(purpose.kind)
                     .map_or_else(|| Bilingual::same("?"), |d| d.label.clone()),
@@ -165,7 +166,7 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
         }
     }
     if !misplaced.is_empty() {
-        misplaced_fields.push("project.organisation_kind".to_owned());
+        misplaced_fields.push(path::project::ORGANISATION_KIND.to_owned());
         out.push(texts.finding(
             "R04-CONTROLLER",
             Severity::High,
@@ -180,7 +181,7 @@ fn purposes(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Find
     let mut labels = Vec::new();
     for (index, purpose) in a.processing.purposes.iter().enumerate() {
         if !purpose.kind.is_allowed_purpose() {
-            fields.push(format!("processing.purposes[{index}]"));
+            fields.push(path::purpose(index, None));
             let label = kb
                 .purpose(purpose.kind)
                 .map_or_else(|| Bilingual::same("?"), |d| d.label.clone());
@@ -259,7 +260,7 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R07-REVIEW",
             Severity::Medium,
             &[],
-            vec!["video_system.searches.review_purposes".into()],
+            vec![path::video_system::searches::REVIEW_PURPOSES],
         ));
     }
     if !who.is_empty() {
@@ -268,8 +269,8 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             Severity::Blocking,
             &[("who", text::join(&who))],
             vec![
-                "video_system.searches.is_requisition_only".into(),
-                "video_system.searches.initiators".into(),
+                path::video_system::searches::IS_REQUISITION_ONLY,
+                path::video_system::searches::INITIATORS,
             ],
         ));
     }
@@ -278,7 +279,7 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R07-UNANSWERED",
             Severity::High,
             &[("capabilities", text::join(&search_tools))],
-            vec!["video_system.searches.is_requisition_only".into()],
+            vec![path::video_system::searches::IS_REQUISITION_ONLY],
         ));
     }
     let answers_requisitions = s.is_requisition_only == Some(true) || !search_tools.is_empty();
@@ -287,7 +288,7 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R07-REGISTER",
             Severity::High,
             &[],
-            vec!["video_system.searches.has_requisition_register".into()],
+            vec![path::video_system::searches::HAS_REQUISITION_REGISTER],
         ));
     }
     if s.initiators
@@ -297,7 +298,7 @@ fn searches(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R07-OPJ",
             Severity::High,
             &[],
-            vec!["video_system.searches.initiators".into()],
+            vec![path::video_system::searches::INITIATORS],
         ));
     }
 }
@@ -319,11 +320,11 @@ fn real_time(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fin
         });
         if detects {
             names.push(texts.capability(&record.capability_id));
-            fields.push(format!("capabilities[{id}].state"));
-            fields.push(format!("capabilities[{id}].usage_mode"));
+            fields.push(path::capability(id, Some("state")));
+            fields.push(path::capability(id, Some("usage_mode")));
         } else if is_law_only && record.use_scope == UseScope::Unspecified {
             unstated.push(texts.capability(&record.capability_id));
-            unstated_fields.push(format!("capabilities[{id}].use_scope"));
+            unstated_fields.push(path::capability(id, Some("use_scope")));
         }
     }
     if !names.is_empty() {
@@ -370,9 +371,9 @@ fn biometrics(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mut Vec<Fi
         }
         let id = record.capability_id.as_str();
         let fields = vec![
-            format!("capabilities[{id}].state"),
-            format!("capabilities[{id}].unlock_holder"),
-            format!("capabilities[{id}].evidence_ids"),
+            path::capability(id, Some("state")),
+            path::capability(id, Some("unlock_holder")),
+            path::capability(id, Some("evidence_ids")),
         ];
         let mut values = capability_values(texts, record);
         if record.is_enabled() {
@@ -484,8 +485,8 @@ fn stale_proofs(
                 ("installed_on", text::date(installed_on)),
             ],
             vec![
-                format!("capabilities[{id}].evidence_ids"),
-                "video_system.software.version_installed_on".into(),
+                path::capability(id, Some("evidence_ids")),
+                path::video_system::software::VERSION_INSTALLED_ON,
             ],
         ));
     }
@@ -510,17 +511,17 @@ fn biometric_presence(a: &Assessment, kb: &KnowledgeBase, texts: Texts, out: &mu
         match a.capability(id) {
             None => {
                 unknown.push(texts.capability(&def.id));
-                unknown_fields.push(format!("capabilities[{id}].presence"));
+                unknown_fields.push(path::capability(id, Some("presence")));
             }
             Some(record) if record.presence == Presence::Unknown => {
                 unknown.push(texts.capability(&def.id));
-                unknown_fields.push(format!("capabilities[{id}].presence"));
+                unknown_fields.push(path::capability(id, Some("presence")));
             }
             Some(record)
                 if record.presence == Presence::Absent && locking_proofs(a, record).is_empty() =>
             {
                 undocumented.push(texts.capability(&def.id));
-                undocumented_fields.push(format!("capabilities[{id}].evidence_ids"));
+                undocumented_fields.push(path::capability(id, Some("evidence_ids")));
             }
             Some(_) => {}
         }
@@ -576,9 +577,9 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         systematic.push(texts.phrase("r11.database", &[]));
     }
     let fields = vec![
-        "capabilities[K08].use_scope".into(),
-        "capabilities[K08].usage_mode".into(),
-        "video_system.searches.has_plate_database".into(),
+        path::capability(K08_PLATE_READING, Some("use_scope")),
+        path::capability(K08_PLATE_READING, Some("usage_mode")),
+        path::video_system::searches::HAS_PLATE_DATABASE,
     ];
     if !systematic.is_empty() {
         out.push(texts.finding(
@@ -606,7 +607,7 @@ fn plate_reading(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R11-SCOPE",
             Severity::Medium,
             &[],
-            vec!["capabilities[K08].use_scope".into()],
+            vec![path::capability(K08_PLATE_READING, Some("use_scope"))],
         ));
     }
 }
@@ -624,7 +625,7 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R12",
             Severity::High,
             &[],
-            vec!["video_system.public_information.notice_mentions_statistics".into()],
+            vec![path::video_system::public_information::NOTICE_MENTIONS_STATISTICS],
         ));
     }
     if v.statistics.module_has_image_access == Some(true) {
@@ -632,7 +633,7 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R13",
             Severity::High,
             &[],
-            vec!["video_system.statistics.module_has_image_access".into()],
+            vec![path::video_system::statistics::MODULE_HAS_IMAGE_ACCESS],
         ));
     }
     if v.statistics.is_used == Some(true) && v.statistics.is_output_aggregated == Some(false) {
@@ -640,7 +641,7 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R13-OUTPUT",
             Severity::High,
             &[],
-            vec!["video_system.statistics.is_output_aggregated".into()],
+            vec![path::video_system::statistics::IS_OUTPUT_AGGREGATED],
         ));
     }
     if v.searches.has_sensitive_attribute_filters == Some(true) {
@@ -648,7 +649,7 @@ fn statistics(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R14",
             Severity::Blocking,
             &[],
-            vec!["video_system.searches.has_sensitive_attribute_filters".into()],
+            vec![path::video_system::searches::HAS_SENSITIVE_ATTRIBUTE_FILTERS],
         ));
     }
 }
@@ -660,20 +661,20 @@ fn information(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut fields = Vec::new();
     if info.has_signs == Some(false) {
         missing.push(texts.phrase("r15.no_signs", &[]));
-        fields.push("video_system.public_information.has_signs".to_owned());
+        fields.push(path::video_system::public_information::HAS_SIGNS.to_owned());
     } else {
         if info.signs_have_pictogram == Some(false) {
             missing.push(texts.phrase("r15.no_pictogram", &[]));
-            fields.push("video_system.public_information.signs_have_pictogram".to_owned());
+            fields.push(path::video_system::public_information::SIGNS_HAVE_PICTOGRAM.to_owned());
         }
         if info.signs_have_contact == Some(false) {
             missing.push(texts.phrase("r15.no_contact", &[]));
-            fields.push("video_system.public_information.signs_have_contact".to_owned());
+            fields.push(path::video_system::public_information::SIGNS_HAVE_CONTACT.to_owned());
         }
     }
     if info.has_second_layer_notice == Some(false) {
         missing.push(texts.phrase("r15.no_second_layer", &[]));
-        fields.push("video_system.public_information.has_second_layer_notice".to_owned());
+        fields.push(path::video_system::public_information::HAS_SECOND_LAYER_NOTICE.to_owned());
     }
     if !missing.is_empty() {
         out.push(texts.finding(
@@ -701,7 +702,7 @@ fn governance(
             "R16",
             Severity::High,
             &[],
-            vec!["screening.started_before_dpia".into()],
+            vec![path::screening::STARTED_BEFORE_DPIA],
         ));
     }
     let police_justice = super::criteria::police_justice_purposes(a, kb);
@@ -710,7 +711,7 @@ fn governance(
             "R17",
             Severity::High,
             &[("purposes", text::join(&police_justice))],
-            vec!["screening.has_art90_dpia".into()],
+            vec![path::screening::HAS_ART90_DPIA],
         ));
     }
     if a.opinions.dpo_opinion.trim().is_empty() {
@@ -718,7 +719,7 @@ fn governance(
             "R19",
             Severity::High,
             &[],
-            vec!["opinions.dpo_opinion".into()],
+            vec![path::opinions::DPO_OPINION],
         ));
     }
     let project = &a.project;
@@ -734,11 +735,11 @@ fn governance(
     let reason = match (project.review_due_on, last_review) {
         (Some(due), _) if due < today => Some((
             texts.phrase("r20.overdue", &[("due", text::date(due))]),
-            "project.review_due_on",
+            path::project::REVIEW_DUE_ON,
         )),
         (_, Some(last)) if last.add_years(REVIEW_YEARS) <= today => Some((
             texts.phrase("r20.old", &[("last", text::date(last))]),
-            "project.last_review_on",
+            path::project::LAST_REVIEW_ON,
         )),
         // A new version of the software since the last review: the configuration the review
         // judged may no longer be the one in service (GDPR art. 35(11)).
@@ -756,17 +757,12 @@ fn governance(
                     ),
                 ],
             ),
-            "video_system.software.version_installed_on",
+            path::video_system::software::VERSION_INSTALLED_ON,
         )),
         _ => None,
     };
     if let Some((reason, field)) = reason {
-        out.push(texts.finding(
-            "R20",
-            Severity::Medium,
-            &[("reason", reason)],
-            vec![field.into()],
-        ));
+        out.push(texts.finding("R20", Severity::Medium, &[("reason", reason)], vec![field]));
     }
     changed_since_validation(a, texts, out);
     let centre = &a.video_system.control_centre;
@@ -775,7 +771,7 @@ fn governance(
             "R23",
             Severity::High,
             &[],
-            vec!["video_system.control_centre.are_operators_habilitated".into()],
+            vec![path::video_system::control_centre::ARE_OPERATORS_HABILITATED],
         ));
     }
     if centre.has_recordings_register == Some(false) {
@@ -783,7 +779,7 @@ fn governance(
             "R24",
             Severity::Medium,
             &[],
-            vec!["video_system.control_centre.has_recordings_register".into()],
+            vec![path::video_system::control_centre::HAS_RECORDINGS_REGISTER],
         ));
     }
 }
@@ -799,12 +795,13 @@ fn changed_since_validation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>
     let now = crate::model::history::WatchedFacts::of(a);
     let mut changes = Vec::new();
     let mut fields = Vec::new();
-    let mut note = |changed: bool, phrase: &str, values: &[(&str, Bilingual)], field: &str| {
-        if changed {
-            changes.push(texts.phrase(phrase, values));
-            fields.push(field.to_owned());
-        }
-    };
+    let mut note =
+        |changed: bool, phrase: &str, values: &[(&str, Bilingual)], field: path::FieldPath| {
+            if changed {
+                changes.push(texts.phrase(phrase, values));
+                fields.push(field);
+            }
+        };
     note(
         then.software != now.software,
         "r20.changed.software",
@@ -812,13 +809,13 @@ fn changed_since_validation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>
             ("old", Bilingual::same(then.software.clone())),
             ("new", Bilingual::same(now.software.clone())),
         ],
-        "video_system.software.version",
+        path::video_system::software::VERSION,
     );
     note(
         then.modules != now.modules,
         "r20.changed.modules",
         &[],
-        "video_system.software.licensed_modules",
+        path::video_system::software::LICENSED_MODULES,
     );
     note(
         then.cameras != now.cameras,
@@ -827,7 +824,7 @@ fn changed_since_validation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>
             ("old", text::number(then.cameras)),
             ("new", text::number(now.cameras)),
         ],
-        "cameras",
+        path::CAMERAS,
     );
     note(
         then.coupled != now.coupled,
@@ -836,37 +833,37 @@ fn changed_since_validation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>
             ("old", text::number(then.coupled)),
             ("new", text::number(now.coupled)),
         ],
-        "cameras",
+        path::CAMERAS,
     );
     note(
         then.perimeters != now.perimeters,
         "r20.changed.perimeters",
         &[],
-        "cameras",
+        path::CAMERAS,
     );
     note(
         then.purposes != now.purposes,
         "r20.changed.purposes",
         &[],
-        "processing.purposes",
+        path::processing::PURPOSES,
     );
     note(
         then.retention != now.retention,
         "r20.changed.retention",
         &[],
-        "video_system.image_retention_days",
+        path::video_system::IMAGE_RETENTION_DAYS,
     );
     note(
         then.processors != now.processors,
         "r20.changed.processors",
         &[],
-        "processing.actors",
+        path::processing::ACTORS,
     );
     note(
         then.capabilities != now.capabilities,
         "r20.changed.capabilities",
         &[],
-        "capabilities",
+        path::CAPABILITIES,
     );
     if !changes.is_empty() {
         out.push(texts.finding(
@@ -895,11 +892,11 @@ fn traceability(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let mut fields = Vec::new();
     if a.video_system.control_centre.has_access_logs == Some(false) {
         missing.push(texts.phrase("r22.access", &[]));
-        fields.push("video_system.control_centre.has_access_logs".to_owned());
+        fields.push(path::video_system::control_centre::HAS_ACCESS_LOGS.to_owned());
     }
     if a.video_system.searches.has_search_logs == Some(false) {
         missing.push(texts.phrase("r22.search", &[]));
-        fields.push("video_system.searches.has_search_logs".to_owned());
+        fields.push(path::video_system::searches::HAS_SEARCH_LOGS.to_owned());
     }
     if !missing.is_empty() {
         out.push(texts.finding(
@@ -938,7 +935,7 @@ fn restricted_capabilities(
                     "R25-UNDOCUMENTED",
                     Severity::Medium,
                     &capability_values(texts, record),
-                    vec![format!("capabilities[{id}].evidence_ids")],
+                    vec![path::capability(id, Some("evidence_ids"))],
                 ));
             }
         }
@@ -949,8 +946,8 @@ fn restricted_capabilities(
                 Severity::High,
                 &capability_values(texts, record),
                 vec![
-                    format!("capabilities[{id}].state"),
-                    format!("capabilities[{id}].unlock_holder"),
+                    path::capability(id, Some("state")),
+                    path::capability(id, Some("unlock_holder")),
                 ],
             ));
         }
@@ -968,14 +965,14 @@ fn processors(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         let name = Bilingual::same(actor.name.clone());
         if actor.has_art28_contract == Some(false) {
             problems.push(texts.phrase("r27.contract", &[("name", name.clone())]));
-            fields.push(format!("processing.actors[{index}].has_art28_contract"));
+            fields.push(path::actor(index, Some("has_art28_contract")));
         }
         if actor.is_transfer_documented == Some(false) {
             problems.push(texts.phrase("r27.transfer", &[("name", name)]));
-            fields.push(format!("processing.actors[{index}].is_transfer_documented"));
+            fields.push(path::actor(index, Some("is_transfer_documented")));
         } else if actor.is_outside_eu == Some(true) && actor.is_transfer_documented.is_none() {
             problems.push(texts.phrase("r27.outside_eu", &[("name", name)]));
-            fields.push(format!("processing.actors[{index}].is_transfer_documented"));
+            fields.push(path::actor(index, Some("is_transfer_documented")));
         }
     }
     if !problems.is_empty() {
@@ -997,7 +994,7 @@ fn organisation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "REG-ENTRY",
             Severity::Medium,
             &[],
-            vec!["processing.has_register_entry".into()],
+            vec![path::processing::HAS_REGISTER_ENTRY],
         ));
     }
     let coupled = a.cameras.iter().any(|c| c.is_analytics_coupled);
@@ -1006,7 +1003,7 @@ fn organisation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "AIA-4",
             Severity::Medium,
             &[],
-            vec!["video_system.control_centre.are_operators_trained".into()],
+            vec![path::video_system::control_centre::ARE_OPERATORS_TRAINED],
         ));
     }
     if coupled && a.screening.has_existing_cctv_dpia == Some(false) {
@@ -1014,7 +1011,7 @@ fn organisation(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "CCTV-DPIA",
             Severity::Medium,
             &[],
-            vec!["screening.has_existing_cctv_dpia".into()],
+            vec![path::screening::HAS_EXISTING_CCTV_DPIA],
         ));
     }
 }

@@ -6,6 +6,7 @@
 use super::finding::{Finding, Severity};
 use super::text::{self, Texts};
 use crate::knowledge::KnowledgeBase;
+use crate::model::path;
 use crate::model::{Assessment, Regime, UnlockHolder};
 
 /// Safeguard findings: RIGHTS-ACCESS, R05-TRANSMISSION, R25-CONTRACT and R14-NECESSITY.
@@ -22,30 +23,34 @@ pub fn safeguards(a: &Assessment, kb: &KnowledgeBase) -> Vec<Finding> {
 /// Emits RIGHTS-ACCESS: an element of the access procedure answered « no », listed by name.
 fn access_rights(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     let rights = &a.video_system.access_rights;
-    let path = "video_system.access_rights";
+    let rights_path = path::video_system::ACCESS_RIGHTS;
     let mut missing = Vec::new();
     let mut fields = Vec::new();
     for (value, phrase, field) in [
-        (rights.checks_identity, "rights.identity", "checks_identity"),
+        (
+            rights.checks_identity,
+            "access_request.identity",
+            "checks_identity",
+        ),
         (
             rights.answers_within_month,
-            "rights.deadline",
+            "access_request.deadline",
             "answers_within_month",
         ),
         (
             rights.masks_third_parties,
-            "rights.masking",
+            "access_request.masking",
             "masks_third_parties",
         ),
         (
             rights.documents_refusal_grounds,
-            "rights.refusal",
+            "access_request.refusal",
             "documents_refusal_grounds",
         ),
     ] {
         if value == Some(false) {
             missing.push(texts.phrase(phrase, &[]));
-            fields.push(format!("{path}.{field}"));
+            fields.push(rights_path.field(field));
         }
     }
     let is_answered = [
@@ -57,8 +62,8 @@ fn access_rights(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
     .iter()
     .any(Option::is_some);
     if is_answered && rights.contact.trim().is_empty() {
-        missing.insert(0, texts.phrase("rights.contact", &[]));
-        fields.insert(0, format!("{path}.contact"));
+        missing.insert(0, texts.phrase("access_request.contact", &[]));
+        fields.insert(0, rights_path.field("contact"));
     }
     if !missing.is_empty() {
         out.push(texts.finding(
@@ -81,7 +86,7 @@ fn live_transmission(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
             "R05-TRANSMISSION",
             Severity::High,
             &[],
-            vec!["video_system.control_centre.live_transmission_basis".into()],
+            vec![path::video_system::control_centre::LIVE_TRANSMISSION_BASIS],
         ));
     }
 }
@@ -118,7 +123,7 @@ fn unlock_contract(a: &Assessment, texts: Texts, out: &mut Vec<Finding>) {
         "R25-CONTRACT",
         Severity::High,
         &[("capabilities", text::join(&names))],
-        vec!["video_system.software.does_contract_forbid_unlock".into()],
+        vec![path::video_system::software::DOES_CONTRACT_FORBID_UNLOCK],
     ));
 }
 
@@ -156,7 +161,7 @@ fn sensitive_data_necessity(
             "R14-NECESSITY",
             Severity::High,
             &[],
-            vec!["processing.sensitive_data_necessity".into()],
+            vec![path::processing::SENSITIVE_DATA_NECESSITY],
         ));
     }
 }

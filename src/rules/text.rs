@@ -3,6 +3,7 @@
 
 use super::finding::{Finding, Severity};
 use crate::knowledge::{Bilingual, KnowledgeBase};
+use crate::model::path::FieldPath;
 use crate::model::Lang;
 use crate::model::{CapabilityId, Date};
 
@@ -22,7 +23,7 @@ impl<'a> Texts<'a> {
         rule_id: &str,
         severity: Severity,
         values: &[(&str, Bilingual)],
-        fields: Vec<String>,
+        fields: Vec<FieldPath>,
     ) -> Finding {
         let (title, message, sources) = match self.kb.rule_text(rule_id) {
             Some(text) => (

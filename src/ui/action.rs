@@ -41,7 +41,7 @@ pub enum Action {
     /// Write the CNIL PIA file beside the dossier.
     ExportPia,
     /// Go to a step, and highlight a field there.
-    GoTo(Step, Option<String>),
+    GoTo(Step, Option<crate::model::path::FieldPath>),
     /// Switch the UI language.
     SetLang(Lang),
     /// Light or dark theme.

@@ -35,9 +35,24 @@ impl Ctx<'_> {
         tr(self.lang, key).to_owned()
     }
 
+    /// A field's label (`templates/fields.ron`).
+    pub fn label(&self, path: &str) -> String {
+        self.kb.field_label(path, self.lang)
+    }
+
     /// A UI string with `{name}` placeholders filled.
     pub fn tw(&self, key: &str, values: &[(&str, &str)]) -> String {
         crate::i18n::tr_with(self.lang, key, values)
+    }
+
+    /// Brings `response` into view when it shows the highlighted field (or contains it) on the
+    /// frame « go to the field » asked for, and notes where it landed
+    /// ([`crate::ui::windows::LANDED_FIELD`], what a test reads).
+    pub fn land_on(&self, response: &egui::Response, path: &str, align: egui::Align) {
+        if self.should_scroll && self.is_highlighted(path) {
+            response.scroll_to_me(Some(align));
+            crate::ui::windows::note_landed(&response.ctx, path);
+        }
     }
 
     /// True when `path` is the highlighted field or contains it.

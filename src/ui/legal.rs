@@ -157,30 +157,17 @@ pub(super) fn reference_ui(
         .response
 }
 
-/// A field's label: its question, else its interface label, else its path.
+/// A field's label: its question, else its label, else its path.
 pub fn field_label(kb: &KnowledgeBase, path: &str, lang: Lang) -> String {
     // A further order's answer: the first order's label, after the order's number.
-    if let Some(rest) = path.strip_prefix("video_system.further_authorisations[") {
-        if let Some((index, field)) = rest.split_once("].") {
-            if let Ok(index) = index.parse::<usize>() {
-                let number = (index + 2).to_string();
-                let order =
-                    crate::i18n::tr(lang, "dossier.order_number").replace("{number}", &number);
-                let label = field_label(kb, &format!("video_system.authorisation.{field}"), lang);
-                return format!("{order} — {label}");
-            }
-        }
+    if let Some((index, field)) = crate::model::path::further_order(path) {
+        let number = (index + 2).to_string();
+        let order = crate::i18n::tr(lang, "dossier.order_number").replace("{number}", &number);
+        let first = crate::model::path::order(None, Some(field));
+        return format!("{order} — {}", field_label(kb, &first, lang));
     }
-    if let Some(q) = kb.question(&crate::model::QuestionId::new(path)) {
-        return q.label.get(lang).to_owned();
-    }
-    let key = format!("field.{path}");
-    let label = tr(lang, &key);
-    if label == key {
-        path.to_owned()
-    } else {
-        label.to_owned()
-    }
+    kb.question_text(path)
+        .map_or_else(|| path.to_owned(), |q| q.get(lang).to_owned())
 }
 
 /// The colour of a verification tag.

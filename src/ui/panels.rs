@@ -3,6 +3,7 @@
 //! a field's help (its question, explanation and sources, by F1 or the « ? » beside it) and the
 //! search (Ctrl+F) over questions, findings and cameras, each result a click away from its field.
 
+use crate::model::path;
 use egui::RichText;
 
 use super::action::Action;
@@ -17,7 +18,7 @@ use crate::i18n::{tr, tr_with, Lang};
 struct Hit {
     text: String,
     step: Step,
-    field: Option<String>,
+    field: Option<path::FieldPath>,
 }
 
 impl GardefouApp {
@@ -31,7 +32,10 @@ impl GardefouApp {
         let to_locker: Option<bool> =
             ctx.data_mut(|d| d.remove_temp(egui::Id::unique(LOCKER_REQUEST)));
         if to_locker == Some(true) {
-            actions.push(Action::GoTo(Step::VideoSystem, Some("evidence".to_owned())));
+            actions.push(Action::GoTo(
+                Step::VideoSystem,
+                Some(crate::model::path::EVIDENCE),
+            ));
         }
         self.references_ui(ctx);
         self.help_ui(ctx, actions);
@@ -113,10 +117,12 @@ impl GardefouApp {
                         );
                         // What the courts looked at — a capability's presence, state or unlock
                         // holder — stands out.
-                        let is_capability = change.path.starts_with("capabilities[")
-                            && ["presence", "state", "unlock_holder"]
-                                .iter()
-                                .any(|f| change.path.ends_with(&format!(".{f}")));
+                        let is_capability = path::record_of(&change.path, &path::CAPABILITIES)
+                            .is_some_and(|(_, rest)| {
+                                ["presence", "state", "unlock_holder"]
+                                    .iter()
+                                    .any(|f| rest.ends_with(&format!(".{f}")))
+                            });
                         let text = if is_capability {
                             RichText::new(format!("! {text}"))
                                 .strong()
@@ -129,7 +135,7 @@ impl GardefouApp {
                             .on_hover_text(&change.path)
                             .clicked();
                         if let Some(step) = step.filter(|_| clicked) {
-                            actions.push(Action::GoTo(step, Some(change.path.clone())));
+                            actions.push(Action::GoTo(step, Some(change.path.clone().into())));
                         }
                     }
                     let cameras = [
@@ -276,8 +282,10 @@ impl GardefouApp {
                                     if let Some(step) =
                                         step.filter(|_| ui.button(tr(lang, "review.go")).clicked())
                                     {
-                                        actions
-                                            .push(Action::GoTo(step, Some(comment.field.clone())));
+                                        actions.push(Action::GoTo(
+                                            step,
+                                            Some(comment.field.clone().into()),
+                                        ));
                                     }
                                     let toggle = if comment.is_resolved {
                                         "review.reopen"
@@ -370,7 +378,7 @@ impl GardefouApp {
             return;
         };
         let kb = std::sync::Arc::clone(self.session.kb());
-        let question = kb.question(&crate::model::QuestionId::new(path.as_str()));
+        let question = kb.help(&path);
         let mut is_open = true;
         egui::Window::new(tr(lang, "ui.help"))
             .id(egui::Id::unique("gardefou.help"))
@@ -378,17 +386,17 @@ impl GardefouApp {
             .default_width(460.0)
             .show(ctx, |ui| match question {
                 Some(q) => {
-                    ui.label(RichText::new(q.label.get(lang)).strong().size(15.0));
+                    ui.label(RichText::new(q.question.get(lang)).strong().size(15.0));
                     ui.add_space(4.0);
                     ui.label(q.help.get(lang));
                     if !q.sources.is_empty() {
                         ui.add_space(6.0);
-                        sources_ui(ui, &kb, &q.sources, lang, actions);
+                        sources_ui(ui, &kb, q.sources, lang, actions);
                     }
                     ui.add_space(6.0);
                     if let Some(step) = Step::of_field(&path) {
                         if ui.button(tr(lang, "ui.help_go_to_field")).clicked() {
-                            actions.push(Action::GoTo(step, Some(path.clone())));
+                            actions.push(Action::GoTo(step, Some(path.clone().into())));
                         }
                     }
                 }
@@ -460,13 +468,23 @@ impl GardefouApp {
         }
         let has = |t: &str| t.to_lowercase().contains(&needle);
         let mut hits = Vec::new();
-        for q in &self.session.kb().questions {
-            if has(q.label.get(lang)) || has(q.help.get(lang)) || has(q.id.as_str()) {
-                let step = Step::of_field(q.id.as_str()).unwrap_or(Step::Screening);
+        let kb = self.session.kb();
+        let questions = kb
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), &q.label, Some(&q.help)));
+        let fields = kb
+            .fields
+            .iter()
+            .filter(|f| f.help.is_some())
+            .map(|f| (f.path.as_str(), f.question(), f.help.as_ref()));
+        for (id, question, help) in questions.chain(fields) {
+            if has(question.get(lang)) || help.is_some_and(|h| has(h.get(lang))) || has(id) {
+                let step = Step::of_field(id).unwrap_or(Step::Screening);
                 hits.push(Hit {
-                    text: format!("{} — {}", step.title(lang), q.label.get(lang)),
+                    text: format!("{} — {}", step.title(lang), question.get(lang)),
                     step,
-                    field: Some(q.id.to_string()),
+                    field: Some(id.into()),
                 });
             }
         }
@@ -505,7 +523,7 @@ impl GardefouApp {
                         ],
                     ),
                     step: Step::VideoSystem,
-                    field: Some(format!("cameras[{}]", camera.camera_id)),
+                    field: Some(path::camera(&camera.camera_id, None)),
                 });
             }
         }

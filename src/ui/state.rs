@@ -7,7 +7,7 @@ use super::step::Step;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Highlight {
     /// The field's path.
-    pub path: String,
+    pub path: crate::model::path::FieldPath,
     /// When it was pointed at (app time, seconds).
     pub since: f64,
 }

@@ -7,7 +7,6 @@ use egui::{Color32, RichText, Ui};
 use super::ctx::Ctx;
 use super::theme;
 use crate::i18n::tr;
-use crate::model::QuestionId;
 
 /// Draws one labelled field row; `add` draws the input, labelled by the returned label id.
 pub fn field_ui<R>(
@@ -34,12 +33,7 @@ pub fn field_ui<R>(
     let row_width = ui.available_width() - 14.0;
     // The label column narrows with the form (zoom, narrow window), never below 120 points.
     let label_width = (row_width * 0.42).clamp(120.0, theme::LABEL_WIDTH);
-    // A further order's answers share the first order's questions.
-    let question = crate::model::video_system::question_path(path);
-    let help = cx
-        .kb
-        .question(&QuestionId::new(question.as_ref()))
-        .map(|q| q.help.get(cx.lang).to_owned());
+    let help = cx.kb.help(path).map(|h| h.help.get(cx.lang).to_owned());
     let inner = frame.show(ui, |ui| {
         ui.set_max_width(row_width);
         ui.horizontal_top(|ui| {
@@ -53,7 +47,7 @@ pub fn field_ui<R>(
                             let label_response =
                                 ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
                             if help.is_some() {
-                                help_button_ui(ui, cx, &question, label);
+                                help_button_ui(ui, cx, path, label);
                             }
                             label_response
                         })
@@ -78,9 +72,7 @@ pub fn field_ui<R>(
         })
         .inner
     });
-    if is_highlighted && cx.should_scroll {
-        inner.response.scroll_to_me(Some(egui::Align::Center));
-    }
+    cx.land_on(&inner.response, path, egui::Align::Center);
     // The field the keyboard is in: F1 opens its help.
     let ctx = ui.ctx().clone();
     let focused_rect = ctx
@@ -249,6 +241,24 @@ pub fn choice_combo_ui<T: Copy + PartialEq + std::fmt::Debug>(
 }
 
 /// A sub-heading inside a step.
+/// A subheading over a list the path `path` names as a whole (`processing.purposes`): « go to
+/// the field » for that path lands on it.
+pub fn list_heading_ui(ui: &mut Ui, cx: &Ctx, path: &str, text: &str) {
+    ui.add_space(10.0);
+    let response = ui.label(
+        RichText::new(text)
+            .size(16.0)
+            .strong()
+            .color(theme::palette(ui.ctx()).accent),
+    );
+    ui.separator();
+    if cx.should_scroll && cx.highlight == Some(path) {
+        response.scroll_to_me(Some(egui::Align::TOP));
+        super::windows::note_landed(ui.ctx(), path);
+    }
+}
+
+/// A subheading between the groups of a step's fields.
 pub fn subheading_ui(ui: &mut Ui, text: &str) {
     ui.add_space(10.0);
     ui.label(

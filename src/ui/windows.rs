@@ -48,3 +48,17 @@ pub struct ChangesView {
     /// Findings that disappeared since.
     pub disappeared: Vec<String>,
 }
+
+/// Where « go to the field » last landed: the path of the widget that was brought into view
+/// (egui temporary data, read by the tests that every path a finding names lands somewhere).
+pub const LANDED_FIELD: &str = "gardefou.landed_field";
+
+/// Notes that the view was brought to the widget of `path` ([`LANDED_FIELD`]).
+pub fn note_landed(ctx: &egui::Context, path: &str) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(LANDED_FIELD), path.to_owned()));
+}
+
+/// Where « go to the field » last landed, if anywhere.
+pub fn landed(ctx: &egui::Context) -> Option<String> {
+    ctx.data(|d| d.get_temp::<String>(egui::Id::unique(LANDED_FIELD)))
+}

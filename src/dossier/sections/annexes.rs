@@ -34,8 +34,8 @@ fn comments(ctx: &Ctx) -> Vec<Block> {
         .map(|c| {
             let field = ctx
                 .kb
-                .question(&crate::model::QuestionId::new(c.field.as_str()))
-                .map_or_else(|| c.field.clone(), |q| ctx.b(&q.label));
+                .question_text(&c.field)
+                .map_or_else(|| c.field.clone(), |q| ctx.b(q));
             vec![
                 field,
                 format!("{}\n{}", c.author, ctx.date(c.on)),

@@ -56,8 +56,8 @@ pub fn changes(ctx: &Ctx) -> Vec<Block> {
         .map(|c| {
             let field = ctx
                 .kb
-                .question(&crate::model::QuestionId::new(c.path.as_str()))
-                .map_or_else(|| c.path.clone(), |q| ctx.b(&q.label));
+                .question_text(&c.path)
+                .map_or_else(|| c.path.clone(), |q| ctx.b(q));
             vec![field, value(&c.path, &c.old), value(&c.path, &c.new)]
         })
         .collect();

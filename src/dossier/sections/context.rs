@@ -4,6 +4,7 @@
 use super::{chapter, section};
 use crate::dossier::blocks::{Block, Column};
 use crate::dossier::Ctx;
+use crate::model::path;
 
 /// The context chapter.
 pub fn context(ctx: &Ctx) -> Vec<Block> {
@@ -109,13 +110,13 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
             bullet_text(&p.supporting_assets),
         ),
         (
-            ctx.t("field.processing.has_register_entry"),
+            ctx.label(&path::processing::HAS_REGISTER_ENTRY),
             ctx.yes_no(p.has_register_entry),
         ),
     ]));
     if !p.sensitive_data_necessity.trim().is_empty() {
         out.push(Block::KeyValues(vec![(
-            ctx.t("field.processing.sensitive_data_necessity"),
+            ctx.label(&path::processing::SENSITIVE_DATA_NECESSITY),
             p.sensitive_data_necessity.trim().to_owned(),
         )]));
     }

@@ -3,6 +3,7 @@
 
 use crate::dossier::blocks::{Block, Cover};
 use crate::dossier::Ctx;
+use crate::model::path;
 
 /// The cover block.
 pub fn cover(ctx: &Ctx) -> Block {
@@ -11,12 +12,12 @@ pub fn cover(ctx: &Ctx) -> Block {
     let mut lines: Vec<(String, String)> = Vec::new();
     if !p.organisation_contact.trim().is_empty() {
         lines.push((
-            ctx.t("field.project.organisation_contact"),
+            ctx.label(&path::project::ORGANISATION_CONTACT),
             p.organisation_contact.trim().to_owned(),
         ));
     }
     if !p.dpo_name.trim().is_empty() {
-        lines.push((ctx.t("field.project.dpo_name"), ctx.person(&p.dpo_name)));
+        lines.push((ctx.label(&path::project::DPO_NAME), ctx.person(&p.dpo_name)));
     }
     if !p.authors.iter().all(|a| a.trim().is_empty()) {
         let authors = if ctx.hides_names() {
@@ -24,16 +25,19 @@ pub fn cover(ctx: &Ctx) -> Block {
         } else {
             p.authors.join(", ")
         };
-        lines.push((ctx.t("field.project.authors"), authors));
+        lines.push((ctx.label(&path::project::AUTHORS), authors));
     }
     if !p.consultant.trim().is_empty() {
-        lines.push((ctx.t("field.project.consultant"), p.consultant.clone()));
+        lines.push((ctx.label(&path::project::CONSULTANT), p.consultant.clone()));
     }
     if !p.version.trim().is_empty() {
-        lines.push((ctx.t("field.project.version"), p.version.trim().to_owned()));
+        lines.push((
+            ctx.label(&path::project::VERSION),
+            p.version.trim().to_owned(),
+        ));
     }
     lines.push((
-        ctx.t("field.project.status"),
+        ctx.label(&path::project::STATUS),
         ctx.variant("status", p.status),
     ));
     lines.push((ctx.t("dossier.date"), ctx.date(Some(ctx.today))));

@@ -5,6 +5,7 @@ use super::context::paragraphs;
 use super::{chapter, section};
 use crate::dossier::blocks::{Block, SignatureLine};
 use crate::dossier::Ctx;
+use crate::model::path;
 
 /// The opinions chapter.
 pub fn opinions(ctx: &Ctx) -> Vec<Block> {
@@ -13,7 +14,7 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
     out.push(section(ctx.t("dossier.dpo_opinion")));
     out.push(Block::KeyValues(vec![
         (
-            ctx.t("field.project.dpo_name"),
+            ctx.label(&path::project::DPO_NAME),
             ctx.person(&ctx.a.project.dpo_name),
         ),
         (ctx.t("dossier.date"), ctx.date(o.dpo_opinion_on)),
@@ -76,7 +77,7 @@ pub fn opinions(ctx: &Ctx) -> Vec<Block> {
             },
         ),
         (
-            ctx.t("field.project.review_due_on"),
+            ctx.label(&path::project::REVIEW_DUE_ON),
             ctx.date(ctx.a.project.review_due_on),
         ),
     ]));

@@ -4,6 +4,7 @@
 use super::{chapter, section};
 use crate::dossier::blocks::Block;
 use crate::dossier::Ctx;
+use crate::model::path;
 
 /// The screening chapter.
 pub fn screening(ctx: &Ctx) -> Vec<Block> {
@@ -11,43 +12,61 @@ pub fn screening(ctx: &Ctx) -> Vec<Block> {
     let mut out = vec![chapter(ctx.t("dossier.ch.screening"))];
     out.push(section(ctx.t("dossier.screening_answers")));
     let answers = [
-        ("field.screening.films_public_space", s.films_public_space),
         (
-            "field.screening.has_automated_decisions",
+            ctx.label(&path::screening::FILMS_PUBLIC_SPACE),
+            s.films_public_space,
+        ),
+        (
+            ctx.label(&path::screening::HAS_AUTOMATED_DECISIONS),
             s.has_automated_decisions,
         ),
-        ("field.screening.has_data_matching", s.has_data_matching),
         (
-            "field.screening.films_vulnerable_people",
+            ctx.label(&path::screening::HAS_DATA_MATCHING),
+            s.has_data_matching,
+        ),
+        (
+            ctx.label(&path::screening::FILMS_VULNERABLE_PEOPLE),
             s.films_vulnerable_people,
         ),
         (
-            "field.screening.uses_biometrics",
+            ctx.t("label.uses_biometrics"),
             s.declares_no_biometrics.map(|declares_none| !declares_none),
         ),
-        ("field.screening.captures_audio", s.captures_audio),
-        ("field.screening.started_before_dpia", s.started_before_dpia),
-        ("field.screening.has_art90_dpia", s.has_art90_dpia),
-        ("field.screening.has_fria", s.has_fria),
         (
-            "field.screening.has_existing_cctv_dpia",
+            ctx.label(&path::screening::CAPTURES_AUDIO),
+            s.captures_audio,
+        ),
+        (
+            ctx.label(&path::screening::STARTED_BEFORE_DPIA),
+            s.started_before_dpia,
+        ),
+        (
+            ctx.label(&path::screening::HAS_ART90_DPIA),
+            s.has_art90_dpia,
+        ),
+        (ctx.label(&path::screening::HAS_FRIA), s.has_fria),
+        (
+            ctx.label(&path::screening::HAS_EXISTING_CCTV_DPIA),
             s.has_existing_cctv_dpia,
         ),
     ];
     let mut rows: Vec<(String, String)> = answers
-        .iter()
-        .map(|(key, value)| (ctx.t(key), ctx.yes_no(*value)))
+        .into_iter()
+        .map(|(label, value)| (label, ctx.yes_no(value)))
         .collect();
     rows.push((
-        ctx.t("field.screening.is_large_scale"),
+        ctx.label(&path::screening::IS_LARGE_SCALE),
         ctx.yes_no(s.is_large_scale),
     ));
-    for (key, value) in [
-        ("field.screening.scale_people", &s.scale_people),
-        ("field.screening.scale_extent", &s.scale_extent),
-        ("field.screening.scale_duration", &s.scale_duration),
+    for (label, value) in [
+        (ctx.label(&path::screening::SCALE_PEOPLE), &s.scale_people),
+        (ctx.label(&path::screening::SCALE_EXTENT), &s.scale_extent),
+        (
+            ctx.label(&path::screening::SCALE_DURATION),
+            &s.scale_duration,
+        ),
     ] {
-        rows.push((ctx.t(key), ctx.text_or_blank(value)));
+        rows.push((label, ctx.text_or_blank(value)));
     }
     out.push(Block::KeyValues(rows));
 

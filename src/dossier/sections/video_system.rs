@@ -6,6 +6,7 @@ use super::{chapter, section};
 use crate::dossier::blocks::{Block, Column};
 use crate::dossier::Ctx;
 use crate::model::camera::summarise;
+use crate::model::path;
 use crate::model::Authorisation;
 
 /// The video-system chapter, section by section.
@@ -44,11 +45,11 @@ fn orders(ctx: &Ctx, out: &mut Vec<Block>) {
         out.push(section(ctx.t("dossier.third_party")));
         out.push(Block::KeyValues(vec![
             (
-                ctx.t("field.video_system.third_party.has_joint_arrangement"),
+                ctx.label(&path::video_system::third_party::HAS_JOINT_ARRANGEMENT),
                 ctx.yes_no(v.third_party.has_joint_arrangement),
             ),
             (
-                ctx.t("field.video_system.third_party.basis"),
+                ctx.label(&path::video_system::third_party::BASIS),
                 ctx.text_or_blank(&v.third_party.basis),
             ),
         ]));
@@ -61,7 +62,7 @@ fn retention(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(section(ctx.t("dossier.retention")));
     out.push(Block::KeyValues(vec![
         (
-            ctx.t("field.authorisation.authorised_retention_days"),
+            ctx.label(&path::video_system::authorisation::AUTHORISED_RETENTION_DAYS),
             ctx.days(
                 v.orders()
                     .iter()
@@ -70,15 +71,15 @@ fn retention(ctx: &Ctx, out: &mut Vec<Block>) {
             ),
         ),
         (
-            ctx.t("field.video_system.image_retention_days"),
+            ctx.label(&path::video_system::IMAGE_RETENTION_DAYS),
             ctx.days(v.image_retention_days),
         ),
         (
-            ctx.t("field.video_system.metadata_retention_days"),
+            ctx.label(&path::video_system::METADATA_RETENTION_DAYS),
             ctx.days(v.metadata_retention_days),
         ),
         (
-            ctx.t("field.video_system.operating_hours"),
+            ctx.label(&path::video_system::OPERATING_HOURS),
             ctx.text_or_blank(&v.operating_hours),
         ),
         (ctx.t("dossier.coverage"), ctx.text_or_blank(&v.coverage)),
@@ -92,7 +93,7 @@ fn public_information(ctx: &Ctx, out: &mut Vec<Block>) {
     let info = &v.public_information;
     out.push(Block::KeyValues(vec![
         (
-            ctx.t("field.public_information.has_signs"),
+            ctx.label(&path::video_system::public_information::HAS_SIGNS),
             ctx.yes_no(info.has_signs),
         ),
         (
@@ -112,7 +113,7 @@ fn public_information(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.text_or_blank(&info.notice_location),
         ),
         (
-            ctx.t("field.public_information.notice_mentions_statistics"),
+            ctx.label(&path::video_system::public_information::NOTICE_MENTIONS_STATISTICS),
             ctx.yes_no(info.notice_mentions_statistics),
         ),
     ]));
@@ -121,27 +122,27 @@ fn public_information(ctx: &Ctx, out: &mut Vec<Block>) {
 /// The procedure for the right of access to images.
 fn access_rights(ctx: &Ctx, out: &mut Vec<Block>) {
     let v = &ctx.a.video_system;
-    out.push(section(ctx.t("field.video_system.access_rights")));
+    out.push(section(ctx.label(&path::video_system::ACCESS_RIGHTS)));
     let rights = &v.access_rights;
     out.push(Block::KeyValues(vec![
         (
-            ctx.t("field.video_system.access_rights.contact"),
+            ctx.label(&path::video_system::access_rights::CONTACT),
             ctx.text_or_blank(&rights.contact),
         ),
         (
-            ctx.t("field.video_system.access_rights.checks_identity"),
+            ctx.label(&path::video_system::access_rights::CHECKS_IDENTITY),
             ctx.yes_no(rights.checks_identity),
         ),
         (
-            ctx.t("field.video_system.access_rights.answers_within_month"),
+            ctx.label(&path::video_system::access_rights::ANSWERS_WITHIN_MONTH),
             ctx.yes_no(rights.answers_within_month),
         ),
         (
-            ctx.t("field.video_system.access_rights.masks_third_parties"),
+            ctx.label(&path::video_system::access_rights::MASKS_THIRD_PARTIES),
             ctx.yes_no(rights.masks_third_parties),
         ),
         (
-            ctx.t("field.video_system.access_rights.documents_refusal_grounds"),
+            ctx.label(&path::video_system::access_rights::DOCUMENTS_REFUSAL_GROUNDS),
             ctx.yes_no(rights.documents_refusal_grounds),
         ),
     ]));
@@ -150,7 +151,9 @@ fn access_rights(ctx: &Ctx, out: &mut Vec<Block>) {
 /// The control centre: who watches, when, with which logs and security.
 fn control_centre(ctx: &Ctx, out: &mut Vec<Block>) {
     let v = &ctx.a.video_system;
-    out.push(section(ctx.t("field.control_centre.name")));
+    out.push(section(
+        ctx.label(&path::video_system::control_centre::NAME),
+    ));
     let centre = &v.control_centre;
     let centre_name = if ctx.hides_internal() {
         ctx.t("dossier.hidden")
@@ -175,7 +178,7 @@ fn control_centre(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.yes_no(centre.has_access_logs),
         ),
         (
-            ctx.t("field.video_system.control_centre.log_retention_days"),
+            ctx.label(&path::video_system::control_centre::LOG_RETENTION_DAYS),
             ctx.days(centre.log_retention_days),
         ),
         (
@@ -183,21 +186,21 @@ fn control_centre(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.yes_no(centre.has_recordings_register),
         ),
         (
-            ctx.t("field.video_system.control_centre.are_operators_trained"),
+            ctx.label(&path::video_system::control_centre::ARE_OPERATORS_TRAINED),
             ctx.yes_no(centre.are_operators_trained),
         ),
         (
-            ctx.t("field.video_system.control_centre.films_staff"),
+            ctx.label(&path::video_system::control_centre::FILMS_STAFF),
             ctx.yes_no(centre.films_staff),
         ),
         (
-            ctx.t("field.video_system.control_centre.has_live_transmission"),
+            ctx.label(&path::video_system::control_centre::HAS_LIVE_TRANSMISSION),
             ctx.yes_no(centre.has_live_transmission),
         ),
     ];
     if centre.has_live_transmission == Some(true) {
         rows.push((
-            ctx.t("field.video_system.control_centre.live_transmission_basis"),
+            ctx.label(&path::video_system::control_centre::LIVE_TRANSMISSION_BASIS),
             ctx.text_or_blank(&centre.live_transmission_basis),
         ));
     }
@@ -213,7 +216,7 @@ fn control_centre(ctx: &Ctx, out: &mut Vec<Block>) {
 /// The analytics software: vendor, product, version, modules, hosting.
 fn software(ctx: &Ctx, out: &mut Vec<Block>) {
     let v = &ctx.a.video_system;
-    out.push(section(ctx.t("field.software")));
+    out.push(section(ctx.label(&path::video_system::SOFTWARE)));
     let software = &v.software;
     out.push(Block::KeyValues(vec![
         (ctx.t("dossier.vendor"), ctx.text_or_blank(&software.vendor)),
@@ -222,11 +225,11 @@ fn software(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.text_or_blank(&format!("{} {}", software.product, software.version)),
         ),
         (
-            ctx.t("field.video_system.software.version_installed_on"),
+            ctx.label(&path::video_system::software::VERSION_INSTALLED_ON),
             ctx.date(software.version_installed_on),
         ),
         (
-            ctx.t("field.software.licensed_modules"),
+            ctx.label(&path::video_system::software::LICENSED_MODULES),
             bullet_text(&software.licensed_modules),
         ),
         (
@@ -234,7 +237,7 @@ fn software(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.text_or_blank(&software.hosting),
         ),
         (
-            ctx.t("field.video_system.software.does_contract_forbid_unlock"),
+            ctx.label(&path::video_system::software::DOES_CONTRACT_FORBID_UNLOCK),
             ctx.yes_no(software.does_contract_forbid_unlock),
         ),
     ]));
@@ -278,7 +281,7 @@ fn searches(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.text_or_blank(&initiators.join(", ")),
         ),
         (
-            ctx.t("field.searches.is_requisition_only"),
+            ctx.label(&path::video_system::searches::IS_REQUISITION_ONLY),
             ctx.yes_no(searches.is_requisition_only),
         ),
         (
@@ -304,11 +307,11 @@ fn searches(ctx: &Ctx, out: &mut Vec<Block>) {
             ctx.yes_no(searches.has_sensitive_attribute_filters),
         ),
         (
-            ctx.t("field.video_system.searches.has_body_inferred_filters"),
+            ctx.label(&path::video_system::searches::HAS_BODY_INFERRED_FILTERS),
             ctx.yes_no(searches.has_body_inferred_filters),
         ),
         (
-            ctx.t("field.video_system.searches.has_plate_database"),
+            ctx.label(&path::video_system::searches::HAS_PLATE_DATABASE),
             ctx.yes_no(searches.has_plate_database),
         ),
         (
@@ -439,21 +442,18 @@ fn capabilities(ctx: &Ctx, out: &mut Vec<Block>) {
 fn order_rows(ctx: &Ctx, order: &Authorisation, several: bool) -> Vec<(String, String)> {
     let mut rows = vec![
         (
-            ctx.t("field.authorisation.reference"),
+            ctx.label(&path::video_system::authorisation::REFERENCE),
             ctx.text_or_blank(&order.reference),
         ),
         (
-            ctx.t("field.authorisation.granted_on"),
+            ctx.label(&path::video_system::authorisation::GRANTED_ON),
             ctx.date(order.granted_on),
         ),
         (
             ctx.t("dossier.duration"),
             ctx.count("doc.years", u64::from(order.duration_years)),
         ),
-        (
-            ctx.t("field.authorisation.expires_on"),
-            ctx.date(order.expires_on()),
-        ),
+        (ctx.t("label.expires_on"), ctx.date(order.expires_on())),
         (
             ctx.t("dossier.renewal_filed"),
             ctx.yes_no(order.is_renewal_filed),
@@ -463,17 +463,17 @@ fn order_rows(ctx: &Ctx, order: &Authorisation, several: bool) -> Vec<(String, S
             ctx.text_or_blank(&order.perimeter),
         ),
         (
-            ctx.t("field.video_system.authorisation.authorised_perimeters"),
+            ctx.label(&path::video_system::authorisation::AUTHORISED_PERIMETERS),
             bullet_text(&order.authorised_perimeters),
         ),
         (
-            ctx.t("field.video_system.authorisation.authorised_camera_count"),
+            ctx.label(&path::video_system::authorisation::AUTHORISED_CAMERA_COUNT),
             order
                 .authorised_camera_count
                 .map_or_else(|| ctx.t("dossier.not_filled"), |n| n.to_string()),
         ),
         (
-            ctx.t("field.video_system.authorisation.authorised_purposes"),
+            ctx.label(&path::video_system::authorisation::AUTHORISED_PURPOSES),
             bullet_text(
                 &order
                     .authorised_purposes
@@ -487,13 +487,13 @@ fn order_rows(ctx: &Ctx, order: &Authorisation, several: bool) -> Vec<(String, S
             ),
         ),
         (
-            ctx.t("field.video_system.authorisation.is_analytics_declared"),
+            ctx.label(&path::video_system::authorisation::IS_ANALYTICS_DECLARED),
             ctx.yes_no(order.is_analytics_declared),
         ),
     ];
     if several {
         rows.push((
-            ctx.t("field.authorisation.authorised_retention_days"),
+            ctx.label(&path::video_system::authorisation::AUTHORISED_RETENTION_DAYS),
             ctx.days(order.authorised_retention_days),
         ));
     }

@@ -4,6 +4,7 @@
 //! the assessment came from a PIA export, `merge` gives back the original's parts the user has not
 //! changed, so import → export returns the original.
 
+use crate::model::path;
 use serde_json::{json, Map, Value};
 
 use super::{html, merge, with_marked, EVENTS, MARK};
@@ -505,7 +506,7 @@ fn scale_and_version_lines(
     if let Some(date) = a.video_system.software.version_installed_on {
         lines.push(format!(
             "{} : {}",
-            label("field.video_system.software.version_installed_on"),
+            kb.field_label(&path::video_system::software::VERSION_INSTALLED_ON, lang),
             date.display(lang)
         ));
     }
@@ -513,16 +514,17 @@ fn scale_and_version_lines(
     if let Some(is_large) = s.is_large_scale {
         let mut line = format!(
             "{} : {}",
-            label("field.screening.is_large_scale"),
+            kb.field_label(&path::screening::IS_LARGE_SCALE, lang),
             label(if is_large { "ui.yes" } else { "ui.no" })
         );
-        for (key, value) in [
-            ("field.screening.scale_people", &s.scale_people),
-            ("field.screening.scale_extent", &s.scale_extent),
-            ("field.screening.scale_duration", &s.scale_duration),
+        for (field, value) in [
+            (path::screening::SCALE_PEOPLE, &s.scale_people),
+            (path::screening::SCALE_EXTENT, &s.scale_extent),
+            (path::screening::SCALE_DURATION, &s.scale_duration),
         ] {
             if !value.trim().is_empty() {
-                line.push_str(&format!(" ; {} : {}", label(key), value.trim()));
+                let label = kb.field_label(&field, lang);
+                line.push_str(&format!(" ; {label} : {}", value.trim()));
             }
         }
         lines.push(line);
@@ -547,28 +549,27 @@ fn access_rights_lines(
     lang: crate::model::Lang,
 ) -> Vec<String> {
     let rights = &a.video_system.access_rights;
-    let label = |key: &str| kb.texts.get(lang, key).to_owned();
     let mut parts = Vec::new();
     if !rights.contact.trim().is_empty() {
         parts.push(format!(
             "{} : {}",
-            label("field.video_system.access_rights.contact"),
+            kb.field_label(&path::video_system::access_rights::CONTACT, lang),
             rights.contact.trim()
         ));
     }
-    for (key, value) in [
-        ("checks_identity", rights.checks_identity),
-        ("answers_within_month", rights.answers_within_month),
-        ("masks_third_parties", rights.masks_third_parties),
-        (
-            "documents_refusal_grounds",
-            rights.documents_refusal_grounds,
-        ),
+    use path::video_system::access_rights::{
+        ANSWERS_WITHIN_MONTH, CHECKS_IDENTITY, DOCUMENTS_REFUSAL_GROUNDS, MASKS_THIRD_PARTIES,
+    };
+    for (field, value) in [
+        (CHECKS_IDENTITY, rights.checks_identity),
+        (ANSWERS_WITHIN_MONTH, rights.answers_within_month),
+        (MASKS_THIRD_PARTIES, rights.masks_third_parties),
+        (DOCUMENTS_REFUSAL_GROUNDS, rights.documents_refusal_grounds),
     ] {
         if value.is_some() {
             parts.push(format!(
                 "{} : {}",
-                label(&format!("field.video_system.access_rights.{key}")),
+                kb.field_label(&field, lang),
                 yes_no(kb, lang, value)
             ));
         }

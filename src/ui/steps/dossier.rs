@@ -3,6 +3,7 @@
 //! documents derived from the AIPD (register entry, public notice, prior-consultation letter) in
 //! the same format, and the CNIL PIA file.
 
+use crate::model::path;
 use std::path::Path;
 
 use egui::RichText;
@@ -45,8 +46,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     crate::ui::widgets::choice_ui(
         ui,
         cx,
-        "project.dossier_language",
-        &cx.t("field.project.dossier_language"),
+        &path::project::DOSSIER_LANGUAGE,
+        &cx.label(&path::project::DOSSIER_LANGUAGE),
         "lang",
         &mut a.project.dossier_language,
         &languages,

@@ -1,6 +1,7 @@
 //! Step 6 — Measures and action plan: the measures of the assessment (from the catalogue or the
 //! user's own), their status, owner and deadline, and the action plan by deadline.
 
+use crate::model::path;
 use egui::RichText;
 
 use super::StepCtx;
@@ -9,15 +10,15 @@ use crate::model::measure::action_plan;
 use crate::model::{Assessment, MeasureKind, MeasureStatus};
 use crate::ui::action::Action;
 use crate::ui::date_field::date_ui;
-use crate::ui::widgets::{choice_combo_ui, field_ui, subheading_ui};
+use crate::ui::widgets::{choice_combo_ui, field_ui, list_heading_ui, subheading_ui};
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
-    subheading_ui(ui, &cx.t("dossier.ch.measures"));
+    list_heading_ui(ui, cx, &path::MEASURES, &cx.t("dossier.ch.measures"));
     let mut remove = None;
     for measure in &mut a.measures {
-        let path = format!("measures[{}]", measure.measure_id);
+        let path = path::measure(&measure.measure_id, None);
         let title = format!("{} — {}", measure.measure_id, measure.title);
         let clicked = field_ui(ui, cx, &path, &title, |ui, label_id| {
             ui.add(

@@ -3,10 +3,13 @@
 
 use super::StepCtx;
 use crate::edit::Edit;
+use crate::model::path;
 use crate::model::{Assessment, Decision, DpoConclusion};
 use crate::ui::action::Action;
 use crate::ui::date_field::date_ui;
-use crate::ui::widgets::{field_ui, multiline_ui, subheading_ui, text_ui, yes_no_ui};
+use crate::ui::widgets::{
+    field_ui, list_heading_ui, multiline_ui, subheading_ui, text_ui, yes_no_ui,
+};
 
 fn optional_choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
     ui: &mut egui::Ui,
@@ -45,15 +48,15 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     multiline_ui(
         ui,
         cx,
-        "opinions.dpo_opinion",
-        &cx.t("dossier.dpo_opinion"),
+        &path::opinions::DPO_OPINION,
+        &cx.label(&path::opinions::DPO_OPINION),
         &mut o.dpo_opinion,
     );
     optional_choice_ui(
         ui,
         cx,
-        "opinions.dpo_conclusion",
-        &cx.t("dossier.dpo_conclusion"),
+        &path::opinions::DPO_CONCLUSION,
+        &cx.label(&path::opinions::DPO_CONCLUSION),
         "dpo_conclusion",
         &mut o.dpo_conclusion,
         &[
@@ -65,8 +68,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     date_ui(
         ui,
         cx,
-        "opinions.dpo_opinion_on",
-        &cx.t("dossier.date"),
+        &path::opinions::DPO_OPINION_ON,
+        &cx.label(&path::opinions::DPO_OPINION_ON),
         &mut o.dpo_opinion_on,
     );
 
@@ -74,29 +77,29 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     yes_no_ui(
         ui,
         cx,
-        "opinions.were_data_subjects_consulted",
-        &cx.t("dossier.consulted"),
+        &path::opinions::WERE_DATA_SUBJECTS_CONSULTED,
+        &cx.label(&path::opinions::WERE_DATA_SUBJECTS_CONSULTED),
         &mut o.were_data_subjects_consulted,
     );
     text_ui(
         ui,
         cx,
-        "opinions.consulted_people",
-        &cx.t("dossier.consulted_people"),
+        &path::opinions::CONSULTED_PEOPLE,
+        &cx.label(&path::opinions::CONSULTED_PEOPLE),
         &mut o.consulted_people,
     );
     yes_no_ui(
         ui,
         cx,
-        "opinions.data_subjects_favourable",
-        &cx.t("dossier.data_subjects_favourable"),
+        &path::opinions::DATA_SUBJECTS_FAVOURABLE,
+        &cx.label(&path::opinions::DATA_SUBJECTS_FAVOURABLE),
         &mut o.data_subjects_favourable,
     );
     multiline_ui(
         ui,
         cx,
-        "opinions.data_subjects_views",
-        &cx.t("dossier.data_subjects_views"),
+        &path::opinions::DATA_SUBJECTS_VIEWS,
+        &cx.label(&path::opinions::DATA_SUBJECTS_VIEWS),
         &mut o.data_subjects_views,
     );
 
@@ -104,8 +107,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     optional_choice_ui(
         ui,
         cx,
-        "opinions.decision",
-        &cx.t("dossier.controller_decision"),
+        &path::opinions::DECISION,
+        &cx.label(&path::opinions::DECISION),
         "decision",
         &mut o.decision,
         &[
@@ -117,57 +120,62 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     multiline_ui(
         ui,
         cx,
-        "opinions.decision_reasons",
-        &cx.t("ui.decision_reasons"),
+        &path::opinions::DECISION_REASONS,
+        &cx.label(&path::opinions::DECISION_REASONS),
         &mut o.decision_reasons,
     );
     yes_no_ui(
         ui,
         cx,
-        "opinions.prior_consultation",
-        &cx.t("dossier.prior_consultation"),
+        &path::opinions::PRIOR_CONSULTATION,
+        &cx.label(&path::opinions::PRIOR_CONSULTATION),
         &mut o.prior_consultation.is_filed,
     );
     date_ui(
         ui,
         cx,
-        "opinions.prior_consultation.filed_on",
-        &cx.t("dossier.prior_consultation_date"),
+        &path::opinions::prior_consultation::FILED_ON,
+        &cx.label(&path::opinions::prior_consultation::FILED_ON),
         &mut o.prior_consultation.filed_on,
     );
     text_ui(
         ui,
         cx,
-        "opinions.prior_consultation.reference",
-        &cx.t("ui.cnil_reference"),
+        &path::opinions::prior_consultation::REFERENCE,
+        &cx.label(&path::opinions::prior_consultation::REFERENCE),
         &mut o.prior_consultation.reference,
     );
     crate::ui::widgets::checkbox_ui(
         ui,
         cx,
-        "opinions.prior_consultation.is_not_needed",
-        &cx.t("field.opinions.prior_consultation.is_not_needed"),
+        &path::opinions::prior_consultation::IS_NOT_NEEDED,
+        &cx.label(&path::opinions::prior_consultation::IS_NOT_NEEDED),
         &mut o.prior_consultation.is_not_needed,
     );
     multiline_ui(
         ui,
         cx,
-        "opinions.prior_consultation.not_needed_reason",
-        &cx.t("field.opinions.prior_consultation.not_needed_reason"),
+        &path::opinions::prior_consultation::NOT_NEEDED_REASON,
+        &cx.label(&path::opinions::prior_consultation::NOT_NEEDED_REASON),
         &mut o.prior_consultation.not_needed_reason,
     );
     date_ui(
         ui,
         cx,
-        "project.review_due_on",
-        &cx.t("field.project.review_due_on"),
+        &path::project::REVIEW_DUE_ON,
+        &cx.label(&path::project::REVIEW_DUE_ON),
         &mut a.project.review_due_on,
     );
 
-    subheading_ui(ui, &cx.t("dossier.signatures"));
+    list_heading_ui(
+        ui,
+        cx,
+        &path::opinions::SIGNATURES,
+        &cx.t("dossier.signatures"),
+    );
     let mut remove = None;
     for (index, signature) in a.opinions.signatures.iter_mut().enumerate() {
-        let path = format!("opinions.signatures[{index}]");
+        let path = path::signature(index);
         let title = if signature.role.trim().is_empty() {
             cx.t("dossier.signatures")
         } else {

@@ -3,10 +3,11 @@
 
 use super::StepCtx;
 use crate::edit::Edit;
+use crate::model::path;
 use crate::model::{ActorRole, Assessment, LegalBasis, Purpose, PurposeKind, Regime};
 use crate::ui::action::Action;
 use crate::ui::widgets::{
-    choice_combo_ui, field_ui, lines_ui, multiline_ui, subheading_ui, yes_no_ui,
+    choice_combo_ui, field_ui, lines_ui, list_heading_ui, multiline_ui, subheading_ui, yes_no_ui,
 };
 
 const REGIMES: [Regime; 3] = [Regime::Undetermined, Regime::Gdpr, Regime::PoliceJustice];
@@ -34,18 +35,23 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     multiline_ui(
         ui,
         cx,
-        "processing.description",
-        &cx.t("field.processing.description"),
+        &path::processing::DESCRIPTION,
+        &cx.label(&path::processing::DESCRIPTION),
         &mut p.description,
     );
 
-    subheading_ui(ui, &cx.t("section.purposes"));
+    list_heading_ui(
+        ui,
+        cx,
+        &path::processing::PURPOSES,
+        &cx.t("section.purposes"),
+    );
     // The checklist first: ticking a purpose adds its block below, never above what is being
     // clicked (four clicks used to tick the wrong items as the list moved down).
     purposes_checklist_ui(ui, cx, &p.purposes, organisation);
     let mut remove = None;
     for (index, purpose) in p.purposes.iter_mut().enumerate() {
-        let path = format!("processing.purposes[{index}]");
+        let path = path::purpose(index, None);
         let label = cx.kb.purpose(purpose.kind).map_or_else(
             || format!("{:?}", purpose.kind),
             |d| d.label.get(lang).to_owned(),
@@ -56,7 +62,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 choice_combo_ui(
                     ui,
                     lang,
-                    &format!("{path}.regime"),
+                    &path.field("regime"),
                     "regime",
                     &mut purpose.regime,
                     &REGIMES,
@@ -68,7 +74,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 choice_combo_ui(
                     ui,
                     lang,
-                    &format!("{path}.legal_basis"),
+                    &path.field("legal_basis"),
                     "legal_basis",
                     &mut purpose.legal_basis,
                     &BASES,
@@ -91,10 +97,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         cx.actions.push(Action::Edit(Edit::RemovePurpose(index)));
     }
 
-    subheading_ui(ui, &cx.t("dossier.actors"));
+    list_heading_ui(ui, cx, &path::processing::ACTORS, &cx.t("dossier.actors"));
     let mut remove = None;
     for (index, actor) in p.actors.iter_mut().enumerate() {
-        let path = format!("processing.actors[{index}]");
+        let path = path::actor(index, None);
         let title = if actor.name.trim().is_empty() {
             cx.t("ui.new_actor")
         } else {
@@ -104,7 +110,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             choice_combo_ui(
                 ui,
                 lang,
-                &format!("{path}.role"),
+                &path.field("role"),
                 "actor_role",
                 &mut actor.role,
                 &ROLES,
@@ -128,22 +134,22 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             yes_no_ui(
                 ui,
                 cx,
-                &format!("{path}.has_art28_contract"),
-                &cx.t("dossier.art28"),
+                &path.field("has_art28_contract"),
+                &cx.label(&path.field("has_art28_contract")),
                 &mut actor.has_art28_contract,
             );
             yes_no_ui(
                 ui,
                 cx,
-                &format!("{path}.is_transfer_documented"),
-                &cx.t("ui.transfer_documented"),
+                &path.field("is_transfer_documented"),
+                &cx.label(&path.field("is_transfer_documented")),
                 &mut actor.is_transfer_documented,
             );
             yes_no_ui(
                 ui,
                 cx,
-                &format!("{path}.is_outside_eu"),
-                &cx.t("ui.outside_eu"),
+                &path.field("is_outside_eu"),
+                &cx.label(&path.field("is_outside_eu")),
                 &mut actor.is_outside_eu,
             );
         }
@@ -162,36 +168,36 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     lines_ui(
         ui,
         cx,
-        "processing.data_categories",
-        &cx.t("dossier.data_categories"),
+        &path::processing::DATA_CATEGORIES,
+        &cx.label(&path::processing::DATA_CATEGORIES),
         &mut p.data_categories,
     );
     lines_ui(
         ui,
         cx,
-        "processing.data_subjects",
-        &cx.t("dossier.data_subjects"),
+        &path::processing::DATA_SUBJECTS,
+        &cx.label(&path::processing::DATA_SUBJECTS),
         &mut p.data_subjects,
     );
     multiline_ui(
         ui,
         cx,
-        "processing.lifecycle",
-        &cx.t("dossier.lifecycle"),
+        &path::processing::LIFECYCLE,
+        &cx.label(&path::processing::LIFECYCLE),
         &mut p.lifecycle,
     );
     lines_ui(
         ui,
         cx,
-        "processing.supporting_assets",
-        &cx.t("dossier.supporting_assets"),
+        &path::processing::SUPPORTING_ASSETS,
+        &cx.label(&path::processing::SUPPORTING_ASSETS),
         &mut p.supporting_assets,
     );
     yes_no_ui(
         ui,
         cx,
-        "processing.has_register_entry",
-        &cx.t("field.processing.has_register_entry"),
+        &path::processing::HAS_REGISTER_ENTRY,
+        &cx.label(&path::processing::HAS_REGISTER_ENTRY),
         &mut p.has_register_entry,
     );
     if crate::rules::safeguards::needs_sensitive_necessity(a, cx.kb)
@@ -200,8 +206,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         multiline_ui(
             ui,
             cx,
-            "processing.sensitive_data_necessity",
-            &cx.t("field.processing.sensitive_data_necessity"),
+            &path::processing::SENSITIVE_DATA_NECESSITY,
+            &cx.label(&path::processing::SENSITIVE_DATA_NECESSITY),
             &mut a.processing.sensitive_data_necessity,
         );
     }

@@ -1,6 +1,7 @@
 //! Step 0 — Project: the cover data of the dossier.
 
 use super::StepCtx;
+use crate::model::path;
 use crate::model::{Assessment, DeploymentStage, Lang, OrganisationKind};
 use crate::ui::date_field::date_ui;
 use crate::ui::widgets::{choice_ui, field_ui, lines_ui, subheading_ui, text_ui};
@@ -12,22 +13,22 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     text_ui(
         ui,
         cx,
-        "project.title",
-        &cx.t("field.project.title"),
+        &path::project::TITLE,
+        &cx.label(&path::project::TITLE),
         &mut p.title,
     );
     text_ui(
         ui,
         cx,
-        "project.organisation",
-        &cx.t("field.project.organisation"),
+        &path::project::ORGANISATION,
+        &cx.label(&path::project::ORGANISATION),
         &mut p.organisation,
     );
     choice_ui(
         ui,
         cx,
-        "project.organisation_kind",
-        &cx.t("field.project.organisation_kind"),
+        &path::project::ORGANISATION_KIND,
+        &cx.label(&path::project::ORGANISATION_KIND),
         "organisation_kind",
         &mut p.organisation_kind,
         &[
@@ -41,36 +42,36 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     text_ui(
         ui,
         cx,
-        "project.organisation_contact",
-        &cx.t("field.project.organisation_contact"),
+        &path::project::ORGANISATION_CONTACT,
+        &cx.label(&path::project::ORGANISATION_CONTACT),
         &mut p.organisation_contact,
     );
     text_ui(
         ui,
         cx,
-        "project.dpo_name",
-        &cx.t("field.project.dpo_name"),
+        &path::project::DPO_NAME,
+        &cx.label(&path::project::DPO_NAME),
         &mut p.dpo_name,
     );
     text_ui(
         ui,
         cx,
-        "project.dpo_contact",
-        &cx.t("field.project.dpo_contact"),
+        &path::project::DPO_CONTACT,
+        &cx.label(&path::project::DPO_CONTACT),
         &mut p.dpo_contact,
     );
     lines_ui(
         ui,
         cx,
-        "project.authors",
-        &cx.t("field.project.authors"),
+        &path::project::AUTHORS,
+        &cx.label(&path::project::AUTHORS),
         &mut p.authors,
     );
     text_ui(
         ui,
         cx,
-        "project.consultant",
-        &cx.t("field.project.consultant"),
+        &path::project::CONSULTANT,
+        &cx.label(&path::project::CONSULTANT),
         &mut p.consultant,
     );
 
@@ -78,8 +79,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     text_ui(
         ui,
         cx,
-        "project.version",
-        &cx.t("field.project.version"),
+        &path::project::VERSION,
+        &cx.label(&path::project::VERSION),
         &mut p.version,
     );
     // The status moves through the review circuit (step 7), not by hand.
@@ -87,8 +88,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     field_ui(
         ui,
         cx,
-        "project.status",
-        &cx.t("field.project.status"),
+        &path::project::STATUS,
+        &cx.label(&path::project::STATUS),
         |ui, _label_id| {
             ui.label(cx.tw("circuit.status_here", &[("status", &status)]));
         },
@@ -96,8 +97,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     choice_ui(
         ui,
         cx,
-        "project.deployment_stage",
-        &cx.t("field.project.deployment_stage"),
+        &path::project::DEPLOYMENT_STAGE,
+        &cx.label(&path::project::DEPLOYMENT_STAGE),
         "deployment_stage",
         &mut p.deployment_stage,
         &[
@@ -109,36 +110,36 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     date_ui(
         ui,
         cx,
-        "project.created_on",
-        &cx.t("field.project.created_on"),
+        &path::project::CREATED_ON,
+        &cx.label(&path::project::CREATED_ON),
         &mut p.created_on,
     );
     date_ui(
         ui,
         cx,
-        "project.updated_on",
-        &cx.t("field.project.updated_on"),
+        &path::project::UPDATED_ON,
+        &cx.label(&path::project::UPDATED_ON),
         &mut p.updated_on,
     );
     date_ui(
         ui,
         cx,
-        "project.last_review_on",
-        &cx.t("field.project.last_review_on"),
+        &path::project::LAST_REVIEW_ON,
+        &cx.label(&path::project::LAST_REVIEW_ON),
         &mut p.last_review_on,
     );
     date_ui(
         ui,
         cx,
-        "project.review_due_on",
-        &cx.t("field.project.review_due_on"),
+        &path::project::REVIEW_DUE_ON,
+        &cx.label(&path::project::REVIEW_DUE_ON),
         &mut p.review_due_on,
     );
     choice_ui(
         ui,
         cx,
-        "project.dossier_language",
-        &cx.t("field.project.dossier_language"),
+        &path::project::DOSSIER_LANGUAGE,
+        &cx.label(&path::project::DOSSIER_LANGUAGE),
         "lang",
         &mut p.dossier_language,
         &Lang::ALL,
@@ -146,8 +147,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     text_ui(
         ui,
         cx,
-        "project.confidentiality",
-        &cx.t("field.project.confidentiality"),
+        &path::project::CONFIDENTIALITY,
+        &cx.label(&path::project::CONFIDENTIALITY),
         &mut p.confidentiality,
     );
     if !p.imported_notes.is_empty() {
@@ -155,8 +156,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         crate::ui::widgets::multiline_ui(
             ui,
             cx,
-            "project.imported_notes",
-            &cx.t("dossier.imported_notes"),
+            &path::project::IMPORTED_NOTES,
+            &cx.label(&path::project::IMPORTED_NOTES),
             &mut p.imported_notes,
         );
     }

@@ -1,6 +1,7 @@
 //! Step 5 — Risks: the CNIL map, and each feared event with its sources, threats, impacts,
 //! linked measures, severity and likelihood before and after the planned measures.
 
+use crate::model::path;
 use egui::RichText;
 
 use super::StepCtx;
@@ -8,7 +9,7 @@ use crate::edit::Edit;
 use crate::model::{Assessment, FearedEvent, Level, MeasureId};
 use crate::ui::action::Action;
 use crate::ui::risk_map::{risk_map_ui, MapEvent};
-use crate::ui::widgets::{field_ui, subheading_ui};
+use crate::ui::widgets::{field_ui, list_heading_ui, subheading_ui};
 
 const EVENTS: [FearedEvent; 4] = [
     FearedEvent::IllegitimateAccess,
@@ -41,11 +42,11 @@ fn sensitive_places_ui(ui: &mut egui::Ui, cx: &mut StepCtx) {
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     let lang = cx.lang;
-    subheading_ui(ui, &cx.t("dossier.risk_map"));
+    list_heading_ui(ui, cx, &path::RISKS, &cx.t("dossier.risk_map"));
     match risk_map_ui(ui, lang, &a.risks) {
         Some(MapEvent::Open(id)) => cx.actions.push(Action::GoTo(
             crate::ui::step::Step::Risks,
-            Some(format!("risks[{id}]")),
+            Some(path::risk(id, None)),
         )),
         Some(MapEvent::Move {
             risk,
@@ -82,7 +83,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         .collect();
     let mut remove = None;
     for risk in &mut a.risks {
-        let path = format!("risks[{}]", risk.risk_id);
+        let path = path::risk(&risk.risk_id, None);
         subheading_ui(ui, &format!("{} — {}", risk.risk_id, risk.title));
         let clicked = field_ui(
             ui,

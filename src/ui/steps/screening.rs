@@ -1,6 +1,7 @@
 //! Step 1 — Screening: the screening questions, the nine criteria with their derived value and
 //! « because », an override with its reason, and the verdict.
 
+use crate::model::path;
 use egui::RichText;
 
 use super::StepCtx;
@@ -9,23 +10,23 @@ use crate::model::Assessment;
 use crate::rules::{Origin, Verdict};
 use crate::ui::action::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{field_ui, subheading_ui, text_ui, yes_no_ui};
+use crate::ui::widgets::{field_ui, list_heading_ui, subheading_ui, text_ui, yes_no_ui};
 
 /// The WP248 scale factors and the controller's own judgement of scale (criterion C5).
 fn scale_ui(ui: &mut egui::Ui, cx: &StepCtx, s: &mut crate::model::Screening) {
     yes_no_ui(
         ui,
         cx,
-        "screening.is_large_scale",
-        &cx.t("field.screening.is_large_scale"),
+        &path::screening::IS_LARGE_SCALE,
+        &cx.label(&path::screening::IS_LARGE_SCALE),
         &mut s.is_large_scale,
     );
     for (path, value) in [
-        ("screening.scale_people", &mut s.scale_people),
-        ("screening.scale_extent", &mut s.scale_extent),
-        ("screening.scale_duration", &mut s.scale_duration),
+        (path::screening::SCALE_PEOPLE, &mut s.scale_people),
+        (path::screening::SCALE_EXTENT, &mut s.scale_extent),
+        (path::screening::SCALE_DURATION, &mut s.scale_duration),
     ] {
-        text_ui(ui, cx, path, &cx.t(&format!("field.{path}")), value);
+        text_ui(ui, cx, &path, &cx.label(&path), value);
     }
 }
 
@@ -34,36 +35,42 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     subheading_ui(ui, &cx.t("ui.screening_questions"));
     let s = &mut a.screening;
     for (path, value) in [
-        ("screening.films_public_space", &mut s.films_public_space),
         (
-            "screening.has_automated_decisions",
+            path::screening::FILMS_PUBLIC_SPACE,
+            &mut s.films_public_space,
+        ),
+        (
+            path::screening::HAS_AUTOMATED_DECISIONS,
             &mut s.has_automated_decisions,
         ),
-        ("screening.has_data_matching", &mut s.has_data_matching),
+        (path::screening::HAS_DATA_MATCHING, &mut s.has_data_matching),
         (
-            "screening.films_vulnerable_people",
+            path::screening::FILMS_VULNERABLE_PEOPLE,
             &mut s.films_vulnerable_people,
         ),
-        ("screening.captures_audio", &mut s.captures_audio),
-        ("screening.started_before_dpia", &mut s.started_before_dpia),
-        ("screening.has_art90_dpia", &mut s.has_art90_dpia),
-        ("screening.has_fria", &mut s.has_fria),
+        (path::screening::CAPTURES_AUDIO, &mut s.captures_audio),
         (
-            "screening.has_existing_cctv_dpia",
+            path::screening::STARTED_BEFORE_DPIA,
+            &mut s.started_before_dpia,
+        ),
+        (path::screening::HAS_ART90_DPIA, &mut s.has_art90_dpia),
+        (path::screening::HAS_FRIA, &mut s.has_fria),
+        (
+            path::screening::HAS_EXISTING_CCTV_DPIA,
             &mut s.has_existing_cctv_dpia,
         ),
     ] {
-        let label = cx.t(&format!("field.{path}"));
-        yes_no_ui(ui, cx, path, &label, value);
-        if path == "screening.films_vulnerable_people" {
+        let label = cx.label(&path);
+        yes_no_ui(ui, cx, &path, &label, value);
+        if path == path::screening::FILMS_VULNERABLE_PEOPLE {
             // Asked positively (« does it involve biometric data? »); the file keeps the
             // controller's declaration that it does not, so the answer is the opposite.
             let mut uses = s.declares_no_biometrics.map(|declares_none| !declares_none);
             yes_no_ui(
                 ui,
                 cx,
-                "screening.declares_no_biometrics",
-                &cx.t("field.screening.uses_biometrics"),
+                &path::screening::DECLARES_NO_BIOMETRICS,
+                &cx.label(&path::screening::DECLARES_NO_BIOMETRICS),
                 &mut uses,
             );
             s.declares_no_biometrics = uses.map(|uses| !uses);
@@ -71,12 +78,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     }
     scale_ui(ui, cx, &mut a.screening);
 
-    subheading_ui(ui, &cx.t("dossier.criteria"));
+    list_heading_ui(ui, cx, &path::SCREENING, &cx.t("dossier.criteria"));
     let results = cx.report.screening.criteria.clone();
     for result in &results {
         let def = cx.kb.criterion(&result.criterion_id);
         let label = def.map_or_else(String::new, |d| d.label.get(cx.lang).to_owned());
-        let path = format!("screening.overrides[{}]", result.criterion_id);
+        let path = path::screening_override(&result.criterion_id);
         let title = format!("{} — {label}", result.criterion_id);
         let lang = cx.lang;
         let t = |key: &str| crate::i18n::tr(lang, key).to_owned();

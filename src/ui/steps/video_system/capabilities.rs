@@ -2,6 +2,7 @@
 //! (K01–K16), its legal status, then presence and — when present — state, unlock holder, usage
 //! and declared use, the evidence linked and notes. Presets of common suites fill it in a click.
 
+use crate::model::path;
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -52,7 +53,7 @@ fn capability_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment, def: &Capa
     let id = def.id.as_str();
     let original = a.capability(id).cloned();
     let mut copy = original.clone().unwrap_or_else(|| unexamined(id));
-    let path = format!("capabilities[{id}]");
+    let path = path::capability(id, None);
     let title = format!("{} — {}", def.id, def.label.get(lang));
     field_ui(ui, cx, &path, &title, |ui, label_id| {
         let status = tr(lang, &format!("enum.legal_status.{:?}", def.status)).to_owned();
@@ -224,7 +225,7 @@ fn evidence_row_ui(
     choices: &[(crate::model::EvidenceId, String)],
 ) {
     ui.label(tr(lang, "dossier.evidence"));
-    let id_salt = format!("capabilities[{}].evidence_ids", record.capability_id);
+    let id_salt = path::capability(&record.capability_id, Some("evidence_ids"));
     crate::ui::widgets::evidence_picker_ui(
         ui,
         lang,

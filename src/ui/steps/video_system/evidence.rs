@@ -1,6 +1,7 @@
 //! The video-system step's evidence locker: the attached documents with their hash and what
 //! became of them on disk, and the form to attach one (hashed by the update, outside the frame).
 
+use crate::model::path;
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -18,11 +19,9 @@ pub fn evidence_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         .scope(|ui| subheading_ui(ui, &cx.t("dossier.annex.evidence")))
         .response;
     // Every evidence picker (capabilities, measures, risks) leads here.
-    if cx.is_highlighted("evidence") && cx.should_scroll {
-        heading.scroll_to_me(Some(egui::Align::TOP));
-    }
+    cx.land_on(&heading, &path::EVIDENCE, egui::Align::TOP);
     let palette = crate::ui::theme::palette(ui.ctx());
-    let colour = if cx.is_highlighted("evidence") {
+    let colour = if cx.is_highlighted(&path::EVIDENCE) {
         palette.accent
     } else {
         palette.muted
@@ -76,8 +75,8 @@ fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment) -> Opt
                 .color(crate::ui::theme::palette(ui.ctx()).muted),
             );
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(t("field.evidence.issued_on"));
-                let path = format!("evidence[{}].issued_on", evidence.evidence_id);
+                let path = path::evidence(&evidence.evidence_id, Some("issued_on"));
+                let label = ui.label(cx.label(&path));
                 crate::ui::date_field::date_input_ui(
                     ui,
                     lang,

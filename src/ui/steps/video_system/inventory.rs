@@ -12,6 +12,7 @@ use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::knowledge::KnowledgeBase;
 use crate::model::camera::summarise;
+use crate::model::path;
 use crate::model::ZoneKind;
 use crate::model::{
     Assessment, Camera, CameraId, CameraKind, CameraList, InventorySummary, PurposeKind,
@@ -234,9 +235,7 @@ fn summary_ui(ui: &mut egui::Ui, cx: &StepCtx, summary: &InventorySummary) {
         ))
         .strong(),
     );
-    if cx.is_highlighted("cameras") && cx.base.should_scroll {
-        summary_label.scroll_to_me(Some(egui::Align::Center));
-    }
+    cx.land_on(&summary_label, &path::CAMERAS, egui::Align::Center);
 }
 
 /// The text, perimeter and purpose filters, on one line under one label.

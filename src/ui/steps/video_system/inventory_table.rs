@@ -3,6 +3,7 @@
 //! selects it for the bulk edits; a click anywhere else on its row opens its form, and selects
 //! nothing (a selection never builds up behind the user's back).
 
+use crate::model::path;
 use std::collections::BTreeSet;
 
 use egui::RichText;
@@ -48,8 +49,9 @@ pub fn table_ui(
             .body(|body| {
                 body.rows(20.0, rows.len(), |mut row| {
                     let camera = &cameras[rows[row.index()]];
-                    let is_pointed = highlight
-                        .is_some_and(|h| h.starts_with(&format!("cameras[{}]", camera.camera_id)));
+                    let is_pointed = highlight.is_some_and(|h| {
+                        h.starts_with(path::camera(&camera.camera_id, None).as_str())
+                    });
                     camera_row_ui(
                         &mut row,
                         lang,

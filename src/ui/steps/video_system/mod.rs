@@ -3,6 +3,7 @@
 //! then its camera inventory, the site plans, the capability checklist and the evidence locker,
 //! each in its own module.
 
+use crate::model::path;
 mod capabilities;
 mod evidence;
 pub mod inventory;
@@ -52,31 +53,31 @@ fn retention_ui(ui: &mut egui::Ui, cx: &StepCtx, v: &mut VideoSystem) {
     number_ui(
         ui,
         cx,
-        "video_system.image_retention_days",
-        &cx.t("field.video_system.image_retention_days"),
+        &path::video_system::IMAGE_RETENTION_DAYS,
+        &cx.label(&path::video_system::IMAGE_RETENTION_DAYS),
         &mut v.image_retention_days,
         &days,
     );
     number_ui(
         ui,
         cx,
-        "video_system.metadata_retention_days",
-        &cx.t("field.video_system.metadata_retention_days"),
+        &path::video_system::METADATA_RETENTION_DAYS,
+        &cx.label(&path::video_system::METADATA_RETENTION_DAYS),
         &mut v.metadata_retention_days,
         &days,
     );
     text_ui(
         ui,
         cx,
-        "video_system.operating_hours",
-        &cx.t("field.video_system.operating_hours"),
+        &path::video_system::OPERATING_HOURS,
+        &cx.label(&path::video_system::OPERATING_HOURS),
         &mut v.operating_hours,
     );
     text_ui(
         ui,
         cx,
-        "video_system.coverage",
-        &cx.t("dossier.coverage"),
+        &path::video_system::COVERAGE,
+        &cx.label(&path::video_system::COVERAGE),
         &mut v.coverage,
     );
 }
@@ -87,136 +88,136 @@ fn public_information_ui(ui: &mut egui::Ui, cx: &StepCtx, info: &mut PublicInfor
     yes_no_ui(
         ui,
         cx,
-        "video_system.public_information.has_signs",
-        &cx.t("field.public_information.has_signs"),
+        &path::video_system::public_information::HAS_SIGNS,
+        &cx.label(&path::video_system::public_information::HAS_SIGNS),
         &mut info.has_signs,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.public_information.signs_have_pictogram",
-        &cx.t("dossier.signs_pictogram"),
+        &path::video_system::public_information::SIGNS_HAVE_PICTOGRAM,
+        &cx.label(&path::video_system::public_information::SIGNS_HAVE_PICTOGRAM),
         &mut info.signs_have_pictogram,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.public_information.signs_have_contact",
-        &cx.t("dossier.signs_contact"),
+        &path::video_system::public_information::SIGNS_HAVE_CONTACT,
+        &cx.label(&path::video_system::public_information::SIGNS_HAVE_CONTACT),
         &mut info.signs_have_contact,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.public_information.has_second_layer_notice",
-        &cx.t("dossier.second_layer"),
+        &path::video_system::public_information::HAS_SECOND_LAYER_NOTICE,
+        &cx.label(&path::video_system::public_information::HAS_SECOND_LAYER_NOTICE),
         &mut info.has_second_layer_notice,
     );
     text_ui(
         ui,
         cx,
-        "video_system.public_information.notice_location",
-        &cx.t("dossier.notice_location"),
+        &path::video_system::public_information::NOTICE_LOCATION,
+        &cx.label(&path::video_system::public_information::NOTICE_LOCATION),
         &mut info.notice_location,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.public_information.notice_mentions_statistics",
-        &cx.t("field.public_information.notice_mentions_statistics"),
+        &path::video_system::public_information::NOTICE_MENTIONS_STATISTICS,
+        &cx.label(&path::video_system::public_information::NOTICE_MENTIONS_STATISTICS),
         &mut info.notice_mentions_statistics,
     );
 }
 
 /// The control centre: who watches, when, with which access logs, register and security.
 fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre) {
-    subheading_ui(ui, &cx.t("field.control_centre.name"));
+    subheading_ui(ui, &cx.label(&path::video_system::control_centre::NAME));
     text_ui(
         ui,
         cx,
-        "video_system.control_centre.name",
-        &cx.t("dossier.centre"),
+        &path::video_system::control_centre::NAME,
+        &cx.label(&path::video_system::control_centre::NAME),
         &mut centre.name,
     );
     text_ui(
         ui,
         cx,
-        "video_system.control_centre.hours",
-        &cx.t("dossier.hours"),
+        &path::video_system::control_centre::HOURS,
+        &cx.label(&path::video_system::control_centre::HOURS),
         &mut centre.hours,
     );
     number_ui(
         ui,
         cx,
-        "video_system.control_centre.operator_count",
-        &cx.t("dossier.operators"),
+        &path::video_system::control_centre::OPERATOR_COUNT,
+        &cx.label(&path::video_system::control_centre::OPERATOR_COUNT),
         &mut centre.operator_count,
         "",
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.are_operators_habilitated",
-        &cx.t("dossier.habilitated"),
+        &path::video_system::control_centre::ARE_OPERATORS_HABILITATED,
+        &cx.label(&path::video_system::control_centre::ARE_OPERATORS_HABILITATED),
         &mut centre.are_operators_habilitated,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.has_access_logs",
-        &cx.t("dossier.access_logs"),
+        &path::video_system::control_centre::HAS_ACCESS_LOGS,
+        &cx.label(&path::video_system::control_centre::HAS_ACCESS_LOGS),
         &mut centre.has_access_logs,
     );
     number_ui(
         ui,
         cx,
-        "video_system.control_centre.log_retention_days",
-        &cx.t("field.video_system.control_centre.log_retention_days"),
+        &path::video_system::control_centre::LOG_RETENTION_DAYS,
+        &cx.label(&path::video_system::control_centre::LOG_RETENTION_DAYS),
         &mut centre.log_retention_days,
         &cx.t("ui.days"),
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.has_recordings_register",
-        &cx.t("dossier.register"),
+        &path::video_system::control_centre::HAS_RECORDINGS_REGISTER,
+        &cx.label(&path::video_system::control_centre::HAS_RECORDINGS_REGISTER),
         &mut centre.has_recordings_register,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.are_operators_trained",
-        &cx.t("field.video_system.control_centre.are_operators_trained"),
+        &path::video_system::control_centre::ARE_OPERATORS_TRAINED,
+        &cx.label(&path::video_system::control_centre::ARE_OPERATORS_TRAINED),
         &mut centre.are_operators_trained,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.films_staff",
-        &cx.t("field.video_system.control_centre.films_staff"),
+        &path::video_system::control_centre::FILMS_STAFF,
+        &cx.label(&path::video_system::control_centre::FILMS_STAFF),
         &mut centre.films_staff,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.control_centre.has_live_transmission",
-        &cx.t("field.video_system.control_centre.has_live_transmission"),
+        &path::video_system::control_centre::HAS_LIVE_TRANSMISSION,
+        &cx.label(&path::video_system::control_centre::HAS_LIVE_TRANSMISSION),
         &mut centre.has_live_transmission,
     );
     if centre.has_live_transmission == Some(true) {
         text_ui(
             ui,
             cx,
-            "video_system.control_centre.live_transmission_basis",
-            &cx.t("field.video_system.control_centre.live_transmission_basis"),
+            &path::video_system::control_centre::LIVE_TRANSMISSION_BASIS,
+            &cx.label(&path::video_system::control_centre::LIVE_TRANSMISSION_BASIS),
             &mut centre.live_transmission_basis,
         );
     }
     multiline_ui(
         ui,
         cx,
-        "video_system.control_centre.security",
-        &cx.t("dossier.security"),
+        &path::video_system::control_centre::SECURITY,
+        &cx.label(&path::video_system::control_centre::SECURITY),
         &mut centre.security,
     );
 }
@@ -224,79 +225,81 @@ fn control_centre_ui(ui: &mut egui::Ui, cx: &StepCtx, centre: &mut ControlCentre
 /// The procedure for the right of access to images: who receives requests, identity check,
 /// deadline, masking of third parties, refusal grounds.
 fn access_rights_ui(ui: &mut egui::Ui, cx: &StepCtx, rights: &mut AccessRights) {
-    subheading_ui(ui, &cx.t("field.video_system.access_rights"));
+    subheading_ui(ui, &cx.label(&path::video_system::ACCESS_RIGHTS));
     text_ui(
         ui,
         cx,
-        "video_system.access_rights.contact",
-        &cx.t("field.video_system.access_rights.contact"),
+        &path::video_system::access_rights::CONTACT,
+        &cx.label(&path::video_system::access_rights::CONTACT),
         &mut rights.contact,
     );
+    use path::video_system::access_rights::{
+        ANSWERS_WITHIN_MONTH, CHECKS_IDENTITY, DOCUMENTS_REFUSAL_GROUNDS, MASKS_THIRD_PARTIES,
+    };
     for (path, value) in [
-        ("checks_identity", &mut rights.checks_identity),
-        ("answers_within_month", &mut rights.answers_within_month),
-        ("masks_third_parties", &mut rights.masks_third_parties),
+        (CHECKS_IDENTITY, &mut rights.checks_identity),
+        (ANSWERS_WITHIN_MONTH, &mut rights.answers_within_month),
+        (MASKS_THIRD_PARTIES, &mut rights.masks_third_parties),
         (
-            "documents_refusal_grounds",
+            DOCUMENTS_REFUSAL_GROUNDS,
             &mut rights.documents_refusal_grounds,
         ),
     ] {
-        let path = format!("video_system.access_rights.{path}");
-        let label = cx.t(&format!("field.{path}"));
+        let label = cx.label(&path);
         yes_no_ui(ui, cx, &path, &label, value);
     }
 }
 
 /// The analytics software: vendor, product, version, licensed modules and hosting.
 fn software_ui(ui: &mut egui::Ui, cx: &StepCtx, software: &mut AnalyticsSoftware) {
-    subheading_ui(ui, &cx.t("field.software"));
+    subheading_ui(ui, &cx.label(&path::video_system::SOFTWARE));
     text_ui(
         ui,
         cx,
-        "video_system.software",
-        &cx.t("dossier.vendor"),
+        &path::video_system::SOFTWARE,
+        &cx.label(&path::video_system::SOFTWARE),
         &mut software.vendor,
     );
     text_ui(
         ui,
         cx,
-        "video_system.software.product",
-        &cx.t("ui.product"),
+        &path::video_system::software::PRODUCT,
+        &cx.label(&path::video_system::software::PRODUCT),
         &mut software.product,
     );
     text_ui(
         ui,
         cx,
-        "video_system.software.version",
-        &cx.t("ui.version"),
+        &path::video_system::software::VERSION,
+        &cx.label(&path::video_system::software::VERSION),
         &mut software.version,
     );
     date_ui(
         ui,
         cx,
-        "video_system.software.version_installed_on",
-        &cx.t("field.video_system.software.version_installed_on"),
+        &path::video_system::software::VERSION_INSTALLED_ON,
+        &cx.label(&path::video_system::software::VERSION_INSTALLED_ON),
         &mut software.version_installed_on,
     );
     lines_ui(
         ui,
         cx,
-        "video_system.software.licensed_modules",
-        &cx.t("field.software.licensed_modules"),
+        &path::video_system::software::LICENSED_MODULES,
+        &cx.label(&path::video_system::software::LICENSED_MODULES),
         &mut software.licensed_modules,
     );
     text_ui(
         ui,
         cx,
-        "video_system.software.hosting",
-        &cx.t("dossier.hosting"),
+        &path::video_system::software::HOSTING,
+        &cx.label(&path::video_system::software::HOSTING),
         &mut software.hosting,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.software.does_contract_forbid_unlock",
-        &cx.t("field.video_system.software.does_contract_forbid_unlock"),
+        &path::video_system::software::DOES_CONTRACT_FORBID_UNLOCK,
+        &cx.label(&path::video_system::software::DOES_CONTRACT_FORBID_UNLOCK),
         &mut software.does_contract_forbid_unlock,
     );
 }
@@ -307,29 +310,29 @@ fn statistics_ui(ui: &mut egui::Ui, cx: &StepCtx, stats: &mut StatisticsUse) {
     yes_no_ui(
         ui,
         cx,
-        "video_system.statistics.is_used",
-        &cx.t("dossier.statistics_used"),
+        &path::video_system::statistics::IS_USED,
+        &cx.label(&path::video_system::statistics::IS_USED),
         &mut stats.is_used,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.statistics.module_has_image_access",
-        &cx.t("dossier.statistics_image_access"),
+        &path::video_system::statistics::MODULE_HAS_IMAGE_ACCESS,
+        &cx.label(&path::video_system::statistics::MODULE_HAS_IMAGE_ACCESS),
         &mut stats.module_has_image_access,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.statistics.is_output_aggregated",
-        &cx.t("dossier.statistics_aggregated"),
+        &path::video_system::statistics::IS_OUTPUT_AGGREGATED,
+        &cx.label(&path::video_system::statistics::IS_OUTPUT_AGGREGATED),
         &mut stats.is_output_aggregated,
     );
     multiline_ui(
         ui,
         cx,
-        "video_system.statistics.description",
-        &cx.t("dossier.description"),
+        &path::video_system::statistics::DESCRIPTION,
+        &cx.label(&path::video_system::statistics::DESCRIPTION),
         &mut stats.description,
     );
 }
@@ -341,8 +344,8 @@ fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.is_requisition_only",
-        &cx.t("field.searches.is_requisition_only"),
+        &path::video_system::searches::IS_REQUISITION_ONLY,
+        &cx.label(&path::video_system::searches::IS_REQUISITION_ONLY),
         &mut searches.is_requisition_only,
     );
     // Always shown (nothing moves when « no » is ticked above); answered when recordings are
@@ -350,65 +353,65 @@ fn searches_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPolicy) {
     multiline_ui(
         ui,
         cx,
-        "video_system.searches.review_purposes",
-        &cx.t("field.searches.review_purposes"),
+        &path::video_system::searches::REVIEW_PURPOSES,
+        &cx.label(&path::video_system::searches::REVIEW_PURPOSES),
         &mut searches.review_purposes,
     );
     number_ui(
         ui,
         cx,
-        "video_system.searches.requisitions_per_year",
-        &cx.t("dossier.requisitions_per_year"),
+        &path::video_system::searches::REQUISITIONS_PER_YEAR,
+        &cx.label(&path::video_system::searches::REQUISITIONS_PER_YEAR),
         &mut searches.requisitions_per_year,
         "",
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.has_requisition_register",
-        &cx.t("dossier.requisition_register"),
+        &path::video_system::searches::HAS_REQUISITION_REGISTER,
+        &cx.label(&path::video_system::searches::HAS_REQUISITION_REGISTER),
         &mut searches.has_requisition_register,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.has_search_logs",
-        &cx.t("dossier.search_logs"),
+        &path::video_system::searches::HAS_SEARCH_LOGS,
+        &cx.label(&path::video_system::searches::HAS_SEARCH_LOGS),
         &mut searches.has_search_logs,
     );
     lines_ui(
         ui,
         cx,
-        "video_system.searches.attribute_filters",
-        &cx.t("dossier.attribute_filters"),
+        &path::video_system::searches::ATTRIBUTE_FILTERS,
+        &cx.label(&path::video_system::searches::ATTRIBUTE_FILTERS),
         &mut searches.attribute_filters,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.has_sensitive_attribute_filters",
-        &cx.t("dossier.sensitive_filters"),
+        &path::video_system::searches::HAS_SENSITIVE_ATTRIBUTE_FILTERS,
+        &cx.label(&path::video_system::searches::HAS_SENSITIVE_ATTRIBUTE_FILTERS),
         &mut searches.has_sensitive_attribute_filters,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.has_body_inferred_filters",
-        &cx.t("field.video_system.searches.has_body_inferred_filters"),
+        &path::video_system::searches::HAS_BODY_INFERRED_FILTERS,
+        &cx.label(&path::video_system::searches::HAS_BODY_INFERRED_FILTERS),
         &mut searches.has_body_inferred_filters,
     );
     yes_no_ui(
         ui,
         cx,
-        "video_system.searches.has_plate_database",
-        &cx.t("field.video_system.searches.has_plate_database"),
+        &path::video_system::searches::HAS_PLATE_DATABASE,
+        &cx.label(&path::video_system::searches::HAS_PLATE_DATABASE),
         &mut searches.has_plate_database,
     );
     text_ui(
         ui,
         cx,
-        "video_system.searches.handover",
-        &cx.t("dossier.handover"),
+        &path::video_system::searches::HANDOVER,
+        &cx.label(&path::video_system::searches::HANDOVER),
         &mut searches.handover,
     );
 }
@@ -419,8 +422,8 @@ fn search_initiators_ui(ui: &mut egui::Ui, cx: &StepCtx, searches: &mut SearchPo
     field_ui(
         ui,
         cx,
-        "video_system.searches.initiators",
-        &cx.t("dossier.search_initiators"),
+        &path::video_system::searches::INITIATORS,
+        &cx.label(&path::video_system::searches::INITIATORS),
         |ui, _label_id| {
             ui.horizontal_wrapped(|ui| {
                 for initiator in [

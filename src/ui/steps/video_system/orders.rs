@@ -2,6 +2,7 @@
 //! perimeter in large cities), each with its dates, retention, perimeters, camera count, purposes
 //! and declared coupling — and the questions on third parties' cameras.
 
+use crate::model::path;
 use egui::RichText;
 
 use crate::model::{Authorisation, ThirdPartyImages, VideoSystem};
@@ -19,7 +20,7 @@ pub(super) fn orders_ui(ui: &mut egui::Ui, cx: &Ctx, v: &mut VideoSystem) {
     if several {
         ui.label(RichText::new(cx.tw("dossier.order_number", &[("number", "1")])).strong());
     }
-    authorisation_ui(ui, cx, &mut v.authorisation, "video_system.authorisation");
+    authorisation_ui(ui, cx, &mut v.authorisation, None);
     let mut removed = None;
     for (index, order) in v.further_authorisations.iter_mut().enumerate() {
         ui.separator();
@@ -30,8 +31,9 @@ pub(super) fn orders_ui(ui: &mut egui::Ui, cx: &Ctx, v: &mut VideoSystem) {
                 removed = Some(index);
             }
         });
-        let prefix = format!("video_system.further_authorisations[{index}]");
-        ui.push_id(&prefix, |ui| authorisation_ui(ui, cx, order, &prefix));
+        ui.push_id(("order", index), |ui| {
+            authorisation_ui(ui, cx, order, Some(index));
+        });
     }
     if let Some(index) = removed {
         v.further_authorisations.remove(index);
@@ -47,29 +49,30 @@ pub(super) fn orders_ui(ui: &mut egui::Ui, cx: &Ctx, v: &mut VideoSystem) {
 
 /// The prefectoral authorisation: its expiry, the retention and the perimeter it allows.
 ///
-/// `prefix` is where the order's answers live: `video_system.authorisation` for the first one,
-/// `video_system.further_authorisations[N]` for the others.
-fn authorisation_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation, prefix: &str) {
+/// `further` is the order's rank among the further orders, `None` for the first one: its answers
+/// live under [`path::order`].
+fn authorisation_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation, further: Option<usize>) {
+    let field = |name: &str| path::order(further, Some(name));
     let days = cx.t("ui.days");
     text_ui(
         ui,
         cx,
-        &format!("{prefix}.reference"),
-        &cx.t("field.authorisation.reference"),
+        &field("reference"),
+        &cx.label(&path::video_system::authorisation::REFERENCE),
         &mut auth.reference,
     );
     date_ui(
         ui,
         cx,
-        &format!("{prefix}.granted_on"),
-        &cx.t("field.authorisation.granted_on"),
+        &field("granted_on"),
+        &cx.label(&path::video_system::authorisation::GRANTED_ON),
         &mut auth.granted_on,
     );
     let mut years = Some(auth.duration_years);
     number_ui(
         ui,
         cx,
-        &format!("{prefix}.duration_years"),
+        &field("duration_years"),
         &cx.t("dossier.duration"),
         &mut years,
         &cx.t("ui.years"),
@@ -84,43 +87,49 @@ fn authorisation_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation, prefi
     number_ui(
         ui,
         cx,
-        &format!("{prefix}.authorised_retention_days"),
-        &cx.t("field.authorisation.authorised_retention_days"),
+        &field("authorised_retention_days"),
+        &cx.label(&path::video_system::authorisation::AUTHORISED_RETENTION_DAYS),
         &mut auth.authorised_retention_days,
         &days,
     );
     yes_no_ui(
         ui,
         cx,
-        &format!("{prefix}.is_renewal_filed"),
+        &field("is_renewal_filed"),
         &cx.t("dossier.renewal_filed"),
         &mut auth.is_renewal_filed,
     );
     text_ui(
         ui,
         cx,
-        &format!("{prefix}.perimeter"),
+        &field("perimeter"),
         &cx.t("dossier.perimeter"),
         &mut auth.perimeter,
     );
-    authorisation_scope_ui(ui, cx, auth, prefix);
+    authorisation_scope_ui(ui, cx, auth, further);
 }
 
 /// What the order covers, to compare with the system: perimeters, camera count, purposes, and
 /// whether the analytics coupling was declared.
-fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation, prefix: &str) {
+fn authorisation_scope_ui(
+    ui: &mut egui::Ui,
+    cx: &Ctx,
+    auth: &mut Authorisation,
+    further: Option<usize>,
+) {
+    let field = |name: &str| path::order(further, Some(name));
     lines_ui(
         ui,
         cx,
-        &format!("{prefix}.authorised_perimeters"),
-        &cx.t("field.video_system.authorisation.authorised_perimeters"),
+        &field("authorised_perimeters"),
+        &cx.label(&path::video_system::authorisation::AUTHORISED_PERIMETERS),
         &mut auth.authorised_perimeters,
     );
     number_ui(
         ui,
         cx,
-        &format!("{prefix}.authorised_camera_count"),
-        &cx.t("field.video_system.authorisation.authorised_camera_count"),
+        &field("authorised_camera_count"),
+        &cx.label(&path::video_system::authorisation::AUTHORISED_CAMERA_COUNT),
         &mut auth.authorised_camera_count,
         &cx.t("ui.camera_unit"),
     );
@@ -128,8 +137,8 @@ fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation,
     field_ui(
         ui,
         cx,
-        &format!("{prefix}.authorised_purposes"),
-        &cx.t("field.video_system.authorisation.authorised_purposes"),
+        &field("authorised_purposes"),
+        &cx.label(&path::video_system::authorisation::AUTHORISED_PURPOSES),
         |ui, label_id| {
             ui.vertical(|ui| {
                 // An order lists the CSI purposes (1° to 11°).
@@ -160,8 +169,8 @@ fn authorisation_scope_ui(ui: &mut egui::Ui, cx: &Ctx, auth: &mut Authorisation,
     yes_no_ui(
         ui,
         cx,
-        &format!("{prefix}.is_analytics_declared"),
-        &cx.t("field.video_system.authorisation.is_analytics_declared"),
+        &field("is_analytics_declared"),
+        &cx.label(&path::video_system::authorisation::IS_ANALYTICS_DECLARED),
         &mut auth.is_analytics_declared,
     );
 }
@@ -173,15 +182,15 @@ pub(super) fn third_party_ui(ui: &mut egui::Ui, cx: &Ctx, answers: &mut ThirdPar
     yes_no_ui(
         ui,
         cx,
-        "video_system.third_party.has_joint_arrangement",
-        &cx.t("field.video_system.third_party.has_joint_arrangement"),
+        &path::video_system::third_party::HAS_JOINT_ARRANGEMENT,
+        &cx.label(&path::video_system::third_party::HAS_JOINT_ARRANGEMENT),
         &mut answers.has_joint_arrangement,
     );
     multiline_ui(
         ui,
         cx,
-        "video_system.third_party.basis",
-        &cx.t("field.video_system.third_party.basis"),
+        &path::video_system::third_party::BASIS,
+        &cx.label(&path::video_system::third_party::BASIS),
         &mut answers.basis,
     );
 }

@@ -234,6 +234,9 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         plan_canvas::canvas_ui(ui, plan, texture.as_ref(), state, cx.base.actions);
     if pointed.is_some() && cx.base.should_scroll {
         ui.scroll_to_rect(canvas, Some(egui::Align::Center));
+        if let Some(path) = cx.base.highlight {
+            crate::ui::windows::note_landed(ui.ctx(), path);
+        }
     }
     if let Some(point) = clicked {
         state.drawing.push(point);
