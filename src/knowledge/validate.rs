@@ -12,6 +12,14 @@ pub fn problems(kb: &KnowledgeBase) -> Vec<String> {
     let mut out = Vec::new();
     let mut missing = Vec::new();
     let mut text = |owner: &str, field: &str, value: &Bilingual| {
+        // French typography: a no-break space (U+00A0) before « : ; ! ? » and inside « ».
+        for mark in [" :", " ;", " !", " ?", "« ", " »"] {
+            if value.fr.contains(mark) {
+                missing.push(format!(
+                    "{owner}: {field} has an ordinary space in « {mark} » (use U+00A0)"
+                ));
+            }
+        }
         if value.is_incomplete() {
             missing.push(format!("{owner}: {field} lacks a French or English text"));
         }
