@@ -23,7 +23,27 @@ use crate::ui::steps::StepCtx;
 use crate::ui::theme;
 use crate::ui::widgets::{choice_combo_ui, subheading_ui};
 
-/// How the table is sorted.
+/// The inventory table's order: the column, and whether it runs in descending order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sort {
+    /// The column sorted by.
+    pub key: SortKey,
+    /// From the last to the first.
+    pub is_descending: bool,
+}
+
+impl Sort {
+    /// The order after a click on `key`'s column: the same column again flips the order,
+    /// another starts ascending.
+    pub fn clicked(self, key: SortKey) -> Sort {
+        Sort {
+            key,
+            is_descending: self.key == key && !self.is_descending,
+        }
+    }
+}
+
+/// The column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
     /// By id.
@@ -46,8 +66,8 @@ pub struct InventoryState {
     pub filter_coupled: Option<bool>,
     /// Only cameras serving this purpose.
     pub filter_purpose: Option<PurposeKind>,
-    /// Sort key, and whether it runs in descending order.
-    pub sort: (SortKey, bool),
+    /// The table's order.
+    pub sort: Sort,
     /// Selected cameras (their checkboxes): what the bulk edits act on, where shown.
     pub selected: BTreeSet<CameraId>,
     /// The camera whose form is open (a click on its row); not a selection.
@@ -72,7 +92,7 @@ struct RowsKey {
     filter_perimeter: Option<String>,
     filter_coupled: Option<bool>,
     filter_purpose: Option<PurposeKind>,
-    sort: (SortKey, bool),
+    sort: Sort,
 }
 
 impl InventoryState {
@@ -136,7 +156,7 @@ pub fn visible_rows(cameras: &[Camera], state: &InventoryState) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    let (key, is_descending) = state.sort;
+    let Sort { key, is_descending } = state.sort;
     rows.sort_by(|&a, &b| {
         let (x, y) = (&cameras[a], &cameras[b]);
         let order = match key {
@@ -577,7 +597,10 @@ mod tests {
         assert_eq!(visible_rows(&cameras, &state), [0]);
         state = InventoryState {
             filter_text: "gar".to_owned(),
-            sort: (SortKey::Id, true),
+            sort: Sort {
+                key: SortKey::Id,
+                is_descending: true,
+            },
             ..InventoryState::default()
         };
         assert_eq!(visible_rows(&cameras, &state), [0, 2]);

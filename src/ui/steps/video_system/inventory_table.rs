@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder, TableRow};
 
-use super::inventory::{InventoryState, SortKey};
+use super::inventory::{InventoryState, Sort, SortKey};
 use crate::i18n::{tr, Lang};
 use crate::model::{Camera, CameraId};
 use crate::ui::theme;
@@ -69,7 +69,7 @@ pub fn table_ui(
 fn header_cell_ui(
     ui: &mut egui::Ui,
     lang: Lang,
-    order: &mut (SortKey, bool),
+    order: &mut Sort,
     key: &str,
     sort: Option<SortKey>,
 ) {
@@ -79,14 +79,19 @@ fn header_cell_ui(
         return;
     };
     let arrow = match *order {
-        (current, true) if current == sort_key => " ▼",
-        (current, false) if current == sort_key => " ▲",
+        Sort {
+            key,
+            is_descending: true,
+        } if key == sort_key => " ▼",
+        Sort {
+            key,
+            is_descending: false,
+        } if key == sort_key => " ▲",
         _ => "",
     };
     let button = egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false);
     if ui.add(button).clicked() {
-        // The same column again flips the order; another starts ascending.
-        *order = (sort_key, order.0 == sort_key && !order.1);
+        *order = order.clicked(sort_key);
     }
 }
 
