@@ -530,3 +530,64 @@ fn a_branded_document_carries_the_logo_firm_colour_and_footer_line_in_every_form
         "the running header names the firm: {second}"
     );
 }
+
+/// Issue 27, item 6: names typed in free text (a measure's owner « DSI (J. Perrin) », the DPO's
+/// opinion, the decision's reasons, the people consulted) leave the public version in every
+/// format — PDF, DOCX, ODT and plain text — and stay in the full one.
+#[test]
+fn names_typed_in_free_text_are_masked_in_every_public_format() {
+    let mut a = common::sample();
+    a.measures[0].owner = "DSI (Julien Perrin)".to_owned();
+    a.measures[1].owner = "Service juridique (J. Perrin)".to_owned();
+    a.opinions
+        .dpo_opinion
+        .push_str(" Avis préparé avec Mme Lefèvre, cheffe de salle du CSU.");
+    a.opinions.decision_reasons =
+        "Jean-Luc Hermant suit l'avis après un échange avec M. Dubreuil (DSI).".to_owned();
+    a.opinions.consulted_people =
+        "Conseil de quartier du centre-ville ; Madame Anne Roussel, présidente".to_owned();
+    let names = [
+        "Julien Perrin",
+        "J. Perrin",
+        "Lefèvre",
+        "Hermant",
+        "Dubreuil",
+        "Anne Roussel",
+    ];
+    let public = build(&a, Lang::Fr, true);
+    let pdf = gardefou::pdf::render(&public).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("parse");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pdf_text = doc.extract_text(&pages).expect("text");
+    let docx = parts(&office::docx::docx(&public).expect("docx"));
+    let odt = parts(&office::odt::odt(&public).expect("odt"));
+    let office_text: String = docx
+        .iter()
+        .chain(odt.iter())
+        .filter(|(n, _, _)| n.ends_with(".xml"))
+        .map(|(_, xml, _)| xml_text(xml))
+        .collect();
+    let plain = gardefou::dossier::text::plain_text(&public);
+    for (format, text) in [
+        ("PDF", &pdf_text),
+        ("DOCX/ODT", &office_text),
+        ("text", &plain),
+    ] {
+        for name in names {
+            assert!(!text.contains(name), "« {name} » in the public {format}");
+        }
+        let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            squashed.contains("(masquédanslaversionpublique)"),
+            "{format}: the mask shows"
+        );
+    }
+    // The full version keeps them.
+    let full = gardefou::dossier::text::plain_text(&build(&a, Lang::Fr, false));
+    for name in ["Julien Perrin", "Lefèvre", "Dubreuil", "Anne Roussel"] {
+        assert!(
+            full.contains(name),
+            "« {name} » missing from the full version"
+        );
+    }
+}

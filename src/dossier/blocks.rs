@@ -328,3 +328,42 @@ pub enum Block {
     /// Start a new page.
     PageBreak,
 }
+
+/// Rewrites every text a reader sees in headings, paragraphs, notes, lists, key-value pairs,
+/// tables and callouts with `f` (the public version's last passes: ids, paths, names).
+pub fn map_texts(blocks: &mut [Block], mut f: impl FnMut(&str) -> String) {
+    for block in blocks.iter_mut() {
+        match block {
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => {
+                *text = f(text);
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    *item = f(item);
+                }
+            }
+            Block::KeyValues(pairs) => {
+                for (key, value) in pairs {
+                    *key = f(key);
+                    *value = f(value);
+                }
+            }
+            Block::Table { rows, .. } => {
+                for cell in rows.iter_mut().flatten() {
+                    *cell = f(cell);
+                }
+            }
+            Block::Callout {
+                title,
+                body,
+                footer,
+                ..
+            } => {
+                *title = f(title);
+                *body = f(body);
+                *footer = f(footer);
+            }
+            _ => {}
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub mod blocks;
 mod ctx;
 pub mod map_geometry;
 pub mod markup;
+pub mod names;
 pub mod palette;
 mod sections;
 pub mod text;
@@ -120,6 +121,11 @@ pub fn build(
             )
             .collect();
         unverified::scrub_ids(&mut blocks, &paths, &ids);
+    }
+    if ctx.hides_names() {
+        let known = names::known_names(assessment);
+        let hidden = ctx.t("dossier.hidden");
+        blocks::map_texts(&mut blocks, |text| names::mask(text, &known, &hidden));
     }
 
     let is_draft = assessment.project.status != ProjectStatus::Validated || report.has_blocking();

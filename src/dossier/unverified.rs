@@ -228,32 +228,10 @@ pub fn scrub_ids(blocks: &mut [Block], paths: &[(String, String)], ids: &[(Strin
         }
         text
     };
+    super::blocks::map_texts(blocks, clean);
     for block in blocks.iter_mut() {
-        match block {
-            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => {
-                *text = clean(text);
-            }
-            Block::Bullets(items) => {
-                for item in items {
-                    *item = clean(item);
-                }
-            }
-            Block::KeyValues(pairs) => {
-                for (key, value) in pairs {
-                    *key = clean(key);
-                    *value = clean(value);
-                }
-            }
-            Block::Table { rows, .. } => {
-                for cell in rows.iter_mut().flatten() {
-                    *cell = clean(cell);
-                }
-            }
-            Block::Callout { title, body, .. } => {
-                *title = without_rule_id(&clean(title));
-                *body = clean(body);
-            }
-            _ => {}
+        if let Block::Callout { title, .. } = block {
+            *title = without_rule_id(title);
         }
     }
 }

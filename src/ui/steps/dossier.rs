@@ -126,6 +126,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     ui.label(RichText::new(cx.t("ui.public_leaves_out")).strong());
     // What the public version leaves out matters only when it is the one exported.
     let is_public = *cx.export_public;
+    // The names the project holds, masked in free text too (« DSI (J. Perrin) »).
+    let names = crate::dossier::names::known_names(a).join(", ");
     ui.add_enabled_ui(is_public, |ui| {
         ui.indent("public_version", |ui| {
             let public = &mut a.project.public_version;
@@ -134,6 +136,18 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 cx.t("ui.hide_locations"),
             );
             ui.checkbox(&mut public.hides_people_names, cx.t("ui.hide_names"));
+            if public.hides_people_names {
+                let names = if names.is_empty() {
+                    "—"
+                } else {
+                    names.as_str()
+                };
+                ui.label(
+                    RichText::new(cx.tw("ui.hide_names_preview", &[("names", names)]))
+                        .small()
+                        .weak(),
+                );
+            }
             ui.checkbox(
                 &mut public.hides_internal_references,
                 cx.t("ui.hide_internal"),

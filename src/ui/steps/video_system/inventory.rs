@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use egui::RichText;
 
+use super::inventory_sort::{Sort, SortKey};
 use super::plans::zone_key;
 use crate::edit::Edit;
 use crate::i18n::{tr, tr_with, Lang};
@@ -22,38 +23,6 @@ use crate::ui::action::Action;
 use crate::ui::steps::StepCtx;
 use crate::ui::theme;
 use crate::ui::widgets::{choice_combo_ui, subheading_ui};
-
-/// The inventory table's order: the column, and whether it runs in descending order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Sort {
-    /// The column sorted by.
-    pub key: SortKey,
-    /// From the last to the first.
-    pub is_descending: bool,
-}
-
-impl Sort {
-    /// The order after a click on `key`'s column: the same column again flips the order,
-    /// another starts ascending.
-    pub fn clicked(self, key: SortKey) -> Sort {
-        Sort {
-            key,
-            is_descending: self.key == key && !self.is_descending,
-        }
-    }
-}
-
-/// The column the table is sorted by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
-    /// By id.
-    #[default]
-    Id,
-    /// By location.
-    Location,
-    /// By perimeter.
-    Perimeter,
-}
 
 /// The inventory editor's transient state.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder, TableRow};
 
-use super::inventory::{InventoryState, Sort, SortKey};
+use super::inventory::InventoryState;
+use super::inventory_sort::{Sort, SortKey};
 use crate::i18n::{tr, Lang};
 use crate::model::{Camera, CameraId};
 use crate::ui::theme;

@@ -8,6 +8,7 @@ mod capabilities;
 mod evidence;
 pub mod inventory;
 mod inventory_csv;
+pub mod inventory_sort;
 mod inventory_table;
 mod orders;
 pub mod plan_background;
