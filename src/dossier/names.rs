@@ -30,7 +30,8 @@ pub fn known_names(a: &Assessment) -> Vec<String> {
     );
     let mut names: Vec<String> = names
         .into_iter()
-        .map(|n| n.trim().to_owned())
+        // « Inès Benali, chargée de mission » names Inès Benali; the role stays readable.
+        .map(|n| person_part(&n))
         // A name is two letters at least and starts with a capital: « DSI » and « DPD » are
         // services, kept; so is an empty field.
         .filter(|n| looks_like_a_person(n))
@@ -170,7 +171,10 @@ mod tests {
     #[test]
     fn known_names_come_from_the_fields_meant_for_names() {
         let mut a = Assessment::default();
-        a.project.authors = vec!["Anne Martin".to_owned(), "DSI".to_owned()];
+        a.project.authors = vec![
+            "Anne Martin, chargée de mission".to_owned(),
+            "DSI".to_owned(),
+        ];
         a.project.dpo_name = "Claire Vasseur (DPD mutualisé)".to_owned();
         let names = known_names(&a);
         assert_eq!(names, ["Claire Vasseur", "Anne Martin"]);
