@@ -2332,3 +2332,56 @@ fn go_to_the_field_lands_on_a_widget_for_every_path_a_finding_or_the_completenes
         "« go to the field » landed nowhere: {lost:#?}"
     );
 }
+
+/// Issue 27, item 11: Ctrl+F finds a capability by its name, a measure by its title and text
+/// typed in any field, and a click goes to that field.
+#[test]
+fn ctrl_f_finds_capabilities_measures_and_text_typed_in_fields() {
+    use gardefou::ui::windows::landed;
+    let mut h = tall_harness(app(common::sample(), Lang::Fr));
+    let find = |h: &mut Harness<'static, GardefouApp>, text: &str| {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+        h.run();
+        let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Chercher");
+        field.focus();
+        h.run();
+        // Select what an earlier search left, then type over it.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Chercher")
+            .type_text(text);
+        h.run();
+    };
+    let go = |h: &mut Harness<'static, GardefouApp>, line: &str| {
+        h.get_all_by_label_contains(line)
+            .next()
+            .unwrap_or_else(|| panic!("no result « {line} »"))
+            .click();
+        for _ in 0..4 {
+            h.step();
+        }
+        h.run();
+    };
+
+    // A capability by its name.
+    find(&mut h, "plaques");
+    go(&mut h, "Fonctionnalité K08");
+    assert_eq!(h.state().state.step, Step::VideoSystem);
+    assert_eq!(landed(&h.ctx).as_deref(), Some("capabilities[K08]"));
+
+    // Text typed in a field: the people consulted.
+    find(&mut h, "42 participants");
+    go(&mut h, "42 participants");
+    assert_eq!(h.state().state.step, Step::Opinions);
+    let at = landed(&h.ctx).unwrap_or_default();
+    assert!(at.starts_with("opinions."), "landed on {at}");
+
+    // A measure by its title.
+    let measure = h.state().session.assessment.measures[2].clone();
+    find(&mut h, &measure.title);
+    go(&mut h, &format!("Mesure {}", measure.measure_id));
+    assert_eq!(h.state().state.step, Step::Measures);
+    assert_eq!(
+        landed(&h.ctx),
+        Some(format!("measures[{}]", measure.measure_id))
+    );
+}

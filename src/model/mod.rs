@@ -25,6 +25,7 @@ pub mod project;
 pub mod risk;
 pub mod screening;
 pub mod site_plan;
+pub mod text_search;
 pub mod video_system;
 
 use serde::{Deserialize, Serialize};

@@ -58,6 +58,8 @@ pub struct Session {
     /// The assessment `report` was computed for.
     evaluated: Assessment,
     report: Report,
+    /// Changes at each evaluation, unique across sessions ([`Session::revision`]).
+    revision: u64,
     kb: Arc<KnowledgeBase>,
     /// The reference date of the rules.
     today: Date,
@@ -134,6 +136,7 @@ impl Session {
             assessment,
             path,
             report,
+            revision: next_revision(),
             kb,
             today,
             evidence,
@@ -300,6 +303,14 @@ impl Session {
             &self.evidence,
         );
         self.evaluated = self.assessment.clone();
+        self.revision = next_revision();
+    }
+
+    /// A number that changes whenever the assessment is evaluated again (after an edit, an
+    /// undo, a new day, an evidence check) and that no other session shares: what a view keys
+    /// a cache of the assessment's content on.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Marks the file as open by this process, and returns the process that already held it
@@ -503,4 +514,10 @@ pub enum Start {
     Example,
     /// This file.
     File(std::path::PathBuf),
+}
+
+/// A new [`Session::revision`].
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

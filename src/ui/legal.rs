@@ -170,6 +170,39 @@ pub fn field_label(kb: &KnowledgeBase, path: &str, lang: Lang) -> String {
         .map_or_else(|| path.to_owned(), |q| q.get(lang).to_owned())
 }
 
+/// How the search window names a field: its label, else for a record's field the record's id
+/// and the column (« CAM-001 — Emplacement »), else its path.
+pub fn field_name(kb: &KnowledgeBase, path: &str, lang: Lang) -> String {
+    use crate::model::path::{self as paths, record_of};
+    if let Some(field) = kb.field(path) {
+        return field.label.get(lang).to_owned();
+    }
+    if let Some(question) = kb.question_text(path) {
+        return question.get(lang).to_owned();
+    }
+    for list in [
+        paths::CAMERAS,
+        paths::CAPABILITIES,
+        paths::RISKS,
+        paths::MEASURES,
+        paths::EVIDENCE,
+        paths::PLANS,
+    ] {
+        if let Some((id, rest)) = record_of(path, &list) {
+            let part = rest.rsplit('.').next().unwrap_or_default();
+            let key = format!("column.{part}");
+            let column = tr(lang, &key);
+            let part = if column == key {
+                part.replace('_', " ")
+            } else {
+                column.to_owned()
+            };
+            return format!("{id} — {part}");
+        }
+    }
+    path.to_owned()
+}
+
 /// The colour of a verification tag.
 fn verification_colour(ctx: &egui::Context, verification: Verification) -> egui::Color32 {
     let palette = theme::palette(ctx);

@@ -22,6 +22,7 @@ pub mod panels;
 pub mod portfolio;
 pub mod portfolio_view;
 pub mod risk_map;
+mod search;
 mod shell;
 pub mod start;
 pub mod state;

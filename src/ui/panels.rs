@@ -12,14 +12,7 @@ use super::step::Step;
 pub use super::windows::{ChangesView, ReferencesView, SearchView};
 use super::windows::{FOCUSED_FIELD, HELP_REQUEST, LOCKER_REQUEST};
 use super::{theme, GardefouApp};
-use crate::i18n::{tr, tr_with, Lang};
-
-/// One search result: what it shows, and where a click goes.
-struct Hit {
-    text: String,
-    step: Step,
-    field: Option<path::FieldPath>,
-}
+use crate::i18n::{tr, tr_with};
 
 impl GardefouApp {
     /// Draws the open windows.
@@ -411,122 +404,5 @@ impl GardefouApp {
         if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.state.help = None;
         }
-    }
-
-    fn search_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let lang = self.lang();
-        let Some(mut view) = self.state.search.take() else {
-            return;
-        };
-        let mut is_open = true;
-        let mut chosen = false;
-        egui::Window::new(tr(lang, "ui.search"))
-            .id(egui::Id::unique("gardefou.search"))
-            .open(&mut is_open)
-            .default_size([520.0, 420.0])
-            .show(ctx, |ui| {
-                let response = ui.horizontal(|ui| {
-                    let label = ui.label(tr(lang, "ui.search_label"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut view.text)
-                            .hint_text(tr(lang, "ui.search_hint"))
-                            .desired_width(340.0),
-                    )
-                    .labelled_by(label.id)
-                });
-                if view.should_focus {
-                    response.inner.request_focus();
-                    view.should_focus = false;
-                }
-                let hits = self.search_hits(&view.text, lang);
-                if view.text.trim().chars().count() >= 2 && hits.is_empty() {
-                    ui.label(
-                        RichText::new(tr(lang, "ui.search_none"))
-                            .color(theme::palette(ui.ctx()).muted),
-                    );
-                }
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for hit in hits.iter().take(60) {
-                        if ui.button(&hit.text).clicked() {
-                            actions.push(Action::GoTo(hit.step, hit.field.clone()));
-                            chosen = true;
-                        }
-                    }
-                });
-            });
-        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
-        if is_open && !chosen && !escape {
-            self.state.search = Some(view);
-        }
-    }
-
-    /// Questions, findings and cameras matching `text` (two characters at least).
-    fn search_hits(&self, text: &str, lang: Lang) -> Vec<Hit> {
-        let needle = text.trim().to_lowercase();
-        if needle.chars().count() < 2 {
-            return Vec::new();
-        }
-        let has = |t: &str| t.to_lowercase().contains(&needle);
-        let mut hits = Vec::new();
-        let kb = self.session.kb();
-        let questions = kb
-            .questions
-            .iter()
-            .map(|q| (q.id.as_str(), &q.label, Some(&q.help)));
-        let fields = kb
-            .fields
-            .iter()
-            .filter(|f| f.help.is_some())
-            .map(|f| (f.path.as_str(), f.question(), f.help.as_ref()));
-        for (id, question, help) in questions.chain(fields) {
-            if has(question.get(lang)) || help.is_some_and(|h| has(h.get(lang))) || has(id) {
-                let step = Step::of_field(id).unwrap_or(Step::Screening);
-                hits.push(Hit {
-                    text: format!("{} — {}", step.title(lang), question.get(lang)),
-                    step,
-                    field: Some(id.into()),
-                });
-            }
-        }
-        for finding in &self.session.report().findings {
-            if has(&finding.rule_id)
-                || has(finding.title.get(lang))
-                || has(finding.message.get(lang))
-            {
-                let field = finding.fields.first().cloned();
-                hits.push(Hit {
-                    text: tr_with(
-                        lang,
-                        "ui.search_finding",
-                        &[(
-                            "finding",
-                            &format!("{} — {}", finding.rule_id, finding.title.get(lang)),
-                        )],
-                    ),
-                    step: field
-                        .as_deref()
-                        .and_then(Step::of_field)
-                        .unwrap_or(Step::Screening),
-                    field,
-                });
-            }
-        }
-        for camera in &self.session.assessment.cameras {
-            if has(camera.camera_id.as_str()) || has(&camera.location) || has(&camera.perimeter) {
-                hits.push(Hit {
-                    text: tr_with(
-                        lang,
-                        "ui.search_camera",
-                        &[
-                            ("id", camera.camera_id.as_str()),
-                            ("location", camera.location.as_str()),
-                        ],
-                    ),
-                    step: Step::VideoSystem,
-                    field: Some(path::camera(&camera.camera_id, None)),
-                });
-            }
-        }
-        hits
     }
 }

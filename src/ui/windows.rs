@@ -18,13 +18,27 @@ pub struct ReferencesView {
     pub shows_rules: bool,
 }
 
-/// The search window's text.
+/// The search window's text and its last results.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchView {
     /// What is searched.
     pub text: String,
     /// Give the text box the keyboard focus on the next frame.
     pub should_focus: bool,
+    /// The results for a text, an evaluation of the assessment (`Session::revision`) and a
+    /// language: searched again only when one of them changes, not at every frame.
+    pub results: Option<((String, u64, crate::i18n::Lang), Vec<SearchHit>)>,
+}
+
+/// One result of the search window: what it says, and the step and field it goes to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// The line shown.
+    pub text: String,
+    /// The step it opens.
+    pub step: super::step::Step,
+    /// The field it goes to.
+    pub field: Option<crate::model::path::FieldPath>,
 }
 
 /// Where a field asks for its help, and where the focused field is recorded, between the form

@@ -217,6 +217,7 @@ impl GardefouApp {
                 self.state.search = Some(windows::SearchView {
                     text: self.state.search.take().map(|s| s.text).unwrap_or_default(),
                     should_focus: true,
+                    results: None,
                 });
             }
             Command::Help => {
