@@ -773,3 +773,27 @@ fn the_findings_annex_names_fields_as_a_reader_does_never_by_their_path() {
     );
     assert!(fields.iter().any(|l| l.contains("— état")), "{fields:?}");
 }
+
+/// Issue 27, item 14: the risk map's legend gives each risk's whole title, wrapped under its
+/// number, never cut with « … ».
+#[test]
+fn the_risk_map_legend_gives_whole_titles() {
+    let sample = common::shared_sample();
+    let d = build(sample, Lang::Fr, false);
+    let text = body_text(&render(&d), &d);
+    let cut: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" — RISK-") && l.trim_end().ends_with('…'))
+        .collect();
+    assert!(cut.is_empty(), "legend lines cut: {cut:?}");
+    // The longest title is there in full, across its legend lines.
+    let longest = sample
+        .risks
+        .iter()
+        .map(|r| r.title.as_str())
+        .max_by_key(|t| t.len())
+        .expect("risks");
+    let squashed = squash(&text);
+    let legend = format!("—{}", squash(longest));
+    assert!(squashed.matches(&legend).count() >= 2, "« {longest} » not whole in the legends");
+}

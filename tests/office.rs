@@ -591,3 +591,41 @@ fn names_typed_in_free_text_are_masked_in_every_public_format() {
         );
     }
 }
+
+/// Issue 27, item 14: the risk map stays on one page with its legend in Word and LibreOffice —
+/// every paragraph of its table keeps with the next (DOCX), its table may not break between
+/// rows and keeps with the legend (ODT).
+#[test]
+fn the_risk_map_is_kept_on_one_page_in_docx_and_odt() {
+    let d = build(common::shared_sample(), Lang::Fr, false);
+    let docx = parts(&office::docx::docx(&d).expect("docx"));
+    let body = part(&docx, "word/document.xml");
+    // The map's table: the one whose rows carry the level labels of the grid.
+    let map = body
+        .split("<w:tbl>")
+        .find(|table| {
+            table.contains("Maximale") && table.contains("Négligeable") && table.contains("w:shd")
+        })
+        .expect("the risk map's table");
+    let map = map.split("</w:tbl>").next().unwrap_or_default();
+    let paragraphs = map.matches("<w:p>").count();
+    assert!(paragraphs >= 25, "{paragraphs} paragraphs in the map");
+    assert_eq!(map.matches("<w:keepNext/>").count(), paragraphs);
+
+    let odt = parts(&office::odt::odt(&d).expect("odt"));
+    let content = part(&odt, "content.xml");
+    let whole = content
+        .split("<style:style ")
+        .filter(|s| s.contains("style:may-break-between-rows=\"false\""))
+        .count();
+    let maps = d
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::RiskMap(_)))
+        .count();
+    assert!(maps >= 1);
+    assert_eq!(
+        whole, maps,
+        "each risk map's table, and only it, stays whole"
+    );
+}

@@ -137,8 +137,23 @@ pub(super) fn paragraph(x: &mut Xml, style: &str, text: &str) {
 }
 
 pub(super) fn styled_paragraph(x: &mut Xml, style: &str, text: &str, run_style: RunStyle) {
+    paragraph_kept(x, style, text, run_style, false);
+}
+
+/// A paragraph; `keeps_with_next` keeps it on the page of the next one (what holds a table's
+/// rows together in Word and LibreOffice).
+fn paragraph_kept(
+    x: &mut Xml,
+    style: &str,
+    text: &str,
+    run_style: RunStyle,
+    keeps_with_next: bool,
+) {
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style)]);
+    if keeps_with_next {
+        x.empty("w:keepNext", &[]);
+    }
     x.close();
     if !text.is_empty() {
         run(x, text, run_style);
@@ -312,13 +327,25 @@ pub(super) fn cell(
     style: &str,
     run: RunStyle,
 ) {
+    cell_kept(x, width, fill, (text, style, run), false);
+}
+
+/// A cell whose paragraph keeps with the next one when `keeps_with_next` (a row that must stay
+/// on the page of the row under it).
+fn cell_kept(
+    x: &mut Xml,
+    width: u32,
+    fill: Option<Rgb>,
+    (text, style, run): (&str, &str, RunStyle),
+    keeps_with_next: bool,
+) {
     x.open("w:tc", &[]).open("w:tcPr", &[]);
     x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
     if let Some(fill) = fill {
         shading(x, fill);
     }
     x.close();
-    styled_paragraph(x, style, text, run);
+    paragraph_kept(x, style, text, run, keeps_with_next);
     x.close();
 }
 
@@ -408,6 +435,8 @@ pub(super) fn write_callout(
     paragraph(x, "Normal", "");
 }
 
+/// The risk map as a table of coloured cells, kept on one page with its legend: every row
+/// keeps with the next, and the last with the legend under it.
 pub(super) fn write_risk_map(x: &mut Xml, map: &RiskMap) {
     let widths = open_table(x, &[1.4, 1.0, 1.0, 1.0, 1.0], true);
     for (label, cells) in risk_grid::rows(map) {
@@ -415,23 +444,26 @@ pub(super) fn write_risk_map(x: &mut Xml, map: &RiskMap) {
         x.empty("w:trHeight", &[("w:val", "700")]);
         x.empty("w:cantSplit", &[]);
         x.close();
-        cell(x, widths[0], None, &label, "TableHeading", RunStyle::Bold);
+        let heading = (label.as_str(), "TableHeading", RunStyle::Bold);
+        cell_kept(x, widths[0], None, heading, true);
         for (grid_cell, width) in cells.iter().zip(&widths[1..]) {
-            cell(
-                x,
-                *width,
-                Some(grid_cell.fill),
-                &grid_cell.text,
-                "TableText",
-                RunStyle::Bold,
-            );
+            let text = (grid_cell.text.as_str(), "TableText", RunStyle::Bold);
+            cell_kept(x, *width, Some(grid_cell.fill), text, true);
         }
         x.close();
     }
-    x.open("w:tr", &[]);
-    cell(x, widths[0], None, "", "TableText", RunStyle::Plain);
+    x.open("w:tr", &[]).open("w:trPr", &[]);
+    x.empty("w:cantSplit", &[]);
+    x.close();
+    cell_kept(x, widths[0], None, ("", "TableText", RunStyle::Plain), true);
     for (label, width) in risk_grid::likelihood_labels(map).iter().zip(&widths[1..]) {
-        cell(x, *width, None, label, "TableHeading", RunStyle::Bold);
+        cell_kept(
+            x,
+            *width,
+            None,
+            (label, "TableHeading", RunStyle::Bold),
+            true,
+        );
     }
     x.close();
     x.close();

@@ -100,16 +100,24 @@ impl Automatic {
 
     /// A table style and its column styles; returns the table's name.
     fn table(&mut self, weights: &[f32]) -> String {
+        self.table_kept(weights, false)
+    }
+
+    /// A table style; `is_whole` keeps the table on one page and with the paragraph after it
+    /// (the risk map and its legend).
+    fn table_kept(&mut self, weights: &[f32], is_whole: bool) -> String {
         self.tables += 1;
         let name = format!("Table{}", self.tables);
         self.styles.open(
             "style:style",
             &[("style:name", name.as_str()), ("style:family", "table")],
         );
-        self.styles.empty(
-            "style:table-properties",
-            &[("style:width", "17cm"), ("table:align", "margins")],
-        );
+        let mut properties = vec![("style:width", "17cm"), ("table:align", "margins")];
+        if is_whole {
+            properties.push(("style:may-break-between-rows", "false"));
+            properties.push(("fo:keep-with-next", "always"));
+        }
+        self.styles.empty("style:table-properties", &properties);
         self.styles.close();
         let total: f32 = weights.iter().map(|w| w.max(0.01)).sum();
         for (i, weight) in weights.iter().enumerate() {
@@ -378,9 +386,19 @@ pub(super) fn write_toc(x: &mut Xml, title: &str, entries: &[&str]) {
 
 pub(super) fn open_table(x: &mut Xml, auto: &mut Automatic, weights: &[f32]) {
     let name = auto.table(weights);
+    open_named_table(x, &name, weights);
+}
+
+/// A table that stays whole on one page, with the paragraph after it.
+fn open_whole_table(x: &mut Xml, auto: &mut Automatic, weights: &[f32]) {
+    let name = auto.table_kept(weights, true);
+    open_named_table(x, &name, weights);
+}
+
+fn open_named_table(x: &mut Xml, name: &str, weights: &[f32]) {
     x.open(
         "table:table",
-        &[("table:name", &name), ("table:style-name", &name)],
+        &[("table:name", name), ("table:style-name", name)],
     );
     for i in 0..weights.len() {
         x.empty(
@@ -471,7 +489,7 @@ pub(super) fn write_callout(
 }
 
 pub(super) fn write_risk_map(x: &mut Xml, auto: &mut Automatic, map: &RiskMap) {
-    open_table(x, auto, &[1.4, 1.0, 1.0, 1.0, 1.0]);
+    open_whole_table(x, auto, &[1.4, 1.0, 1.0, 1.0, 1.0]);
     for (label, cells) in risk_grid::rows(map) {
         x.open("table:table-row", &[("table:style-name", "RowMap")]);
         cell(x, "Cell", &label, "Table_20_Heading", false);

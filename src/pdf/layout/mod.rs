@@ -157,7 +157,7 @@ impl<'m> Layouter<'m> {
     /// How much of a block must follow a heading on the same page.
     fn start_height(&self, block: &Block) -> f32 {
         match block {
-            Block::RiskMap(map) => risk_map::height(map),
+            Block::RiskMap(map) => self.risk_map_height(map),
             Block::Plan(_) => plan::MIN_HEIGHT,
             Block::Signatures(_) => signature::START_HEIGHT,
             Block::Callout { title, body, .. } => self.callout_start_height(title, body),

@@ -14,21 +14,55 @@ use crate::pdf::fonts::Face;
 /// The side of a risk-map cell.
 const CELL: f32 = 52.0;
 
-/// Height of the risk map block: the grid or the legend beside it, whichever is taller, then
-/// the axis and the scale.
-pub(super) fn height(map: &RiskMap) -> f32 {
-    let legend = map.points.len() as f32 * 11.0 + 30.0;
-    14.0 + (4.0 * CELL).max(legend) + 48.0
-}
+/// Height of one line of the legend.
+const LEGEND_LINE: f32 = 11.0;
 
 impl Layouter<'_> {
+    /// Height of the risk map block: the grid or the legend beside it, whichever is taller,
+    /// then the axis and the scale.
+    pub(super) fn risk_map_height(&self, map: &RiskMap) -> f32 {
+        14.0 + (4.0 * CELL).max(self.legend_height(map)) + 48.0
+    }
+
+    /// The legend's lines, each risk's title wrapped (never cut) in the width right of the grid,
+    /// its continuation lines indented under the title.
+    fn legend_lines(&self, map: &RiskMap) -> Vec<Vec<String>> {
+        let width = MARGIN_X + CONTENT_W - (MARGIN_X + 34.0 + 4.0 * CELL + 18.0);
+        let measure = |s: &str| self.width(s, Face::Regular, 8.0);
+        map.points
+            .iter()
+            .enumerate()
+            .map(|(index, point)| {
+                let lead = format!("{} — ", index + 1);
+                let indent = measure(&lead);
+                let mut lines =
+                    crate::pdf::wrap::wrap(&format!("{lead}{}", point.label), width, &|s: &str| {
+                        measure(s)
+                    });
+                // Lines after the first are drawn indented: wrap them again in the narrower width.
+                if lines.len() > 1 {
+                    let rest = lines.split_off(1).join(" ");
+                    lines.extend(crate::pdf::wrap::wrap(&rest, width - indent, &|s: &str| {
+                        measure(s)
+                    }));
+                }
+                lines
+            })
+            .collect()
+    }
+
+    fn legend_height(&self, map: &RiskMap) -> f32 {
+        let lines: usize = self.legend_lines(map).iter().map(Vec::len).sum();
+        lines as f32 * LEGEND_LINE + map.points.len() as f32 * 2.0 + 30.0
+    }
+
     /// The CNIL 4×4 map as the app draws it (`dossier::map_geometry`): one grid in colour
     /// bands, each risk's number hollow before measures and filled after, an arrow between them,
     /// the risks listed on the right.
     pub(super) fn risk_map(&mut self, map: &RiskMap) {
         let grid = 4.0 * CELL;
-        let legend_h = map.points.len() as f32 * 11.0 + 30.0;
-        self.ensure(height(map));
+        let legend_h = self.legend_height(map);
+        self.ensure(self.risk_map_height(map));
         let top = self.y + 14.0;
         let left = MARGIN_X + 34.0;
         let at = |p: MapPoint| (left + p.x * CELL, top + p.y * CELL);
@@ -132,16 +166,14 @@ impl Layouter<'_> {
         // The legend, right of the grid.
         let legend_x = left + grid + 18.0;
         let mut y = top + 8.0;
-        let legend_w = MARGIN_X + CONTENT_W - legend_x;
-        for (index, point) in map.points.iter().enumerate() {
-            let line = self.fit_width(
-                &format!("{} — {}", index + 1, point.label),
-                Face::Regular,
-                8.0,
-                legend_w,
-            );
-            self.text(legend_x, y, 8.0, Face::Regular, INK, &line);
-            y += 11.0;
+        for (index, lines) in self.legend_lines(map).into_iter().enumerate() {
+            let indent = self.width(&format!("{} — ", index + 1), Face::Regular, 8.0);
+            for (n, line) in lines.iter().enumerate() {
+                let x = if n == 0 { legend_x } else { legend_x + indent };
+                self.text(x, y, 8.0, Face::Regular, INK, line);
+                y += LEGEND_LINE;
+            }
+            y += 2.0;
         }
         y += 6.0;
         self.text(
@@ -163,19 +195,5 @@ impl Layouter<'_> {
         let scale_lines = self.lines(&scale, Face::Regular, 7.5, MUTED, 0.0, CONTENT_W);
         self.flow(&scale_lines, MARGIN_X);
         self.y += BLOCK_GAP;
-    }
-}
-
-impl Layouter<'_> {
-    /// `text` cut with « … » so that it fits in `max` points.
-    fn fit_width(&self, text: &str, face: Face, size: f32, max: f32) -> String {
-        if self.width(text, face, size) <= max {
-            return text.to_owned();
-        }
-        let mut cut: String = text.to_owned();
-        while !cut.is_empty() && self.width(&format!("{cut}…"), face, size) > max {
-            cut.pop();
-        }
-        format!("{}…", cut.trim_end())
     }
 }
