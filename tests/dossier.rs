@@ -795,5 +795,8 @@ fn the_risk_map_legend_gives_whole_titles() {
         .expect("risks");
     let squashed = squash(&text);
     let legend = format!("—{}", squash(longest));
-    assert!(squashed.matches(&legend).count() >= 2, "« {longest} » not whole in the legends");
+    assert!(
+        squashed.matches(&legend).count() >= 2,
+        "« {longest} » not whole in the legends"
+    );
 }

@@ -516,7 +516,25 @@ fn a_forged_history_is_said_on_standard_error_by_check_and_export() {
             "{args:?}: {}",
             stderr(&output)
         );
+        if args[0] == "check" {
+            // A finding too, so the portfolio, the app and the dossier say it.
+            let out = String::from_utf8_lossy(&output.stdout);
+            assert!(out.contains("HISTORY-BROKEN"), "{out}");
+        }
     }
+    let json = run_limited(
+        &["check", "--json", path.to_str().expect("utf-8")],
+        Duration::from_secs(60),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("check --json");
+    let broken = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["id"] == "HISTORY-BROKEN")
+        .expect("HISTORY-BROKEN in check --json");
+    assert_eq!(broken["severity"], "high");
+    assert_eq!(broken["fields"][0], "history");
 }
 
 #[cfg(unix)]

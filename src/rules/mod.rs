@@ -56,6 +56,26 @@ pub struct Report {
 }
 
 impl Report {
+    /// Adds `HISTORY-BROKEN` when the validated versions the file recorded (`dropped` of them)
+    /// could not be rebuilt from its content — a file changed outside the app or damaged — and
+    /// were set aside when it was opened: the versions and « what changed » can no longer be
+    /// proved. `None`: the history was whole.
+    pub fn with_broken_history(mut self, kb: &KnowledgeBase, dropped: Option<usize>) -> Report {
+        if let Some(count) = dropped {
+            let finding = text::Texts { kb }.finding(
+                "HISTORY-BROKEN",
+                Severity::High,
+                &[("count", text::number(count))],
+                vec![crate::model::path::HISTORY],
+            );
+            self.findings.push(finding);
+            self.findings.sort_by(|x, y| {
+                (x.severity, &x.rule_id, &x.fields).cmp(&(y.severity, &y.rule_id, &y.fields))
+            });
+        }
+        self
+    }
+
     /// The report with findings for attached documents that changed or went missing on disk
     /// (`statuses` comes from `storage::evidence::verify`; the engine itself does no IO).
     pub fn with_evidence(

@@ -80,7 +80,7 @@ pub struct Session {
     version_texts: std::collections::HashMap<String, String>,
     /// Why the file's versions could not be rebuilt, when they could not (they were dropped;
     /// the current content is intact).
-    history_warning: Option<crate::storage::history::HistoryError>,
+    history_warning: Option<(crate::storage::history::HistoryError, usize)>,
     /// The file the assessment was read from, whatever its kind (a project, a dossier PDF, a PIA
     /// export): an export never writes over it.
     source_file: Option<PathBuf>,
@@ -123,13 +123,15 @@ impl Session {
         let (latest_version, history_warning) = match crate::storage::history::latest(&assessment) {
             Ok(text) => (text, None),
             Err(error) => {
+                let dropped = assessment.history.versions.len();
                 assessment.history.versions.clear();
-                (None, Some(error))
+                (None, Some((error, dropped)))
             }
         };
         let evidence = verify_evidence(path.as_deref(), &assessment, budget);
-        let report =
-            rules::evaluate(&assessment, &kb, today).with_evidence(&assessment, &kb, &evidence);
+        let report = rules::evaluate(&assessment, &kb, today)
+            .with_evidence(&assessment, &kb, &evidence)
+            .with_broken_history(&kb, history_warning.as_ref().map(|(_, n)| *n));
         Session {
             saved: assessment.clone(),
             evaluated: assessment.clone(),
@@ -211,7 +213,7 @@ impl Session {
 
     /// Why the file's versions were dropped at opening, if they were.
     pub fn history_warning(&self) -> Option<&crate::storage::history::HistoryError> {
-        self.history_warning.as_ref()
+        self.history_warning.as_ref().map(|(error, _)| error)
     }
 
     /// The project file, if the assessment has one.
@@ -297,11 +299,9 @@ impl Session {
     }
 
     fn recompute(&mut self) {
-        self.report = rules::evaluate(&self.assessment, &self.kb, self.today).with_evidence(
-            &self.assessment,
-            &self.kb,
-            &self.evidence,
-        );
+        self.report = rules::evaluate(&self.assessment, &self.kb, self.today)
+            .with_evidence(&self.assessment, &self.kb, &self.evidence)
+            .with_broken_history(&self.kb, self.history_warning.as_ref().map(|(_, n)| *n));
         self.evaluated = self.assessment.clone();
         self.revision = next_revision();
     }

@@ -18,6 +18,8 @@ pub const RISKS: FieldPath = FieldPath::fixed("risks");
 pub const MEASURES: FieldPath = FieldPath::fixed("measures");
 /// `screening`: the screening as a whole (its nine criteria).
 pub const SCREENING: FieldPath = FieldPath::fixed("screening");
+/// `history`: the validated versions and the review circuit.
+pub const HISTORY: FieldPath = FieldPath::fixed("history");
 
 /// Paths under `opinions`.
 pub mod opinions {

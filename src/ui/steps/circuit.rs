@@ -5,10 +5,11 @@
 use egui::RichText;
 
 use super::StepCtx;
+use crate::model::path;
 use crate::model::{Assessment, ProjectStatus};
 use crate::ui::action::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{field_ui, subheading_ui};
+use crate::ui::widgets::{field_ui, list_heading_ui};
 
 /// What is being typed in the circuit's form, kept between frames.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -26,7 +27,7 @@ pub fn circuit_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
     // Typed values are taken out of the context while the form borrows it, and put back.
     let mut name = std::mem::take(cx.user_name);
     let mut form = std::mem::take(cx.circuit_form);
-    subheading_ui(ui, &cx.t("circuit.title"));
+    list_heading_ui(ui, cx, &path::HISTORY, &cx.t("circuit.title"));
     field_ui(
         ui,
         cx,
