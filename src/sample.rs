@@ -100,7 +100,7 @@ pub fn portfolio_member(index: usize, cameras: usize) -> Result<Assessment, Load
     a.project.review_due_on = day((2026, 10, 1), (index * 53) % 1500);
     let auth = &mut a.video_system.authorisation;
     auth.granted_on = day((2021, 6, 1), (index * 97) % 1800);
-    auth.is_renewal_filed = Some(index % 3 == 0);
+    auth.is_renewal_filed = Some(index.is_multiple_of(3));
     if index % 7 == 6 {
         // In operation without an authorisation: R05-ABSENT, blocking.
         auth.reference.clear();

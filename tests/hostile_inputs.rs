@@ -680,3 +680,43 @@ fn a_version_of_300000_lines_unlike_the_content_is_exported_in_seconds() {
         stderr(&output)
     );
 }
+
+/// Issue 26, Low: two saves of one file at once (two windows, two processes) run one after the
+/// other, so the `.bak` is always the version just before the current one — never an older
+/// one both read (5 of 200 pairs lost the previous version before the lock).
+#[test]
+fn two_saves_at_once_keep_the_previous_version_in_the_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("partage.aipd.ron");
+    let original = common::sample();
+    let mut first = original.clone();
+    first.project.title = "Version A".to_owned();
+    let mut second = original.clone();
+    second.project.title = "Version B".to_owned();
+    let title = |p: &std::path::Path| gardefou::storage::load(p).expect("readable").project.title;
+    for round in 0..60 {
+        gardefou::storage::save(&path, &original).expect("original");
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let threads: Vec<_> = [first.clone(), second.clone()]
+            .into_iter()
+            .map(|version| {
+                let (path, barrier) = (path.clone(), std::sync::Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    gardefou::storage::save(&path, &version).expect("save");
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().expect("saving thread");
+        }
+        let (now, before) = (title(&path), title(&gardefou::storage::backup_path(&path)));
+        let mut both = [now.clone(), before.clone()];
+        both.sort();
+        assert_eq!(
+            both,
+            ["Version A".to_owned(), "Version B".to_owned()],
+            "round {round}: file « {now} », backup « {before} »"
+        );
+    }
+}

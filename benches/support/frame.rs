@@ -301,8 +301,8 @@ fn plan_view(sample: &Assessment) -> Vec<Row> {
         n += 1;
         let state = &mut h.state_mut().state.plans;
         for view in state.views.values_mut() {
-            view.offset += egui::vec2(if n % 2 == 0 { 40.0 } else { -35.0 }, 25.0);
-            view.zoom *= if n % 2 == 0 { 1.08 } else { 0.95 };
+            view.offset += egui::vec2(if n.is_multiple_of(2) { 40.0 } else { -35.0 }, 25.0);
+            view.zoom *= if n.is_multiple_of(2) { 1.08 } else { 0.95 };
         }
     });
     rows.push(row(

@@ -337,6 +337,29 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The lock file that orders the saves of one project file: `.name.aipd.ron.lock`, hidden
+/// beside it.
+fn save_lock_path(path: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Waits for, then holds, the exclusive lock on saving `path` (released when the returned file
+/// is dropped, or by the system if the process dies). Two saves of one file at once — two
+/// windows, two processes — then run one after the other, so the `.bak` always holds the
+/// version just before the current one, never an older one both read.
+fn lock_saves(path: &Path) -> std::io::Result<fs::File> {
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(save_lock_path(path))?;
+    lock.lock()?;
+    Ok(lock)
+}
+
 /// Saves an assessment atomically, keeping the previous file as `.bak`.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), SaveError> {
     let text = to_text(assessment).map_err(|error| SaveError::Serialize {
@@ -347,6 +370,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     };
+    let _lock = lock_saves(path).map_err(io)?;
     if path.is_file() {
         // The backup is written atomically too, so a crash never leaves half a backup.
         let previous = fs::read(path).map_err(io)?;

@@ -222,7 +222,7 @@ fn calendar_ui(
                 if response.clicked() {
                     picked = Some(date);
                 }
-                if (blanks + day) % 7 == 0 {
+                if (blanks + day).is_multiple_of(7) {
                     ui.end_row();
                 }
             }
