@@ -720,3 +720,95 @@ fn two_saves_at_once_keep_the_previous_version_in_the_backup() {
         );
     }
 }
+
+/// Issue 26, constraint: every command stays within 1 GB of address space (`ulimit -v`, as
+/// `run_limited` sets it) on a 10,000-camera assessment — reading, checking, each export
+/// format and document, the CNIL PIA round trip, the comparison of two files and the portfolio
+/// of a folder holding the project and its dossier.
+#[test]
+fn every_command_on_a_ten_thousand_camera_assessment_stays_under_one_gigabyte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut big = common::sample();
+    let model = big.cameras[0].clone();
+    for n in 0..10_000 {
+        let mut camera = model.clone();
+        camera.camera_id = gardefou::model::CameraId::new(format!("GEN-{n:05}"));
+        camera.location = format!("Rue générée n° {n}");
+        big.cameras.push(camera);
+    }
+    let project = dir.path().join("grande-ville.aipd.ron");
+    gardefou::storage::save(&project, &big).expect("save");
+    let other = dir.path().join("exemple.aipd.ron");
+    gardefou::storage::save(&other, &common::sample()).expect("save");
+    let p = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let project = project.to_string_lossy().into_owned();
+    let other = other.to_string_lossy().into_owned();
+    let folder = dir.path().to_string_lossy().into_owned();
+    let commands: Vec<Vec<String>> = vec![
+        vec!["validate".into(), project.clone()],
+        vec!["check".into(), "--json".into(), project.clone()],
+        vec![
+            "export".into(),
+            project.clone(),
+            "-o".into(),
+            p("dossier.pdf"),
+        ],
+        vec![
+            "export".into(),
+            project.clone(),
+            "-o".into(),
+            p("dossier.docx"),
+        ],
+        vec![
+            "export".into(),
+            project.clone(),
+            "-o".into(),
+            p("dossier.odt"),
+        ],
+        vec![
+            "export".into(),
+            project.clone(),
+            "--public".into(),
+            "-o".into(),
+            p("public.txt"),
+        ],
+        vec![
+            "export".into(),
+            project.clone(),
+            "--document".into(),
+            "register".into(),
+            "-o".into(),
+            p("registre.pdf"),
+        ],
+        vec![
+            "export-pia".into(),
+            project.clone(),
+            "-o".into(),
+            p("pia.json"),
+        ],
+        vec![
+            "import-pia".into(),
+            p("pia.json"),
+            "-o".into(),
+            p("retour.aipd.ron"),
+        ],
+        vec![
+            "diff".into(),
+            "--json".into(),
+            other.clone(),
+            project.clone(),
+        ],
+        vec!["portfolio".into(), "--json".into(), folder.clone()],
+    ];
+    for args in &commands {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run_limited(&args, Duration::from_secs(240));
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{args:?} under 1 GB: exit {code:?}, {}",
+            stderr(&output)
+        );
+    }
+    assert!(std::fs::metadata(p("dossier.pdf")).expect("pdf").len() > 100_000);
+}
