@@ -80,16 +80,18 @@ pub enum Command {
     Diff(DiffArgs),
     /// Every assessment below a folder (project files, dossier PDFs carrying their project,
     /// CNIL PIA exports): organisation, title, status, verdict, blocking and high findings,
-    /// authorisation end, renewal filing, next review, completeness. Exit 0, 1 when an
-    /// assessment has a blocking finding, 2 when the folder cannot be read. Files that cannot
-    /// be read are listed with their error; nothing is written into the folder. --json prints
-    /// one object: {"folder", "today", "assessments": [{"path", "kind", "modified",
-    /// "organisation", "title", "version", "status", "verdict", "blocking", "high",
-    /// "completeness", "cameras", "authorisation_expires_on", "authorisation_days_left",
-    /// "renewal_filing_due_on", "review_due_on", "urgency", "deadlines": [{"kind", "date",
-    /// "days_left", "urgency", "measure_id", "label"}], "findings": [{"id", "severity",
-    /// "title"}]}], "unreadable": [{"path", "error"}], "ignored", "summary": {"assessments",
-    /// "with_blocking", "overdue", "due_soon", "unreadable"}}. / Toutes les analyses d'un
+    /// authorisation end, renewal filing, next review, completeness; a dossier PDF found beside
+    /// the project it was exported from is listed in that project's row, not as an assessment
+    /// of its own. Exit 0, 1 when an assessment has a blocking finding, 2 when the folder
+    /// cannot be read. Files that cannot be read are listed with their error; nothing is
+    /// written into the folder. --json prints one object: {"folder", "today", "assessments":
+    /// [{"path", "kind", "modified", "organisation", "title", "version", "status",
+    /// "modified_since_validation", "verdict", "blocking", "high", "completeness", "cameras",
+    /// "authorisation_expires_on", "authorisation_days_left", "renewal_filing_due_on",
+    /// "review_due_on", "urgency", "deadlines": [{"kind", "date", "days_left", "urgency",
+    /// "measure_id", "label"}], "findings": [{"id", "severity", "title"}], "copies": [{"path",
+    /// "kind", "modified", "version"}]}], "unreadable": [{"path", "error"}], "ignored",
+    /// "summary": {"assessments", "with_blocking", "overdue", "due_soon", "unreadable"}}. / Toutes les analyses d'un
     /// dossier : échéances et constats ; code 1 si l'une a un constat bloquant, 2 si le dossier
     /// est illisible.
     Portfolio(PortfolioArgs),

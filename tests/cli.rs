@@ -636,6 +636,8 @@ fn portfolio_json_has_the_documented_shape_and_exits_one_on_a_blocking_finding()
         "urgency",
         "deadlines",
         "findings",
+        "modified_since_validation",
+        "copies",
     ];
     for a in assessments {
         for key in keys {

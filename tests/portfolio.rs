@@ -135,7 +135,15 @@ fn a_messy_folder_gives_one_row_per_assessment_and_one_per_problem_and_stays_unt
     let rows = rows(&found);
     let kind = |path: &str| rows.get(path).cloned();
     assert_eq!(kind("client-a/aipd.aipd.ron"), Some(Ok(FileKind::Project)));
-    assert_eq!(kind("client-a/dossier.pdf"), Some(Ok(FileKind::DossierPdf)));
+    // The dossier exported from client A's project is the same assessment: in its row.
+    assert_eq!(kind("client-a/dossier.pdf"), None);
+    let project = found
+        .entries
+        .iter()
+        .find(|e| e.relative == "client-a/aipd.aipd.ron")
+        .expect("client A");
+    let copies: Vec<&str> = project.copies.iter().map(|c| c.relative.as_str()).collect();
+    assert_eq!(copies, ["client-a/dossier.pdf"]);
     assert_eq!(kind("client-a/pia.json"), Some(Ok(FileKind::PiaExport)));
     assert_eq!(
         kind("client-c/2025/aipd.aipd.ron"),
@@ -520,4 +528,62 @@ proptest! {
             granted.is_some() && filed != Some(true)
         );
     }
+}
+
+/// Issue 27, item 12: a validated assessment edited since says so (« Validée, modifiée
+/// depuis »), one left as validated does not; a dossier PDF whose project is elsewhere keeps a
+/// row of its own.
+#[test]
+fn a_validated_assessment_changed_since_says_so_and_a_lone_dossier_keeps_its_row() {
+    use gardefou::model::ProjectStatus;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let kb = kb();
+    let validated = |name: &str, edit: bool| {
+        let path = root.join(name);
+        let mut session = Session::new(member(4), None, Arc::clone(&kb), today());
+        session.assessment.project.title = name.to_owned();
+        session.assessment.project.status = ProjectStatus::Draft;
+        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+            session
+                .change_status(to, "Claire Vasseur", "")
+                .expect("circuit step");
+        }
+        session.validate("1.0", "Hervé Martin", "").expect("1.0");
+        if edit {
+            session.assessment.video_system.image_retention_days = Some(28);
+        }
+        session.save_as(&path).expect("save");
+        session
+    };
+    validated("tel-quel.aipd.ron", false);
+    let edited = validated("modifiee.aipd.ron", true);
+    std::fs::create_dir(root.join("envoi")).expect("folder");
+    edited
+        .export(
+            ExportKind::Dossier { is_public: false },
+            &root.join("envoi/dossier-seul.pdf"),
+        )
+        .expect("dossier");
+    std::fs::remove_file(root.join("modifiee.aipd.ron")).expect("remove the project");
+    let found = portfolio::scan_all(root, &kb, today()).expect("scan");
+    let summary = |path: &str| {
+        found
+            .summaries()
+            .find(|(e, _)| e.relative == path)
+            .map(|(_, s)| s.clone())
+            .unwrap_or_else(|| panic!("{path} not listed"))
+    };
+    let kept = summary("tel-quel.aipd.ron");
+    assert!(!kept.modified_since_validation);
+    let changed = summary("envoi/dossier-seul.pdf");
+    assert!(changed.modified_since_validation);
+    assert_eq!(
+        changed.status_text(|key| gardefou::i18n::tr(Lang::Fr, key).to_owned()),
+        "Validée, modifiée depuis"
+    );
+    assert_eq!(
+        kept.status_text(|key| gardefou::i18n::tr(Lang::Fr, key).to_owned()),
+        "Validée"
+    );
 }

@@ -176,6 +176,7 @@ fn summary_json(entry: &Entry, s: &Summary, today: Date, lang: Lang) -> serde_js
         "title": s.title,
         "version": s.version,
         "status": s.status.code(),
+        "modified_since_validation": s.modified_since_validation,
         "verdict": s.verdict.code(),
         "blocking": s.blocking,
         "high": s.high,
@@ -188,6 +189,12 @@ fn summary_json(entry: &Entry, s: &Summary, today: Date, lang: Lang) -> serde_js
         "urgency": s.urgency(today).map(Urgency::code),
         "deadlines": deadlines,
         "findings": findings,
+        "copies": entry.copies.iter().map(|c| json!({
+            "path": c.relative,
+            "kind": crate::session::FileKind::DossierPdf.code(),
+            "modified": c.modified.map(portfolio::timestamp),
+            "version": c.version,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -239,7 +246,7 @@ fn to_text(found: &Portfolio, kb: &crate::knowledge::KnowledgeBase, lang: Lang) 
         let fields = [
             pair(
                 "portfolio.col.status",
-                tr(lang, &format!("enum.status.{:?}", s.status)),
+                &s.status_text(|key| tr(lang, key).to_owned()),
             ),
             pair(
                 "portfolio.col.verdict",
@@ -255,13 +262,11 @@ fn to_text(found: &Portfolio, kb: &crate::knowledge::KnowledgeBase, lang: Lang) 
                 &format!("{}\u{a0}%", s.completeness),
             ),
         ];
-        let _ = writeln!(
-            out,
-            "{} [{}]\n    {}",
-            s.name(),
-            entry.relative,
-            fields.join(" · ")
-        );
+        let files = std::iter::once(entry.relative.as_str())
+            .chain(entry.copies.iter().map(|c| c.relative.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "{} [{files}]\n    {}", s.name(), fields.join(" · "));
         if let Some(deadline) = s.most_urgent(today) {
             let key = match deadline.urgency(today) {
                 Urgency::Overdue => "portfolio.urgency.overdue",

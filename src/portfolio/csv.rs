@@ -5,7 +5,7 @@ use super::{Entry, Portfolio, Problem};
 use crate::rules::deadlines::Urgency;
 
 /// The header row: the columns' names, fixed whatever the language (scripts read them).
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 20] = [
     "path",
     "kind",
     "organisation",
@@ -24,6 +24,8 @@ pub const HEADER: [&str; 18] = [
     "urgency",
     "modified",
     "error",
+    "modified_since_validation",
+    "copies",
 ];
 
 /// The CSV text of `portfolio`; `describe` words a problem in the user's language.
@@ -77,6 +79,15 @@ fn record(
             s.urgency(today).map_or("", Urgency::code).to_owned(),
             modified,
             String::new(),
+            s.modified_since_validation.to_string(),
+            text_cell(
+                &entry
+                    .copies
+                    .iter()
+                    .map(|c| c.relative.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            ),
         ],
         (None, problem) => {
             let mut row = vec![String::new(); HEADER.len()];

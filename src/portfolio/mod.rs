@@ -44,6 +44,8 @@ pub struct Summary {
     pub version: String,
     /// Where it stands in the review circuit.
     pub status: ProjectStatus,
+    /// The content changed since its last validated version (« Validée, modifiée depuis »).
+    pub modified_since_validation: bool,
     /// The screening's verdict.
     pub verdict: Verdict,
     /// Blocking findings.
@@ -81,6 +83,17 @@ pub struct FindingLine {
 }
 
 impl Summary {
+    /// The status in words: « Validée », or « Validée, modifiée depuis » when the content
+    /// changed after the validation (`enum.status.*` keys of either catalogue's `t`).
+    pub fn status_text(&self, t: impl Fn(&str) -> String) -> String {
+        let status = t(&format!("enum.status.{:?}", self.status));
+        if self.modified_since_validation && self.status == ProjectStatus::Validated {
+            t("portfolio.status_modified_since")
+        } else {
+            status
+        }
+    }
+
     /// « organisation — title », or whichever of the two is given, or « — ».
     pub fn name(&self) -> String {
         match (self.organisation.is_empty(), self.title.is_empty()) {
@@ -134,6 +147,68 @@ pub struct Entry {
     pub size: u64,
     /// The summary, or the problem.
     pub outcome: Result<Arc<Summary>, Arc<Problem>>,
+    /// Dossier PDFs of this same assessment found in the folder (their attached project has
+    /// its identity): shown in its row, not as assessments of their own ([`fold_copies`]).
+    pub copies: Vec<Copy>,
+}
+
+/// A dossier PDF folded into the row of the project it was exported from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Copy {
+    /// Its path below the portfolio's folder, `/`-separated.
+    pub relative: String,
+    /// When it was last modified.
+    pub modified: Option<SystemTime>,
+    /// The version label its attached project carries.
+    pub version: String,
+}
+
+/// Folds each dossier PDF into the row of the project file of the same assessment (same
+/// organisation, title and day started): a project and the dossier exported from it are one
+/// assessment, counted once, its row naming both files. A PDF whose project is not in the
+/// folder stays a row of its own; two project files are never folded (copies edited apart
+/// are two assessments until merged). The project in the PDF's own folder is preferred.
+pub fn fold_copies(entries: Vec<Entry>) -> Vec<Entry> {
+    let identity = |e: &Entry| {
+        e.summary()
+            .filter(|s| !s.organisation.is_empty() || !s.title.is_empty())
+            .map(|s| (s.kind, s.identity.clone()))
+    };
+    let folder = |relative: &str| relative.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
+    let mut entries = entries;
+    let mut folded = vec![false; entries.len()];
+    for pdf in 0..entries.len() {
+        let Some((FileKind::DossierPdf, id)) = identity(&entries[pdf]) else {
+            continue;
+        };
+        let projects: Vec<usize> = (0..entries.len())
+            .filter(|&i| identity(&entries[i]) == Some((FileKind::Project, id.clone())))
+            .collect();
+        let here = folder(&entries[pdf].relative);
+        let Some(&project) = projects
+            .iter()
+            .find(|&&i| folder(&entries[i].relative) == here)
+            .or_else(|| projects.first())
+        else {
+            continue;
+        };
+        let copy = Copy {
+            relative: entries[pdf].relative.clone(),
+            modified: entries[pdf].modified,
+            version: entries[pdf]
+                .summary()
+                .map(|s| s.version.clone())
+                .unwrap_or_default(),
+        };
+        entries[project].copies.push(copy);
+        folded[pdf] = true;
+    }
+    entries
+        .into_iter()
+        .zip(folded)
+        .filter(|(_, is_folded)| !is_folded)
+        .map(|(entry, _)| entry)
+        .collect()
 }
 
 impl Entry {
@@ -238,6 +313,7 @@ pub fn scan(
             modified: None,
             size: 0,
             outcome: Err(Arc::new(Problem::Walk(blocked.problem))),
+            copies: Vec::new(),
         });
     }
     if let Ok(mut cache) = cache.lock() {
@@ -299,7 +375,7 @@ pub fn scan_all(root: &Path, kb: &Arc<KnowledgeBase>, today: Date) -> std::io::R
             }
         },
     )?;
-    let mut entries = entries.into_inner().unwrap_or_default();
+    let mut entries = fold_copies(entries.into_inner().unwrap_or_default());
     entries.sort_by(|a, b| a.relative.cmp(&b.relative));
     Ok(Portfolio {
         root: root.to_owned(),
@@ -401,6 +477,7 @@ fn read_within(
         modified,
         size,
         outcome,
+        copies: Vec::new(),
     })
 }
 
@@ -428,6 +505,7 @@ pub fn summarise(session: &Session, kind: FileKind) -> Summary {
         title: p.title.trim().to_owned(),
         version: p.version.trim().to_owned(),
         status: p.status,
+        modified_since_validation: session.changed_since_validation(),
         verdict: report.screening.verdict,
         blocking: count(Severity::Blocking),
         high: count(Severity::High),

@@ -116,7 +116,7 @@ fn table(tx: &Texts, portfolio: &Portfolio, describe: &dyn Fn(&Problem) -> Strin
             .map(|(entry, s)| {
                 let status = format!(
                     "{}\n{}",
-                    tx.t(&format!("enum.status.{:?}", s.status)),
+                    s.status_text(|key| tx.t(key)),
                     if s.version.is_empty() {
                         String::new()
                     } else {
@@ -145,7 +145,12 @@ fn table(tx: &Texts, portfolio: &Portfolio, describe: &dyn Fn(&Problem) -> Strin
                     format!("\n{line}")
                 });
                 vec![
-                    format!("{}\n{}{urgency}", s.name(), entry.relative),
+                    format!(
+                        "{}\n{}{}{urgency}",
+                        s.name(),
+                        entry.relative,
+                        also(tx, entry)
+                    ),
                     status.trim_end().to_owned(),
                     tx.t(&format!("verdict.{}", s.verdict.code())),
                     format!("{}\u{a0}/\u{a0}{}", s.blocking, s.high),
@@ -371,4 +376,17 @@ fn findings(tx: &Texts, portfolio: &Portfolio) -> Vec<Block> {
         out.push(Block::Paragraph(tx.t("portfolio.report.no_findings")));
     }
     out
+}
+
+/// « aussi : dossier.pdf » under a project's path when dossier PDFs of it were folded into its
+/// row; nothing otherwise.
+fn also(tx: &Texts<'_>, entry: &super::Entry) -> String {
+    if entry.copies.is_empty() {
+        return String::new();
+    }
+    let files: Vec<&str> = entry.copies.iter().map(|c| c.relative.as_str()).collect();
+    format!(
+        "\n{}",
+        tx.tw("portfolio.also_dossier", &[("files", &files.join(", "))])
+    )
 }

@@ -269,6 +269,16 @@ impl Session {
             .flatten()
     }
 
+    /// True when the content differs from the last validated version's (an edit since the
+    /// validation, saved or not); false without a validated version.
+    pub fn changed_since_validation(&self) -> bool {
+        let Some(last) = self.assessment.history.versions.last() else {
+            return false;
+        };
+        crate::storage::history::content_text(&self.assessment)
+            .is_ok_and(|text| crate::storage::history::sha256_hex(&text) != last.sha256)
+    }
+
     /// Recomputes the report when the assessment changed since the last computation; true when
     /// it had (an edit since the last call).
     pub fn refresh(&mut self) -> bool {

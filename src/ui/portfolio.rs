@@ -300,7 +300,20 @@ fn table_ui(
                 .striped(true)
                 .sense(Sense::click())
                 .auto_shrink([false, false]);
-            for width in WIDTHS {
+            // The file column is as wide as its longest text (a project and its dossier PDFs),
+            // within reason: a path is read whole, not cut at 200 points.
+            let longest = order
+                .iter()
+                .map(|&i| file_text(&view.entries[i], lang).chars().count())
+                .max()
+                .unwrap_or(0);
+            let file_width = (longest as f32 * 7.2 + 16.0).clamp(WIDTHS[11], 640.0);
+            for (index, width) in WIDTHS.into_iter().enumerate() {
+                let width = if index == WIDTHS.len() - 1 {
+                    file_width
+                } else {
+                    width
+                };
                 builder = builder.column(TableColumn::initial(width).at_least(50.0).clip(true));
             }
             builder
@@ -406,6 +419,21 @@ fn header_ui(ui: &mut egui::Ui, lang: Lang, sort: &mut Sort, column: Column) {
     }
 }
 
+/// The file column's text: the file's path, and for a project the dossier PDFs exported from it
+/// that were found too (« aussi : … »).
+fn file_text(entry: &Entry, lang: Lang) -> String {
+    if entry.copies.is_empty() {
+        return entry.relative.clone();
+    }
+    let copies: Vec<&str> = entry.copies.iter().map(|c| c.relative.as_str()).collect();
+    let also = crate::i18n::tr_with(
+        lang,
+        "portfolio.also_dossier",
+        &[("files", &copies.join(", "))],
+    );
+    format!("{} · {also}", entry.relative)
+}
+
 /// The texts of a row: the attention marker, then one per column of `Column::ALL`.
 fn cells(entry: &Entry, lang: Lang, today: Date) -> Vec<String> {
     let modified = entry.modified.map_or_else(String::new, |m| {
@@ -445,15 +473,13 @@ fn cells(entry: &Entry, lang: Lang, today: Date) -> Vec<String> {
         ),
         _ => "—".to_owned(),
     };
+    let status_text = s.status_text(|key| tr(lang, key).to_owned());
     let status = if s.version.is_empty() {
-        tr(lang, &format!("enum.status.{:?}", s.status)).to_owned()
+        status_text
     } else {
-        format!(
-            "{} · {}",
-            s.version,
-            tr(lang, &format!("enum.status.{:?}", s.status))
-        )
+        format!("{} · {status_text}", s.version)
     };
+    let files = file_text(entry, lang);
     vec![
         attention.to_owned(),
         s.organisation.clone(),
@@ -466,6 +492,6 @@ fn cells(entry: &Entry, lang: Lang, today: Date) -> Vec<String> {
         date(s.review_due_on),
         format!("{}\u{a0}%", s.completeness),
         modified,
-        entry.relative.clone(),
+        files,
     ]
 }

@@ -157,6 +157,8 @@ impl PortfolioView {
             match message {
                 ScanMessage::Entry(entry) => {
                     self.entries.push(entry);
+                    // A dossier PDF joins the row of its project as soon as both are read.
+                    self.entries = crate::portfolio::fold_copies(std::mem::take(&mut self.entries));
                     self.order = None;
                 }
                 ScanMessage::Finished(end) => finished = Some(end),
