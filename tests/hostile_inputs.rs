@@ -719,6 +719,16 @@ fn two_saves_at_once_keep_the_previous_version_in_the_backup() {
             "round {round}: file « {now} », backup « {before} »"
         );
     }
+    #[cfg(unix)]
+    {
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".lock"))
+            .collect();
+        assert!(left.is_empty(), "lock files left behind: {left:?}");
+    }
 }
 
 /// Issue 26, constraint: every command stays within 1 GB of address space (`ulimit -v`, as

@@ -346,18 +346,55 @@ fn save_lock_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Waits for, then holds, the exclusive lock on saving `path` (released when the returned file
-/// is dropped, or by the system if the process dies). Two saves of one file at once — two
-/// windows, two processes — then run one after the other, so the `.bak` always holds the
+/// The exclusive lock on saving one project file, held while it lives.
+struct SaveLock {
+    /// The open lock file: closing it releases the lock (the system does if the process dies).
+    file: fs::File,
+    /// Where it is.
+    path: PathBuf,
+}
+
+impl Drop for SaveLock {
+    fn drop(&mut self) {
+        // Removed while still held, so no folder keeps a stray lock file; a save that was
+        // waiting on it sees it gone and takes a fresh one (`lock_saves`). Where open files
+        // cannot be removed, the hidden file stays.
+        #[cfg(unix)]
+        fs::remove_file(&self.path).ok();
+        self.file.unlock().ok();
+    }
+}
+
+/// Waits for, then holds, the exclusive lock on saving `path`. Two saves of one file at once —
+/// two windows, two processes — then run one after the other, so the `.bak` always holds the
 /// version just before the current one, never an older one both read.
-fn lock_saves(path: &Path) -> std::io::Result<fs::File> {
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(save_lock_path(path))?;
-    lock.lock()?;
-    Ok(lock)
+fn lock_saves(path: &Path) -> std::io::Result<SaveLock> {
+    let lock_path = save_lock_path(path);
+    loop {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        file.lock()?;
+        // The holder we waited for removes its lock file as it lets go: the lock is good only
+        // if the file locked is still the one at that path (else another save may hold the
+        // new one); otherwise try again.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let held = file.metadata()?;
+            let is_current = fs::metadata(&lock_path)
+                .is_ok_and(|now| now.ino() == held.ino() && now.dev() == held.dev());
+            if !is_current {
+                continue;
+            }
+        }
+        return Ok(SaveLock {
+            file,
+            path: lock_path,
+        });
+    }
 }
 
 /// Saves an assessment atomically, keeping the previous file as `.bak`.
