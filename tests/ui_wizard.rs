@@ -608,8 +608,8 @@ fn text_input(h: &Harness<'static, GardefouApp>, label: &str) -> usize {
 fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("cameras.csv");
-    std::fs::write(&csv, "Identifiant;Emplacement;Périmètre;Type\nNEW-1;quai Est;Port;fixe\nNEW-2;quai Ouest;Port;sous-marine\nNEW-3;capitainerie;Port;dôme\n").expect("write");
-    let mut h = harness(app(common::sample(), Lang::En));
+    std::fs::write(&csv, "Identifiant;Emplacement;Périmètre;Type;Marque\nNEW-1;quai Est;Port;fixe;Axis\nNEW-2;quai Ouest;Port;sous-marine;Axis\nNEW-3;capitainerie;Port;dôme;Bosch\n").expect("write");
+    let mut h = tall_harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
     h.run();
     assert_eq!(text_input(&h, "CSV file"), 1);
@@ -629,15 +629,27 @@ fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
         "counts agree with their nouns"
     );
     assert!(
-        h.query_by_label_contains("“dôme” → PTZ dome (1)").is_some(),
-        "the preview says how the type column was read"
+        h.query_by_label("Columns not imported: Marque").is_some(),
+        "the preview says which columns it leaves out"
     );
+    // How the type column was read, and the user's say on it (issue 27 item 13): this
+    // file's « dôme » is a fixed dome.
+    let dome = "“dôme” (1 camera)";
+    let combo = h.get_by_role_and_label(egui::accesskit::Role::ComboBox, dome);
+    assert_eq!(combo.value().as_deref(), Some("PTZ dome"), "read as PTZ");
+    combo.click();
+    h.run();
+    h.get_all_by_label("Fixed")
+        .last()
+        .expect("the kinds offered")
+        .click();
+    h.run();
     press(&mut h, "Import 2 cameras");
     let cameras = &h.state().session.assessment.cameras;
     assert_eq!(cameras.len(), 126);
     assert!(cameras
         .iter()
-        .any(|c| c.camera_id.as_str() == "NEW-3" && c.kind == gardefou::model::CameraKind::Ptz));
+        .any(|c| c.camera_id.as_str() == "NEW-3" && c.kind == gardefou::model::CameraKind::Fixed));
 }
 
 #[test]

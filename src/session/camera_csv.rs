@@ -210,6 +210,8 @@ pub struct CsvImport {
     pub table: CsvTable,
     /// Which column fills which camera field (guessed from the header, then the user's).
     pub mapping: Mapping,
+    /// The kinds the user chose for texts of the type column, over how they are read.
+    pub kinds: camera_csv::KindChoices,
     /// The cameras the rows give with `mapping`, and the rows refused.
     pub preview: ImportPreview,
 }
@@ -223,14 +225,29 @@ impl CsvImport {
         CsvImport {
             table,
             mapping,
+            kinds: camera_csv::KindChoices::new(),
             preview,
         }
     }
 
-    /// Maps the rows again after the user changed `mapping`; the ids of `existing` count as
-    /// taken.
+    /// Maps the rows again after the user changed `mapping` or a kind; the ids of `existing`
+    /// count as taken.
     pub fn remap(&mut self, existing: &[Camera]) {
-        self.preview = camera_csv::preview(&self.table, &self.mapping, existing);
+        self.preview = camera_csv::preview_with(&self.table, &self.mapping, &self.kinds, existing);
+    }
+
+    /// The file's columns that no camera field reads, by their header: what the import leaves
+    /// out.
+    pub fn ignored_columns(&self) -> Vec<&str> {
+        self.table
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(index, title)| {
+                !title.trim().is_empty() && !self.mapping.iter().any(|(_, c)| *c == Some(*index))
+            })
+            .map(|(_, title)| title.as_str())
+            .collect()
     }
 }
 

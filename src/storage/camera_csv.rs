@@ -492,6 +492,20 @@ fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvP
 
 /// Turns the rows into cameras with `mapping`; `existing` ids count as taken.
 pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> ImportPreview {
+    preview_with(table, mapping, &KindChoices::new(), existing)
+}
+
+/// The kind the user chose for a text of the type column (« Dôme » read as fixed, say),
+/// instead of the one the import reads it as.
+pub type KindChoices = std::collections::BTreeMap<String, CameraKind>;
+
+/// [`preview`], the type column's texts in `kinds` read as the kind chosen there.
+pub fn preview_with(
+    table: &CsvTable,
+    mapping: &Mapping,
+    kinds: &KindChoices,
+    existing: &[Camera],
+) -> ImportPreview {
     let mut out = ImportPreview::default();
     let column = |field: CameraField| {
         mapping
@@ -530,10 +544,14 @@ pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> Impo
         } else if !seen.insert(id.to_owned()) {
             problems.push(format!("camera « {id} » appears twice"));
         }
-        let kind = parse_kind(cell(CameraField::Kind)).unwrap_or_else(|e| {
-            problems.push(e);
-            CameraKind::Fixed
-        });
+        let kind_text = cell(CameraField::Kind).trim();
+        let kind = match kinds.get(kind_text) {
+            Some(chosen) => *chosen,
+            None => parse_kind(kind_text).unwrap_or_else(|e| {
+                problems.push(e);
+                CameraKind::Fixed
+            }),
+        };
         let mut flag = |field: CameraField| {
             parse_bool(cell(field)).unwrap_or_else(|e| {
                 problems.push(e);

@@ -76,6 +76,20 @@ fn import_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport, cameras: &[C
             if mapping_ui(ui, lang, import) {
                 import.remap(cameras);
             }
+            let ignored = import.ignored_columns();
+            if !ignored.is_empty() {
+                ui.label(
+                    RichText::new(tr_with(
+                        lang,
+                        "ui.csv_ignored_columns",
+                        &[("columns", &ignored.join(", "))],
+                    ))
+                    .small(),
+                );
+            }
+            if kinds_ui(ui, lang, import) {
+                import.remap(cameras);
+            }
             preview_ui(ui, lang, import);
             ui.horizontal(|ui| {
                 let text = crate::i18n::tr_count(
@@ -126,6 +140,53 @@ fn mapping_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport) -> bool {
     changed
 }
 
+/// How each text of the type column is read, one choice each (« Dôme » → « Fixe » when the
+/// file's « dôme » is a fixed dome); true when the user changed one.
+fn kinds_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport) -> bool {
+    use crate::model::CameraKind;
+    let readings = import.preview.kind_readings.clone();
+    if readings.is_empty() {
+        return false;
+    }
+    let mut changed = false;
+    ui.label(tr(lang, "ui.csv_kinds_title"));
+    egui::Grid::new("csv_kinds").num_columns(2).show(ui, |ui| {
+        for reading in &readings {
+            let text = if reading.text.is_empty() {
+                tr(lang, "ui.csv_empty_cell").to_owned()
+            } else {
+                tr_with(lang, "ui.quoted", &[("text", &reading.text)])
+            };
+            let label = ui.label(format!(
+                "{text} ({})",
+                crate::i18n::tr_count(lang, "ui.csv_kind_rows", reading.rows, &[])
+            ));
+            let mut kind = reading.kind;
+            let name = |k: CameraKind| tr(lang, &format!("enum.camera_kind.{k:?}")).to_owned();
+            egui::ComboBox::from_id_salt(("csv_kind", reading.text.as_str()))
+                .selected_text(name(kind))
+                .show_ui(ui, |ui| {
+                    for choice in [
+                        CameraKind::Fixed,
+                        CameraKind::Ptz,
+                        CameraKind::Panoramic,
+                        CameraKind::Nomadic,
+                    ] {
+                        ui.selectable_value(&mut kind, choice, name(choice));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if kind != reading.kind {
+                import.kinds.insert(reading.text.clone(), kind);
+                changed = true;
+            }
+            ui.end_row();
+        }
+    });
+    changed
+}
+
 /// The counts of the preview, its first cameras, and every refused row with its line.
 fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
     let preview = &import.preview;
@@ -140,30 +201,6 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
             "ui.csv_preview_positions",
             preview.positions.len(),
             &[],
-        ));
-    }
-    // How the type column was read, before anything is imported.
-    if !preview.kind_readings.is_empty() {
-        let readings: Vec<String> = preview
-            .kind_readings
-            .iter()
-            .map(|r| {
-                let text = if r.text.is_empty() {
-                    tr(lang, "ui.csv_empty_cell").to_owned()
-                } else {
-                    crate::i18n::tr_with(lang, "ui.quoted", &[("text", &r.text)])
-                };
-                format!(
-                    "{text} → {} ({})",
-                    tr(lang, &format!("enum.camera_kind.{:?}", r.kind)),
-                    r.rows
-                )
-            })
-            .collect();
-        ui.label(crate::i18n::tr_with(
-            lang,
-            "ui.csv_kinds_read",
-            &[("readings", &readings.join(", "))],
         ));
     }
     for camera in preview.cameras.iter().take(5) {
