@@ -2397,3 +2397,41 @@ fn ctrl_f_finds_capabilities_measures_and_text_typed_in_fields() {
         Some(format!("measures[{}]", measure.measure_id))
     );
 }
+
+/// Issue 33, item 9: Ctrl+F on a camera far down the inventory brings its row into view (the
+/// table lays out only the rows on screen, so the row exists only once scrolled to).
+#[test]
+fn ctrl_f_on_a_camera_brings_its_row_into_view() {
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    let camera = h
+        .state()
+        .session
+        .assessment
+        .cameras
+        .last()
+        .expect("cameras")
+        .camera_id
+        .to_string();
+    let row = |h: &Harness<'static, GardefouApp>| {
+        h.query_all_by_role_and_label(egui::accesskit::Role::CheckBox, &camera)
+            .count()
+    };
+    assert_eq!(row(&h), 0, "{camera} is below the table's fold at first");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text(&camera);
+    h.run();
+    h.get_by_label_contains(&format!("Camera {camera}")).click();
+    for _ in 0..4 {
+        h.step();
+    }
+    h.run();
+    assert_eq!(row(&h), 1, "{camera}'s row is shown");
+    assert_eq!(
+        gardefou::ui::windows::landed(&h.ctx),
+        Some(format!("cameras[{camera}]"))
+    );
+}

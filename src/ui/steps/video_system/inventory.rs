@@ -180,7 +180,14 @@ pub fn inventory_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         " ".to_owned()
     };
     ui.label(RichText::new(hidden_text).color(theme::palette(ui.ctx()).warn));
-    super::inventory_table::table_ui(ui, lang, state, &rows, &a.cameras, cx.base.highlight);
+    super::inventory_table::table_ui(
+        ui,
+        lang,
+        state,
+        (&rows, &a.cameras),
+        cx.base.highlight,
+        cx.base.should_scroll,
+    );
     let form = state.editing.clone().or_else(|| match selected.as_slice() {
         [only] => Some(only.clone()),
         _ => None,

@@ -15,17 +15,32 @@ use crate::i18n::{tr, Lang};
 use crate::model::{Camera, CameraId};
 use crate::ui::theme;
 
-/// The camera table: sortable headers, and only the visible rows laid out.
+/// The camera table: sortable headers, and only the visible rows laid out. On the frame
+/// « go to the field » asks for (`should_scroll`), the row of the camera the highlight points
+/// at is brought into view (Ctrl+F on a camera, a finding on one).
 pub fn table_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     state: &mut InventoryState,
-    rows: &[usize],
-    cameras: &[Camera],
+    (rows, cameras): (&[usize], &[Camera]),
     highlight: Option<&str>,
+    should_scroll: bool,
 ) {
+    let points_at = |camera: &Camera| {
+        highlight.is_some_and(|h| h.starts_with(path::camera(&camera.camera_id, None).as_str()))
+    };
+    let pointed_row = should_scroll
+        .then(|| rows.iter().position(|&i| points_at(&cameras[i])))
+        .flatten();
     ui.push_id("inventory_table", |ui| {
-        TableBuilder::new(ui)
+        if let (Some(_), Some(path)) = (pointed_row, highlight) {
+            crate::ui::windows::note_landed(ui.ctx(), path);
+        }
+        let mut builder = TableBuilder::new(ui);
+        if let Some(row) = pointed_row {
+            builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+        }
+        builder
             .striped(true)
             .sense(egui::Sense::click())
             .max_scroll_height(300.0)
@@ -50,9 +65,7 @@ pub fn table_ui(
             .body(|body| {
                 body.rows(20.0, rows.len(), |mut row| {
                     let camera = &cameras[rows[row.index()]];
-                    let is_pointed = highlight.is_some_and(|h| {
-                        h.starts_with(path::camera(&camera.camera_id, None).as_str())
-                    });
+                    let is_pointed = points_at(camera);
                     camera_row_ui(
                         &mut row,
                         lang,
