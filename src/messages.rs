@@ -671,3 +671,66 @@ pub fn geojson_warning(warning: &crate::interop::geojson::GeoJsonWarning, lang: 
         }
     }
 }
+
+/// Why a row of a camera CSV was refused, in the user's language.
+pub fn csv_row_problem(problem: &crate::storage::camera_csv::RowProblem, lang: Lang) -> String {
+    use crate::storage::camera_csv::RowProblem as P;
+    match problem {
+        P::NoIdColumn => tr(lang, "csv.row.no_id_column").to_owned(),
+        P::Unreadable(message) => tr_with(lang, "csv.row.unreadable", &[("message", message)]),
+        P::EmptyId => tr(lang, "csv.row.empty_id").to_owned(),
+        P::TwiceInFile(id) => tr_with(lang, "csv.row.twice_in_file", &[("id", id)]),
+        P::AlreadyInInventory(id) => tr_with(lang, "csv.row.already_in_inventory", &[("id", id)]),
+        P::NotYesNo(text) => tr_with(lang, "csv.row.not_yes_no", &[("text", text)]),
+        P::NotAKind(text) => tr_with(lang, "csv.row.not_a_kind", &[("text", text)]),
+        P::NotAPurpose(text) => tr_with(lang, "csv.row.not_a_purpose", &[("text", text)]),
+        P::PurposeOutOfRange(text) => {
+            tr_with(lang, "csv.row.purpose_out_of_range", &[("text", text)])
+        }
+        P::NotANumber { name, text } => tr_with(
+            lang,
+            "csv.row.not_a_number",
+            &[("name", &csv_column_name(name, lang)), ("text", text)],
+        ),
+        P::OutOfRange {
+            name,
+            text,
+            min,
+            max,
+        } => tr_with(
+            lang,
+            "csv.row.out_of_range",
+            &[
+                ("name", &csv_column_name(name, lang)),
+                ("text", text),
+                ("min", min),
+                ("max", max),
+            ],
+        ),
+        P::HalfPlanPosition => tr(lang, "csv.row.half_plan_position").to_owned(),
+        P::HalfGeoPosition => tr(lang, "csv.row.half_geo_position").to_owned(),
+        P::TwoPositions => tr(lang, "csv.row.two_positions").to_owned(),
+    }
+}
+
+/// A refused row's problems, in the user's language, joined.
+pub fn csv_row_error(error: &crate::storage::camera_csv::RowError, lang: Lang) -> String {
+    error
+        .problems
+        .iter()
+        .map(|p| csv_row_problem(p, lang))
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// The name of a number column of the camera CSV (`x`, `latitude`, `direction`…) as the user
+/// reads it.
+fn csv_column_name(name: &str, lang: Lang) -> String {
+    let key = format!("csv.column.{name}");
+    let text = tr(lang, &key);
+    if text == key {
+        name.to_owned()
+    } else {
+        text.to_owned()
+    }
+}

@@ -2435,3 +2435,38 @@ fn ctrl_f_on_a_camera_brings_its_row_into_view() {
         Some(format!("cameras[{camera}]"))
     );
 }
+
+/// Issue 33, item 7: a refused row says why in the user's language and with the right reason
+/// — a camera the inventory already has is not « twice in the file » — and rows with neither
+/// location nor perimeter are counted and named.
+#[test]
+fn csv_rows_are_refused_in_french_with_the_right_reason_and_unlocated_ones_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(
+        &csv,
+        "Identifiant;Emplacement;Périmètre;Analyse\nCAM-001;place;Centre;non\nN-1;;;non\nN-1;quai;Port;non\nN-2;quai;Port;peut-être\n",
+    )
+    .expect("write");
+    let mut h = tall_harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    clear_and_type(&mut h, "Fichier CSV", csv.to_str().expect("utf-8"));
+    press(&mut h, "Lire le CSV");
+    for line in [
+        "ligne 2\u{a0}: la caméra CAM-001 existe déjà dans l’inventaire",
+        "ligne 4\u{a0}: la caméra N-1 figure déjà plus haut dans le fichier",
+        "ligne 5\u{a0}: «\u{a0}peut-être\u{a0}» n’est ni oui ni non",
+    ] {
+        assert!(
+            h.query_by_label(line).is_some(),
+            "« {line} » not shown; shown: {:?}",
+            h.query_all_by_label_contains("ligne")
+                .map(|n| format!("{n:?}"))
+                .collect::<Vec<_>>()
+        );
+    }
+    assert!(h
+        .query_by_label("1 caméra sans emplacement ni périmètre\u{a0}: N-1")
+        .is_some());
+}

@@ -195,8 +195,87 @@ pub enum CsvFileError {
 pub struct RowError {
     /// Line number in the file (1 is the header).
     pub line: u64,
-    /// What is wrong, in English (the UI shows it with the line number).
+    /// What is wrong, in English (the command line's report).
     pub message: String,
+    /// The same, one problem each, for a message in the user's language
+    /// (`messages::csv_row_problem`).
+    pub problems: Vec<RowProblem>,
+}
+
+impl RowError {
+    fn new(line: u64, problems: Vec<RowProblem>) -> RowError {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        RowError {
+            line,
+            message,
+            problems,
+        }
+    }
+}
+
+/// What keeps a row from becoming a camera.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RowProblem {
+    /// No column gives the camera id.
+    #[error("no column is mapped to the camera id")]
+    NoIdColumn,
+    /// The CSV reader could not read the line.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The id cell is empty.
+    #[error("the camera id is empty")]
+    EmptyId,
+    /// The id is on an earlier row of the file.
+    #[error("camera « {0} » appears twice in the file")]
+    TwiceInFile(String),
+    /// The id is a camera the inventory already has.
+    #[error("camera « {0} » is already in the inventory")]
+    AlreadyInInventory(String),
+    /// A yes/no cell says something else.
+    #[error("« {0} » is not yes or no")]
+    NotYesNo(String),
+    /// The type cell names no camera type.
+    #[error("« {0} » is not a camera type (fixe, dôme, panoramique, nomade)")]
+    NotAKind(String),
+    /// A purpose that is none of L.251-2's, nor erp, com, l223, stat, autre.
+    #[error("« {0} » is not a purpose (1° to 11°, erp, com, l223, stat or autre)")]
+    NotAPurpose(String),
+    /// A purpose number outside 1° to 11°.
+    #[error("« {0} »: L.251-2 has purposes 1° to 11°")]
+    PurposeOutOfRange(String),
+    /// A number cell that is not a number.
+    #[error("« {text} » is not a number ({name})")]
+    NotANumber {
+        /// The column's field (`x`, `latitude`, `direction`…).
+        name: String,
+        /// The cell.
+        text: String,
+    },
+    /// A number outside what the field allows.
+    #[error("{name} « {text} » is outside {min} to {max}")]
+    OutOfRange {
+        /// The column's field.
+        name: String,
+        /// The cell.
+        text: String,
+        /// The least allowed.
+        min: String,
+        /// The most allowed.
+        max: String,
+    },
+    /// x without y, or y without x.
+    #[error("x and y go together: one is empty")]
+    HalfPlanPosition,
+    /// Latitude without longitude, or the reverse.
+    #[error("latitude and longitude go together: one is empty")]
+    HalfGeoPosition,
+    /// Both kinds of position.
+    #[error("give x/y on the plan or latitude/longitude, not both")]
+    TwoPositions,
 }
 
 /// The file read: its header, rows and the guessed mapping.
@@ -260,6 +339,9 @@ pub struct ImportPreview {
     pub kind_readings: Vec<KindReading>,
     /// The positions the ready cameras' rows give (x/y on a plan or latitude/longitude).
     pub positions: Vec<CsvPosition>,
+    /// Ready cameras whose row gives neither a location nor a perimeter: imported, but nothing
+    /// says where they are (the preview names them).
+    pub unlocated: Vec<CameraId>,
 }
 
 /// One distinct text of the type column and the kind it was read as.
@@ -387,28 +469,26 @@ pub fn guess_mapping(header: &[String]) -> Mapping {
         .collect()
 }
 
-fn parse_bool(value: &str) -> Result<bool, String> {
+fn parse_bool(value: &str) -> Result<bool, RowProblem> {
     match fold(value).as_str() {
         "" | "non" | "no" | "n" | "false" | "faux" | "0" | "-" => Ok(false),
         "oui" | "yes" | "o" | "y" | "true" | "vrai" | "1" | "x" => Ok(true),
-        other => Err(format!("« {other} » is not yes or no")),
+        _ => Err(RowProblem::NotYesNo(value.trim().to_owned())),
     }
 }
 
-fn parse_kind(value: &str) -> Result<CameraKind, String> {
+fn parse_kind(value: &str) -> Result<CameraKind, RowProblem> {
     let folded = fold(value);
     match folded.as_str() {
         "" | "fixe" | "fixed" => Ok(CameraKind::Fixed),
         "dome" | "ptz" | "dome mobile" | "mobile" => Ok(CameraKind::Ptz),
         "panoramique" | "panoramic" | "360" | "multicapteur" => Ok(CameraKind::Panoramic),
         "nomade" | "nomadic" | "deplacable" => Ok(CameraKind::Nomadic),
-        other => Err(format!(
-            "« {other} » is not a camera type (fixe, dôme, panoramique, nomade)"
-        )),
+        _ => Err(RowProblem::NotAKind(value.trim().to_owned())),
     }
 }
 
-fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
+fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, RowProblem> {
     let mut purposes = Vec::new();
     for part in value
         .split([',', '/', '|', ' ', '+'])
@@ -430,15 +510,11 @@ fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
             let number: u8 = folded
                 .trim_end_matches(['°', 'o', 'º'])
                 .parse()
-                .map_err(|_| {
-                    format!(
-                        "« {part} » is not a purpose (1° to 11°, erp, com, l223, stat or autre)"
-                    )
-                })?;
+                .map_err(|_| RowProblem::NotAPurpose(part.to_owned()))?;
             let index = usize::from(number)
                 .checked_sub(1)
                 .filter(|i| *i < 11)
-                .ok_or_else(|| format!("« {part} »: L.251-2 has purposes 1° to 11°"))?;
+                .ok_or_else(|| RowProblem::PurposeOutOfRange(part.to_owned()))?;
             PurposeKind::ALL[index]
         };
         if !purposes.contains(&kind) {
@@ -450,7 +526,7 @@ fn parse_purposes(value: &str) -> Result<Vec<PurposeKind>, String> {
 
 /// A number of a cell (a decimal comma is read as a point, as French spreadsheets write it),
 /// `None` when empty, an error when not a number or outside `range`.
-fn parse_number(value: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>, String> {
+fn parse_number(value: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>, RowProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
@@ -458,18 +534,23 @@ fn parse_number(value: &str, name: &str, range: (f64, f64)) -> Result<Option<f64
     let number: f64 = value
         .replace(',', ".")
         .parse()
-        .map_err(|_| format!("« {value} » is not a number ({name})"))?;
+        .map_err(|_| RowProblem::NotANumber {
+            name: name.to_owned(),
+            text: value.to_owned(),
+        })?;
     if !number.is_finite() || number < range.0 || number > range.1 {
-        return Err(format!(
-            "{name} « {value} » is outside {} to {}",
-            range.0, range.1
-        ));
+        return Err(RowProblem::OutOfRange {
+            name: name.to_owned(),
+            text: value.to_owned(),
+            min: range.0.to_string(),
+            max: range.1.to_string(),
+        });
     }
     Ok(Some(number))
 }
 
 /// The position a row gives: x and y (both), or latitude and longitude (both), or nothing.
-fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvPlace>, String> {
+fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvPlace>, RowProblem> {
     let side = f64::from(crate::model::site_plan::MAX_SIDE);
     let x = parse_number(cell(CameraField::X), "x", (0.0, side))?;
     let y = parse_number(cell(CameraField::Y), "y", (0.0, side))?;
@@ -484,9 +565,9 @@ fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvP
             latitude,
             longitude,
         })),
-        (_, _, None, None) => Err("x and y go together: one is empty".to_owned()),
-        (None, None, _, _) => Err("latitude and longitude go together: one is empty".to_owned()),
-        _ => Err("give x/y on the plan or latitude/longitude, not both".to_owned()),
+        (_, _, None, None) => Err(RowProblem::HalfPlanPosition),
+        (None, None, _, _) => Err(RowProblem::HalfGeoPosition),
+        _ => Err(RowProblem::TwoPositions),
     }
 }
 
@@ -514,22 +595,21 @@ pub fn preview_with(
             .and_then(|(_, c)| *c)
     };
     let Some(id_column) = column(CameraField::Id) else {
-        out.errors.push(RowError {
-            line: 1,
-            message: "no column is mapped to the camera id".to_owned(),
-        });
+        out.errors
+            .push(RowError::new(1, vec![RowProblem::NoIdColumn]));
         return out;
     };
-    let mut seen: std::collections::BTreeSet<String> =
-        existing.iter().map(|c| c.camera_id.0.clone()).collect();
+    let in_inventory: std::collections::BTreeSet<&str> =
+        existing.iter().map(|c| c.camera_id.as_str()).collect();
+    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut readings: std::collections::BTreeMap<String, (CameraKind, usize)> =
         std::collections::BTreeMap::new();
     for (line, cells) in &table.rows {
         if let Some(message) = cells.first().and_then(|c| c.strip_prefix('\u{0}')) {
-            out.errors.push(RowError {
-                line: *line,
-                message: message.to_owned(),
-            });
+            out.errors.push(RowError::new(
+                *line,
+                vec![RowProblem::Unreadable(message.to_owned())],
+            ));
             continue;
         }
         let cell = |field: CameraField| {
@@ -540,9 +620,11 @@ pub fn preview_with(
         let id = cells.get(id_column).map_or("", String::as_str).trim();
         let mut problems = Vec::new();
         if id.is_empty() {
-            problems.push("the camera id is empty".to_owned());
+            problems.push(RowProblem::EmptyId);
+        } else if in_inventory.contains(id) {
+            problems.push(RowProblem::AlreadyInInventory(id.to_owned()));
         } else if !seen.insert(id.to_owned()) {
-            problems.push(format!("camera « {id} » appears twice"));
+            problems.push(RowProblem::TwiceInFile(id.to_owned()));
         }
         let kind_text = cell(CameraField::Kind).trim();
         let kind = match kinds.get(kind_text) {
@@ -593,6 +675,11 @@ pub fn preview_with(
                 .entry(cell(CameraField::Kind).trim().to_owned())
                 .or_insert((kind, 0))
                 .1 += 1;
+            if cell(CameraField::Location).trim().is_empty()
+                && cell(CameraField::Perimeter).trim().is_empty()
+            {
+                out.unlocated.push(CameraId::new(id));
+            }
             out.cameras.push(Camera {
                 camera_id: CameraId::new(id),
                 location: cell(CameraField::Location).to_owned(),
@@ -606,10 +693,7 @@ pub fn preview_with(
                 operator: cell(CameraField::Operator).trim().to_owned(),
             });
         } else {
-            out.errors.push(RowError {
-                line: *line,
-                message: problems.join("; "),
-            });
+            out.errors.push(RowError::new(*line, problems));
         }
     }
     out.kind_readings = readings
@@ -780,7 +864,7 @@ mod tests {
         let lines: Vec<u64> = result.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [3, 4, 5]);
         assert!(
-            result.errors[0].message.contains("helicoptere"),
+            result.errors[0].message.contains("hélicoptère"),
             "{}",
             result.errors[0].message
         );

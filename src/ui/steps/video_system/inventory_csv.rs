@@ -203,6 +203,27 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
             &[],
         ));
     }
+    if !preview.unlocated.is_empty() {
+        let ids: Vec<&str> = preview
+            .unlocated
+            .iter()
+            .take(20)
+            .map(|c| c.as_str())
+            .collect();
+        let mut ids = ids.join(", ");
+        if preview.unlocated.len() > 20 {
+            ids.push_str(", …");
+        }
+        ui.label(
+            RichText::new(crate::i18n::tr_count(
+                lang,
+                "ui.csv_unlocated",
+                preview.unlocated.len(),
+                &[("ids", &ids)],
+            ))
+            .color(theme::palette(ui.ctx()).warn),
+        );
+    }
     for camera in preview.cameras.iter().take(5) {
         let line = format!(
             "{} — {} — {}",
@@ -220,7 +241,7 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
                     "ui.csv_line_error",
                     &[
                         ("line", &error.line.to_string()),
-                        ("message", &error.message),
+                        ("message", &crate::messages::csv_row_error(error, lang)),
                     ],
                 );
                 ui.label(RichText::new(line).color(theme::palette(ui.ctx()).bad));
