@@ -710,6 +710,7 @@ pub fn csv_row_problem(problem: &crate::storage::camera_csv::RowProblem, lang: L
         P::HalfPlanPosition => tr(lang, "csv.row.half_plan_position").to_owned(),
         P::HalfGeoPosition => tr(lang, "csv.row.half_geo_position").to_owned(),
         P::TwoPositions => tr(lang, "csv.row.two_positions").to_owned(),
+        P::NotADate(text) => tr_with(lang, "csv.row.not_a_date", &[("text", text)]),
     }
 }
 

@@ -39,10 +39,19 @@ fn camera() -> impl Strategy<Value = Camera> {
         any::<(bool, bool, bool)>(),
         proptest::collection::vec(0usize..PurposeKind::ALL.len(), 0..3),
         text(),
-        text(),
+        (text(), proptest::option::of(date())),
     )
         .prop_map(
-            |(id, location, perimeter, kind, flags, purposes, notes, operator)| Camera {
+            |(
+                id,
+                location,
+                perimeter,
+                kind,
+                flags,
+                purposes,
+                notes,
+                (operator, commissioned_on),
+            )| Camera {
                 camera_id: CameraId::new(id),
                 location,
                 perimeter,
@@ -58,6 +67,7 @@ fn camera() -> impl Strategy<Value = Camera> {
                 purposes: purposes.into_iter().map(|k| PurposeKind::ALL[k]).collect(),
                 notes,
                 operator,
+                commissioned_on,
             },
         )
 }

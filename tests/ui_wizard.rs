@@ -2470,3 +2470,32 @@ fn csv_rows_are_refused_in_french_with_the_right_reason_and_unlocated_ones_named
         .query_by_label("1 caméra sans emplacement ni périmètre\u{a0}: N-1")
         .is_some());
 }
+
+/// Issue 33, item 6: a camera's commissioning date is typed in its form as people write it,
+/// kept in the inventory, and printed in the dossier's camera annex.
+#[test]
+fn a_cameras_commissioning_date_is_typed_in_its_form_and_kept() {
+    let mut h = tall_harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("3. Système vidéo").click();
+    h.run();
+    let camera = h.state().session.assessment.cameras[0].clone();
+    h.get_by_label(&camera.location).click();
+    h.run();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Mise en service");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Mise en service")
+        .type_text("8/7/16");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let cameras = &h.state().session.assessment.cameras;
+    assert_eq!(
+        cameras[0].commissioned_on,
+        gardefou::model::Date::from_ymd(2016, 7, 8)
+    );
+    let a = h.state().session.assessment.clone();
+    let dossier = common::dossier(&a, Lang::Fr, false, "2026-11-23");
+    let text = gardefou::dossier::text::plain_text(&dossier);
+    assert!(text.contains("Mise en service"), "the annex has the column");
+    assert!(text.contains("08/07/2016"), "and the date");
+}

@@ -51,6 +51,10 @@ pub struct Camera {
     /// which are the only ones its own orders must cover.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub operator: String,
+    /// When it was put into service, when known (open-data inventories give it: « Date de mise
+    /// en service »); `None` when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commissioned_on: Option<super::Date>,
 }
 
 impl Camera {

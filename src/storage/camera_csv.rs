@@ -40,6 +40,8 @@ pub enum CameraField {
     Notes,
     /// The third party operating the camera, if not the controller.
     Operator,
+    /// When it was put into service (« Date de mise en service »).
+    Commissioned,
     /// Position on the perimeter's plan, pixels from the left.
     X,
     /// Position on the perimeter's plan, pixels from the top.
@@ -58,7 +60,7 @@ pub enum CameraField {
 
 impl CameraField {
     /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 17] = [
+    pub const ALL: [CameraField; 18] = [
         CameraField::Id,
         CameraField::Location,
         CameraField::Perimeter,
@@ -69,6 +71,7 @@ impl CameraField {
         CameraField::Masking,
         CameraField::Notes,
         CameraField::Operator,
+        CameraField::Commissioned,
         CameraField::X,
         CameraField::Y,
         CameraField::Latitude,
@@ -126,6 +129,17 @@ impl CameraField {
             CameraField::Masking => &["masquage", "masking", "masque", "floutage"],
             CameraField::Notes => &["notes", "remarques", "commentaire", "observations"],
             CameraField::Operator => &["exploitant", "operator", "proprietaire", "owner"],
+            // French open data: « Date de mise en service ».
+            CameraField::Commissioned => &[
+                "date de mise en service",
+                "mise en service",
+                "mise_en_service",
+                "date mise en service",
+                "commissioned",
+                "commissioning date",
+                "date d'installation",
+                "installation",
+            ],
             CameraField::X => &["x"],
             CameraField::Y => &["y"],
             CameraField::Latitude => &["latitude", "lat"],
@@ -273,6 +287,9 @@ pub enum RowProblem {
     /// Latitude without longitude, or the reverse.
     #[error("latitude and longitude go together: one is empty")]
     HalfGeoPosition,
+    /// A date cell that is no date.
+    #[error("« {0} » is not a date (dd/mm/yyyy, yyyy-mm-dd, or « inconnue »)")]
+    NotADate(String),
     /// Both kinds of position.
     #[error("give x/y on the plan or latitude/longitude, not both")]
     TwoPositions,
@@ -477,6 +494,17 @@ fn parse_bool(value: &str) -> Result<bool, RowProblem> {
     }
 }
 
+/// A commissioning date as inventories write it (`08/07/16`, `8 juillet 2016`, `2016-07-08`);
+/// empty, « inconnue » or « ? »: unknown.
+fn parse_commissioned(value: &str) -> Result<Option<crate::model::Date>, RowProblem> {
+    match fold(value).as_str() {
+        "" | "inconnue" | "inconnu" | "unknown" | "?" | "nc" | "n/c" | "-" => Ok(None),
+        _ => crate::model::date_input::parse_typed(value.trim())
+            .map(Some)
+            .map_err(|_| RowProblem::NotADate(value.trim().to_owned())),
+    }
+}
+
 fn parse_kind(value: &str) -> Result<CameraKind, RowProblem> {
     let folded = fold(value);
     match folded.as_str() {
@@ -651,6 +679,11 @@ pub fn preview_with(
             problems.push(e);
             None
         });
+        let commissioned_on =
+            parse_commissioned(cell(CameraField::Commissioned)).unwrap_or_else(|e| {
+                problems.push(e);
+                None
+            });
         let mut optional = |field: CameraField, name: &str, range: (f64, f64)| {
             parse_number(cell(field), name, range).unwrap_or_else(|e| {
                 problems.push(e);
@@ -691,6 +724,7 @@ pub fn preview_with(
                 has_privacy_masking,
                 notes: cell(CameraField::Notes).to_owned(),
                 operator: cell(CameraField::Operator).trim().to_owned(),
+                commissioned_on,
             });
         } else {
             out.errors.push(RowError::new(*line, problems));
@@ -720,6 +754,7 @@ pub fn export(cameras: &[Camera]) -> String {
         "masquage",
         "notes",
         "exploitant",
+        "mise en service",
     ];
     // Writing into a Vec cannot fail; a failure would only lose the row, never panic.
     writer.write_record(header).ok();
@@ -743,6 +778,7 @@ pub fn export(cameras: &[Camera]) -> String {
                 yes_no(camera.has_privacy_masking),
                 &camera.notes,
                 &camera.operator,
+                &camera.commissioned_on.map(|d| d.iso()).unwrap_or_default(),
             ])
             .ok();
     }
@@ -875,6 +911,29 @@ mod tests {
             .map(|c| c.camera_id.as_str())
             .collect();
         assert_eq!(ids, ["A", "D"]);
+    }
+
+    #[test]
+    fn an_open_data_inventory_keeps_its_commissioning_dates() {
+        // The Paris bulletin's columns and date form; « inconnue » is unknown, not an error.
+        let csv = "Numéro;Implantation;Code postal;Date de mise en service\n46685;Place de la Concorde;75008;08/07/16\n46686;Rue de Rivoli;75001;inconnue\n46687;Quai;75004;le 31 février\n";
+        let result = import(csv.as_bytes());
+        assert_eq!(result.cameras.len(), 2);
+        assert_eq!(
+            result.cameras[0].commissioned_on,
+            crate::model::Date::from_ymd(2016, 7, 8)
+        );
+        assert_eq!(result.cameras[1].commissioned_on, None);
+        assert_eq!(result.cameras[0].perimeter, "75008");
+        assert_eq!(result.cameras[0].location, "Place de la Concorde");
+        assert_eq!(result.errors.len(), 1);
+        assert_eq!(
+            result.errors[0].problems,
+            [RowProblem::NotADate("le 31 février".to_owned())]
+        );
+        // And back: the export writes the date, the import reads it again.
+        let again = import(export(&result.cameras).as_bytes());
+        assert_eq!(again.cameras, result.cameras);
     }
 
     #[test]

@@ -74,6 +74,8 @@ fn comments(ctx: &Ctx) -> Vec<Block> {
 
 fn cameras(ctx: &Ctx) -> Vec<Block> {
     let mut out = vec![chapter(ctx.t("dossier.annex.cameras"))];
+    // The commissioning dates get a column when the inventory gives any.
+    let has_dates = ctx.a.cameras.iter().any(|c| c.commissioned_on.is_some());
     if ctx.hides_locations() {
         out.push(Block::Note(ctx.t("dossier.locations_hidden")));
     }
@@ -96,7 +98,7 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
                 (true, true) => ctx.t("dossier.masked"),
                 (true, false) => ctx.t("dossier.unmasked"),
             };
-            vec![
+            let mut row = vec![
                 c.camera_id.to_string(),
                 if ctx.hides_locations() {
                     ctx.t("dossier.hidden")
@@ -118,42 +120,53 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
                 },
                 purposes.join(", "),
                 dwellings,
-            ]
+            ];
+            if has_dates {
+                row.push(
+                    c.commissioned_on
+                        .map_or_else(|| ctx.t("dossier.not_filled"), |d| ctx.date(Some(d))),
+                );
+            }
+            row
         })
         .collect();
-    out.push(Block::Table {
-        columns: vec![
-            Column {
-                title: ctx.t("column.camera_id"),
-                weight: 1.2,
-            },
-            Column {
-                title: ctx.t("column.location"),
-                weight: 3.4,
-            },
-            Column {
-                title: ctx.t("column.perimeter"),
-                weight: 2.2,
-            },
-            Column {
-                title: ctx.t("dossier.col.kind"),
-                weight: 1.3,
-            },
-            Column {
-                title: ctx.t("column.analytics"),
-                weight: 1.1,
-            },
-            Column {
-                title: ctx.t("dossier.col.purposes"),
-                weight: 1.5,
-            },
-            Column {
-                title: ctx.t("dossier.col.dwellings"),
-                weight: 1.3,
-            },
-        ],
-        rows,
-    });
+    let mut columns = vec![
+        Column {
+            title: ctx.t("column.camera_id"),
+            weight: 1.2,
+        },
+        Column {
+            title: ctx.t("column.location"),
+            weight: 3.4,
+        },
+        Column {
+            title: ctx.t("column.perimeter"),
+            weight: 2.2,
+        },
+        Column {
+            title: ctx.t("dossier.col.kind"),
+            weight: 1.3,
+        },
+        Column {
+            title: ctx.t("column.analytics"),
+            weight: 1.1,
+        },
+        Column {
+            title: ctx.t("dossier.col.purposes"),
+            weight: 1.5,
+        },
+        Column {
+            title: ctx.t("dossier.col.dwellings"),
+            weight: 1.3,
+        },
+    ];
+    if has_dates {
+        columns.push(Column {
+            title: ctx.t("column.commissioned_on"),
+            weight: 1.4,
+        });
+    }
+    out.push(Block::Table { columns, rows });
     out
 }
 

@@ -4,6 +4,7 @@
 //! each in its own module.
 
 use crate::model::path;
+mod camera_form;
 mod capabilities;
 mod evidence;
 pub mod inventory;
