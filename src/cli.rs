@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod evaluated;
 mod export;
+mod import_cameras;
 mod pia;
 mod portfolio;
 mod rules;
@@ -68,6 +69,17 @@ pub enum Command {
     /// Import a CNIL PIA export (JSON) into a project file; warnings list what could not be
     /// mapped cleanly. / Importer un export JSON du logiciel PIA de la CNIL.
     ImportPia(ImportPiaArgs),
+    /// Import a camera inventory from a CSV file (a GIS or open-data export) into a project
+    /// file (--into) or a new one (-o), with the app's reader: columns guessed from the header
+    /// (--map COLUMN=FIELD to choose; fields: id, location, perimeter, kind, analytics,
+    /// purposes, dwellings, masking, notes, operator, commissioned, x, y, latitude, longitude,
+    /// direction, angle, range), positions placed on the perimeters' plans, each refused row
+    /// named with its line. The ready cameras are imported; exit 0, 1 when rows were refused,
+    /// 2 when the file or the project cannot be read or written. --json prints one object:
+    /// {"file", "project", "imported", "placed", "plans_added", "ignored_columns", "unlocated",
+    /// "refused": [{"line", "message"}]}. / Importer un inventaire de caméras (CSV) dans un
+    /// fichier projet ; code 1 si des lignes sont refusées, 2 si illisible.
+    ImportCameras(ImportCamerasArgs),
     /// Export a project as a CNIL PIA file the CNIL tool can import.
     /// / Exporter un projet au format du logiciel PIA de la CNIL.
     ExportPia(ExportPiaArgs),
@@ -194,6 +206,29 @@ pub struct ImportPiaArgs {
     /// The project file to write. / Le fichier projet à écrire.
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
+}
+
+/// The arguments of `ImportCameras`.
+#[derive(Debug, PartialEq, clap::Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["into", "output"])))]
+pub struct ImportCamerasArgs {
+    /// The camera CSV. / Le fichier CSV des caméras.
+    pub input: PathBuf,
+    /// The project file to add the cameras to (saved in place, its previous version kept as
+    /// .bak). / Le fichier projet où ajouter les caméras.
+    #[arg(long = "into")]
+    pub into: Option<PathBuf>,
+    /// A new project file holding only the imported cameras (refused if the file exists).
+    /// / Un nouveau fichier projet.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// A column and the field it fills, as COLUMN=FIELD (repeatable), over the guess.
+    /// / Une colonne et le champ qu'elle remplit.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// Print the report as JSON. / Le compte rendu en JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The arguments of `ExportPia`.
@@ -373,6 +408,7 @@ pub fn run(command: Command, lang: Lang, dossier_lang: Option<Lang>) -> u8 {
             lang,
         ),
         Command::ImportPia(ImportPiaArgs { input, output }) => pia::import(&input, &output, lang),
+        Command::ImportCameras(args) => import_cameras::run(&args, lang),
         Command::ExportPia(ExportPiaArgs { input, output }) => {
             pia::export(&input, &output, today_local(), lang)
         }

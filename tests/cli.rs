@@ -859,3 +859,67 @@ fn portfolio_lists_permission_errors_as_rows() {
         assert!(error.contains("ermission denied"), "{error}");
     }
 }
+
+/// Issue 33, item 5: `import-cameras` reads an open-data CSV with the app's reader into a new
+/// project, then into that project again (where every camera now exists); refused rows are
+/// named with their line, the exit code says whether any was, and nothing is written on a bad
+/// `--map` or over an existing file with `-o`.
+#[test]
+fn import_cameras_scripts_the_apps_csv_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("paris.csv");
+    std::fs::write(
+        &csv,
+        "Code postal;Numéro;Implantation;Date de mise en service;lat;lon;Marque\n\
+         75008;46685;Place de la Concorde;08/07/16;48.8656;2.3212;Axis\n\
+         75008;46686;Rue Royale;inconnue;48.8680;2.3225;Axis\n\
+         75001;46687;Rue de Rivoli;32/13/16;48.8620;2.3360;Bosch\n",
+    )
+    .expect("csv");
+    let project = dir.path().join("ville.aipd.ron");
+    let (csv, project_arg) = (
+        csv.to_str().expect("utf-8"),
+        project.to_str().expect("utf-8"),
+    );
+    let output = gardefou(&["import-cameras", csv, "-o", project_arg]);
+    assert_eq!(output.status.code(), Some(1), "a row was refused");
+    assert!(stderr(&output).contains(":4: "), "{}", stderr(&output));
+    let a = gardefou::storage::load(&project).expect("the new project");
+    let ids: Vec<&str> = a.cameras.iter().map(|c| c.camera_id.as_str()).collect();
+    assert_eq!(ids, ["46685", "46686"]);
+    assert_eq!(a.cameras[0].perimeter, "75008");
+    assert_eq!(
+        a.cameras[0].commissioned_on,
+        gardefou::model::Date::from_ymd(2016, 7, 8)
+    );
+    assert_eq!(a.plans.len(), 1, "placed on their perimeter's plan");
+
+    // Again, into the same project: every camera is already there, said row by row.
+    let output = gardefou(&["import-cameras", csv, "--into", project_arg, "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["imported"], 0);
+    assert_eq!(report["ignored_columns"][0], "Marque");
+    let refused = report["refused"].as_array().expect("refused");
+    assert_eq!(refused.len(), 3);
+    assert!(refused[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("already in the inventory")));
+
+    // -o never writes over a file; a bad --map writes nothing.
+    let before = std::fs::read(&project).expect("read");
+    let output = gardefou(&["import-cameras", csv, "-o", project_arg]);
+    assert_eq!(output.status.code(), Some(2));
+    let other = dir.path().join("autre.aipd.ron");
+    let output = gardefou(&[
+        "import-cameras",
+        csv,
+        "-o",
+        other.to_str().expect("utf-8"),
+        "--map",
+        "Marque=modèle",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!other.exists());
+    assert_eq!(std::fs::read(&project).expect("read"), before);
+}

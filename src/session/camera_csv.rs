@@ -236,6 +236,28 @@ impl CsvImport {
         self.preview = camera_csv::preview_with(&self.table, &self.mapping, &self.kinds, existing);
     }
 
+    /// Maps the column titled `column` (as the file's header writes it, case and accents
+    /// ignored) to `field`, instead of what was guessed; `false` when no column has that title.
+    pub fn map_column(&mut self, column: &str, field: camera_csv::CameraField) -> bool {
+        let wanted = crate::storage::camera_csv::fold(column);
+        let Some(index) = self
+            .table
+            .header
+            .iter()
+            .position(|title| crate::storage::camera_csv::fold(title) == wanted)
+        else {
+            return false;
+        };
+        for (f, c) in &mut self.mapping {
+            if *f == field {
+                *c = Some(index);
+            } else if *c == Some(index) {
+                *c = None;
+            }
+        }
+        true
+    }
+
     /// The file's columns that no camera field reads, by their header: what the import leaves
     /// out.
     pub fn ignored_columns(&self) -> Vec<&str> {

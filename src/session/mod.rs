@@ -28,7 +28,7 @@ pub use crate::storage::autosave::{
     pending_recovery, INTERVAL_SECONDS as AUTOSAVE_INTERVAL_SECONDS,
     QUIET_SECONDS as AUTOSAVE_QUIET_SECONDS,
 };
-pub use crate::storage::camera_csv::ImportPreview;
+pub use crate::storage::camera_csv::{CameraField, ImportPreview};
 pub use crate::storage::evidence::Budget as EvidenceBudget;
 pub use crate::storage::write_atomic;
 pub use camera_csv::CsvImport;

@@ -59,6 +59,39 @@ pub enum CameraField {
 }
 
 impl CameraField {
+    /// The field's name on the command line (`--map COLUMN=FIELD`): `id`, `location`,
+    /// `perimeter`, `kind`, `analytics`, `purposes`, `dwellings`, `masking`, `notes`,
+    /// `operator`, `commissioned`, `x`, `y`, `latitude`, `longitude`, `direction`, `angle`,
+    /// `range`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CameraField::Id => "id",
+            CameraField::Location => "location",
+            CameraField::Perimeter => "perimeter",
+            CameraField::Kind => "kind",
+            CameraField::Analytics => "analytics",
+            CameraField::Purposes => "purposes",
+            CameraField::Dwellings => "dwellings",
+            CameraField::Masking => "masking",
+            CameraField::Notes => "notes",
+            CameraField::Operator => "operator",
+            CameraField::Commissioned => "commissioned",
+            CameraField::X => "x",
+            CameraField::Y => "y",
+            CameraField::Latitude => "latitude",
+            CameraField::Longitude => "longitude",
+            CameraField::Direction => "direction",
+            CameraField::Angle => "angle",
+            CameraField::Range => "range",
+        }
+    }
+
+    /// The field of that command-line name.
+    pub fn from_name(name: &str) -> Option<CameraField> {
+        let name = name.trim().to_lowercase();
+        CameraField::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// Every field, in the order of the inventory.
     pub const ALL: [CameraField; 18] = [
         CameraField::Id,
@@ -451,7 +484,7 @@ fn clip(cell: &str) -> String {
 }
 
 /// Lower case without French accents, for matching header words and values.
-fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     text.trim()
         .to_lowercase()
         .chars()
