@@ -2499,3 +2499,41 @@ fn a_cameras_commissioning_date_is_typed_in_its_form_and_kept() {
     assert!(text.contains("Mise en service"), "the annex has the column");
     assert!(text.contains("08/07/2016"), "and the date");
 }
+
+/// Issue 27, item 10: the side windows open over the form, not over the top bar or the step
+/// list.
+#[test]
+fn side_windows_open_beside_the_step_list_and_under_the_top_bar() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    // The step list's entry (the step's heading in the form bears the same words).
+    let entry = |h: &Harness<'static, GardefouApp>| {
+        h.get_all_by_label("3. Video system")
+            .map(|n| n.rect())
+            .min_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("navigator entry")
+    };
+    h.get_all_by_label("3. Video system")
+        .next()
+        .expect("navigator")
+        .click();
+    h.run();
+    let steps = entry(&h);
+    let top_bar = h
+        .get_all_by_label("Help")
+        .map(|n| n.rect())
+        .fold(egui::Rect::NOTHING, |a, b| a.union(b));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    let search = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .rect();
+    assert!(
+        search.left() > steps.right(),
+        "the search window's field at {search:?} covers the step list ending at {}",
+        steps.right()
+    );
+    assert!(
+        search.top() > top_bar.bottom(),
+        "the search window's field at {search:?} is over the top bar"
+    );
+}

@@ -73,6 +73,7 @@ impl GardefouApp {
         let title = tr_with(lang, "changes.title", &[("number", &view.version)]);
         egui::Window::new(title)
             .id(egui::Id::unique("gardefou.changes"))
+            .default_pos(super::windows::beside_content(ctx))
             .open(&mut is_open)
             .default_size([620.0, 480.0])
             .show(ctx, |ui| {
@@ -202,6 +203,7 @@ impl GardefouApp {
         let history = &mut self.session.assessment.history;
         egui::Window::new(tr(lang, "review.title"))
             .id(egui::Id::unique("gardefou.review"))
+            .default_pos(super::windows::beside_content(ctx))
             .open(&mut is_open)
             .default_size([520.0, 460.0])
             .show(ctx, |ui| {
@@ -308,6 +310,7 @@ impl GardefouApp {
         let mut is_open = true;
         egui::Window::new(tr(lang, "ui.references"))
             .id(egui::Id::unique("gardefou.references"))
+            .default_pos(super::windows::beside_content(ctx))
             .open(&mut is_open)
             .default_size([560.0, 520.0])
             .show(ctx, |ui| {
@@ -375,6 +378,7 @@ impl GardefouApp {
         let mut is_open = true;
         egui::Window::new(tr(lang, "ui.help"))
             .id(egui::Id::unique("gardefou.help"))
+            .default_pos(super::windows::beside_content(ctx))
             .open(&mut is_open)
             .default_width(460.0)
             .show(ctx, |ui| match question {

@@ -20,6 +20,7 @@ impl GardefouApp {
         let mut chosen = false;
         egui::Window::new(tr(lang, "ui.search"))
             .id(egui::Id::unique("gardefou.search"))
+            .default_pos(super::windows::beside_content(ctx))
             .open(&mut is_open)
             .default_size([520.0, 420.0])
             .show(ctx, |ui| {

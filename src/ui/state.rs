@@ -164,6 +164,9 @@ pub struct UiState {
     pub references: Option<super::windows::ReferencesView>,
     /// The help window, when open: the field path whose help it shows.
     pub help: Option<String>,
+    /// Counts the projects this window has shown (new, opened): the form's scroll position
+    /// is kept per project, so a new one starts at the top.
+    pub project_number: u64,
     /// The search window, when open.
     pub search: Option<super::windows::SearchView>,
     /// What fills the window: the start screen, the wizard or the portfolio.
@@ -192,6 +195,7 @@ impl UiState {
     /// one's state (a plan editor offering « 75001 » over an empty sheet). What belongs to the
     /// user (format, portfolio, references, help) stays.
     pub fn forget_project(&mut self) {
+        self.project_number += 1;
         self.highlight = None;
         self.should_scroll = false;
         self.status = None;

@@ -76,3 +76,22 @@ pub fn note_landed(ctx: &egui::Context, path: &str) {
 pub fn landed(ctx: &egui::Context) -> Option<String> {
     ctx.data(|d| d.get_temp::<String>(egui::Id::unique(LANDED_FIELD)))
 }
+
+/// Where the form was drawn this frame (egui temporary data): the side windows open over it,
+/// never over the top bar or the step list ([`beside_content`]).
+const CONTENT_RECT: &str = "gardefou.content_rect";
+
+/// Notes where the form (the central panel) is, for [`beside_content`].
+pub fn note_content(ctx: &egui::Context, rect: egui::Rect) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(CONTENT_RECT), rect));
+}
+
+/// Where a side window (help, search, review, changes, legal texts) first opens: inside the
+/// form's area, a little in from its top-left corner, so it covers neither the top bar nor the
+/// step list (a window the user moved stays where it was put).
+pub fn beside_content(ctx: &egui::Context) -> egui::Pos2 {
+    let content: Option<egui::Rect> = ctx.data(|d| d.get_temp(egui::Id::unique(CONTENT_RECT)));
+    content.map_or(egui::pos2(270.0, 70.0), |rect| {
+        rect.left_top() + egui::vec2(16.0, 12.0)
+    })
+}

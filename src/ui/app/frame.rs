@@ -145,7 +145,7 @@ impl GardefouApp {
         let highlight = self.state.highlight.as_ref().map(|h| h.path.clone());
         let should_scroll = std::mem::take(&mut self.state.should_scroll);
         egui::ScrollArea::vertical()
-            .id_salt(("step", step))
+            .id_salt(("step", step, self.state.project_number))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(900.0));
@@ -251,7 +251,11 @@ impl GardefouApp {
             .show(ui, |ui| {
                 self.findings_ui(ui, &mut actions);
             });
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut actions));
+        let content = egui::CentralPanel::default()
+            .show(ui, |ui| self.central_ui(ui, &mut actions))
+            .response
+            .rect;
+        crate::ui::windows::note_content(&ctx, content);
         self.panels_ui(&ctx, &mut actions);
         self.prompt_ui(&ctx, &mut actions);
         self.file_picker_ui(&ctx);
