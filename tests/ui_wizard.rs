@@ -2537,3 +2537,46 @@ fn side_windows_open_beside_the_step_list_and_under_the_top_bar() {
         "the search window's field at {search:?} is over the top bar"
     );
 }
+
+/// Issue 27, item 9: at 150 % and 200 % zoom the top bar's buttons wrap instead of overlapping,
+/// the step list's entries stay whole, and nothing of the top bar lies under the step list.
+#[test]
+fn at_150_and_200_percent_zoom_the_top_bar_and_the_step_list_do_not_overlap() {
+    use egui::accesskit::Role;
+    for zoom in [1.5_f32, 2.0] {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0 / zoom, 768.0 / zoom))
+            .with_max_steps(12)
+            .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
+            .build_ui_state(
+                |ui, app: &mut GardefouApp| app.frame_ui(ui),
+                app(common::sample(), Lang::Fr),
+            );
+        h.run();
+        let navigator = h
+            .get_all_by_label("0. Projet")
+            .map(|n| n.rect())
+            .min_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("the step list");
+        // The top bar: the buttons above the step list's first entry.
+        let buttons: Vec<(String, egui::Rect)> = h
+            .query_all_by_role(Role::Button)
+            .map(|n| (format!("{n:?}"), n.rect()))
+            .filter(|(_, r)| r.bottom() <= navigator.top() && r.width() > 0.0)
+            .collect();
+        assert!(
+            buttons.len() >= 8,
+            "{zoom}: {} top-bar buttons",
+            buttons.len()
+        );
+        for (i, (a, ra)) in buttons.iter().enumerate() {
+            for (b, rb) in &buttons[i + 1..] {
+                let overlap = ra.intersect(*rb);
+                assert!(
+                    overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                    "{zoom}: top-bar buttons overlap:\n{a} {ra:?}\n{b} {rb:?}"
+                );
+            }
+        }
+    }
+}

@@ -61,44 +61,82 @@ impl GardefouApp {
             ui.separator();
             command_button(ui, Command::Find, lang, has_work, actions);
             command_button(ui, Command::Review, lang, has_work, actions);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.menu_button(tr(lang, "action.help"), |ui| {
-                    for command in [Command::Help, Command::References] {
-                        if ui
-                            .button(command.label(lang))
-                            .on_hover_text(command.hover_text(ui.ctx(), lang))
-                            .clicked()
-                        {
-                            actions.push(Action::Command(command));
-                            ui.close();
-                        }
-                    }
-                    // The theme lives here, so the top bar keeps room for the commands.
-                    let dark = self.settings.is_dark;
-                    let theme_text = if dark {
-                        tr(lang, "ui.light_theme")
-                    } else {
-                        tr(lang, "ui.dark_theme")
-                    };
-                    if ui.button(theme_text).clicked() {
-                        actions.push(Action::SetDark(!dark));
-                        ui.close();
-                    }
-                    ui.separator();
-                    ui.label(RichText::new(tr(lang, "ui.shortcuts")).strong());
-                    shortcuts_ui(ui, lang);
+            // The language switch and the help menu sit at the right end when the row has room
+            // for them; at 150–200 % zoom they follow the commands on the wrapped row instead
+            // of being drawn over them.
+            const RIGHT_GROUP_WIDTH: f32 = 125.0;
+            // In a wrapping row, what is left of the current line (the available width is the
+            // whole line's).
+            let left_on_line = ui.max_rect().right() - ui.cursor().left();
+            if left_on_line >= RIGHT_GROUP_WIDTH {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.language_and_help_ui(ui, lang, actions, true);
                 });
-                for other in Lang::ALL.iter().rev() {
-                    let text = other.code().to_ascii_uppercase();
-                    if ui
-                        .selectable_label(lang == *other, text)
-                        .on_hover_text(tr(*other, "ui.switch_language"))
-                        .clicked()
-                    {
-                        actions.push(Action::SetLang(*other));
-                    }
+            } else {
+                self.language_and_help_ui(ui, lang, actions, false);
+            }
+        });
+    }
+
+    /// The help menu (help, legal texts, theme, shortcuts) and the language switch; `is_reversed`
+    /// when drawn right to left (the menu then comes first, to stay at the far right).
+    fn language_and_help_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        actions: &mut Vec<Action>,
+        is_reversed: bool,
+    ) {
+        let languages: Vec<Lang> = if is_reversed {
+            Lang::ALL.iter().rev().copied().collect()
+        } else {
+            Lang::ALL.to_vec()
+        };
+        if is_reversed {
+            self.help_menu_ui(ui, lang, actions);
+        }
+        for other in languages {
+            let text = other.code().to_ascii_uppercase();
+            if ui
+                .selectable_label(lang == other, text)
+                .on_hover_text(tr(other, "ui.switch_language"))
+                .clicked()
+            {
+                actions.push(Action::SetLang(other));
+            }
+        }
+        if !is_reversed {
+            self.help_menu_ui(ui, lang, actions);
+        }
+    }
+
+    /// The « Help » menu: help, legal texts, the theme, the shortcuts.
+    fn help_menu_ui(&mut self, ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+        ui.menu_button(tr(lang, "action.help"), |ui| {
+            for command in [Command::Help, Command::References] {
+                if ui
+                    .button(command.label(lang))
+                    .on_hover_text(command.hover_text(ui.ctx(), lang))
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                    ui.close();
                 }
-            });
+            }
+            // The theme lives here, so the top bar keeps room for the commands.
+            let dark = self.settings.is_dark;
+            let theme_text = if dark {
+                tr(lang, "ui.light_theme")
+            } else {
+                tr(lang, "ui.dark_theme")
+            };
+            if ui.button(theme_text).clicked() {
+                actions.push(Action::SetDark(!dark));
+                ui.close();
+            }
+            ui.separator();
+            ui.label(RichText::new(tr(lang, "ui.shortcuts")).strong());
+            shortcuts_ui(ui, lang);
         });
     }
 
