@@ -30,6 +30,7 @@ pub mod step;
 pub mod steps;
 pub mod task;
 pub mod theme;
+mod top_bar;
 pub mod viewer;
 pub mod widgets;
 pub mod windows;
