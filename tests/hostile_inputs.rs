@@ -482,19 +482,12 @@ fn an_export_never_writes_over_its_input_or_another_project() {
 
 #[test]
 fn a_forged_history_is_said_on_standard_error_by_check_and_export() {
-    use gardefou::model::ProjectStatus;
     use gardefou::session::Session;
     let dir = tempfile::tempdir().expect("temp dir");
     let kb = std::sync::Arc::new(common::kb());
     let today = common::day("2026-12-06");
     let mut session = Session::new(common::sample(), None, kb, today);
-    session.assessment.project.status = ProjectStatus::Draft;
-    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
-        session
-            .change_status(to, "Claire Vasseur", "")
-            .expect("circuit step");
-    }
-    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    common::validate_through_the_circuit(&mut session);
     let path = dir.path().join("forge.aipd.ron");
     session.save_as(&path).expect("save");
     let mut forged = gardefou::storage::load(&path).expect("load");

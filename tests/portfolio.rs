@@ -535,7 +535,6 @@ proptest! {
 /// row of its own.
 #[test]
 fn a_validated_assessment_changed_since_says_so_and_a_lone_dossier_keeps_its_row() {
-    use gardefou::model::ProjectStatus;
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     let kb = kb();
@@ -543,13 +542,7 @@ fn a_validated_assessment_changed_since_says_so_and_a_lone_dossier_keeps_its_row
         let path = root.join(name);
         let mut session = Session::new(member(4), None, Arc::clone(&kb), today());
         session.assessment.project.title = name.to_owned();
-        session.assessment.project.status = ProjectStatus::Draft;
-        for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
-            session
-                .change_status(to, "Claire Vasseur", "")
-                .expect("circuit step");
-        }
-        session.validate("1.0", "Hervé Martin", "").expect("1.0");
+        common::validate_through_the_circuit(&mut session);
         if edit {
             session.assessment.video_system.image_retention_days = Some(28);
         }

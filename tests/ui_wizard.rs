@@ -1882,21 +1882,21 @@ fn evidence_is_picked_from_the_locker_and_the_locker_is_a_click_away() {
     assert_eq!(highlight.as_deref(), Some("evidence"));
 }
 
+/// The sample in French on a 1366×768 screen zoomed by `zoom` (150 % is a 911×512-point
+/// window).
+fn zoomed_harness(zoom: f32) -> Harness<'static, GardefouApp> {
+    harness_of_size(
+        app(common::sample(), Lang::Fr),
+        egui::vec2(1366.0 / zoom, 768.0 / zoom),
+    )
+}
+
 /// At 150 % zoom (Ctrl+plus three times) on a 1366×768 screen, every text box of the form stays
 /// inside the middle column, left of the findings panel: nothing is clipped.
 #[test]
 fn at_150_percent_zoom_the_middle_column_is_not_clipped() {
     use egui::accesskit::Role;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0 / 1.5, 768.0 / 1.5))
-        .with_max_steps(12)
-        // 150 % zoom of a 1366×768 screen is a 911×512-point window.
-        .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
-        .build_ui_state(
-            |ui, app: &mut GardefouApp| app.frame_ui(ui),
-            app(common::sample(), Lang::Fr),
-        );
-    h.run();
+    let mut h = zoomed_harness(1.5);
     for step in [Step::Project, Step::VideoSystem, Step::Opinions] {
         h.state_mut().state.step = step;
         h.run();
@@ -2544,15 +2544,7 @@ fn side_windows_open_beside_the_step_list_and_under_the_top_bar() {
 fn at_150_and_200_percent_zoom_the_top_bar_and_the_step_list_do_not_overlap() {
     use egui::accesskit::Role;
     for zoom in [1.5_f32, 2.0] {
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1366.0 / zoom, 768.0 / zoom))
-            .with_max_steps(12)
-            .with_context_setup(|ctx| gardefou::ui::theme::install(ctx, false))
-            .build_ui_state(
-                |ui, app: &mut GardefouApp| app.frame_ui(ui),
-                app(common::sample(), Lang::Fr),
-            );
-        h.run();
+        let h = zoomed_harness(zoom);
         let navigator = h
             .get_all_by_label("0. Projet")
             .map(|n| n.rect())

@@ -171,3 +171,16 @@ pub fn public_secrets(sample: &Assessment) -> Vec<&String> {
     secrets.extend(sample.opinions.signatures.iter().map(|s| &s.name));
     secrets
 }
+
+/// Takes `session` from a draft through the review circuit to a validated version 1.0, as the
+/// DPO and the controller would.
+pub fn validate_through_the_circuit(session: &mut gardefou::session::Session) {
+    use gardefou::model::ProjectStatus;
+    session.assessment.project.status = ProjectStatus::Draft;
+    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+        session
+            .change_status(to, "Claire Vasseur", "")
+            .expect("circuit step");
+    }
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+}
