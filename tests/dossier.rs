@@ -656,13 +656,7 @@ fn a_validated_version_is_in_the_versions_table_and_its_fingerprint_on_the_cover
     use gardefou::session::Session;
     let kb = std::sync::Arc::new(common::kb());
     let mut session = Session::new(common::sample(), None, kb, common::day(TODAY));
-    session.assessment.project.status = ProjectStatus::Draft;
-    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
-        session
-            .change_status(to, "Claire Vasseur", "")
-            .expect("step");
-    }
-    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    common::validate_through_the_circuit(&mut session);
     let a = session.assessment.clone();
     let d = build(&a, Lang::Fr, false);
     let bytes = render(&d);
