@@ -64,6 +64,12 @@ pub enum LogoError {
     /// The picture is damaged.
     #[error("the logo cannot be decoded: {0}")]
     Corrupt(String),
+    /// The logo of the evidence locker is no longer the file attached (its SHA-256 differs).
+    #[error("{path}: the logo changed since it was attached to the evidence locker")]
+    Changed {
+        /// The logo file.
+        path: PathBuf,
+    },
 }
 
 /// What a logo file may be.
@@ -129,7 +135,16 @@ pub fn resolve(
             Err(error) => return Err(error),
         }
     };
-    Ok(Some(dossier::Branding {
+    Ok(with_logo(branding, logo))
+}
+
+/// The branding of a document: `branding`'s texts and colour with `logo` (already read, its
+/// `logo_path` not read again); `None` when there is nothing to show.
+pub fn with_logo(branding: &Branding, logo: Option<Logo>) -> Option<dossier::Branding> {
+    if branding.is_empty() && logo.is_none() {
+        return None;
+    }
+    Some(dossier::Branding {
         firm_name: branding.firm_name.trim().to_owned(),
         footer_line: branding.footer_line.trim().to_owned(),
         accent: branding.accent_rgb().map(|(r, g, b)| {
@@ -140,7 +155,7 @@ pub fn resolve(
             )
         }),
         logo,
-    }))
+    })
 }
 
 #[cfg(test)]

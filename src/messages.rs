@@ -427,6 +427,20 @@ pub fn logo_error(error: &crate::branding::LogoError, lang: Lang) -> String {
             ],
         ),
         LogoError::Corrupt(reason) => tr_with(lang, "error.logo.corrupt", &[("reason", reason)]),
+        LogoError::Changed { path } => tr_with(
+            lang,
+            "error.logo.changed",
+            &[("path", &path.display().to_string())],
+        ),
+    }
+}
+
+/// Why a logo could not join the evidence locker, in the user's language.
+pub fn attach_logo_error(error: &crate::session::logo::AttachLogoError, lang: Lang) -> String {
+    use crate::session::logo::AttachLogoError;
+    match error {
+        AttachLogoError::Logo(error) => logo_error(error, lang),
+        AttachLogoError::Attach(error) => attach_error(error, lang),
     }
 }
 

@@ -415,6 +415,148 @@ fn a_permission_recorded_in_the_project_holds_for_that_content_only() {
 }
 
 #[test]
+fn a_logo_joins_the_evidence_locker_and_a_logo_changed_since_is_refused() {
+    use gardefou::branding::LogoError;
+    use gardefou::session::logo::{AttachLogoError, BrandingProblem};
+    use gardefou::session::Session;
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("projet");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let project = folder.join("p.aipd.ron");
+    let mut a = common::sample();
+    a.project.branding.firm_name = "Cabinet X".to_owned();
+    gardefou::storage::save(&project, &a).expect("save");
+    let kb = std::sync::Arc::new(common::kb());
+    let today = common::day("2026-12-07");
+    let mut session = Session::open(&project, kb.clone(), today)
+        .expect("open")
+        .session;
+    let before = session.assessment.evidence.len();
+    // A file that is no picture is refused, and the locker is left as it was.
+    let text = folder.join("notes.png");
+    std::fs::write(&text, "pas une image").expect("write");
+    assert!(matches!(
+        session.attach_logo(&text),
+        Err(AttachLogoError::Logo(LogoError::NotPngOrJpeg))
+    ));
+    assert_eq!(session.assessment.evidence.len(), before);
+    // The user's own logo, outside the project's folder: attached with its hash and allowed.
+    let logo = home.path().join("logo-cabinet.png");
+    std::fs::write(&logo, png(30)).expect("write");
+    let first = session.attach_logo(&logo).expect("attach");
+    let entry = session.locker_logo().expect("in the locker").clone();
+    assert_eq!(entry.evidence_id, first);
+    assert_eq!(entry.kind, EvidenceKind::Logo);
+    assert_eq!(entry.size_bytes, png(30).len() as u64);
+    let user = gardefou::model::Branding::default();
+    let branding = session
+        .resolve_branding(&user, false, false)
+        .expect("allowed: the user chose it")
+        .expect("branding");
+    assert!(branding.logo.is_some());
+    // Saved and opened again, the same logo is embedded without asking.
+    session.save_as(&project).expect("save");
+    let session = Session::open(&project, kb.clone(), today)
+        .expect("open")
+        .session;
+    assert!(session
+        .resolve_branding(&user, false, false)
+        .expect("allowed")
+        .expect("branding")
+        .logo
+        .is_some());
+    // The file changed on disk since: refused, naming the logo, unless « without the logo ».
+    std::fs::write(&logo, png(31)).expect("rewrite");
+    let session = Session::open(&project, kb.clone(), today)
+        .expect("open")
+        .session;
+    let outcome = session.resolve_branding(&user, false, false);
+    let Err(BrandingProblem::Logo(LogoError::Changed { path })) = outcome else {
+        panic!("a changed logo must be refused, got {outcome:?}");
+    };
+    assert!(path.ends_with("logo-cabinet.png"));
+    assert!(session
+        .resolve_branding(&user, true, false)
+        .expect("without the logo")
+        .expect("branding")
+        .logo
+        .is_none());
+    // The CLI says so too, and writes nothing.
+    let out = folder.join("dossier.pdf");
+    let output = run_limited(
+        &[
+            "export",
+            project.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("a changé depuis qu’il a été joint"));
+    assert!(!out.exists());
+    // Attaching again replaces the earlier logo of the locker.
+    let mut session = session;
+    session.attach_logo(&logo).expect("attach again");
+    let logos = session
+        .assessment
+        .evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::Logo)
+        .count();
+    assert_eq!(logos, 1);
+    assert!(session
+        .resolve_branding(&user, false, false)
+        .expect("allowed")
+        .expect("branding")
+        .logo
+        .is_some());
+}
+
+#[test]
+fn a_received_projects_locker_logo_outside_its_folder_is_asked_about() {
+    use gardefou::session::logo::BrandingProblem;
+    use gardefou::session::Session;
+    let home = tempfile::tempdir().expect("temp dir");
+    let private = home.path().join("photo.png");
+    std::fs::write(&private, png(30)).expect("write");
+    let received = home.path().join("reçu");
+    std::fs::create_dir_all(&received).expect("mkdir");
+    // The sender forged a locker entry with the private file's true hash: still not allowed.
+    let mut a = common::sample();
+    let mut entry = gardefou::storage::evidence::attach(
+        None,
+        &private,
+        EvidenceKind::Logo,
+        "logo",
+        common::day("2026-12-07"),
+    )
+    .expect("hash");
+    entry.evidence_id = EvidenceId::new("EV-90");
+    a.evidence.push(entry);
+    let project = received.join("client.aipd.ron");
+    gardefou::storage::save(&project, &a).expect("save");
+    let session = Session::open(
+        &project,
+        std::sync::Arc::new(common::kb()),
+        common::day("2026-12-07"),
+    )
+    .expect("open")
+    .session;
+    let user = gardefou::model::Branding::default();
+    assert!(matches!(
+        session.resolve_branding(&user, false, false),
+        Err(BrandingProblem::Outside { .. })
+    ));
+    assert!(session
+        .resolve_branding(&user, false, true)
+        .expect("--allow-outside")
+        .expect("branding")
+        .logo
+        .is_some());
+}
+
+#[test]
 fn an_export_never_writes_over_its_input_or_another_project() {
     let dir = tempfile::tempdir().expect("temp dir");
     let project = dir.path().join("x.aipd.ron");

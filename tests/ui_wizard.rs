@@ -2157,6 +2157,53 @@ fn a_logo_that_cannot_be_read_asks_before_exporting_without_it() {
 }
 
 #[test]
+fn a_logo_typed_in_the_projects_branding_joins_the_evidence_locker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let logo = dir.path().join("logo-cabinet.png");
+    let picture = image::RgbImage::from_pixel(20, 20, image::Rgb([10, 80, 160]));
+    image::DynamicImage::ImageRgb8(picture)
+        .save(&logo)
+        .expect("write the logo");
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("8. Dossier").click();
+    h.run();
+    assert!(h.query_by_label("Attach to the evidence locker").is_none());
+    let field = || "Logo file (PNG or JPEG)";
+    h.get_all_by_label(field())
+        .next()
+        .expect("project logo")
+        .click();
+    h.run();
+    h.get_all_by_label(field())
+        .next()
+        .expect("project logo")
+        .type_text(&logo.display().to_string());
+    h.run();
+    h.get_by_label("Attach to the evidence locker").click();
+    h.run();
+    h.run();
+    let session = &h.state().session;
+    let entry = session.locker_logo().expect("the logo is in the locker");
+    assert_eq!(entry.kind, gardefou::model::EvidenceKind::Logo);
+    assert!(session.assessment.project.branding.logo_path.is_empty());
+    let line = format!(
+        "Logo from the evidence locker: {} · logo-cabinet.png",
+        entry.evidence_id
+    );
+    assert!(h.query_by_label_contains(&line).is_some(), "{line}");
+    assert_eq!(
+        h.get_all_by_label(field()).count(),
+        1,
+        "only the user's own logo field is left"
+    );
+    h.get_by_label("Remove the logo").click();
+    h.run();
+    h.run();
+    assert!(h.state().session.locker_logo().is_none());
+    assert_eq!(h.get_all_by_label(field()).count(), 2);
+}
+
+#[test]
 fn the_projects_branding_is_edited_in_the_dossier_step_over_the_users_default() {
     let mut app = app(common::sample(), Lang::En);
     app.settings.branding.firm_name = "Cabinet Lumen".to_owned();

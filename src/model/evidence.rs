@@ -27,6 +27,8 @@ pub enum EvidenceKind {
     Configuration,
     /// A site plan's background (a GIS export, a scanned plan).
     SitePlan,
+    /// The logo the project's documents carry (its branding).
+    Logo,
     /// Anything else.
     #[default]
     Other,

@@ -52,6 +52,8 @@ pub enum Action {
     Browse(DialogPurpose),
     /// Hash a document and add it to the evidence locker.
     AttachEvidence(PathBuf, EvidenceKind, String),
+    /// Make the picture at this path the project's logo, attached to the evidence locker.
+    AttachLogo(PathBuf),
     /// Import the cameras of a confirmed CSV draft and put the positions it gives on the plans.
     ImportCameras(Box<crate::session::ImportPreview>),
     /// Read the GeoJSON file at this path and place its points on this plan.

@@ -99,6 +99,11 @@ impl GardefouApp {
                     Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
+            Action::AttachLogo(file) => {
+                if let Err(error) = self.session.attach_logo(&file) {
+                    self.set_status(messages::attach_logo_error(&error, lang), true);
+                }
+            }
             Action::ImportCameras(preview) => {
                 let placed = self.session.import_cameras(&preview);
                 let message = messages::csv_imported(preview.cameras.len(), &placed, lang);

@@ -228,13 +228,23 @@ fn branding_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
             &cx.t("ui.branding_firm"),
             &mut branding.firm_name,
         );
-        text_ui(
-            ui,
-            cx,
-            &format!("{prefix}.logo_path"),
-            &cx.t("ui.branding_logo"),
-            &mut branding.logo_path,
-        );
+        if which == "project" {
+            project_logo_ui(
+                ui,
+                cx,
+                a,
+                &format!("{prefix}.logo_path"),
+                &mut branding.logo_path,
+            );
+        } else {
+            text_ui(
+                ui,
+                cx,
+                &format!("{prefix}.logo_path"),
+                &cx.t("ui.branding_logo"),
+                &mut branding.logo_path,
+            );
+        }
         text_ui(
             ui,
             cx,
@@ -279,6 +289,61 @@ fn branding_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
         }
     }
     ui.label(RichText::new(cx.t("ui.branding_logo_hint")).small().weak());
+}
+
+/// The project's logo: the one of the evidence locker (with its check and « remove »), else a
+/// typed path and the button that attaches it to the locker.
+fn project_logo_ui(
+    ui: &mut egui::Ui,
+    cx: &mut StepCtx,
+    a: &Assessment,
+    path: &str,
+    typed: &mut String,
+) {
+    let in_locker = a
+        .evidence
+        .iter()
+        .rev()
+        .find(|e| e.kind == crate::model::EvidenceKind::Logo);
+    if let Some(entry) = in_locker {
+        let status = cx
+            .evidence_statuses
+            .iter()
+            .find(|(id, _)| id == &entry.evidence_id)
+            .map(|(_, s)| *s);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.tw(
+                "ui.logo_in_locker",
+                &[
+                    ("id", entry.evidence_id.as_str()),
+                    ("name", entry.description.as_str()),
+                ],
+            ));
+            super::video_system::evidence::status_ui(ui, cx.lang, status);
+            if ui.small_button(cx.t("ui.logo_remove")).clicked() {
+                cx.actions
+                    .push(Action::Edit(crate::edit::Edit::RemoveEvidence(
+                        entry.evidence_id.clone(),
+                    )));
+            }
+        });
+        return;
+    }
+    text_ui(ui, cx, path, &cx.t("ui.branding_logo"), typed);
+    let written = typed.trim();
+    if !written.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(cx.t("ui.logo_attach")).clicked() {
+                let typed_path = std::path::Path::new(written);
+                let file = match cx.project_file.and_then(std::path::Path::parent) {
+                    Some(folder) if typed_path.is_relative() => folder.join(typed_path),
+                    _ => typed_path.to_owned(),
+                };
+                cx.actions.push(Action::AttachLogo(file));
+            }
+            ui.label(RichText::new(cx.t("ui.logo_attach_hint")).small().weak());
+        });
+    }
 }
 
 /// The documents derived from the same answers, and the CNIL PIA file.

@@ -92,7 +92,11 @@ fn evidence_table_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment) -> Opt
 }
 
 /// What became of a document on disk, coloured: intact, changed, missing or not checked.
-fn status_ui(ui: &mut egui::Ui, lang: Lang, status: Option<EvidenceStatus>) {
+pub(in crate::ui::steps) fn status_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    status: Option<EvidenceStatus>,
+) {
     let (key, colour) = match status {
         Some(EvidenceStatus::Intact) => ("ui.evidence_intact", theme::palette(ui.ctx()).good),
         Some(EvidenceStatus::Changed) => ("ui.evidence_changed", theme::palette(ui.ctx()).bad),

@@ -6,7 +6,7 @@
 use crate::model::path;
 mod camera_form;
 mod capabilities;
-mod evidence;
+pub(super) mod evidence;
 pub mod inventory;
 mod inventory_csv;
 pub mod inventory_sort;
