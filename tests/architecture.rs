@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const ALLOWED: [(&str, &[&str]); 21] = [
     ("model", &[]),
     ("files", &[]),
-    ("picture", &["files"]),
+    ("picture", &["files", "dossier"]),
     ("i18n", &["model"]),
     ("knowledge", &["model", "i18n"]),
     ("storage", &["model", "files"]),

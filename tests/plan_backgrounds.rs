@@ -1,6 +1,7 @@
 //! A site plan drawn on a picture: the picture joins the evidence locker with its SHA-256, the
-//! sheet takes its size, and the dossier prints it under the cameras and zones (a JPEG image
-//! in the PDF); a file changed or removed since is not printed and the dossier says so under
+//! sheet takes its size, and the dossier prints it under the cameras and zones — the file's own
+//! data in the PDF, pixel for pixel, when a PDF can carry it (a JPEG, a plain PNG), else scaled
+//! to print size and re-encoded; a file changed or removed since is not printed and the dossier says so under
 //! the plan. Hostile pictures — a GIF renamed, a truncated PNG, a header claiming a billion
 //! pixels, a 144-megapixel single-colour PNG that compresses to nothing — are refused before a
 //! pixel is decoded, with nothing attached.
@@ -93,12 +94,19 @@ fn the_sample_s_centre_plan_prints_on_its_gis_extract_and_a_changed_file_is_said
         .export_job(ExportKind::Dossier { is_public: false }, &output)
         .bytes()
         .expect("dossier");
-    // The 2,400 × 1,700 GIS extract, as a JPEG.
-    assert!(
-        images(&pdf).contains(&(2400, 1700, "DCTDecode".to_owned())),
+    // The 2,400 × 1,700 GIS extract (a palette PNG), carried as its own image data: the PDF's
+    // image shows exactly the file's pixels.
+    assert_eq!(
+        images(&pdf),
+        vec![(2400, 1700, "FlateDecode".to_owned())],
         "{:?}",
         images(&pdf)
     );
+    let (_, centre) = gardefou::sample::EVIDENCE_FILES
+        .iter()
+        .find(|(name, _)| name.ends_with("plan-centre-ville.png"))
+        .expect("the sample's plan");
+    assert_same_pixels(&pdf, centre);
     assert!(!pdf_text(&pdf, dir.path()).contains("non reproduit"));
 
     // The public version shows no plan drawing, so no background either.
@@ -161,7 +169,7 @@ fn a_picture_set_as_background_joins_the_locker_and_gives_the_sheet_its_size() {
         plan.metres_per_pixel, None,
         "a scale drawn on another sheet no longer holds"
     );
-    // Printed at 2,400 pixels on its longest side.
+    // Within twice the printed side, an RGB PNG: carried as it is, pixel for pixel.
     let pdf = session
         .export_job(
             ExportKind::Dossier { is_public: false },
@@ -169,7 +177,130 @@ fn a_picture_set_as_background_joins_the_locker_and_gives_the_sheet_its_size() {
         )
         .bytes()
         .expect("dossier");
-    assert!(images(&pdf).contains(&(2400, 1600, "DCTDecode".to_owned())));
+    assert!(images(&pdf).contains(&(3000, 2000, "FlateDecode".to_owned())));
+    assert_same_pixels(&pdf, &png(3000, 2000));
+}
+
+#[test]
+fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut session = sample_in(dir.path());
+    let plan: gardefou::model::PlanId = "PLAN-1".into();
+    let export = |session: &Session| {
+        session
+            .export_job(
+                ExportKind::Dossier { is_public: false },
+                &dir.path().join("d.pdf"),
+            )
+            .bytes()
+            .expect("dossier")
+    };
+    // A JPEG: its very bytes are the PDF's image.
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(1200, 800, |x, y| {
+        image::Rgb([(x / 5) as u8, (y / 4) as u8, 60])
+    }))
+    .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+    .expect("jpeg");
+    let file = dir.path().join("preuves/photo.jpg");
+    std::fs::write(&file, &jpeg).expect("write");
+    session
+        .set_plan_background(&plan, &file, (1200, 800))
+        .expect("attached");
+    let pdf = export(&session);
+    let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
+    let carried = doc.objects.values().any(|object| {
+        object
+            .as_stream()
+            .is_ok_and(|stream| stream.content == jpeg)
+    });
+    assert!(carried, "the JPEG's own bytes: {:?}", images(&pdf));
+    // Over twice the printed side (2,400 pixels): scaled to it and re-encoded as JPEG.
+    let file = dir.path().join("preuves/grand.png");
+    std::fs::write(&file, png(6000, 1000)).expect("write");
+    session
+        .set_plan_background(&plan, &file, (6000, 1000))
+        .expect("attached");
+    assert!(images(&export(&session)).contains(&(2400, 400, "DCTDecode".to_owned())));
+}
+
+/// Checks that the image of `pdf` as large as `file` shows the pixels of the PNG or JPEG file `file`: the
+/// image's stream is put back into a PNG file (its data is a PNG's when it is `FlateDecode`
+/// with the PNG predictors) or read as the JPEG it is, then both are decoded and compared.
+fn assert_same_pixels(pdf: &[u8], file: &[u8]) {
+    let original = image::load_from_memory(file).expect("the file").to_rgb8();
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    let sides = |stream: &lopdf::Stream| {
+        let side = |key: &[u8]| stream.dict.get(key).and_then(lopdf::Object::as_i64).ok();
+        (side(b"Width"), side(b"Height"))
+    };
+    let wanted = (
+        Some(i64::from(original.width())),
+        Some(i64::from(original.height())),
+    );
+    let stream = doc
+        .objects
+        .values()
+        .filter_map(|object| object.as_stream().ok())
+        .find(|stream| {
+            stream
+                .dict
+                .get(b"Subtype")
+                .and_then(lopdf::Object::as_name)
+                .is_ok_and(|n| n == b"Image")
+                && sides(stream) == wanted
+        })
+        .expect("an image of the file's sides");
+    let number = |key: &[u8]| {
+        stream
+            .dict
+            .get(key)
+            .and_then(lopdf::Object::as_i64)
+            .expect("a number")
+    };
+    let parms = stream
+        .dict
+        .get(b"DecodeParms")
+        .and_then(lopdf::Object::as_dict)
+        .expect("PNG predictors");
+    assert_eq!(
+        parms.get(b"Predictor").and_then(lopdf::Object::as_i64).ok(),
+        Some(15)
+    );
+    let (colour_type, palette) = match stream.dict.get(b"ColorSpace").expect("a colour space") {
+        lopdf::Object::Name(name) if name == b"DeviceRGB" => (2u8, None),
+        lopdf::Object::Name(name) if name == b"DeviceGray" => (0, None),
+        lopdf::Object::Array(indexed) => match indexed.get(3) {
+            Some(lopdf::Object::String(palette, _)) => (3, Some(palette.clone())),
+            other => panic!("an indexed palette, got {other:?}"),
+        },
+        other => panic!("unexpected colour space {other:?}"),
+    };
+    let chunk = |kind: &[u8], body: &[u8]| {
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(body);
+        let mut out = (body.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+        out
+    };
+    let mut header = (number(b"Width") as u32).to_be_bytes().to_vec();
+    header.extend_from_slice(&(number(b"Height") as u32).to_be_bytes());
+    header.extend_from_slice(&[number(b"BitsPerComponent") as u8, colour_type, 0, 0, 0]);
+    let mut rebuilt = b"\x89PNG\r\n\x1a\n".to_vec();
+    rebuilt.extend(chunk(b"IHDR", &header));
+    if let Some(palette) = palette {
+        rebuilt.extend(chunk(b"PLTE", &palette));
+    }
+    rebuilt.extend(chunk(b"IDAT", &stream.content));
+    rebuilt.extend(chunk(b"IEND", b""));
+    let shown = image::load_from_memory(&rebuilt)
+        .expect("the PDF's image")
+        .to_rgb8();
+    assert_eq!(shown.dimensions(), original.dimensions());
+    assert!(shown == original, "the PDF shows the file's pixels");
 }
 
 #[test]

@@ -194,15 +194,51 @@ pub struct FigureShape {
     pub label: String,
 }
 
-/// A picture ready for a page: its pixels as a JPEG file (what a PDF embeds as it is).
+/// A picture ready for a page, in the form a PDF carries as it is: most often the user's own
+/// file untouched (a JPEG, or a PNG's image data), else the picture decoded, scaled down and
+/// encoded again (`picture::for_page` chooses).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Picture {
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
-    /// The JPEG file (baseline, 8-bit RGB).
-    pub jpeg: Vec<u8>,
+    /// How a PDF holds it.
+    pub stream: PictureStream,
+    /// The same picture as a PNG or JPEG file (the user's own when carried as it is): what the
+    /// word processors' drawing decodes, and what a JPEG stream is.
+    pub file: Vec<u8>,
+}
+
+/// How a PDF holds a picture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PictureStream {
+    /// The JPEG file itself (`DCTDecode`), of 1 (grey) or 3 (colour) components.
+    Jpeg {
+        /// Colour components.
+        components: u8,
+    },
+    /// A PNG's image data, a zlib stream of filtered rows (`FlateDecode` with the PNG
+    /// predictors).
+    Png {
+        /// The joined `IDAT` data.
+        data: Vec<u8>,
+        /// Bits per sample or palette index.
+        bits: u8,
+        /// What the samples are.
+        colours: PictureColours,
+    },
+}
+
+/// What a PNG stream's samples are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PictureColours {
+    /// One grey sample a pixel.
+    Grey,
+    /// Red, green and blue samples.
+    Rgb,
+    /// An index into these RGB triples.
+    Indexed(Vec<u8>),
 }
 
 /// What a plan is drawn on.

@@ -15,7 +15,7 @@ pub mod unverified;
 
 pub use blocks::{
     Attachment, Block, Branding, Column, Cover, Dossier, FigureBackground, FigureShape, Logo, Meta,
-    Picture, PlanFigure, RiskMap, RiskPoint, SignatureLine, Tone,
+    Picture, PictureColours, PictureStream, PlanFigure, RiskMap, RiskPoint, SignatureLine, Tone,
 };
 pub use ctx::Ctx;
 

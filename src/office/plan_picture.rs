@@ -179,8 +179,7 @@ fn draw_background(pixmap: &mut Pixmap, figure: &PlanFigure, (width, height): (u
     let FigureBackground::Picture(picture) = &figure.background else {
         return false;
     };
-    let Ok(decoded) = image::load_from_memory_with_format(&picture.jpeg, image::ImageFormat::Jpeg)
-    else {
+    let Ok(decoded) = image::load_from_memory(&picture.file) else {
         return false;
     };
     let resized = decoded

@@ -2,6 +2,13 @@
 //! with every limit set before a pixel is decoded: the file's size, the picture's sides and
 //! pixel count, and the decoder's memory. A hostile or broken file (a decompression bomb, a
 //! truncated PNG, a GIF renamed `.png`) is then a clear error, never a crash or a memory spike.
+//! For a document page, `page` carries the file as it is whenever a PDF can show it so.
+
+mod jpeg;
+pub mod page;
+mod png;
+
+pub use page::{for_page, Encoding};
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@ pub mod file_kind;
 pub mod geo_positions;
 pub mod logo;
 pub mod plan_background;
+mod prepared;
 pub mod read;
 pub mod recovery;
 pub mod rule_book;

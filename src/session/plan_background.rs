@@ -6,7 +6,6 @@
 //! dossier says so under the plan, as the evidence locker flags the document.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,7 +13,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::dossier::Picture;
 use crate::model::{Assessment, EvidenceId};
-use crate::picture::{self, Caps, PictureError};
+use crate::picture::{self, Caps, Encoding, PictureError};
 use crate::storage::evidence;
 
 /// The largest background file read (a 16,000-pixel scan compresses to far less).
@@ -158,25 +157,17 @@ pub fn for_screen(source: &Source, max_side: u32) -> Result<ScreenPicture, Backg
     })
 }
 
-/// A background's bytes ready for a page: decoded within the caps, scaled to [`PAGE_SIDE`],
-/// flattened on white and re-encoded as JPEG. Pure: what the fuzz target drives.
+/// A background's bytes ready for a page (`picture::for_page`): the file as it is when a PDF can
+/// carry it, else decoded within the caps, scaled to [`PAGE_SIDE`], flattened on white and
+/// re-encoded as JPEG. Pure: what the fuzz target drives.
 pub fn for_page(bytes: &[u8]) -> Result<Picture, PictureError> {
-    let rgb = picture::flatten_on_white(&picture::decode(bytes, &CAPS, PAGE_SIDE)?);
-    let (width, height) = rgb.dimensions();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut Cursor::new(&mut jpeg), JPEG_QUALITY)
-        .encode_image(&rgb)
-        .map_err(|e| PictureError::Corrupt(e.to_string()))?;
-    Ok(Picture {
-        width,
-        height,
-        jpeg,
-    })
+    picture::for_page(bytes, &CAPS, PAGE_SIDE, Encoding::Jpeg(JPEG_QUALITY))
 }
 
 /// Every plan background of `assessment` that can be drawn in a document, by plan id; a
 /// background that cannot (missing, changed, broken) is left out with why. The pictures are
-/// read on every core, each file once however many plans it backs.
+/// read on every core, each file once however many plans it backs, and prepared once for the
+/// life of the app (`prepared`).
 pub fn for_pages(
     project_file: Option<&Path>,
     assessment: &Assessment,
@@ -191,14 +182,15 @@ pub fn for_pages(
     let load = |id: &EvidenceId| {
         locate(project_file, assessment, id).and_then(|(path, sha256)| {
             let bytes = read_attached(&path, &sha256, project_file.is_none())?;
-            Ok(for_page(&bytes)?)
+            super::prepared::picture("background", &sha256, || for_page(&bytes))
+                .map_err(BackgroundError::from)
         })
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let loaded: Vec<(usize, Result<Picture, BackgroundError>)> = std::thread::scope(|scope| {
+    let loaded: Vec<(usize, Result<Arc<Picture>, BackgroundError>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -225,7 +217,6 @@ pub fn for_pages(
     for (index, result) in loaded {
         match result {
             Ok(picture) => {
-                let picture = Arc::new(picture);
                 for plan in files
                     .get(index)
                     .map(|(_, plans)| plans.as_slice())
@@ -281,17 +272,18 @@ mod tests {
         image::RgbImage::from_fn(width, height, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
         })
-        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .expect("encode");
         out
     }
 
     #[test]
     fn a_large_plan_becomes_a_print_sized_jpeg() {
-        let page = for_page(&png(4800, 1200)).expect("a picture");
+        // Over twice the printed side: scaled down and re-encoded.
+        let page = for_page(&png(4801, 1200)).expect("a picture");
         assert_eq!((page.width, page.height), (PAGE_SIDE, 600));
-        assert!(page.jpeg.starts_with(&[0xFF, 0xD8]), "a JPEG file");
-        let back = image::load_from_memory(&page.jpeg).expect("decodes");
+        assert!(page.file.starts_with(&[0xFF, 0xD8]), "a JPEG file");
+        let back = image::load_from_memory(&page.file).expect("decodes");
         assert_eq!((back.width(), back.height()), (PAGE_SIDE, 600));
     }
 

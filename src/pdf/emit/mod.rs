@@ -168,7 +168,8 @@ fn set_contents(doc: &mut lopdf::Document, contents: Vec<Vec<u8>>) -> Result<(),
     Ok(())
 }
 
-/// Adds the logo and the layout's pictures as images (a picture's JPEG as it is, `DCTDecode`),
+/// Adds the logo and the layout's pictures as images (each picture as it came, see
+/// [`picture_stream`]),
 /// the graphics states of translucent fills, and gives each page the ones it draws with.
 fn add_resources(
     doc: &mut lopdf::Document,
@@ -192,22 +193,7 @@ fn add_resources(
     let picture_ids: Vec<lopdf::ObjectId> = layout
         .pictures
         .iter()
-        .map(|picture| {
-            let stream = Stream::new(
-                dictionary! {
-                    "Type" => "XObject",
-                    "Subtype" => "Image",
-                    "Width" => i64::from(picture.width),
-                    "Height" => i64::from(picture.height),
-                    "ColorSpace" => "DeviceRGB",
-                    "BitsPerComponent" => 8,
-                    "Filter" => "DCTDecode",
-                },
-                picture.jpeg.clone(),
-            );
-            // Already compressed: deflating a JPEG gains nothing.
-            doc.add_object(stream.with_compression(false))
-        })
+        .map(|picture| doc.add_object(picture_stream(picture)))
         .collect();
     let mut states = None;
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -267,6 +253,68 @@ fn add_resources(
             .set("Resources", resources);
     }
     Ok(())
+}
+
+/// The image of `picture` as the PDF holds it: a JPEG file as it is (`DCTDecode`), a PNG's
+/// image data as it is (`FlateDecode` with the PNG predictors, a palette as an indexed colour
+/// space). Never compressed again: it already is.
+fn picture_stream(picture: &crate::dossier::Picture) -> Stream {
+    use crate::dossier::{PictureColours, PictureStream};
+    let mut dict = dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Image",
+        "Width" => i64::from(picture.width),
+        "Height" => i64::from(picture.height),
+    };
+    let content = match &picture.stream {
+        PictureStream::Jpeg { components } => {
+            dict.set("BitsPerComponent", 8);
+            dict.set(
+                "ColorSpace",
+                if *components == 1 {
+                    "DeviceGray"
+                } else {
+                    "DeviceRGB"
+                },
+            );
+            dict.set("Filter", "DCTDecode");
+            picture.file.clone()
+        }
+        PictureStream::Png {
+            data,
+            bits,
+            colours,
+        } => {
+            let (space, samples): (Object, i64) = match colours {
+                PictureColours::Grey => ("DeviceGray".into(), 1),
+                PictureColours::Rgb => ("DeviceRGB".into(), 3),
+                PictureColours::Indexed(palette) => (
+                    vec![
+                        Object::Name(b"Indexed".to_vec()),
+                        Object::Name(b"DeviceRGB".to_vec()),
+                        Object::Integer((palette.len() / 3).saturating_sub(1) as i64),
+                        Object::String(palette.clone(), lopdf::StringFormat::Hexadecimal),
+                    ]
+                    .into(),
+                    1,
+                ),
+            };
+            dict.set("BitsPerComponent", i64::from(*bits));
+            dict.set("ColorSpace", space);
+            dict.set("Filter", "FlateDecode");
+            dict.set(
+                "DecodeParms",
+                dictionary! {
+                    "Predictor" => 15,
+                    "Colors" => samples,
+                    "BitsPerComponent" => i64::from(*bits),
+                    "Columns" => i64::from(picture.width),
+                },
+            );
+            data.clone()
+        }
+    };
+    Stream::new(dict, content).with_compression(false)
 }
 
 /// The dictionary `key` of a page's resources (direct or referenced), or a new one.
