@@ -215,6 +215,47 @@ fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
             .is_ok_and(|stream| stream.content == jpeg)
     });
     assert!(carried, "the JPEG's own bytes: {:?}", images(&pdf));
+    // A photograph stored turned (EXIF orientation 6, as phones write): still its own bytes,
+    // turned by the matrix that places it — the PDF draws it rotated, not as stored.
+    let mut turned = jpeg.clone();
+    let mut exif = b"\xFF\xE1\x00\x22Exif\x00\x00II*\x00\x08\x00\x00\x00".to_vec();
+    exif.extend_from_slice(b"\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x06\x00\x00\x00");
+    exif.extend_from_slice(b"\x00\x00\x00\x00");
+    turned.splice(2..2, exif);
+    let file = dir.path().join("preuves/photo-tournee.jpg");
+    std::fs::write(&file, &turned).expect("write");
+    session
+        .set_plan_background(&plan, &file, (800, 1200))
+        .expect("attached");
+    let pdf = export(&session);
+    let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
+    assert!(doc.objects.values().any(|object| object
+        .as_stream()
+        .is_ok_and(|stream| stream.content == turned)));
+    let placed = doc.get_pages().values().find_map(|page| {
+        let content = doc.get_page_content(*page);
+        let operations = lopdf::content::Content::decode(&content).ok()?.operations;
+        let at = operations.iter().position(|op| {
+            op.operator == "Do"
+                && op.operands.first().and_then(|o| o.as_name().ok())
+                    == Some(b"GfPicture0".as_slice())
+        })?;
+        operations[..at]
+            .iter()
+            .rev()
+            .find(|op| op.operator == "cm")
+            .map(|op| {
+                op.operands
+                    .iter()
+                    .map(|o| o.as_float().unwrap_or(f32::NAN))
+                    .collect::<Vec<_>>()
+            })
+    });
+    let matrix = placed.expect("the picture is drawn");
+    assert!(
+        matrix[0].abs() < 1e-3 && matrix[1].abs() > 1.0,
+        "a quarter turn: {matrix:?}"
+    );
     // Over twice the printed side (2,400 pixels): scaled to it and re-encoded as JPEG.
     let file = dir.path().join("preuves/grand.png");
     std::fs::write(&file, png(6000, 1000)).expect("write");

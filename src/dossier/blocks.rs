@@ -203,6 +203,9 @@ pub struct Picture {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// How the picture stands upright: its EXIF orientation, 1 to 8 (1: as stored, the sides
+    /// above are the stored picture's). A PDF turns it where it places it.
+    pub orientation: u8,
     /// How a PDF holds it.
     pub stream: PictureStream,
     /// The same picture as a PNG or JPEG file (the user's own when carried as it is): what the

@@ -179,9 +179,12 @@ fn draw_background(pixmap: &mut Pixmap, figure: &PlanFigure, (width, height): (u
     let FigureBackground::Picture(picture) = &figure.background else {
         return false;
     };
-    let Ok(decoded) = image::load_from_memory(&picture.file) else {
+    let Ok(mut decoded) = image::load_from_memory(&picture.file) else {
         return false;
     };
+    if let Some(orientation) = image::metadata::Orientation::from_exif(picture.orientation) {
+        decoded.apply_orientation(orientation);
+    }
     let resized = decoded
         .resize_exact(width, height, image::imageops::FilterType::Triangle)
         .to_rgba8();

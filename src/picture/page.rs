@@ -1,8 +1,10 @@
 //! A picture made ready for a document page. The common case does no picture work at all: a
 //! JPEG goes in as its own bytes, a PNG as its own image data, once its header is within the
 //! caps and its data checks (`png::check_data`). Only a picture much larger than the page
-//! prints, or in a form a PDF cannot show as it is (interlaced, transparent, 16-bit, CMYK,
-//! turned by its EXIF orientation), is decoded, scaled down and encoded again.
+//! prints, or in a form a PDF cannot show as it is (interlaced, transparent, 16-bit, CMYK), is
+//! decoded, scaled down and encoded again. A picture whose EXIF orientation says it is stored
+//! turned (a phone's photograph, a scanned plan) is carried as stored, with that orientation:
+//! the PDF turns it where it places it.
 //!
 //! Set `GARDEFOU_DEBUG` to see on standard error which way each picture went.
 
@@ -70,6 +72,7 @@ fn carried(bytes: &[u8]) -> Result<Option<Picture>, PictureError> {
             return Ok(None);
         }
         png::check_data(&parts)?;
+        let orientation = orientation(bytes);
         let colours = match parts.colour_type {
             0 => PictureColours::Grey,
             2 => PictureColours::Rgb,
@@ -78,6 +81,7 @@ fn carried(bytes: &[u8]) -> Result<Option<Picture>, PictureError> {
         return Ok(Some(Picture {
             width: parts.width,
             height: parts.height,
+            orientation,
             stream: PictureStream::Png {
                 bits: parts.bit_depth,
                 colours,
@@ -89,12 +93,13 @@ fn carried(bytes: &[u8]) -> Result<Option<Picture>, PictureError> {
     let Some(frame) = jpeg::frame(bytes) else {
         return Ok(None);
     };
-    if !frame.is_carried_as_is() || !is_upright(bytes) {
+    if !frame.is_carried_as_is() {
         return Ok(None);
     }
     Ok(Some(Picture {
         width: frame.width,
         height: frame.height,
+        orientation: orientation(bytes),
         stream: PictureStream::Jpeg {
             components: frame.components,
         },
@@ -102,13 +107,15 @@ fn carried(bytes: &[u8]) -> Result<Option<Picture>, PictureError> {
     }))
 }
 
-/// True when the picture's EXIF orientation (if any) leaves it as stored.
-fn is_upright(bytes: &[u8]) -> bool {
+/// The picture's EXIF orientation, 1 to 8 (1 when it has none or a broken one, as the decoder
+/// path reads it).
+fn orientation(bytes: &[u8]) -> u8 {
     reader(bytes)
         .ok()
         .and_then(|reader| reader.into_decoder().ok())
         .and_then(|mut decoder| decoder.orientation().ok())
-        .is_none_or(|orientation| orientation == Orientation::NoTransforms)
+        .unwrap_or(Orientation::NoTransforms)
+        .to_exif()
 }
 
 /// The picture decoded within `caps`, scaled to `page_side`, flattened on white and encoded.
@@ -133,6 +140,7 @@ fn decoded(
             Ok(Picture {
                 width,
                 height,
+                orientation: 1,
                 stream: PictureStream::Jpeg { components: 3 },
                 file,
             })
@@ -145,6 +153,7 @@ fn decoded(
             Ok(Picture {
                 width,
                 height,
+                orientation: 1,
                 stream: PictureStream::Png {
                     data: parts.data,
                     bits: 8,

@@ -70,6 +70,7 @@ mod tests {
         Picture {
             width: 1,
             height: 1,
+            orientation: 1,
             stream: PictureStream::Jpeg { components: 3 },
             file: vec![n],
         }

@@ -40,6 +40,25 @@ pub const TRANSLUCENT_NAME: &str = "GfTranslucent";
 /// The resource name of the graphics state that makes fills opaque again.
 pub const OPAQUE_NAME: &str = "GfOpaque";
 
+/// The matrix (`cm`) that draws a picture stored turned as the EXIF `orientation` says upright
+/// in the box of width `w` and height `h` whose bottom-left corner is (`x`, `y`): the picture is
+/// carried as stored, and turned here rather than decoded and turned.
+pub fn placement(orientation: u8, x: f32, y: f32, w: f32, h: f32) -> [f32; 6] {
+    // Where the stored picture's (u, v) — u rightwards, v upwards, in 0..1 — stands upright,
+    // as (s, t) = (su·u + sv·v + s0, tu·u + tv·v + t0).
+    let ((su, sv, s0), (tu, tv, t0)) = match orientation {
+        2 => ((-1.0, 0.0, 1.0), (0.0, 1.0, 0.0)),
+        3 => ((-1.0, 0.0, 1.0), (0.0, -1.0, 1.0)),
+        4 => ((1.0, 0.0, 0.0), (0.0, -1.0, 1.0)),
+        5 => ((0.0, -1.0, 1.0), (-1.0, 0.0, 1.0)),
+        6 => ((0.0, 1.0, 0.0), (-1.0, 0.0, 1.0)),
+        7 => ((0.0, 1.0, 0.0), (1.0, 0.0, 0.0)),
+        8 => ((0.0, -1.0, 1.0), (1.0, 0.0, 0.0)),
+        _ => ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0)),
+    };
+    [w * su, h * tu, w * sv, h * tv, x + w * s0, y + h * t0]
+}
+
 /// The resource name of picture `index` of the layout in the pages that draw it.
 pub fn picture_name(index: usize) -> String {
     format!("GfPicture{index}")
@@ -120,10 +139,17 @@ impl<'m> ContentWriter<'m> {
                 name(out, LOGO_NAME.as_bytes());
                 out.extend_from_slice(b" Do\nQ\n");
             }
-            Item::Picture { index, x, y, w, h } => {
+            Item::Picture {
+                index,
+                x,
+                y,
+                w,
+                h,
+                orientation,
+            } => {
                 end_text(out, state);
                 out.extend_from_slice(b"q\n");
-                numbers(out, &[*w, 0.0, 0.0, *h, *x, PAGE_H - y - h]);
+                numbers(out, &placement(*orientation, *x, PAGE_H - y - h, *w, *h));
                 out.extend_from_slice(b"cm\n");
                 name(out, picture_name(*index).as_bytes());
                 out.extend_from_slice(b" Do\nQ\n");
@@ -318,6 +344,29 @@ mod tests {
     use super::*;
     use crate::pdf::fonts::Fonts;
     use crate::pdf::layout::{ACCENT, INK, RULE};
+
+    #[test]
+    fn a_turned_picture_is_placed_upright_as_its_exif_orientation_says() {
+        use image::metadata::Orientation;
+        // A 3 × 2 picture, every pixel its own colour.
+        let stored = image::RgbImage::from_fn(3, 2, |c, r| image::Rgb([c as u8, r as u8, 9]));
+        for exif in 1..=8u8 {
+            let mut upright = image::DynamicImage::ImageRgb8(stored.clone());
+            upright.apply_orientation(Orientation::from_exif(exif).expect("orientation"));
+            let upright = upright.to_rgb8();
+            let (uw, uh) = (upright.width() as f32, upright.height() as f32);
+            let [a, b, c, d, e, f] = placement(exif, 0.0, 0.0, 1.0, 1.0);
+            for (col, row, pixel) in stored.enumerate_pixels() {
+                // The stored pixel's centre in the image's unit square (v upwards)…
+                let u = (col as f32 + 0.5) / 3.0;
+                let v = 1.0 - (row as f32 + 0.5) / 2.0;
+                // … lands on the page here, which is this pixel of the upright picture.
+                let (s, t) = (a * u + c * v + e, b * u + d * v + f);
+                let (x, y) = ((s * uw) as u32, ((1.0 - t) * uh) as u32);
+                assert_eq!(upright.get_pixel(x, y), pixel, "orientation {exif}");
+            }
+        }
+    }
 
     fn writer() -> ContentWriter<'static> {
         let metrics = Fonts::get().expect("fonts").metrics();

@@ -66,6 +66,9 @@ pub enum Item {
         w: f32,
         /// Height.
         h: f32,
+        /// How the stored picture is turned to stand upright: an EXIF orientation, 1 to 8
+        /// (1: as stored).
+        orientation: u8,
     },
     /// From here on, fills are translucent (`true`, so a background shows through the fields
     /// of view and zones drawn over it) or opaque again (`false`).

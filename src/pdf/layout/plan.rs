@@ -50,6 +50,7 @@ impl Layouter<'_> {
             let index = self.picture_index(picture);
             items.push(Item::Picture {
                 index,
+                orientation: picture.orientation,
                 x: left,
                 y: top,
                 w,
