@@ -3,12 +3,9 @@
 //! (PNG or JPEG only, everything capped before a pixel is decoded). The decoded logo is scaled
 //! down to what a cover needs and flattened on white.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::ImageFormat;
-
-use crate::picture::{self, Caps, PictureError};
+use crate::picture::{self, Caps, Encoding, PictureError};
 
 use crate::dossier::palette::Rgb;
 use crate::dossier::{self, Logo};
@@ -100,19 +97,19 @@ pub fn load(path: &Path) -> Result<Logo, LogoError> {
     decode(&picture::read_capped(path, MAX_LOGO_BYTES)?)
 }
 
-/// Decodes a PNG or JPEG logo from memory. Pure: what the fuzz target drives.
+/// A PNG or JPEG logo from memory, ready for the documents: the file as it is when a document
+/// can carry it (`picture::for_page`: within twice the side kept, upright, no transparency),
+/// else decoded, flattened on white, scaled to the side kept and encoded as PNG — lossless, for
+/// a logo's flat colours and sharp edges. Pure: what the fuzz target drives.
 pub fn decode(bytes: &[u8]) -> Result<Logo, LogoError> {
-    let rgb = picture::flatten_on_white(&picture::decode(bytes, &CAPS, KEPT_SIDE)?);
-    let (width, height) = rgb.dimensions();
-    let mut png = Vec::new();
-    rgb.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
-        .map_err(|e| LogoError::Corrupt(e.to_string()))?;
-    Ok(Logo {
-        width,
-        height,
-        rgb: rgb.into_raw(),
-        png,
-    })
+    let picture = picture::for_page(bytes, &CAPS, KEPT_SIDE, Encoding::Png)?;
+    // The word processors do not turn a picture as its EXIF orientation says: decode it upright.
+    let picture = if picture.orientation == 1 {
+        picture
+    } else {
+        picture::page::decoded(bytes, &CAPS, KEPT_SIDE, Encoding::Png)?
+    };
+    Ok(Logo { picture })
 }
 
 /// The branding of a document: `branding` with its logo loaded, or `None` when nothing is set.
@@ -166,9 +163,17 @@ mod tests {
     #[test]
     fn a_png_is_decoded_flattened_on_white_and_scaled_down() {
         let logo = decode(&png(1600, 400)).expect("a logo");
-        assert_eq!((logo.width, logo.height), (800, 200));
-        assert_eq!(&logo.rgb[..3], &[255, 255, 255], "transparent is white");
-        assert!(logo.png.starts_with(b"\x89PNG"));
+        let picture = &logo.picture;
+        assert_eq!((picture.width, picture.height), (800, 200));
+        assert!(picture.file.starts_with(b"\x89PNG"));
+        let back = image::load_from_memory(&picture.file)
+            .expect("decodes")
+            .to_rgb8();
+        assert_eq!(
+            back.get_pixel(0, 0).0,
+            [255, 255, 255],
+            "transparent is white"
+        );
     }
 
     #[test]

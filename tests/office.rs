@@ -496,6 +496,53 @@ fn libreoffice_opens_every_docx_and_odt_and_converts_it_with_all_its_text() {
 }
 
 #[test]
+fn a_jpeg_logo_goes_into_every_format_as_its_own_bytes() {
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_fn(300, 100, |x, _| image::Rgb([15, (x / 2) as u8, 77]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("encode");
+    let mut d = build(common::shared_sample(), Lang::Fr, false);
+    let mut branded = branding();
+    branded.logo = Some(gardefou::branding::decode(&jpeg).expect("logo"));
+    d.meta.branding = Some(branded);
+    // The PDF: the JPEG file itself is the logo's image.
+    let pdf = gardefou::pdf::render(&d).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("parse");
+    assert!(doc
+        .objects
+        .values()
+        .any(|o| o.as_stream().is_ok_and(|s| s.content == jpeg)));
+    // Word: media/logo.jpeg, declared as JPEG, with the same bytes.
+    let docx = office::docx::docx(&d).expect("docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut carried = Vec::new();
+    archive
+        .by_name("word/media/logo.jpeg")
+        .expect("the logo as JPEG")
+        .read_to_end(&mut carried)
+        .expect("read");
+    assert_eq!(carried, jpeg);
+    let docx_parts = parts(&docx);
+    assert!(part(&docx_parts, "[Content_Types].xml")
+        .contains(r#"Extension="jpeg" ContentType="image/jpeg""#));
+    assert!(part(&docx_parts, "word/_rels/document.xml.rels").contains("media/logo.jpeg"));
+    // OpenDocument: Pictures/logo.jpeg, declared as JPEG in the manifest.
+    let odt = parts(&office::odt::odt(&d).expect("odt"));
+    assert!(odt.iter().any(|(name, _, _)| name == "Pictures/logo.jpeg"));
+    let manifest = part(&odt, "META-INF/manifest.xml");
+    assert!(
+        manifest.contains(
+            r#"manifest:full-path="Pictures/logo.jpeg" manifest:media-type="image/jpeg""#
+        ),
+        "{manifest}"
+    );
+    assert!(part(&odt, "content.xml").contains("Pictures/logo.jpeg"));
+}
+
+#[test]
 fn a_branded_document_carries_the_logo_firm_colour_and_footer_line_in_every_format() {
     let mut d = build(common::shared_sample(), Lang::Fr, false);
     let plain_docx = parts(&office::docx::docx(&d).expect("docx"));

@@ -106,24 +106,18 @@ pub struct Branding {
     pub logo: Option<Logo>,
 }
 
-/// A decoded logo: 8-bit RGB pixels (transparency flattened on white) for the PDF, and the same
-/// picture as PNG for the word processors.
+/// A logo ready for the documents (`branding::decode`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Logo {
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// `width × height × 3` bytes, row by row.
-    pub rgb: Vec<u8>,
-    /// The picture as a PNG file.
-    pub png: Vec<u8>,
+    /// The picture, upright: the logo's own file when a document can carry it as it is.
+    pub picture: Picture,
 }
 
 impl Logo {
     /// The size to draw it at, in points, inside a `max_w × max_h` box, keeping its proportions.
     pub fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
-        let (w, h) = (self.width.max(1) as f32, self.height.max(1) as f32);
+        let picture = &self.picture;
+        let (w, h) = (picture.width.max(1) as f32, picture.height.max(1) as f32);
         let scale = (max_w / w).min(max_h / h);
         (w * scale, h * scale)
     }
@@ -211,6 +205,31 @@ pub struct Picture {
     /// The same picture as a PNG or JPEG file (the user's own when carried as it is): what the
     /// word processors' drawing decodes, and what a JPEG stream is.
     pub file: Vec<u8>,
+}
+
+impl Picture {
+    /// True when [`Picture::file`] is a JPEG file (else it is a PNG file).
+    pub fn is_jpeg_file(&self) -> bool {
+        self.file.starts_with(&[0xFF, 0xD8])
+    }
+
+    /// The file name extension of [`Picture::file`]: `jpeg` or `png`.
+    pub fn extension(&self) -> &'static str {
+        if self.is_jpeg_file() {
+            "jpeg"
+        } else {
+            "png"
+        }
+    }
+
+    /// The media type of [`Picture::file`].
+    pub fn media_type(&self) -> &'static str {
+        if self.is_jpeg_file() {
+            "image/jpeg"
+        } else {
+            "image/png"
+        }
+    }
 }
 
 /// How a PDF holds a picture.

@@ -118,8 +118,9 @@ fn orientation(bytes: &[u8]) -> u8 {
         .to_exif()
 }
 
-/// The picture decoded within `caps`, scaled to `page_side`, flattened on white and encoded.
-fn decoded(
+/// The picture decoded within `caps` (turned upright), scaled to `page_side`, flattened on
+/// white and encoded.
+pub fn decoded(
     bytes: &[u8],
     caps: &Caps,
     page_side: u32,

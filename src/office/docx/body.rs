@@ -235,7 +235,8 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     if let Some(logo) = meta.logo() {
         // The logo fits 170 × 70 points, as in the PDF.
         x.open("w:p", &[]);
-        inline_picture(x, LOGO_REL, ("logo.png", 1), logo.fit(170.0, 70.0));
+        let name = format!("logo.{}", logo.picture.extension());
+        inline_picture(x, LOGO_REL, (&name, 1), logo.fit(170.0, 70.0));
         x.close();
     }
     if let Some(firm) = meta.firm_name() {

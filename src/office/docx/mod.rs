@@ -26,17 +26,21 @@ const TEXT_WIDTH: u32 = 9638;
 pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let meta = &dossier.meta;
     let plans = super::plan_pictures(dossier);
+    let logo_part = meta.logo().map(|logo| format!("word/{}", logo_media(logo)));
     let parts = [
         (
             "[Content_Types].xml",
-            content_types(meta.logo().is_some() || !plans.is_empty()),
+            content_types(
+                meta.logo().is_some_and(|logo| !logo.picture.is_jpeg_file()) || !plans.is_empty(),
+                meta.logo().is_some_and(|logo| logo.picture.is_jpeg_file()),
+            ),
         ),
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core_properties(meta)),
         ("docProps/app.xml", app_properties()),
         (
             "word/_rels/document.xml.rels",
-            document_rels(meta.logo().is_some(), &plans),
+            document_rels(meta.logo().map(logo_media).as_deref(), &plans),
         ),
         ("word/document.xml", document(dossier, &plans)),
         ("word/styles.xml", styles(meta)),
@@ -50,17 +54,24 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let plan_parts: Vec<String> = (1..=plans.len())
         .map(|n| format!("word/{}", plan_media(n)))
         .collect();
-    let pictures: Vec<(&str, &[u8])> =
-        meta.logo()
-            .map(|logo| ("word/media/logo.png", logo.png.as_slice()))
-            .into_iter()
-            .chain(
-                plan_parts.iter().zip(&plans).filter_map(|(part, plan)| {
-                    Some((part.as_str(), plan.as_ref()?.png.as_slice()))
-                }),
-            )
-            .collect();
+    let pictures: Vec<(&str, &[u8])> = logo_part
+        .as_deref()
+        .zip(meta.logo())
+        .map(|(part, logo)| (part, logo.picture.file.as_slice()))
+        .into_iter()
+        .chain(
+            plan_parts
+                .iter()
+                .zip(&plans)
+                .filter_map(|(part, plan)| Some((part.as_str(), plan.as_ref()?.png.as_slice()))),
+        )
+        .collect();
     super::package::zip_parts(None, &parts, &pictures)
+}
+
+/// Where the logo goes, from the `word` folder: its own file, PNG or JPEG.
+fn logo_media(logo: &crate::dossier::Logo) -> String {
+    format!("media/logo.{}", logo.picture.extension())
 }
 
 /// Where the `n`th plan's picture goes, from the `word` folder (1-based).
@@ -73,7 +84,7 @@ fn plan_rel(n: usize) -> String {
     format!("rIdPlan{n}")
 }
 
-fn content_types(has_png: bool) -> String {
+fn content_types(has_png: bool, has_jpeg: bool) -> String {
     let mut x = Xml::new();
     x.open(
         "Types",
@@ -100,6 +111,12 @@ fn content_types(has_png: bool) -> String {
         x.empty(
             "Default",
             &[("Extension", "png"), ("ContentType", "image/png")],
+        );
+    }
+    if has_jpeg {
+        x.empty(
+            "Default",
+            &[("Extension", "jpeg"), ("ContentType", "image/jpeg")],
         );
     }
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
@@ -164,7 +181,7 @@ fn package_rels() -> String {
     ])
 }
 
-fn document_rels(has_logo: bool, plans: &[Option<super::plan_picture::PlanPicture>]) -> String {
+fn document_rels(logo: Option<&str>, plans: &[Option<super::plan_picture::PlanPicture>]) -> String {
     let styles = format!("{REL}/styles");
     let numbering = format!("{REL}/numbering");
     let settings = format!("{REL}/settings");
@@ -180,8 +197,8 @@ fn document_rels(has_logo: bool, plans: &[Option<super::plan_picture::PlanPictur
         ("rId6", footer.as_str(), "footer1.xml"),
         ("rId7", footer.as_str(), "footer2.xml"),
     ];
-    if has_logo {
-        entries.push((LOGO_REL, image.as_str(), "media/logo.png"));
+    if let Some(logo) = logo {
+        entries.push((LOGO_REL, image.as_str(), logo));
     }
     // Only the plans drawn have a picture in the package.
     let plan_entries: Vec<(String, String)> = plans

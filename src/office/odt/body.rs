@@ -322,7 +322,7 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     x.open("text:p", &[("text:style-name", "CoverFirm")]);
     if let Some(logo) = meta.logo() {
         // The logo fits 170 × 70 points, as in the PDF.
-        frame(x, "Logo", LOGO_PART, logo.fit(170.0, 70.0));
+        frame(x, "Logo", &super::logo_part(logo), logo.fit(170.0, 70.0));
     }
     x.close();
     if let Some(firm) = meta.firm_name() {

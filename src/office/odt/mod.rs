@@ -65,40 +65,48 @@ const NAMESPACES: [(&str, &str); 12] = [
 /// The dossier as ODT bytes.
 pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let plans = super::plan_pictures(dossier);
+    let logo = dossier.meta.logo().map(|logo| (logo_part(logo), logo));
     let parts = [
         (
             "META-INF/manifest.xml",
-            manifest(dossier.meta.logo().is_some(), &plans),
+            manifest(
+                logo.as_ref()
+                    .map(|(part, logo)| (part.as_str(), logo.picture.media_type())),
+                &plans,
+            ),
         ),
         ("content.xml", content(dossier, &plans)),
         ("styles.xml", styles(&dossier.meta)),
         ("meta.xml", meta(&dossier.meta)),
     ];
     let plan_parts: Vec<String> = (1..=plans.len()).map(plan_part).collect();
-    let pictures: Vec<(&str, &[u8])> = dossier
-        .meta
-        .logo()
-        .map(|logo| (LOGO_PART, logo.png.as_slice()))
-        .into_iter()
-        .chain(
-            plan_parts
-                .iter()
-                .zip(&plans)
-                .filter_map(|(part, plan)| Some((part.as_str(), plan.as_ref()?.png.as_slice()))),
-        )
-        .collect();
+    let pictures: Vec<(&str, &[u8])> =
+        logo.as_ref()
+            .map(|(part, logo)| (part.as_str(), logo.picture.file.as_slice()))
+            .into_iter()
+            .chain(
+                plan_parts.iter().zip(&plans).filter_map(|(part, plan)| {
+                    Some((part.as_str(), plan.as_ref()?.png.as_slice()))
+                }),
+            )
+            .collect();
     super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts, &pictures)
 }
 
-/// Where the logo goes in the package.
-const LOGO_PART: &str = "Pictures/logo.png";
+/// Where the logo goes in the package: its own file, PNG or JPEG.
+pub(super) fn logo_part(logo: &crate::dossier::Logo) -> String {
+    format!("Pictures/logo.{}", logo.picture.extension())
+}
 
 /// Where the `n`th plan's picture goes in the package (1-based).
 fn plan_part(n: usize) -> String {
     format!("Pictures/plan-{n}.png")
 }
 
-fn manifest(has_logo: bool, plans: &[Option<crate::office::plan_picture::PlanPicture>]) -> String {
+fn manifest(
+    logo: Option<(&str, &str)>,
+    plans: &[Option<crate::office::plan_picture::PlanPicture>],
+) -> String {
     let mut x = Xml::new();
     x.open(
         "manifest:manifest",
@@ -127,19 +135,21 @@ fn manifest(has_logo: bool, plans: &[Option<crate::office::plan_picture::PlanPic
             ],
         );
     }
-    let pictures = has_logo.then(|| LOGO_PART.to_owned()).into_iter().chain(
-        plans
-            .iter()
-            .enumerate()
-            .filter(|(_, plan)| plan.is_some())
-            .map(|(index, _)| plan_part(index + 1)),
-    );
-    for part in pictures {
+    let plan_parts: Vec<String> = plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| plan.is_some())
+        .map(|(index, _)| plan_part(index + 1))
+        .collect();
+    let pictures = logo
+        .into_iter()
+        .chain(plan_parts.iter().map(|part| (part.as_str(), "image/png")));
+    for (part, media_type) in pictures {
         x.empty(
             "manifest:file-entry",
             &[
-                ("manifest:full-path", part.as_str()),
-                ("manifest:media-type", "image/png"),
+                ("manifest:full-path", part),
+                ("manifest:media-type", media_type),
             ],
         );
     }

@@ -177,19 +177,7 @@ fn add_resources(
     logo: Option<&crate::dossier::Logo>,
 ) -> Result<(), EmitError> {
     use super::layout::Item;
-    let logo_id = logo.map(|logo| {
-        doc.add_object(Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Image",
-                "Width" => i64::from(logo.width),
-                "Height" => i64::from(logo.height),
-                "ColorSpace" => "DeviceRGB",
-                "BitsPerComponent" => 8,
-            },
-            logo.rgb.clone(),
-        ))
-    });
+    let logo_id = logo.map(|logo| doc.add_object(picture_stream(&logo.picture)));
     let picture_ids: Vec<lopdf::ObjectId> = layout
         .pictures
         .iter()
