@@ -1,8 +1,11 @@
 //! The dossier export as `gardefou export` runs it (rule engine, document model, layout, PDF
 //! bytes): the sample, a 470-camera dossier (Roubaix-sized) and a 10,000-camera one; the same
-//! as DOCX and ODT; then the whole `gardefou export` process on the 470-camera project file
-//! (start, load, export, write, exit) as PDF, DOCX and ODT, and on the 10,000-camera one as DOCX
-//! and ODT; and LibreOffice converting an equivalent document, the yardstick the issue set.
+//! as DOCX and ODT; then the whole `gardefou export` process (start, load, export, write, exit)
+//! on project files written with the sample's documents beside them, so that the centre plan is
+//! drawn on its picture as a user's export draws it: the sample as PDF, DOCX and ODT, the sample
+//! with 12 plans each on a picture of its own, the 470-camera project as PDF, DOCX and ODT, the
+//! 10,000-camera one as DOCX and ODT; and LibreOffice converting an equivalent document with the
+//! same picture, the yardstick the issues set.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -17,6 +20,11 @@ use gardefou::{dossier, pdf, rules, sample, storage};
 
 /// The target for the 470-camera export, in process and as a whole process.
 const TARGET: Duration = Duration::from_millis(80);
+/// The pictures issue's targets, whole process: the sample's dossier, its DOCX and ODT, the
+/// 12-plan, 12-picture dossier.
+const SAMPLE_TARGET: Duration = Duration::from_millis(45);
+const SAMPLE_OFFICE_TARGET: Duration = Duration::from_millis(60);
+const TWELVE_TARGET: Duration = Duration::from_millis(150);
 /// The deliverables issue's targets for DOCX and ODT: 470 cameras, 10,000 cameras (process).
 const OFFICE_TARGET: Duration = Duration::from_millis(200);
 const OFFICE_TARGET_10K: Duration = Duration::from_secs(3);
@@ -51,6 +59,7 @@ fn twelve_plans(sample: &Assessment, dir: &Path, today: Date) -> gardefou::sessi
     }
     let project = folder.join("douze-plans.aipd.ron");
     storage::save(&project, &twelve).unwrap_or_else(|e| panic!("{e}"));
+    write_documents(&folder);
     let kb = std::sync::Arc::new(KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}")));
     let mut session = gardefou::session::Session::new(twelve, Some(project), kb, today);
     let (_, centre) = sample::EVIDENCE_FILES
@@ -75,7 +84,20 @@ fn twelve_plans(sample: &Assessment, dir: &Path, today: Date) -> gardefou::sessi
             .set_plan_background(plan, &file, own.dimensions())
             .unwrap_or_else(|e| panic!("{e}"));
     }
+    session.save().unwrap_or_else(|e| panic!("{e}"));
     session
+}
+
+/// The sample's documents (its evidence, the centre plan's picture) written into `folder`, where
+/// a project file saved there finds them.
+fn write_documents(folder: &Path) {
+    for (relative, bytes) in sample::EVIDENCE_FILES {
+        let target = folder.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(target, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 
 /// Measures and returns the rows.
@@ -157,17 +179,53 @@ pub fn rows() -> Vec<Row> {
             });
         }
     }
+    // The pictures issue: the sample's dossier, its DOCX and ODT, and the 12-plan one, each
+    // plan on its own picture, as whole processes.
+    write_documents(&dir);
+    let own = dir.join("commune.aipd.ron");
+    storage::save(&own, &sample).unwrap_or_else(|e| panic!("{e}"));
+    let sample_case = "the sample, 124 cameras, centre plan on its picture";
+    rows.push(whole_process(
+        &own,
+        &dir,
+        today,
+        "pdf",
+        sample_case,
+        SAMPLE_TARGET,
+    ));
+    for extension in ["docx", "odt"] {
+        rows.push(whole_process(
+            &own,
+            &dir,
+            today,
+            extension,
+            sample_case,
+            SAMPLE_OFFICE_TARGET,
+        ));
+    }
+    let twelve = session.path().map(Path::to_owned);
+    if let Some(twelve) = twelve {
+        rows.push(whole_process(
+            &twelve,
+            &dir,
+            today,
+            "pdf",
+            "the sample with 12 plans, each on a 2,400 × 1,700 picture of its own",
+            TWELVE_TARGET,
+        ));
+    }
     let roubaix = with_cameras(&sample, 470);
     let project = dir.join("roubaix.aipd.ron");
     storage::save(&project, &roubaix).unwrap_or_else(|e| panic!("{e}"));
-    let process = whole_process(&project, &dir, today, "pdf", 470, TARGET);
+    let roubaix_case = "470 cameras, centre plan on its picture";
+    let process = whole_process(&project, &dir, today, "pdf", roubaix_case, TARGET);
     for extension in ["docx", "odt"] {
         rows.push(whole_process(
             &project,
             &dir,
             today,
             extension,
-            470,
+            roubaix_case,
             OFFICE_TARGET,
         ));
     }
@@ -179,18 +237,35 @@ pub fn rows() -> Vec<Row> {
             &dir,
             today,
             extension,
-            10_000,
+            "10,000 cameras, centre plan on its picture",
             OFFICE_TARGET_10K,
         ));
     }
-    let case = "LibreOffice: the same dossier as DOCX → PDF (process)".to_owned();
+    let case =
+        "LibreOffice: the same 470-camera dossier, its plan picture included, DOCX → PDF (process)"
+            .to_owned();
+    // The dossier as the export builds it, the centre plan's picture attached.
+    let with_picture = {
+        let kb = std::sync::Arc::new(KnowledgeBase::bundled().unwrap_or_else(|e| panic!("{e}")));
+        let opened = gardefou::session::Session::open(&project, kb, today)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .session;
+        opened
+            .export_job(
+                gardefou::session::ExportKind::Dossier { is_public: false },
+                &dir.join("unused.pdf"),
+            )
+            .document()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("a dossier"))
+    };
     let office = match office::version() {
         None => Row::skipped(
             "dossier",
             case,
             "soffice (LibreOffice) not installed".to_owned(),
         ),
-        Some(_) => match office::convert(&build(&roubaix, &kb, today), &dir.join("office"), 3) {
+        Some(_) => match office::convert(&with_picture, &dir.join("office"), 3) {
             Ok(conversion) => {
                 let ratio = if process.median.is_zero() {
                     String::new()
@@ -223,15 +298,20 @@ fn whole_process(
     dir: &Path,
     today: Date,
     extension: &str,
-    cameras: usize,
+    what: &str,
     target: Duration,
 ) -> Row {
-    let case = format!("`gardefou export` .{extension}, {cameras} cameras (whole process)");
+    let case = format!("`gardefou export` .{extension}, {what} (whole process)");
+    let is_large = what.starts_with("10,000");
     let binary = Path::new(env!("CARGO_BIN_EXE_gardefou"));
     if !binary.exists() {
         return Row::skipped("dossier", case, format!("{} not built", binary.display()));
     }
-    let output = dir.join(format!("out-{cameras}.{extension}"));
+    let stem = project
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let output = dir.join(format!("out-{stem}.{extension}"));
     let today = today.to_string();
     let args: [&OsStr; 6] = [
         "export".as_ref(),
@@ -242,7 +322,7 @@ fn whole_process(
         today.as_ref(),
     ];
     let mut failure = None;
-    let runs = times(Duration::ZERO, if cameras > 1000 { 3 } else { 15 }, || {
+    let runs = times(Duration::ZERO, if is_large { 3 } else { 15 }, || {
         let status = Command::new(binary).args(args).output();
         match status {
             Ok(out) if out.status.success() => {}

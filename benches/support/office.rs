@@ -92,6 +92,26 @@ fn soffice(profile: &str, args: &[&str], input: &Path, out_dir: &Path) -> Result
     }
 }
 
+/// `bytes` in base64 (RFC 4648, with padding).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -170,6 +190,15 @@ fn to_html(dossier: &Dossier) -> String {
                 escape(footer)
             )),
             Block::Plan(figure) => {
+                // The plan's picture inside the document (a data URL: Writer embeds it in the
+                // DOCX), as a user's word-processed dossier would carry it.
+                if let gardefou::dossier::FigureBackground::Picture(picture) = &figure.background {
+                    out.push_str(&format!(
+                        "<p><img src=\"data:{};base64,{}\" width=\"640\"></p>",
+                        picture.media_type(),
+                        base64(&picture.file)
+                    ));
+                }
                 out.push_str(&format!("<p><i>{}</i></p>", escape(&figure.caption)));
             }
             Block::RiskMap(map) => {

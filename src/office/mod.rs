@@ -12,6 +12,7 @@
 //! - `plan_picture` — a site plan drawn as a PNG picture, shared by both;
 //! - `xml`, `package` — the XML writer and the zip container.
 
+mod background;
 pub mod docx;
 pub mod odt;
 mod package;

@@ -179,20 +179,13 @@ fn draw_background(pixmap: &mut Pixmap, figure: &PlanFigure, (width, height): (u
     let FigureBackground::Picture(picture) = &figure.background else {
         return false;
     };
-    let Ok(mut decoded) = image::load_from_memory(&picture.file) else {
+    let Some(sheet) = super::background::scaled(picture, (width, height)) else {
         return false;
     };
-    if let Some(orientation) = image::metadata::Orientation::from_exif(picture.orientation) {
-        decoded.apply_orientation(orientation);
-    }
-    let resized = decoded
-        .resize_exact(width, height, image::imageops::FilterType::Triangle)
-        .to_rgba8();
     // Opaque pixels: premultiplied and straight alpha are the same bytes. The sheet is the top
     // of the picture, as wide as it.
-    let sheet = resized.as_raw();
     match pixmap.data_mut().get_mut(..sheet.len()) {
-        Some(top) => top.copy_from_slice(sheet),
+        Some(top) => top.copy_from_slice(&sheet),
         None => return false,
     }
     true
