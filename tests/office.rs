@@ -676,3 +676,153 @@ fn the_risk_map_is_kept_on_one_page_in_docx_and_odt() {
         "each risk map's table, and only it, stays whole"
     );
 }
+
+/// The dossier of the sample written with its documents into `dir`, as the export builds it:
+/// the centre plan on its picture.
+fn dossier_with_background(dir: &Path) -> Dossier {
+    let project = dir.join("commune.aipd.ron");
+    std::fs::write(&project, gardefou::sample::TEXT).expect("write the sample");
+    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
+        let target = dir.join(relative);
+        std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write evidence");
+    }
+    let session = gardefou::session::Session::open(
+        &project,
+        std::sync::Arc::new(common::kb()),
+        common::day(TODAY),
+    )
+    .expect("open")
+    .session;
+    session
+        .export_job(
+            gardefou::session::ExportKind::Dossier { is_public: false },
+            &dir.join("dossier.docx"),
+        )
+        .document()
+        .expect("dossier")
+        .expect("a document")
+}
+
+#[test]
+fn a_plan_background_goes_into_the_word_processors_as_its_own_file_under_the_drawing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dossier_with_background(dir.path());
+    let (_, centre) = gardefou::sample::EVIDENCE_FILES
+        .iter()
+        .find(|(name, _)| name.ends_with("plan-centre-ville.png"))
+        .expect("the sample's plan");
+    let file = |bytes: &[u8], name: &str| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut out = Vec::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is missing"))
+            .read_to_end(&mut out)
+            .expect("read");
+        out
+    };
+    // Word: the file itself, behind the text, placed from the character and line that hold the
+    // drawing, just before it.
+    let docx = office::docx::docx(&d).expect("docx");
+    assert_eq!(file(&docx, "word/media/plan-1-fond.png"), centre.to_vec());
+    let docx_parts = parts(&docx);
+    assert!(part(&docx_parts, "word/_rels/document.xml.rels")
+        .contains(r#"Id="rIdPlanBackground1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/plan-1-fond.png""#));
+    let document = part(&docx_parts, "word/document.xml");
+    let under = document
+        .find(r#"r:embed="rIdPlanBackground1""#)
+        .expect("the background");
+    let over = document.find(r#"r:embed="rIdPlan1""#).expect("the drawing");
+    assert!(under < over, "the background is written first");
+    let anchor = &document[document[..under].rfind("<wp:anchor").expect("anchored")..under];
+    for piece in [
+        r#"behindDoc="1""#,
+        r#"<wp:positionH relativeFrom="character"><wp:posOffset>0</wp:posOffset>"#,
+        r#"<wp:positionV relativeFrom="line"><wp:posOffset>0</wp:posOffset>"#,
+        "<wp:wrapNone/>",
+    ] {
+        assert!(anchor.contains(piece), "{piece} in {anchor}");
+    }
+    // OpenDocument: the file itself is the area of the drawing's frame, at its top.
+    let odt = office::odt::odt(&d).expect("odt");
+    assert_eq!(file(&odt, "Pictures/plan-1-fond.png"), centre.to_vec());
+    let odt_parts = parts(&odt);
+    assert!(part(&odt_parts, "styles.xml").contains(
+        r#"<draw:fill-image draw:name="PlanBackground1" xlink:href="Pictures/plan-1-fond.png""#
+    ));
+    let content = part(&odt_parts, "content.xml");
+    assert!(content.contains(r#"draw:fill-image-name="PlanBackground1""#));
+    assert!(content.contains(r#"draw:style-name="PlanFrame1""#));
+    assert!(part(&odt_parts, "META-INF/manifest.xml").contains(
+        r#"manifest:full-path="Pictures/plan-1-fond.png" manifest:media-type="image/png""#
+    ));
+    // LibreOffice prints the map under the drawing: the plan's page is mostly the picture's
+    // colours, not white, in both formats.
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("out");
+    let mut names = Vec::new();
+    for (extension, bytes) in [("docx", &docx), ("odt", &odt)] {
+        let path = dir.path().join(format!("plan-{extension}.{extension}"));
+        std::fs::write(&path, bytes).expect("write");
+        names.push(path);
+    }
+    let mut args = vec![
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out.to_str().expect("UTF-8"),
+    ];
+    args.extend(names.iter().map(|p| p.to_str().expect("UTF-8")));
+    let output = soffice(&args, &profile);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for extension in ["docx", "odt"] {
+        let pdf = out.join(format!("plan-{extension}.pdf"));
+        let coloured = map_share(&pdf, "Centre-ville — plan de situation", dir.path());
+        assert!(
+            coloured > 0.25,
+            "{extension}: {coloured:.2} of the plan's page in the map's colours"
+        );
+    }
+}
+
+/// The share of the page of `pdf` showing `heading` that is neither white nor grey: a map
+/// printed in colour on it.
+fn map_share(pdf: &Path, heading: &str, dir: &Path) -> f64 {
+    let pages = lopdf::Document::load(pdf).expect("a PDF").get_pages().len();
+    let page = (1..=pages)
+        .find(|page| {
+            let text = Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string()])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext");
+            String::from_utf8_lossy(&text.stdout).contains(heading)
+        })
+        .expect("the plan's page");
+    let stem = dir.join("page");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "30", "-png", "-singlefile"])
+        .args(["-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg(&stem)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    let picture = image::open(stem.with_extension("png"))
+        .expect("the page")
+        .to_rgb8();
+    let coloured = picture
+        .pixels()
+        .filter(|p| {
+            let [r, g, b] = p.0.map(i32::from);
+            let spread = r.max(g).max(b) - r.min(g).min(b);
+            r.min(g).min(b) < 245 && spread > 6
+        })
+        .count();
+    coloured as f64 / f64::from(picture.width() * picture.height())
+}

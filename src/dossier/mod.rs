@@ -9,6 +9,7 @@ pub mod map_geometry;
 pub mod markup;
 pub mod names;
 pub mod palette;
+pub mod plan_drawing;
 mod sections;
 pub mod text;
 pub mod unverified;

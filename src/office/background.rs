@@ -41,7 +41,11 @@ pub fn scaled(picture: &Arc<Picture>, (width, height): (u32, u32)) -> Option<Arc
     if kept.len() >= KEPT {
         kept.remove(0);
     }
-    kept.push((Arc::downgrade(picture), (width, height), Arc::clone(&pixels)));
+    kept.push((
+        Arc::downgrade(picture),
+        (width, height),
+        Arc::clone(&pixels),
+    ));
     Some(pixels)
 }
 
@@ -121,7 +125,10 @@ mod tests {
     fn a_scaled_background_is_made_once_while_its_picture_lives() {
         let mut file = Vec::new();
         image::RgbImage::from_pixel(40, 20, image::Rgb([10, 20, 30]))
-            .write_to(&mut std::io::Cursor::new(&mut file), image::ImageFormat::Png)
+            .write_to(
+                &mut std::io::Cursor::new(&mut file),
+                image::ImageFormat::Png,
+            )
             .expect("png");
         let picture = Arc::new(Picture {
             width: 40,

@@ -1,24 +1,36 @@
 //! A site plan drawn as a PNG picture for the editable documents, which have no drawing model
-//! the dossier's polygons map to simply: the same figure as the PDF page — the background
-//! picture, the fields of view and zones (translucent over a picture), the masks, the cameras as
-//! dots with their ids, the zones' names under them, the scale bar — rasterized with tiny-skia,
-//! the text written with the dossier's own font (Noto Sans) through ab_glyph.
+//! the dossier's polygons map to simply: the plan drawing the PDF page places
+//! (`dossier::plan_drawing`) rasterised with tiny-skia at about 210 dpi, the text written with
+//! the dossier's own font (Noto Sans) through ab_glyph.
+//!
+//! A background the documents can carry as it is (`Picture::orientation` 1) is not painted in:
+//! the picture drawn here is the overlay — transparent over the sheet, the fills translucent —
+//! and the documents place the background file itself under it, at its full resolution, with
+//! no decoding. A background stored turned is decoded, turned and painted in.
 
 use std::io::Cursor;
+use std::sync::Arc;
 
 use ab_glyph::{Font as _, FontRef, PxScale, ScaleFont as _};
 use image::ImageEncoder as _;
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
-use crate::dossier::palette::{Rgb, INK, PLAN_MASK, PLAN_SECTOR, PLAN_SECTOR_EDGE};
-use crate::dossier::{FigureBackground, PlanFigure};
+use crate::dossier::palette::{Rgb, INK};
+use crate::dossier::plan_drawing::{self, Label, PlanDrawing};
+use crate::dossier::{FigureBackground, Picture, PlanFigure};
 
 /// The picture's width in pixels: the text width (17 cm) at about 210 dpi.
 const WIDTH: f32 = 1400.0;
-/// The tallest picture, in pixels (a plan taller than wide is fitted to it).
-const MAX_HEIGHT: f32 = 1800.0;
-/// Above this many cameras, ids are written smaller.
-const DENSE: usize = 120;
+/// The text width of the documents, in points (17 cm): the drawing's box.
+pub const TEXT_WIDTH: f32 = 17.0 / 2.54 * 72.0;
+/// The tallest a plan is shown, in points; the drawing's sheet keeps room for the legend.
+pub const MAX_HEIGHT: f32 = 600.0;
+/// Room kept under the sheet for the legend, in points.
+const LEGEND_ROOM: f32 = 46.0;
+/// Room under the legend's last baseline, in points (its descenders).
+const BOTTOM_MARGIN: f32 = 5.0;
+/// How translucent the fills are over a picture.
+const OVER_PICTURE: f32 = 0.45;
 
 /// A plan drawn as a picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +41,10 @@ pub struct PlanPicture {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// The background the documents place under the picture, as it is, and where: left, top,
+    /// width and height in pixels of the picture. `None` when the picture is whole (a blank
+    /// sheet, or a background painted in).
+    pub background: Option<(Arc<Picture>, [u32; 4])>,
 }
 
 impl PlanPicture {
@@ -38,96 +54,95 @@ impl PlanPicture {
         let scale = (max_w / w).min(max_h / h);
         (w * scale, h * scale)
     }
+
+    /// The background's place when the picture is shown `shown_width` points wide: left, top,
+    /// width and height in points.
+    pub fn background_place(&self, shown_width: f32) -> Option<[f32; 4]> {
+        let (_, [x, y, w, h]) = self.background.as_ref()?;
+        let scale = shown_width / self.width.max(1) as f32;
+        Some([x, y, w, h].map(|v| *v as f32 * scale))
+    }
 }
 
 /// `figure` drawn as a PNG picture; `None` only if the picture cannot be made (a degenerate
 /// sheet).
 pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
-    let scale = (WIDTH / figure.width.max(1.0)).min(MAX_HEIGHT / figure.height.max(1.0));
-    let (width, height) = (
-        (figure.width * scale).round().max(1.0) as u32,
-        (figure.height * scale).round().max(1.0) as u32,
-    );
     let font = FontRef::try_from_slice(notosans::REGULAR_TTF).ok()?;
-    let legend = legend_layout(&font, &figure.legend, width as f32);
-    let legend_height = legend
-        .last()
-        .map_or(0.0, |(_, y, _, _)| y + LEGEND_ROW / 2.0);
-    let mut pixmap = Pixmap::new(width, height + legend_height.ceil() as u32)?;
-    pixmap.fill(Color::WHITE);
-    let has_picture = draw_background(&mut pixmap, figure, (width, height));
-    let alpha = if has_picture { 0.45 } else { 1.0 };
-    let at = |(x, y): (f32, f32)| (x * scale, y * scale);
-    for sector in &figure.sectors {
-        polygon(
-            &mut pixmap,
-            sector.iter().map(|p| at(*p)),
-            (PLAN_SECTOR, alpha),
-            (PLAN_SECTOR_EDGE, 1.0),
-        );
+    let measure = |text: &str, size: f32| text_width(&font, text, size);
+    let drawing = plan_drawing::draw(figure, (TEXT_WIDTH, MAX_HEIGHT - LEGEND_ROOM), &measure);
+    let k = WIDTH / TEXT_WIDTH;
+    let (width, height) = (
+        WIDTH.round() as u32,
+        ((drawing.bottom + BOTTOM_MARGIN) * k).ceil().max(1.0) as u32,
+    );
+    let mut pixmap = Pixmap::new(width, height)?;
+    let [sx, sy, sw, sh] = drawing.sheet.map(|v| v * k);
+    let sheet_px = [sx, sy, sw, sh].map(|v| v.round().max(0.0) as u32);
+    let carried = match &figure.background {
+        FigureBackground::Picture(picture) if picture.orientation == 1 => Some(Arc::clone(picture)),
+        _ => None,
+    };
+    if carried.is_none() {
+        pixmap.fill(Color::WHITE);
+        if let FigureBackground::Picture(picture) = &figure.background {
+            paint_background(&mut pixmap, picture, sheet_px);
+        }
     }
-    for zone in &figure.zones {
-        polygon(
-            &mut pixmap,
-            zone.points.iter().map(|p| at(*p)),
-            (zone.fill, alpha),
-            (zone.stroke, 2.5),
-        );
-    }
-    for mask in &figure.masks {
-        polygon(
-            &mut pixmap,
-            mask.iter().map(|p| at(*p)),
-            (PLAN_MASK, alpha),
-            (PLAN_MASK, 1.5),
-        );
-    }
-    let mut writer = Writer {
+    let alpha = if drawing.on_picture {
+        OVER_PICTURE
+    } else {
+        1.0
+    };
+    let mut canvas = Canvas {
         pixmap: &mut pixmap,
         font: &font,
+        k,
     };
-    for zone in figure.zones.iter().filter(|z| !z.label.is_empty()) {
-        let n = zone.points.len().max(1) as f32;
-        let centre = zone.points.iter().map(|(x, _)| x).sum::<f32>() / n;
-        let bottom = zone.points.iter().map(|(_, y)| *y).fold(f32::MIN, f32::max);
-        let (x, y) = at((centre, bottom));
-        let size = 18.0;
-        let half = writer.width(&zone.label, size) / 2.0;
-        writer.text(x - half, y + size + 2.0, size, &zone.label);
-    }
-    let size = if figure.cameras.len() > DENSE {
-        13.0
-    } else {
-        17.0
+    canvas.map(&drawing, alpha);
+    let png = encode(&pixmap)?;
+    Some(PlanPicture {
+        png,
+        width,
+        height,
+        background: carried.map(|picture| (picture, sheet_px)),
+    })
+}
+
+/// The width of `text` at `size`, in the units of `size`.
+fn text_width(font: &FontRef, text: &str, size: f32) -> f32 {
+    let scaled = font.as_scaled(PxScale::from(size));
+    text.chars()
+        .map(|c| scaled.h_advance(scaled.glyph_id(c)))
+        .sum()
+}
+
+/// Paints `picture`, scaled, over the sheet `[x, y, w, h]` (pixels).
+fn paint_background(pixmap: &mut Pixmap, picture: &Arc<Picture>, [x, y, w, h]: [u32; 4]) {
+    let Some(pixels) = super::background::scaled(picture, (w, h)) else {
+        return;
     };
-    for (x, y, id) in &figure.cameras {
-        let (x, y) = at((*x, *y));
-        if let Some(dot) = PathBuilder::from_circle(x, y, 5.0) {
-            writer.pixmap.fill_path(
-                &dot,
-                &paint(INK, 1.0),
-                FillRule::Winding,
-                Transform::identity(),
-                None,
-            );
+    let stride = pixmap.width() as usize * 4;
+    let data = pixmap.data_mut();
+    // Opaque pixels: premultiplied and straight alpha are the same bytes.
+    for (row, line) in pixels.chunks_exact(w as usize * 4).enumerate() {
+        let start = (y as usize + row) * stride + x as usize * 4;
+        if let Some(target) = data.get_mut(start..start + line.len()) {
+            target.copy_from_slice(line);
         }
-        writer.text(x + 7.0, y - 6.0, size, id);
     }
-    if let Some((pixels, label)) = &figure.scale_bar {
-        writer.scale_bar(24.0, height as f32 - 28.0, pixels * scale, label);
-    }
-    // The legend under the sheet, as in the PDF.
-    for (x, y, colour, label) in legend {
-        let y = height as f32 + y;
-        if let Some(swatch) = tiny_skia::Rect::from_xywh(x, y - 16.0, 24.0, 18.0) {
-            writer
-                .pixmap
-                .fill_rect(swatch, &paint(colour, 1.0), Transform::identity(), None);
+}
+
+/// The pixmap as a PNG file (its premultiplied pixels turned back to straight alpha).
+fn encode(pixmap: &Pixmap) -> Option<Vec<u8>> {
+    let mut rgba = pixmap.data().to_vec();
+    for pixel in rgba.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha > 0 && alpha < 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+            }
         }
-        writer.text(x + 32.0, y, LEGEND_SIZE, &label);
     }
-    let (width, height) = (pixmap.width(), pixmap.height());
-    let image = image::RgbaImage::from_raw(width, height, pixmap.data().to_vec())?;
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new_with_quality(
         Cursor::new(&mut png),
@@ -135,60 +150,13 @@ pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
         image::codecs::png::FilterType::Adaptive,
     )
     .write_image(
-        image.as_raw(),
-        width,
-        height,
+        &rgba,
+        pixmap.width(),
+        pixmap.height(),
         image::ExtendedColorType::Rgba8,
     )
     .ok()?;
-    Some(PlanPicture { png, width, height })
-}
-
-/// The legend's text size and row height, in pixels.
-const LEGEND_SIZE: f32 = 20.0;
-const LEGEND_ROW: f32 = 36.0;
-
-/// Where each legend item goes under the sheet: x, baseline from the sheet's bottom, colour
-/// and label, wrapping to a new row when the width is used up.
-fn legend_layout(
-    font: &FontRef,
-    legend: &[(Rgb, String)],
-    width: f32,
-) -> Vec<(f32, f32, Rgb, String)> {
-    let scaled = font.as_scaled(PxScale::from(LEGEND_SIZE));
-    let mut out = Vec::new();
-    let (mut x, mut y) = (16.0, LEGEND_ROW);
-    for (colour, label) in legend {
-        let text: f32 = label
-            .chars()
-            .map(|c| scaled.h_advance(scaled.glyph_id(c)))
-            .sum();
-        let item = 32.0 + text + 36.0;
-        if x > 16.0 && x + item > width {
-            x = 16.0;
-            y += LEGEND_ROW;
-        }
-        out.push((x, y, *colour, label.clone()));
-        x += item;
-    }
-    out
-}
-
-/// Draws the figure's background picture over the whole sheet; true when there is one.
-fn draw_background(pixmap: &mut Pixmap, figure: &PlanFigure, (width, height): (u32, u32)) -> bool {
-    let FigureBackground::Picture(picture) = &figure.background else {
-        return false;
-    };
-    let Some(sheet) = super::background::scaled(picture, (width, height)) else {
-        return false;
-    };
-    // Opaque pixels: premultiplied and straight alpha are the same bytes. The sheet is the top
-    // of the picture, as wide as it.
-    match pixmap.data_mut().get_mut(..sheet.len()) {
-        Some(top) => top.copy_from_slice(&sheet),
-        None => return false,
-    }
-    true
+    Some(png)
 }
 
 fn paint(colour: Rgb, alpha: f32) -> Paint<'static> {
@@ -198,72 +166,144 @@ fn paint(colour: Rgb, alpha: f32) -> Paint<'static> {
     paint
 }
 
-/// Fills and outlines a closed polygon (nothing for fewer than three points).
-fn polygon(
-    pixmap: &mut Pixmap,
-    points: impl Iterator<Item = (f32, f32)>,
-    (fill, alpha): (Rgb, f32),
-    (outline, width): (Rgb, f32),
-) {
-    let mut builder = PathBuilder::new();
-    let mut count = 0;
-    for (x, y) in points.filter(|(x, y)| x.is_finite() && y.is_finite()) {
-        if count == 0 {
-            builder.move_to(x, y);
-        } else {
-            builder.line_to(x, y);
-        }
-        count += 1;
-    }
-    if count < 3 {
-        return;
-    }
-    builder.close();
-    let Some(path) = builder.finish() else {
-        return;
-    };
-    pixmap.fill_path(
-        &path,
-        &paint(fill, alpha),
-        FillRule::EvenOdd,
-        Transform::identity(),
-        None,
-    );
-    let stroke = Stroke {
-        width,
-        ..Stroke::default()
-    };
-    pixmap.stroke_path(
-        &path,
-        &paint(outline, 1.0),
-        &stroke,
-        Transform::identity(),
-        None,
-    );
-}
-
-/// Writes text on the picture in ink.
-struct Writer<'a> {
+/// A pixmap the drawing's points are mapped onto, `k` pixels a point.
+struct Canvas<'a> {
     pixmap: &'a mut Pixmap,
     font: &'a FontRef<'a>,
+    k: f32,
 }
 
-impl Writer<'_> {
-    /// The width of `text` at `size` pixels.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let scaled = self.font.as_scaled(PxScale::from(size));
-        text.chars()
-            .map(|c| scaled.h_advance(scaled.glyph_id(c)))
-            .sum()
+impl Canvas<'_> {
+    /// Draws `drawing`, fills at `alpha`: the sheet's outline, the shapes, the scale bar, the
+    /// dots, the labels, the legend.
+    fn map(&mut self, drawing: &PlanDrawing, alpha: f32) {
+        let k = self.k;
+        let [x, y, w, h] = drawing.sheet;
+        let sheet = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+        self.outline(&sheet, drawing.outline);
+        for shape in &drawing.shapes {
+            self.polygon(&shape.points, (shape.fill, alpha), shape.stroke);
+        }
+        if let Some(bar) = &drawing.scale_bar {
+            let [x, y, w, h] = bar.ground;
+            self.rect([x, y, w, h], Rgb(1.0, 1.0, 1.0), 0.9);
+            let mut builder = PathBuilder::new();
+            for [x1, y1, x2, y2] in &bar.lines {
+                builder.move_to(x1 * k, y1 * k);
+                builder.line_to(x2 * k, y2 * k);
+            }
+            self.stroke(builder, INK, bar.line_width);
+            self.label(&bar.label);
+        }
+        for &(x, y) in &drawing.dots {
+            if let Some(dot) = PathBuilder::from_circle(x * k, y * k, drawing.dot_radius * k) {
+                self.pixmap.fill_path(
+                    &dot,
+                    &paint(INK, 1.0),
+                    FillRule::Winding,
+                    Transform::identity(),
+                    None,
+                );
+            }
+        }
+        for label in &drawing.labels {
+            self.label(label);
+        }
+        for entry in &drawing.legend {
+            self.rect(entry.swatch, entry.colour, 1.0);
+            self.label(&entry.label);
+        }
     }
 
-    /// Writes `text` at `size` pixels with its baseline at `baseline`.
-    fn text(&mut self, x: f32, baseline: f32, size: f32, text: &str) {
+    fn rect(&mut self, [x, y, w, h]: [f32; 4], colour: Rgb, alpha: f32) {
+        let k = self.k;
+        if let Some(rect) = tiny_skia::Rect::from_xywh(x * k, y * k, w * k, h * k) {
+            self.pixmap
+                .fill_rect(rect, &paint(colour, alpha), Transform::identity(), None);
+        }
+    }
+
+    fn outline(&mut self, points: &[(f32, f32)], (colour, width): (Rgb, f32)) {
+        let mut builder = PathBuilder::new();
+        for (n, (x, y)) in points.iter().enumerate() {
+            if n == 0 {
+                builder.move_to(x * self.k, y * self.k);
+            } else {
+                builder.line_to(x * self.k, y * self.k);
+            }
+        }
+        builder.close();
+        self.stroke(builder, colour, width);
+    }
+
+    fn stroke(&mut self, builder: PathBuilder, colour: Rgb, width: f32) {
+        let Some(path) = builder.finish() else {
+            return;
+        };
+        let stroke = Stroke {
+            width: width * self.k,
+            ..Stroke::default()
+        };
+        self.pixmap.stroke_path(
+            &path,
+            &paint(colour, 1.0),
+            &stroke,
+            Transform::identity(),
+            None,
+        );
+    }
+
+    /// Fills and outlines a closed polygon (nothing for fewer than three points).
+    fn polygon(&mut self, points: &[(f32, f32)], (fill, alpha): (Rgb, f32), stroke: (Rgb, f32)) {
+        let mut builder = PathBuilder::new();
+        let mut count = 0;
+        for (x, y) in points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+        {
+            if count == 0 {
+                builder.move_to(x * self.k, y * self.k);
+            } else {
+                builder.line_to(x * self.k, y * self.k);
+            }
+            count += 1;
+        }
+        if count < 3 {
+            return;
+        }
+        builder.close();
+        let Some(path) = builder.finish() else {
+            return;
+        };
+        self.pixmap.fill_path(
+            &path,
+            &paint(fill, alpha),
+            FillRule::EvenOdd,
+            Transform::identity(),
+            None,
+        );
+        let outline = Stroke {
+            width: stroke.1 * self.k,
+            ..Stroke::default()
+        };
+        self.pixmap.stroke_path(
+            &path,
+            &paint(stroke.0, 1.0),
+            &outline,
+            Transform::identity(),
+            None,
+        );
+    }
+
+    /// Writes `label` in ink: each glyph's coverage laid over the pixels (premultiplied, so a
+    /// transparent pixel of the overlay becomes ink where the glyph covers it).
+    fn label(&mut self, label: &Label) {
+        let (size, baseline) = (label.size * self.k, label.y * self.k);
         let scaled = self.font.as_scaled(PxScale::from(size));
         let (width, height) = (self.pixmap.width(), self.pixmap.height());
-        let ink = [INK.0, INK.1, INK.2].map(|c| c * 255.0);
-        let mut caret = x;
-        for c in text.chars() {
+        let ink = [INK.0, INK.1, INK.2, 1.0].map(|c| c * 255.0);
+        let mut caret = label.x * self.k;
+        for c in label.text.chars() {
             let id = scaled.glyph_id(c);
             let glyph = id.with_scale_and_position(size, ab_glyph::point(caret, baseline));
             caret += scaled.h_advance(id);
@@ -287,51 +327,12 @@ impl Writer<'_> {
             });
         }
     }
-
-    /// A scale bar `length` pixels long from (`x`, `y`), on a white ground, its label after it.
-    fn scale_bar(&mut self, x: f32, y: f32, length: f32, label: &str) {
-        let size = 18.0;
-        let ground = tiny_skia::Rect::from_xywh(
-            x - 10.0,
-            y - 26.0,
-            length + self.width(label, size) + 36.0,
-            38.0,
-        );
-        if let Some(ground) = ground {
-            self.pixmap.fill_rect(
-                ground,
-                &paint(Rgb(1.0, 1.0, 1.0), 0.9),
-                Transform::identity(),
-                None,
-            );
-        }
-        let mut builder = PathBuilder::new();
-        builder.move_to(x, y - 10.0);
-        builder.line_to(x, y);
-        builder.line_to(x + length, y);
-        builder.line_to(x + length, y - 10.0);
-        builder.move_to(x + length / 2.0, y - 6.0);
-        builder.line_to(x + length / 2.0, y);
-        if let Some(path) = builder.finish() {
-            let stroke = Stroke {
-                width: 3.0,
-                ..Stroke::default()
-            };
-            self.pixmap.stroke_path(
-                &path,
-                &paint(INK, 1.0),
-                &stroke,
-                Transform::identity(),
-                None,
-            );
-        }
-        self.text(x + length + 12.0, y, size, label);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dossier::palette::PLAN_SECTOR;
 
     fn figure() -> PlanFigure {
         PlanFigure {
@@ -354,7 +355,8 @@ mod tests {
     fn a_plan_is_drawn_to_the_documents_width_with_its_sector_dot_and_id() {
         let picture = render(&figure()).expect("a picture");
         // 1,400 × 700 for the sheet, then one row of legend.
-        assert_eq!((picture.width, picture.height), (1400, 754));
+        assert_eq!((picture.width, picture.height), (1400, 744));
+        assert!(picture.background.is_none());
         let decoded = image::load_from_memory(&picture.png)
             .expect("a PNG")
             .to_rgb8();
@@ -376,5 +378,62 @@ mod tests {
             .filter(|(x, y)| decoded.get_pixel(*x, *y).0[0] < 100)
             .count();
         assert!(dark > 30, "{dark} dark pixels where « CAM-01 » is written");
+    }
+
+    /// A 200 × 100 PNG of one colour, ready for a page as the session prepares backgrounds.
+    fn background(orientation: u8) -> Arc<Picture> {
+        let mut file = Vec::new();
+        image::RgbImage::from_pixel(200, 100, image::Rgb([200, 30, 30]))
+            .write_to(&mut Cursor::new(&mut file), image::ImageFormat::Png)
+            .expect("png");
+        Arc::new(Picture {
+            width: 200,
+            height: 100,
+            orientation,
+            stream: crate::dossier::PictureStream::Jpeg { components: 3 },
+            file,
+        })
+    }
+
+    #[test]
+    fn over_a_background_carried_as_it_is_the_picture_is_the_overlay_alone() {
+        let mut plan = figure();
+        let carried = background(1);
+        plan.background = FigureBackground::Picture(Arc::clone(&carried));
+        let picture = render(&plan).expect("a picture");
+        let (under, place) = picture.background.as_ref().expect("laid over the file");
+        assert!(Arc::ptr_eq(under, &carried));
+        assert_eq!(*place, [0, 0, 1400, 700], "the sheet");
+        let decoded = image::load_from_memory(&picture.png)
+            .expect("a PNG")
+            .to_rgba8();
+        // Where nothing is drawn the background shows through; the sector is translucent; the
+        // dot and the id are ink.
+        assert_eq!(decoded.get_pixel(1390, 300).0[3], 0, "transparent");
+        let sector = decoded.get_pixel(315, 140).0;
+        assert!((100..130).contains(&sector[3]), "translucent: {sector:?}");
+        assert!((i32::from(sector[2]) - (PLAN_SECTOR.2 * 255.0) as i32).abs() <= 3);
+        assert_eq!(decoded.get_pixel(70, 70).0[3], 255);
+        let inked = (77..150)
+            .flat_map(|x| (45..66).map(move |y| (x, y)))
+            .filter(|(x, y)| decoded.get_pixel(*x, *y).0[3] > 200)
+            .count();
+        assert!(inked > 30, "{inked} ink pixels where « CAM-01 » is written");
+        // Shown 481.9 points wide, the background takes the sheet's place.
+        let [x, y, w, h] = picture.background_place(TEXT_WIDTH).expect("a place");
+        assert!(x.abs() < 0.01 && y.abs() < 0.01);
+        assert!((w - TEXT_WIDTH).abs() < 0.01 && (h - TEXT_WIDTH / 2.0).abs() < 0.5);
+    }
+
+    #[test]
+    fn a_background_stored_turned_is_painted_in() {
+        let mut plan = figure();
+        plan.background = FigureBackground::Picture(background(3));
+        let picture = render(&plan).expect("a picture");
+        assert!(picture.background.is_none());
+        let decoded = image::load_from_memory(&picture.png)
+            .expect("a PNG")
+            .to_rgba8();
+        assert_eq!(decoded.get_pixel(1390, 300).0, [200, 30, 30, 255]);
     }
 }

@@ -58,6 +58,17 @@ pub(super) fn document(
                         let (w, h) = picture.fit(TEXT_WIDTH as f32 / 20.0, 600.0);
                         let name = format!("plan-{plan_number}.png");
                         x.open("w:p", &[]);
+                        // The background file itself, behind the drawing, placed from the
+                        // drawing's own top-left corner (the character and line that hold it).
+                        if let Some([bx, by, bw, bh]) = picture.background_place(w) {
+                            anchored_picture(
+                                &mut x,
+                                &plan_background_rel(plan_number),
+                                (&format!("plan-{plan_number}-fond"), 200 + plan_number),
+                                (bw, bh),
+                                (bx, by),
+                            );
+                        }
                         inline_picture(
                             &mut x,
                             &plan_rel(plan_number),
@@ -169,12 +180,13 @@ pub(super) fn page_break(x: &mut Xml) {
 
 /// A picture of the package (relationship `rel`) in the paragraph being written, `w × h`
 /// points; `name` and `id` name the drawing (ids unique in the document).
+/// A length in points as EMU (12,700 per point).
+fn emu(points: f32) -> String {
+    ((points.max(0.0) * 12_700.0) as u64).to_string()
+}
+
 fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f32, f32)) {
-    // EMU: 12,700 per point.
-    let (cx, cy) = (
-        ((w * 12_700.0) as u64).to_string(),
-        ((h * 12_700.0) as u64).to_string(),
-    );
+    let (cx, cy) = (emu(w), emu(h));
     x.open("w:r", &[]).open("w:drawing", &[]);
     x.open(
         "wp:inline",
@@ -187,6 +199,63 @@ fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f3
     );
     x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
     x.empty("wp:docPr", &[("id", &id.to_string()), ("name", name)]);
+    graphic(x, rel, name, (&cx, &cy));
+    // wp:inline, w:drawing, w:r
+    for _ in 0..3 {
+        x.close();
+    }
+}
+
+/// A picture behind the text, not taking room, its top-left corner `(dx, dy)` points from the
+/// character and line that hold it: what lies under a plan's drawing, written just before it.
+fn anchored_picture(
+    x: &mut Xml,
+    rel: &str,
+    (name, id): (&str, usize),
+    (w, h): (f32, f32),
+    (dx, dy): (f32, f32),
+) {
+    let (cx, cy) = (emu(w), emu(h));
+    x.open("w:r", &[]).open("w:drawing", &[]);
+    x.open(
+        "wp:anchor",
+        &[
+            ("distT", "0"),
+            ("distB", "0"),
+            ("distL", "0"),
+            ("distR", "0"),
+            ("simplePos", "0"),
+            ("relativeHeight", "251659264"),
+            ("behindDoc", "1"),
+            ("locked", "1"),
+            ("layoutInCell", "1"),
+            ("allowOverlap", "1"),
+        ],
+    );
+    x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
+    x.open("wp:positionH", &[("relativeFrom", "character")]);
+    x.element("wp:posOffset", &[], &emu(dx));
+    x.close();
+    x.open("wp:positionV", &[("relativeFrom", "line")]);
+    x.element("wp:posOffset", &[], &emu(dy));
+    x.close();
+    x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+    x.empty(
+        "wp:effectExtent",
+        &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+    );
+    x.empty("wp:wrapNone", &[]);
+    x.empty("wp:docPr", &[("id", &id.to_string()), ("name", name)]);
+    x.empty("wp:cNvGraphicFramePr", &[]);
+    graphic(x, rel, name, (&cx, &cy));
+    // wp:anchor, w:drawing, w:r
+    for _ in 0..3 {
+        x.close();
+    }
+}
+
+/// The `a:graphic` of a picture: the part `rel`, stretched to `cx × cy` EMU.
+fn graphic(x: &mut Xml, rel: &str, name: &str, (cx, cy): (&str, &str)) {
     x.open(
         "a:graphic",
         &[(
@@ -218,14 +287,14 @@ fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f3
     x.close();
     x.open("pic:spPr", &[]).open("a:xfrm", &[]);
     x.empty("a:off", &[("x", "0"), ("y", "0")]);
-    x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+    x.empty("a:ext", &[("cx", cx), ("cy", cy)]);
     x.close();
     x.open("a:prstGeom", &[("prst", "rect")])
         .empty("a:avLst", &[])
         .close();
     x.close();
-    // pic:pic, a:graphicData, a:graphic, wp:inline, w:drawing, w:r
-    for _ in 0..6 {
+    // pic:pic, a:graphicData, a:graphic
+    for _ in 0..3 {
         x.close();
     }
 }

@@ -32,7 +32,8 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
             "[Content_Types].xml",
             content_types(
                 meta.logo().is_some_and(|logo| !logo.picture.is_jpeg_file()) || !plans.is_empty(),
-                meta.logo().is_some_and(|logo| logo.picture.is_jpeg_file()),
+                meta.logo().is_some_and(|logo| logo.picture.is_jpeg_file())
+                    || backgrounds(&plans).any(|(_, picture)| picture.is_jpeg_file()),
             ),
         ),
         ("_rels/.rels", package_rels()),
@@ -54,6 +55,14 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
     let plan_parts: Vec<String> = (1..=plans.len())
         .map(|n| format!("word/{}", plan_media(n)))
         .collect();
+    let background_parts: Vec<(String, &[u8])> = backgrounds(&plans)
+        .map(|(n, picture)| {
+            (
+                format!("word/{}", background_media(n, picture)),
+                picture.file.as_slice(),
+            )
+        })
+        .collect();
     let pictures: Vec<(&str, &[u8])> = logo_part
         .as_deref()
         .zip(meta.logo())
@@ -65,6 +74,11 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
                 .zip(&plans)
                 .filter_map(|(part, plan)| Some((part.as_str(), plan.as_ref()?.png.as_slice()))),
         )
+        .chain(
+            background_parts
+                .iter()
+                .map(|(part, bytes)| (part.as_str(), *bytes)),
+        )
         .collect();
     super::package::zip_parts(None, &parts, &pictures)
 }
@@ -72,6 +86,26 @@ pub fn docx(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
 /// Where the logo goes, from the `word` folder: its own file, PNG or JPEG.
 fn logo_media(logo: &crate::dossier::Logo) -> String {
     format!("media/logo.{}", logo.picture.extension())
+}
+
+/// The backgrounds the plans' pictures are laid over, with their plan's number (1-based).
+fn backgrounds(
+    plans: &[Option<super::plan_picture::PlanPicture>],
+) -> impl Iterator<Item = (usize, &crate::dossier::Picture)> {
+    plans.iter().enumerate().filter_map(|(index, plan)| {
+        let (picture, _) = plan.as_ref()?.background.as_ref()?;
+        Some((index + 1, picture.as_ref()))
+    })
+}
+
+/// Where the `n`th plan's background file goes, from the `word` folder.
+fn background_media(n: usize, picture: &crate::dossier::Picture) -> String {
+    format!("media/plan-{n}-fond.{}", picture.extension())
+}
+
+/// The relationship of the `n`th plan's background file.
+fn plan_background_rel(n: usize) -> String {
+    format!("rIdPlanBackground{n}")
 }
 
 /// Where the `n`th plan's picture goes, from the `word` folder (1-based).
@@ -207,7 +241,10 @@ fn document_rels(logo: Option<&str>, plans: &[Option<super::plan_picture::PlanPi
         .filter(|(_, plan)| plan.is_some())
         .map(|(index, _)| (plan_rel(index + 1), plan_media(index + 1)))
         .collect();
-    for (id, target) in &plan_entries {
+    let background_entries: Vec<(String, String)> = backgrounds(plans)
+        .map(|(n, picture)| (plan_background_rel(n), background_media(n, picture)))
+        .collect();
+    for (id, target) in plan_entries.iter().chain(&background_entries) {
         entries.push((id.as_str(), image.as_str(), target.as_str()));
     }
     relationships(&entries)

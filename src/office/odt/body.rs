@@ -98,6 +98,32 @@ impl Automatic {
         Automatic { styles, tables: 0 }
     }
 
+    /// The graphic style of plan `n`'s frame, whose area is its background picture (the fill
+    /// image `PlanBackground{n}` of styles.xml) at `[x, y, w, h]` points in the frame: the sheet,
+    /// at the top of the frame and centred, as the drawing lays it out. Returns its name.
+    fn plan_frame(&mut self, n: usize, [_, _, w, h]: [f32; 4]) -> String {
+        let cm = |points: f32| format!("{:.3}cm", points / 72.0 * 2.54);
+        let name = format!("PlanFrame{n}");
+        self.styles.open(
+            "style:style",
+            &[("style:name", &name), ("style:family", "graphic")],
+        );
+        self.styles.empty(
+            "style:graphic-properties",
+            &[
+                ("draw:stroke", "none"),
+                ("draw:fill", "bitmap"),
+                ("draw:fill-image-name", &super::background_fill_name(n)),
+                ("style:repeat", "no-repeat"),
+                ("draw:fill-image-ref-point", "top"),
+                ("draw:fill-image-width", &cm(w)),
+                ("draw:fill-image-height", &cm(h)),
+            ],
+        );
+        self.styles.close();
+        name
+    }
+
     /// A table style and its column styles; returns the table's name.
     fn table(&mut self, weights: &[f32]) -> String {
         self.table_kept(weights, false)
@@ -201,9 +227,14 @@ pub(super) fn content(
                         // The text width (17 cm), and at most 600 points tall.
                         let (w, h) = picture.fit(17.0 / 2.54 * 72.0, 600.0);
                         body.open("text:p", &[("text:style-name", "Standard")]);
+                        // The background file itself fills the frame's sheet, under the
+                        // drawing: the frame's area is that picture (styles.xml names it).
+                        let style = picture
+                            .background_place(w)
+                            .map(|place| auto.plan_frame(plan_number, place));
                         frame(
                             &mut body,
-                            &format!("Plan {plan_number}"),
+                            (&format!("Plan {plan_number}"), style.as_deref()),
                             &plan_part(plan_number),
                             (w, h),
                         );
@@ -291,17 +322,19 @@ pub(super) fn bold_paragraph(x: &mut Xml, style: &str, text: &str) {
 
 /// A picture of the package at `href`, `w × h` points, as a character of the paragraph being
 /// written.
-fn frame(x: &mut Xml, name: &str, href: &str, (w, h): (f32, f32)) {
+fn frame(x: &mut Xml, (name, style): (&str, Option<&str>), href: &str, (w, h): (f32, f32)) {
     let cm = |points: f32| format!("{:.2}cm", points / 72.0 * 2.54);
-    x.open(
-        "draw:frame",
-        &[
-            ("draw:name", name),
-            ("text:anchor-type", "as-char"),
-            ("svg:width", &cm(w)),
-            ("svg:height", &cm(h)),
-        ],
-    );
+    let (width, height) = (cm(w), cm(h));
+    let mut attributes = vec![
+        ("draw:name", name),
+        ("text:anchor-type", "as-char"),
+        ("svg:width", width.as_str()),
+        ("svg:height", height.as_str()),
+    ];
+    if let Some(style) = style {
+        attributes.push(("draw:style-name", style));
+    }
+    x.open("draw:frame", &attributes);
     x.empty(
         "draw:image",
         &[
@@ -322,7 +355,12 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
     x.open("text:p", &[("text:style-name", "CoverFirm")]);
     if let Some(logo) = meta.logo() {
         // The logo fits 170 × 70 points, as in the PDF.
-        frame(x, "Logo", &super::logo_part(logo), logo.fit(170.0, 70.0));
+        frame(
+            x,
+            ("Logo", None),
+            &super::logo_part(logo),
+            logo.fit(170.0, 70.0),
+        );
     }
     x.close();
     if let Some(firm) = meta.firm_name() {

@@ -76,10 +76,11 @@ pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
             ),
         ),
         ("content.xml", content(dossier, &plans)),
-        ("styles.xml", styles(&dossier.meta)),
+        ("styles.xml", styles(&dossier.meta, &backgrounds(&plans))),
         ("meta.xml", meta(&dossier.meta)),
     ];
     let plan_parts: Vec<String> = (1..=plans.len()).map(plan_part).collect();
+    let background_parts = backgrounds(&plans);
     let pictures: Vec<(&str, &[u8])> =
         logo.as_ref()
             .map(|(part, logo)| (part.as_str(), logo.picture.file.as_slice()))
@@ -89,6 +90,11 @@ pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
                     Some((part.as_str(), plan.as_ref()?.png.as_slice()))
                 }),
             )
+            .chain(
+                background_parts
+                    .iter()
+                    .map(|(part, picture, _)| (part.as_str(), picture.file.as_slice())),
+            )
             .collect();
     super::package::zip_parts(Some(("mimetype", MIMETYPE)), &parts, &pictures)
 }
@@ -96,6 +102,35 @@ pub fn odt(dossier: &Dossier) -> Result<Vec<u8>, OfficeError> {
 /// Where the logo goes in the package: its own file, PNG or JPEG.
 pub(super) fn logo_part(logo: &crate::dossier::Logo) -> String {
     format!("Pictures/logo.{}", logo.picture.extension())
+}
+
+/// The name of the fill image that is plan `n`'s background (styles.xml).
+pub(super) fn background_fill_name(n: usize) -> String {
+    format!("PlanBackground{n}")
+}
+
+/// Where the `n`th plan's background file goes in the package.
+pub(super) fn background_part(n: usize, picture: &crate::dossier::Picture) -> String {
+    format!("Pictures/plan-{n}-fond.{}", picture.extension())
+}
+
+/// The backgrounds the plans' pictures are laid over: their part, the picture, the plan's
+/// number (1-based).
+fn backgrounds(
+    plans: &[Option<crate::office::plan_picture::PlanPicture>],
+) -> Vec<(String, &crate::dossier::Picture, usize)> {
+    plans
+        .iter()
+        .enumerate()
+        .filter_map(|(index, plan)| {
+            let (picture, _) = plan.as_ref()?.background.as_ref()?;
+            Some((
+                background_part(index + 1, picture),
+                picture.as_ref(),
+                index + 1,
+            ))
+        })
+        .collect()
 }
 
 /// Where the `n`th plan's picture goes in the package (1-based).
@@ -144,6 +179,12 @@ fn manifest(
     let pictures = logo
         .into_iter()
         .chain(plan_parts.iter().map(|part| (part.as_str(), "image/png")));
+    let background_parts = backgrounds(plans);
+    let pictures = pictures.chain(
+        background_parts
+            .iter()
+            .map(|(part, picture, _)| (part.as_str(), picture.media_type())),
+    );
     for (part, media_type) in pictures {
         x.empty(
             "manifest:file-entry",

@@ -57,7 +57,10 @@ pub(super) fn paragraph_style_with(
     x.close();
 }
 
-pub(super) fn styles(meta: &Meta) -> String {
+pub(super) fn styles(
+    meta: &Meta,
+    backgrounds: &[(String, &crate::dossier::Picture, usize)],
+) -> String {
     let mut x = Xml::new();
     root(&mut x, "office:document-styles");
     x.open("office:font-face-decls", &[]);
@@ -71,6 +74,19 @@ pub(super) fn styles(meta: &Meta) -> String {
     );
     x.close();
     x.open("office:styles", &[]);
+    // The plans' backgrounds, each the area of its plan's frame (body.rs, `plan_frame`).
+    for (part, _, n) in backgrounds {
+        x.empty(
+            "draw:fill-image",
+            &[
+                ("draw:name", &background_fill_name(*n)),
+                ("xlink:href", part),
+                ("xlink:type", "simple"),
+                ("xlink:show", "embed"),
+                ("xlink:actuate", "onLoad"),
+            ],
+        );
+    }
     let (language, country) = language_tag(meta).split_once('-').unwrap_or(("fr", "FR"));
     x.open("style:default-style", &[("style:family", "paragraph")]);
     x.empty(
