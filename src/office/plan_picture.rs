@@ -99,7 +99,7 @@ pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
         k,
     };
     canvas.map(&drawing, alpha);
-    let png = encode(&pixmap)?;
+    let png = encode(pixmap)?;
     Some(PlanPicture {
         png,
         width,
@@ -132,29 +132,44 @@ fn paint_background(pixmap: &mut Pixmap, picture: &Arc<Picture>, [x, y, w, h]: [
     }
 }
 
-/// The pixmap as a PNG file (its premultiplied pixels turned back to straight alpha).
-fn encode(pixmap: &Pixmap) -> Option<Vec<u8>> {
-    let mut rgba = pixmap.data().to_vec();
+/// The pixmap as a PNG file (its premultiplied pixels turned back to straight alpha, in place).
+fn encode(pixmap: Pixmap) -> Option<Vec<u8>> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut rgba = pixmap.take();
+    let mut is_opaque = true;
     for pixel in rgba.chunks_exact_mut(4) {
         let alpha = u16::from(pixel[3]);
-        if alpha > 0 && alpha < 255 {
-            for channel in &mut pixel[..3] {
-                *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+        if alpha < 255 {
+            is_opaque = false;
+            if alpha > 0 {
+                for channel in &mut pixel[..3] {
+                    *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+                }
             }
         }
     }
+    // An opaque picture (a plan on a blank sheet) is written without its alpha: a quarter less
+    // to filter and compress.
+    // Compacted in place: a fresh buffer of megabytes costs more in page faults than the copy.
+    let colour = if is_opaque {
+        let mut written = 0;
+        for read in (0..rgba.len()).step_by(4) {
+            rgba.copy_within(read..read + 3, written);
+            written += 3;
+        }
+        rgba.truncate(written);
+        image::ExtendedColorType::Rgb8
+    } else {
+        image::ExtendedColorType::Rgba8
+    };
+    let samples = rgba;
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new_with_quality(
         Cursor::new(&mut png),
         image::codecs::png::CompressionType::Fast,
         image::codecs::png::FilterType::Adaptive,
     )
-    .write_image(
-        &rgba,
-        pixmap.width(),
-        pixmap.height(),
-        image::ExtendedColorType::Rgba8,
-    )
+    .write_image(&samples, width, height, colour)
     .ok()?;
     Some(png)
 }
