@@ -141,9 +141,10 @@ fn encode(pixmap: Pixmap) -> Option<Vec<u8>> {
         let alpha = u16::from(pixel[3]);
         if alpha < 255 {
             is_opaque = false;
-            if alpha > 0 {
+            if let Some(alpha) = std::num::NonZeroU16::new(alpha) {
                 for channel in &mut pixel[..3] {
-                    *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+                    let straight = (u16::from(*channel) * 255 + alpha.get() / 2) / alpha;
+                    *channel = straight.min(255) as u8;
                 }
             }
         }
