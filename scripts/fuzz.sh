@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every cargo-fuzz target of fuzz/ for a fixed time (default 600 s each, two at a time on
-# this 2-core machine) from its seed corpus, then prints runs and crashes per target. Inputs that
+# this 2-core machine) from its seed corpus, with limits that catch a hang or a memory blow-up
+# as a failure (512 MB of memory, 10 s per input, inputs up to 1 MiB), then prints runs and
+# crashes per target. Inputs that
 # crash are left in fuzz/artifacts/<target>/; copy them to fuzz/corpus/<target>/seed-* (kept by
 # git) so they stay regression inputs. Exits 1 if any target crashed.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -10,7 +12,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(project_reader csv_import pia_import pdf_reopen logo_decode geojson_positions)
+  targets=(project_reader csv_import pia_import pdf_reopen logo_decode geojson_positions plan_background)
 fi
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # cargo-fuzz needs nightly flags; the stable toolchain accepts them with RUSTC_BOOTSTRAP.
@@ -18,11 +20,10 @@ export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
 mkdir -p target/fuzz-logs
 run() {
-  local target="$1" extra=()
-  # A seed dossier PDF is about 480 KB: let inputs be that long.
-  [ "$target" = pdf_reopen ] && extra=(-max_len=600000)
+  local target="$1"
   mkdir -p "corpus/$target" "artifacts/$target"
-  cargo fuzz run -O "$target" -- -max_total_time="$seconds" "${extra[@]}" \
+  cargo fuzz run -O "$target" -- -max_total_time="$seconds" \
+    -rss_limit_mb=512 -timeout=10 -max_len=1048576 \
     >"target/fuzz-logs/$target.log" 2>&1 || true
 }
 running=0

@@ -265,6 +265,48 @@ fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
     assert!(images(&export(&session)).contains(&(2400, 400, "DCTDecode".to_owned())));
 }
 
+#[test]
+fn grey_sub_byte_palette_and_split_pngs_are_carried_pixel_for_pixel() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut session = sample_in(dir.path());
+    let plan: gardefou::model::PlanId = "PLAN-1".into();
+    // The fuzz seeds: 8-bit grey, a 2-bit palette, RGB data split over two IDAT chunks.
+    let seeds: [(&str, &[u8]); 3] = [
+        (
+            "grey",
+            include_bytes!("../fuzz/corpus/plan_background/seed-grey.png"),
+        ),
+        (
+            "palette",
+            include_bytes!("../fuzz/corpus/plan_background/seed-palette-2bit.png"),
+        ),
+        (
+            "rgb",
+            include_bytes!("../fuzz/corpus/plan_background/seed-rgb-two-idat.png"),
+        ),
+    ];
+    for (name, bytes) in seeds {
+        let file = dir.path().join(format!("preuves/{name}.png"));
+        std::fs::write(&file, bytes).expect("write");
+        session
+            .set_plan_background(&plan, &file, (48, 32))
+            .expect("attached");
+        let pdf = session
+            .export_job(
+                ExportKind::Dossier { is_public: false },
+                &dir.path().join("d.pdf"),
+            )
+            .bytes()
+            .expect("dossier");
+        assert!(
+            images(&pdf).contains(&(48, 32, "FlateDecode".to_owned())),
+            "{name}: {:?}",
+            images(&pdf)
+        );
+        assert_same_pixels(&pdf, bytes);
+    }
+}
+
 /// Checks that the image of `pdf` as large as `file` shows the pixels of the PNG or JPEG file `file`: the
 /// image's stream is put back into a PNG file (its data is a PNG's when it is `FlateDecode`
 /// with the PNG predictors) or read as the JPEG it is, then both are decoded and compared.
