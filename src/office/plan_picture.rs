@@ -99,7 +99,7 @@ pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
         k,
     };
     canvas.map(&drawing, alpha);
-    let png = encode(pixmap)?;
+    let png = encode(pixmap, carried.is_none())?;
     Some(PlanPicture {
         png,
         width,
@@ -132,15 +132,31 @@ fn paint_background(pixmap: &mut Pixmap, picture: &Arc<Picture>, [x, y, w, h]: [
     }
 }
 
-/// The pixmap as a PNG file (its premultiplied pixels turned back to straight alpha, in place).
-fn encode(pixmap: Pixmap) -> Option<Vec<u8>> {
+/// The pixmap as a PNG file, each row filtered with « Sub » (trying the five filters on every
+/// row, `Adaptive`, made 27 % smaller files for twice the instructions: 104 M of the sample's
+/// 586 M). An `opaque` one (a plan on a white sheet) is written as RGB, a quarter less to
+/// filter and compress; the overlay over a background keeps its alpha, its
+/// premultiplied pixels turned back to straight alpha. Both in place: a fresh buffer of
+/// megabytes costs more in page faults than the pass.
+fn encode(pixmap: Pixmap, opaque: bool) -> Option<Vec<u8>> {
     let (width, height) = (pixmap.width(), pixmap.height());
-    let mut rgba = pixmap.take();
-    let mut is_opaque = true;
-    for pixel in rgba.chunks_exact_mut(4) {
-        let alpha = u16::from(pixel[3]);
-        if alpha < 255 {
-            is_opaque = false;
+    let mut samples = pixmap.take();
+    let colour = if opaque {
+        let pixels = samples.len() / 4;
+        for pixel in 0..pixels {
+            let (from, to) = (pixel * 4, pixel * 3);
+            samples[to] = samples[from];
+            samples[to + 1] = samples[from + 1];
+            samples[to + 2] = samples[from + 2];
+        }
+        samples.truncate(pixels * 3);
+        image::ExtendedColorType::Rgb8
+    } else {
+        for pixel in samples.chunks_exact_mut(4) {
+            let alpha = u16::from(pixel[3]);
+            if alpha == 255 {
+                continue;
+            }
             if let Some(alpha) = std::num::NonZeroU16::new(alpha) {
                 for channel in &mut pixel[..3] {
                     let straight = (u16::from(*channel) * 255 + alpha.get() / 2) / alpha;
@@ -148,27 +164,13 @@ fn encode(pixmap: Pixmap) -> Option<Vec<u8>> {
                 }
             }
         }
-    }
-    // An opaque picture (a plan on a blank sheet) is written without its alpha: a quarter less
-    // to filter and compress.
-    // Compacted in place: a fresh buffer of megabytes costs more in page faults than the copy.
-    let colour = if is_opaque {
-        let mut written = 0;
-        for read in (0..rgba.len()).step_by(4) {
-            rgba.copy_within(read..read + 3, written);
-            written += 3;
-        }
-        rgba.truncate(written);
-        image::ExtendedColorType::Rgb8
-    } else {
         image::ExtendedColorType::Rgba8
     };
-    let samples = rgba;
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new_with_quality(
         Cursor::new(&mut png),
         image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::Adaptive,
+        image::codecs::png::FilterType::Sub,
     )
     .write_image(&samples, width, height, colour)
     .ok()?;
@@ -291,9 +293,12 @@ impl Canvas<'_> {
         let Some(path) = builder.finish() else {
             return;
         };
+        // The fill without anti-aliasing: its edge lies under the outline, which has it.
+        let mut inside = paint(fill, alpha);
+        inside.anti_alias = false;
         self.pixmap.fill_path(
             &path,
-            &paint(fill, alpha),
+            &inside,
             FillRule::EvenOdd,
             Transform::identity(),
             None,
