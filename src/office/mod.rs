@@ -108,26 +108,34 @@ pub(crate) fn plan_pictures(dossier: &Dossier) -> Vec<Option<plan_picture::PlanP
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, figures.len().max(1));
-    let share = figures.len().div_ceil(threads).max(1);
+    // Each thread takes the next plan not yet drawn, so a heavy plan does not hold back the
+    // ones queued behind it.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let draw = || {
+        let mut drawn = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(figure) = figures.get(index) else {
+                return drawn;
+            };
+            drawn.push((index, plan_picture::render(figure)));
+        }
+    };
+    let mut pictures: Vec<Option<plan_picture::PlanPicture>> = vec![None; figures.len()];
     std::thread::scope(|scope| {
-        let workers: Vec<_> = figures
-            .chunks(share)
-            .map(|chunk| {
-                let drawn = scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|figure| plan_picture::render(figure))
-                        .collect::<Vec<_>>()
-                });
-                (chunk.len(), drawn)
-            })
-            .collect();
-        // A drawing that failed leaves its plans without a picture, never shifts the others.
-        workers
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(draw)).collect();
+        let own = draw();
+        // A drawing that failed leaves its plan without a picture, never shifts the others.
+        let helped = helpers
             .into_iter()
-            .flat_map(|(len, worker)| worker.join().unwrap_or_else(|_| vec![None; len]))
-            .collect()
-    })
+            .flat_map(|helper| helper.join().unwrap_or_default());
+        for (index, picture) in own.into_iter().chain(helped) {
+            if let Some(slot) = pictures.get_mut(index) {
+                *slot = picture;
+            }
+        }
+    });
+    pictures
 }
 
 #[cfg(test)]
