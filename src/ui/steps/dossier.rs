@@ -311,22 +311,30 @@ fn project_logo_ui(
             .iter()
             .find(|(id, _)| id == &entry.evidence_id)
             .map(|(_, s)| *s);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(cx.tw(
-                "ui.logo_in_locker",
-                &[
-                    ("id", entry.evidence_id.as_str()),
-                    ("name", entry.description.as_str()),
-                ],
-            ));
-            super::video_system::evidence::status_ui(ui, cx.lang, status);
-            if ui.small_button(cx.t("ui.logo_remove")).clicked() {
-                cx.actions
-                    .push(Action::Edit(crate::edit::Edit::RemoveEvidence(
-                        entry.evidence_id.clone(),
-                    )));
-            }
+        let lang = cx.lang;
+        let text = cx.tw(
+            "ui.logo_in_locker",
+            &[
+                ("id", entry.evidence_id.as_str()),
+                ("name", entry.description.as_str()),
+            ],
+        );
+        let mut remove = false;
+        field_ui(ui, cx, path, &cx.t("ui.branding_logo"), |ui, label_id| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(text).labelled_by(label_id);
+                super::video_system::evidence::status_ui(ui, lang, status);
+                remove = ui
+                    .small_button(crate::i18n::tr(lang, "ui.logo_remove"))
+                    .clicked();
+            });
         });
+        if remove {
+            cx.actions
+                .push(Action::Edit(crate::edit::Edit::RemoveEvidence(
+                    entry.evidence_id.clone(),
+                )));
+        }
         return;
     }
     text_ui(ui, cx, path, &cx.t("ui.branding_logo"), typed);
