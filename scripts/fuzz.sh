@@ -12,7 +12,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(project_reader csv_import pia_import pdf_reopen logo_decode geojson_positions plan_background)
+  targets=(project_reader csv_import pia_import pdf_reopen logo_decode geojson_positions plan_background document_paths)
 fi
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # cargo-fuzz needs nightly flags; the stable toolchain accepts them with RUSTC_BOOTSTRAP.
