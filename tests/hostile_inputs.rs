@@ -414,6 +414,16 @@ fn a_permission_recorded_in_the_project_holds_for_that_content_only() {
     assert!(branding.logo.is_none());
 }
 
+/// True when `session`'s documents would carry a logo (the user's own branding empty).
+fn embeds_a_logo(session: &gardefou::session::Session, allow_outside: bool) -> bool {
+    session
+        .resolve_branding(&gardefou::model::Branding::default(), false, allow_outside)
+        .expect("allowed")
+        .expect("branding")
+        .logo
+        .is_some()
+}
+
 #[test]
 fn a_logo_joins_the_evidence_locker_and_a_logo_changed_since_is_refused() {
     use gardefou::branding::LogoError;
@@ -449,22 +459,13 @@ fn a_logo_joins_the_evidence_locker_and_a_logo_changed_since_is_refused() {
     assert_eq!(entry.kind, EvidenceKind::Logo);
     assert_eq!(entry.size_bytes, png(30).len() as u64);
     let user = gardefou::model::Branding::default();
-    let branding = session
-        .resolve_branding(&user, false, false)
-        .expect("allowed: the user chose it")
-        .expect("branding");
-    assert!(branding.logo.is_some());
+    assert!(embeds_a_logo(&session, false), "allowed: the user chose it");
     // Saved and opened again, the same logo is embedded without asking.
     session.save_as(&project).expect("save");
     let session = Session::open(&project, kb.clone(), today)
         .expect("open")
         .session;
-    assert!(session
-        .resolve_branding(&user, false, false)
-        .expect("allowed")
-        .expect("branding")
-        .logo
-        .is_some());
+    assert!(embeds_a_logo(&session, false));
     // The file changed on disk since: refused, naming the logo, unless « without the logo ».
     std::fs::write(&logo, png(31)).expect("rewrite");
     let session = Session::open(&project, kb.clone(), today)
@@ -505,12 +506,7 @@ fn a_logo_joins_the_evidence_locker_and_a_logo_changed_since_is_refused() {
         .filter(|e| e.kind == EvidenceKind::Logo)
         .count();
     assert_eq!(logos, 1);
-    assert!(session
-        .resolve_branding(&user, false, false)
-        .expect("allowed")
-        .expect("branding")
-        .logo
-        .is_some());
+    assert!(embeds_a_logo(&session, false));
 }
 
 #[test]
@@ -548,12 +544,7 @@ fn a_received_projects_locker_logo_outside_its_folder_is_asked_about() {
         session.resolve_branding(&user, false, false),
         Err(BrandingProblem::Outside { .. })
     ));
-    assert!(session
-        .resolve_branding(&user, false, true)
-        .expect("--allow-outside")
-        .expect("branding")
-        .logo
-        .is_some());
+    assert!(embeds_a_logo(&session, true), "--allow-outside");
 }
 
 #[test]

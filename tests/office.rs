@@ -680,13 +680,7 @@ fn the_risk_map_is_kept_on_one_page_in_docx_and_odt() {
 /// The dossier of the sample written with its documents into `dir`, as the export builds it:
 /// the centre plan on its picture.
 fn dossier_with_background(dir: &Path) -> Dossier {
-    let project = dir.join("commune.aipd.ron");
-    std::fs::write(&project, gardefou::sample::TEXT).expect("write the sample");
-    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
-        let target = dir.join(relative);
-        std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
-        std::fs::write(target, bytes).expect("write evidence");
-    }
+    let project = common::sample_with_documents(dir);
     let session = gardefou::session::Session::open(
         &project,
         std::sync::Arc::new(common::kb()),

@@ -29,13 +29,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 /// The sample written with its evidence into `dir`, opened as a titled session.
 fn sample_in(dir: &Path) -> Session {
-    let project = dir.join("commune.aipd.ron");
-    std::fs::write(&project, gardefou::sample::TEXT).expect("write the sample");
-    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
-        let target = dir.join(relative);
-        std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
-        std::fs::write(target, bytes).expect("write evidence");
-    }
+    let project = common::sample_with_documents(dir);
     Session::open(&project, Arc::new(common::kb()), common::day("2026-11-23"))
         .expect("open")
         .session
@@ -185,16 +179,6 @@ fn a_picture_set_as_background_joins_the_locker_and_gives_the_sheet_its_size() {
 fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
     let dir = tempfile::tempdir().expect("dir");
     let mut session = sample_in(dir.path());
-    let plan: gardefou::model::PlanId = "PLAN-1".into();
-    let export = |session: &Session| {
-        session
-            .export_job(
-                ExportKind::Dossier { is_public: false },
-                &dir.path().join("d.pdf"),
-            )
-            .bytes()
-            .expect("dossier")
-    };
     // A JPEG: its very bytes are the PDF's image.
     let mut jpeg = Vec::new();
     image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(1200, 800, |x, y| {
@@ -202,19 +186,12 @@ fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
     }))
     .write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
     .expect("jpeg");
-    let file = dir.path().join("preuves/photo.jpg");
-    std::fs::write(&file, &jpeg).expect("write");
-    session
-        .set_plan_background(&plan, &file, (1200, 800))
-        .expect("attached");
-    let pdf = export(&session);
-    let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
-    let carried = doc.objects.values().any(|object| {
-        object
-            .as_stream()
-            .is_ok_and(|stream| stream.content == jpeg)
-    });
-    assert!(carried, "the JPEG's own bytes: {:?}", images(&pdf));
+    let pdf = drawn_on(&mut session, dir.path(), "photo.jpg", &jpeg, (1200, 800));
+    assert!(
+        holds_stream(&pdf, &jpeg),
+        "the JPEG's own bytes: {:?}",
+        images(&pdf)
+    );
     // A photograph stored turned (EXIF orientation 6, as phones write): still its own bytes,
     // turned by the matrix that places it — the PDF draws it rotated, not as stored.
     let mut turned = jpeg.clone();
@@ -222,16 +199,15 @@ fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
     exif.extend_from_slice(b"\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x06\x00\x00\x00");
     exif.extend_from_slice(b"\x00\x00\x00\x00");
     turned.splice(2..2, exif);
-    let file = dir.path().join("preuves/photo-tournee.jpg");
-    std::fs::write(&file, &turned).expect("write");
-    session
-        .set_plan_background(&plan, &file, (800, 1200))
-        .expect("attached");
-    let pdf = export(&session);
+    let pdf = drawn_on(
+        &mut session,
+        dir.path(),
+        "photo-tournee.jpg",
+        &turned,
+        (800, 1200),
+    );
+    assert!(holds_stream(&pdf, &turned));
     let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
-    assert!(doc.objects.values().any(|object| object
-        .as_stream()
-        .is_ok_and(|stream| stream.content == turned)));
     let placed = doc.get_pages().values().find_map(|page| {
         let content = doc.get_page_content(*page);
         let operations = lopdf::content::Content::decode(&content).ok()?.operations;
@@ -257,19 +233,20 @@ fn a_jpeg_background_goes_in_as_its_bytes_and_a_huge_one_is_re_encoded() {
         "a quarter turn: {matrix:?}"
     );
     // Over twice the printed side (2,400 pixels): scaled to it and re-encoded as JPEG.
-    let file = dir.path().join("preuves/grand.png");
-    std::fs::write(&file, png(6000, 1000)).expect("write");
-    session
-        .set_plan_background(&plan, &file, (6000, 1000))
-        .expect("attached");
-    assert!(images(&export(&session)).contains(&(2400, 400, "DCTDecode".to_owned())));
+    let pdf = drawn_on(
+        &mut session,
+        dir.path(),
+        "grand.png",
+        &png(6000, 1000),
+        (6000, 1000),
+    );
+    assert!(images(&pdf).contains(&(2400, 400, "DCTDecode".to_owned())));
 }
 
 #[test]
 fn grey_sub_byte_palette_and_split_pngs_are_carried_pixel_for_pixel() {
     let dir = tempfile::tempdir().expect("dir");
     let mut session = sample_in(dir.path());
-    let plan: gardefou::model::PlanId = "PLAN-1".into();
     // The fuzz seeds: 8-bit grey, a 2-bit palette, RGB data split over two IDAT chunks.
     let seeds: [(&str, &[u8]); 3] = [
         (
@@ -286,18 +263,13 @@ fn grey_sub_byte_palette_and_split_pngs_are_carried_pixel_for_pixel() {
         ),
     ];
     for (name, bytes) in seeds {
-        let file = dir.path().join(format!("preuves/{name}.png"));
-        std::fs::write(&file, bytes).expect("write");
-        session
-            .set_plan_background(&plan, &file, (48, 32))
-            .expect("attached");
-        let pdf = session
-            .export_job(
-                ExportKind::Dossier { is_public: false },
-                &dir.path().join("d.pdf"),
-            )
-            .bytes()
-            .expect("dossier");
+        let pdf = drawn_on(
+            &mut session,
+            dir.path(),
+            &format!("{name}.png"),
+            bytes,
+            (48, 32),
+        );
         assert!(
             images(&pdf).contains(&(48, 32, "FlateDecode".to_owned())),
             "{name}: {:?}",
@@ -305,6 +277,36 @@ fn grey_sub_byte_palette_and_split_pngs_are_carried_pixel_for_pixel() {
         );
         assert_same_pixels(&pdf, bytes);
     }
+}
+
+/// The dossier's PDF once `bytes` is written into the documents' folder as `name` and set as
+/// the background (of `sides` pixels) of the sample's first plan.
+fn drawn_on(
+    session: &mut Session,
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    sides: (u32, u32),
+) -> Vec<u8> {
+    let file = dir.join("preuves").join(name);
+    std::fs::write(&file, bytes).expect("write");
+    session
+        .set_plan_background(&"PLAN-1".into(), &file, sides)
+        .expect("attached");
+    session
+        .export_job(ExportKind::Dossier { is_public: false }, &dir.join("d.pdf"))
+        .bytes()
+        .expect("dossier")
+}
+
+/// True when one of the streams of `pdf` is exactly `bytes` (a file carried as it is).
+fn holds_stream(pdf: &[u8], bytes: &[u8]) -> bool {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    doc.objects.values().any(|object| {
+        object
+            .as_stream()
+            .is_ok_and(|stream| stream.content == bytes)
+    })
 }
 
 /// Checks that the image of `pdf` as large as `file` shows the pixels of the PNG or JPEG file `file`: the

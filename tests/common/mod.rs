@@ -184,3 +184,16 @@ pub fn validate_through_the_circuit(session: &mut gardefou::session::Session) {
     }
     session.validate("1.0", "Hervé Martin", "").expect("1.0");
 }
+
+/// The bundled sample written into `dir` as `commune.aipd.ron` with its documents beside it
+/// (the evidence locker's files, the town centre plan's picture); returns the project's path.
+pub fn sample_with_documents(dir: &std::path::Path) -> std::path::PathBuf {
+    let project = dir.join("commune.aipd.ron");
+    std::fs::write(&project, gardefou::sample::TEXT).expect("write the sample");
+    for (relative, bytes) in gardefou::sample::EVIDENCE_FILES {
+        let target = dir.join(relative);
+        std::fs::create_dir_all(target.parent().expect("folder")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write evidence");
+    }
+    project
+}
