@@ -87,6 +87,38 @@ fn the_register_has_one_entry_per_regime_with_its_purposes_and_retention() {
 }
 
 #[test]
+fn the_register_says_how_many_cameras_and_since_when_they_were_commissioned() {
+    let mut a = common::sample();
+    let register = |a: &Assessment| {
+        squash(&plain_text(
+            &build(DocumentKind::Register, a, Lang::Fr).expect("register"),
+        ))
+    };
+    for camera in a.cameras.iter_mut() {
+        camera.commissioned_on = None;
+    }
+    assert!(register(&a).contains(&squash(
+        "Caméras : 124 caméras ; dates de mise en service non renseignées"
+    )));
+    a.cameras[3].commissioned_on = Some(common::day("2016-07-08"));
+    a.cameras[40].commissioned_on = Some(common::day("2024-03-01"));
+    let text = register(&a);
+    assert!(
+        text.contains(&squash(
+            "124 caméras, mises en service du 08/07/2016 au 01/03/2024 \
+             (date de mise en service inconnue pour 122)"
+        )),
+        "{text}"
+    );
+    for camera in a.cameras.iter_mut() {
+        camera.commissioned_on = Some(common::day("2020-01-15"));
+    }
+    assert!(register(&a).contains(&squash("124 caméras, mises en service le 15/01/2020")));
+    a.cameras.clear();
+    assert!(register(&a).contains(&squash("Aucune caméra inventoriée")));
+}
+
+#[test]
 fn a_gdpr_only_deployment_gets_a_single_entry() {
     let mut a = common::sample();
     a.processing

@@ -96,6 +96,7 @@ fn entry(ctx: &Ctx, regime: Regime) -> Vec<Block> {
         ),
         (ctx.t("doc.register.authorisation"), authorisation(ctx)),
         (ctx.t("doc.register.software"), software(ctx)),
+        (ctx.t("doc.register.cameras"), cameras(ctx)),
     ];
     if regime == Regime::PoliceJustice {
         let searches = &a.video_system.searches;
@@ -222,6 +223,40 @@ fn authorisation(ctx: &Ctx) -> String {
 }
 
 /// The analytics software and the capabilities the controller can use.
+/// How many cameras, and since when: the span of their commissioning dates (issue 33: the date
+/// an open-data inventory gives), with how many have none.
+fn cameras(ctx: &Ctx) -> String {
+    let cameras = &ctx.a.cameras;
+    if cameras.is_empty() {
+        return ctx.t("doc.register.cameras_none");
+    }
+    let count = ctx.count("doc.cameras", cameras.len() as u64);
+    let dates: Vec<_> = cameras.iter().filter_map(|c| c.commissioned_on).collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        return ctx.tw("doc.register.cameras_undated", &[("cameras", &count)]);
+    };
+    let (first, last) = (ctx.date(Some(*first)), ctx.date(Some(*last)));
+    let dated = if first == last {
+        ctx.tw(
+            "doc.register.cameras_dated_once",
+            &[("cameras", &count), ("first", &first)],
+        )
+    } else {
+        ctx.tw(
+            "doc.register.cameras_dated",
+            &[("cameras", &count), ("first", &first), ("last", &last)],
+        )
+    };
+    let unknown = cameras.len() - dates.len();
+    if unknown == 0 {
+        return dated;
+    }
+    ctx.tw(
+        "doc.register.cameras_some_unknown",
+        &[("text", &dated), ("unknown", &unknown.to_string())],
+    )
+}
+
 fn software(ctx: &Ctx) -> String {
     let software = &ctx.a.video_system.software;
     if software.vendor.trim().is_empty() && software.product.trim().is_empty() {
