@@ -64,7 +64,7 @@ pub(super) fn document(
                             anchored_picture(
                                 &mut x,
                                 &plan_background_rel(plan_number),
-                                (&format!("plan-{plan_number}-fond"), 200 + plan_number),
+                                (&format!("plan-{plan_number}-fond"), 101 + 2 * plan_number),
                                 (bw, bh),
                                 (bx, by),
                             );
@@ -72,7 +72,7 @@ pub(super) fn document(
                         inline_picture(
                             &mut x,
                             &plan_rel(plan_number),
-                            (&name, 100 + plan_number),
+                            (&name, 100 + 2 * plan_number),
                             (w, h),
                         );
                         x.close();
