@@ -69,16 +69,19 @@ pub enum Command {
     /// Import a CNIL PIA export (JSON) into a project file; warnings list what could not be
     /// mapped cleanly. / Importer un export JSON du logiciel PIA de la CNIL.
     ImportPia(ImportPiaArgs),
-    /// Import a camera inventory from a CSV file (a GIS or open-data export) into a project
-    /// file (--into) or a new one (-o), with the app's reader: columns guessed from the header
-    /// (--map COLUMN=FIELD to choose; fields: id, location, perimeter, kind, analytics,
-    /// purposes, dwellings, masking, notes, operator, commissioned, x, y, latitude, longitude,
-    /// direction, angle, range), positions placed on the perimeters' plans, each refused row
-    /// named with its line. The ready cameras are imported; exit 0, 1 when rows were refused,
-    /// 2 when the file or the project cannot be read or written. --json prints one object:
-    /// {"file", "project", "imported", "placed", "plans_added", "ignored_columns", "unlocated",
-    /// "refused": [{"line", "message"}]}. / Importer un inventaire de caméras (CSV) dans un
-    /// fichier projet ; code 1 si des lignes sont refusées, 2 si illisible.
+    /// Import a camera inventory from a CSV or GeoJSON file (a GIS or open-data export) into a
+    /// project file (--into) or a new one (-o), with the app's reader: columns guessed from the
+    /// header — a GeoJSON file's properties, its points as longitude and latitude — (--map
+    /// COLUMN=FIELD to choose; fields: id, location, perimeter, kind, analytics, purposes,
+    /// dwellings, masking, notes, operator, commissioned, x, y, latitude, longitude, x_l93,
+    /// y_l93, direction, angle, range), positions kept on the cameras (longitude / latitude or
+    /// Lambert-93) and placed on the perimeters' plans, each refused row named with its line
+    /// (its feature for GeoJSON). The ready cameras are imported; exit 0, 1 when rows were
+    /// refused, 2 when the file or the project cannot be read or written. --json prints one
+    /// object: {"file", "project", "imported", "placed", "plans_added", "ignored_columns",
+    /// "unlocated", "refused": [{"line" (CSV) or "feature" (GeoJSON), "message"}]}. / Importer
+    /// un inventaire de caméras (CSV ou GeoJSON) dans un fichier projet ; code 1 si des lignes
+    /// sont refusées, 2 si illisible.
     ImportCameras(ImportCamerasArgs),
     /// Export a project as a CNIL PIA file the CNIL tool can import.
     /// / Exporter un projet au format du logiciel PIA de la CNIL.
@@ -212,7 +215,7 @@ pub struct ImportPiaArgs {
 #[derive(Debug, PartialEq, clap::Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["into", "output"])))]
 pub struct ImportCamerasArgs {
-    /// The camera CSV. / Le fichier CSV des caméras.
+    /// The camera CSV or GeoJSON file. / Le fichier CSV ou GeoJSON des caméras.
     pub input: PathBuf,
     /// The project file to add the cameras to (saved in place, its previous version kept as
     /// .bak). / Le fichier projet où ajouter les caméras.

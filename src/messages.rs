@@ -597,6 +597,19 @@ pub fn camera_csv_error(error: &CsvFileError, lang: Lang) -> String {
     }
 }
 
+/// A camera file (CSV or GeoJSON) that could not be read, in the user's language, the path
+/// first.
+pub fn camera_file_error(
+    error: &crate::session::camera_csv::CameraFileError,
+    lang: Lang,
+) -> String {
+    use crate::session::camera_csv::CameraFileError;
+    match error {
+        CameraFileError::Csv(error) => camera_csv_error(error, lang),
+        CameraFileError::GeoJson(error) => geo_file_error(error, lang),
+    }
+}
+
 /// Why a file of the portfolio could not be read, in the user's language, the path first.
 pub fn portfolio_problem(problem: &crate::portfolio::Problem, lang: Lang) -> String {
     use crate::portfolio::{Problem, WalkProblem};
@@ -635,7 +648,6 @@ pub fn portfolio_problem(problem: &crate::portfolio::Problem, lang: Lang) -> Str
 
 /// Why a GeoJSON file of camera positions gave none, in the user's language, the path first.
 pub fn geo_file_error(error: &crate::session::geo_positions::GeoFileError, lang: Lang) -> String {
-    use crate::interop::geojson::GeoJsonError;
     use crate::session::geo_positions::GeoFileError;
     match error {
         GeoFileError::Io { path, source } => format!(
@@ -644,21 +656,104 @@ pub fn geo_file_error(error: &crate::session::geo_positions::GeoFileError, lang:
             tr(lang, "error.load.io")
         ),
         GeoFileError::GeoJson { path, source } => {
+            format!("{}: {}", path.display(), geojson_error(source, lang))
+        }
+    }
+}
+
+/// Why a world file gave no georeference, in the user's language, the path first.
+pub fn world_file_error(error: &crate::session::georef::WorldFileReadError, lang: Lang) -> String {
+    use crate::model::geo::WorldFileError;
+    use crate::session::georef::WorldFileReadError;
+    match error {
+        WorldFileReadError::Io { path, source } => format!(
+            "{}: {}: {source}",
+            path.display(),
+            tr(lang, "error.load.io")
+        ),
+        WorldFileReadError::Content { path, source } => {
             let text = match source {
-                GeoJsonError::TooLarge(size) => tr_with(
+                WorldFileError::NotANumber(line) => tr_with(
                     lang,
-                    "error.geojson.too_large",
-                    &[("size", &size.to_string())],
+                    "error.world_file.not_a_number",
+                    &[("line", &line.to_string())],
                 ),
-                GeoJsonError::NotJson(detail) => {
-                    format!("{} ({detail})", tr(lang, "error.geojson.not_json"))
-                }
-                GeoJsonError::NotGeoJson => tr(lang, "error.geojson.not_geojson").to_owned(),
-                GeoJsonError::TooManyFeatures(n) => {
-                    tr_with(lang, "error.geojson.too_many", &[("count", &n.to_string())])
-                }
+                WorldFileError::TooShort(count) => tr_with(
+                    lang,
+                    "error.world_file.too_short",
+                    &[("count", &count.to_string())],
+                ),
+                WorldFileError::Degenerate => tr(lang, "error.world_file.degenerate").to_owned(),
+                WorldFileError::UnknownSystem(x, y) => tr_with(
+                    lang,
+                    "error.world_file.unknown_system",
+                    &[("x", &x.to_string()), ("y", &y.to_string())],
+                ),
             };
             format!("{}: {text}", path.display())
+        }
+    }
+}
+
+/// What georeferencing a plan did to its cameras (`on`: georeferenced, else untied), in the
+/// user's language.
+pub fn georef_placed(
+    on: bool,
+    placed: &crate::session::georef::GeorefPlaced,
+    lang: Lang,
+) -> String {
+    if !on {
+        return tr(lang, "ui.plan.georef.removed").to_owned();
+    }
+    let mut parts = vec![tr(lang, "ui.plan.georef.done").to_owned()];
+    if placed.moved > 0 {
+        parts.push(crate::i18n::tr_count(
+            lang,
+            "ui.plan.georef.moved",
+            placed.moved,
+            &[],
+        ));
+    }
+    if placed.placed > 0 {
+        parts.push(crate::i18n::tr_count(
+            lang,
+            "ui.plan.georef.placed",
+            placed.placed,
+            &[],
+        ));
+    }
+    if !placed.off_sheet.is_empty() {
+        let ids: Vec<String> = placed
+            .off_sheet
+            .iter()
+            .take(10)
+            .map(ToString::to_string)
+            .collect();
+        parts.push(crate::i18n::tr_count(
+            lang,
+            "ui.plan.georef.off_sheet",
+            placed.off_sheet.len(),
+            &[("ids", &ids.join(", "))],
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Why a GeoJSON file's content is not usable, in the user's language.
+fn geojson_error(error: &crate::interop::geojson::GeoJsonError, lang: Lang) -> String {
+    use crate::interop::geojson::GeoJsonError;
+    match error {
+        GeoJsonError::TooLarge(size) => tr_with(
+            lang,
+            "error.geojson.too_large",
+            &[("size", &size.to_string())],
+        ),
+        GeoJsonError::NotJson(detail) => {
+            format!("{} ({detail})", tr(lang, "error.geojson.not_json"))
+        }
+        GeoJsonError::NotGeoJson => tr(lang, "error.geojson.not_geojson").to_owned(),
+        GeoJsonError::TooManyFeatures(n) => {
+            tr_with(lang, "error.geojson.too_many", &[("count", &n.to_string())])
         }
     }
 }
@@ -723,6 +818,13 @@ pub fn csv_row_problem(problem: &crate::storage::camera_csv::RowProblem, lang: L
         ),
         P::HalfPlanPosition => tr(lang, "csv.row.half_plan_position").to_owned(),
         P::HalfGeoPosition => tr(lang, "csv.row.half_geo_position").to_owned(),
+        P::NotAPoint(kind) => tr_with(lang, "csv.row.not_a_point", &[("kind", kind)]),
+        P::HalfLambertPosition => tr(lang, "csv.row.half_lambert_position").to_owned(),
+        P::PositionsDisagree(metres) => tr_with(
+            lang,
+            "csv.row.positions_disagree",
+            &[("metres", &metres.to_string())],
+        ),
         P::TwoPositions => tr(lang, "csv.row.two_positions").to_owned(),
         P::NotADate(text) => tr_with(lang, "csv.row.not_a_date", &[("text", text)]),
     }

@@ -923,3 +923,57 @@ fn import_cameras_scripts_the_apps_csv_import() {
     assert!(!other.exists());
     assert_eq!(std::fs::read(&project).expect("read"), before);
 }
+
+/// Issue 33, items 4 and 5: `import-cameras` reads a GIS's GeoJSON as it reads a CSV — its
+/// properties as columns, its points as longitude / latitude kept on the cameras — and names a
+/// refused feature by its number.
+#[test]
+fn import_cameras_reads_a_gis_geojson_and_keeps_its_coordinates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let geojson = dir.path().join("cameras.geojson");
+    std::fs::write(
+        &geojson,
+        r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.3212, 48.8656]},
+           "properties": {"numero": 46685, "adresse": "Place de la Concorde", "code_postal": "75008", "date_de_mise_en_service": "08/07/16", "type": "Dôme"}},
+          {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": [[2.3225, 48.868]]},
+           "properties": {"numero": 46686, "adresse": "Rue Royale", "code_postal": "75008"}},
+          {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[2.33, 48.86], [2.34, 48.86]]},
+           "properties": {"numero": 46687, "adresse": "Rue de Rivoli", "code_postal": "75001"}}
+        ]}"#,
+    )
+    .expect("geojson");
+    let project = dir.path().join("ville.aipd.ron");
+    let output = gardefou(&[
+        "import-cameras",
+        geojson.to_str().expect("utf-8"),
+        "-o",
+        project.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["imported"], 2);
+    assert_eq!(report["placed"], 2);
+    assert_eq!(report["refused"][0]["feature"], 3);
+    assert!(report["refused"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("LineString")));
+    let a = gardefou::storage::load(&project).expect("the new project");
+    let concorde = &a.cameras[0];
+    assert_eq!(concorde.camera_id.as_str(), "46685");
+    assert_eq!(concorde.perimeter, "75008");
+    assert_eq!(concorde.kind, gardefou::model::CameraKind::Ptz);
+    assert_eq!(
+        concorde.commissioned_on,
+        gardefou::model::Date::from_ymd(2016, 7, 8)
+    );
+    assert_eq!(
+        concorde.geo,
+        Some(gardefou::model::GeoPoint::Wgs84 {
+            longitude: 2.3212,
+            latitude: 48.8656
+        })
+    );
+    assert!(a.plans[0].georef.is_some());
+}

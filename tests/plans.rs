@@ -711,3 +711,211 @@ fn each_plan_with_a_scale_carries_a_round_scale_bar_of_at_most_a_fifth_of_its_wi
         gardefou::dossier::Block::Plan(f) if f.plan_id == "PLAN-1" && f.scale_bar.is_none()
     )));
 }
+
+/// Issue 33, item 4: positions kept as the inventory gave them — Lambert-93 metres, longitude
+/// / latitude, or both when they agree — and written back by both exports to the same digits.
+#[test]
+fn a_city_inventory_keeps_its_coordinates_and_the_exports_give_them_back() {
+    use gardefou::model::GeoPoint;
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("dir");
+    let new_session = || {
+        Session::new(
+            Assessment::default(),
+            None,
+            Arc::new(common::kb()),
+            common::day("2026-12-07"),
+        )
+    };
+    let csv = dir.path().join("sig.csv");
+    std::fs::write(
+        &csv,
+        "N°;Adresse;Quartier;X_L93;Y_L93;lat;lon\n\
+         1;Place de la Gare;Centre;652469,0227;6862035,2594;;\n\
+         2;Rue Haute;Centre;;;48.8570;2.3530\n\
+         3;Parvis;Centre;652500.5;6862100.25;48.857184;2.352627\n\
+         4;Pont;Centre;652469;6862035;48.95;2.35\n\
+         5;Quai;Centre;652469;;;\n\
+         6;Halle;Centre;95000000;6862035;;\n",
+    )
+    .expect("write");
+    let mut session = new_session();
+    let import = session.read_cameras_csv(&csv).expect("read");
+    let refused: Vec<(u64, String)> = import
+        .preview
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.line,
+                gardefou::messages::csv_row_error(e, gardefou::model::Lang::Fr),
+            )
+        })
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert_eq!(refused[0].0, 5);
+    assert!(refused[0].1.contains("à 10"), "{}", refused[0].1);
+    assert!(refused[0]
+        .1
+        .ends_with("laquelle est la position de la caméra\u{a0}?"));
+    assert_eq!(
+        refused[1].1,
+        "x_l93 et y_l93 vont ensemble\u{a0}: l’une des deux est vide"
+    );
+    assert!(
+        refused[2]
+            .1
+            .starts_with("x Lambert-93 «\u{a0}95000000\u{a0}»"),
+        "{}",
+        refused[2].1
+    );
+    session.import_cameras(&import.preview);
+    let geo: Vec<Option<GeoPoint>> = session.assessment.cameras.iter().map(|c| c.geo).collect();
+    assert_eq!(
+        geo,
+        [
+            Some(GeoPoint::Lambert93 {
+                x: 652469.0227,
+                y: 6862035.2594
+            }),
+            Some(GeoPoint::Wgs84 {
+                longitude: 2.353,
+                latitude: 48.857
+            }),
+            // Both given and within a few metres: Lambert-93 is kept.
+            Some(GeoPoint::Lambert93 {
+                x: 652500.5,
+                y: 6862100.25
+            }),
+        ]
+    );
+    // The plan the import made is tied to the ground: a camera's pixel maps back to its
+    // position within half a pixel.
+    let plan = &session.assessment.plans[0];
+    let georef = plan
+        .georef
+        .expect("a plan made from coordinates is georeferenced");
+    for camera in session.assessment.cameras.iter() {
+        let at = plan.placement(&camera.camera_id).expect("placed").position;
+        let apart = georef.to_geo(at).metres_to(camera.geo.expect("kept"));
+        assert!(apart < plan.scale().expect("scale"), "{apart} m");
+    }
+
+    // Both exports, read back into a new assessment, give the same positions to the digit.
+    for name in ["retour.csv", "retour.geojson"] {
+        let path = dir.path().join(name);
+        let (written, without) = session.export_cameras(&path).expect("export");
+        assert_eq!((written, without), (3, 0));
+        let mut back = new_session();
+        let import = back.read_cameras_csv(&path).expect("read back");
+        assert!(
+            import.preview.errors.is_empty(),
+            "{:?}",
+            import.preview.errors
+        );
+        back.import_cameras(&import.preview);
+        let again: Vec<Option<GeoPoint>> = back.assessment.cameras.iter().map(|c| c.geo).collect();
+        assert_eq!(again, geo, "{name}");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("652469.0227"), "{name}: {text}");
+    }
+}
+
+/// Issue 33, item 4: a world file ties a plan's picture to Lambert-93; the cameras whose
+/// position is known land on it — those imported before (placed once the plan is
+/// georeferenced) and after (through the georeference) — those off the picture are named, and
+/// a camera dragged on it takes the position it was dragged to.
+#[test]
+fn a_world_file_puts_the_inventory_s_coordinates_on_the_picture() {
+    use gardefou::model::{GeoPoint, PlanId};
+    use gardefou::session::camera_csv::NotPlaced;
+    use gardefou::session::georef;
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = Assessment::default();
+    a.plans.push(SitePlan {
+        plan_id: PlanId::new("PLAN-1"),
+        title: "Centre — orthophoto".into(),
+        perimeter: "Centre".into(),
+        width: 2000,
+        height: 1000,
+        // A picture under it: coordinates cannot be projected onto it until it is tied.
+        background: Some("PIECE-1".into()),
+        ..SitePlan::default()
+    });
+    let mut session = Session::new(a, None, Arc::new(common::kb()), common::day("2026-12-07"));
+    let csv = dir.path().join("cameras.csv");
+    std::fs::write(
+        &csv,
+        "id;perimetre;x_l93;y_l93\n\
+         C-1;Centre;652100;6863900\n\
+         C-2;Centre;652600.5;6863750\n\
+         C-3;Centre;660000;6863900\n",
+    )
+    .expect("write");
+    let import = session.read_cameras_csv(&csv).expect("read");
+    let placed = session.import_cameras(&import.preview);
+    // A picture without a georeference: kept on the cameras, not placed yet.
+    assert_eq!(placed.placed, 0);
+    assert_eq!(placed.not_placed.len(), 3);
+    assert!(placed
+        .not_placed
+        .iter()
+        .all(|(_, why)| *why == NotPlaced::PlanNotEmpty));
+    let plan_id = PlanId::new("PLAN-1");
+
+    // 0.5 m pixels from (652 000, 6 864 000): C-1 at (200, 200), C-2 at (1201, 500); C-3 is
+    // 8 km east, off the picture.
+    let world = dir.path().join("ortho.pgw");
+    std::fs::write(&world, "0.5\n0.0\n0.0\n-0.5\n652000.25\n6863999.75\n").expect("write");
+    let tie = georef::read_world_file(&world).expect("world file");
+    let report = session.georeference_plan(&plan_id, Some(tie));
+    assert_eq!((report.placed, report.moved), (2, 0), "{report:?}");
+    assert_eq!(report.off_sheet, ["C-3".into()]);
+    let plan = &session.assessment.plans[0];
+    assert!((plan.scale().expect("scale from the world file") - 0.5).abs() < 1e-6);
+    let at = |plan: &SitePlan, id: &str| plan.placement(&id.into()).map(|p| p.position);
+    let c2 = at(plan, "C-2").expect("on the picture");
+    assert!(
+        (c2.x - 1201.0).abs() < 1e-6 && (c2.y - 500.0).abs() < 1e-6,
+        "{c2:?}"
+    );
+    assert_eq!(at(plan, "C-3"), None);
+
+    // Imported after: through the georeference; the one off the picture is named.
+    std::fs::write(
+        &csv,
+        "id;perimetre;lat;lon;x_l93;y_l93\n\
+         C-4;Centre;;;652300;6863800\n\
+         C-5;Centre;;;640000;6863800\n",
+    )
+    .expect("write");
+    let import = session.read_cameras_csv(&csv).expect("read");
+    let placed = session.import_cameras(&import.preview);
+    assert_eq!(placed.placed, 1);
+    assert_eq!(placed.not_placed, [("C-5".into(), NotPlaced::OffPicture)]);
+    let c4 = at(&session.assessment.plans[0], "C-4").expect("placed");
+    assert!(
+        (c4.x - 600.0).abs() < 1e-6 && (c4.y - 400.0).abs() < 1e-6,
+        "{c4:?}"
+    );
+
+    // Dragged 20 pixels right: 10 m east, kept in Lambert-93.
+    gardefou::edit::apply(
+        &mut session.assessment,
+        &common::kb(),
+        &gardefou::edit::Edit::PlaceCamera(plan_id.clone(), "C-4".into(), Point::new(620.0, 400.0)),
+    );
+    let c4 = session
+        .assessment
+        .cameras
+        .iter()
+        .find(|c| c.camera_id.as_str() == "C-4")
+        .and_then(|c| c.geo);
+    match c4 {
+        Some(GeoPoint::Lambert93 { x, y }) => {
+            assert!((x - 652310.0).abs() < 1e-6 && (y - 6863800.0).abs() < 1e-6);
+        }
+        other => panic!("{other:?}"),
+    }
+}

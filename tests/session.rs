@@ -314,13 +314,13 @@ fn a_camera_csv_that_cannot_be_read_or_written_is_named_in_the_message() {
     let missing = dir.path().join("absent.csv");
     let error = session.read_cameras_csv(&missing).expect_err("missing");
     assert_eq!(
-        gardefou::messages::camera_csv_error(&error, fr),
+        gardefou::messages::camera_file_error(&error, fr),
         format!("{}: fichier introuvable", missing.display())
     );
     let empty = dir.path().join("vide.csv");
     std::fs::write(&empty, "\n\n").expect("write");
     let error = session.read_cameras_csv(&empty).expect_err("empty");
-    let message = gardefou::messages::camera_csv_error(&error, fr);
+    let message = gardefou::messages::camera_file_error(&error, fr);
     assert!(
         message.starts_with(&format!("{}: le fichier est vide", empty.display())),
         "{message}"
@@ -334,6 +334,19 @@ fn a_camera_csv_that_cannot_be_read_or_written_is_named_in_the_message() {
             nowhere.display()
         )),
         "{message}"
+    );
+    // A JSON file is read as a GIS's GeoJSON, and named with why it is not one.
+    let polygon = dir.path().join("zones.geojson");
+    std::fs::write(&polygon, r#"{"type": "Polygon", "coordinates": []}"#).expect("write");
+    let error = session
+        .read_cameras_csv(&polygon)
+        .expect_err("not a collection");
+    assert_eq!(
+        gardefou::messages::camera_file_error(&error, fr),
+        format!(
+            "{}: ce n’est pas une collection d’entités GeoJSON (FeatureCollection)",
+            polygon.display()
+        )
     );
 }
 

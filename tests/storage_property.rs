@@ -39,7 +39,11 @@ fn camera() -> impl Strategy<Value = Camera> {
         any::<(bool, bool, bool)>(),
         proptest::collection::vec(0usize..PurposeKind::ALL.len(), 0..3),
         text(),
-        (text(), proptest::option::of(date())),
+        (
+            text(),
+            proptest::option::of(date()),
+            proptest::option::of(geo()),
+        ),
     )
         .prop_map(
             |(
@@ -50,7 +54,7 @@ fn camera() -> impl Strategy<Value = Camera> {
                 flags,
                 purposes,
                 notes,
-                (operator, commissioned_on),
+                (operator, commissioned_on, geo),
             )| Camera {
                 camera_id: CameraId::new(id),
                 location,
@@ -68,8 +72,21 @@ fn camera() -> impl Strategy<Value = Camera> {
                 notes,
                 operator,
                 commissioned_on,
+                geo,
             },
         )
+}
+
+/// A position on Earth in either system (any digits: the file must keep them all).
+fn geo() -> impl Strategy<Value = GeoPoint> {
+    prop_oneof![
+        (-180.0f64..180.0, -90.0f64..90.0).prop_map(|(longitude, latitude)| GeoPoint::Wgs84 {
+            longitude,
+            latitude
+        }),
+        (100_000.0f64..1_200_000.0, 6_100_000.0f64..7_100_000.0)
+            .prop_map(|(x, y)| GeoPoint::Lambert93 { x, y }),
+    ]
 }
 
 fn risk() -> impl Strategy<Value = Risk> {

@@ -402,3 +402,109 @@ fn positions_from_a_gis_file_are_read_by_the_update_and_undone_in_one_step() {
     );
     assert_eq!(placed(&h), 0);
 }
+
+/// Issue 33, item 4: a picture attached as a plan's background with a world file beside it
+/// (what a GIS exports) georeferences the plan: the editor says in which system and at what
+/// scale, and a camera of the perimeter whose Lambert-93 position is known lands where it
+/// stands; a world file that says nothing usable is named with the reason; the georeference can
+/// be removed.
+#[test]
+fn a_background_with_its_world_file_beside_it_georeferences_the_plan() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = common::sample();
+    a.cameras.push(gardefou::model::Camera {
+        camera_id: "GARE-SIG".into(),
+        perimeter: "Gare et pôle d'échanges".into(),
+        location: "Parvis nord".into(),
+        geo: Some(gardefou::model::GeoPoint::Lambert93 {
+            x: 704_150.0,
+            y: 7_059_900.0,
+        }),
+        ..gardefou::model::Camera::default()
+    });
+    let mut h = harness_on(a, Lang::Fr);
+    go_to(&mut h, "plans[PLAN-2]");
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(1600, 1000, image::Rgb([230, 225, 215]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("encode");
+    let picture = dir.path().join("ortho-gare.png");
+    std::fs::write(&picture, &bytes).expect("write");
+    // 0.25 m pixels from (704 000, 7 060 000): the camera is 600 px right, 400 px down.
+    std::fs::write(
+        dir.path().join("ortho-gare.pgw"),
+        "0.25\n0\n0\n-0.25\n704000.125\n7059999.875\n",
+    )
+    .expect("write");
+    h.get_by_label("Image de fond\u{a0}:").focus();
+    h.get_by_label("Image de fond\u{a0}:")
+        .type_text(&picture.display().to_string());
+    h.run();
+    h.get_by_label("Poser comme fond").click();
+    step_until(&mut h, |app| {
+        app.session
+            .assessment
+            .plans
+            .iter()
+            .any(|p| p.plan_id == PlanId::new("PLAN-2") && p.georef.is_some())
+    });
+    h.run();
+    assert!(
+        h.query_by_label("plan géoréférencé en Lambert-93 (EPSG:2154), 0,25\u{a0}m par pixel")
+            .is_some(),
+        "the editor says how the plan is tied"
+    );
+    let plan = |h: &Harness<'static, GardefouApp>| {
+        h.state()
+            .session
+            .assessment
+            .plans
+            .iter()
+            .find(|p| p.plan_id == PlanId::new("PLAN-2"))
+            .cloned()
+            .expect("plan")
+    };
+    let at = plan(&h)
+        .placement(&"GARE-SIG".into())
+        .expect("placed from its position")
+        .position;
+    assert!(
+        (at.x - 600.0).abs() < 1e-6 && (at.y - 400.0).abs() < 1e-6,
+        "{at:?}"
+    );
+    assert!(h
+        .query_by_label_contains("1 caméra du périmètre placée d’après sa position")
+        .is_some());
+
+    // A world file with five numbers: named, with the reason; the georeference stays.
+    let short = dir.path().join("court.pgw");
+    std::fs::write(&short, "0.25\n0\n0\n-0.25\n704000\n").expect("write");
+    let field = "Fichier world (.pgw, .jgw, .wld)\u{a0}:";
+    assert_eq!(
+        h.state().state.plans.georef_path,
+        dir.path().join("ortho-gare.pgw").display().to_string(),
+        "the field names the world file read"
+    );
+    h.state_mut().state.plans.georef_path.clear();
+    h.run();
+    h.get_by_label(field).focus();
+    h.get_by_label(field)
+        .type_text(&short.display().to_string());
+    h.run();
+    h.get_by_label("Géoréférencer").click();
+    h.run();
+    assert!(h
+        .query_by_label_contains("un fichier world a six nombres\u{a0}; celui-ci en a 5")
+        .is_some());
+    assert!(plan(&h).georef.is_some());
+
+    h.get_by_label("Retirer le géoréférencement").click();
+    h.run();
+    assert!(plan(&h).georef.is_none());
+    assert!(h
+        .query_by_label_contains("aucun\u{a0}: les positions géographiques")
+        .is_some());
+}

@@ -612,9 +612,9 @@ fn a_csv_with_a_bad_row_names_the_line_and_imports_nothing_until_confirmed() {
     let mut h = tall_harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
     h.run();
-    assert_eq!(text_input(&h, "CSV file"), 1);
-    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
-    press(&mut h, "Read the CSV");
+    assert_eq!(text_input(&h, "CSV or GeoJSON file"), 1);
+    clear_and_type(&mut h, "CSV or GeoJSON file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Read the file");
     assert!(
         h.query_all_by_label_contains("line 3:").next().is_some(),
         "the bad row's line is named"
@@ -658,16 +658,20 @@ fn the_inventory_reads_a_csv_into_its_preview_and_names_a_file_it_cannot_read() 
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
     h.run();
-    press(&mut h, "Read the CSV");
+    press(&mut h, "Read the file");
     assert!(
-        h.query_by_label("Give the CSV file to read or to write.")
+        h.query_by_label("Give the CSV or GeoJSON file to read or to write.")
             .is_some(),
         "an empty path asks for a file"
     );
 
     let missing = dir.path().join("absent.csv");
-    clear_and_type(&mut h, "CSV file", missing.to_str().expect("utf-8"));
-    press(&mut h, "Read the CSV");
+    clear_and_type(
+        &mut h,
+        "CSV or GeoJSON file",
+        missing.to_str().expect("utf-8"),
+    );
+    press(&mut h, "Read the file");
     let error = format!("{}: no such file", missing.display());
     assert!(
         h.query_by_label(&error).is_some(),
@@ -681,8 +685,8 @@ fn the_inventory_reads_a_csv_into_its_preview_and_names_a_file_it_cannot_read() 
         "identifiant;emplacement;périmètre\nP-1;quai Est;Port\nP-2;quai Ouest;Port\nP-3;capitainerie;Port\n",
     )
     .expect("write");
-    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
-    press(&mut h, "Read the CSV");
+    clear_and_type(&mut h, "CSV or GeoJSON file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Read the file");
     assert!(
         h.query_by_label("3 cameras ready, 0 rows refused")
             .is_some(),
@@ -701,16 +705,20 @@ fn the_inventory_exports_as_csv_and_names_a_file_it_cannot_write() {
     h.get_by_label("3. Video system").click();
     h.run();
     let csv = dir.path().join("inventaire.csv");
-    clear_and_type(&mut h, "CSV file", csv.to_str().expect("utf-8"));
-    press(&mut h, "Export the inventory as CSV");
+    clear_and_type(&mut h, "CSV or GeoJSON file", csv.to_str().expect("utf-8"));
+    press(&mut h, "Export the inventory (.csv or .geojson)");
     let written = format!("124 cameras written to {}", csv.display());
     assert!(h.query_by_label(&written).is_some(), "{written}");
     let table = gardefou::storage::camera_csv::read_file(&csv).expect("the export reads back");
     assert_eq!(table.rows.len(), 124);
 
     let nowhere = dir.path().join("no-such-folder").join("inventaire.csv");
-    clear_and_type(&mut h, "CSV file", nowhere.to_str().expect("utf-8"));
-    press(&mut h, "Export the inventory as CSV");
+    clear_and_type(
+        &mut h,
+        "CSV or GeoJSON file",
+        nowhere.to_str().expect("utf-8"),
+    );
+    press(&mut h, "Export the inventory (.csv or .geojson)");
     let error = format!("{}: cannot write the CSV", nowhere.display());
     assert!(
         h.query_all_by_label_contains(&error).next().is_some(),
@@ -725,8 +733,12 @@ fn a_missing_csv_is_named_in_french() {
     let mut h = harness(app(common::sample(), Lang::Fr));
     h.get_by_label("3. Système vidéo").click();
     h.run();
-    clear_and_type(&mut h, "Fichier CSV", missing.to_str().expect("utf-8"));
-    press(&mut h, "Lire le CSV");
+    clear_and_type(
+        &mut h,
+        "Fichier CSV ou GeoJSON",
+        missing.to_str().expect("utf-8"),
+    );
+    press(&mut h, "Lire le fichier");
     let error = format!("{}: fichier introuvable", missing.display());
     assert!(h.query_by_label(&error).is_some(), "{error}");
 }
@@ -2498,8 +2510,12 @@ fn csv_rows_are_refused_in_french_with_the_right_reason_and_unlocated_ones_named
     let mut h = tall_harness(app(common::sample(), Lang::Fr));
     h.get_by_label("3. Système vidéo").click();
     h.run();
-    clear_and_type(&mut h, "Fichier CSV", csv.to_str().expect("utf-8"));
-    press(&mut h, "Lire le CSV");
+    clear_and_type(
+        &mut h,
+        "Fichier CSV ou GeoJSON",
+        csv.to_str().expect("utf-8"),
+    );
+    press(&mut h, "Lire le fichier");
     for line in [
         "ligne 2\u{a0}: la caméra CAM-001 existe déjà dans l’inventaire",
         "ligne 4\u{a0}: la caméra N-1 figure déjà plus haut dans le fichier",

@@ -1,5 +1,6 @@
 //! Camera positions from arbitrary bytes read as a GIS's GeoJSON export, projected onto a
-//! sheet, placed on a plan of the sample and evaluated: no panic, no unbounded memory.
+//! sheet, placed on a plan of the sample and evaluated; the same bytes read as the inventory's
+//! table of features and previewed as an import: no panic, no unbounded memory.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -15,6 +16,11 @@ fn kb() -> &'static KnowledgeBase {
 }
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(table) = gardefou::interop::geojson::feature_table(data) {
+        let table = gardefou::storage::camera_csv::CsvTable::of_features(table.header, table.rows);
+        let mapping = gardefou::storage::camera_csv::guess_mapping(&table.header);
+        let _ = gardefou::storage::camera_csv::preview(&table, &mapping, &[]);
+    }
     let Ok(read) = gardefou::interop::geojson::read(data) else {
         return;
     };

@@ -1,4 +1,4 @@
-//! `gardefou import-cameras`: a camera CSV into a project file, through the session and with
+//! `gardefou import-cameras`: a camera CSV or GeoJSON into a project file, through the session and with
 //! the app's reader (the same guess of columns, the same refused rows, the same placing on the
 //! perimeters' plans), so a consultant can script the inventories of many communes.
 
@@ -44,7 +44,7 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
     let mut import = match session.read_cameras_csv(&args.input) {
         Ok(import) => import,
         Err(error) => {
-            eprintln!("{}", messages::camera_csv_error(&error, lang));
+            eprintln!("{}", messages::camera_file_error(&error, lang));
             return 2;
         }
     };
@@ -75,6 +75,7 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
         return 2;
     }
     let input = args.input.display().to_string();
+    let features = import.table.rows_are_features;
     if args.json {
         let report = json!({
             "file": input,
@@ -84,19 +85,30 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
             "plans_added": placed.plans_added.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>(),
             "ignored_columns": import.ignored_columns(),
             "unlocated": preview.unlocated.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-            "refused": preview.errors.iter().map(|e| json!({
-                "line": e.line,
-                "message": messages::csv_row_error(e, lang),
-            })).collect::<Vec<_>>(),
+            "refused": preview.errors.iter().map(|e| {
+                let message = messages::csv_row_error(e, lang);
+                if features {
+                    json!({ "feature": e.line, "message": message })
+                } else {
+                    json!({ "line": e.line, "message": message })
+                }
+            }).collect::<Vec<_>>(),
         });
         println!("{report:#}");
     } else {
         for error in &preview.errors {
-            eprintln!(
-                "{input}:{}: {}",
-                error.line,
-                messages::csv_row_error(error, lang)
-            );
+            let message = messages::csv_row_error(error, lang);
+            if features {
+                let number = error.line.to_string();
+                let text = tr_with(
+                    lang,
+                    "ui.csv_feature_error",
+                    &[("line", &number), ("message", &message)],
+                );
+                eprintln!("{input}: {text}");
+            } else {
+                eprintln!("{input}:{}: {message}", error.line);
+            }
         }
         println!(
             "{}: {}",

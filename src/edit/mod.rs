@@ -84,6 +84,9 @@ pub enum Edit {
     /// then each camera with its point and, when the file gives them, its direction, angle and
     /// range.
     ImportPositions(PlanId, GeoSheet),
+    /// Georeference a plan (`None`: no longer): its scale follows, and the cameras whose
+    /// position on Earth is known go where it falls on the sheet (see `plans::set_georef`).
+    SetGeoref(PlanId, Option<crate::model::Georef>),
     /// Draw a plan on a background of the evidence locker (`None`: on a blank sheet again),
     /// whose sides in pixels become the sheet's. A scale set on other sides no longer holds
     /// and is cleared; the cameras and zones stay where they are.
@@ -260,7 +263,8 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
         | Edit::AddMask(..)
         | Edit::ClearMasks(..)
         | Edit::SetPlanBackground(..)
-        | Edit::ImportPositions(..) => plans::apply(a, edit),
+        | Edit::ImportPositions(..)
+        | Edit::SetGeoref(..) => plans::apply(a, edit),
     }
 }
 

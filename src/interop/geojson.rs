@@ -9,7 +9,8 @@
 use serde_json::Value;
 
 use crate::model::geometry::Point;
-use crate::model::CameraId;
+use crate::model::site_plan::{GeoPlacement, GeoSheet};
+use crate::model::{CameraId, GeoPoint, GeoSystem, Georef};
 
 /// The largest GeoJSON file read, in bytes.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -17,11 +18,10 @@ pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// The most features read; a file with more is refused.
 pub const MAX_FEATURES: usize = 100_000;
 
-/// Metres per degree of latitude (mean, WGS 84).
-const METRES_PER_DEGREE: f64 = 111_195.0;
+use crate::model::geo::METRES_PER_DEGREE;
 
 /// Why no position could be read.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum GeoJsonError {
     /// Over [`MAX_BYTES`].
     #[error("the file is {0} bytes, over the {MAX_BYTES} a GeoJSON file may have")]
@@ -55,10 +55,8 @@ pub enum GeoJsonWarning {
 pub struct GeoCamera {
     /// The camera.
     pub camera_id: CameraId,
-    /// Longitude, degrees east.
-    pub longitude: f64,
-    /// Latitude, degrees north.
-    pub latitude: f64,
+    /// Where it stands (longitude / latitude in a GeoJSON file).
+    pub position: GeoPoint,
     /// Direction in degrees clockwise from north, if given.
     pub direction: Option<f64>,
     /// Angle of view in degrees, if given.
@@ -98,29 +96,119 @@ fn number(properties: &Value, keys: &[&str]) -> Option<f64> {
     })
 }
 
-/// Reads the camera positions of a GeoJSON file's bytes.
-pub fn read(bytes: &[u8]) -> Result<GeoPositions, GeoJsonError> {
+/// The features of a GeoJSON file's bytes (a `FeatureCollection`'s, or a lone `Feature`),
+/// bounded in size and number.
+fn features(bytes: &[u8]) -> Result<Vec<Value>, GeoJsonError> {
     if bytes.len() > MAX_BYTES {
         return Err(GeoJsonError::TooLarge(bytes.len()));
     }
-    let value: Value =
+    let mut value: Value =
         serde_json::from_slice(bytes).map_err(|e| GeoJsonError::NotJson(e.to_string()))?;
-    let features: Vec<&Value> = match value.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => value
-            .get("features")
-            .and_then(Value::as_array)
-            .ok_or(GeoJsonError::NotGeoJson)?
-            .iter()
-            .collect(),
-        Some("Feature") => vec![&value],
+    let features = match value.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => match value.get_mut("features").map(Value::take) {
+            Some(Value::Array(features)) => features,
+            _ => return Err(GeoJsonError::NotGeoJson),
+        },
+        Some("Feature") => vec![value],
         _ => return Err(GeoJsonError::NotGeoJson),
     };
     if features.len() > MAX_FEATURES {
         return Err(GeoJsonError::TooManyFeatures(features.len()));
     }
+    Ok(features)
+}
+
+/// The most property columns a table of features has; further properties are left out.
+pub const MAX_COLUMNS: usize = 200;
+
+/// A GeoJSON file as a table, for the inventory's import: the columns `longitude` and
+/// `latitude` (the point's), then each property met (in the order met, a feature's own
+/// alphabetically; at most [`MAX_COLUMNS`]); one row a feature, in the file's order. A feature without geometry gives
+/// empty coordinates; a `MultiPoint` of one point is that point; another geometry gives its
+/// type instead of cells.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeatureTable {
+    /// The columns' titles.
+    pub header: Vec<String>,
+    /// The cells of each feature, or the type of its geometry when it is no point.
+    pub rows: Vec<Result<Vec<String>, String>>,
+}
+
+/// Reads a GeoJSON file's features as a table (see [`FeatureTable`]).
+pub fn feature_table(bytes: &[u8]) -> Result<FeatureTable, GeoJsonError> {
+    let features = features(bytes)?;
+    let mut header = vec!["longitude".to_owned(), "latitude".to_owned()];
+    let mut columns = std::collections::HashMap::<String, usize>::new();
+    let mut rows = Vec::with_capacity(features.len());
+    for feature in &features {
+        let geometry = feature.get("geometry").unwrap_or(&Value::Null);
+        let point = match geometry.get("type").and_then(Value::as_str) {
+            None => Some(None),
+            Some("Point") => Some(geometry.get("coordinates")),
+            Some("MultiPoint") => match geometry.get("coordinates").and_then(Value::as_array) {
+                Some(points) if points.len() == 1 => Some(points.first()),
+                _ => None,
+            },
+            Some(_) => None,
+        };
+        let Some(point) = point else {
+            let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("?");
+            rows.push(Err(clip(kind)));
+            continue;
+        };
+        let coordinate = |index: usize| {
+            point
+                .and_then(|p| p.get(index))
+                .map_or_else(String::new, cell_text)
+        };
+        let mut row = vec![coordinate(0), coordinate(1)];
+        if let Some(properties) = feature.get("properties").and_then(Value::as_object) {
+            for (key, value) in properties {
+                let column = match columns.get(key) {
+                    Some(column) => *column,
+                    None if columns.len() < MAX_COLUMNS => {
+                        header.push(clip(key));
+                        columns.insert(key.clone(), header.len() - 1);
+                        header.len() - 1
+                    }
+                    None => continue,
+                };
+                if row.len() <= column {
+                    row.resize(column + 1, String::new());
+                }
+                row[column] = cell_text(value);
+            }
+        }
+        rows.push(Ok(row));
+    }
+    Ok(FeatureTable { header, rows })
+}
+
+/// A property's value as a cell: text as it is, numbers and booleans written out, a list's
+/// items joined by commas (« 1°, 5° »), nothing for null, an object as its JSON.
+fn cell_text(value: &Value) -> String {
+    let text = match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(items) => items.iter().map(cell_text).collect::<Vec<_>>().join(", "),
+        Value::Object(_) => value.to_string(),
+    };
+    clip(&text)
+}
+
+/// At most 2,000 characters, as a CSV cell.
+fn clip(text: &str) -> String {
+    text.trim().chars().take(2_000).collect()
+}
+
+/// Reads the camera positions of a GeoJSON file's bytes.
+pub fn read(bytes: &[u8]) -> Result<GeoPositions, GeoJsonError> {
+    let features = features(bytes)?;
     let mut out = GeoPositions::default();
     let mut seen = std::collections::BTreeSet::new();
-    for (index, feature) in features.into_iter().enumerate() {
+    for (index, feature) in features.iter().enumerate() {
         let geometry = feature.get("geometry").unwrap_or(&Value::Null);
         if geometry.get("type").and_then(Value::as_str) != Some("Point") {
             out.warnings.push(GeoJsonWarning::NotAPoint(index));
@@ -148,8 +236,10 @@ pub fn read(bytes: &[u8]) -> Result<GeoPositions, GeoJsonError> {
         }
         out.cameras.push(GeoCamera {
             camera_id: CameraId::new(id),
-            longitude,
-            latitude,
+            position: GeoPoint::Wgs84 {
+                longitude,
+                latitude,
+            },
             direction: number(properties, &["direction", "azimut", "azimuth", "bearing"]),
             angle: number(properties, &["angle", "fov", "angle_de_vue"]),
             range: number(properties, &["range", "portee", "portée"]),
@@ -160,7 +250,8 @@ pub fn read(bytes: &[u8]) -> Result<GeoPositions, GeoJsonError> {
 
 /// The cameras placed on a sheet: each position in pixels, with a margin of 10 % all round;
 /// the sheet's size and the scale (metres per pixel) chosen so the whole set fits `width`
-/// pixels across (its height follows the points' extent, at least 400 pixels).
+/// pixels across (its height follows the points' extent, at least 400 pixels), and the
+/// georeference that ties the sheet to longitude / latitude.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Projected {
     /// The cameras and their positions in pixels.
@@ -171,41 +262,50 @@ pub struct Projected {
     pub height: u32,
     /// Metres per pixel.
     pub metres_per_pixel: f64,
+    /// The sheet's pixels as longitude / latitude.
+    pub georef: Georef,
 }
 
 impl Projected {
     /// The sheet and the placements an import puts on a plan.
-    pub fn sheet(self) -> crate::model::site_plan::GeoSheet {
-        crate::model::site_plan::GeoSheet {
+    pub fn sheet(self) -> GeoSheet {
+        GeoSheet {
             width: self.width,
             height: self.height,
             metres_per_pixel: self.metres_per_pixel,
+            georef: Some(self.georef),
             cameras: self
                 .positions
                 .into_iter()
-                .map(|(c, at)| (c.camera_id, at, c.direction, c.angle, c.range))
+                .map(|(c, at)| GeoPlacement {
+                    camera_id: c.camera_id,
+                    at,
+                    geo: Some(c.position),
+                    direction: c.direction,
+                    angle: c.angle,
+                    range: c.range,
+                })
                 .collect(),
         }
     }
 }
 
 /// Projects `cameras` onto a sheet `width` pixels wide (see [`Projected`]); `None` without any.
+/// The projection is equirectangular around the points' centre — affine in longitude and
+/// latitude, so the sheet's georeference is exact for it, and within a few parts in ten
+/// thousand of the ground over a town.
 pub fn project(cameras: &[GeoCamera], width: u32) -> Option<Projected> {
     if cameras.is_empty() {
         return None;
     }
-    let n = cameras.len() as f64;
-    let lat0 = cameras.iter().map(|c| c.latitude).sum::<f64>() / n;
-    let lon0 = cameras.iter().map(|c| c.longitude).sum::<f64>() / n;
+    let degrees: Vec<(f64, f64)> = cameras.iter().map(|c| c.position.wgs84()).collect();
+    let n = degrees.len() as f64;
+    let lon0 = degrees.iter().map(|d| d.0).sum::<f64>() / n;
+    let lat0 = degrees.iter().map(|d| d.1).sum::<f64>() / n;
     let east = METRES_PER_DEGREE * lat0.to_radians().cos();
-    let metres: Vec<(f64, f64)> = cameras
+    let metres: Vec<(f64, f64)> = degrees
         .iter()
-        .map(|c| {
-            (
-                (c.longitude - lon0) * east,
-                (lat0 - c.latitude) * METRES_PER_DEGREE,
-            )
-        })
+        .map(|(lon, lat)| ((lon - lon0) * east, (lat0 - lat) * METRES_PER_DEGREE))
         .collect();
     let (x0, y0, x1, y1) = metres.iter().fold(
         (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
@@ -220,6 +320,16 @@ pub fn project(cameras: &[GeoCamera], width: u32) -> Option<Projected> {
     let margin = f64::from(width) * 0.1;
     let height = ((span_y / scale) + 2.0 * margin)
         .clamp(400.0, f64::from(crate::model::site_plan::MAX_SIDE)) as u32;
+    // col = ((lon − lon0)·east − x0) / scale + margin; row = ((lat0 − lat)·M − y0) / scale + margin
+    let georef = Georef {
+        system: GeoSystem::Wgs84,
+        a: scale / east,
+        b: 0.0,
+        c: lon0 + (x0 - margin * scale) / east,
+        d: 0.0,
+        e: -scale / METRES_PER_DEGREE,
+        f: lat0 - (y0 - margin * scale) / METRES_PER_DEGREE,
+    };
     let positions = cameras
         .iter()
         .zip(metres)
@@ -238,6 +348,7 @@ pub fn project(cameras: &[GeoCamera], width: u32) -> Option<Projected> {
         width,
         height,
         metres_per_pixel: scale,
+        georef,
     })
 }
 
@@ -299,6 +410,15 @@ mod tests {
         assert!(b.y < a.y, "B is north of A, higher on the sheet");
         let metres = a.distance(b) * p.metres_per_pixel;
         assert!((metres - 89.9).abs() < 2.0, "{metres} m");
+        // The sheet's georeference gives each camera back its position (to the rounding of
+        // its pixel, under half a pixel).
+        for (camera, at) in &p.positions {
+            let back = p.georef.to_geo(*at);
+            let apart = back.metres_to(camera.position);
+            assert!(apart < p.metres_per_pixel * 0.71, "{apart} m");
+            let exact = p.georef.to_plan(camera.position).expect("invertible");
+            assert!(exact.distance(*at) <= 0.71, "{exact:?} vs {at:?}");
+        }
     }
 
     #[test]

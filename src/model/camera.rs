@@ -55,6 +55,11 @@ pub struct Camera {
     /// en service »); `None` when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commissioned_on: Option<super::Date>,
+    /// Where it stands on Earth, as the inventory's source gave it (longitude / latitude or
+    /// Lambert-93), when known: the plans' pixels are derived from it through their
+    /// georeference, and the inventory's exports write it back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo: Option<super::GeoPoint>,
 }
 
 impl Camera {

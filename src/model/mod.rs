@@ -12,6 +12,7 @@ pub mod date;
 pub mod date_input;
 pub mod diff;
 pub mod evidence;
+pub mod geo;
 pub mod geometry;
 pub mod history;
 pub mod ids;
@@ -38,6 +39,7 @@ pub use capability::{
 };
 pub use date::Date;
 pub use evidence::{Evidence, EvidenceKind};
+pub use geo::{GeoPoint, GeoSystem, Georef};
 pub use ids::{
     CameraId, CapabilityId, CriterionId, EvidenceId, LegalRefId, MeasureId, PlanId, QuestionId,
     RiskId, ZoneId,

@@ -137,6 +137,10 @@ pub struct SitePlan {
     pub placements: Vec<Placement>,
     /// The zones drawn on it.
     pub zones: Vec<Zone>,
+    /// How its pixels map to positions on Earth (a world file, two known points, or the
+    /// sheet an import of coordinates made); `None`: not georeferenced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub georef: Option<super::Georef>,
 }
 
 impl Default for SitePlan {
@@ -151,6 +155,7 @@ impl Default for SitePlan {
             metres_per_pixel: None,
             placements: Vec::new(),
             zones: Vec::new(),
+            georef: None,
         }
     }
 }
@@ -164,12 +169,29 @@ pub struct GeoSheet {
     pub height: u32,
     /// Metres per pixel.
     pub metres_per_pixel: f64,
-    /// Each camera: point, and direction, angle and range when known.
+    /// How the sheet's pixels map to positions on Earth.
+    pub georef: Option<super::Georef>,
+    /// Each camera: its point, its position on Earth, and its optics when known.
     pub cameras: Vec<GeoPlacement>,
 }
 
-/// A camera of an import: its id, its point, and its direction, angle and range when known.
-pub type GeoPlacement = (CameraId, Point, Option<f64>, Option<f64>, Option<f64>);
+/// A camera of an import: its id, its point, its position on Earth, and its direction, angle
+/// and range when known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeoPlacement {
+    /// The camera.
+    pub camera_id: CameraId,
+    /// Its point on the sheet, in pixels.
+    pub at: Point,
+    /// Its position on Earth, as the file gave it.
+    pub geo: Option<super::GeoPoint>,
+    /// Where it looks, degrees clockwise from north, when given.
+    pub direction: Option<f64>,
+    /// Its angle of view in degrees, when given.
+    pub angle: Option<f64>,
+    /// Its range in metres, when given.
+    pub range: Option<f64>,
+}
 
 /// The longest side a plan may have, in pixels (a background larger than that is refused).
 pub const MAX_SIDE: u32 = 16_384;

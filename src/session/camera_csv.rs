@@ -8,12 +8,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::geo_positions::GeoFileError;
 use super::Session;
 use crate::edit::{self, Edit};
 use crate::interop::geojson::{self, GeoCamera};
 use crate::knowledge::KnowledgeBase;
+use crate::model::geometry::Point;
 use crate::model::site_plan::MAX_SIDE;
-use crate::model::{Assessment, Camera, CameraId, PlanId};
+use crate::model::{Assessment, Camera, CameraId, GeoPoint, PlanId};
 use crate::storage::camera_csv::{
     self, CsvFileError, CsvPlace, CsvPosition, CsvTable, ImportPreview, Mapping,
 };
@@ -26,10 +28,11 @@ const SHEET_MARGIN: f64 = 100.0;
 pub enum NotPlaced {
     /// The row names no perimeter, so no plan.
     NoPerimeter,
-    /// x/y beyond the plan's background picture.
+    /// x/y beyond the plan's background picture, or a position on Earth that falls outside a
+    /// georeferenced picture.
     OffPicture,
-    /// Latitude/longitude for a plan that already has cameras (they would not share a
-    /// projection) or a background picture (which is not georeferenced).
+    /// A position on Earth for a plan that is not georeferenced and already has cameras (they
+    /// would not share a projection) or a background picture.
     PlanNotEmpty,
 }
 
@@ -84,32 +87,35 @@ pub fn place_positions(
                 added.plan_id.clone()
             }
         };
-        let (on_plan, on_earth): (Vec<&CsvPosition>, Vec<&CsvPosition>) = positions
-            .into_iter()
-            .partition(|p| matches!(p.place, CsvPlace::Plan(_)));
+        let mut on_plan = Vec::new();
+        let mut on_earth = Vec::new();
+        for position in positions {
+            match position.place {
+                CsvPlace::Plan(at) => on_plan.push((position, at)),
+                CsvPlace::Geo(geo) => on_earth.push((position, geo)),
+            }
+        }
+        on_plan.extend(place_on_earth(a, kb, &plan_id, &on_earth, &mut out));
         place_on_plan(a, kb, &plan_id, &on_plan, &mut out);
-        place_on_earth(a, kb, &plan_id, &on_earth, &mut out);
     }
     out
 }
 
-/// x/y positions: as given, the blank sheet growing to take them.
+/// Points of the plan: as given, a blank sheet growing to take them.
 fn place_on_plan(
     a: &mut Assessment,
     kb: &KnowledgeBase,
     plan_id: &PlanId,
-    positions: &[&CsvPosition],
+    positions: &[(&CsvPosition, Point)],
     out: &mut PositionsPlaced,
 ) {
-    for position in positions {
-        let CsvPlace::Plan(at) = position.place else {
-            continue;
-        };
+    for (position, at) in positions {
+        let at = *at;
         let Some(plan) = a.plans.iter_mut().find(|p| &p.plan_id == plan_id) else {
             return;
         };
         let fits = at.x <= f64::from(plan.width) && at.y <= f64::from(plan.height);
-        if plan.background.is_some() && !fits {
+        if (plan.background.is_some() && !fits) || at.x < 0.0 || at.y < 0.0 {
             out.not_placed
                 .push((position.camera_id.clone(), NotPlaced::OffPicture));
             continue;
@@ -154,43 +160,50 @@ fn place_on_plan(
     }
 }
 
-/// Latitude/longitude positions: projected onto the plan when it is empty and blank.
-fn place_on_earth(
+/// Positions on Earth: through the plan's georeference when it has one (the points it gives
+/// are returned, to be placed as points of the plan); else projected onto the plan when it is
+/// empty and blank, which then takes the projection's sheet, scale and georeference.
+fn place_on_earth<'p>(
     a: &mut Assessment,
     kb: &KnowledgeBase,
     plan_id: &PlanId,
-    positions: &[&CsvPosition],
+    positions: &[(&'p CsvPosition, GeoPoint)],
     out: &mut PositionsPlaced,
-) {
-    if positions.is_empty() {
-        return;
-    }
+) -> Vec<(&'p CsvPosition, Point)> {
     let Some(plan) = a.plans.iter().find(|p| &p.plan_id == plan_id) else {
-        return;
+        return Vec::new();
     };
+    if positions.is_empty() {
+        return Vec::new();
+    }
+    if let Some(georef) = plan.georef {
+        let mut points = Vec::new();
+        for (position, geo) in positions {
+            match georef.to_plan(*geo) {
+                Some(at) => points.push((*position, at)),
+                None => out
+                    .not_placed
+                    .push((position.camera_id.clone(), NotPlaced::OffPicture)),
+            }
+        }
+        return points;
+    }
     if !plan.placements.is_empty() || plan.background.is_some() {
         out.not_placed.extend(
             positions
                 .iter()
-                .map(|p| (p.camera_id.clone(), NotPlaced::PlanNotEmpty)),
+                .map(|(p, _)| (p.camera_id.clone(), NotPlaced::PlanNotEmpty)),
         );
-        return;
+        return Vec::new();
     }
     let cameras: Vec<GeoCamera> = positions
         .iter()
-        .filter_map(|p| match p.place {
-            CsvPlace::Geo {
-                latitude,
-                longitude,
-            } => Some(GeoCamera {
-                camera_id: p.camera_id.clone(),
-                longitude,
-                latitude,
-                direction: p.direction,
-                angle: p.angle,
-                range: p.range,
-            }),
-            CsvPlace::Plan(_) => None,
+        .map(|(p, geo)| GeoCamera {
+            camera_id: p.camera_id.clone(),
+            position: *geo,
+            direction: p.direction,
+            angle: p.angle,
+            range: p.range,
         })
         .collect();
     if let Some(projected) = geojson::project(&cameras, plan.width.max(2000)) {
@@ -201,6 +214,25 @@ fn place_on_earth(
             &Edit::ImportPositions(plan_id.clone(), projected.sheet()),
         );
     }
+    Vec::new()
+}
+
+/// Why a camera file could not be read: as a CSV, or as the GeoJSON it looks like.
+#[derive(Debug, thiserror::Error)]
+pub enum CameraFileError {
+    /// Unreadable, or not a usable CSV.
+    #[error(transparent)]
+    Csv(#[from] CsvFileError),
+    /// A JSON file that is no usable GeoJSON.
+    #[error(transparent)]
+    GeoJson(#[from] GeoFileError),
+}
+
+/// True when the file's name says GeoJSON (`.geojson`, `.json`, any case).
+pub fn is_geojson_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("geojson") || e.eq_ignore_ascii_case("json"))
 }
 
 /// A camera CSV read and waiting for the user to check its mapping and confirm it.
@@ -274,10 +306,24 @@ impl CsvImport {
 }
 
 impl Session {
-    /// Reads the camera CSV at `path` into an import draft checked against the inventory.
-    /// Nothing in the assessment changes.
-    pub fn read_cameras_csv(&self, path: &Path) -> Result<CsvImport, CsvFileError> {
-        let table = camera_csv::read_file(path)?;
+    /// Reads the camera file at `path` — a CSV, or a GIS's GeoJSON whose features become the
+    /// rows (their properties the columns, their points longitude and latitude) — into an
+    /// import draft checked against the inventory. Nothing in the assessment changes.
+    pub fn read_cameras_csv(&self, path: &Path) -> Result<CsvImport, CameraFileError> {
+        let bytes = camera_csv::read_bytes(path)?;
+        let table = if camera_csv::is_json_object(&bytes) {
+            let features =
+                geojson::feature_table(&bytes).map_err(|source| GeoFileError::GeoJson {
+                    path: path.to_owned(),
+                    source,
+                })?;
+            CsvTable::of_features(features.header, features.rows)
+        } else {
+            camera_csv::read(&bytes).map_err(|source| CsvFileError::Table {
+                path: path.to_owned(),
+                source,
+            })?
+        };
         Ok(CsvImport::new(table, &self.assessment.cameras))
     }
 
@@ -297,5 +343,16 @@ impl Session {
     pub fn export_cameras_csv(&self, path: &Path) -> Result<usize, CsvFileError> {
         camera_csv::write_file(path, &self.assessment.cameras)?;
         Ok(self.assessment.cameras.len())
+    }
+
+    /// Writes the inventory to `path`: GeoJSON when its name ends in `.geojson` or `.json`
+    /// (the cameras with a position on Earth), else CSV (all of them). Returns how many
+    /// cameras were written and how many were left out for want of a position.
+    pub fn export_cameras(&self, path: &Path) -> Result<(usize, usize), CsvFileError> {
+        if is_geojson_name(path) {
+            crate::storage::camera_geojson::write_file(path, &self.assessment)
+        } else {
+            self.export_cameras_csv(path).map(|count| (count, 0))
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod circuit;
 pub mod export;
 pub mod file_kind;
 pub mod geo_positions;
+pub mod georef;
 pub mod logo;
 pub mod plan_background;
 mod prepared;

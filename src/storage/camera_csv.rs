@@ -50,6 +50,10 @@ pub enum CameraField {
     Latitude,
     /// Longitude, degrees east (WGS 84).
     Longitude,
+    /// Lambert-93 easting in metres (EPSG:2154, `x_l93`).
+    XLambert93,
+    /// Lambert-93 northing in metres (EPSG:2154, `y_l93`).
+    YLambert93,
     /// Where the camera looks, degrees clockwise from north (the top of the plan).
     Direction,
     /// Angle of view, degrees.
@@ -61,8 +65,8 @@ pub enum CameraField {
 impl CameraField {
     /// The field's name on the command line (`--map COLUMN=FIELD`): `id`, `location`,
     /// `perimeter`, `kind`, `analytics`, `purposes`, `dwellings`, `masking`, `notes`,
-    /// `operator`, `commissioned`, `x`, `y`, `latitude`, `longitude`, `direction`, `angle`,
-    /// `range`.
+    /// `operator`, `commissioned`, `x`, `y`, `latitude`, `longitude`, `x_l93`, `y_l93`,
+    /// `direction`, `angle`, `range`.
     pub fn name(self) -> &'static str {
         match self {
             CameraField::Id => "id",
@@ -80,6 +84,8 @@ impl CameraField {
             CameraField::Y => "y",
             CameraField::Latitude => "latitude",
             CameraField::Longitude => "longitude",
+            CameraField::XLambert93 => "x_l93",
+            CameraField::YLambert93 => "y_l93",
             CameraField::Direction => "direction",
             CameraField::Angle => "angle",
             CameraField::Range => "range",
@@ -93,7 +99,7 @@ impl CameraField {
     }
 
     /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 18] = [
+    pub const ALL: [CameraField; 20] = [
         CameraField::Id,
         CameraField::Location,
         CameraField::Perimeter,
@@ -109,6 +115,8 @@ impl CameraField {
         CameraField::Y,
         CameraField::Latitude,
         CameraField::Longitude,
+        CameraField::XLambert93,
+        CameraField::YLambert93,
         CameraField::Direction,
         CameraField::Angle,
         CameraField::Range,
@@ -177,6 +185,8 @@ impl CameraField {
             CameraField::Y => &["y"],
             CameraField::Latitude => &["latitude", "lat"],
             CameraField::Longitude => &["longitude", "lon", "lng", "long"],
+            // Told by `lambert_axis` (« x_l93 », « X Lambert 93 », « coord_x_l93 »).
+            CameraField::XLambert93 | CameraField::YLambert93 => &[],
             CameraField::Direction => &["azimut", "azimuth", "direction", "orientation", "cap"],
             CameraField::Angle => &["angle"],
             CameraField::Range => &["portee", "range"],
@@ -273,6 +283,9 @@ pub enum RowProblem {
     /// The CSV reader could not read the line.
     #[error("{0}")]
     Unreadable(String),
+    /// A GeoJSON feature whose geometry is not a point (its type).
+    #[error("the geometry is a {0}, not a point")]
+    NotAPoint(String),
     /// The id cell is empty.
     #[error("the camera id is empty")]
     EmptyId,
@@ -320,11 +333,21 @@ pub enum RowProblem {
     /// Latitude without longitude, or the reverse.
     #[error("latitude and longitude go together: one is empty")]
     HalfGeoPosition,
+    /// Lambert-93 x without y, or the reverse.
+    #[error("x_l93 and y_l93 go together: one is empty")]
+    HalfLambertPosition,
+    /// Latitude / longitude and Lambert-93 both given, this many metres apart.
+    #[error(
+        "latitude / longitude and Lambert-93 are {0} m apart: which is the camera's position?"
+    )]
+    PositionsDisagree(u64),
     /// A date cell that is no date.
     #[error("« {0} » is not a date (dd/mm/yyyy, yyyy-mm-dd, or « inconnue »)")]
     NotADate(String),
     /// Both kinds of position.
-    #[error("give x/y on the plan or latitude/longitude, not both")]
+    #[error(
+        "give x/y on the plan or a position on Earth (latitude/longitude, Lambert-93), not both"
+    )]
     TwoPositions,
 }
 
@@ -341,6 +364,9 @@ pub struct CsvTable {
     pub rows: Vec<(u64, Vec<String>)>,
     /// Rows beyond [`MAX_ROWS`] that were not read.
     pub truncated_rows: usize,
+    /// True when the table is a GeoJSON file's features: a row's number is then its
+    /// feature's (1 the first), not a line.
+    pub rows_are_features: bool,
 }
 
 /// Where a row puts its camera.
@@ -348,13 +374,8 @@ pub struct CsvTable {
 pub enum CsvPlace {
     /// A point of the perimeter's plan, in pixels.
     Plan(crate::model::geometry::Point),
-    /// A point on Earth, projected onto the plan when imported.
-    Geo {
-        /// Degrees north.
-        latitude: f64,
-        /// Degrees east.
-        longitude: f64,
-    },
+    /// A point on Earth, kept on the camera and put on the plan through its georeference.
+    Geo(crate::model::GeoPoint),
 }
 
 /// A camera's position read from its row.
@@ -476,7 +497,38 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable, CsvError> {
         header,
         rows,
         truncated_rows,
+        rows_are_features: false,
     })
+}
+
+impl CsvTable {
+    /// The table of a GIS file's features (`interop::geojson::feature_table`): its header, then
+    /// one row a feature, numbered from 1; a feature whose geometry is no point (its type) is
+    /// a row refused with that reason.
+    pub fn of_features(header: Vec<String>, rows: Vec<Result<Vec<String>, String>>) -> CsvTable {
+        let rows = rows
+            .into_iter()
+            .map(|row| row.unwrap_or_else(|kind| vec![format!("{NOT_A_POINT}{kind}")]));
+        CsvTable {
+            separator: b',',
+            was_windows_1252: false,
+            header,
+            rows: (1u64..).zip(rows).collect(),
+            truncated_rows: 0,
+            rows_are_features: true,
+        }
+    }
+}
+
+/// The first cell of a feature's row whose geometry is no point starts with this, then the
+/// geometry's type.
+const NOT_A_POINT: &str = "\u{0}\u{1}";
+
+/// True when the bytes hold a JSON object (after a byte order mark and blanks): a GIS's
+/// GeoJSON export rather than a CSV.
+pub fn is_json_object(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 fn clip(cell: &str) -> String {
@@ -506,17 +558,50 @@ pub fn guess_mapping(header: &[String]) -> Mapping {
         .iter()
         .map(|field| {
             let column = header.iter().position(|title| {
-                let title = fold(title);
+                let axis = lambert_axis(title);
+                match field {
+                    CameraField::XLambert93 => return axis == Some('x'),
+                    CameraField::YLambert93 => return axis == Some('y'),
+                    // « x_l93 » is not a position on the plan.
+                    _ if axis.is_some() => return false,
+                    _ => {}
+                }
+                // « code_postal », « code-postal » and « Code postal » are one title.
+                let title = fold(title).replace(['_', '-'], " ");
                 field.header_words().iter().any(|w| {
-                    title == *w
+                    let w = w.replace(['_', '-'], " ");
+                    title == w
                         || title
                             .split(|c: char| !c.is_alphanumeric() && c != '°')
-                            .any(|part| part == *w)
+                            .any(|part| part == w)
                 })
             });
             (*field, column)
         })
         .collect()
+}
+
+/// The axis of a Lambert-93 column (`x_l93`, « X Lambert 93 », `coord_y_2154`, `xl93`): its
+/// title names Lambert-93 (`l93`, `lambert`, `2154`) and the axis as a word of its own or
+/// glued to it; `None` for any other title.
+fn lambert_axis(title: &str) -> Option<char> {
+    let title = fold(title);
+    let parts: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names = |part: &str| part.contains("l93") || part.contains("lambert") || part == "2154";
+    if !parts.iter().any(|p| names(p)) {
+        return None;
+    }
+    ['x', 'y'].into_iter().find(|axis| {
+        parts.iter().any(|part| {
+            let rest = part
+                .strip_prefix(*axis)
+                .or_else(|| part.strip_suffix(*axis));
+            *part == axis.to_string().as_str() || rest.is_some_and(names)
+        })
+    })
 }
 
 fn parse_bool(value: &str) -> Result<bool, RowProblem> {
@@ -610,27 +695,66 @@ fn parse_number(value: &str, name: &str, range: (f64, f64)) -> Result<Option<f64
     Ok(Some(number))
 }
 
-/// The position a row gives: x and y (both), or latitude and longitude (both), or nothing.
+/// The position a row gives: x and y on the plan (both), or a position on Earth — latitude
+/// and longitude (both), Lambert-93 x and y (both), or the two when they agree within
+/// [`AGREEMENT_METRES`] (Lambert-93 is kept: municipal GIS keep it) — or nothing.
 fn parse_place<'c>(cell: &impl Fn(CameraField) -> &'c str) -> Result<Option<CsvPlace>, RowProblem> {
+    use crate::model::geo::{GeoPoint, LAMBERT93_X, LAMBERT93_Y};
     let side = f64::from(crate::model::site_plan::MAX_SIDE);
-    let x = parse_number(cell(CameraField::X), "x", (0.0, side))?;
-    let y = parse_number(cell(CameraField::Y), "y", (0.0, side))?;
-    let latitude = parse_number(cell(CameraField::Latitude), "latitude", (-90.0, 90.0))?;
-    let longitude = parse_number(cell(CameraField::Longitude), "longitude", (-180.0, 180.0))?;
-    match (x, y, latitude, longitude) {
-        (None, None, None, None) => Ok(None),
-        (Some(x), Some(y), None, None) => Ok(Some(CsvPlace::Plan(
-            crate::model::geometry::Point::new(x, y),
-        ))),
-        (None, None, Some(latitude), Some(longitude)) => Ok(Some(CsvPlace::Geo {
-            latitude,
-            longitude,
-        })),
-        (_, _, None, None) => Err(RowProblem::HalfPlanPosition),
-        (None, None, _, _) => Err(RowProblem::HalfGeoPosition),
-        _ => Err(RowProblem::TwoPositions),
+    let pair = |first: (CameraField, &str, (f64, f64)),
+                second: (CameraField, &str, (f64, f64)),
+                half: RowProblem| {
+        let one = parse_number(cell(first.0), first.1, first.2)?;
+        let two = parse_number(cell(second.0), second.1, second.2)?;
+        match (one, two) {
+            (Some(one), Some(two)) => Ok(Some((one, two))),
+            (None, None) => Ok(None),
+            _ => Err(half),
+        }
+    };
+    let plan = pair(
+        (CameraField::X, "x", (0.0, side)),
+        (CameraField::Y, "y", (0.0, side)),
+        RowProblem::HalfPlanPosition,
+    )?;
+    let degrees = pair(
+        (CameraField::Longitude, "longitude", (-180.0, 180.0)),
+        (CameraField::Latitude, "latitude", (-90.0, 90.0)),
+        RowProblem::HalfGeoPosition,
+    )?
+    .map(|(longitude, latitude)| GeoPoint::Wgs84 {
+        longitude,
+        latitude,
+    });
+    let lambert = pair(
+        (CameraField::XLambert93, "x_l93", LAMBERT93_X),
+        (CameraField::YLambert93, "y_l93", LAMBERT93_Y),
+        RowProblem::HalfLambertPosition,
+    )?
+    .map(|(x, y)| GeoPoint::Lambert93 { x, y });
+    let geo = match (degrees, lambert) {
+        (Some(degrees), Some(lambert)) => {
+            let apart = degrees.metres_to(lambert);
+            if apart > AGREEMENT_METRES {
+                return Err(RowProblem::PositionsDisagree(apart.round() as u64));
+            }
+            Some(lambert)
+        }
+        (degrees, lambert) => lambert.or(degrees),
+    };
+    match (plan, geo) {
+        (None, None) => Ok(None),
+        (Some((x, y)), None) => Ok(Some(CsvPlace::Plan(crate::model::geometry::Point::new(
+            x, y,
+        )))),
+        (None, Some(geo)) => Ok(Some(CsvPlace::Geo(geo))),
+        (Some(_), Some(_)) => Err(RowProblem::TwoPositions),
     }
 }
+
+/// How far apart a row's latitude / longitude and Lambert-93 may be and still be one position,
+/// in metres (open data often gives both, rounded).
+pub const AGREEMENT_METRES: f64 = 10.0;
 
 /// Turns the rows into cameras with `mapping`; `existing` ids count as taken.
 pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> ImportPreview {
@@ -666,6 +790,13 @@ pub fn preview_with(
     let mut readings: std::collections::BTreeMap<String, (CameraKind, usize)> =
         std::collections::BTreeMap::new();
     for (line, cells) in &table.rows {
+        if let Some(kind) = cells.first().and_then(|c| c.strip_prefix(NOT_A_POINT)) {
+            out.errors.push(RowError::new(
+                *line,
+                vec![RowProblem::NotAPoint(kind.to_owned())],
+            ));
+            continue;
+        }
         if let Some(message) = cells.first().and_then(|c| c.strip_prefix('\u{0}')) {
             out.errors.push(RowError::new(
                 *line,
@@ -758,6 +889,10 @@ pub fn preview_with(
                 notes: cell(CameraField::Notes).to_owned(),
                 operator: cell(CameraField::Operator).trim().to_owned(),
                 commissioned_on,
+                geo: match place {
+                    Some(CsvPlace::Geo(geo)) => Some(geo),
+                    _ => None,
+                },
             });
         } else {
             out.errors.push(RowError::new(*line, problems));
@@ -770,50 +905,83 @@ pub fn preview_with(
     out
 }
 
-/// The inventory as CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect).
+/// The columns the inventory's exports write, as French spreadsheets title them (the import
+/// guesses them back).
+pub const EXPORT_COLUMNS: [&str; 11] = [
+    "identifiant",
+    "emplacement",
+    "périmètre",
+    "type",
+    "analyse",
+    "finalités",
+    "habitations",
+    "masquage",
+    "notes",
+    "exploitant",
+    "mise en service",
+];
+
+/// A camera's cells under [`EXPORT_COLUMNS`], as the import reads them back.
+pub fn export_cells(camera: &Camera) -> [String; 11] {
+    let yes_no = |b: bool| if b { "oui" } else { "non" }.to_owned();
+    let kind = match camera.kind {
+        CameraKind::Fixed => "fixe",
+        CameraKind::Ptz => "dôme",
+        CameraKind::Panoramic => "panoramique",
+        CameraKind::Nomadic => "nomade",
+    };
+    let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
+    [
+        camera.camera_id.to_string(),
+        camera.location.clone(),
+        camera.perimeter.clone(),
+        kind.to_owned(),
+        yes_no(camera.is_analytics_coupled),
+        purposes.join(", "),
+        yes_no(camera.views_dwellings),
+        yes_no(camera.has_privacy_masking),
+        camera.notes.clone(),
+        camera.operator.clone(),
+        camera.commissioned_on.map(|d| d.iso()).unwrap_or_default(),
+    ]
+}
+
+/// The inventory as CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect). When a
+/// camera has a position on Earth, four columns follow — `longitude`, `latitude`, `x_l93`,
+/// `y_l93` — each camera's in the system it is kept in, so the file reads back to the same
+/// digits.
 pub fn export(cameras: &[Camera]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
-    let yes_no = |b: bool| if b { "oui" } else { "non" };
-    let header = [
-        "identifiant",
-        "emplacement",
-        "périmètre",
-        "type",
-        "analyse",
-        "finalités",
-        "habitations",
-        "masquage",
-        "notes",
-        "exploitant",
-        "mise en service",
-    ];
+    let positions = cameras.iter().any(|c| c.geo.is_some());
+    let mut header = EXPORT_COLUMNS.to_vec();
+    if positions {
+        header.extend(["longitude", "latitude", "x_l93", "y_l93"]);
+    }
     // Writing into a Vec cannot fail; a failure would only lose the row, never panic.
-    writer.write_record(header).ok();
+    writer.write_record(&header).ok();
     for camera in cameras {
-        let kind = match camera.kind {
-            CameraKind::Fixed => "fixe",
-            CameraKind::Ptz => "dôme",
-            CameraKind::Panoramic => "panoramique",
-            CameraKind::Nomadic => "nomade",
-        };
-        let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
-        writer
-            .write_record([
-                camera.camera_id.as_str(),
-                &camera.location,
-                &camera.perimeter,
-                kind,
-                yes_no(camera.is_analytics_coupled),
-                &purposes.join(", "),
-                yes_no(camera.views_dwellings),
-                yes_no(camera.has_privacy_masking),
-                &camera.notes,
-                &camera.operator,
-                &camera.commissioned_on.map(|d| d.iso()).unwrap_or_default(),
-            ])
-            .ok();
+        let mut record = export_cells(camera).to_vec();
+        if positions {
+            let mut place = [String::new(), String::new(), String::new(), String::new()];
+            match camera.geo {
+                Some(crate::model::GeoPoint::Wgs84 {
+                    longitude,
+                    latitude,
+                }) => {
+                    place[0] = longitude.to_string();
+                    place[1] = latitude.to_string();
+                }
+                Some(crate::model::GeoPoint::Lambert93 { x, y }) => {
+                    place[2] = x.to_string();
+                    place[3] = y.to_string();
+                }
+                None => {}
+            }
+            record.extend(place);
+        }
+        writer.write_record(&record).ok();
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
@@ -822,6 +990,16 @@ pub fn export(cameras: &[Camera]) -> String {
 /// Reads and decodes the CSV file at `path` (see [`read`]). A file over [`MAX_CSV_BYTES`] is
 /// refused from its size, before any of it is read.
 pub fn read_file(path: &Path) -> Result<CsvTable, CsvFileError> {
+    let bytes = read_bytes(path)?;
+    read(&bytes).map_err(|source| CsvFileError::Table {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The bytes of the camera file at `path` (a regular file), refused from its size when over
+/// [`MAX_CSV_BYTES`], before any of it is read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CsvFileError> {
     let read_error = |source| CsvFileError::Read {
         path: path.to_owned(),
         source,
@@ -845,10 +1023,7 @@ pub fn read_file(path: &Path) -> Result<CsvTable, CsvFileError> {
     file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
-    read(&bytes).map_err(|source| CsvFileError::Table {
-        path: path.to_owned(),
-        source,
-    })
+    Ok(bytes)
 }
 
 /// Writes `cameras` to `path` as CSV (see [`export`]), atomically: a failed write leaves the
@@ -882,6 +1057,37 @@ mod tests {
             result.cameras[0].purposes,
             [PurposeKind::Csi1, PurposeKind::Csi5]
         );
+    }
+
+    #[test]
+    fn lambert_93_columns_are_told_from_plan_pixels() {
+        let column = |titles: &[&str], field| {
+            let header: Vec<String> = titles.iter().map(|s| (*s).to_owned()).collect();
+            guess_mapping(&header)
+                .into_iter()
+                .find(|(f, _)| *f == field)
+                .and_then(|(_, c)| c)
+        };
+        let gis = ["id", "X_L93", "Y_L93", "x", "y"];
+        assert_eq!(column(&gis, CameraField::XLambert93), Some(1));
+        assert_eq!(column(&gis, CameraField::YLambert93), Some(2));
+        assert_eq!(
+            column(&gis, CameraField::X),
+            Some(3),
+            "x_l93 is no plan pixel"
+        );
+        let words = [
+            "Coordonnée Y (Lambert 93)",
+            "Coordonnée X (Lambert 93)",
+            "code_postal",
+        ];
+        assert_eq!(column(&words, CameraField::XLambert93), Some(1));
+        assert_eq!(column(&words, CameraField::YLambert93), Some(0));
+        assert_eq!(column(&words, CameraField::X), None);
+        assert_eq!(column(&words, CameraField::Perimeter), Some(2));
+        assert_eq!(column(&["xl93", "yl93"], CameraField::YLambert93), Some(1));
+        assert_eq!(column(&["x_2154"], CameraField::XLambert93), Some(0));
+        assert_eq!(column(&["lambert"], CameraField::XLambert93), None);
     }
 
     #[test]

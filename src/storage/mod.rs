@@ -7,6 +7,7 @@
 
 pub mod autosave;
 pub mod camera_csv;
+pub mod camera_geojson;
 pub mod evidence;
 pub mod history;
 pub mod lock;

@@ -58,6 +58,8 @@ pub enum Action {
     ImportCameras(Box<crate::session::ImportPreview>),
     /// Read the GeoJSON file at this path and place its points on this plan.
     ImportGeoJson(crate::model::PlanId, PathBuf),
+    /// Georeference a plan with the world file at this path (`None`: no longer georeferenced).
+    GeoreferencePlan(crate::model::PlanId, Option<PathBuf>),
     /// Attach the picture at this path (read, with these sides) as a plan's background.
     SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the

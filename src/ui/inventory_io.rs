@@ -1,5 +1,5 @@
-//! The camera inventory's CSV files and the plans' GeoJSON positions, read and written by the
-//! update after the frame, never by the view: reading puts the import preview (or the error
+//! The camera inventory's CSV and GeoJSON files, the plans' GeoJSON positions and world files,
+//! read and written by the update after the frame, never by the view: reading puts the import preview (or the error
 //! naming the file) into the inventory's state for the view to show; exporting reports there
 //! what was written; the positions go onto their plan as an edit, the report beside it.
 
@@ -30,28 +30,37 @@ impl GardefouApp {
             }
             Err(error) => {
                 inventory.import = None;
-                inventory.message = Some((messages::camera_csv_error(&error, lang), true));
+                inventory.message = Some((messages::camera_file_error(&error, lang), true));
             }
         }
     }
 
-    /// Writes the whole inventory to `path` as CSV and says in the inventory how many cameras
-    /// went where, or why nothing was written.
+    /// Writes the inventory to `path` (GeoJSON or CSV, by its name) and says in the inventory
+    /// how many cameras went where, or why nothing was written.
     pub(super) fn export_cameras_csv(&mut self, path: &Path) {
         let lang = self.lang();
         let message = if path.as_os_str().is_empty() {
             (tr(lang, "ui.csv_path_missing").to_owned(), true)
         } else {
-            match self.session.export_cameras_csv(path) {
-                Ok(count) => (
-                    crate::i18n::tr_count(
+            match self.session.export_cameras(path) {
+                Ok((count, without)) => {
+                    let mut text = crate::i18n::tr_count(
                         lang,
                         "ui.csv_exported",
                         count,
                         &[("path", &path.display().to_string())],
-                    ),
-                    false,
-                ),
+                    );
+                    if without > 0 {
+                        text.push_str(" — ");
+                        text.push_str(&crate::i18n::tr_count(
+                            lang,
+                            "ui.geojson_left_out",
+                            without,
+                            &[],
+                        ));
+                    }
+                    (text, false)
+                }
                 Err(error) => (messages::camera_csv_error(&error, lang), true),
             }
         };
@@ -60,6 +69,33 @@ impl GardefouApp {
 }
 
 impl GardefouApp {
+    /// Georeferences the plan `plan` with the world file at `file` (`None`: no longer) and
+    /// says under the plan what its cameras did, or why the file gave nothing.
+    pub(super) fn georeference_plan(&mut self, plan: &PlanId, file: Option<&Path>) {
+        let lang = self.lang();
+        let georef = match file.map(crate::session::georef::read_world_file) {
+            None => None,
+            Some(Ok(georef)) => Some(georef),
+            Some(Err(error)) => {
+                let message = messages::world_file_error(&error, lang);
+                self.state.plans.georef_report = Some((message, true));
+                return;
+            }
+        };
+        let placed = self.session.georeference_plan(plan, georef);
+        let message = messages::georef_placed(georef.is_some(), &placed, lang);
+        self.state.plans.georef_report = Some((message, false));
+    }
+
+    /// After a background picture is attached: when a world file lies beside it, the plan is
+    /// georeferenced with it, and the editor says so.
+    pub(super) fn georeference_beside(&mut self, plan: &PlanId, picture: &Path) {
+        if let Some(world) = crate::session::georef::world_file_beside(picture) {
+            self.state.plans.georef_path = world.display().to_string();
+            self.georeference_plan(plan, Some(&world));
+        }
+    }
+
     /// Reads the GeoJSON file at `path` and places its points on the plan `plan` (an edit,
     /// undoable); what was placed, or why nothing was, is shown under the plan's import row.
     pub(super) fn import_geojson(&mut self, plan: &PlanId, path: &Path) {

@@ -110,10 +110,12 @@ impl GardefouApp {
                 self.state.inventory.message = Some((message, false));
             }
             Action::SetPlanBackground(plan, file, sides) => {
-                if let Err(error) = self.session.set_plan_background(&plan, &file, sides) {
-                    self.set_status(messages::attach_error(&error, lang), true);
+                match self.session.set_plan_background(&plan, &file, sides) {
+                    Ok(_) => self.georeference_beside(&plan, &file),
+                    Err(error) => self.set_status(messages::attach_error(&error, lang), true),
                 }
             }
+            Action::GeoreferencePlan(plan, file) => self.georeference_plan(&plan, file.as_deref()),
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ImportGeoJson(plan, path) => self.import_geojson(&plan, &path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),

@@ -235,10 +235,15 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
         .id_salt("csv_errors")
         .max_height(120.0)
         .show(ui, |ui| {
+            let key = if import.table.rows_are_features {
+                "ui.csv_feature_error"
+            } else {
+                "ui.csv_line_error"
+            };
             for error in &preview.errors {
                 let line = tr_with(
                     lang,
-                    "ui.csv_line_error",
+                    key,
                     &[
                         ("line", &error.line.to_string()),
                         ("message", &crate::messages::csv_row_error(error, lang)),

@@ -14,6 +14,7 @@ mod inventory_table;
 mod orders;
 pub mod plan_background;
 pub mod plan_canvas;
+mod plan_georef;
 mod plan_tools;
 pub mod plans;
 

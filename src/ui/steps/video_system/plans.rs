@@ -85,6 +85,10 @@ pub struct PlanEditorState {
     pub geojson_path: String,
     /// What the last import said, and whether it failed.
     pub geojson_report: Option<(String, bool)>,
+    /// The world file to georeference the plan with, as typed.
+    pub georef_path: String,
+    /// What the last georeferencing said, and whether it failed.
+    pub georef_report: Option<(String, bool)>,
     /// The background picture to attach, as typed.
     pub background_path: String,
     /// Why the last background chosen could not be attached.
@@ -342,6 +346,7 @@ fn plan_fields_ui(
             });
             ui.end_row();
         });
+    super::plan_georef::georef_ui(ui, lang, plan, state, actions);
     geojson_ui(ui, lang, plan, state, actions);
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "ui.plan.fit")).clicked() {

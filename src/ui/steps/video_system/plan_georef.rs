@@ -1,0 +1,74 @@
+//! The plan editor's georeference row: whether the plan's pixels are tied to positions on
+//! Earth (and in which system), a world file to read for that, and a button to untie them.
+//! The file is read by the update, after the frame; what the cameras did is said under the row.
+
+use egui::RichText;
+
+use super::plans::{path_field_width, PlanEditorState};
+use crate::i18n::{tr, tr_with, Lang};
+use crate::model::geometry::Point;
+use crate::model::{GeoSystem, SitePlan};
+use crate::ui::action::Action;
+use crate::ui::theme;
+
+/// Draws the row under the plan's fields.
+pub fn georef_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &SitePlan,
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.ctx());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.plan.georef"));
+        match &plan.georef {
+            Some(georef) => {
+                let centre = Point::new(f64::from(plan.width) / 2.0, f64::from(plan.height) / 2.0);
+                let system = match georef.system {
+                    GeoSystem::Wgs84 => tr(lang, "ui.plan.georef.wgs84"),
+                    GeoSystem::Lambert93 => tr(lang, "ui.plan.georef.lambert93"),
+                };
+                let metres = format!("{:.2}", georef.metres_per_pixel(centre));
+                let metres = match lang {
+                    Lang::Fr => metres.replace('.', ","),
+                    Lang::En => metres,
+                };
+                ui.label(tr_with(
+                    lang,
+                    "ui.plan.georef.on",
+                    &[("system", system), ("metres", &metres)],
+                ))
+                .labelled_by(label.id);
+                if ui.button(tr(lang, "ui.plan.georef.remove")).clicked() {
+                    actions.push(Action::GeoreferencePlan(plan.plan_id.clone(), None));
+                }
+            }
+            None => {
+                ui.label(RichText::new(tr(lang, "ui.plan.georef.off")).color(palette.muted))
+                    .labelled_by(label.id);
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "ui.plan.georef.file"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.georef_path).desired_width(path_field_width(ui)),
+        )
+        .labelled_by(label.id);
+        let button = ui
+            .add_enabled(
+                !state.georef_path.trim().is_empty(),
+                egui::Button::new(tr(lang, "ui.plan.georef.read")),
+            )
+            .on_hover_text(tr(lang, "ui.plan.georef.hint"));
+        if button.clicked() {
+            let path = std::path::PathBuf::from(state.georef_path.trim());
+            actions.push(Action::GeoreferencePlan(plan.plan_id.clone(), Some(path)));
+        }
+    });
+    if let Some((message, is_error)) = &state.georef_report {
+        let colour = if *is_error { palette.bad } else { palette.good };
+        ui.label(RichText::new(message).color(colour));
+    }
+}
