@@ -508,3 +508,61 @@ fn a_background_with_its_world_file_beside_it_georeferences_the_plan() {
         .query_by_label_contains("aucun\u{a0}: les positions géographiques")
         .is_some());
 }
+
+/// Issue 33, item 4: the « known points » tool georeferences a plan from two points clicked on
+/// the sheet and their positions typed as people paste them (latitude, longitude for one,
+/// Lambert-93 for the other): the scale follows from the ground distance.
+#[test]
+fn two_known_points_clicked_and_typed_georeference_the_plan() {
+    let mut h = harness();
+    go_to(&mut h, "plans[PLAN-2]");
+    h.get_by_label("Points connus").click();
+    h.run();
+    let hint = h
+        .get_by_label_contains("Cliquez deux points du plan dont vous connaissez la position")
+        .rect();
+    for dx in [200.0, 500.0] {
+        let at = egui::pos2(hint.left() + dx, hint.bottom() + 200.0);
+        h.hover_at(at);
+        h.run();
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.run();
+        }
+    }
+    let clicked = h.state().state.plans.drawing.clone();
+    assert_eq!(clicked.len(), 2, "{clicked:?}");
+    let pixels = clicked[0].distance(clicked[1]);
+    // Notre-Dame, then 100 m east of it in Lambert-93.
+    for (field, text) in [
+        ("Point 1\u{a0}:", "48.8566, 2.3522"),
+        ("Point 2\u{a0}:", "652569,0227 6862035,2594"),
+    ] {
+        h.get_by_label(field).focus();
+        h.get_by_label(field).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Géoréférencer par ces deux points").click();
+    h.run();
+    let plan = h
+        .state()
+        .session
+        .assessment
+        .plans
+        .iter()
+        .find(|p| p.plan_id == PlanId::new("PLAN-2"))
+        .cloned()
+        .expect("plan");
+    assert!(plan.georef.is_some());
+    let scale = plan.scale().expect("the scale follows");
+    assert!(
+        (scale * pixels - 100.0).abs() < 0.01,
+        "{scale} m a pixel over {pixels} pixels"
+    );
+    assert!(h.query_by_label_contains("Plan géoréférencé").is_some());
+}

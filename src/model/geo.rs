@@ -173,6 +173,32 @@ impl GeoPoint {
         }
     }
 
+    /// A position as a user types or pastes it: « 48.8566, 2.3522 » (latitude then longitude,
+    /// as map services copy it; decimal commas allowed with a space or « ; » between) or
+    /// « 652469 6862035 » (Lambert-93 x then y). `None` when it is neither.
+    pub fn parse_typed(text: &str) -> Option<GeoPoint> {
+        let text = text.trim();
+        let parts: Vec<&str> = if text.contains(';') || text.contains(char::is_whitespace) {
+            text.split(|c: char| c == ';' || c.is_whitespace())
+                .map(|p| p.trim_matches(','))
+                .filter(|p| !p.is_empty())
+                .collect()
+        } else {
+            text.split(',').collect()
+        };
+        let [first, second] = parts[..] else {
+            return None;
+        };
+        let number = |p: &str| p.replace(',', ".").parse::<f64>().ok();
+        let (a, b) = (number(first)?, number(second)?);
+        let degrees = GeoPoint::Wgs84 {
+            longitude: b,
+            latitude: a,
+        };
+        let lambert = GeoPoint::Lambert93 { x: a, y: b };
+        [degrees, lambert].into_iter().find(|p| p.is_valid())
+    }
+
     /// The distance in metres to `other` (through Lambert-93 near France, else on the sphere).
     pub fn metres_to(self, other: GeoPoint) -> f64 {
         let ((lon1, lat1), (lon2, lat2)) = (self.wgs84(), other.wgs84());
@@ -430,6 +456,27 @@ mod tests {
         ));
         let degrees = Georef::from_world_file("0.00001\n0\n0\n-0.00001\n2.35\n48.86\n");
         assert_eq!(degrees.map(|g| g.system), Ok(GeoSystem::Wgs84));
+    }
+
+    #[test]
+    fn positions_are_read_as_people_paste_them() {
+        let paris = Some(GeoPoint::Wgs84 {
+            longitude: 2.3522,
+            latitude: 48.8566,
+        });
+        assert_eq!(GeoPoint::parse_typed("48.8566, 2.3522"), paris);
+        assert_eq!(GeoPoint::parse_typed("48.8566,2.3522"), paris);
+        assert_eq!(GeoPoint::parse_typed("48,8566 ; 2,3522"), paris);
+        assert_eq!(
+            GeoPoint::parse_typed("652469,02 6862035,26"),
+            Some(GeoPoint::Lambert93 {
+                x: 652_469.02,
+                y: 6_862_035.26
+            })
+        );
+        assert_eq!(GeoPoint::parse_typed("652469"), None);
+        assert_eq!(GeoPoint::parse_typed("5000 6000"), None);
+        assert_eq!(GeoPoint::parse_typed("nord, sud"), None);
     }
 
     #[test]

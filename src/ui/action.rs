@@ -60,6 +60,8 @@ pub enum Action {
     ImportGeoJson(crate::model::PlanId, PathBuf),
     /// Georeference a plan with the world file at this path (`None`: no longer georeferenced).
     GeoreferencePlan(crate::model::PlanId, Option<PathBuf>),
+    /// Georeference a plan with the map two known points gave.
+    TiePlan(crate::model::PlanId, crate::model::Georef),
     /// Attach the picture at this path (read, with these sides) as a plan's background.
     SetPlanBackground(crate::model::PlanId, PathBuf, (u32, u32)),
     /// Read a camera CSV into the inventory's import preview (nothing is imported until the

@@ -87,6 +87,15 @@ impl GardefouApp {
         self.state.plans.georef_report = Some((message, false));
     }
 
+    /// Georeferences the plan `plan` with the map two known points gave, and says what its
+    /// cameras did.
+    pub(super) fn tie_plan(&mut self, plan: &PlanId, georef: crate::model::Georef) {
+        let lang = self.lang();
+        let placed = self.session.georeference_plan(plan, Some(georef));
+        let message = messages::georef_placed(true, &placed, lang);
+        self.state.plans.georef_report = Some((message, false));
+    }
+
     /// After a background picture is attached: when a world file lies beside it, the plan is
     /// georeferenced with it, and the editor says so.
     pub(super) fn georeference_beside(&mut self, plan: &PlanId, picture: &Path) {

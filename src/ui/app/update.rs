@@ -116,6 +116,7 @@ impl GardefouApp {
                 }
             }
             Action::GeoreferencePlan(plan, file) => self.georeference_plan(&plan, file.as_deref()),
+            Action::TiePlan(plan, georef) => self.tie_plan(&plan, georef),
             Action::ImportCamerasCsv(path) => self.import_cameras_csv(&path),
             Action::ImportGeoJson(plan, path) => self.import_geojson(&plan, &path),
             Action::ExportCamerasCsv(path) => self.export_cameras_csv(&path),

@@ -432,7 +432,7 @@ fn pointer_ui(
             }
             None
         }
-        Tool::Zone | Tool::Mask | Tool::Scale => {
+        Tool::Zone | Tool::Mask | Tool::Scale | Tool::TiePoints => {
             let _ = ui;
             Some(Point::new(at.x.round(), at.y.round()))
         }

@@ -1,5 +1,6 @@
 //! The plan editor's georeference row: whether the plan's pixels are tied to positions on
-//! Earth (and in which system), a world file to read for that, and a button to untie them.
+//! Earth (and in which system), a world file to read for that, and a button to untie them;
+//! and the « known points » tool: two points clicked on the sheet and their positions typed.
 //! The file is read by the update, after the frame; what the cameras did is said under the row.
 
 use egui::RichText;
@@ -7,7 +8,7 @@ use egui::RichText;
 use super::plans::{path_field_width, PlanEditorState};
 use crate::i18n::{tr, tr_with, Lang};
 use crate::model::geometry::Point;
-use crate::model::{GeoSystem, SitePlan};
+use crate::model::{GeoPoint, GeoSystem, Georef, SitePlan};
 use crate::ui::action::Action;
 use crate::ui::theme;
 
@@ -71,4 +72,50 @@ pub fn georef_ui(
         let colour = if *is_error { palette.bad } else { palette.good };
         ui.label(RichText::new(message).color(colour));
     }
+}
+
+/// The « known points » tool's fields: the position of each point clicked (latitude,
+/// longitude or Lambert-93 x y), and « Georeference » once both are read.
+pub fn tie_points_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &SitePlan,
+    state: &mut PlanEditorState,
+    actions: &mut Vec<Action>,
+) {
+    let mut ground = Vec::new();
+    for (index, key) in ["ui.plan.tie_point_1", "ui.plan.tie_point_2"]
+        .iter()
+        .enumerate()
+    {
+        let label = ui.label(tr(lang, key));
+        ui.add(egui::TextEdit::singleline(&mut state.tie_points[index]).desired_width(170.0))
+            .labelled_by(label.id);
+        let typed = state.tie_points[index].trim();
+        let read = GeoPoint::parse_typed(typed);
+        if !typed.is_empty() && read.is_none() {
+            ui.label(
+                RichText::new(tr(lang, "ui.plan.tie_point_unread"))
+                    .color(theme::palette(ui.ctx()).bad),
+            );
+        }
+        ground.push(read);
+    }
+    let georef = match (state.drawing.as_slice(), ground.as_slice()) {
+        ([p1, p2], [Some(g1), Some(g2)]) => Georef::from_two_points(*p1, *g1, *p2, *g2),
+        _ => None,
+    };
+    if ui
+        .add_enabled(
+            georef.is_some(),
+            egui::Button::new(tr(lang, "ui.plan.tie_apply")),
+        )
+        .clicked()
+    {
+        if let Some(georef) = georef {
+            actions.push(Action::TiePlan(plan.plan_id.clone(), georef));
+            state.drawing.clear();
+        }
+    }
+    ui.label(RichText::new(tr(lang, "ui.plan.hint.tie_points")).small());
 }

@@ -26,6 +26,7 @@ pub(super) fn tools_ui(
             (Tool::Zone, "ui.plan.tool.zone"),
             (Tool::Mask, "ui.plan.tool.mask"),
             (Tool::Scale, "ui.plan.tool.scale"),
+            (Tool::TiePoints, "ui.plan.tool.tie_points"),
         ] {
             if ui
                 .selectable_label(state.tool == tool, tr(lang, key))
@@ -152,6 +153,7 @@ pub(super) fn tools_ui(
             }
             ui.label(RichText::new(tr(lang, "ui.plan.hint.scale")).small());
         }
+        Tool::TiePoints => super::plan_georef::tie_points_ui(ui, lang, plan, state, actions),
     });
     // Always there, disabled while nothing is drawn: appearing after the first vertex would
     // push the canvas down under the pointer (a rectangle became a trapezoid).

@@ -34,6 +34,8 @@ pub enum Tool {
     Mask,
     /// Click both ends of a known distance, type it, then « Apply ».
     Scale,
+    /// Click two points whose positions on Earth are known, type them, then « Georeference ».
+    TiePoints,
 }
 
 /// What is selected on the plan.
@@ -77,6 +79,8 @@ pub struct PlanEditorState {
     pub camera_to_place: Option<CameraId>,
     /// The distance typed for the scale, in metres.
     pub scale_metres: String,
+    /// The positions typed for the two points clicked with the « known points » tool.
+    pub tie_points: [String; 2],
     /// The perimeter of the next new plan.
     pub new_plan_perimeter: String,
     /// A drag under way.
@@ -244,7 +248,7 @@ pub fn plans_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     }
     if let Some(point) = clicked {
         state.drawing.push(point);
-        if state.tool == Tool::Scale && state.drawing.len() > 2 {
+        if matches!(state.tool, Tool::Scale | Tool::TiePoints) && state.drawing.len() > 2 {
             state.drawing.remove(0);
         }
     }
