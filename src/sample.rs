@@ -123,3 +123,54 @@ pub fn portfolio_member(index: usize, cameras: usize) -> Result<Assessment, Load
     }
     Ok(a)
 }
+
+/// A fictional city's camera inventory as its open data would publish it (the Paris bulletin's
+/// columns: `Code postal;Numéro;Implantation;Date de mise en service;lat;lon`): `cameras`
+/// cameras on sites of one to seven each (a crossroads, a square), the sites scattered around a
+/// centre, denser near it, over `perimeters` postal codes by the site's bearing. The same
+/// arguments always give the same file; the benchmarks and the tests import it as a city would.
+pub fn city_csv(cameras: usize, perimeters: usize) -> String {
+    // A small linear congruential generator: deterministic, no dependency.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let perimeters = perimeters.max(1);
+    let (lat0, lon0) = (48.8566_f64, 2.3522_f64);
+    let east = 111_195.0 * lat0.to_radians().cos();
+    let mut out = String::from("Code postal;Numéro;Implantation;Date de mise en service;lat;lon\n");
+    let mut number = 1000;
+    let mut written = 0;
+    while written < cameras {
+        // A site: its distance from the centre grows slowly (most sites near it), any bearing.
+        let distance = 4_000.0 * next().powf(1.6);
+        let bearing = next() * std::f64::consts::TAU;
+        let (dx, dy) = (distance * bearing.cos(), distance * bearing.sin() * 0.8);
+        let perimeter = (bearing / std::f64::consts::TAU * perimeters as f64) as usize;
+        let on_site = 1 + (next() * next() * 7.0) as usize;
+        let site = number + 1;
+        let dates = [
+            "08/07/16",
+            "15/03/2019",
+            "inconnue",
+            "2012-05-01",
+            "01/09/21",
+        ];
+        for _ in 0..on_site.min(cameras - written) {
+            number += 1;
+            let (ex, ey) = (dx + next() * 8.0 - 4.0, dy + next() * 8.0 - 4.0);
+            let date = dates[(number * 7) % dates.len()];
+            out.push_str(&format!(
+                "750{:02};{number};Site {site};{date};{:.6};{:.6}\n",
+                perimeter.min(perimeters - 1) + 1,
+                lat0 + ey / 111_195.0,
+                lon0 + ex / east,
+            ));
+            written += 1;
+        }
+    }
+    out
+}

@@ -794,3 +794,91 @@ fn the_risk_map_legend_gives_whole_titles() {
         "« {longest} » not whole in the legends"
     );
 }
+
+/// Issue 33, item 8: a city's 2,000 cameras on one plan — sites of several cameras each — print
+/// legibly: cameras sharing a place are one label (« 1051–1057 (4) »), no id is written over
+/// another, the crowded ones are counted in badges and the note under the figure says how many
+/// carry no id, on the page.
+#[test]
+fn a_city_of_two_thousand_cameras_on_one_plan_prints_no_id_over_another() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("ville.csv");
+    std::fs::write(&csv, gardefou::sample::city_csv(2_000, 1)).expect("write");
+    let mut session = gardefou::session::Session::new(
+        Assessment::default(),
+        None,
+        std::sync::Arc::new(common::kb()),
+        common::day(TODAY),
+    );
+    let import = session.read_cameras_csv(&csv).expect("read");
+    assert!(
+        import.preview.errors.is_empty(),
+        "{:?}",
+        import.preview.errors
+    );
+    let placed = session.import_cameras(&import.preview);
+    assert_eq!(placed.placed, 2_000);
+    let d = build(&session.assessment, Lang::Fr, false);
+    let metrics = Metrics::load().expect("fonts");
+    let layout = pdf::pages(&d).expect("layout");
+    let page = layout
+        .pages
+        .iter()
+        .find(|page| {
+            page.items
+                .iter()
+                .any(|item| matches!(item, Item::Circle { .. }))
+        })
+        .expect("the plan's page");
+    let mut ids = Vec::new();
+    let mut grouped = 0;
+    for item in &page.items {
+        if let Item::Text {
+            x,
+            y,
+            size,
+            face,
+            text,
+            ..
+        } = item
+        {
+            assert!(
+                *x >= MARGIN_X - 0.5
+                    && x + metrics.width(text, *face, *size) <= PAGE_W - MARGIN_X + 0.5,
+                "« {text} » runs off the page"
+            );
+            // The cameras' ids, written small on a dense plan.
+            if (*size - 4.0).abs() < 1e-3 && text.parse::<usize>().is_err() {
+                let w = metrics.width(text, *face, *size);
+                ids.push([*x, y - size * 0.8, w, *size]);
+                if text.contains('–') && text.ends_with(')') {
+                    grouped += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        ids.len() > 100 && grouped > 20,
+        "{} ids, {grouped} grouped",
+        ids.len()
+    );
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            let apart = a[0] + a[2] <= b[0] + 0.01
+                || b[0] + b[2] <= a[0] + 0.01
+                || a[1] + a[3] <= b[1] + 0.01
+                || b[1] + b[3] <= a[1] + 0.01;
+            assert!(apart, "{a:?} over {b:?}");
+        }
+    }
+    let note: String = page
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .filter(|t| t.starts_with("Caméras sans identifiant"))
+        .collect();
+    assert!(!note.is_empty(), "the note says how many carry no id");
+}

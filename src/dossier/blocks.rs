@@ -302,9 +302,19 @@ pub struct PlanFigure {
     pub scale_bar: Option<(f32, String)>,
     /// The line under the figure (scale, counts).
     pub caption: String,
+    /// The note under it when the drawing could not name every camera, `{count}` standing
+    /// for how many it did not (see [`PlanFigure::crowded_note`]).
+    pub crowded: String,
     /// What the editable documents and the text form say in the figure's place (the drawing is
     /// in the PDF, the signed original).
     pub elsewhere: String,
+}
+
+impl PlanFigure {
+    /// The note saying that `unlabelled` cameras carry no id on the drawing; `None` for none.
+    pub fn crowded_note(&self, unlabelled: usize) -> Option<String> {
+        (unlabelled > 0).then(|| self.crowded.replace("{count}", &unlabelled.to_string()))
+    }
 }
 
 /// A signature line.

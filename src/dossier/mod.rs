@@ -10,6 +10,7 @@ pub mod markup;
 pub mod names;
 pub mod palette;
 pub mod plan_drawing;
+pub mod plan_labels;
 mod sections;
 pub mod text;
 pub mod unverified;

@@ -1,11 +1,12 @@
 //! One plan drawing for every renderer: a [`PlanFigure`] laid out at its printed size — the
 //! sheet fitted to the room and centred in the figure's box, the fields of view, zones and
 //! masks clipped to the sheet, the cameras' dots and ids (smaller when there are many: the
-//! density rule), the zones' names under them, the scale bar, the legend's rows under the sheet
+//! density rule; grouped and kept apart by `plan_labels`), the zones' names under them, the scale bar, the legend's rows under the sheet
 //! — in points from the box's top-left corner. The PDF page places it; the word processors'
 //! picture rasterises it at its own resolution. Neither decides anything about the drawing.
 
 use super::palette::{Rgb, PLAN_MASK, PLAN_SECTOR, PLAN_SECTOR_EDGE, RULE};
+use super::plan_labels;
 use super::{FigureBackground, PlanFigure};
 
 /// Above this many cameras, ids are written smaller.
@@ -41,8 +42,13 @@ pub struct PlanDrawing {
     pub dot_radius: f32,
     /// The scale bar, drawn over the shapes.
     pub scale_bar: Option<ScaleBar>,
-    /// The zones' names and the cameras' ids, ink.
+    /// The zones' names and the cameras' ids (one label for the cameras sharing a place),
+    /// ink.
     pub labels: Vec<Label>,
+    /// The counts of the groups of cameras whose label found no room, over their dots.
+    pub badges: Vec<plan_labels::Badge>,
+    /// Cameras no label names (too crowded at this size): the figure's note says how many.
+    pub unlabelled: usize,
     /// The legend, under the sheet.
     pub legend: Vec<LegendEntry>,
     /// The baseline of the legend's last row (the sheet's bottom without a legend).
@@ -158,17 +164,16 @@ pub fn draw(
         ID_SIZE.0
     };
     let mut dots = Vec::with_capacity(figure.cameras.len());
+    let mut printed = Vec::with_capacity(figure.cameras.len());
     for (x, y, id) in &figure.cameras {
         let (px, py) = at((*x, *y));
         dots.push((px, py));
-        let width = measure(id, id_size);
-        labels.push(Label {
-            x: (px + DOT_RADIUS + 0.4).min(max_width - width),
-            y: py - DOT_RADIUS,
-            size: id_size,
-            text: id.clone(),
-        });
+        printed.push((px, py, id.as_str()));
     }
+    // Ids sharing a place become one label; a label with no room becomes a count.
+    let groups = plan_labels::groups(&printed);
+    let placed = plan_labels::place(&groups, id_size, DOT_RADIUS, max_width, measure);
+    labels.extend(placed.labels);
     let scale_bar = figure
         .scale_bar
         .as_ref()
@@ -184,6 +189,8 @@ pub fn draw(
         dot_radius: DOT_RADIUS,
         scale_bar,
         labels,
+        badges: placed.badges,
+        unlabelled: placed.unlabelled,
         legend,
         bottom,
     }
@@ -324,8 +331,16 @@ mod tests {
                 label: "École".to_owned(),
             }],
             masks: Vec::new(),
+            // Apart: 45 points across and 20 down at the tests' size, room for each id.
             cameras: (0..cameras)
-                .map(|n| (10.0 + n as f32, 500.0, format!("CAM-{n:03}")))
+                .map(|n| {
+                    let (column, row) = ((n % 11) as f32, (n / 11) as f32);
+                    (
+                        10.0 + column * 180.0,
+                        50.0 + row * 80.0,
+                        format!("CAM-{n:03}"),
+                    )
+                })
                 .collect(),
             legend: vec![
                 (PLAN_SECTOR, "Champ de vision".to_owned()),
@@ -334,6 +349,7 @@ mod tests {
             scale_bar: Some((400.0, "100 m".to_owned())),
             caption: String::new(),
             elsewhere: String::new(),
+            crowded: "{count} sans identifiant".to_owned(),
         }
     }
 

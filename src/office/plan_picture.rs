@@ -45,6 +45,8 @@ pub struct PlanPicture {
     /// width and height in pixels of the picture. `None` when the picture is whole (a blank
     /// sheet, or a background painted in).
     pub background: Option<(Arc<Picture>, [u32; 4])>,
+    /// Cameras the drawing could not name (too crowded): the documents say how many.
+    pub unlabelled: usize,
 }
 
 impl PlanPicture {
@@ -105,6 +107,7 @@ pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
         width,
         height,
         background: carried.map(|picture| (picture, sheet_px)),
+        unlabelled: drawing.unlabelled,
     })
 }
 
@@ -223,6 +226,22 @@ impl Canvas<'_> {
                     None,
                 );
             }
+        }
+        for badge in &drawing.badges {
+            let (x, y) = badge.at;
+            if let Some(disc) = PathBuilder::from_circle(x * k, y * k, badge.radius * k) {
+                self.pixmap.fill_path(
+                    &disc,
+                    &paint(Rgb(1.0, 1.0, 1.0), 1.0),
+                    FillRule::Winding,
+                    Transform::identity(),
+                    None,
+                );
+                let mut ring = PathBuilder::new();
+                ring.push_circle(x * k, y * k, badge.radius * k);
+                self.stroke(ring, INK, 0.5);
+            }
+            self.label(&badge.label);
         }
         for label in &drawing.labels {
             self.label(label);
@@ -369,6 +388,7 @@ mod tests {
             scale_bar: Some((400.0, "100 m".to_owned())),
             caption: String::new(),
             elsewhere: String::new(),
+            crowded: "{count} sans identifiant".to_owned(),
         }
     }
 

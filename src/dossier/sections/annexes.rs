@@ -81,7 +81,8 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
     }
     let mut cameras: Vec<_> = ctx.a.cameras.iter().collect();
     // Natural order: 2 before 10 before 100, as a reader counts.
-    cameras.sort_by(|a, b| natural_cmp(a.camera_id.as_str(), b.camera_id.as_str()));
+    cameras
+        .sort_by(|a, b| crate::model::ids::natural_cmp(a.camera_id.as_str(), b.camera_id.as_str()));
     let rows = cameras
         .iter()
         .map(|c| {
@@ -385,54 +386,4 @@ fn legal_references(ctx: &Ctx) -> Vec<Block> {
             rows,
         },
     ]
-}
-/// Compares two ids as a reader counts: runs of digits by their value (`CAM-2` < `CAM-10`),
-/// the rest as text.
-fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn chunks(text: &str) -> Vec<(bool, &str)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut digits = None;
-        for (at, c) in text.char_indices() {
-            let is_digit = c.is_ascii_digit();
-            if digits.is_some_and(|d| d != is_digit) {
-                out.push((digits.unwrap_or(false), &text[start..at]));
-                start = at;
-            }
-            digits = Some(is_digit);
-        }
-        if start < text.len() {
-            out.push((digits.unwrap_or(false), &text[start..]));
-        }
-        out
-    }
-    let (x, y) = (chunks(a), chunks(b));
-    for ((dx, cx), (dy, cy)) in x.iter().zip(y.iter()) {
-        let order = if *dx && *dy {
-            let trimmed = |s: &str| s.trim_start_matches('0').to_owned();
-            let (tx, ty) = (trimmed(cx), trimmed(cy));
-            tx.len().cmp(&ty.len()).then_with(|| tx.cmp(&ty))
-        } else {
-            cx.cmp(cy)
-        };
-        if order != std::cmp::Ordering::Equal {
-            return order;
-        }
-    }
-    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
-}
-
-#[cfg(test)]
-mod natural_tests {
-    use super::natural_cmp;
-
-    #[test]
-    fn ids_sort_as_a_reader_counts() {
-        let mut ids = vec!["100", "CAM-10", "10", "CAM-2", "2", "CAM-002", "B", "A-1"];
-        ids.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(
-            ids,
-            ["2", "10", "100", "A-1", "B", "CAM-002", "CAM-2", "CAM-10"]
-        );
-    }
 }

@@ -259,6 +259,7 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
             .scale_bar(f64::from(plan.width) / 5.0)
             .map(|(metres, pixels)| (pixels as f32, crate::model::site_plan::length_text(metres))),
         elsewhere: ctx.t("dossier.plan.elsewhere"),
+        crowded: ctx.t("dossier.plan.crowded"),
         caption: ctx.tw(
             "dossier.plan.caption",
             &[("perimeter", plan.perimeter.trim()), ("scale", scale)],

@@ -83,6 +83,13 @@ pub(super) fn document(
                     paragraph(&mut x, "Note", note);
                 }
                 paragraph(&mut x, "Note", &figure.caption);
+                let unlabelled = plans
+                    .get(plan_number - 1)
+                    .and_then(Option::as_ref)
+                    .map_or(0, |picture| picture.unlabelled);
+                if let Some(note) = figure.crowded_note(unlabelled) {
+                    paragraph(&mut x, "Note", &note);
+                }
             }
             Block::Signatures(lines) => write_signatures(&mut x, lines),
             Block::PageBreak => {

@@ -246,6 +246,13 @@ pub(super) fn content(
                     paragraph(&mut body, "Note", note);
                 }
                 paragraph(&mut body, "Note", &figure.caption);
+                let unlabelled = plans
+                    .get(plan_number - 1)
+                    .and_then(Option::as_ref)
+                    .map_or(0, |picture| picture.unlabelled);
+                if let Some(note) = figure.crowded_note(unlabelled) {
+                    paragraph(&mut body, "Note", &note);
+                }
             }
             Block::Signatures(lines) => write_signatures(&mut body, &mut auto, lines),
             Block::PageBreak => {

@@ -112,6 +112,17 @@ impl Layouter<'_> {
                 stroke: None,
             });
         }
+        for badge in &drawing.badges {
+            let (x, y) = at(badge.at);
+            self.page().items.push(Item::Circle {
+                x,
+                y,
+                r: badge.radius,
+                fill: Some(Rgb(1.0, 1.0, 1.0)),
+                stroke: Some(INK),
+            });
+            self.label(&badge.label, (left, top), INK);
+        }
         for label in &drawing.labels {
             self.label(label, (left, top), INK);
         }
@@ -122,6 +133,12 @@ impl Layouter<'_> {
         }
         self.y = top + drawing.bottom + 14.0;
         self.text(MARGIN_X, self.y, 7.5, Face::Italic, MUTED, &figure.caption);
+        if let Some(note) = figure.crowded_note(drawing.unlabelled) {
+            for line in self.wrap(&note, Face::Italic, 7.5, CONTENT_W) {
+                self.y += 10.0;
+                self.text(MARGIN_X, self.y, 7.5, Face::Italic, MUTED, &line);
+            }
+        }
         if let FigureBackground::Missing(note) = &figure.background {
             self.y += 11.0;
             let bad = tone_colors(Tone::Blocking).1;
