@@ -287,6 +287,12 @@ pub struct PlanFigure {
     pub width: f32,
     /// The sheet's height, in plan pixels.
     pub height: f32,
+    /// The part of the sheet drawn, `[x, y, width, height]` in plan pixels (a detail of a
+    /// crowded plan); `None`: the whole sheet.
+    pub view: Option<[f32; 4]>,
+    /// Only the cameras in this part of the sheet (`[x, y, width, height]`, plan pixels) get
+    /// their ids written — a detail's own; the others in view are dots. `None`: every camera.
+    pub named: Option<[f32; 4]>,
     /// The cameras' fields of view (drawn first, pale).
     pub sectors: Vec<Vec<(f32, f32)>>,
     /// The zones.

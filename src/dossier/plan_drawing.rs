@@ -28,8 +28,11 @@ const LEGEND_ROW: f32 = 12.0;
 pub struct PlanDrawing {
     /// The box's width: the room the figure was given.
     pub box_width: f32,
-    /// The sheet: left, top, width, height.
+    /// The sheet (the part of it drawn): left, top, width, height.
     pub sheet: [f32; 4],
+    /// Where the whole sheet's picture goes, clipped to [`PlanDrawing::sheet`]: the sheet
+    /// itself, or more for a detail.
+    pub picture: [f32; 4],
     /// The sheet's outline: colour and width (drawn under and, over a picture, again above).
     pub outline: (Rgb, f32),
     /// True when the sheet is a picture: the fills are then translucent over it.
@@ -111,10 +114,15 @@ pub fn draw(
     (max_width, max_height): (f32, f32),
     measure: &dyn Fn(&str, f32) -> f32,
 ) -> PlanDrawing {
-    let scale = (max_width / figure.width.max(1.0)).min(max_height / figure.height.max(1.0));
-    let (w, h) = (figure.width * scale, figure.height * scale);
+    let [vx, vy, vw, vh] = figure
+        .view
+        .filter(|[_, _, w, h]| *w > 0.0 && *h > 0.0)
+        .unwrap_or([0.0, 0.0, figure.width, figure.height]);
+    let scale = (max_width / vw.max(1.0)).min(max_height / vh.max(1.0));
+    let (w, h) = (vw * scale, vh * scale);
     let left = (max_width - w) / 2.0;
-    let at = |(x, y): (f32, f32)| (left + x * scale, y * scale);
+    let at = |(x, y): (f32, f32)| (left + (x - vx) * scale, (y - vy) * scale);
+    let inside = |(x, y): (f32, f32)| x >= left && x <= left + w && y >= 0.0 && y <= h;
     let on_sheet =
         |points: &[(f32, f32)]| clip(points.iter().map(|p| at(*p)).collect(), left, 0.0, w, h);
     let mut shapes = Vec::new();
@@ -150,6 +158,9 @@ pub fn draw(
         let sx: f32 = zone.points.iter().map(|(x, _)| x).sum();
         let bottom = zone.points.iter().map(|(_, y)| *y).fold(f32::MIN, f32::max);
         let (cx, cy) = at((sx / n, bottom));
+        if !inside((cx, cy)) {
+            continue;
+        }
         let width = measure(&zone.label, ZONE_NAME_SIZE);
         labels.push(Label {
             x: (cx - width / 2.0).clamp(0.0, (max_width - width).max(0.0)),
@@ -158,17 +169,26 @@ pub fn draw(
             text: zone.label.clone(),
         });
     }
-    let id_size = if figure.cameras.len() > DENSE {
-        ID_SIZE.1
-    } else {
-        ID_SIZE.0
-    };
+    let shown = figure
+        .cameras
+        .iter()
+        .filter(|(x, y, _)| inside(at((*x, *y))))
+        .count();
+    let id_size = if shown > DENSE { ID_SIZE.1 } else { ID_SIZE.0 };
     let mut dots = Vec::with_capacity(figure.cameras.len());
     let mut printed = Vec::with_capacity(figure.cameras.len());
     for (x, y, id) in &figure.cameras {
         let (px, py) = at((*x, *y));
+        if !inside((px, py)) {
+            continue;
+        }
         dots.push((px, py));
-        printed.push((px, py, id.as_str()));
+        let is_named = figure
+            .named
+            .is_none_or(|[nx, ny, nw, nh]| *x >= nx && *x < nx + nw && *y >= ny && *y < ny + nh);
+        if is_named {
+            printed.push((px, py, id.as_str()));
+        }
     }
     // Ids sharing a place become one label; a label with no room becomes a count.
     let groups = plan_labels::groups(&printed);
@@ -182,6 +202,12 @@ pub fn draw(
     PlanDrawing {
         box_width: max_width,
         sheet: [left, 0.0, w, h],
+        picture: [
+            left - vx * scale,
+            -vy * scale,
+            figure.width * scale,
+            figure.height * scale,
+        ],
         outline: (RULE, 0.8),
         on_picture: matches!(figure.background, FigureBackground::Picture(_)),
         shapes,
@@ -349,6 +375,8 @@ mod tests {
             scale_bar: Some((400.0, "100 m".to_owned())),
             caption: String::new(),
             elsewhere: String::new(),
+            view: None,
+            named: None,
             crowded: "{count} sans identifiant".to_owned(),
         }
     }

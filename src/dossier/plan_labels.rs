@@ -1,9 +1,9 @@
 //! The cameras' ids on a plan drawing, legible at city scale: cameras whose dots share a place
 //! on the printed page become one group, written « 1051–1057 (4) » (the first and last ids in
 //! a reader's order, and how many); each label goes where it overlaps no other label nor dot
-//! (above right of its dot, else above left, below right, below left), and a group left without
-//! room shows its count in a badge on its dot instead — so a plan of 2,000 cameras never prints
-//! ids over ids, and says how many cameras it could not name.
+//! (above right of its dot, else above left, below right, below left, beside, above, below),
+//! and a group left without room shows its count in a badge on its dot instead — so a plan of
+//! 2,000 cameras never prints ids over ids, and says how many cameras it could not name.
 
 use super::plan_drawing::Label;
 use crate::model::ids::natural_cmp;
@@ -124,7 +124,7 @@ pub fn groups<'a>(cameras: &[(f32, f32, &'a str)]) -> Vec<Group<'a>> {
 }
 
 /// Labels `groups` at `size` points within `width` points, none over another: the largest
-/// groups first, each in the first of four places around its dot that is free; `measure`
+/// groups first, each in the first of eight places around its dot that is free; `measure`
 /// gives a text's width at a size. `dot` is the dots' radius.
 pub fn place(
     groups: &[Group],
@@ -162,6 +162,10 @@ pub fn place(
             (x - gap - w, y - dot),
             (x + gap, y + dot + size * 0.8),
             (x - gap - w, y + dot + size * 0.8),
+            (x + gap, y + size * 0.35),
+            (x - gap - w, y + size * 0.35),
+            (x - w / 2.0, y - gap - size * 0.2),
+            (x - w / 2.0, y + gap + size * 0.8),
         ];
         let free = spots.into_iter().find_map(|(lx, baseline)| {
             let rect = [lx, baseline - size * 0.8, w, size];

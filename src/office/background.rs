@@ -11,30 +11,42 @@ use crate::dossier::Picture;
 /// The most scaled backgrounds kept (each is `width × height × 4` bytes, ~6 MB at 1,400 px).
 const KEPT: usize = 8;
 
-/// A scaled background and the picture it was made from, while that picture lives.
-type Kept = (Weak<Picture>, (u32, u32), Arc<Vec<u8>>);
+/// A scaled background and the picture it was made from, while that picture lives, with the
+/// part of it scaled and the size.
+type Kept = (Weak<Picture>, View, (u32, u32), Arc<Vec<u8>>);
+
+/// The part of a picture scaled: left, top, width and height as fractions of its sides.
+pub type View = [f32; 4];
+
+/// The whole picture.
+pub const WHOLE: View = [0.0, 0.0, 1.0, 1.0];
 
 static SCALED: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
 
-/// `picture` upright and scaled to `width × height`, as opaque RGBA bytes row by row; `None`
-/// when it cannot be decoded.
-pub fn scaled(picture: &Arc<Picture>, (width, height): (u32, u32)) -> Option<Arc<Vec<u8>>> {
+/// The part `view` of `picture` (see [`View`]; [`WHOLE`] for all of it), upright and scaled to
+/// `width × height`, as opaque RGBA bytes row by row; `None` when it cannot be decoded.
+pub fn scaled(
+    picture: &Arc<Picture>,
+    view: View,
+    (width, height): (u32, u32),
+) -> Option<Arc<Vec<u8>>> {
     let mut kept = SCALED
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     // Forget what was made from pictures no longer kept anywhere.
-    kept.retain(|(source, _, _)| source.strong_count() > 0);
-    let found = kept.iter().find(|(source, sides, _)| {
+    kept.retain(|(source, _, _, _)| source.strong_count() > 0);
+    let found = kept.iter().find(|(source, part, sides, _)| {
         *sides == (width, height)
+            && *part == view
             && source
                 .upgrade()
                 .is_some_and(|source| Arc::ptr_eq(&source, picture))
     });
-    if let Some((_, _, pixels)) = found {
+    if let Some((_, _, _, pixels)) = found {
         return Some(Arc::clone(pixels));
     }
     drop(kept);
-    let pixels = Arc::new(make(picture, (width, height))?);
+    let pixels = Arc::new(make(picture, view, (width, height))?);
     let mut kept = SCALED
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -43,16 +55,27 @@ pub fn scaled(picture: &Arc<Picture>, (width, height): (u32, u32)) -> Option<Arc
     }
     kept.push((
         Arc::downgrade(picture),
+        view,
         (width, height),
         Arc::clone(&pixels),
     ));
     Some(pixels)
 }
 
-fn make(picture: &Picture, (width, height): (u32, u32)) -> Option<Vec<u8>> {
+fn make(picture: &Picture, view: View, (width, height): (u32, u32)) -> Option<Vec<u8>> {
     let mut decoded = image::load_from_memory(&picture.file).ok()?;
     if let Some(orientation) = image::metadata::Orientation::from_exif(picture.orientation) {
         decoded.apply_orientation(orientation);
+    }
+    if view != WHOLE {
+        let (sw, sh) = (decoded.width() as f32, decoded.height() as f32);
+        let [fx, fy, fw, fh] = view.map(|v| v.clamp(0.0, 1.0));
+        let (x, y) = ((fx * sw) as u32, (fy * sh) as u32);
+        let (w, h) = (
+            ((fw * sw).ceil() as u32).clamp(1, decoded.width().saturating_sub(x).max(1)),
+            ((fh * sh).ceil() as u32).clamp(1, decoded.height().saturating_sub(y).max(1)),
+        );
+        decoded = decoded.crop_imm(x, y, w, h);
     }
     let source = decoded.into_rgb8();
     Some(box_scaled(&source, width.max(1), height.max(1)))
@@ -137,13 +160,46 @@ mod tests {
             stream: crate::dossier::PictureStream::Jpeg { components: 3 },
             file,
         });
-        let first = scaled(&picture, (20, 10)).expect("scaled");
-        let again = scaled(&picture, (20, 10)).expect("scaled");
+        let first = scaled(&picture, WHOLE, (20, 10)).expect("scaled");
+        let again = scaled(&picture, WHOLE, (20, 10)).expect("scaled");
         assert!(Arc::ptr_eq(&first, &again), "made once");
         assert_eq!(&first[..4], &[10, 20, 30, 255]);
         // Another picture with equal content is another entry: nothing is shared by address.
         let other = Arc::new((*picture).clone());
-        let made = scaled(&other, (20, 10)).expect("scaled");
+        let made = scaled(&other, WHOLE, (20, 10)).expect("scaled");
         assert!(!Arc::ptr_eq(&first, &made));
+    }
+
+    #[test]
+    fn a_detail_scales_its_part_of_the_picture_only() {
+        // Left half black, right half white: the right quarter is all white.
+        let mut file = Vec::new();
+        image::RgbImage::from_fn(40, 20, |x, _| {
+            if x < 20 {
+                image::Rgb([0, 0, 0])
+            } else {
+                image::Rgb([255, 255, 255])
+            }
+        })
+        .write_to(
+            &mut std::io::Cursor::new(&mut file),
+            image::ImageFormat::Png,
+        )
+        .expect("png");
+        let picture = Arc::new(Picture {
+            width: 40,
+            height: 20,
+            orientation: 1,
+            stream: crate::dossier::PictureStream::Jpeg { components: 3 },
+            file,
+        });
+        let right = scaled(&picture, [0.75, 0.0, 0.25, 1.0], (10, 20)).expect("scaled");
+        assert!(right.chunks_exact(4).all(|p| p == [255, 255, 255, 255]));
+        let whole = scaled(&picture, WHOLE, (10, 20)).expect("scaled");
+        assert_eq!(
+            &whole[..4],
+            &[0, 0, 0, 255],
+            "the whole one is another entry"
+        );
     }
 }

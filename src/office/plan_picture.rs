@@ -80,14 +80,23 @@ pub fn render(figure: &PlanFigure) -> Option<PlanPicture> {
     let mut pixmap = Pixmap::new(width, height)?;
     let [sx, sy, sw, sh] = drawing.sheet.map(|v| v * k);
     let sheet_px = [sx, sy, sw, sh].map(|v| v.round().max(0.0) as u32);
+    // A detail's background is painted in: the word processors would show it whole.
     let carried = match &figure.background {
-        FigureBackground::Picture(picture) if picture.orientation == 1 => Some(Arc::clone(picture)),
+        FigureBackground::Picture(picture) if picture.orientation == 1 && figure.view.is_none() => {
+            Some(Arc::clone(picture))
+        }
         _ => None,
     };
     if carried.is_none() {
         pixmap.fill(Color::WHITE);
         if let FigureBackground::Picture(picture) = &figure.background {
-            paint_background(&mut pixmap, picture, sheet_px);
+            let view = figure
+                .view
+                .map_or(super::background::WHOLE, |[x, y, w, h]| {
+                    let (fw, fh) = (figure.width.max(1.0), figure.height.max(1.0));
+                    [x / fw, y / fh, w / fw, h / fh]
+                });
+            paint_background(&mut pixmap, picture, view, sheet_px);
         }
     }
     let alpha = if drawing.on_picture {
@@ -119,9 +128,14 @@ fn text_width(font: &FontRef, text: &str, size: f32) -> f32 {
         .sum()
 }
 
-/// Paints `picture`, scaled, over the sheet `[x, y, w, h]` (pixels).
-fn paint_background(pixmap: &mut Pixmap, picture: &Arc<Picture>, [x, y, w, h]: [u32; 4]) {
-    let Some(pixels) = super::background::scaled(picture, (w, h)) else {
+/// Paints the part `view` of `picture`, scaled, over the sheet `[x, y, w, h]` (pixels).
+fn paint_background(
+    pixmap: &mut Pixmap,
+    picture: &Arc<Picture>,
+    view: super::background::View,
+    [x, y, w, h]: [u32; 4],
+) {
+    let Some(pixels) = super::background::scaled(picture, view, (w, h)) else {
         return;
     };
     let stride = pixmap.width() as usize * 4;
@@ -388,6 +402,8 @@ mod tests {
             scale_bar: Some((400.0, "100 m".to_owned())),
             caption: String::new(),
             elsewhere: String::new(),
+            view: None,
+            named: None,
             crowded: "{count} sans identifiant".to_owned(),
         }
     }

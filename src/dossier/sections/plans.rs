@@ -115,7 +115,36 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     if ctx.hides_locations() {
         return out;
     }
-    out.push(Block::Plan(figure(ctx, plan, &scale)));
+    let overview = figure(ctx, plan, &scale);
+    let parts = details(ctx, plan);
+    out.push(Block::Plan(overview.clone()));
+    for (what, view, cell, cameras) in &parts {
+        out.push(Block::Heading {
+            level: 3,
+            text: ctx.tw(
+                "dossier.plan.detail",
+                &[
+                    ("what", what),
+                    ("cameras", &ctx.count("doc.cameras", *cameras as u64)),
+                ],
+            ),
+        });
+        let [_, _, width, _] = *view;
+        out.push(Block::Plan(PlanFigure {
+            view: Some(*view),
+            named: Some(*cell),
+            scale_bar: plan
+                .scale_bar(f64::from(width) / 5.0)
+                .map(|(metres, pixels)| {
+                    (pixels as f32, crate::model::site_plan::length_text(metres))
+                }),
+            caption: ctx.tw(
+                "dossier.plan.detail_caption",
+                &[("what", what), ("scale", &scale)],
+            ),
+            ..overview.clone()
+        }));
+    }
     if plan.placements.is_empty() {
         return out;
     }
@@ -193,6 +222,136 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     out
 }
 
+/// The parts of a crowded plan (over `DENSE` cameras) drawn again, larger: one per perimeter
+/// its cameras belong to when they are of several, each cut in quarters (`quarters`) until a
+/// part holds at most `DENSE` cameras — each with what it is, the part of the sheet (`[x, y,
+/// width, height]` in plan pixels, with a margin), the cell whose cameras are its own (the
+/// drawing shows its neighbours as dots) and how many they are. None for a plan of fewer.
+fn details(ctx: &Ctx, plan: &SitePlan) -> Vec<(String, [f32; 4], [f32; 4], usize)> {
+    let dense = crate::dossier::plan_drawing::DENSE;
+    let placed: Vec<(f32, f32, &str)> = plan
+        .placements
+        .iter()
+        .filter(|p| p.position.is_finite())
+        .map(|p| {
+            (
+                p.position.x as f32,
+                p.position.y as f32,
+                p.camera_id.as_str(),
+            )
+        })
+        .collect();
+    if placed.len() <= dense {
+        return Vec::new();
+    }
+    let perimeter_of: std::collections::HashMap<&str, &str> = ctx
+        .a
+        .cameras
+        .iter()
+        .map(|c| (c.camera_id.as_str(), c.perimeter.trim()))
+        .collect();
+    let mut by_perimeter: std::collections::BTreeMap<&str, Vec<(f32, f32)>> =
+        std::collections::BTreeMap::new();
+    for (x, y, id) in &placed {
+        let perimeter = perimeter_of.get(id).copied().unwrap_or_default();
+        by_perimeter.entry(perimeter).or_default().push((*x, *y));
+    }
+    let mut perimeters: Vec<(&str, Vec<(f32, f32)>)> = by_perimeter.into_iter().collect();
+    perimeters.sort_by(|a, b| crate::model::ids::natural_cmp(a.0, b.0));
+    let several = perimeters.len() > 1;
+    let sheet = (plan.width.max(1) as f32, plan.height.max(1) as f32);
+    let mut out = Vec::new();
+    for (perimeter, points) in perimeters {
+        let parts = quarters(points, dense);
+        let total = parts.len();
+        for (n, (cell, points)) in parts.iter().enumerate() {
+            let part = ctx.tw(
+                "dossier.plan.detail_part",
+                &[("n", &(n + 1).to_string()), ("total", &total.to_string())],
+            );
+            let what = match (several, total > 1) {
+                (false, _) => part,
+                (true, many) => {
+                    let name = if perimeter.is_empty() {
+                        ctx.t("dossier.plan.no_perimeter")
+                    } else {
+                        ctx.tw("dossier.plan.detail_perimeter", &[("perimeter", perimeter)])
+                    };
+                    if many {
+                        format!("{name}, {part}")
+                    } else {
+                        name
+                    }
+                }
+            };
+            out.push((what, view_round(*cell, sheet), *cell, points.len()));
+        }
+    }
+    out
+}
+
+/// The cells of a quadtree over `points` (their extent cut in four, and each quarter again,
+/// while it holds more than `most` and is not eight cuts deep), the empty ones left out: each
+/// cell's box and its points.
+fn quarters(points: Vec<(f32, f32)>, most: usize) -> Vec<([f32; 4], Vec<(f32, f32)>)> {
+    fn cut(
+        cell: [f32; 4],
+        points: Vec<(f32, f32)>,
+        most: usize,
+        depth: u8,
+        out: &mut Vec<([f32; 4], Vec<(f32, f32)>)>,
+    ) {
+        if points.is_empty() {
+            return;
+        }
+        if points.len() <= most.max(1) || depth >= 8 {
+            out.push((cell, points));
+            return;
+        }
+        let [x, y, w, h] = cell;
+        let (mx, my) = (x + w / 2.0, y + h / 2.0);
+        let mut parts: [Vec<(f32, f32)>; 4] = Default::default();
+        for p in points {
+            parts[usize::from(p.0 >= mx) + 2 * usize::from(p.1 >= my)].push(p);
+        }
+        for (index, part) in parts.into_iter().enumerate() {
+            let (dx, dy) = ((index % 2) as f32, (index / 2) as f32);
+            let quarter = [x + dx * w / 2.0, y + dy * h / 2.0, w / 2.0, h / 2.0];
+            cut(quarter, part, most, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    let [x, y, w, h] = extent(&points);
+    // A square root cell, so the quarters keep the page's proportions.
+    let side = w.max(h).max(1.0);
+    let root = [x - (side - w) / 2.0, y - (side - h) / 2.0, side, side];
+    cut(root, points, most, 0, &mut out);
+    out
+}
+
+/// The smallest box holding `points`: left, top, width, height.
+fn extent(points: &[(f32, f32)]) -> [f32; 4] {
+    let (x0, y0, x1, y1) = points.iter().fold(
+        (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
+        |(a, b, c, d), (x, y)| (a.min(*x), b.min(*y), c.max(*x), d.max(*y)),
+    );
+    [x0, y0, (x1 - x0).max(0.0), (y1 - y0).max(0.0)]
+}
+
+/// The part of a `sheet` (width, height) a detail of the box `[x, y, w, h]` shows: the box
+/// with a twentieth of margin all round, at least a fortieth of the sheet's longer side, within
+/// the sheet.
+fn view_round([x, y, w, h]: [f32; 4], (width, height): (f32, f32)) -> [f32; 4] {
+    let (cx, cy) = (x + w / 2.0, y + h / 2.0);
+    let least = width.max(height) / 40.0;
+    let margin = w.max(h) * 0.05;
+    let w = (w + 2.0 * margin).max(least).min(width);
+    let h = (h + 2.0 * margin).max(least).min(height);
+    let left = (cx - w / 2.0).clamp(0.0, (width - w).max(0.0));
+    let top = (cy - h / 2.0).clamp(0.0, (height - h).max(0.0));
+    [left, top, w, h]
+}
+
 fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
     let zones = plan
         .zones
@@ -228,6 +387,8 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
         background,
         width: plan.width.max(1) as f32,
         height: plan.height.max(1) as f32,
+        view: None,
+        named: None,
         sectors: plan
             .placements
             .iter()

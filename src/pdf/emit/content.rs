@@ -146,9 +146,14 @@ impl<'m> ContentWriter<'m> {
                 w,
                 h,
                 orientation,
+                clip,
             } => {
                 end_text(out, state);
                 out.extend_from_slice(b"q\n");
+                if let Some([cx, cy, cw, ch]) = clip {
+                    numbers(out, &[*cx, PAGE_H - cy - ch, *cw, *ch]);
+                    out.extend_from_slice(b"re W n\n");
+                }
                 numbers(out, &placement(*orientation, *x, PAGE_H - y - h, *w, *h));
                 out.extend_from_slice(b"cm\n");
                 name(out, picture_name(*index).as_bytes());

@@ -69,6 +69,8 @@ pub enum Item {
         /// How the stored picture is turned to stand upright: an EXIF orientation, 1 to 8
         /// (1: as stored).
         orientation: u8,
+        /// Only this part of it shows: left, top, width, height (a detail of a plan).
+        clip: Option<[f32; 4]>,
     },
     /// From here on, fills are translucent (`true`, so a background shows through the fields
     /// of view and zones drawn over it) or opaque again (`false`).

@@ -44,13 +44,17 @@ impl Layouter<'_> {
         };
         if let Some(picture) = picture {
             let index = self.picture_index(picture);
+            let [px, py, pw, ph] = drawing.picture;
+            let (px, py) = at((px, py));
+            let whole = (px - sx).abs() < 0.01 && (py - sy).abs() < 0.01 && (pw - w).abs() < 0.01;
             items.push(Item::Picture {
                 index,
                 orientation: picture.orientation,
-                x: sx,
-                y: sy,
-                w,
-                h,
+                x: px,
+                y: py,
+                w: pw,
+                h: ph,
+                clip: (!whole).then_some([sx, sy, w, h]),
             });
             items.push(Item::Translucent(true));
         }
