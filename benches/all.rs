@@ -1,8 +1,11 @@
 //! Every benchmark of the project in one table, with the targets the issues set: load and save
 //! (sample, 10,000 cameras), the rule engine, the dossier export (sample, 470, 10,000 cameras,
 //! the whole `gardefou export` process, LibreOffice on the same dossier when installed)
-//! the portfolio (500 assessments) and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
+//! the portfolio (500 assessments), a city's open data (10,000-row import, 2,000-camera
+//! dossier) and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
 
+#[path = "support/city.rs"]
+mod city;
 #[path = "support/common.rs"]
 mod common;
 #[path = "support/dossier.rs"]
@@ -26,5 +29,6 @@ fn main() {
     rows.extend(portfolio::rows());
     rows.extend(history::rows());
     rows.extend(dossier::rows());
+    rows.extend(city::rows());
     common::print_table(&rows);
 }

@@ -229,6 +229,11 @@ pub struct ImportCamerasArgs {
     /// / Une colonne et le champ qu'elle remplit.
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
+    /// Rows of cameras already in the project update them (the columns the file fills; the
+    /// others are kept) instead of being refused. / Les lignes des caméras déjà présentes les
+    /// mettent à jour au lieu d'être refusées.
+    #[arg(long)]
+    pub update: bool,
     /// Print the report as JSON. / Le compte rendu en JSON.
     #[arg(long)]
     pub json: bool,

@@ -263,12 +263,15 @@ pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String
 /// What a confirmed camera CSV import did: the cameras imported, the positions put on plans,
 /// the plans added, and each position not used with why.
 pub fn csv_imported(
-    cameras: usize,
+    (cameras, updated): (usize, usize),
     placed: &crate::session::camera_csv::PositionsPlaced,
     lang: Lang,
 ) -> String {
     use crate::session::camera_csv::NotPlaced;
     let mut parts = vec![crate::i18n::tr_count(lang, "ui.csv_imported", cameras, &[])];
+    if updated > 0 {
+        parts.push(crate::i18n::tr_count(lang, "ui.csv_updated", updated, &[]));
+    }
     if placed.placed > 0 {
         parts.push(crate::i18n::tr_count(
             lang,

@@ -899,12 +899,41 @@ fn import_cameras_scripts_the_apps_csv_import() {
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(report["imported"], 0);
+    assert_eq!(report["updated"], 0);
     assert_eq!(report["ignored_columns"][0], "Marque");
     let refused = report["refused"].as_array().expect("refused");
     assert_eq!(refused.len(), 3);
     assert!(refused[0]["message"]
         .as_str()
         .is_some_and(|m| m.contains("already in the inventory")));
+
+    // With --update, the cameras already there are updated from the file instead.
+    std::fs::write(
+        csv,
+        "Code postal;Numéro;Implantation;Date de mise en service;lat;lon;Marque\n\
+         75008;46685;Place de la Concorde, angle rue Royale;08/07/16;48.8656;2.3212;Axis\n",
+    )
+    .expect("csv");
+    let output = gardefou(&[
+        "import-cameras",
+        csv,
+        "--into",
+        project_arg,
+        "--update",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        (report["imported"].as_u64(), report["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let a = gardefou::storage::load(&project).expect("the project");
+    assert_eq!(
+        a.cameras[0].location,
+        "Place de la Concorde, angle rue Royale"
+    );
+    assert_eq!(a.cameras.len(), 2);
 
     // -o never writes over a file; a bad --map writes nothing.
     let before = std::fs::read(&project).expect("read");

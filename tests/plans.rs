@@ -641,7 +641,7 @@ fn positions_from_the_camera_csv_go_on_each_perimeter_s_plan_with_their_reasons_
     assert_eq!(one.direction_degrees, 90.0);
     // The message says all of it.
     let message = gardefou::messages::csv_imported(
-        import.preview.cameras.len(),
+        (import.preview.cameras.len(), 0),
         &placed,
         gardefou::model::Lang::Fr,
     );

@@ -2532,6 +2532,23 @@ fn csv_rows_are_refused_in_french_with_the_right_reason_and_unlocated_ones_named
     assert!(h
         .query_by_label("1 caméra sans emplacement ni périmètre\u{a0}: N-1")
         .is_some());
+
+    // The choice to update the cameras already there instead: CAM-001's row is no longer
+    // refused, its location changes, the rest of its record stays.
+    let purposes = h.state().session.assessment.cameras[0].purposes.clone();
+    h.get_by_label("Mettre à jour les caméras déjà dans l’inventaire d’après le fichier")
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("ligne 2\u{a0}:").is_none());
+    assert!(h
+        .query_by_label_contains("1 caméra de l’inventaire à mettre à jour")
+        .is_some());
+    press(&mut h, "Confirmer l’import et les mises à jour");
+    let camera = h.state().session.assessment.cameras[0].clone();
+    assert_eq!(camera.camera_id.as_str(), "CAM-001");
+    assert_eq!(camera.location, "place");
+    assert_eq!(camera.purposes, purposes, "not in the file: kept");
+    assert!(h.query_by_label_contains("1 caméra mise à jour").is_some());
 }
 
 /// Issue 33, item 6: a camera's commissioning date is typed in its form as people write it,

@@ -162,6 +162,7 @@ pub fn rows() -> Vec<Row> {
     rows.push(changes_window(&sample));
     rows.extend(portfolio_view());
     rows.extend(plan_view(&sample));
+    rows.extend(city_plan_view());
     rows
 }
 
@@ -307,6 +308,53 @@ fn plan_view(sample: &Assessment) -> Vec<Row> {
     });
     rows.push(row(
         "plan editor, 8,000² picture, 2,000 cameras, panned and zoomed every frame".to_owned(),
+        &panning,
+    ));
+    rows
+}
+
+/// The plan editor on a city's 2,000 cameras imported from its open data onto one plan (sites
+/// of one to seven cameras, denser near the centre): idle, and panned and zoomed every frame.
+fn city_plan_view() -> Vec<Row> {
+    let dir = std::env::temp_dir().join(format!("gardefou-bench-city-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let today = Date::from_ymd(2026, 12, 7).unwrap_or_else(|| panic!("date"));
+    let session = crate::city::city(&dir.join("ville.csv"), 2_000, 1, today);
+    std::fs::remove_dir_all(&dir).ok();
+    let plan = session.assessment.plans[0].plan_id.to_string();
+    let mut harness = harness(session.assessment.clone());
+    let ctx = harness.0.ctx.clone();
+    harness.0.state_mut().apply(
+        &ctx,
+        gardefou::ui::action::Action::GoTo(
+            Step::VideoSystem,
+            Some(format!("plans[{plan}]").into()),
+        ),
+    );
+    for _ in 0..5 {
+        harness.0.step();
+    }
+    assert!(
+        harness.0.query_by_label("Voir tout le plan").is_some(),
+        "the plan editor is on screen"
+    );
+    let mut rows = Vec::new();
+    let idle = frames(&mut harness, |_| {});
+    rows.push(row(
+        "plan editor, a city's 2,000 clustered cameras from its open data, idle".to_owned(),
+        &idle,
+    ));
+    let mut n = 0u32;
+    let panning = frames(&mut harness, |h| {
+        n += 1;
+        let state = &mut h.state_mut().state.plans;
+        for view in state.views.values_mut() {
+            view.offset += egui::vec2(if n.is_multiple_of(2) { 40.0 } else { -35.0 }, 25.0);
+            view.zoom *= if n.is_multiple_of(2) { 1.08 } else { 0.95 };
+        }
+    });
+    rows.push(row(
+        "plan editor, a city's 2,000 clustered cameras, panned and zoomed every frame".to_owned(),
         &panning,
     ));
     rows

@@ -62,6 +62,7 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
         }
     }
     let existing = session.assessment.cameras.to_vec();
+    import.update_existing = args.update;
     import.remap(&existing);
     let preview = import.preview.clone();
     let placed = session.import_cameras(&preview);
@@ -81,6 +82,7 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
             "file": input,
             "project": target.display().to_string(),
             "imported": preview.cameras.len(),
+            "updated": preview.updates.len(),
             "placed": placed.placed,
             "plans_added": placed.plans_added.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>(),
             "ignored_columns": import.ignored_columns(),
@@ -113,7 +115,11 @@ pub fn run(args: &ImportCamerasArgs, lang: Lang) -> u8 {
         println!(
             "{}: {}",
             target.display(),
-            messages::csv_imported(preview.cameras.len(), &placed, lang)
+            messages::csv_imported(
+                (preview.cameras.len(), preview.updates.len()),
+                &placed,
+                lang,
+            )
         );
         if !preview.errors.is_empty() {
             println!(

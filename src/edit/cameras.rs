@@ -54,6 +54,15 @@ pub(super) fn apply(a: &mut Assessment, edit: &Edit) {
             each_camera(a, ids, |camera| camera.has_privacy_masking = *value);
         }
         Edit::ImportCameras(cameras) => a.cameras.extend(cameras.iter().cloned()),
+        Edit::UpdateCameras(cameras) => {
+            let by_id: std::collections::HashMap<&CameraId, &Camera> =
+                cameras.iter().map(|c| (&c.camera_id, c)).collect();
+            for camera in a.cameras.iter_mut() {
+                if let Some(new) = by_id.get(&camera.camera_id) {
+                    *camera = (*new).clone();
+                }
+            }
+        }
         _ => {}
     }
 }

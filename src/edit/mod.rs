@@ -54,6 +54,8 @@ pub enum Edit {
     SetMasking(Vec<CameraId>, bool),
     /// Add cameras read from a CSV file (ids already checked unique).
     ImportCameras(Vec<Camera>),
+    /// Replace the cameras of these ids with these records (an import updating the inventory).
+    UpdateCameras(Vec<Camera>),
     /// Fill the capability checklist from a preset of a common suite.
     ApplyPreset(crate::knowledge::presets::Preset),
     /// Attach a document to the evidence locker.
@@ -253,7 +255,8 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
         | Edit::AddCameraPurpose(..)
         | Edit::RemoveCameraPurpose(..)
         | Edit::SetMasking(..)
-        | Edit::ImportCameras(..) => cameras::apply(a, edit),
+        | Edit::ImportCameras(..)
+        | Edit::UpdateCameras(..) => cameras::apply(a, edit),
         Edit::AddPlan(..)
         | Edit::RemovePlan(..)
         | Edit::PlaceCamera(..)

@@ -246,6 +246,9 @@ pub struct CsvImport {
     pub kinds: camera_csv::KindChoices,
     /// The cameras the rows give with `mapping`, and the rows refused.
     pub preview: ImportPreview,
+    /// Rows of cameras already in the inventory update them (the columns the file fills),
+    /// instead of being refused.
+    pub update_existing: bool,
 }
 
 impl CsvImport {
@@ -259,13 +262,20 @@ impl CsvImport {
             mapping,
             kinds: camera_csv::KindChoices::new(),
             preview,
+            update_existing: false,
         }
     }
 
     /// Maps the rows again after the user changed `mapping` or a kind; the ids of `existing`
     /// count as taken.
     pub fn remap(&mut self, existing: &[Camera]) {
-        self.preview = camera_csv::preview_with(&self.table, &self.mapping, &self.kinds, existing);
+        self.preview = camera_csv::preview_with(
+            &self.table,
+            &self.mapping,
+            &self.kinds,
+            existing,
+            self.update_existing,
+        );
     }
 
     /// Maps the column titled `column` (as the file's header writes it, case and accents
@@ -327,14 +337,21 @@ impl Session {
         Ok(CsvImport::new(table, &self.assessment.cameras))
     }
 
-    /// Imports the cameras of a confirmed CSV draft and puts the positions its rows give on
-    /// the plans (see [`place_positions`]).
+    /// Imports the cameras of a confirmed CSV draft (and updates the inventory's when it was
+    /// asked to) and puts the positions its rows give on the plans (see [`place_positions`]).
     pub fn import_cameras(&mut self, preview: &ImportPreview) -> PositionsPlaced {
         edit::apply(
             &mut self.assessment,
             &self.kb,
             &Edit::ImportCameras(preview.cameras.clone()),
         );
+        if !preview.updates.is_empty() {
+            edit::apply(
+                &mut self.assessment,
+                &self.kb,
+                &Edit::UpdateCameras(preview.updates.clone()),
+            );
+        }
         place_positions(&mut self.assessment, &self.kb, &preview.positions)
     }
 

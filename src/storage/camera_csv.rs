@@ -413,6 +413,9 @@ pub struct ImportPreview {
     /// Ready cameras whose row gives neither a location nor a perimeter: imported, but nothing
     /// says where they are (the preview names them).
     pub unlocated: Vec<CameraId>,
+    /// With « update the cameras already in the inventory »: each such camera as the file
+    /// leaves it — the columns the file maps over what the inventory had, the rest kept.
+    pub updates: Vec<Camera>,
 }
 
 /// One distinct text of the type column and the kind it was read as.
@@ -758,7 +761,7 @@ pub const AGREEMENT_METRES: f64 = 10.0;
 
 /// Turns the rows into cameras with `mapping`; `existing` ids count as taken.
 pub fn preview(table: &CsvTable, mapping: &Mapping, existing: &[Camera]) -> ImportPreview {
-    preview_with(table, mapping, &KindChoices::new(), existing)
+    preview_with(table, mapping, &KindChoices::new(), existing, false)
 }
 
 /// The kind the user chose for a text of the type column (« Dôme » read as fixed, say),
@@ -771,6 +774,7 @@ pub fn preview_with(
     mapping: &Mapping,
     kinds: &KindChoices,
     existing: &[Camera],
+    update_existing: bool,
 ) -> ImportPreview {
     let mut out = ImportPreview::default();
     let column = |field: CameraField| {
@@ -784,8 +788,8 @@ pub fn preview_with(
             .push(RowError::new(1, vec![RowProblem::NoIdColumn]));
         return out;
     };
-    let in_inventory: std::collections::BTreeSet<&str> =
-        existing.iter().map(|c| c.camera_id.as_str()).collect();
+    let in_inventory: std::collections::HashMap<&str, &Camera> =
+        existing.iter().map(|c| (c.camera_id.as_str(), c)).collect();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut readings: std::collections::BTreeMap<String, (CameraKind, usize)> =
         std::collections::BTreeMap::new();
@@ -813,7 +817,7 @@ pub fn preview_with(
         let mut problems = Vec::new();
         if id.is_empty() {
             problems.push(RowProblem::EmptyId);
-        } else if in_inventory.contains(id) {
+        } else if in_inventory.contains_key(id) && !update_existing {
             problems.push(RowProblem::AlreadyInInventory(id.to_owned()));
         } else if !seen.insert(id.to_owned()) {
             problems.push(RowProblem::TwiceInFile(id.to_owned()));
@@ -872,12 +876,7 @@ pub fn preview_with(
                 .entry(cell(CameraField::Kind).trim().to_owned())
                 .or_insert((kind, 0))
                 .1 += 1;
-            if cell(CameraField::Location).trim().is_empty()
-                && cell(CameraField::Perimeter).trim().is_empty()
-            {
-                out.unlocated.push(CameraId::new(id));
-            }
-            out.cameras.push(Camera {
+            let read = Camera {
                 camera_id: CameraId::new(id),
                 location: cell(CameraField::Location).to_owned(),
                 perimeter: cell(CameraField::Perimeter).to_owned(),
@@ -893,7 +892,20 @@ pub fn preview_with(
                     Some(CsvPlace::Geo(geo)) => Some(geo),
                     _ => None,
                 },
-            });
+            };
+            match in_inventory.get(id) {
+                Some(had) => out
+                    .updates
+                    .push(updated(had, read, &|f| column(f).is_some())),
+                None => {
+                    if cell(CameraField::Location).trim().is_empty()
+                        && cell(CameraField::Perimeter).trim().is_empty()
+                    {
+                        out.unlocated.push(CameraId::new(id));
+                    }
+                    out.cameras.push(read);
+                }
+            }
         } else {
             out.errors.push(RowError::new(*line, problems));
         }
@@ -902,6 +914,47 @@ pub fn preview_with(
         .into_iter()
         .map(|(text, (kind, rows))| KindReading { text, kind, rows })
         .collect();
+    out
+}
+
+/// The camera `had` of the inventory updated from its row `read`: each field a column of the
+/// file fills (`is_mapped`) taken from the row, the others kept; a position only when the row
+/// gives one.
+fn updated(had: &Camera, read: Camera, is_mapped: &dyn Fn(CameraField) -> bool) -> Camera {
+    let mut out = had.clone();
+    if is_mapped(CameraField::Location) {
+        out.location = read.location;
+    }
+    if is_mapped(CameraField::Perimeter) {
+        out.perimeter = read.perimeter;
+    }
+    if is_mapped(CameraField::Kind) {
+        out.kind = read.kind;
+    }
+    if is_mapped(CameraField::Analytics) {
+        out.is_analytics_coupled = read.is_analytics_coupled;
+    }
+    if is_mapped(CameraField::Purposes) {
+        out.purposes = read.purposes;
+    }
+    if is_mapped(CameraField::Dwellings) {
+        out.views_dwellings = read.views_dwellings;
+    }
+    if is_mapped(CameraField::Masking) {
+        out.has_privacy_masking = read.has_privacy_masking;
+    }
+    if is_mapped(CameraField::Notes) {
+        out.notes = read.notes;
+    }
+    if is_mapped(CameraField::Operator) {
+        out.operator = read.operator;
+    }
+    if is_mapped(CameraField::Commissioned) {
+        out.commissioned_on = read.commissioned_on;
+    }
+    if read.geo.is_some() {
+        out.geo = read.geo;
+    }
     out
 }
 
@@ -1056,6 +1109,56 @@ mod tests {
         assert_eq!(
             result.cameras[0].purposes,
             [PurposeKind::Csi1, PurposeKind::Csi5]
+        );
+    }
+
+    #[test]
+    fn rows_of_cameras_already_there_update_only_what_the_file_fills_when_asked() {
+        let had = Camera {
+            camera_id: CameraId::new("46685"),
+            location: "Concorde".to_owned(),
+            purposes: vec![PurposeKind::Csi1],
+            is_analytics_coupled: true,
+            notes: "vue sur l'obélisque".to_owned(),
+            ..Camera::default()
+        };
+        let table = read(
+            "Numéro;Implantation;Date de mise en service;lat;lon\n\
+             46685;Place de la Concorde;08/07/16;48.8656;2.3212\n\
+             46686;Rue Royale;;;\n\
+             46685;Encore;;;\n"
+                .as_bytes(),
+        )
+        .expect("readable");
+        let mapping = guess_mapping(&table.header);
+        let refused = preview_with(&table, &mapping, &KindChoices::new(), std::slice::from_ref(&had), false);
+        assert_eq!(
+            refused.errors[0].problems,
+            [RowProblem::AlreadyInInventory("46685".to_owned())]
+        );
+        let kept = preview_with(&table, &mapping, &KindChoices::new(), std::slice::from_ref(&had), true);
+        assert_eq!(kept.cameras.len(), 1, "46686 is new");
+        assert_eq!(kept.updates.len(), 1);
+        let updated = &kept.updates[0];
+        assert_eq!(updated.location, "Place de la Concorde");
+        assert_eq!(
+            updated.commissioned_on,
+            crate::model::Date::from_ymd(2016, 7, 8)
+        );
+        assert!(updated.geo.is_some());
+        assert_eq!(
+            (
+                &updated.purposes,
+                updated.is_analytics_coupled,
+                &updated.notes
+            ),
+            (&had.purposes, true, &had.notes),
+            "what the file does not fill is kept"
+        );
+        assert_eq!(
+            kept.errors[0].problems,
+            [RowProblem::TwiceInFile("46685".to_owned())],
+            "a second row for it is still refused"
         );
     }
 

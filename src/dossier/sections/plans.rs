@@ -290,17 +290,14 @@ fn details(ctx: &Ctx, plan: &SitePlan) -> Vec<(String, [f32; 4], [f32; 4], usize
     out
 }
 
+/// A part of a plan: its box (`[x, y, width, height]`, plan pixels) and its cameras' points.
+type Cell = ([f32; 4], Vec<(f32, f32)>);
+
 /// The cells of a quadtree over `points` (their extent cut in four, and each quarter again,
 /// while it holds more than `most` and is not eight cuts deep), the empty ones left out: each
 /// cell's box and its points.
-fn quarters(points: Vec<(f32, f32)>, most: usize) -> Vec<([f32; 4], Vec<(f32, f32)>)> {
-    fn cut(
-        cell: [f32; 4],
-        points: Vec<(f32, f32)>,
-        most: usize,
-        depth: u8,
-        out: &mut Vec<([f32; 4], Vec<(f32, f32)>)>,
-    ) {
+fn quarters(points: Vec<(f32, f32)>, most: usize) -> Vec<Cell> {
+    fn cut(cell: [f32; 4], points: Vec<(f32, f32)>, most: usize, depth: u8, out: &mut Vec<Cell>) {
         if points.is_empty() {
             return;
         }

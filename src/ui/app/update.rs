@@ -106,7 +106,11 @@ impl GardefouApp {
             }
             Action::ImportCameras(preview) => {
                 let placed = self.session.import_cameras(&preview);
-                let message = messages::csv_imported(preview.cameras.len(), &placed, lang);
+                let message = messages::csv_imported(
+                    (preview.cameras.len(), preview.updates.len()),
+                    &placed,
+                    lang,
+                );
                 self.state.inventory.message = Some((message, false));
             }
             Action::SetPlanBackground(plan, file, sides) => {

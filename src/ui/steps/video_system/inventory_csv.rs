@@ -90,15 +90,25 @@ fn import_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport, cameras: &[C
             if kinds_ui(ui, lang, import) {
                 import.remap(cameras);
             }
+            if ui
+                .checkbox(
+                    &mut import.update_existing,
+                    tr(lang, "ui.csv_update_existing"),
+                )
+                .on_hover_text(tr(lang, "ui.csv_update_existing_hint"))
+                .changed()
+            {
+                import.remap(cameras);
+            }
             preview_ui(ui, lang, import);
             ui.horizontal(|ui| {
-                let text = crate::i18n::tr_count(
-                    lang,
-                    "ui.csv_confirm",
-                    import.preview.cameras.len(),
-                    &[],
-                );
-                let is_enabled = !import.preview.cameras.is_empty();
+                let (new, updates) = (import.preview.cameras.len(), import.preview.updates.len());
+                let text = if updates == 0 {
+                    crate::i18n::tr_count(lang, "ui.csv_confirm", new, &[])
+                } else {
+                    tr(lang, "ui.csv_confirm_update").to_owned()
+                };
+                let is_enabled = new + updates > 0;
                 Answer {
                     is_confirmed: ui
                         .add_enabled(is_enabled, egui::Button::new(text))
@@ -190,11 +200,27 @@ fn kinds_ui(ui: &mut egui::Ui, lang: Lang, import: &mut CsvImport) -> bool {
 /// The counts of the preview, its first cameras, and every refused row with its line.
 fn preview_ui(ui: &mut egui::Ui, lang: Lang, import: &CsvImport) {
     let preview = &import.preview;
-    ui.label(format!(
-        "{}, {}",
-        crate::i18n::tr_count(lang, "ui.csv_preview_ready", preview.cameras.len(), &[]),
-        crate::i18n::tr_count(lang, "ui.csv_preview_refused", preview.errors.len(), &[]),
+    let mut counts = vec![crate::i18n::tr_count(
+        lang,
+        "ui.csv_preview_ready",
+        preview.cameras.len(),
+        &[],
+    )];
+    if !preview.updates.is_empty() {
+        counts.push(crate::i18n::tr_count(
+            lang,
+            "ui.csv_preview_updates",
+            preview.updates.len(),
+            &[],
+        ));
+    }
+    counts.push(crate::i18n::tr_count(
+        lang,
+        "ui.csv_preview_refused",
+        preview.errors.len(),
+        &[],
     ));
+    ui.label(counts.join(", "));
     if !preview.positions.is_empty() {
         ui.label(crate::i18n::tr_count(
             lang,
