@@ -304,6 +304,15 @@ pub struct SampleArgs {
     /// de démonstration dans le dossier OUTPUT.
     #[arg(long)]
     pub portfolio: bool,
+    /// Write a fictional city's open-data camera inventory of N cameras as CSV (the Paris
+    /// bulletin's columns, coordinates included) to try `import-cameras` on; never over an
+    /// existing file. / Écrire l'inventaire ouvert d'une ville fictive de N caméras (CSV).
+    #[arg(long, value_name = "N", conflicts_with = "portfolio")]
+    pub city: Option<usize>,
+    /// With --city: how many postal codes (perimeters) the cameras spread over (default 20).
+    /// / Avec --city : sur combien de codes postaux.
+    #[arg(long, value_name = "P", requires = "city", default_value_t = 20)]
+    pub perimeters: usize,
 }
 
 /// The arguments of `Completions`.
@@ -434,11 +443,19 @@ pub fn run(command: Command, lang: Lang, dossier_lang: Option<Lang>) -> u8 {
         ),
         Command::Sample(SampleArgs {
             output,
+            city: Some(cameras),
+            perimeters,
+            ..
+        }) => write_city(&output, cameras, perimeters, lang),
+        Command::Sample(SampleArgs {
+            output,
             portfolio: false,
+            ..
         }) => write_sample(&output, lang),
         Command::Sample(SampleArgs {
             output,
             portfolio: true,
+            ..
         }) => write_portfolio(&output, lang),
         Command::Completions(CompletionsArgs { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -578,6 +595,41 @@ fn write_evidence(folder: &Path) -> Option<usize> {
         written += 1;
     }
     Some(written)
+}
+
+/// Writes a fictional city's open-data inventory (`sample::city_csv`) to `output`, never over
+/// an existing file.
+fn write_city(output: &Path, cameras: usize, perimeters: usize, lang: Lang) -> u8 {
+    if output.exists() {
+        eprintln!(
+            "{}",
+            tr_with(
+                lang,
+                "cli.sample.exists",
+                &[("path", &output.display().to_string())]
+            )
+        );
+        return 2;
+    }
+    // As many rows as an import reads.
+    let cameras = cameras.min(100_000);
+    let text = sample::city_csv(cameras, perimeters.clamp(1, 99));
+    if let Err(error) = crate::session::write_atomic(output, text.as_bytes()) {
+        eprintln!("{}: {error}", output.display());
+        return 2;
+    }
+    println!(
+        "{}",
+        tr_with(
+            lang,
+            "cli.sample.city",
+            &[
+                ("path", &output.display().to_string()),
+                ("count", &cameras.to_string()),
+            ]
+        )
+    );
+    0
 }
 
 fn write_sample(output: &Path, lang: Lang) -> u8 {

@@ -1006,3 +1006,43 @@ fn import_cameras_reads_a_gis_geojson_and_keeps_its_coordinates() {
     );
     assert!(a.plans[0].georef.is_some());
 }
+
+/// `gardefou sample --city N` writes a fictional city's open-data inventory that
+/// `import-cameras` reads without a refused row, never over an existing file.
+#[test]
+fn sample_city_writes_an_open_data_inventory_import_cameras_takes_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("ville.csv");
+    let csv_arg = csv.to_str().expect("utf-8");
+    let output = gardefou(&[
+        "sample",
+        "--city",
+        "300",
+        "--perimeters",
+        "3",
+        "-o",
+        csv_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&csv).expect("written");
+    assert!(text.starts_with("Code postal;Numéro;Implantation;Date de mise en service;lat;lon\n"));
+    assert_eq!(text.lines().count(), 301);
+    let output = gardefou(&["sample", "--city", "10", "-o", csv_arg]);
+    assert_eq!(output.status.code(), Some(2), "never over a file");
+    assert_eq!(std::fs::read_to_string(&csv).expect("kept"), text);
+    let project = dir.path().join("ville.aipd.ron");
+    let output = gardefou(&[
+        "import-cameras",
+        csv_arg,
+        "-o",
+        project.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        (report["imported"].as_u64(), report["placed"].as_u64()),
+        (Some(300), Some(300))
+    );
+    assert_eq!(report["plans_added"].as_array().map(Vec::len), Some(3));
+}

@@ -96,18 +96,23 @@ impl<T: Copy> Grid<T> {
 /// The cameras `(x, y, id)` grouped by place: each camera, in a reader's order of ids, joins
 /// the first group whose first camera is within [`SHARED`] points of it.
 pub fn groups<'a>(cameras: &[(f32, f32, &'a str)]) -> Vec<Group<'a>> {
+    groups_within(cameras, SHARED)
+}
+
+/// [`groups`] with another distance: the plan editor's dots are larger than the page's.
+pub fn groups_within<'a>(cameras: &[(f32, f32, &'a str)], shared: f32) -> Vec<Group<'a>> {
     let mut order: Vec<&(f32, f32, &str)> = cameras
         .iter()
         .filter(|(x, y, _)| x.is_finite() && y.is_finite())
         .collect();
     order.sort_by(|a, b| natural_cmp(a.2, b.2));
     let mut out: Vec<Group> = Vec::new();
-    let mut grid = Grid::new(SHARED);
+    let mut grid = Grid::new(shared);
     for &&(x, y, id) in &order {
-        let near = [x - SHARED, y - SHARED, 2.0 * SHARED, 2.0 * SHARED];
+        let near = [x - shared, y - shared, 2.0 * shared, 2.0 * shared];
         let joined = grid.near(near).find(|&index: &usize| {
             let (gx, gy) = out[index].at;
-            (gx - x).hypot(gy - y) < SHARED
+            (gx - x).hypot(gy - y) < shared
         });
         match joined {
             Some(index) => out[index].ids.push(id),

@@ -1131,12 +1131,24 @@ mod tests {
         )
         .expect("readable");
         let mapping = guess_mapping(&table.header);
-        let refused = preview_with(&table, &mapping, &KindChoices::new(), std::slice::from_ref(&had), false);
+        let refused = preview_with(
+            &table,
+            &mapping,
+            &KindChoices::new(),
+            std::slice::from_ref(&had),
+            false,
+        );
         assert_eq!(
             refused.errors[0].problems,
             [RowProblem::AlreadyInInventory("46685".to_owned())]
         );
-        let kept = preview_with(&table, &mapping, &KindChoices::new(), std::slice::from_ref(&had), true);
+        let kept = preview_with(
+            &table,
+            &mapping,
+            &KindChoices::new(),
+            std::slice::from_ref(&had),
+            true,
+        );
         assert_eq!(kept.cameras.len(), 1, "46686 is new");
         assert_eq!(kept.updates.len(), 1);
         let updated = &kept.updates[0];

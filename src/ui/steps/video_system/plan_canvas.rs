@@ -219,6 +219,22 @@ pub fn canvas_ui(
     painter.extend(overlays);
     painter.extend(masks);
     let show_labels = in_view.len() <= MAX_LABELS;
+    if show_labels {
+        // Cameras closer than a label is tall are one label: « 1051–1057 (4) ».
+        let points: Vec<(f32, f32, &str)> = in_view
+            .iter()
+            .map(|(camera, at, _)| (at.x, at.y, camera.as_str()))
+            .collect();
+        for group in crate::dossier::plan_labels::groups_within(&points, 20.0) {
+            painter.text(
+                Pos2::new(group.at.0, group.at.1) + Vec2::new(6.0, -6.0),
+                egui::Align2::LEFT_BOTTOM,
+                group.text(),
+                egui::FontId::proportional(11.0),
+                palette.ink,
+            );
+        }
+    }
     for (camera, at, optics_unknown) in &in_view {
         let is_selected = state.selected == Some(Selected::Camera(camera.clone()));
         let colour = if is_selected {
@@ -233,7 +249,7 @@ pub fn canvas_ui(
         } else {
             painter.circle_filled(*at, radius, colour);
         }
-        if show_labels || is_selected {
+        if is_selected && !show_labels {
             painter.text(
                 *at + Vec2::new(6.0, -6.0),
                 egui::Align2::LEFT_BOTTOM,
