@@ -110,6 +110,14 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
                 ctx.t("dossier.plan.per_perimeter"),
                 per_perimeter(ctx, plan),
             ),
+            (
+                ctx.t("dossier.plan.georef"),
+                ctx.t(match plan.georef.map(|g| g.system) {
+                    Some(crate::model::GeoSystem::Lambert93) => "dossier.plan.georef.lambert93",
+                    Some(crate::model::GeoSystem::Wgs84) => "dossier.plan.georef.wgs84",
+                    None => "dossier.plan.georef.none",
+                }),
+            ),
         ]),
     ];
     if ctx.hides_locations() {
