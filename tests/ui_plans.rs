@@ -53,6 +53,21 @@ fn go_to(h: &mut Harness<'static, GardefouApp>, field: &str) {
     h.run();
 }
 
+/// Moves the pointer to `at` and clicks there (the canvas takes clicks, not widgets).
+fn click_at(h: &mut Harness<'static, GardefouApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+}
+
 fn r21(h: &Harness<'static, GardefouApp>) -> Option<String> {
     finding(h, "R21")
 }
@@ -164,18 +179,10 @@ fn a_camera_taken_off_its_plan_is_missed_and_placed_back_where_the_sheet_is_clic
     let hint = h
         .get_by_label("Cliquez sur le plan à l’emplacement de la caméra.")
         .rect();
-    let at = egui::pos2(hint.left() + 300.0, hint.bottom() + 200.0);
-    h.hover_at(at);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run();
-    }
+    click_at(
+        &mut h,
+        egui::pos2(hint.left() + 300.0, hint.bottom() + 200.0),
+    );
     let a = &h.state().session.assessment;
     let placed = a.plans[0]
         .placement(&"CAM-005".into())
@@ -522,18 +529,7 @@ fn two_known_points_clicked_and_typed_georeference_the_plan() {
         .get_by_label_contains("Cliquez deux points du plan dont vous connaissez la position")
         .rect();
     for dx in [200.0, 500.0] {
-        let at = egui::pos2(hint.left() + dx, hint.bottom() + 200.0);
-        h.hover_at(at);
-        h.run();
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: egui::Modifiers::NONE,
-            });
-            h.run();
-        }
+        click_at(&mut h, egui::pos2(hint.left() + dx, hint.bottom() + 200.0));
     }
     let clicked = h.state().state.plans.drawing.clone();
     assert_eq!(clicked.len(), 2, "{clicked:?}");

@@ -291,14 +291,22 @@ fn plan_view(sample: &Assessment) -> Vec<Row> {
             .is_some(),
         "the background is drawn"
     );
-    let mut rows = Vec::new();
-    let idle = frames(&mut harness, |_| {});
-    rows.push(row(
-        "plan editor, 8,000² picture, 2,000 cameras, 400 zones, whole plan, idle".to_owned(),
-        &idle,
-    ));
+    plan_frames(
+        &mut harness,
+        "plan editor, 8,000² picture, 2,000 cameras, 400 zones, whole plan, idle",
+        "plan editor, 8,000² picture, 2,000 cameras, panned and zoomed every frame",
+    )
+}
+
+/// The plan editor on screen: its frames idle, then panned and zoomed on every frame.
+fn plan_frames(
+    harness: &mut (Harness<'static, GardefouApp>, Rc<Cell<Duration>>),
+    idle_case: &str,
+    panning_case: &str,
+) -> Vec<Row> {
+    let idle = frames(harness, |_| {});
     let mut n = 0u32;
-    let panning = frames(&mut harness, |h| {
+    let panning = frames(harness, |h| {
         n += 1;
         let state = &mut h.state_mut().state.plans;
         for view in state.views.values_mut() {
@@ -306,11 +314,10 @@ fn plan_view(sample: &Assessment) -> Vec<Row> {
             view.zoom *= if n.is_multiple_of(2) { 1.08 } else { 0.95 };
         }
     });
-    rows.push(row(
-        "plan editor, 8,000² picture, 2,000 cameras, panned and zoomed every frame".to_owned(),
-        &panning,
-    ));
-    rows
+    vec![
+        row(idle_case.to_owned(), &idle),
+        row(panning_case.to_owned(), &panning),
+    ]
 }
 
 /// The plan editor on a city's 2,000 cameras imported from its open data onto one plan (sites
@@ -338,26 +345,11 @@ fn city_plan_view() -> Vec<Row> {
         harness.0.query_by_label("Voir tout le plan").is_some(),
         "the plan editor is on screen"
     );
-    let mut rows = Vec::new();
-    let idle = frames(&mut harness, |_| {});
-    rows.push(row(
-        "plan editor, a city's 2,000 clustered cameras from its open data, idle".to_owned(),
-        &idle,
-    ));
-    let mut n = 0u32;
-    let panning = frames(&mut harness, |h| {
-        n += 1;
-        let state = &mut h.state_mut().state.plans;
-        for view in state.views.values_mut() {
-            view.offset += egui::vec2(if n.is_multiple_of(2) { 40.0 } else { -35.0 }, 25.0);
-            view.zoom *= if n.is_multiple_of(2) { 1.08 } else { 0.95 };
-        }
-    });
-    rows.push(row(
-        "plan editor, a city's 2,000 clustered cameras, panned and zoomed every frame".to_owned(),
-        &panning,
-    ));
-    rows
+    plan_frames(
+        &mut harness,
+        "plan editor, a city's 2,000 clustered cameras from its open data, idle",
+        "plan editor, a city's 2,000 clustered cameras, panned and zoomed every frame",
+    )
 }
 
 /// The portfolio view on 500 assessments: idle, and scrolling its table.

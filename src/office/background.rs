@@ -144,22 +144,31 @@ mod tests {
         assert_eq!(out.len(), 8 * 4 * 4);
     }
 
-    #[test]
-    fn a_scaled_background_is_made_once_while_its_picture_lives() {
+    /// `image` as a prepared picture (its PNG file).
+    fn picture(image: &image::RgbImage) -> Arc<Picture> {
         let mut file = Vec::new();
-        image::RgbImage::from_pixel(40, 20, image::Rgb([10, 20, 30]))
+        image
             .write_to(
                 &mut std::io::Cursor::new(&mut file),
                 image::ImageFormat::Png,
             )
             .expect("png");
-        let picture = Arc::new(Picture {
-            width: 40,
-            height: 20,
+        Arc::new(Picture {
+            width: image.width(),
+            height: image.height(),
             orientation: 1,
             stream: crate::dossier::PictureStream::Jpeg { components: 3 },
             file,
-        });
+        })
+    }
+
+    #[test]
+    fn a_scaled_background_is_made_once_while_its_picture_lives() {
+        let picture = picture(&image::RgbImage::from_pixel(
+            40,
+            20,
+            image::Rgb([10, 20, 30]),
+        ));
         let first = scaled(&picture, WHOLE, (20, 10)).expect("scaled");
         let again = scaled(&picture, WHOLE, (20, 10)).expect("scaled");
         assert!(Arc::ptr_eq(&first, &again), "made once");
@@ -173,26 +182,13 @@ mod tests {
     #[test]
     fn a_detail_scales_its_part_of_the_picture_only() {
         // Left half black, right half white: the right quarter is all white.
-        let mut file = Vec::new();
-        image::RgbImage::from_fn(40, 20, |x, _| {
+        let picture = picture(&image::RgbImage::from_fn(40, 20, |x, _| {
             if x < 20 {
                 image::Rgb([0, 0, 0])
             } else {
                 image::Rgb([255, 255, 255])
             }
-        })
-        .write_to(
-            &mut std::io::Cursor::new(&mut file),
-            image::ImageFormat::Png,
-        )
-        .expect("png");
-        let picture = Arc::new(Picture {
-            width: 40,
-            height: 20,
-            orientation: 1,
-            stream: crate::dossier::PictureStream::Jpeg { components: 3 },
-            file,
-        });
+        }));
         let right = scaled(&picture, [0.75, 0.0, 0.25, 1.0], (10, 20)).expect("scaled");
         assert!(right.chunks_exact(4).all(|p| p == [255, 255, 255, 255]));
         let whole = scaled(&picture, WHOLE, (10, 20)).expect("scaled");

@@ -124,7 +124,7 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
         return out;
     }
     let overview = figure(ctx, plan, &scale);
-    let parts = details(ctx, plan);
+    let parts = details(ctx, plan, &overview.cameras);
     out.push(Block::Plan(overview.clone()));
     for (what, view, cell, cameras) in &parts {
         out.push(Block::Heading {
@@ -141,11 +141,7 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
         out.push(Block::Plan(PlanFigure {
             view: Some(*view),
             named: Some(*cell),
-            scale_bar: plan
-                .scale_bar(f64::from(width) / 5.0)
-                .map(|(metres, pixels)| {
-                    (pixels as f32, crate::model::site_plan::length_text(metres))
-                }),
+            scale_bar: scale_bar(plan, f64::from(width)),
             caption: ctx.tw(
                 "dossier.plan.detail_caption",
                 &[("what", what), ("scale", &scale)],
@@ -230,24 +226,21 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     out
 }
 
-/// The parts of a crowded plan (over `DENSE` cameras) drawn again, larger: one per perimeter
-/// its cameras belong to when they are of several, each cut in quarters (`quarters`) until a
-/// part holds at most `DENSE` cameras — each with what it is, the part of the sheet (`[x, y,
-/// width, height]` in plan pixels, with a margin), the cell whose cameras are its own (the
-/// drawing shows its neighbours as dots) and how many they are. None for a plan of fewer.
-fn details(ctx: &Ctx, plan: &SitePlan) -> Vec<(String, [f32; 4], [f32; 4], usize)> {
+/// The parts of a crowded plan (over `DENSE` of its `cameras`, as its figure has them) drawn
+/// again, larger: one per perimeter its cameras belong to when they are of several, each cut in
+/// quarters (`quarters`) until a part holds at most `DENSE` cameras — each with what it is, the
+/// part of the sheet (`[x, y, width, height]` in plan pixels, with a margin), the cell whose
+/// cameras are its own (the drawing shows its neighbours as dots) and how many they are. None
+/// for a plan of fewer.
+fn details(
+    ctx: &Ctx,
+    plan: &SitePlan,
+    cameras: &[(f32, f32, String)],
+) -> Vec<(String, [f32; 4], [f32; 4], usize)> {
     let dense = crate::dossier::plan_drawing::DENSE;
-    let placed: Vec<(f32, f32, &str)> = plan
-        .placements
+    let placed: Vec<(f32, f32, &str)> = cameras
         .iter()
-        .filter(|p| p.position.is_finite())
-        .map(|p| {
-            (
-                p.position.x as f32,
-                p.position.y as f32,
-                p.camera_id.as_str(),
-            )
-        })
+        .map(|(x, y, id)| (*x, *y, id.as_str()))
         .collect();
     if placed.len() <= dense {
         return Vec::new();
@@ -357,6 +350,13 @@ fn view_round([x, y, w, h]: [f32; 4], (width, height): (f32, f32)) -> [f32; 4] {
     [left, top, w, h]
 }
 
+/// The scale bar of a drawing of `plan` `width` plan pixels wide: a fifth of it at most —
+/// readable, and clear of most of the drawing; `None` without a scale.
+fn scale_bar(plan: &SitePlan, width: f64) -> Option<(f32, String)> {
+    plan.scale_bar(width / 5.0)
+        .map(|(metres, pixels)| (pixels as f32, crate::model::site_plan::length_text(metres)))
+}
+
 fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
     let zones = plan
         .zones
@@ -420,10 +420,7 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
             })
             .collect(),
         legend,
-        // A fifth of the sheet at most: readable, and clear of most of the drawing.
-        scale_bar: plan
-            .scale_bar(f64::from(plan.width) / 5.0)
-            .map(|(metres, pixels)| (pixels as f32, crate::model::site_plan::length_text(metres))),
+        scale_bar: scale_bar(plan, f64::from(plan.width)),
         elsewhere: ctx.t("dossier.plan.elsewhere"),
         crowded: ctx.t("dossier.plan.crowded"),
         caption: ctx.tw(
