@@ -1,13 +1,15 @@
-//! The camera inventory as CSV, both ways. Reading takes spreadsheets as municipalities keep
-//! them: `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, the columns mapped to camera
-//! fields (guessed from the header, changeable by the user). Each row becomes a camera or an
-//! error naming its line; nothing is imported until the user confirms. Sizes are capped so a
-//! hostile file cannot exhaust memory. Writing gives the form French spreadsheets open directly
-//! (`;`, UTF-8 with BOM), which reads back to the same cameras.
+//! The camera inventory read from CSV. Reading takes spreadsheets as municipalities keep them:
+//! `;` or `,`, UTF-8 (with or without BOM) or Windows-1252, the columns mapped to camera fields
+//! (guessed from the header by `camera_columns`, changeable by the user); a GIS's GeoJSON comes
+//! in as the same table. Each row becomes a camera (or an update of one) or an error naming its
+//! line; nothing is imported until the user confirms. Sizes are capped so a hostile file cannot
+//! exhaust memory. Writing is `camera_export`'s, and reads back to the same cameras.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+pub use super::camera_columns::{fold, guess_mapping, CameraField, Mapping};
+pub use super::camera_export::{export, export_cells, write_file, EXPORT_COLUMNS};
 use crate::model::{Camera, CameraId, CameraKind, PurposeKind};
 
 /// Largest CSV file read, in bytes.
@@ -16,183 +18,6 @@ pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 /// Longest cell kept, in characters.
 pub const MAX_CELL_CHARS: usize = 2_000;
-
-/// A camera field a column can fill.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CameraField {
-    /// The camera's id (required).
-    Id,
-    /// Location.
-    Location,
-    /// Perimeter.
-    Perimeter,
-    /// Kind (fixed, PTZ…).
-    Kind,
-    /// Coupled to analytics (yes/no).
-    Analytics,
-    /// Purposes (1°…11°, stat, autre).
-    Purposes,
-    /// Views dwellings (yes/no).
-    Dwellings,
-    /// Privacy masking (yes/no).
-    Masking,
-    /// Notes.
-    Notes,
-    /// The third party operating the camera, if not the controller.
-    Operator,
-    /// When it was put into service (« Date de mise en service »).
-    Commissioned,
-    /// Position on the perimeter's plan, pixels from the left.
-    X,
-    /// Position on the perimeter's plan, pixels from the top.
-    Y,
-    /// Latitude, degrees north (WGS 84).
-    Latitude,
-    /// Longitude, degrees east (WGS 84).
-    Longitude,
-    /// Lambert-93 easting in metres (EPSG:2154, `x_l93`).
-    XLambert93,
-    /// Lambert-93 northing in metres (EPSG:2154, `y_l93`).
-    YLambert93,
-    /// Where the camera looks, degrees clockwise from north (the top of the plan).
-    Direction,
-    /// Angle of view, degrees.
-    Angle,
-    /// Useful range, metres.
-    Range,
-}
-
-impl CameraField {
-    /// The field's name on the command line (`--map COLUMN=FIELD`): `id`, `location`,
-    /// `perimeter`, `kind`, `analytics`, `purposes`, `dwellings`, `masking`, `notes`,
-    /// `operator`, `commissioned`, `x`, `y`, `latitude`, `longitude`, `x_l93`, `y_l93`,
-    /// `direction`, `angle`, `range`.
-    pub fn name(self) -> &'static str {
-        match self {
-            CameraField::Id => "id",
-            CameraField::Location => "location",
-            CameraField::Perimeter => "perimeter",
-            CameraField::Kind => "kind",
-            CameraField::Analytics => "analytics",
-            CameraField::Purposes => "purposes",
-            CameraField::Dwellings => "dwellings",
-            CameraField::Masking => "masking",
-            CameraField::Notes => "notes",
-            CameraField::Operator => "operator",
-            CameraField::Commissioned => "commissioned",
-            CameraField::X => "x",
-            CameraField::Y => "y",
-            CameraField::Latitude => "latitude",
-            CameraField::Longitude => "longitude",
-            CameraField::XLambert93 => "x_l93",
-            CameraField::YLambert93 => "y_l93",
-            CameraField::Direction => "direction",
-            CameraField::Angle => "angle",
-            CameraField::Range => "range",
-        }
-    }
-
-    /// The field of that command-line name.
-    pub fn from_name(name: &str) -> Option<CameraField> {
-        let name = name.trim().to_lowercase();
-        CameraField::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 20] = [
-        CameraField::Id,
-        CameraField::Location,
-        CameraField::Perimeter,
-        CameraField::Kind,
-        CameraField::Analytics,
-        CameraField::Purposes,
-        CameraField::Dwellings,
-        CameraField::Masking,
-        CameraField::Notes,
-        CameraField::Operator,
-        CameraField::Commissioned,
-        CameraField::X,
-        CameraField::Y,
-        CameraField::Latitude,
-        CameraField::Longitude,
-        CameraField::XLambert93,
-        CameraField::YLambert93,
-        CameraField::Direction,
-        CameraField::Angle,
-        CameraField::Range,
-    ];
-
-    /// Header words that name this field (lower case, without accents).
-    fn header_words(self) -> &'static [&'static str] {
-        match self {
-            CameraField::Id => &[
-                "id",
-                "identifiant",
-                "camera",
-                "n°",
-                "numero",
-                "ref",
-                "reference",
-            ],
-            // French open data: « Implantation », « Adresse ».
-            CameraField::Location => &[
-                "emplacement",
-                "location",
-                "adresse",
-                "address",
-                "lieu",
-                "localisation",
-                "implantation",
-            ],
-            // French open data: « Code postal », « Commune », « Quartier », « Arrondissement ».
-            CameraField::Perimeter => &[
-                "perimetre",
-                "perimeter",
-                "zone",
-                "secteur",
-                "quartier",
-                "commune",
-                "arrondissement",
-                "code postal",
-                "cp",
-            ],
-            CameraField::Kind => &["type", "kind", "modele"],
-            CameraField::Analytics => &[
-                "analyse",
-                "analytics",
-                "couplee",
-                "coupled",
-                "briefcam",
-                "va",
-            ],
-            CameraField::Purposes => &["finalites", "finalite", "purposes", "purpose"],
-            CameraField::Dwellings => &["habitations", "dwellings", "logements"],
-            CameraField::Masking => &["masquage", "masking", "masque", "floutage"],
-            CameraField::Notes => &["notes", "remarques", "commentaire", "observations"],
-            CameraField::Operator => &["exploitant", "operator", "proprietaire", "owner"],
-            // French open data: « Date de mise en service ».
-            CameraField::Commissioned => &[
-                "date de mise en service",
-                "mise en service",
-                "mise_en_service",
-                "date mise en service",
-                "commissioned",
-                "commissioning date",
-                "date d'installation",
-                "installation",
-            ],
-            CameraField::X => &["x"],
-            CameraField::Y => &["y"],
-            CameraField::Latitude => &["latitude", "lat"],
-            CameraField::Longitude => &["longitude", "lon", "lng", "long"],
-            // Told by `lambert_axis` (« x_l93 », « X Lambert 93 », « coord_x_l93 »).
-            CameraField::XLambert93 | CameraField::YLambert93 => &[],
-            CameraField::Direction => &["azimut", "azimuth", "direction", "orientation", "cap"],
-            CameraField::Angle => &["angle"],
-            CameraField::Range => &["portee", "range"],
-        }
-    }
-}
 
 /// Why the file as a whole cannot be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -395,9 +220,6 @@ pub struct CsvPosition {
     pub range: Option<f64>,
 }
 
-/// Which column fills which field (`None`: left empty).
-pub type Mapping = Vec<(CameraField, Option<usize>)>;
-
 /// The outcome of mapping rows to cameras.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportPreview {
@@ -536,75 +358,6 @@ pub fn is_json_object(bytes: &[u8]) -> bool {
 
 fn clip(cell: &str) -> String {
     cell.trim().chars().take(MAX_CELL_CHARS).collect()
-}
-
-/// Lower case without French accents, for matching header words and values.
-pub fn fold(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' | 'ä' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
-}
-
-/// The mapping guessed from the header.
-pub fn guess_mapping(header: &[String]) -> Mapping {
-    CameraField::ALL
-        .iter()
-        .map(|field| {
-            let column = header.iter().position(|title| {
-                let axis = lambert_axis(title);
-                match field {
-                    CameraField::XLambert93 => return axis == Some('x'),
-                    CameraField::YLambert93 => return axis == Some('y'),
-                    // « x_l93 » is not a position on the plan.
-                    _ if axis.is_some() => return false,
-                    _ => {}
-                }
-                // « code_postal », « code-postal » and « Code postal » are one title.
-                let title = fold(title).replace(['_', '-'], " ");
-                field.header_words().iter().any(|w| {
-                    let w = w.replace(['_', '-'], " ");
-                    title == w
-                        || title
-                            .split(|c: char| !c.is_alphanumeric() && c != '°')
-                            .any(|part| part == w)
-                })
-            });
-            (*field, column)
-        })
-        .collect()
-}
-
-/// The axis of a Lambert-93 column (`x_l93`, « X Lambert 93 », `coord_y_2154`, `xl93`): its
-/// title names Lambert-93 (`l93`, `lambert`, `2154`) and the axis as a word of its own or
-/// glued to it; `None` for any other title.
-fn lambert_axis(title: &str) -> Option<char> {
-    let title = fold(title);
-    let parts: Vec<&str> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let names = |part: &str| part.contains("l93") || part.contains("lambert") || part == "2154";
-    if !parts.iter().any(|p| names(p)) {
-        return None;
-    }
-    ['x', 'y'].into_iter().find(|axis| {
-        parts.iter().any(|part| {
-            let rest = part
-                .strip_prefix(*axis)
-                .or_else(|| part.strip_suffix(*axis));
-            *part == axis.to_string().as_str() || rest.is_some_and(names)
-        })
-    })
 }
 
 fn parse_bool(value: &str) -> Result<bool, RowProblem> {
@@ -958,88 +711,6 @@ fn updated(had: &Camera, read: Camera, is_mapped: &dyn Fn(CameraField) -> bool) 
     out
 }
 
-/// The columns the inventory's exports write, as French spreadsheets title them (the import
-/// guesses them back).
-pub const EXPORT_COLUMNS: [&str; 11] = [
-    "identifiant",
-    "emplacement",
-    "périmètre",
-    "type",
-    "analyse",
-    "finalités",
-    "habitations",
-    "masquage",
-    "notes",
-    "exploitant",
-    "mise en service",
-];
-
-/// A camera's cells under [`EXPORT_COLUMNS`], as the import reads them back.
-pub fn export_cells(camera: &Camera) -> [String; 11] {
-    let yes_no = |b: bool| if b { "oui" } else { "non" }.to_owned();
-    let kind = match camera.kind {
-        CameraKind::Fixed => "fixe",
-        CameraKind::Ptz => "dôme",
-        CameraKind::Panoramic => "panoramique",
-        CameraKind::Nomadic => "nomade",
-    };
-    let purposes: Vec<String> = camera.purposes.iter().map(|p| p.short_code()).collect();
-    [
-        camera.camera_id.to_string(),
-        camera.location.clone(),
-        camera.perimeter.clone(),
-        kind.to_owned(),
-        yes_no(camera.is_analytics_coupled),
-        purposes.join(", "),
-        yes_no(camera.views_dwellings),
-        yes_no(camera.has_privacy_masking),
-        camera.notes.clone(),
-        camera.operator.clone(),
-        camera.commissioned_on.map(|d| d.iso()).unwrap_or_default(),
-    ]
-}
-
-/// The inventory as CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect). When a
-/// camera has a position on Earth, four columns follow — `longitude`, `latitude`, `x_l93`,
-/// `y_l93` — each camera's in the system it is kept in, so the file reads back to the same
-/// digits.
-pub fn export(cameras: &[Camera]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let positions = cameras.iter().any(|c| c.geo.is_some());
-    let mut header = EXPORT_COLUMNS.to_vec();
-    if positions {
-        header.extend(["longitude", "latitude", "x_l93", "y_l93"]);
-    }
-    // Writing into a Vec cannot fail; a failure would only lose the row, never panic.
-    writer.write_record(&header).ok();
-    for camera in cameras {
-        let mut record = export_cells(camera).to_vec();
-        if positions {
-            let mut place = [String::new(), String::new(), String::new(), String::new()];
-            match camera.geo {
-                Some(crate::model::GeoPoint::Wgs84 {
-                    longitude,
-                    latitude,
-                }) => {
-                    place[0] = longitude.to_string();
-                    place[1] = latitude.to_string();
-                }
-                Some(crate::model::GeoPoint::Lambert93 { x, y }) => {
-                    place[2] = x.to_string();
-                    place[3] = y.to_string();
-                }
-                None => {}
-            }
-            record.extend(place);
-        }
-        writer.write_record(&record).ok();
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
-}
-
 /// Reads and decodes the CSV file at `path` (see [`read`]). A file over [`MAX_CSV_BYTES`] is
 /// refused from its size, before any of it is read.
 pub fn read_file(path: &Path) -> Result<CsvTable, CsvFileError> {
@@ -1077,15 +748,6 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CsvFileError> {
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     Ok(bytes)
-}
-
-/// Writes `cameras` to `path` as CSV (see [`export`]), atomically: a failed write leaves the
-/// file that was there as it was.
-pub fn write_file(path: &Path, cameras: &[Camera]) -> Result<(), CsvFileError> {
-    super::write_atomic(path, export(cameras).as_bytes()).map_err(|source| CsvFileError::Write {
-        path: path.to_owned(),
-        source,
-    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use super::camera_csv::{export_cells, CsvFileError, EXPORT_COLUMNS};
+use super::camera_csv::CsvFileError;
+use super::camera_export::{export_cells, EXPORT_COLUMNS};
 use crate::model::{Assessment, GeoPoint};
 
 /// The GeoJSON text of `a`'s inventory, and how many cameras were left out for want of a

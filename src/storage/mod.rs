@@ -6,7 +6,9 @@
 //! is kept beside it as `.bak`. A failed save leaves the old file as it was.
 
 pub mod autosave;
+pub mod camera_columns;
 pub mod camera_csv;
+pub mod camera_export;
 pub mod camera_geojson;
 pub mod evidence;
 pub mod history;
