@@ -29,6 +29,16 @@ impl Lang {
     /// Both languages, French first.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// `value` with `places` decimals as the language writes it: « 487,0 » in French,
+    /// « 487.0 » in English.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// The ISO 639-1 code, `"fr"` or `"en"`.
     pub fn code(self) -> &'static str {
         match self {
@@ -207,4 +217,16 @@ pub struct Project {
     /// Files outside the project's folder the user allowed into this project's documents.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trusted_files: Vec<super::TrustedFile>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(Lang::Fr.decimal(487.04, 1), "487,0");
+        assert_eq!(Lang::En.decimal(487.04, 1), "487.0");
+        assert_eq!(Lang::Fr.decimal(0.25, 2), "0,25");
+    }
 }

@@ -83,7 +83,7 @@ fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
         |m| {
             ctx.tw(
                 "dossier.plan.scale_value",
-                &[("metres", &format!("{:.1}", m * 100.0))],
+                &[("metres", &ctx.lang.decimal(m * 100.0, 1))],
             )
         },
     );

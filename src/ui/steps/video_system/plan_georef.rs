@@ -30,11 +30,7 @@ pub fn georef_ui(
                     GeoSystem::Wgs84 => tr(lang, "ui.plan.georef.wgs84"),
                     GeoSystem::Lambert93 => tr(lang, "ui.plan.georef.lambert93"),
                 };
-                let metres = format!("{:.2}", georef.metres_per_pixel(centre));
-                let metres = match lang {
-                    Lang::Fr => metres.replace('.', ","),
-                    Lang::En => metres,
-                };
+                let metres = lang.decimal(georef.metres_per_pixel(centre), 2);
                 ui.label(tr_with(
                     lang,
                     "ui.plan.georef.on",

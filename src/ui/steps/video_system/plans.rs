@@ -336,7 +336,7 @@ fn plan_fields_ui(
                     ui.label(tr_with(
                         lang,
                         "ui.plan.scale_value",
-                        &[("metres", &format!("{:.1}", scale * 100.0))],
+                        &[("metres", &lang.decimal(scale * 100.0, 1))],
                     ))
                     .labelled_by(label.id);
                 }
