@@ -2619,7 +2619,8 @@ fn side_windows_open_beside_the_step_list_and_under_the_top_bar() {
 }
 
 /// Issue 27, item 9: at 150 % and 200 % zoom the top bar's buttons wrap instead of overlapping,
-/// the step list's entries stay whole, and nothing of the top bar lies under the step list.
+/// the step list's entries stay whole (a long name wraps; it ran 3 points under the form at
+/// 200 %), and nothing of the top bar lies under the step list.
 #[test]
 fn at_150_and_200_percent_zoom_the_top_bar_and_the_step_list_do_not_overlap() {
     use egui::accesskit::Role;
@@ -2641,6 +2642,33 @@ fn at_150_and_200_percent_zoom_the_top_bar_and_the_step_list_do_not_overlap() {
             "{zoom}: {} top-bar buttons",
             buttons.len()
         );
+        // The step list: every entry whole, left of the form (whose heading is « 0. Projet »).
+        let form = h
+            .get_all_by_label("0. Projet")
+            .map(|n| n.rect())
+            .max_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("the form's heading");
+        for step in [
+            "0. Projet",
+            "1. Critères",
+            "2. Traitement",
+            "3. Système vidéo",
+            "4. Nécessité et droits",
+            "5. Risques",
+            "6. Mesures",
+            "7. Avis et validation",
+            "8. Dossier",
+        ] {
+            let entry = h
+                .get_all_by_label(step)
+                .map(|n| n.rect())
+                .min_by(|a, b| a.left().total_cmp(&b.left()))
+                .expect("a step entry");
+            assert!(
+                entry.right() < form.left(),
+                "{zoom}: « {step} » at {entry:?} runs under the form at {form:?}"
+            );
+        }
         for (i, (a, ra)) in buttons.iter().enumerate() {
             for (b, rb) in &buttons[i + 1..] {
                 let overlap = ra.intersect(*rb);
@@ -2651,4 +2679,71 @@ fn at_150_and_200_percent_zoom_the_top_bar_and_the_step_list_do_not_overlap() {
             }
         }
     }
+}
+
+/// Issue 27, item 8: Tab to a field below the fold brings it into view — on a 1366×768 window,
+/// every control of the project step Tab reaches is on screen when it has the focus.
+#[test]
+fn tab_brings_each_field_it_reaches_into_view() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    h.get_by_label("Titre de l’analyse").focus();
+    h.run();
+    let mut seen = 0;
+    for _ in 0..40 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let focused = h
+            .query_all_by(|node| node.is_focused())
+            .map(|n| (format!("{:?}", n.accesskit_node().label()), n.rect()))
+            .next();
+        if let Some((label, rect)) = focused {
+            seen += 1;
+            // Above the status bar (the window's last 26 points).
+            assert!(
+                rect.top() >= 0.0 && rect.bottom() <= 742.0,
+                "« {label} » has the focus at {rect:?}, off the form's 742 points"
+            );
+        }
+    }
+    assert!(seen > 30, "{seen} controls focused");
+}
+
+/// Issue 27, item 8: the camera table does not trap the wheel — scrolled to its end, the wheel
+/// goes on scrolling the page.
+#[test]
+fn the_wheel_over_the_camera_table_scrolls_the_page_once_the_table_is_at_its_end() {
+    let mut h = harness(app(common::sample(), Lang::Fr));
+    // The table on screen, at its first camera.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        gardefou::ui::action::Action::GoTo(Step::VideoSystem, Some("cameras[CAM-001]".into())),
+    );
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    let select_all = "Sélectionner les caméras affichées";
+    let start = h.get_by_label(select_all).rect();
+    let over_table = start.center() + egui::vec2(0.0, 160.0);
+    h.hover_at(over_table);
+    h.run();
+    for _ in 0..60 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    let moved = h
+        .query_by_label(select_all)
+        .map_or(f32::INFINITY, |n| start.top() - n.rect().top());
+    assert!(
+        moved > 100.0,
+        "the page did not scroll: the table's header moved {moved} points"
+    );
 }

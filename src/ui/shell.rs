@@ -12,8 +12,17 @@ use crate::i18n::{tr, tr_with, Lang};
 use crate::rules::Severity;
 
 impl GardefouApp {
-    /// The step navigator.
+    /// The step navigator: in a scroll area, so every step stays reachable however far the
+    /// window is zoomed, each step's name wrapping before its completion rather than running
+    /// under the form.
     pub(super) fn navigator_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        egui::ScrollArea::vertical()
+            .id_salt("steps")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.steps_ui(ui, actions));
+    }
+
+    fn steps_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let lang = self.lang();
         ui.add_space(6.0);
         for (index, step) in Step::ALL.iter().enumerate() {
@@ -30,10 +39,19 @@ impl GardefouApp {
             ui.horizontal(|ui| {
                 let selected = self.state.step == *step;
                 let title = format!("{index}. {}", step.title(lang));
-                if ui
-                    .selectable_label(selected, RichText::new(title).size(14.0))
-                    .clicked()
-                {
+                // Room kept on the right for « 100 % » and the blocking mark.
+                let room = (ui.available_width() - 44.0).max(60.0);
+                let clicked = ui
+                    .scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(
+                            egui::Button::selectable(selected, RichText::new(title).size(14.0))
+                                .wrap_mode(egui::TextWrapMode::Wrap),
+                        )
+                        .clicked()
+                    })
+                    .inner;
+                if clicked {
                     actions.push(Action::GoTo(*step, None));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

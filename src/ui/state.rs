@@ -130,6 +130,9 @@ pub struct UiState {
     pub highlight: Option<Highlight>,
     /// Scroll to the highlighted field on the next frame.
     pub should_scroll: bool,
+    /// The widget that had the keyboard focus on the last frame: when it changes (Tab), the
+    /// form scrolls the newly focused field into view.
+    pub last_focus: Option<egui::Id>,
     /// An open prompt.
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).

@@ -144,10 +144,14 @@ impl GardefouApp {
         let export = self.state.export.clone();
         let highlight = self.state.highlight.as_ref().map(|h| h.path.clone());
         let should_scroll = std::mem::take(&mut self.state.should_scroll);
+        let newly_focused = self.newly_focused_in(ui);
         egui::ScrollArea::vertical()
             .id_salt(("step", step, self.state.project_number))
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                if let Some(rect) = newly_focused {
+                    ui.scroll_to_rect(rect.expand(8.0), None);
+                }
                 ui.set_max_width(ui.available_width().min(900.0));
                 let evidence_choices = evidence_choices(&self.session.assessment, lang);
                 let (assessment, view) = self.session.edit_view();
@@ -191,6 +195,22 @@ impl GardefouApp {
                 });
                 ui.add_space(24.0);
             });
+    }
+
+    /// Where the control that took the keyboard focus since the last frame was drawn, when it
+    /// is in the form (`ui`'s layer and columns): Tab to a field below the fold scrolls it in.
+    fn newly_focused_in(&mut self, ui: &egui::Ui) -> Option<egui::Rect> {
+        let focused = ui.memory(|m| m.focused());
+        let previous = std::mem::replace(&mut self.state.last_focus, focused);
+        if focused == previous {
+            return None;
+        }
+        let response = ui.ctx().read_response(focused?)?;
+        let form = ui.max_rect();
+        let in_form = response.layer_id == ui.layer_id()
+            && response.rect.center().x >= form.left()
+            && response.rect.center().x <= form.right();
+        in_form.then_some(response.rect)
     }
 
     /// One frame, without the window (used by the tests through egui_kittest).
