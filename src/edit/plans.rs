@@ -100,14 +100,17 @@ pub(super) fn apply(a: &mut Assessment, edit: &Edit) {
                     plan.placements.push(imported_placement(camera));
                 }
             }
-            for camera in &sheet.cameras {
-                if let (Some(geo), Some(record)) = (
-                    camera.geo,
-                    a.cameras
-                        .iter_mut()
-                        .find(|c| c.camera_id == camera.camera_id),
-                ) {
-                    record.geo = Some(geo);
+            // The inventory keeps each position the file gave (one pass, not one per camera).
+            let positions: std::collections::HashMap<&CameraId, GeoPoint> = sheet
+                .cameras
+                .iter()
+                .filter_map(|c| Some((&c.camera_id, c.geo?)))
+                .collect();
+            if !positions.is_empty() {
+                for record in a.cameras.iter_mut() {
+                    if let Some(geo) = positions.get(&record.camera_id) {
+                        record.geo = Some(*geo);
+                    }
                 }
             }
         }
