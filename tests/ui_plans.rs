@@ -53,6 +53,18 @@ fn go_to(h: &mut Harness<'static, GardefouApp>, field: &str) {
     h.run();
 }
 
+/// A plan picture of 1,600 × 1,000 pixels, as PNG bytes.
+fn plan_png() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(1600, 1000, image::Rgb([230, 225, 215]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("encode");
+    bytes
+}
+
 /// Moves the pointer to `at` and clicks there (the canvas takes clicks, not widgets).
 fn click_at(h: &mut Harness<'static, GardefouApp>, at: egui::Pos2) {
     h.hover_at(at);
@@ -234,13 +246,7 @@ fn a_picture_typed_as_background_is_checked_attached_and_drawn_and_a_broken_one_
     assert_eq!(h.state().session.assessment.evidence.len(), documents);
 
     // A real plan, 1,600 × 1,000 pixels.
-    let mut bytes = Vec::new();
-    image::RgbImage::from_pixel(1600, 1000, image::Rgb([230, 225, 215]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .expect("encode");
+    let bytes = plan_png();
     std::fs::write(&broken, &bytes).expect("write");
     h.get_by_label("Poser comme fond").click();
     step_until(&mut h, |app| {
@@ -431,13 +437,7 @@ fn a_background_with_its_world_file_beside_it_georeferences_the_plan() {
     });
     let mut h = harness_on(a, Lang::Fr);
     go_to(&mut h, "plans[PLAN-2]");
-    let mut bytes = Vec::new();
-    image::RgbImage::from_pixel(1600, 1000, image::Rgb([230, 225, 215]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .expect("encode");
+    let bytes = plan_png();
     let picture = dir.path().join("ortho-gare.png");
     std::fs::write(&picture, &bytes).expect("write");
     // 0.25 m pixels from (704 000, 7 060 000): the camera is 600 px right, 400 px down.
@@ -534,6 +534,30 @@ fn two_known_points_clicked_and_typed_georeference_the_plan() {
     let clicked = h.state().state.plans.drawing.clone();
     assert_eq!(clicked.len(), 2, "{clicked:?}");
     let pixels = clicked[0].distance(clicked[1]);
+    // An unreadable position is shown red in its field: nothing appears to push the row.
+    let apply = "Géoréférencer par ces deux points";
+    let before = h.get_by_label(apply).rect();
+    h.get_by_label("Point 1\u{a0}:").focus();
+    h.get_by_label("Point 1\u{a0}:").type_text("nord");
+    h.run();
+    assert_eq!(
+        h.get_by_label(apply).rect(),
+        before,
+        "the button has not moved"
+    );
+    h.get_by_label(apply).click();
+    h.run();
+    assert!(
+        h.state()
+            .session
+            .assessment
+            .plans
+            .iter()
+            .all(|p| p.georef.is_none()),
+        "nothing is tied while a position is unreadable"
+    );
+    h.state_mut().state.plans.tie_points[0].clear();
+    h.run();
     // Notre-Dame, then 100 m east of it in Lambert-93.
     for (field, text) in [
         ("Point 1\u{a0}:", "48.8566, 2.3522"),

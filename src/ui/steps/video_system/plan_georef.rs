@@ -84,16 +84,20 @@ pub fn tie_points_ui(
         .iter()
         .enumerate()
     {
+        let typed = state.tie_points[index].trim().to_owned();
+        let read = GeoPoint::parse_typed(&typed);
+        // An unreadable position turns the field's text red and says why on hover: no label
+        // appears beside it to push the row (and the canvas under it) while the user types.
+        let is_unread = !typed.is_empty() && read.is_none();
         let label = ui.label(tr(lang, key));
-        ui.add(egui::TextEdit::singleline(&mut state.tie_points[index]).desired_width(170.0))
-            .labelled_by(label.id);
-        let typed = state.tie_points[index].trim();
-        let read = GeoPoint::parse_typed(typed);
-        if !typed.is_empty() && read.is_none() {
-            ui.label(
-                RichText::new(tr(lang, "ui.plan.tie_point_unread"))
-                    .color(theme::palette(ui.ctx()).bad),
-            );
+        let mut field =
+            egui::TextEdit::singleline(&mut state.tie_points[index]).desired_width(170.0);
+        if is_unread {
+            field = field.text_color(theme::palette(ui.ctx()).bad);
+        }
+        let response = ui.add(field).labelled_by(label.id);
+        if is_unread {
+            response.on_hover_text(tr(lang, "ui.plan.tie_point_unread"));
         }
         ground.push(read);
     }
