@@ -450,6 +450,8 @@ fn a_background_with_its_world_file_beside_it_georeferences_the_plan() {
     h.get_by_label("Image de fond\u{a0}:")
         .type_text(&picture.display().to_string());
     h.run();
+    // What lies under the plan's rows (the canvas follows it): measured before any report.
+    let fit = h.get_by_label("Voir tout le plan").rect();
     h.get_by_label("Poser comme fond").click();
     step_until(&mut h, |app| {
         app.session
@@ -485,6 +487,11 @@ fn a_background_with_its_world_file_beside_it_georeferences_the_plan() {
     assert!(h
         .query_by_label_contains("1 caméra du périmètre placée d’après sa position")
         .is_some());
+    assert_eq!(
+        h.get_by_label("Voir tout le plan").rect(),
+        fit,
+        "the report and « Retirer le géoréférencement » took no new line"
+    );
 
     // A world file with five numbers: named, with the reason; the georeference stays.
     let short = dir.path().join("court.pgw");

@@ -195,6 +195,102 @@ fn the_screen_holds_still_a_second_click_at_the_same_place_hits_the_same_control
 }
 
 #[test]
+fn a_text_area_keeps_its_height_while_the_user_types_so_the_row_under_it_stays_put() {
+    use egui::accesskit::Role;
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    // The yes / no row under « Reasons for the decision »: the prior consultation's.
+    let yes_under = |h: &Harness<'static, GardefouApp>| {
+        let reasons = h
+            .get_by_role_and_label(Role::MultilineTextInput, "Reasons for the decision")
+            .rect();
+        h.query_all_by_role_and_label(Role::RadioButton, "Yes")
+            .map(|r| r.rect())
+            .filter(|r| r.top() > reasons.bottom())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("a yes / no row under the reasons")
+    };
+    let at = yes_under(&h).center();
+    let long: String = (1..=30).map(|i| format!("Reason {i}.\n")).collect();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Reasons for the decision")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Reasons for the decision")
+        .type_text(&long);
+    h.run();
+    assert!(h
+        .state()
+        .session
+        .assessment
+        .opinions
+        .decision_reasons
+        .ends_with("Reason 30.\n"));
+    assert_eq!(yes_under(&h).center(), at, "the row under the field moved");
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state()
+            .session
+            .assessment
+            .opinions
+            .prior_consultation
+            .is_filed,
+        Some(true),
+        "the click where « Yes » was before the typing ticks it"
+    );
+
+    // Opened again, the field shows its text's rows (up to twelve), then holds that height.
+    h.get_by_label("6. Measures").click();
+    h.run();
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    let tall = h
+        .get_by_role_and_label(Role::MultilineTextInput, "Reasons for the decision")
+        .rect()
+        .height();
+    let row = 14.0;
+    assert!(
+        tall > 10.0 * row,
+        "opened again at its text's height: {tall}"
+    );
+}
+
+#[test]
+fn the_help_a_finding_opened_under_its_field_stays_when_the_highlight_fades() {
+    use egui::accesskit::Role;
+    use gardefou::model::path::opinions::PRIOR_CONSULTATION;
+    let mut h = tall_harness(app(common::sample(), Lang::En));
+    {
+        let state = &mut h.state_mut().state;
+        state.step = Step::Opinions;
+        state.explained = Some(PRIOR_CONSULTATION);
+        state.highlight = Some(gardefou::ui::state::Highlight {
+            path: PRIOR_CONSULTATION,
+            since: 0.0,
+        });
+    }
+    h.run();
+    let help = "Mandatory where the DPIA indicates";
+    let reference = |h: &Harness<'static, GardefouApp>| {
+        h.get_by_role_and_label(Role::TextInput, "CNIL's reference or answer")
+            .rect()
+    };
+    assert!(h.query_by_label_contains(help).is_some());
+    let before = reference(&h);
+    // Six seconds later the highlight fades; the help, and the rows under it, stay.
+    h.state_mut()
+        .state
+        .highlight
+        .as_mut()
+        .expect("highlighted")
+        .since = -100.0;
+    h.run();
+    assert_eq!(h.state().state.highlight, None, "the highlight faded");
+    assert!(h.query_by_label_contains(help).is_some(), "the help stays");
+    assert_eq!(reference(&h), before, "the field under it did not move");
+}
+
+#[test]
 fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     let mut h = harness(app(common::sample(), Lang::En));
     h.get_by_label("3. Video system").click();
@@ -219,6 +315,48 @@ fn a_finding_appears_and_disappears_with_the_answer_that_causes_it() {
     clear_and_type(&mut h, "Image retention", "21");
     assert!(h.state().session.report().by_rule("R01").next().is_none());
     assert!(h.query_by_label(title).is_none(), "R01 left the panel");
+}
+
+#[test]
+fn a_finding_settled_under_the_pointer_holds_its_place_until_the_pointer_leaves() {
+    let mut h = harness(app(common::sample(), Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    clear_and_type(&mut h, "Image retention", "45");
+    let r01 = "R01 — Image retention beyond one month";
+    let r01_card = h.get_by_label(r01).rect();
+    // The card under R01 in the findings panel, and the pointer on it.
+    let title_at = |h: &Harness<'static, GardefouApp>, at: egui::Pos2| {
+        h.query_all_by_label_contains(" — ")
+            .find(|n| n.rect().contains(at))
+            .and_then(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+    };
+    let below = h
+        .query_all_by_label_contains(" — ")
+        .map(|n| n.rect())
+        .filter(|r| r.left() >= r01_card.left() - 20.0 && r.top() > r01_card.bottom())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("a card under R01");
+    let at = below.center();
+    h.hover_at(at);
+    h.run();
+    let aimed = title_at(&h, at).expect("a finding's title under the pointer");
+    // The user settles R01 from the keyboard; the pointer has not moved.
+    clear_and_type(&mut h, "Image retention", "21");
+    assert!(h.state().session.report().by_rule("R01").next().is_none());
+    assert!(
+        h.query_by_label(r01).is_some(),
+        "R01 stays, settled, while the pointer is over the panel"
+    );
+    assert_eq!(
+        title_at(&h, at).as_deref(),
+        Some(aimed.as_str()),
+        "the card under the pointer is the same"
+    );
+    // Once the pointer leaves the panel, the settled card goes.
+    h.hover_at(egui::pos2(400.0, 400.0));
+    h.run();
+    assert!(h.query_by_label(r01).is_none(), "R01 left the panel");
 }
 
 #[test]

@@ -19,6 +19,8 @@ pub struct Ctx<'a> {
     pub report: &'a Report,
     /// The field a finding pointed at, if any.
     pub highlight: Option<&'a str>,
+    /// The field whose help is shown under it (the last one a finding went to).
+    pub explained: Option<&'a str>,
     /// Scroll to the highlighted field this frame.
     pub should_scroll: bool,
     /// Structural edits and commands, applied after the frame.
@@ -57,8 +59,18 @@ impl Ctx<'_> {
 
     /// True when `path` is the highlighted field or contains it.
     pub fn is_highlighted(&self, path: &str) -> bool {
-        self.highlight.is_some_and(|h| {
-            h == path || h.starts_with(&format!("{path}.")) || h.starts_with(&format!("{path}["))
-        })
+        self.highlight.is_some_and(|h| is_within(h, path))
     }
+
+    /// True when `path` is the field whose help stays shown, or contains it.
+    pub fn is_explained(&self, path: &str) -> bool {
+        self.explained.is_some_and(|e| is_within(e, path))
+    }
+}
+
+/// True when `field` is `path` or lies inside it.
+fn is_within(field: &str, path: &str) -> bool {
+    field == path
+        || field.starts_with(&format!("{path}."))
+        || field.starts_with(&format!("{path}["))
 }

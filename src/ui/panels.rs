@@ -217,12 +217,8 @@ impl GardefouApp {
                     None => ui.label(RichText::new(tr(lang, "review.no_field")).color(muted)),
                 };
                 let label = ui.label(tr(lang, "review.comment"));
-                ui.add(
-                    egui::TextEdit::multiline(&mut text)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                crate::ui::text_area::text_area_ui(ui, "review.comment", &mut text, 2, None)
+                    .labelled_by(label.id);
                 ui.horizontal(|ui| {
                     let can_add = focused.is_some() && !text.trim().is_empty();
                     if ui

@@ -1,6 +1,6 @@
 //! The frame around the steps: the step navigator with completion and blocking marks, the
-//! findings panel, the status bar and the prompts (unsaved changes, typed path, recovery); the
-//! top bar is in `top_bar.rs`.
+//! status bar and the prompts (unsaved changes, typed path, recovery); the top bar is in
+//! `top_bar.rs`, the findings panel in `findings_panel.rs`.
 
 use egui::RichText;
 
@@ -86,48 +86,6 @@ impl GardefouApp {
             .small(),
         );
         ui.add(egui::ProgressBar::new(f32::from(percent) / 100.0).desired_height(6.0));
-    }
-
-    /// The findings panel, grouped by severity; a click jumps to the field.
-    pub(super) fn findings_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let lang = self.lang();
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new(tr(lang, "ui.findings"))
-                .size(16.0)
-                .strong()
-                .color(theme::palette(ui.ctx()).accent),
-        );
-        egui::ScrollArea::vertical()
-            .id_salt("findings")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for severity in Severity::ALL {
-                    let findings: Vec<_> = self.session.report().with_severity(severity).collect();
-                    if findings.is_empty() {
-                        continue;
-                    }
-                    ui.add_space(6.0);
-                    let header = format!(
-                        "{} ({})",
-                        tr(lang, &format!("severity.{}", severity.code())),
-                        findings.len()
-                    );
-                    ui.label(
-                        RichText::new(header.to_uppercase())
-                            .small()
-                            .strong()
-                            .color(theme::severity(ui.ctx(), severity)),
-                    );
-                    let kb = std::sync::Arc::clone(self.session.kb());
-                    for finding in findings {
-                        finding_card_ui(ui, &kb, finding, lang, actions);
-                    }
-                }
-                if self.session.report().findings.is_empty() {
-                    ui.label(tr(lang, "dossier.no_findings"));
-                }
-            });
     }
 
     /// The status bar.
@@ -426,61 +384,4 @@ fn recovery_question(offer: &crate::session::RecoveryOffer, lang: Lang) -> Strin
             ("path", &offer.path.display().to_string()),
         ],
     )
-}
-
-/// One finding: the whole card goes to the field it points at; its sources open the legal
-/// references.
-fn finding_card_ui(
-    ui: &mut egui::Ui,
-    kb: &crate::knowledge::KnowledgeBase,
-    finding: &crate::rules::Finding,
-    lang: Lang,
-    actions: &mut Vec<Action>,
-) {
-    let field = finding.fields.first().cloned();
-    // A finding with no field, or a field of no known section, opens the screening.
-    let step = field
-        .as_deref()
-        .and_then(Step::of_field)
-        .unwrap_or(Step::Screening);
-    let card = ui.scope_builder(
-        egui::UiBuilder::new()
-            .id_salt(("finding", &finding.rule_id, &finding.fields))
-            .sense(egui::Sense::click()),
-        |ui| {
-            egui::Frame::new()
-                .fill(ui.visuals().faint_bg_color)
-                .inner_margin(egui::Margin::same(6))
-                .corner_radius(4.0)
-                .stroke(egui::Stroke::new(
-                    1.0,
-                    theme::severity(ui.ctx(), finding.severity),
-                ))
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let title = format!("{} — {}", finding.rule_id, finding.title.get(lang));
-                    let button = ui.add(
-                        egui::Button::new(RichText::new(title).strong())
-                            .frame(false)
-                            .wrap(),
-                    );
-                    ui.add(
-                        egui::Label::new(RichText::new(finding.message.get(lang)).small())
-                            .selectable(false),
-                    );
-                    if !finding.sources.is_empty() {
-                        super::legal::sources_ui(ui, kb, &finding.sources, lang, actions);
-                    }
-                    button.on_hover_text(tr(lang, "ui.go_to_field")).clicked()
-                })
-                .inner
-        },
-    );
-    let card_response = card.response.on_hover_text(tr(lang, "ui.go_to_field"));
-    if card_response.hovered() {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
-    if card.inner || card_response.clicked() {
-        actions.push(Action::GoTo(step, field));
-    }
 }

@@ -128,11 +128,20 @@ pub struct UiState {
     pub step: Step,
     /// The field a finding pointed at, and when (seconds of app time).
     pub highlight: Option<Highlight>,
+    /// The field a finding or search last went to: its help stays shown under it after the
+    /// highlight fades, until the user goes elsewhere (its going would move the rows below).
+    pub explained: Option<crate::model::path::FieldPath>,
     /// Scroll to the highlighted field on the next frame.
     pub should_scroll: bool,
     /// The widget that had the keyboard focus on the last frame: when it changes (Tab), the
     /// form scrolls the newly focused field into view.
     pub last_focus: Option<egui::Id>,
+    /// The step and project the form last drew: when they change, text areas take their text's
+    /// height again.
+    pub drawn_form: Option<(Step, u64)>,
+    /// The findings as they were when the pointer came over the findings panel: shown until it
+    /// leaves, so no card moves under it.
+    pub findings_held: Option<Vec<crate::rules::Finding>>,
     /// An open prompt.
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).
@@ -200,6 +209,8 @@ impl UiState {
     pub fn forget_project(&mut self) {
         self.project_number += 1;
         self.highlight = None;
+        self.explained = None;
+        self.findings_held = None;
         self.should_scroll = false;
         self.status = None;
         self.inventory = Default::default();

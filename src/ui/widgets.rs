@@ -20,11 +20,16 @@ pub fn field_ui<R>(
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 4))
         .corner_radius(4.0)
-        .stroke(if is_highlighted {
-            egui::Stroke::new(2.0, theme::palette(ui.ctx()).accent)
-        } else {
-            egui::Stroke::NONE
-        })
+        // The stroke counts in the frame's size: a transparent one of the same width keeps the
+        // rows below where they are when the highlight fades.
+        .stroke(egui::Stroke::new(
+            2.0,
+            if is_highlighted {
+                theme::palette(ui.ctx()).accent
+            } else {
+                Color32::TRANSPARENT
+            },
+        ))
         .fill(if is_highlighted {
             theme::palette(ui.ctx()).highlight
         } else {
@@ -63,7 +68,7 @@ pub fn field_ui<R>(
             ui.vertical(|ui| {
                 ui.set_max_width(input_width);
                 let value = add(ui, label_response.id);
-                if let Some(help) = help.filter(|_| is_highlighted) {
+                if let Some(help) = help.filter(|_| cx.is_explained(path)) {
                     ui.label(RichText::new(help).small().weak());
                 }
                 value
@@ -118,12 +123,7 @@ pub fn text_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut Strin
 /// A multi-line text field.
 pub fn multiline_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut String) {
     field_ui(ui, cx, path, label, |ui, label_id| {
-        ui.add(
-            egui::TextEdit::multiline(value)
-                .desired_rows(4)
-                .desired_width(ui.available_width()),
-        )
-        .labelled_by(label_id);
+        super::text_area::text_area_ui(ui, path, value, 4, None).labelled_by(label_id);
     });
 }
 
@@ -131,13 +131,8 @@ pub fn multiline_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, value: &mut 
 pub fn lines_ui(ui: &mut Ui, cx: &Ctx, path: &str, label: &str, items: &mut Vec<String>) {
     field_ui(ui, cx, path, label, |ui, label_id| {
         let mut text = items.join("\n");
-        let response = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .desired_rows(3)
-                    .desired_width(ui.available_width()),
-            )
-            .labelled_by(label_id);
+        let response =
+            super::text_area::text_area_ui(ui, path, &mut text, 3, None).labelled_by(label_id);
         if response.changed() {
             *items = if text.is_empty() {
                 Vec::new()

@@ -143,8 +143,14 @@ impl GardefouApp {
         }
         let export = self.state.export.clone();
         let highlight = self.state.highlight.as_ref().map(|h| h.path.clone());
+        let explained = self.state.explained.clone();
         let should_scroll = std::mem::take(&mut self.state.should_scroll);
         let newly_focused = self.newly_focused_in(ui);
+        let form = Some((step, self.state.project_number));
+        if self.state.drawn_form != form {
+            self.state.drawn_form = form;
+            crate::ui::text_area::forget_heights(ui.ctx());
+        }
         egui::ScrollArea::vertical()
             .id_salt(("step", step, self.state.project_number))
             .auto_shrink([false, false])
@@ -161,6 +167,7 @@ impl GardefouApp {
                         kb: view.kb,
                         report: view.report,
                         highlight: highlight.as_deref(),
+                        explained: explained.as_deref(),
                         should_scroll,
                         actions,
                         today: view.today,

@@ -71,6 +71,7 @@ impl GardefouApp {
             Action::GoTo(step, field) => {
                 self.state.step = step;
                 let now = ctx.input(|i| i.time);
+                self.state.explained = field.clone();
                 self.state.highlight = field.map(|path| Highlight { path, since: now });
                 self.state.should_scroll = self.state.highlight.is_some();
             }

@@ -125,12 +125,9 @@ fn validate_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment, form: &mut C
             "circuit.reason",
             &cx.t("circuit.reason"),
             |ui, label_id| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut form.reason)
-                        .desired_rows(2)
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label_id);
+                let reason = &mut form.reason;
+                crate::ui::text_area::text_area_ui(ui, "circuit.reason", reason, 2, None)
+                    .labelled_by(label_id);
             },
         );
     }

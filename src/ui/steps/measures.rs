@@ -25,12 +25,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 egui::TextEdit::singleline(&mut measure.title).desired_width(ui.available_width()),
             )
             .labelled_by(label_id);
-            ui.add(
-                egui::TextEdit::multiline(&mut measure.description)
-                    .desired_rows(2)
-                    .desired_width(ui.available_width()),
-            )
-            .labelled_by(label_id);
+            let name = format!("{path}.description");
+            crate::ui::text_area::text_area_ui(ui, &name, &mut measure.description, 2, None)
+                .labelled_by(label_id);
             ui.horizontal(|ui| {
                 choice_combo_ui(
                     ui,

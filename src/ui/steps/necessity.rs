@@ -5,6 +5,7 @@ use egui::RichText;
 
 use super::StepCtx;
 use crate::model::{Answer, Assessment, Evaluation};
+use crate::ui::text_area::text_area_ui;
 use crate::ui::widgets::{choice_combo_ui, field_ui, subheading_ui};
 
 /// Draws the step.
@@ -30,12 +31,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 question.label.get(lang),
                 |ui, label_id| {
                     ui.label(RichText::new(question.help.get(lang)).small().weak());
-                    ui.add(
-                        egui::TextEdit::multiline(&mut answer.text)
-                            .desired_rows(3)
-                            .desired_width(ui.available_width()),
-                    )
-                    .labelled_by(label_id);
+                    text_area_ui(ui, id.as_str(), &mut answer.text, 3, None).labelled_by(label_id);
                     ui.horizontal(|ui| {
                         ui.label(crate::i18n::tr(lang, "dossier.evaluation"));
                         choice_combo_ui(
@@ -52,11 +48,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                             label_id,
                         );
                     });
-                    ui.add(
-                        egui::TextEdit::multiline(&mut answer.comment)
-                            .hint_text(crate::i18n::tr(lang, "dossier.evaluator_comment"))
-                            .desired_rows(1)
-                            .desired_width(ui.available_width()),
+                    text_area_ui(
+                        ui,
+                        &format!("{id}.comment"),
+                        &mut answer.comment,
+                        1,
+                        Some(crate::i18n::tr(lang, "dossier.evaluator_comment")),
                     )
                     .labelled_by(label_id);
                 },

@@ -125,13 +125,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
                 .iter_mut()
                 .find(|o| o.criterion_id == result.criterion_id)
             {
-                ui.add(
-                    egui::TextEdit::multiline(&mut over.reason)
-                        .hint_text(t("ui.override_reason"))
-                        .desired_rows(2)
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label_id);
+                let name = format!("override.{}.reason", result.criterion_id);
+                let hint = t("ui.override_reason");
+                crate::ui::text_area::text_area_ui(ui, &name, &mut over.reason, 2, Some(&hint))
+                    .labelled_by(label_id);
             }
             (choice != before).then_some(choice)
         });

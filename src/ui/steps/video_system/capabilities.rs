@@ -69,13 +69,10 @@ fn capability_ui(ui: &mut egui::Ui, cx: &StepCtx, a: &mut Assessment, def: &Capa
             .show(ui, |ui| {
                 capability_rows_ui(ui, lang, &path, &mut copy, label_id, cx.evidence_choices)
             });
-        ui.add(
-            egui::TextEdit::multiline(&mut copy.notes)
-                .hint_text(tr(lang, "dossier.notes"))
-                .desired_rows(1)
-                .desired_width(ui.available_width()),
-        )
-        .labelled_by(label_id);
+        let name = format!("{path}.notes");
+        let hint = Some(tr(lang, "dossier.notes"));
+        crate::ui::text_area::text_area_ui(ui, &name, &mut copy.notes, 1, hint)
+            .labelled_by(label_id);
     });
     if original.as_ref() != Some(&copy) && (original.is_some() || copy != unexamined(id)) {
         store(a, copy);

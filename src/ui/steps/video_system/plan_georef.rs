@@ -22,6 +22,10 @@ pub fn georef_ui(
 ) {
     let palette = theme::palette(ui.ctx());
     ui.horizontal_wrapped(|ui| {
+        // As tall with « Remove » as without: the canvas under the row stays put.
+        let button_height =
+            ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
+        ui.set_min_height(button_height.max(ui.spacing().interact_size.y));
         let label = ui.label(tr(lang, "ui.plan.georef"));
         match &plan.georef {
             Some(georef) => {
@@ -64,10 +68,25 @@ pub fn georef_ui(
             actions.push(Action::GeoreferencePlan(plan.plan_id.clone(), Some(path)));
         }
     });
-    if let Some((message, is_error)) = &state.georef_report {
-        let colour = if *is_error { palette.bad } else { palette.good };
-        ui.label(RichText::new(message).color(colour));
-    }
+    report_line_ui(
+        ui,
+        state.georef_report.as_ref(),
+        tr(lang, "ui.plan.georef.hint_line"),
+        tr(lang, "ui.plan.georef.hint"),
+    );
+}
+
+/// One line under a file row, always there: a hint (whole on hover) until a file was read, then
+/// what reading it did (whole on hover), so the canvas below does not move when the report comes.
+pub fn report_line_ui(ui: &mut egui::Ui, report: Option<&(String, bool)>, hint: &str, help: &str) {
+    let palette = theme::palette(ui.ctx());
+    let (text, colour, hover) = match report {
+        Some((message, true)) => (message.as_str(), palette.bad, message.as_str()),
+        Some((message, false)) => (message.as_str(), palette.good, message.as_str()),
+        None => (hint, palette.muted, help),
+    };
+    ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate())
+        .on_hover_text(hover);
 }
 
 /// The « known points » tool's fields: the position of each point clicked (latitude,

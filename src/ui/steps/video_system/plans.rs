@@ -376,7 +376,6 @@ fn geojson_ui(
     state: &mut PlanEditorState,
     actions: &mut Vec<Action>,
 ) {
-    let palette = theme::palette(ui.ctx());
     let field_width = path_field_width(ui);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, "ui.plan.geojson"));
@@ -396,8 +395,10 @@ fn geojson_ui(
             actions.push(Action::ImportGeoJson(plan.plan_id.clone(), path));
         }
     });
-    if let Some((message, is_error)) = &state.geojson_report {
-        let colour = if *is_error { palette.bad } else { palette.good };
-        ui.label(RichText::new(message).color(colour));
-    }
+    super::plan_georef::report_line_ui(
+        ui,
+        state.geojson_report.as_ref(),
+        tr(lang, "ui.plan.geojson_line"),
+        tr(lang, "ui.plan.geojson_hint"),
+    );
 }
