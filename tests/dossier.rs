@@ -884,3 +884,47 @@ fn a_city_of_two_thousand_cameras_on_one_plan_prints_no_id_over_another() {
         "the details name them: {unnamed:?}"
     );
 }
+
+/// Issue 27, item 14: no page of the site plans is left near-empty — the chapter's introduction
+/// is followed by its first plan on the same page, and a plan whose opening (heading, facts,
+/// least height) fits under the last plan's camera table starts there. Every page of the
+/// chapter but its last is filled past a quarter of its text area (the page of the
+/// introduction alone was filled to 13 %, the tail of a camera table to 12 %).
+#[test]
+fn the_plans_chapter_leaves_no_page_near_empty() {
+    use gardefou::pdf::layout::{BOTTOM, TOP};
+    for lang in [Lang::Fr, Lang::En] {
+        let d = build(common::shared_sample(), lang, false);
+        let layout = pdf::pages(&d).expect("layout");
+        let title = match lang {
+            Lang::Fr => "Plans de situation",
+            Lang::En => "Site plans",
+        };
+        let chapter = layout
+            .bookmarks
+            .iter()
+            .position(|(t, _)| t == title)
+            .expect("the plans chapter");
+        let first = layout.bookmarks[chapter].1;
+        let end = layout.bookmarks[chapter + 1].1;
+        assert!(end - first >= 3, "the sample's plans take several pages");
+        for index in first..end - 1 {
+            let bottom = layout.pages[index]
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    // Not the running footer under the text area.
+                    Item::Text { y, .. } if *y <= BOTTOM => Some(*y),
+                    _ => None,
+                })
+                .fold(TOP, f32::max);
+            let filled = (bottom - TOP) / (BOTTOM - TOP);
+            assert!(
+                filled > 0.25,
+                "{lang:?}: page {} is filled to {:.0} % only",
+                index + 1,
+                filled * 100.0
+            );
+        }
+    }
+}

@@ -399,7 +399,9 @@ pub enum Block {
     Plan(PlanFigure),
     /// Signature boxes.
     Signatures(Vec<SignatureLine>),
-    /// Start a new page.
+    /// The next section wants a page of its own: the word processors start one; the PDF starts
+    /// one only when the section's opening (down to its figure's least height) does not fit on
+    /// the current page, so no page is left near-empty before it.
     PageBreak,
 }
 

@@ -106,6 +106,20 @@ pub struct LegendEntry {
     pub label: Label,
 }
 
+/// How tall `figure`'s sheet is drawn `width` wide: no more room than that is ever needed.
+pub fn sheet_height(figure: &PlanFigure, width: f32) -> f32 {
+    let [_, _, vw, vh] = view_of(figure);
+    vh * width / vw.max(1.0)
+}
+
+/// The part of the sheet the figure shows: its view, or the whole sheet.
+fn view_of(figure: &PlanFigure) -> [f32; 4] {
+    figure
+        .view
+        .filter(|[_, _, w, h]| *w > 0.0 && *h > 0.0)
+        .unwrap_or([0.0, 0.0, figure.width, figure.height])
+}
+
 /// `figure` laid out in a box `max_width` wide whose sheet is at most `max_height` tall;
 /// `measure` gives a text's width in points at a size in points, in the renderer's font (the
 /// dossier's Noto Sans).
@@ -114,10 +128,7 @@ pub fn draw(
     (max_width, max_height): (f32, f32),
     measure: &dyn Fn(&str, f32) -> f32,
 ) -> PlanDrawing {
-    let [vx, vy, vw, vh] = figure
-        .view
-        .filter(|[_, _, w, h]| *w > 0.0 && *h > 0.0)
-        .unwrap_or([0.0, 0.0, figure.width, figure.height]);
+    let [vx, vy, vw, vh] = view_of(figure);
     let scale = (max_width / vw.max(1.0)).min(max_height / vh.max(1.0));
     let (w, h) = (vw * scale, vh * scale);
     let left = (max_width - w) / 2.0;

@@ -84,6 +84,14 @@ pub fn layout_for(
         })
         .collect();
     for (index, block) in blocks.iter().enumerate() {
+        if let Block::PageBreak = block {
+            // A section that asks for its own page starts on this one when its opening fits:
+            // a plan's heading, its facts and its least height, after a chapter's introduction
+            // or the end of the last plan's camera table, instead of leaving those alone.
+            let opening = l.opening_height(&blocks[index + 1..]);
+            l.ensure(opening);
+            continue;
+        }
         if let Block::Heading { level, .. } = block {
             // Keep a heading with the start of what follows it.
             let keep = blocks
@@ -154,11 +162,32 @@ impl<'m> Layouter<'m> {
         }
     }
 
+    /// The height the start of `blocks` takes, down to and including the least height of its
+    /// first figure (a plan, the risk map): what must fit for the section to start on this
+    /// page. Unbounded when it fills more than a page.
+    fn opening_height(&self, blocks: &[Block]) -> f32 {
+        let mut scratch = Layouter::new(self.metrics);
+        scratch.new_page();
+        for block in blocks {
+            match block {
+                Block::Plan(_) | Block::RiskMap(_) => {
+                    return scratch.y - TOP + self.start_height(block);
+                }
+                Block::Heading { level: 1, .. } | Block::PageBreak => break,
+                _ => scratch.block(block, &[]),
+            }
+            if scratch.pages.len() > 1 {
+                return f32::INFINITY;
+            }
+        }
+        scratch.y - TOP
+    }
+
     /// How much of a block must follow a heading on the same page.
     fn start_height(&self, block: &Block) -> f32 {
         match block {
             Block::RiskMap(map) => self.risk_map_height(map),
-            Block::Plan(_) => plan::MIN_HEIGHT,
+            Block::Plan(figure) => plan::start_height(figure),
             Block::Signatures(_) => signature::START_HEIGHT,
             Block::Callout { title, body, .. } => self.callout_start_height(title, body),
             Block::Table { .. } => 48.0,

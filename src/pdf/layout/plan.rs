@@ -13,16 +13,22 @@ use crate::dossier::{FigureBackground, Picture, PlanFigure, Tone};
 use crate::pdf::fonts::Face;
 use std::sync::Arc;
 
-/// The least height a plan is drawn in; with less room left it starts a page.
-pub(super) const MIN_HEIGHT: f32 = 320.0;
+/// The least height a plan is drawn in (or its sheet's height at the page's width, when less);
+/// with less room left it starts a page.
+const MIN_HEIGHT: f32 = 320.0;
 
 /// Room kept under the figure for the legend and the caption.
 const LEGEND_H: f32 = 46.0;
 
+/// The room `figure` needs at least: what must be left on a page for it to start there.
+pub(super) fn start_height(figure: &PlanFigure) -> f32 {
+    MIN_HEIGHT.min(plan_drawing::sheet_height(figure, CONTENT_W)) + LEGEND_H
+}
+
 impl Layouter<'_> {
     /// Draws `figure` at the cursor, fitted to the width and the room left.
     pub(super) fn plan_figure(&mut self, figure: &PlanFigure) {
-        self.ensure(MIN_HEIGHT + LEGEND_H);
+        self.ensure(start_height(figure));
         let room = (BOTTOM - self.y - LEGEND_H).max(MIN_HEIGHT);
         let metrics = self.metrics;
         let measure = |text: &str, size: f32| metrics.width(text, Face::Regular, size);
