@@ -191,9 +191,13 @@ pub struct ExportArgs {
     /// art. 30 / LIL art. 100), notice (public information, signs and full notice),
     /// consultation (prior-consultation letter to the CNIL, only when a residual risk is
     /// high), fria (AI Act art. 27 fundamental-rights impact assessment, whatever the
-    /// engine says of art. 27). / Un document dérivé : register (registre), notice
-    /// (information du public), consultation (lettre de consultation préalable de la
-    /// CNIL), fria (analyse d'impact sur les droits fondamentaux, AI Act art. 27).
+    /// engine says of art. 27), authorisation (the request to the prefect — new system,
+    /// modification or renewal: entry sheet for the online procedure and the CSI R.252-3
+    /// attachments, always in French; with -o FILE.csv, the entry sheet alone as CSV).
+    /// / Un document dérivé : register (registre), notice (information du public),
+    /// consultation (lettre de consultation préalable de la CNIL), fria (analyse d'impact sur
+    /// les droits fondamentaux, AI Act art. 27), authorisation (demande d'autorisation
+    /// préfectorale ; -o FICHIER.csv : la fiche de saisie seule).
     #[arg(long, value_parser = parse_document)]
     pub document: Option<DocumentKind>,
     /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.

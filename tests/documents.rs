@@ -508,3 +508,114 @@ fn an_empty_assessment_gets_a_fria_whose_missing_list_names_every_item() {
         );
     }
 }
+
+/// The sample with a renewal request being prepared: the installer, the contact for the police
+/// and the instructions filled, for the centre and the station only.
+fn with_renewal_request() -> Assessment {
+    use gardefou::model::{AuthorisationRequest, RequestKind};
+    let mut a = common::sample();
+    let mut request = AuthorisationRequest::prepared_from(&a);
+    assert_eq!(
+        request.kind,
+        RequestKind::Renewal,
+        "the sample holds an order"
+    );
+    request.perimeters = vec!["Centre-ville".into(), "Gare et pôle d'échanges".into()];
+    request.installer = "Vidéo Nord Sécurité, 12 rue de l’Industrie, 59000 Lille".into();
+    request.installer_certification = "Certification APSAD I31 n° 2024-118".into();
+    request.police_contact = "Chef de la police municipale, 03 20 00 00 00".into();
+    request.retention_reason = "Délai de dépôt de plainte constaté sur la commune".into();
+    request.operator_instructions = documents::model_instructions(common::shared_kb());
+    request.site_risks = "Vols à l’arraché aux abords de la gare (42 faits en 2025)".into();
+    a.video_system.requests.push(request);
+    a
+}
+
+/// What a prefecture clerk checks in a renewal file: the order renewed, the perimeters and the
+/// cameras asked for, every attachment R.252-3 lists in its order, the plans with their masks,
+/// and the whole in French even when the user works in English.
+#[test]
+fn the_renewal_file_has_the_entry_sheet_and_every_attachment_in_french() {
+    let a = with_renewal_request();
+    let d = build(DocumentKind::Authorisation, &a, Lang::En).expect("built");
+    let text = pdf_text(&d);
+    for expected in [
+        "Demanded’autorisationd’unsystèmedevidéoprotection—Renouvellement",
+        "Rubrique1—Naturedelademande",
+        "Arrêtépréfectoraln°2022-SIDPC-0314",
+        "VidéoNordSécurité",
+        "CertificationAPSADI31",
+        "Chefdelapolicemunicipale",
+        "Volsàl’arrachéauxabordsdelagare",
+    ] {
+        assert!(text.contains(expected), "missing « {expected} »");
+    }
+    // The attachments in the order of R.252-3.
+    let pieces = [
+        "1°Rapportdeprésentation",
+        "2°Plandemasseet3°plandedétail",
+        "Listedescaméras",
+        "Transmission,enregistrementettraitementdesimages",
+        "Mesuresdesécuritépourlasauvegardeetlaprotectiondesimages",
+        "Informationdupublic",
+        "Délaideconservationdesimagesetjustification",
+        "Responsabledusystème,maintenanceetpersonnesquivisionnentlesimages",
+        "Consignesgénéralesauxpersonnelsd’exploitation",
+        "Modalitésdudroitd’accès",
+        "Conformitéauxnormestechniques",
+    ];
+    let attachments = text
+        .find("Piècesjointesàlademande")
+        .expect("the attachments part");
+    let mut from = attachments;
+    for piece in pieces {
+        let at = text[from..]
+            .find(piece)
+            .unwrap_or_else(|| panic!("« {piece} » missing or out of order"));
+        from += at + piece.len();
+    }
+    // Only the two perimeters asked: their plans, not the others'.
+    assert!(text.contains("Centre-ville—plandesituationdescaméras"));
+    assert!(!text.contains("Entréesdeville—plandesituationdescaméras"));
+    let centre_and_station = a
+        .cameras
+        .iter()
+        .filter(|c| c.perimeter == "Centre-ville" || c.perimeter == "Gare et pôle d'échanges")
+        .count();
+    assert!(text.contains(&format!("{centre_and_station}caméras(")));
+    // The masks of the dwellings, as the plan's table shows them.
+    assert!(text.contains("Immeublesd'habitationn°1(Habitation),masquée"));
+    // The missing line is named: the inventory does not say inside / outside / public road.
+    assert!(
+        text.contains("1élémentàcompléteravantledépôt"),
+        "{}",
+        &text[..600]
+    );
+    assert!(!text.contains("Prefectoral"), "no English in the file");
+}
+
+/// The entry sheet as CSV: one row per line, the missing one marked, ready to copy.
+#[test]
+fn the_entry_sheet_reads_back_as_csv_with_the_missing_lines_marked() {
+    let a = with_renewal_request();
+    let kb = common::shared_kb();
+    let report = rules::evaluate(&a, kb, common::day(TODAY));
+    let csv_text = documents::authorisation_entry_sheet_csv(&a, kb, &report, common::day(TODAY));
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        ["Rubrique", "Champ", "Valeur", "État"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let row = |field: &str| {
+        rows.iter()
+            .find(|r| &r[1] == field)
+            .unwrap_or_else(|| panic!("no line « {field} »"))
+    };
+    assert_eq!(&row("Nature de la demande")[2], "Renouvellement");
+    assert_eq!(&row("Durée de conservation des images")[2], "21 jours");
+    let missing = row("Caméras intérieures, extérieures et sur la voie publique");
+    assert_eq!((&missing[2], &missing[3]), ("", "à compléter"));
+    assert!(rows.iter().filter(|r| r[3].is_empty()).count() >= 15);
+}

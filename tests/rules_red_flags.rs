@@ -1772,3 +1772,179 @@ fn police_justice_purposes_cite_the_data_protection_acts_title_iii_not_the_gdpr(
     a.screening.has_automated_decisions = Some(true);
     assert_eq!(sources_of(&a, "R30"), ["RGPD-22"]);
 }
+
+/// The compliant baseline with a renewal request prepared from its answers: what a prefecture
+/// clerk receives when nothing is wrong.
+fn with_request() -> Assessment {
+    let mut a = compliant();
+    let request = AuthorisationRequest::prepared_from(&a);
+    a.video_system.requests.push(request);
+    a
+}
+
+fn request_findings(a: &Assessment) -> Vec<String> {
+    evaluate(a, TODAY)
+        .findings
+        .iter()
+        .filter(|f| f.rule_id.starts_with("REQ-"))
+        .map(|f| f.rule_id.clone())
+        .collect()
+}
+
+#[test]
+fn a_request_prepared_from_a_consistent_aipd_raises_nothing() {
+    let a = with_request();
+    let request = &a.video_system.requests[0];
+    assert_eq!(request.kind, RequestKind::Renewal);
+    assert_eq!(request.current_order, "Arrêté 1");
+    assert_eq!(request.purposes, [PurposeKind::Csi1]);
+    assert_eq!(request.retention_days, Some(15));
+    assert!(
+        request_findings(&a).is_empty(),
+        "{:?}",
+        request_findings(&a)
+    );
+}
+
+#[test]
+fn a_clerk_refuses_a_retention_beyond_a_month_or_shorter_than_practised() {
+    let mut a = with_request();
+    a.video_system.requests[0].retention_days = Some(31);
+    assert_eq!(fires(&a, "REQ-RETENTION-LAW"), [High]);
+    a.video_system.requests[0].retention_days = Some(30);
+    assert!(fires(&a, "REQ-RETENTION-LAW").is_empty());
+    // The AIPD keeps images 15 days; asking 10 would make the practice an offence.
+    a.video_system.requests[0].retention_days = Some(10);
+    assert_eq!(fires(&a, "REQ-RETENTION-SHORT"), [High]);
+    a.video_system.requests[0].retention_days = Some(15);
+    assert!(fires(&a, "REQ-RETENTION-SHORT").is_empty());
+}
+
+#[test]
+fn a_clerk_sees_cameras_left_out_of_a_renewal_and_perimeters_without_cameras() {
+    let mut a = with_request();
+    a.cameras[0].perimeter = "Gare".into();
+    a.video_system.requests[0].perimeters = vec!["Centre".into(), "Port".into()];
+    let report = evaluate(&a, TODAY);
+    let left = report.by_rule("REQ-PERIMETER-LEFT").next().expect("left");
+    assert!(left.message.fr.contains("Gare"), "{}", left.message.fr);
+    let empty = report
+        .by_rule("REQ-PERIMETER-EMPTY")
+        .next()
+        .expect("empty perimeter");
+    assert!(empty.message.fr.contains("Port"));
+    // Another order covering the station: nothing is left without authorisation.
+    a.video_system.further_authorisations.push(Authorisation {
+        reference: "Arrêté gare".into(),
+        granted_on: Some(common::day("2025-06-01")),
+        authorised_perimeters: vec!["Gare".into()],
+        ..Authorisation::default()
+    });
+    assert!(fires(&a, "REQ-PERIMETER-LEFT").is_empty());
+    // A modification asks only for what changes: no perimeter is « left ».
+    a.video_system.further_authorisations.clear();
+    a.video_system.requests[0].kind = RequestKind::Modification;
+    assert!(fires(&a, "REQ-PERIMETER-LEFT").is_empty());
+}
+
+#[test]
+fn a_clerk_sees_purposes_used_but_not_asked_and_purposes_the_controller_may_not_ask() {
+    let mut a = with_request();
+    a.cameras[3].purposes.push(PurposeKind::Csi11);
+    let report = evaluate(&a, TODAY);
+    let unasked = report
+        .by_rule("REQ-PURPOSE-UNASKED")
+        .next()
+        .expect("unasked");
+    assert!(unasked.message.fr.contains("11°"), "{}", unasked.message.fr);
+    a.video_system.requests[0].purposes.push(PurposeKind::Csi11);
+    assert!(fires(&a, "REQ-PURPOSE-UNASKED").is_empty());
+    // A shop may not ask for the public-highway purposes.
+    a.project.organisation_kind = OrganisationKind::Private;
+    assert_eq!(fires(&a, "REQ-PURPOSE-CONTROLLER"), [High]);
+}
+
+#[test]
+fn a_coupling_left_out_of_a_renewal_informs_without_blocking() {
+    let mut a = with_request();
+    a.cameras[0].is_analytics_coupled = true;
+    a.video_system.requests[0].declares_analytics = Some(false);
+    assert_eq!(fires(&a, "REQ-ANALYTICS-UNDECLARED"), [Medium]);
+    a.video_system.requests[0].declares_analytics = Some(true);
+    assert!(fires(&a, "REQ-ANALYTICS-UNDECLARED").is_empty());
+}
+
+#[test]
+fn a_renewal_must_name_an_order_the_aipd_holds_and_a_silent_prefect_is_a_refusal() {
+    let mut a = with_request();
+    a.video_system.requests[0].current_order = "Arrêté 9".into();
+    assert_eq!(fires(&a, "REQ-ORDER-MISSING"), [Medium]);
+    a.video_system.requests[0].current_order = "arrêté 1".into();
+    assert!(fires(&a, "REQ-ORDER-MISSING").is_empty());
+    let request = &mut a.video_system.requests[0];
+    request.status = RequestStatus::Filed;
+    request.filed_on = Some(common::day("2026-07-23"));
+    assert!(
+        fires(&a, "REQ-SILENCE").is_empty(),
+        "four months to the day"
+    );
+    a.video_system.requests[0].filed_on = Some(common::day("2026-07-22"));
+    assert_eq!(fires(&a, "REQ-SILENCE"), [Medium]);
+    // Refused: no longer open, nothing more to say about it.
+    a.video_system.requests[0].status = RequestStatus::Refused;
+    assert!(request_findings(&a).is_empty());
+}
+
+#[test]
+fn a_filed_renewal_request_silences_r06_and_a_granted_one_records_its_order() {
+    let mut a = with_request();
+    // The order of 2024-01-10 ends on 2029-01-09; four months before, R06 fires.
+    let late = "2028-10-01";
+    assert_eq!(severities(&evaluate(&a, late), "R06"), [Medium]);
+    a.video_system.requests[0].status = RequestStatus::Filed;
+    a.video_system.requests[0].filed_on = Some(common::day("2028-09-01"));
+    assert!(severities(&evaluate(&a, late), "R06").is_empty());
+    // Granted: the order is recorded, renewed for five years.
+    let kb = common::kb();
+    let request = &mut a.video_system.requests[0];
+    request.status = RequestStatus::Granted;
+    request.decided_on = Some(common::day("2028-12-15"));
+    request.granted_order = "Arrêté 2028-77".into();
+    gardefou::edit::apply(&mut a, &kb, &gardefou::edit::Edit::RecordOrder(0));
+    let order = &a.video_system.authorisation;
+    assert_eq!(order.reference, "Arrêté 2028-77");
+    assert_eq!(order.expires_on(), Some(common::day("2033-12-15")));
+    assert!(a.video_system.further_authorisations.is_empty());
+}
+
+#[test]
+fn a_clerk_sees_dwellings_filmed_without_a_mask_on_the_plans_joined() {
+    let mut a = common::sample();
+    // The sample's own renewal request covers the whole system.
+    assert_eq!(a.video_system.requests.len(), 1);
+    assert!(a.video_system.requests[0].perimeters.is_empty());
+    let baseline = request_findings(&a);
+    assert!(
+        !baseline.contains(&"REQ-DWELLINGS-UNMASKED".to_owned()),
+        "the sample masks its dwellings: {baseline:?}"
+    );
+    // CAM-003's mask over « Immeubles d'habitation n° 1 » taken off.
+    let plan = &mut a.plans[0];
+    let placement = plan
+        .placements
+        .iter_mut()
+        .find(|p| p.camera_id == CameraId::new("CAM-003"))
+        .expect("CAM-003 placed");
+    assert!(!placement.masks.is_empty());
+    placement.masks.clear();
+    let report = evaluate(&a, TODAY);
+    let finding = report
+        .by_rule("REQ-DWELLINGS-UNMASKED")
+        .next()
+        .expect("the unmasked dwelling is seen");
+    assert_eq!(finding.severity, High);
+    assert!(finding.message.fr.contains("CAM-003"));
+    // A request for the other perimeters only does not join that plan.
+    a.video_system.requests[0].perimeters = vec!["Entrées de ville".into()];
+    assert!(fires(&a, "REQ-DWELLINGS-UNMASKED").is_empty());
+}

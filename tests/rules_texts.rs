@@ -25,7 +25,7 @@ fn engine_literals() -> BTreeSet<String> {
 fn is_rule_id(s: &str) -> bool {
     let r = s.len() >= 3 && s.starts_with('R') && s[1..3].chars().all(|c| c.is_ascii_digit());
     r || [
-        "AIA-", "CONS-", "EV-", "REG-", "CCTV-", "RIGHTS-", "PLAN-", "CAP-", "HISTORY-",
+        "AIA-", "CONS-", "EV-", "REG-", "CCTV-", "RIGHTS-", "PLAN-", "CAP-", "HISTORY-", "REQ-",
     ]
     .iter()
     .any(|prefix| s.starts_with(prefix))

@@ -1096,7 +1096,11 @@ fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
     h.get_by_label("8. Dossier").click();
     h.run();
     let buttons: Vec<_> = h.get_all_by_label("Export as PDF").collect();
-    assert_eq!(buttons.len(), 3, "one button per document");
+    assert_eq!(
+        buttons.len(),
+        4,
+        "one button per document: register, notice, letter, request to the prefect"
+    );
     buttons[0].scroll_to_me();
     h.run();
     h.get_all_by_label("Export as PDF")
@@ -1115,6 +1119,15 @@ fn the_dossier_step_writes_the_derived_documents_and_the_pia_file() {
         .click();
     h.run();
     assert!(dir.path().join("commune-consultation-cnil.pdf").exists());
+    // The request to the prefect: in French although the app is in English.
+    h.get_all_by_label("Export as PDF")
+        .nth(3)
+        .expect("request button")
+        .click();
+    h.run();
+    let request = dir.path().join("commune-demande-autorisation.pdf");
+    let bytes = std::fs::read(&request).expect("the request file is written");
+    assert!(bytes.starts_with(b"%PDF-"));
     h.get_by_label("Export in PIA format").click();
     h.run();
     let json = std::fs::read_to_string(dir.path().join("commune-pia.json")).expect("PIA file");
@@ -1173,7 +1186,11 @@ fn the_consultation_letter_is_disabled_when_nothing_calls_for_it() {
         .get_all_by_label("Export as PDF")
         .map(|b| b.accesskit_node().is_disabled())
         .collect();
-    assert_eq!(buttons, [false, false, true], "register, notice, letter");
+    assert_eq!(
+        buttons,
+        [false, false, true, false],
+        "register, notice, letter, request"
+    );
     assert!(h
         .query_by_label_contains("no prior consultation of the CNIL is required")
         .is_some());
@@ -2256,7 +2273,7 @@ fn the_dossier_step_offers_the_fria_where_article_27_asks_for_it() {
     h.get_by_label(title).scroll_to_me();
     h.run();
     let buttons: Vec<_> = h.get_all_by_label("Export as PDF").collect();
-    assert_eq!(buttons.len(), 4, "register, notice, letter, FRIA");
+    assert_eq!(buttons.len(), 5, "register, notice, letter, FRIA, request");
     h.get_all_by_label("Export as PDF")
         .nth(3)
         .expect("FRIA button")
@@ -2883,5 +2900,43 @@ fn the_wheel_over_the_camera_table_scrolls_the_page_once_the_table_is_at_its_end
     assert!(
         moved > 100.0,
         "the page did not scroll: the table's header moved {moved} points"
+    );
+}
+
+/// Issue 30: a request to the prefect is prepared from the AIPD in step 3, says what its entry
+/// sheet lacks, and once granted records its order among the system's orders.
+#[test]
+fn a_request_is_prepared_from_the_aipd_and_its_granted_order_recorded() {
+    let mut a = common::sample();
+    a.video_system.requests.clear();
+    let mut h = tall_harness(app(a, Lang::En));
+    h.get_by_label("3. Video system").click();
+    h.run();
+    press(&mut h, "Prepare a request from the AIPD");
+    let request = h.state().session.assessment.video_system.requests[0].clone();
+    assert_eq!(request.kind, gardefou::model::RequestKind::Renewal);
+    assert_eq!(
+        request.current_order,
+        "Arrêté préfectoral n° 2022-SIDPC-0314"
+    );
+    assert_eq!(request.retention_days, Some(21));
+    // The entry sheet's gaps are named under the request.
+    assert!(h
+        .query_by_label_contains("items to complete for the entry sheet")
+        .is_some_and(|n| format!("{n:?}").contains("Installer")));
+    // Granted: its order becomes the system's order, renewed for five years.
+    {
+        let request = &mut h.state_mut().session.assessment.video_system.requests[0];
+        request.status = gardefou::model::RequestStatus::Granted;
+        request.decided_on = gardefou::model::Date::from_ymd(2027, 2, 1);
+        request.granted_order = "Arrêté préfectoral n° 2027-SIDPC-0102".into();
+    }
+    h.run();
+    press(&mut h, "Record the order obtained among the orders");
+    let order = &h.state().session.assessment.video_system.authorisation;
+    assert_eq!(order.reference, "Arrêté préfectoral n° 2027-SIDPC-0102");
+    assert_eq!(
+        order.expires_on(),
+        gardefou::model::Date::from_ymd(2032, 2, 1)
     );
 }

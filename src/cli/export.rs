@@ -1,7 +1,8 @@
 //! `gardefou export`: the dossier (or its public version) of a project file, or one of the
-//! documents derived from it (`--document register|notice|consultation`), as PDF, OpenDocument,
-//! Word or plain text — the output's extension or `--format` decides — through the session's
-//! one export pipeline.
+//! documents derived from it (`--document register|notice|consultation|fria|authorisation`), as
+//! PDF, OpenDocument, Word or plain text — the output's extension or `--format` decides — and the
+//! request's entry sheet alone as CSV (`--document authorisation -o FILE.csv`), through the
+//! session's one export pipeline.
 
 use std::path::Path;
 use std::time::Instant;
@@ -38,7 +39,13 @@ pub struct Request<'a> {
 impl Request<'_> {
     /// The export kind.
     fn kind(&self) -> ExportKind {
+        let is_csv = self
+            .output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         match self.document {
+            // The request's entry sheet alone, to copy into the online procedure.
+            Some(DocumentKind::Authorisation) if is_csv => ExportKind::EntrySheet,
             Some(kind) => ExportKind::Document(kind),
             None => ExportKind::Dossier {
                 is_public: self.is_public,
@@ -102,6 +109,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     let pages = exported.pages.unwrap_or(0).to_string();
     let format_name = tr(lang, format.label_key());
     let message = match (kind, format) {
+        (ExportKind::EntrySheet, _) => tr_with(lang, "cli.document.sheet_ok", &[("path", &path)]),
         (ExportKind::Document(document), Format::Text) => tr_with(
             lang,
             "cli.document.text_ok",

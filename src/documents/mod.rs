@@ -8,6 +8,8 @@
 //! Each is built as the dossier's document model (`dossier::Dossier`), so it renders to PDF
 //! through the same renderer and to plain text (`dossier::text`) for copy-paste. Pure: no IO.
 
+mod authorisation;
+mod authorisation_pieces;
 mod common;
 mod consultation;
 mod fria;
@@ -31,15 +33,19 @@ pub enum DocumentKind {
     Consultation,
     /// The AI Act art. 27 fundamental-rights impact assessment (FRIA), companion of the AIPD.
     Fria,
+    /// The file of a request to the prefect (new system, modification, renewal): the entry
+    /// sheet for the online procedure and the attachments of CSI R.252-3. Always in French.
+    Authorisation,
 }
 
 impl DocumentKind {
     /// All of them, in the order the app lists them.
-    pub const ALL: [DocumentKind; 4] = [
+    pub const ALL: [DocumentKind; 5] = [
         DocumentKind::Register,
         DocumentKind::Notice,
         DocumentKind::Consultation,
         DocumentKind::Fria,
+        DocumentKind::Authorisation,
     ];
 
     /// The name used on the command line (`--document register`).
@@ -49,6 +55,16 @@ impl DocumentKind {
             DocumentKind::Notice => "notice",
             DocumentKind::Consultation => "consultation",
             DocumentKind::Fria => "fria",
+            DocumentKind::Authorisation => "authorisation",
+        }
+    }
+
+    /// The language it is written in: the one asked for, except the request to the prefect,
+    /// always in French (the prefecture reads French).
+    pub fn lang(self, asked: Lang) -> Lang {
+        match self {
+            DocumentKind::Authorisation => Lang::Fr,
+            _ => asked,
         }
     }
 
@@ -64,6 +80,7 @@ impl DocumentKind {
             DocumentKind::Notice => "doc.notice.title",
             DocumentKind::Consultation => "doc.consultation.title",
             DocumentKind::Fria => "doc.fria.title",
+            DocumentKind::Authorisation => "doc.authorisation.title",
         }
     }
 
@@ -78,6 +95,7 @@ impl DocumentKind {
             (DocumentKind::Consultation, Lang::En) => "prior-consultation",
             (DocumentKind::Fria, Lang::Fr) => "aidf",
             (DocumentKind::Fria, Lang::En) => "fria",
+            (DocumentKind::Authorisation, _) => "demande-autorisation",
         }
     }
 }
@@ -141,7 +159,63 @@ pub fn high_residual_risks(assessment: &Assessment) -> Vec<&Risk> {
         .collect()
 }
 
-/// Builds one document in `lang`, dated `today`.
+/// The entry sheet of the request to the prefect as CSV (frame, field, value, state), in
+/// French, for the online procedure.
+pub fn authorisation_entry_sheet_csv(
+    assessment: &Assessment,
+    kb: &KnowledgeBase,
+    report: &Report,
+    today: Date,
+) -> String {
+    let ctx = Ctx {
+        a: assessment,
+        kb,
+        report,
+        lang: Lang::Fr,
+        is_public: false,
+        today,
+    };
+    let (request, _) = authorisation::request_of(&ctx);
+    authorisation::entry_sheet_csv(&ctx, &authorisation::entry_sheet(&ctx, &request))
+}
+
+/// What the entry sheet of request `index` still lacks, each line named « frame — field », in
+/// `lang` (the file itself is written in French).
+pub fn authorisation_missing(
+    assessment: &Assessment,
+    kb: &KnowledgeBase,
+    report: &Report,
+    lang: Lang,
+    today: Date,
+    index: usize,
+) -> Vec<String> {
+    let Some(request) = assessment.video_system.requests.get(index) else {
+        return Vec::new();
+    };
+    let ctx = Ctx {
+        a: assessment,
+        kb,
+        report,
+        lang,
+        is_public: false,
+        today,
+    };
+    authorisation::entry_sheet(&ctx, request)
+        .into_iter()
+        .filter(|line| line.value.is_none())
+        .map(|line| format!("{} — {}", line.frame, line.label))
+        .collect()
+}
+
+/// The model of the general instructions to operators a request joins, to adapt: in French,
+/// as the prefecture reads the file.
+pub fn model_instructions(kb: &KnowledgeBase) -> String {
+    kb.texts
+        .get(Lang::Fr, "doc.authorisation.model_instructions")
+        .to_owned()
+}
+
+/// Builds one document in `lang` (in French for the request to the prefect), dated `today`.
 pub fn build(
     kind: DocumentKind,
     assessment: &Assessment,
@@ -154,7 +228,7 @@ pub fn build(
         a: assessment,
         kb,
         report,
-        lang,
+        lang: kind.lang(lang),
         is_public: false,
         today,
     };
@@ -166,6 +240,7 @@ pub fn build(
             None => return Err(DocumentError::ConsultationNotRequired),
         },
         DocumentKind::Fria => fria::fria(&ctx),
+        DocumentKind::Authorisation => authorisation::authorisation(&ctx),
     };
     let project = &assessment.project;
     let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);

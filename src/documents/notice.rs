@@ -22,8 +22,21 @@ pub fn notice(ctx: &Ctx) -> Vec<Block> {
     out
 }
 
-/// The text of the signs.
+/// The first layer: the text of the signs.
 fn first_layer(ctx: &Ctx) -> Vec<Block> {
+    let mut out = vec![
+        Block::Heading {
+            level: 2,
+            text: ctx.t("doc.notice.first_layer"),
+        },
+        Block::Paragraph(ctx.t("doc.notice.first_layer_intro")),
+    ];
+    out.extend(sign(ctx));
+    out
+}
+
+/// The text of the signs, in its box.
+pub(super) fn sign(ctx: &Ctx) -> Vec<Block> {
     let a = ctx.a;
     let mut lines = vec![ctx.tw(
         "doc.notice.sign_controller",
@@ -55,19 +68,12 @@ fn first_layer(ctx: &Ctx) -> Vec<Block> {
     if !more.is_empty() {
         lines.push(ctx.tw("doc.notice.sign_more", &[("where", more)]));
     }
-    vec![
-        Block::Heading {
-            level: 2,
-            text: ctx.t("doc.notice.first_layer"),
-        },
-        Block::Paragraph(ctx.t("doc.notice.first_layer_intro")),
-        Block::Callout {
-            tone: Tone::Info,
-            title: ctx.t("doc.notice.sign_title"),
-            body: lines.join("\n"),
-            footer: ctx.citations(&[LegalRefId::new("CSI-L251-3"), LegalRefId::new("CSI-R253-3")]),
-        },
-    ]
+    vec![Block::Callout {
+        tone: Tone::Info,
+        title: ctx.t("doc.notice.sign_title"),
+        body: lines.join("\n"),
+        footer: ctx.citations(&[LegalRefId::new("CSI-L251-3"), LegalRefId::new("CSI-R253-3")]),
+    }]
 }
 
 /// The full notice.

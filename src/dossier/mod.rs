@@ -11,7 +11,7 @@ pub mod names;
 pub mod palette;
 pub mod plan_drawing;
 pub mod plan_labels;
-mod sections;
+pub(crate) mod sections;
 pub mod text;
 pub mod unverified;
 

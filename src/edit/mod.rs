@@ -1,10 +1,12 @@
 //! Structural edits of an assessment — adding and removing rows, applying a catalogue measure,
 //! overriding a criterion — as values, so buttons, tests and undo all go through one `apply`.
 //! Edits of a single field happen in place in the UI; these are the rest. `apply` dispatches by
-//! area: the inventory's edits in `cameras`, the site plans' in `plans`, the others here.
+//! area: the inventory's edits in `cameras`, the site plans' in `plans`, the requests to the
+//! prefect's in `requests`, the others here.
 
 mod cameras;
 mod plans;
+mod requests;
 
 use crate::knowledge::KnowledgeBase;
 use crate::model::geometry::Point;
@@ -96,6 +98,12 @@ pub enum Edit {
     /// Allow a file outside the project's folder (a logo) into its documents, for this content
     /// (an earlier permission for the same path is replaced).
     TrustFile(crate::model::TrustedFile),
+    /// Prepare a request to the prefect from the AIPD's answers.
+    AddRequest,
+    /// Remove a request, by its rank.
+    RemoveRequest(usize),
+    /// Record the order a granted request obtained among the system's orders.
+    RecordOrder(usize),
 }
 
 /// The first id `name(1)`, `name(2)`… not yet used by `taken`.
@@ -257,6 +265,9 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
         | Edit::SetMasking(..)
         | Edit::ImportCameras(..)
         | Edit::UpdateCameras(..) => cameras::apply(a, edit),
+        Edit::AddRequest | Edit::RemoveRequest(..) | Edit::RecordOrder(..) => {
+            requests::apply(a, edit);
+        }
         Edit::AddPlan(..)
         | Edit::RemovePlan(..)
         | Edit::PlaceCamera(..)

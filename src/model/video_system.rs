@@ -239,6 +239,10 @@ pub struct VideoSystem {
     /// count, purposes and dates; empty when one order covers the system.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub further_authorisations: Vec<Authorisation>,
+    /// The requests to the prefect (new system, modification, renewal), prepared from these
+    /// answers and followed to the order; empty until one is prepared.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<super::AuthorisationRequest>,
     /// Actual retention of recorded images, in days.
     pub image_retention_days: Option<u32>,
     /// Actual retention of analytics metadata and indexes, in days.
@@ -299,6 +303,22 @@ impl VideoSystem {
                     }),
             )
             .collect()
+    }
+
+    /// The renewal of `order` is filed: answered so, or a renewal request naming it is filed
+    /// (or granted) with the prefecture.
+    pub fn is_renewal_filed(&self, order: &Authorisation) -> bool {
+        let reference = order.reference.trim();
+        order.is_renewal_filed == Some(true)
+            || (!reference.is_empty()
+                && self.requests.iter().any(|r| {
+                    r.kind == super::RequestKind::Renewal
+                        && matches!(
+                            r.status,
+                            super::RequestStatus::Filed | super::RequestStatus::Granted
+                        )
+                        && r.current_order.trim().eq_ignore_ascii_case(reference)
+                }))
     }
 
     /// The system holds more than one order.

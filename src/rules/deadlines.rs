@@ -187,7 +187,7 @@ pub fn deadlines(a: &Assessment) -> Vec<Deadline> {
             label: label.clone(),
             ..dated(DeadlineKind::AuthorisationExpiry, expires_on)
         });
-        if auth.is_renewal_filed != Some(true) {
+        if !a.video_system.is_renewal_filed(auth) {
             out.push(Deadline {
                 label,
                 ..dated(DeadlineKind::RenewalFiling, renewal_filing_date(expires_on))

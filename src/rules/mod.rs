@@ -15,6 +15,7 @@ pub mod orders;
 pub mod plans;
 pub mod red_flags;
 pub mod regime;
+pub mod requests;
 pub mod safeguards;
 pub mod text;
 
@@ -165,6 +166,7 @@ pub fn evaluate(a: &Assessment, kb: &KnowledgeBase, today: Date) -> Report {
     findings.extend(safeguards::safeguards(a, kb));
     findings.extend(consistency::consistency(a, kb));
     findings.extend(plans::plans_with(a, text::Texts { kb }, &seen));
+    requests::requests(a, kb, today, &mut findings);
     findings.extend(consultation::findings(a, &screening, text::Texts { kb }));
     let met = screening.met_ids();
     if met.len() >= 2 {

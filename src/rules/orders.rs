@@ -55,12 +55,21 @@ pub fn orders(a: &Assessment, texts: Texts, today: Date, out: &mut Vec<Finding>)
         return;
     }
     for o in &orders {
-        dates(o, several, texts, today, out);
+        let is_filed = a.video_system.is_renewal_filed(o.order);
+        dates(o, several, is_filed, texts, today, out);
     }
 }
 
 /// R05-UNDATED, R05-EXPIRED or R06 for one order; nothing for an order left blank among several.
-fn dates(o: &Order, several: bool, texts: Texts, today: Date, out: &mut Vec<Finding>) {
+/// `is_filed`: the renewal is filed (answered so, or a renewal request is filed).
+fn dates(
+    o: &Order,
+    several: bool,
+    is_filed: bool,
+    texts: Texts,
+    today: Date,
+    out: &mut Vec<Finding>,
+) {
     let auth = o.order;
     let Some(expires_on) = auth.expires_on() else {
         if !auth.reference.trim().is_empty() {
@@ -95,7 +104,7 @@ fn dates(o: &Order, several: bool, texts: Texts, today: Date, out: &mut Vec<Find
     }
     let days_left = today.days_until(expires_on);
     let filing_from = super::deadlines::renewal_filing_date(expires_on);
-    if today >= filing_from && auth.is_renewal_filed != Some(true) {
+    if today >= filing_from && !is_filed {
         out.push(texts.finding(
             "R06",
             Severity::Medium,

@@ -31,6 +31,8 @@ pub enum ExportKind {
     DocumentText(DocumentKind),
     /// The file the CNIL PIA tool imports (JSON).
     Pia,
+    /// The entry sheet of the request to the prefect, as CSV (frame, field, value, state).
+    EntrySheet,
 }
 
 /// The file format of a dossier or derived document.
@@ -235,7 +237,7 @@ impl ExportJob {
     /// The file format this job writes (`None` for the PIA file).
     pub fn effective_format(&self) -> Option<Format> {
         match self.kind {
-            ExportKind::Pia => None,
+            ExportKind::Pia | ExportKind::EntrySheet => None,
             ExportKind::DocumentText(_) => Some(Format::Text),
             _ => Some(self.format),
         }
@@ -270,15 +272,26 @@ impl ExportJob {
                 }
                 built
             }
-            ExportKind::Document(kind) | ExportKind::DocumentText(kind) => documents::build(
-                kind,
-                &self.assessment,
-                &self.kb,
-                &self.report,
-                self.lang,
-                self.today,
-            )?,
-            ExportKind::Pia => return Ok(None),
+            ExportKind::Document(kind) | ExportKind::DocumentText(kind) => {
+                let mut built = documents::build(
+                    kind,
+                    &self.assessment,
+                    &self.kb,
+                    &self.report,
+                    self.lang,
+                    self.today,
+                )?;
+                // The request's plans are drawn on their backgrounds, as in the dossier.
+                if kind == DocumentKind::Authorisation {
+                    let (pictures, _) = super::plan_background::for_pages(
+                        self.project_file.as_deref(),
+                        &self.assessment,
+                    );
+                    dossier::attach_backgrounds(&mut built, &pictures);
+                }
+                built
+            }
+            ExportKind::Pia | ExportKind::EntrySheet => return Ok(None),
         };
         let mut built = built;
         built.meta.branding = self.branding.clone();
@@ -296,6 +309,15 @@ impl ExportJob {
                 self.today,
             );
             return Ok(json.into_bytes());
+        }
+        if self.kind == ExportKind::EntrySheet {
+            let csv = documents::authorisation_entry_sheet_csv(
+                &self.assessment,
+                &self.kb,
+                &self.report,
+                self.today,
+            );
+            return Ok(csv.into_bytes());
         }
         let Some(built) = self.document()? else {
             return Ok(Vec::new());

@@ -41,7 +41,7 @@ pub fn plans(ctx: &Ctx) -> Vec<Block> {
         out.push(Block::Note(ctx.t("dossier.plan.public")));
     }
     for plan in &ctx.a.plans {
-        out.extend(plan_blocks(ctx, plan));
+        out.extend(plan_section(ctx, plan));
     }
     out
 }
@@ -72,7 +72,9 @@ fn per_perimeter(ctx: &Ctx, plan: &SitePlan) -> String {
         .join(ctx.separator())
 }
 
-fn plan_blocks(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
+/// One plan's section: its heading and facts, the figure (and its details when crowded), the
+/// table of its cameras' optics, masks and what they see.
+pub fn plan_section(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     let title = if plan.title.trim().is_empty() {
         plan.plan_id.to_string()
     } else {

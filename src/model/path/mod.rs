@@ -294,6 +294,11 @@ pub fn order(further: Option<usize>, field: Option<&str>) -> FieldPath {
     }
 }
 
+/// A request to the prefect, by its rank: `video_system.requests[N]`, or one of its fields.
+pub fn request(index: usize, field: Option<&str>) -> FieldPath {
+    record(&video_system::REQUESTS, index, field)
+}
+
 /// A further order's rank and the rest of the path after it:
 /// `video_system.further_authorisations[2].reference` → (2, `reference`).
 pub fn further_order(path: &str) -> Option<(usize, &str)> {

@@ -176,6 +176,8 @@ pub mod video_system {
     /// `video_system.further_authorisations`.
     pub const FURTHER_AUTHORISATIONS: FieldPath =
         FieldPath::fixed("video_system.further_authorisations");
+    /// `video_system.requests`.
+    pub const REQUESTS: FieldPath = FieldPath::fixed("video_system.requests");
     /// `video_system.image_retention_days`.
     pub const IMAGE_RETENTION_DAYS: FieldPath =
         FieldPath::fixed("video_system.image_retention_days");

@@ -371,7 +371,13 @@ fn derived_documents_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
                     continue;
                 }
                 let is_available = kind != DocumentKind::Consultation || is_consultation_required;
-                ui.label(cx.t(kind.title_key()));
+                if kind == DocumentKind::Authorisation {
+                    // Written in French whatever the interface's language.
+                    ui.label(cx.t(kind.title_key()))
+                        .on_hover_text(cx.t("ui.request.french_only"));
+                } else {
+                    ui.label(cx.t(kind.title_key()));
+                }
                 let export = ui.add_enabled(
                     is_available,
                     egui::Button::new(cx.tw("ui.export_as", &[("format", &format_name)])),

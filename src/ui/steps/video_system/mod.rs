@@ -17,6 +17,7 @@ pub mod plan_canvas;
 mod plan_georef;
 mod plan_tools;
 pub mod plans;
+mod requests;
 
 use super::StepCtx;
 use crate::model::{
@@ -29,8 +30,10 @@ use crate::ui::widgets::{
 };
 
 /// Draws the step: the system's answers section by section, then the camera inventory, the
-/// capabilities and the evidence locker.
+/// capabilities, the evidence locker and the requests to the prefect.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
+    // The form's width before the wide tables and the plan widen the layout.
+    let column = ui.available_width();
     let v = &mut a.video_system;
     orders::orders_ui(ui, cx, v);
     retention_ui(ui, cx, v);
@@ -47,6 +50,17 @@ pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     plans::plans_ui(ui, cx, a);
     capabilities::capabilities_ui(ui, cx, a);
     evidence::evidence_ui(ui, cx, a);
+    // Last: a request gathers the answers above. What each request's entry sheet lacks is read
+    // before the answers are borrowed for editing.
+    let missing: Vec<Vec<String>> = (0..a.video_system.requests.len())
+        .map(|index| {
+            crate::documents::authorisation_missing(a, cx.kb, cx.report, cx.lang, cx.today, index)
+        })
+        .collect();
+    ui.scope(|ui| {
+        ui.set_max_width(column);
+        requests::requests_ui(ui, cx, &mut a.video_system, &missing);
+    });
 }
 
 /// How long images and metadata are kept, and when and where the cameras film.

@@ -133,38 +133,12 @@ fn authorisation_scope_ui(
         &mut auth.authorised_camera_count,
         &cx.t("ui.camera_unit"),
     );
-    let lang = cx.lang;
     field_ui(
         ui,
         cx,
         &field("authorised_purposes"),
         &cx.label(&path::video_system::authorisation::AUTHORISED_PURPOSES),
-        |ui, label_id| {
-            ui.vertical(|ui| {
-                // An order lists the CSI purposes (1° to 11°).
-                let csi = crate::model::PurposeKind::ALL
-                    .into_iter()
-                    .filter(|k| k.csi_number().is_some());
-                for kind in csi {
-                    let label = cx
-                        .kb
-                        .purpose(kind)
-                        .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned());
-                    let mut is_authorised = auth.authorised_purposes.contains(&kind);
-                    if ui
-                        .checkbox(&mut is_authorised, label)
-                        .labelled_by(label_id)
-                        .changed()
-                    {
-                        if is_authorised {
-                            auth.authorised_purposes.push(kind);
-                        } else {
-                            auth.authorised_purposes.retain(|k| *k != kind);
-                        }
-                    }
-                }
-            });
-        },
+        |ui, label_id| csi_purposes_ui(ui, cx, label_id, &mut auth.authorised_purposes),
     );
     yes_no_ui(
         ui,
@@ -173,6 +147,39 @@ fn authorisation_scope_ui(
         &cx.label(&path::video_system::authorisation::IS_ANALYTICS_DECLARED),
         &mut auth.is_analytics_declared,
     );
+}
+
+/// The CSI purposes (1° to 11°) an order or a request lists, a box each.
+pub(super) fn csi_purposes_ui(
+    ui: &mut egui::Ui,
+    cx: &Ctx,
+    label_id: egui::Id,
+    purposes: &mut Vec<crate::model::PurposeKind>,
+) {
+    let lang = cx.lang;
+    ui.vertical(|ui| {
+        let csi = crate::model::PurposeKind::ALL
+            .into_iter()
+            .filter(|k| k.csi_number().is_some());
+        for kind in csi {
+            let label = cx
+                .kb
+                .purpose(kind)
+                .map_or_else(|| format!("{kind:?}"), |d| d.label.get(lang).to_owned());
+            let mut is_listed = purposes.contains(&kind);
+            if ui
+                .checkbox(&mut is_listed, label)
+                .labelled_by(label_id)
+                .changed()
+            {
+                if is_listed {
+                    purposes.push(kind);
+                } else {
+                    purposes.retain(|k| *k != kind);
+                }
+            }
+        }
+    });
 }
 
 /// Cameras a third party operates (named in the inventory): the joint-controller arrangement
