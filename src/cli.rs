@@ -73,8 +73,8 @@ pub enum Command {
     /// project file (--into) or a new one (-o), with the app's reader: columns guessed from the
     /// header — a GeoJSON file's properties, its points as longitude and latitude — (--map
     /// COLUMN=FIELD to choose; fields: id, location, perimeter, kind, analytics, purposes,
-    /// dwellings, masking, notes, operator, commissioned, x, y, latitude, longitude, x_l93,
-    /// y_l93, direction, angle, range), positions kept on the cameras (longitude / latitude or
+    /// dwellings, masking, notes, operator, commissioned, setting, x, y, latitude, longitude,
+    /// x_l93, y_l93, direction, angle, range), positions kept on the cameras (longitude / latitude or
     /// Lambert-93) and placed on the perimeters' plans, each refused row named with its line
     /// (its feature for GeoJSON). The ready cameras are imported; exit 0, 1 when rows were
     /// refused, 2 when the file or the project cannot be read or written. --json prints one

@@ -795,6 +795,7 @@ pub fn csv_row_problem(problem: &crate::storage::camera_csv::RowProblem, lang: L
         P::AlreadyInInventory(id) => tr_with(lang, "csv.row.already_in_inventory", &[("id", id)]),
         P::NotYesNo(text) => tr_with(lang, "csv.row.not_yes_no", &[("text", text)]),
         P::NotAKind(text) => tr_with(lang, "csv.row.not_a_kind", &[("text", text)]),
+        P::NotASetting(text) => tr_with(lang, "csv.row.not_a_setting", &[("text", text)]),
         P::NotAPurpose(text) => tr_with(lang, "csv.row.not_a_purpose", &[("text", text)]),
         P::PurposeOutOfRange(text) => {
             tr_with(lang, "csv.row.purpose_out_of_range", &[("text", text)])

@@ -585,19 +585,18 @@ fn the_renewal_file_has_the_entry_sheet_and_every_attachment_in_french() {
     assert!(text.contains(&format!("{centre_and_station}caméras(")));
     // The masks of the dwellings, as the plan's table shows them.
     assert!(text.contains("Immeublesd'habitationn°1(Habitation),masquée"));
-    // The missing line is named: the inventory does not say inside / outside / public road.
-    assert!(
-        text.contains("1élémentàcompléteravantledépôt"),
-        "{}",
-        &text[..600]
-    );
+    // Every line filled: the sample's cameras all film the public road.
+    assert!(text.contains("Fichedesaisiecomplète"), "{}", &text[..600]);
+    assert!(text.contains(&format!("voiepublique:{centre_and_station}")));
     assert!(!text.contains("Prefectoral"), "no English in the file");
 }
 
 /// The entry sheet as CSV: one row per line, the missing one marked, ready to copy.
 #[test]
 fn the_entry_sheet_reads_back_as_csv_with_the_missing_lines_marked() {
-    let a = with_renewal_request();
+    let mut a = with_renewal_request();
+    // One camera that does not say where it films leaves the line to fill.
+    a.cameras[0].setting = None;
     let kb = common::shared_kb();
     let report = rules::evaluate(&a, kb, common::day(TODAY));
     let csv_text = documents::authorisation_entry_sheet_csv(&a, kb, &report, common::day(TODAY));

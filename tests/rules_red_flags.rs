@@ -1948,3 +1948,24 @@ fn a_clerk_sees_dwellings_filmed_without_a_mask_on_the_plans_joined() {
     a.video_system.requests[0].perimeters = vec!["Entrées de ville".into()];
     assert!(fires(&a, "REQ-DWELLINGS-UNMASKED").is_empty());
 }
+
+#[test]
+fn a_private_body_asking_for_cameras_on_the_public_road_is_told_what_it_may_film() {
+    let mut a = with_request();
+    a.project.organisation_kind = OrganisationKind::Private;
+    a.processing.purposes.clear();
+    a.video_system.requests[0].purposes.clear();
+    for camera in a.cameras.iter_mut() {
+        camera.purposes.clear();
+        camera.setting = Some(CameraSetting::Inside);
+    }
+    assert!(fires(&a, "REQ-PUBLIC-ROAD").is_empty());
+    a.cameras[2].setting = Some(CameraSetting::PublicRoad);
+    let report = evaluate(&a, TODAY);
+    let finding = report.by_rule("REQ-PUBLIC-ROAD").next().expect("fires");
+    assert_eq!(finding.severity, Medium, "to justify, not forbidden");
+    assert!(finding.message.fr.contains("CAM-03"));
+    // A commune films the public road by right.
+    a.project.organisation_kind = OrganisationKind::Commune;
+    assert!(fires(&a, "REQ-PUBLIC-ROAD").is_empty());
+}

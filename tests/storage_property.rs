@@ -43,6 +43,7 @@ fn camera() -> impl Strategy<Value = Camera> {
             text(),
             proptest::option::of(date()),
             proptest::option::of(geo()),
+            proptest::option::of(0usize..3),
         ),
     )
         .prop_map(
@@ -54,7 +55,7 @@ fn camera() -> impl Strategy<Value = Camera> {
                 flags,
                 purposes,
                 notes,
-                (operator, commissioned_on, geo),
+                (operator, commissioned_on, geo, setting),
             )| Camera {
                 camera_id: CameraId::new(id),
                 location,
@@ -73,6 +74,7 @@ fn camera() -> impl Strategy<Value = Camera> {
                 operator,
                 commissioned_on,
                 geo,
+                setting: setting.map(|s| gardefou::model::CameraSetting::ALL[s]),
             },
         )
 }

@@ -15,9 +15,40 @@ use gardefou::knowledge::KnowledgeBase;
 use gardefou::model::{Assessment, Date};
 use gardefou::session::Session;
 
-/// The issue's targets: 10,000 rows imported, a 2,000-camera city's dossier.
+/// The issue's targets: 10,000 rows imported, a 2,000-camera city's dossier, the request to the
+/// prefect of the sample and of a 2,000-camera city (issue 30).
 const IMPORT_TARGET: Duration = Duration::from_millis(300);
 const DOSSIER_TARGET: Duration = Duration::from_secs(1);
+const REQUEST_SAMPLE_TARGET: Duration = Duration::from_millis(300);
+const REQUEST_CITY_TARGET: Duration = Duration::from_secs(2);
+
+/// The request to the prefect of `session`'s assessment as PDF, timed: the row.
+fn request_row(session: &Session, output: &Path, case: String, target: Duration) -> Row {
+    let mut bytes = Vec::new();
+    let runs = times(Duration::ZERO, 9, || {
+        bytes = session
+            .export_job(
+                gardefou::session::ExportKind::Document(
+                    gardefou::documents::DocumentKind::Authorisation,
+                ),
+                output,
+            )
+            .bytes()
+            .unwrap_or_else(|e| panic!("{e}"));
+    });
+    Row {
+        area: "city",
+        case,
+        median: median(&runs),
+        worst: runs.last().copied(),
+        target: Some(target),
+        note: format!(
+            "{} pages, {} KB",
+            gardefou::pdf::reopen::page_count(&bytes).unwrap_or(0),
+            bytes.len() / 1024
+        ),
+    }
+}
 
 /// A new assessment holding the city of `cameras` cameras over `perimeters` perimeters,
 /// imported from its open-data CSV written at `file`.
@@ -89,6 +120,25 @@ pub fn rows() -> Vec<Row> {
             bytes.len() / 1024
         ),
     });
+    rows.push(request_row(
+        &session,
+        &dir.join("ville-demande.pdf"),
+        format!("request to the prefect as PDF, 2,000 cameras on {plans} plans"),
+        REQUEST_CITY_TARGET,
+    ));
+
+    // The sample from its folder, so the plans are drawn on their backgrounds.
+    let project =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/commune-exemple.aipd.ron");
+    let sample = gardefou::storage::parse_text(gardefou::sample::TEXT, &project)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let session = Session::new(sample, Some(project), Arc::clone(&kb), today);
+    rows.push(request_row(
+        &session,
+        &dir.join("demande.pdf"),
+        "request to the prefect as PDF, the sample (124 cameras, 5 plans, backgrounds)".to_owned(),
+        REQUEST_SAMPLE_TARGET,
+    ));
     std::fs::remove_dir_all(&dir).ok();
     rows
 }

@@ -16,7 +16,7 @@
 
 use super::common;
 use crate::dossier::{sections, Block, Column, Ctx, Tone};
-use crate::model::{AuthorisationRequest, CameraKind, LegalRefId, RequestKind};
+use crate::model::{AuthorisationRequest, CameraKind, CameraSetting, LegalRefId, RequestKind};
 
 /// One line of the entry sheet: its frame, what it asks, the value to copy (`None`: missing).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,9 +194,11 @@ pub fn entry_sheet(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<EntryLine> 
                 label("doc.authorisation.f.cameras"),
                 (!cameras.is_empty()).then(|| camera_counts(ctx, &cameras)),
             ),
-            // The inventory does not say which cameras are inside, outside or on the public
-            // road: the line stays to fill.
-            (label("doc.authorisation.f.settings"), None),
+            // Filled once every camera of the request says where it films.
+            (
+                label("doc.authorisation.f.settings"),
+                setting_counts(ctx, &cameras),
+            ),
         ],
     );
     frame(
@@ -317,6 +319,26 @@ fn camera_counts(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> String {
     )
 }
 
+/// « voie publique : 118 ; extérieur : 4 ; intérieur : 2 »; `None` while a camera does not
+/// say where it films.
+fn setting_counts(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> Option<String> {
+    if cameras.is_empty() || cameras.iter().any(|c| c.setting.is_none()) {
+        return None;
+    }
+    let parts: Vec<String> = CameraSetting::ALL
+        .into_iter()
+        .map(|setting| {
+            let n = cameras
+                .iter()
+                .filter(|c| c.setting == Some(setting))
+                .count();
+            let name = ctx.variant("camera_setting", setting);
+            format!("{name}{} {n}", ctx.colon())
+        })
+        .collect();
+    Some(parts.join(ctx.separator()))
+}
+
 /// Whether images are transmitted live to the police, and on what basis.
 fn transmission(ctx: &Ctx, is_live: bool) -> String {
     let basis = ctx
@@ -417,9 +439,10 @@ pub fn camera_table(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> Block {
     Block::Table {
         columns: vec![
             column("doc.authorisation.col.camera", 1.0),
-            column("doc.authorisation.col.location", 2.6),
+            column("doc.authorisation.col.location", 2.3),
             column("doc.authorisation.col.perimeter", 1.5),
             column("doc.authorisation.col.kind", 1.0),
+            column("doc.authorisation.col.setting", 1.1),
             column("doc.authorisation.col.coupled", 0.9),
             column("doc.authorisation.col.masking", 1.0),
         ],
@@ -431,6 +454,10 @@ pub fn camera_table(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> Block {
                     ctx.text_or_blank(&c.location),
                     ctx.text_or_blank(&c.perimeter),
                     ctx.variant("camera_kind", c.kind),
+                    c.setting.map_or_else(
+                        || ctx.t("doc.authorisation.to_fill"),
+                        |s| ctx.variant("camera_setting", s),
+                    ),
                     ctx.yes_no(Some(c.is_analytics_coupled)),
                     if c.views_dwellings {
                         ctx.yes_no(Some(c.has_privacy_masking))

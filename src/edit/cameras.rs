@@ -53,6 +53,9 @@ pub(super) fn apply(a: &mut Assessment, edit: &Edit) {
         Edit::SetMasking(ids, value) => {
             each_camera(a, ids, |camera| camera.has_privacy_masking = *value);
         }
+        Edit::SetSetting(ids, value) => {
+            each_camera(a, ids, |camera| camera.setting = *value);
+        }
         Edit::ImportCameras(cameras) => a.cameras.extend(cameras.iter().cloned()),
         Edit::UpdateCameras(cameras) => {
             let by_id: std::collections::HashMap<&CameraId, &Camera> =

@@ -54,6 +54,8 @@ pub enum Edit {
     RemoveCameraPurpose(Vec<CameraId>, PurposeKind),
     /// Set privacy masking on these cameras.
     SetMasking(Vec<CameraId>, bool),
+    /// Say where the cameras film (public road, outside, inside), or that it is not said.
+    SetSetting(Vec<CameraId>, Option<crate::model::CameraSetting>),
     /// Add cameras read from a CSV file (ids already checked unique).
     ImportCameras(Vec<Camera>),
     /// Replace the cameras of these ids with these records (an import updating the inventory).
@@ -263,6 +265,7 @@ pub fn apply(a: &mut Assessment, kb: &KnowledgeBase, edit: &Edit) {
         | Edit::AddCameraPurpose(..)
         | Edit::RemoveCameraPurpose(..)
         | Edit::SetMasking(..)
+        | Edit::SetSetting(..)
         | Edit::ImportCameras(..)
         | Edit::UpdateCameras(..) => cameras::apply(a, edit),
         Edit::AddRequest | Edit::RemoveRequest(..) | Edit::RecordOrder(..) => {

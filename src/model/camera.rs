@@ -23,6 +23,27 @@ pub enum CameraKind {
     Nomadic,
 }
 
+/// Where a camera films, as the prefecture's form counts them: inside a building, outside on
+/// private ground (a place open to the public, its car park), or the public road.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CameraSetting {
+    /// Films the public road (the public highway).
+    PublicRoad,
+    /// Outside, on private ground open to the public or not.
+    Outside,
+    /// Inside a building.
+    Inside,
+}
+
+impl CameraSetting {
+    /// Every setting, in the order the app offers them.
+    pub const ALL: [CameraSetting; 3] = [
+        CameraSetting::PublicRoad,
+        CameraSetting::Outside,
+        CameraSetting::Inside,
+    ];
+}
+
 /// One camera of the inventory.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -60,6 +81,10 @@ pub struct Camera {
     /// georeference, and the inventory's exports write it back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geo: Option<super::GeoPoint>,
+    /// Where it films: the public road, outside on private ground, or inside; `None` until
+    /// said (the request to the prefect counts them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setting: Option<CameraSetting>,
 }
 
 impl Camera {

@@ -33,7 +33,7 @@ pub mod video_system;
 use serde::{Deserialize, Serialize};
 
 pub use branding::{Branding, TrustedFile};
-pub use camera::{Camera, CameraKind, InventorySummary};
+pub use camera::{Camera, CameraKind, CameraSetting, InventorySummary};
 pub use camera_list::CameraList;
 pub use capability::{
     CapabilityRecord, CapabilityState, Presence, UnlockHolder, UsageMode, UseScope,

@@ -33,6 +33,7 @@ pub fn requests(a: &Assessment, kb: &KnowledgeBase, today: Date, out: &mut Vec<F
         perimeters(a, request, &number, texts, &field, out);
         purposes(a, kb, request, &number, texts, &field, out);
         analytics(a, request, &number, texts, &field, out);
+        public_road(a, request, &number, texts, &field, out);
         dwellings(a, request, &number, texts, &field, out);
         lifecycle(a, request, &number, texts, today, &field, out);
     }
@@ -252,6 +253,54 @@ fn analytics(
             vec![field("declares_analytics")],
         ));
     }
+}
+
+/// REQ-PUBLIC-ROAD: a private body asks for cameras that film the public road — it may film
+/// only the immediate surroundings of its premises, on the grounds the code lists.
+fn public_road(
+    a: &Assessment,
+    request: &AuthorisationRequest,
+    number: &Bilingual,
+    texts: Texts,
+    field: &dyn Fn(&str) -> path::FieldPath,
+    out: &mut Vec<Finding>,
+) {
+    if a.project.organisation_kind != crate::model::OrganisationKind::Private {
+        return;
+    }
+    let on_road: Vec<&crate::model::Camera> = a
+        .cameras
+        .iter()
+        .filter(|c| {
+            c.setting == Some(crate::model::CameraSetting::PublicRoad)
+                && request.covers_perimeter(&c.perimeter)
+        })
+        .collect();
+    if on_road.is_empty() {
+        return;
+    }
+    let mut fields = vec![
+        field("perimeters"),
+        path::project::ORGANISATION_KIND.to_owned(),
+    ];
+    fields.extend(
+        on_road
+            .iter()
+            .map(|c| path::camera(&c.camera_id, Some("setting"))),
+    );
+    out.push(texts.finding(
+        "REQ-PUBLIC-ROAD",
+        Severity::Medium,
+        &[
+            ("number", number.clone()),
+            ("count", text::number(on_road.len())),
+            (
+                "cameras",
+                listed(on_road.iter().map(|c| c.camera_id.as_str())),
+            ),
+        ],
+        fields,
+    ));
 }
 
 /// REQ-DWELLINGS-UNMASKED: on the plans the request joins, a camera's field of view crosses a

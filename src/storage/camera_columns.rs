@@ -39,6 +39,8 @@ pub enum CameraField {
     XLambert93,
     /// Lambert-93 northing in metres (EPSG:2154, `y_l93`).
     YLambert93,
+    /// Where it films: public road, outside, inside (`setting`).
+    Setting,
     /// Where the camera looks, degrees clockwise from north (the top of the plan).
     Direction,
     /// Angle of view, degrees.
@@ -50,8 +52,8 @@ pub enum CameraField {
 impl CameraField {
     /// The field's name on the command line (`--map COLUMN=FIELD`): `id`, `location`,
     /// `perimeter`, `kind`, `analytics`, `purposes`, `dwellings`, `masking`, `notes`,
-    /// `operator`, `commissioned`, `x`, `y`, `latitude`, `longitude`, `x_l93`, `y_l93`,
-    /// `direction`, `angle`, `range`.
+    /// `operator`, `commissioned`, `setting`, `x`, `y`, `latitude`, `longitude`, `x_l93`,
+    /// `y_l93`, `direction`, `angle`, `range`.
     pub fn name(self) -> &'static str {
         match self {
             CameraField::Id => "id",
@@ -65,6 +67,7 @@ impl CameraField {
             CameraField::Notes => "notes",
             CameraField::Operator => "operator",
             CameraField::Commissioned => "commissioned",
+            CameraField::Setting => "setting",
             CameraField::X => "x",
             CameraField::Y => "y",
             CameraField::Latitude => "latitude",
@@ -84,7 +87,7 @@ impl CameraField {
     }
 
     /// Every field, in the order of the inventory.
-    pub const ALL: [CameraField; 20] = [
+    pub const ALL: [CameraField; 21] = [
         CameraField::Id,
         CameraField::Location,
         CameraField::Perimeter,
@@ -96,6 +99,7 @@ impl CameraField {
         CameraField::Notes,
         CameraField::Operator,
         CameraField::Commissioned,
+        CameraField::Setting,
         CameraField::X,
         CameraField::Y,
         CameraField::Latitude,
@@ -165,6 +169,16 @@ impl CameraField {
                 "commissioning date",
                 "date d'installation",
                 "installation",
+            ],
+            CameraField::Setting => &[
+                "filme",
+                "setting",
+                "situation",
+                "milieu",
+                "int/ext",
+                "interieur/exterieur",
+                "interieur / exterieur",
+                "voie publique ou prive",
             ],
             CameraField::X => &["x"],
             CameraField::Y => &["y"],

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub use super::camera_columns::{fold, guess_mapping, CameraField, Mapping};
 pub use super::camera_export::{export, export_cells, write_file, EXPORT_COLUMNS};
-use crate::model::{Camera, CameraId, CameraKind, PurposeKind};
+use crate::model::{Camera, CameraId, CameraKind, CameraSetting, PurposeKind};
 
 /// Largest CSV file read, in bytes.
 pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
@@ -126,6 +126,9 @@ pub enum RowProblem {
     /// The type cell names no camera type.
     #[error("« {0} » is not a camera type (fixe, dôme, panoramique, nomade)")]
     NotAKind(String),
+    /// The setting cell names neither the public road, outside nor inside.
+    #[error("« {0} » is not a setting (voie publique, extérieur, intérieur)")]
+    NotASetting(String),
     /// A purpose that is none of L.251-2's, nor erp, com, l223, stat, autre.
     #[error("« {0} » is not a purpose (1° to 11°, erp, com, l223, stat or autre)")]
     NotAPurpose(String),
@@ -379,6 +382,20 @@ fn parse_commissioned(value: &str) -> Result<Option<crate::model::Date>, RowProb
     }
 }
 
+/// Where the camera films, as open data and prefecture lists write it; empty: not said.
+fn parse_setting(value: &str) -> Result<Option<CameraSetting>, RowProblem> {
+    let folded = fold(value);
+    match folded.trim_end_matches('.') {
+        "" => Ok(None),
+        "voie publique" | "vp" | "voirie" | "public road" | "public" => {
+            Ok(Some(CameraSetting::PublicRoad))
+        }
+        "exterieur" | "ext" | "outside" | "outdoor" => Ok(Some(CameraSetting::Outside)),
+        "interieur" | "int" | "inside" | "indoor" => Ok(Some(CameraSetting::Inside)),
+        _ => Err(RowProblem::NotASetting(value.trim().to_owned())),
+    }
+}
+
 fn parse_kind(value: &str) -> Result<CameraKind, RowProblem> {
     let folded = fold(value);
     match folded.as_str() {
@@ -605,6 +622,10 @@ pub fn preview_with(
                 problems.push(e);
                 None
             });
+        let setting = parse_setting(cell(CameraField::Setting)).unwrap_or_else(|e| {
+            problems.push(e);
+            None
+        });
         let mut optional = |field: CameraField, name: &str, range: (f64, f64)| {
             parse_number(cell(field), name, range).unwrap_or_else(|e| {
                 problems.push(e);
@@ -641,6 +662,7 @@ pub fn preview_with(
                 notes: cell(CameraField::Notes).to_owned(),
                 operator: cell(CameraField::Operator).trim().to_owned(),
                 commissioned_on,
+                setting,
                 geo: match place {
                     Some(CsvPlace::Geo(geo)) => Some(geo),
                     _ => None,
@@ -704,6 +726,9 @@ fn updated(had: &Camera, read: Camera, is_mapped: &dyn Fn(CameraField) -> bool) 
     }
     if is_mapped(CameraField::Commissioned) {
         out.commissioned_on = read.commissioned_on;
+    }
+    if is_mapped(CameraField::Setting) {
+        out.setting = read.setting;
     }
     if read.geo.is_some() {
         out.geo = read.geo;
@@ -772,6 +797,32 @@ mod tests {
             result.cameras[0].purposes,
             [PurposeKind::Csi1, PurposeKind::Csi5]
         );
+    }
+
+    #[test]
+    fn where_a_camera_films_is_read_as_written_and_refused_when_unreadable() {
+        let csv = "Identifiant;Intérieur/Extérieur\nC1;Voie publique\nC2;ext.\nC3;intérieur\nC4;\nC5;toit\n";
+        let result = import(csv.as_bytes());
+        let settings: Vec<_> = result.cameras.iter().map(|c| c.setting).collect();
+        assert_eq!(
+            settings,
+            [
+                Some(CameraSetting::PublicRoad),
+                Some(CameraSetting::Outside),
+                Some(CameraSetting::Inside),
+                None
+            ]
+        );
+        assert_eq!(result.errors.len(), 1);
+        assert_eq!(
+            result.errors[0].problems,
+            [RowProblem::NotASetting("toit".to_owned())]
+        );
+        // Written back by the inventory's export, read back the same.
+        let written = crate::storage::camera_export::export(&result.cameras);
+        let again = import(written.trim_start_matches('\u{feff}').as_bytes());
+        let back: Vec<_> = again.cameras.iter().map(|c| c.setting).collect();
+        assert_eq!(back, settings);
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The camera inventory written as CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect),
-//! in columns the import guesses back, positions on Earth in the system each camera keeps.
+//! in columns the import guesses back, where each camera films when said, positions on Earth in
+//! the system each camera keeps.
 
 use std::path::Path;
 
 use super::camera_csv::CsvFileError;
-use crate::model::{Camera, CameraKind};
+use crate::model::{Camera, CameraKind, CameraSetting};
 
 /// The columns the inventory's exports write, as French spreadsheets title them (the import
 /// guesses them back).
@@ -56,7 +57,11 @@ pub fn export(cameras: &[Camera]) -> String {
         .delimiter(b';')
         .from_writer(Vec::new());
     let positions = cameras.iter().any(|c| c.geo.is_some());
+    let settings = cameras.iter().any(|c| c.setting.is_some());
     let mut header = EXPORT_COLUMNS.to_vec();
+    if settings {
+        header.push("filme");
+    }
     if positions {
         header.extend(["longitude", "latitude", "x_l93", "y_l93"]);
     }
@@ -64,6 +69,9 @@ pub fn export(cameras: &[Camera]) -> String {
     writer.write_record(&header).ok();
     for camera in cameras {
         let mut record = export_cells(camera).to_vec();
+        if settings {
+            record.push(setting_cell(camera).to_owned());
+        }
         if positions {
             let mut place = [String::new(), String::new(), String::new(), String::new()];
             match camera.geo {
@@ -86,6 +94,16 @@ pub fn export(cameras: &[Camera]) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// Where the camera films, as the import reads it back (empty when not said).
+fn setting_cell(camera: &Camera) -> &'static str {
+    match camera.setting {
+        Some(CameraSetting::PublicRoad) => "voie publique",
+        Some(CameraSetting::Outside) => "extérieur",
+        Some(CameraSetting::Inside) => "intérieur",
+        None => "",
+    }
 }
 
 /// Writes `cameras` to `path` as CSV (see [`export`]), atomically: a failed write leaves the

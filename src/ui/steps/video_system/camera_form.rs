@@ -1,12 +1,13 @@
 //! The form of the camera being edited in the inventory: where it is, who operates it, its
-//! kind, coupling, what it sees, its purposes, when it was put into service, notes.
+//! kind, where it films (public road, outside, inside), coupling, what it sees, its purposes,
+//! when it was put into service, notes.
 
 use egui::RichText;
 
 use super::plans::zone_key;
 use crate::i18n::{tr, tr_with, Lang};
 use crate::model::path;
-use crate::model::{Camera, CameraKind, Date, PurposeKind, ZoneKind};
+use crate::model::{Camera, CameraKind, CameraSetting, Date, PurposeKind, ZoneKind};
 use crate::ui::widgets::choice_combo_ui;
 
 /// A camera's fields: location, perimeter, third-party operator, kind, coupling, dwellings and masking (or, for a
@@ -58,6 +59,9 @@ pub(super) fn camera_form_ui(
                     &kinds,
                     label.id,
                 );
+                ui.end_row();
+                let label = ui.label(t("column.setting"));
+                setting_combo_ui(ui, lang, label.id, &mut camera.setting);
                 ui.end_row();
                 ui.label(t("column.analytics"));
                 ui.checkbox(&mut camera.is_analytics_coupled, t("ui.coupled"));
@@ -112,6 +116,30 @@ pub(super) fn camera_form_ui(
                 ui.end_row();
             });
     });
+}
+
+/// Where the camera films: the public road, outside, inside, or not said.
+fn setting_combo_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    label_id: egui::Id,
+    setting: &mut Option<CameraSetting>,
+) {
+    let name = |s: Option<CameraSetting>| match s {
+        Some(s) => tr(lang, &format!("enum.camera_setting.{s:?}")).to_owned(),
+        None => tr(lang, "ui.setting_unknown").to_owned(),
+    };
+    egui::ComboBox::from_id_salt("camera_setting")
+        .selected_text(name(*setting))
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(setting, None, name(None));
+            for s in CameraSetting::ALL {
+                ui.selectable_value(setting, Some(s), name(Some(s)));
+            }
+        })
+        .response
+        .labelled_by(label_id);
 }
 
 /// One checkbox per purpose, by its short code (5°, stat, autre); the list stays sorted.

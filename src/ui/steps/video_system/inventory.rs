@@ -355,6 +355,14 @@ fn bulk_edits_ui(
             if ui.button(t("ui.set_masking")).clicked() {
                 edits.push(Edit::SetMasking(selected.to_vec(), true));
             }
+            ui.menu_button(t("ui.set_setting"), |ui| {
+                for setting in crate::model::CameraSetting::ALL {
+                    let name = t(&format!("enum.camera_setting.{setting:?}"));
+                    if ui.button(name).clicked() {
+                        edits.push(Edit::SetSetting(selected.to_vec(), Some(setting)));
+                    }
+                }
+            });
             ui.menu_button(t("ui.add_purpose_to_selection"), |ui| {
                 for kind in PurposeKind::ALL {
                     if ui.button(purpose_label(kb, lang, kind)).clicked() {
