@@ -1,4 +1,5 @@
-//! Real city data: a 10,000-row open-data import and a 2,000-camera city's dossier. Run with
+//! Real city data: a 10,000-row open-data import, a 2,000-camera city's dossier, and the request
+//! to the prefect of that city and of the sample. Run with
 //! `cargo bench --bench city`; `cargo bench --bench all` prints every area in one table.
 
 #[path = "support/city.rs"]

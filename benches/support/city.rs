@@ -1,8 +1,9 @@
 //! Real city data (issue 33): importing a 10,000-row open-data inventory with coordinates
 //! through the session as the app and `import-cameras` do it (read, column guess, every row
-//! checked, positions projected onto the 20 perimeters' plans), and the dossier of a
-//! 2,000-camera city on 20 plans, each with its detail pages where it is crowded. The frame of
-//! a plan of 2,000 clustered cameras is in the frame bench.
+//! checked, positions projected onto the 20 perimeters' plans), the dossier of a 2,000-camera
+//! city on 20 plans, each with its detail pages where it is crowded, and the request to the
+//! prefect (issue 30) of that city and of the sample. The frame of a plan of 2,000 clustered
+//! cameras is in the frame bench.
 
 #![allow(dead_code)] // the frame bench uses `city` alone
 

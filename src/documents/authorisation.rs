@@ -478,9 +478,5 @@ pub fn plan_blocks(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
         .plans
         .iter()
         .filter(|plan| whole || request.covers_perimeter(&plan.perimeter));
-    let mut out = Vec::new();
-    for plan in plans {
-        out.extend(sections::plans::plan_section(ctx, plan));
-    }
-    out
+    sections::plans::plan_sections(ctx, plans)
 }

@@ -44,6 +44,16 @@ pub fn pieces(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
     out
 }
 
+/// Who asks: the organisation's name, else the controller as the documents name it.
+fn declarant(ctx: &Ctx) -> String {
+    let name = ctx.a.project.organisation.trim();
+    if name.is_empty() {
+        common::controller(ctx)
+    } else {
+        name.to_owned()
+    }
+}
+
 fn heading(ctx: &Ctx, key: &str) -> Block {
     Block::Heading {
         level: 2,
@@ -69,7 +79,7 @@ fn report(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
         Block::Paragraph(ctx.tw(
             "doc.authorisation.report_intro",
             &[
-                ("controller", &common::controller(ctx)),
+                ("controller", &declarant(ctx)),
                 ("perimeters", &common::list_or_none(ctx, &perimeters)),
             ],
         )),

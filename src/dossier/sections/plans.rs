@@ -40,7 +40,18 @@ pub fn plans(ctx: &Ctx) -> Vec<Block> {
     if ctx.hides_locations() {
         out.push(Block::Note(ctx.t("dossier.plan.public")));
     }
-    for plan in &ctx.a.plans {
+    out.extend(plan_sections(ctx, ctx.a.plans.iter()));
+    out
+}
+
+/// The sections of `plans`, each after the first on a page of its own (in the PDF, when its
+/// opening does not fit under the last one): the first follows what introduces it.
+pub fn plan_sections<'p>(ctx: &Ctx, plans: impl Iterator<Item = &'p SitePlan>) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (index, plan) in plans.enumerate() {
+        if index > 0 {
+            out.push(Block::PageBreak);
+        }
         out.extend(plan_section(ctx, plan));
     }
     out
@@ -90,7 +101,6 @@ pub fn plan_section(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
         },
     );
     let mut out = vec![
-        Block::PageBreak,
         section(title),
         Block::KeyValues(vec![
             (

@@ -93,10 +93,14 @@ pub fn layout_for(
             continue;
         }
         if let Block::Heading { level, .. } = block {
-            // Keep a heading with the start of what follows it.
-            let keep = blocks
-                .get(index + 1)
-                .map_or(0.0, |next| l.start_height(next));
+            // Keep a heading with the start of what follows it: down to its figure's least
+            // height when a figure (a plan) opens its section, so a plan's facts never stay
+            // alone at the foot of a page.
+            let rest = &blocks[index + 1..];
+            let keep = match l.figure_opening(rest) {
+                Some(opening) => opening,
+                None => rest.first().map_or(0.0, |next| l.start_height(next)),
+            };
             if *level > 1 {
                 l.ensure(keep + 30.0);
             }
@@ -160,6 +164,16 @@ impl<'m> Layouter<'m> {
                 }
             }
         }
+    }
+
+    /// The opening of a section whose figure comes before any other heading: its height down
+    /// to the figure's least height; `None` when no figure opens it.
+    fn figure_opening(&self, blocks: &[Block]) -> Option<f32> {
+        let figure = blocks
+            .iter()
+            .take_while(|b| !matches!(b, Block::Heading { .. } | Block::PageBreak))
+            .any(|b| matches!(b, Block::Plan(_) | Block::RiskMap(_)));
+        figure.then(|| self.opening_height(blocks))
     }
 
     /// The height the start of `blocks` takes, down to and including the least height of its
