@@ -2,7 +2,8 @@
 //! (sample, 10,000 cameras), the rule engine, the dossier export (sample, 470, 10,000 cameras,
 //! the whole `gardefou export` process, LibreOffice on the same dossier when installed)
 //! the portfolio (500 assessments), a city's open data (10,000-row import, 2,000-camera
-//! dossier) and frame times of the app. Run with `cargo bench --bench all` (about two minutes).
+//! dossier, requests to the prefect), the merge of two 10,000-camera copies and frame times of
+//! the app. Run with `cargo bench --bench all` (about two minutes).
 
 #[path = "support/city.rs"]
 mod city;
@@ -16,6 +17,8 @@ mod engine;
 mod frame;
 #[path = "support/history.rs"]
 mod history;
+#[path = "support/merge.rs"]
+mod merge;
 #[path = "support/office.rs"]
 mod office;
 #[path = "support/portfolio.rs"]
@@ -30,5 +33,6 @@ fn main() {
     rows.extend(history::rows());
     rows.extend(dossier::rows());
     rows.extend(city::rows());
+    rows.extend(merge::rows());
     common::print_table(&rows);
 }

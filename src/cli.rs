@@ -11,6 +11,7 @@ mod diff;
 mod evaluated;
 mod export;
 mod import_cameras;
+mod merge;
 mod pia;
 mod portfolio;
 mod rules;
@@ -110,6 +111,19 @@ pub enum Command {
     /// dossier : échéances et constats ; code 1 si l'une a un constat bloquant, 2 si le dossier
     /// est illisible.
     Portfolio(PortfolioArgs),
+    /// Merge two copies of a project edited apart, by meaning (answers by field, cameras,
+    /// risks, measures and the other records by id, lists of words and comments as sets):
+    /// MINE THEIRS (their common ancestor is the newest validated version both hold; without
+    /// one, every difference is a conflict) or BASE MINE THEIRS. Changes made on one side are
+    /// taken; a field changed on both sides is a conflict: listed, and nothing is written
+    /// (exit 1) unless --prefer mine|theirs settles them all. The copies merged are never
+    /// written; -o is saved like any project (.bak kept). Exit 0 written, 1 conflicts left,
+    /// 2 when a copy cannot be read or -o is one of the copies. --json prints one object:
+    /// {"mine", "theirs", "base": {"file"} | {"version"} | null, "output", "from_mine",
+    /// "from_theirs", "conflicts": [{"path", "base", "mine", "theirs", "chosen"}],
+    /// "written"}. / Fusionner deux copies d'un projet modifiées séparément ; code 1 s'il reste
+    /// des conflits (rien n'est écrit), 2 si une copie est illisible.
+    Merge(MergeArgs),
     /// Write the bundled sample assessment (and its evidence documents beside it); with
     /// --portfolio, a folder of twelve fictional communes' assessments to try `portfolio` on.
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté) ; avec --portfolio, un
@@ -273,6 +287,24 @@ pub struct DiffArgs {
     pub today: Option<Date>,
 }
 
+/// The arguments of `Merge`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct MergeArgs {
+    /// MINE THEIRS, or BASE MINE THEIRS. / MIENNE AUTRE, ou BASE MIENNE AUTRE.
+    #[arg(num_args = 2..=3, required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where to write the merged copy. / Où écrire la copie fusionnée.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Settle every conflict from this side: mine or theirs. / Régler les conflits : mine ou
+    /// theirs.
+    #[arg(long, value_parser = parse_side)]
+    pub prefer: Option<crate::model::merge::Side>,
+    /// Print one JSON object. / Sortie JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// The arguments of `Portfolio`.
 #[derive(Debug, PartialEq, clap::Args)]
 pub struct PortfolioArgs {
@@ -365,6 +397,14 @@ fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
         .map_err(|e: crate::model::date::DateParseError| e.to_string())
+}
+
+fn parse_side(text: &str) -> Result<crate::model::merge::Side, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "mine" => Ok(crate::model::merge::Side::Mine),
+        "theirs" => Ok(crate::model::merge::Side::Theirs),
+        other => Err(format!("« {other} »: mine or theirs")),
+    }
 }
 
 fn parse_document(text: &str) -> Result<DocumentKind, String> {
@@ -474,6 +514,15 @@ pub fn run(command: Command, lang: Lang, dossier_lang: Option<Lang>) -> u8 {
                 2
             }
         },
+        Command::Merge(args) => merge::run(
+            &merge::Request {
+                files: &args.files,
+                output: &args.output,
+                prefer: args.prefer,
+                as_json: args.json,
+            },
+            lang,
+        ),
         Command::Diff(args) => diff::run(
             &diff::Request {
                 files: &args.files,

@@ -1046,3 +1046,81 @@ fn sample_city_writes_an_open_data_inventory_import_cameras_takes_whole() {
     );
     assert_eq!(report["plans_added"].as_array().map(Vec::len), Some(3));
 }
+
+/// Issue 31: two copies of the sample edited apart — the inventory by the police chief, the
+/// risks by the DPO, both the retention — merge from the command line: the conflict is listed
+/// and nothing written until a side is preferred; then the merged copy reopens with both sets of
+/// changes, and the copies merged are left as they were.
+#[test]
+fn merge_lists_the_conflict_writes_nothing_until_told_then_keeps_both_sides_changes() {
+    use gardefou::storage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = storage::parse_text(gardefou::sample::TEXT, Path::new("sample")).expect("sample");
+    let mut police = sample.clone();
+    police.cameras[3].location = "Rue Nationale, angle rue du Marché".into();
+    police.video_system.image_retention_days = Some(14);
+    let mut dpo = sample.clone();
+    dpo.risks[0].title = "Usage détourné des recherches".into();
+    dpo.video_system.image_retention_days = Some(10);
+    let path = |name: &str| dir.path().join(name);
+    storage::save(&path("base.aipd.ron"), &sample).expect("save");
+    storage::save(&path("police.aipd.ron"), &police).expect("save");
+    storage::save(&path("dpo.aipd.ron"), &dpo).expect("save");
+    let before = std::fs::read(path("police.aipd.ron")).expect("read");
+    let out = path("fusion.aipd.ron");
+    let arg = |p: &Path| p.to_str().expect("utf-8").to_owned();
+    let (base, mine, theirs, output) = (
+        arg(&path("base.aipd.ron")),
+        arg(&path("police.aipd.ron")),
+        arg(&path("dpo.aipd.ron")),
+        arg(&out),
+    );
+    let run = gardefou(&["merge", &base, &mine, &theirs, "-o", &output, "--json"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(!out.exists(), "nothing written while a conflict is open");
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("one JSON object");
+    assert_eq!(report["written"], false);
+    assert_eq!(
+        report["conflicts"][0]["path"],
+        "video_system.image_retention_days"
+    );
+    assert_eq!(report["conflicts"][0]["mine"], 14);
+    assert_eq!(report["conflicts"][0]["theirs"], 10);
+    let run = gardefou(&[
+        "merge", &base, &mine, &theirs, "-o", &output, "--prefer", "theirs",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let merged = storage::load(&out).expect("the merged copy reopens");
+    assert_eq!(
+        merged.cameras[3].location,
+        "Rue Nationale, angle rue du Marché"
+    );
+    assert_eq!(merged.risks[0].title, "Usage détourné des recherches");
+    assert_eq!(merged.video_system.image_retention_days, Some(10));
+    assert_eq!(
+        std::fs::read(path("police.aipd.ron")).expect("read"),
+        before
+    );
+    // Never over one of the copies.
+    let run = gardefou(&[
+        "merge", &base, &mine, &theirs, "-o", &mine, "--prefer", "mine",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(path("police.aipd.ron")).expect("read"),
+        before
+    );
+    // Two copies sharing no validated version: every difference is a conflict.
+    let run = gardefou(&["merge", &mine, &theirs, "-o", &output, "--json"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(report["base"], serde_json::Value::Null);
+    let paths: Vec<&str> = report["conflicts"]
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter_map(|c| c["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"risks[RISK-ACCESS].title"), "{paths:?}");
+    assert!(paths.contains(&"cameras[CAM-004].location"), "{paths:?}");
+}

@@ -18,6 +18,7 @@ pub mod history;
 pub mod ids;
 pub mod integrity;
 pub mod measure;
+pub mod merge;
 pub mod necessity;
 pub mod opinion;
 pub mod path;

@@ -14,6 +14,7 @@ pub mod file_kind;
 pub mod geo_positions;
 pub mod georef;
 pub mod logo;
+pub mod merge;
 pub mod plan_background;
 mod prepared;
 pub mod read;

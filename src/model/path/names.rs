@@ -20,6 +20,17 @@ pub const MEASURES: FieldPath = FieldPath::fixed("measures");
 pub const SCREENING: FieldPath = FieldPath::fixed("screening");
 /// `history`: the validated versions and the review circuit.
 pub const HISTORY: FieldPath = FieldPath::fixed("history");
+/// `answers`.
+pub const ANSWERS: FieldPath = FieldPath::fixed("answers");
+
+/// The history's lists.
+pub mod history {
+    use crate::model::path::FieldPath;
+    /// `history.comments`.
+    pub const COMMENTS: FieldPath = FieldPath::fixed("history.comments");
+    /// `history.transitions`.
+    pub const TRANSITIONS: FieldPath = FieldPath::fixed("history.transitions");
+}
 
 /// Paths under `opinions`.
 pub mod opinions {
@@ -88,6 +99,9 @@ pub mod processing {
 }
 /// Paths under `project`.
 pub mod project {
+    /// `project.trusted_files`.
+    pub const TRUSTED_FILES: crate::model::path::FieldPath =
+        crate::model::path::FieldPath::fixed("project.trusted_files");
     use super::FieldPath;
     /// `project.authors`.
     pub const AUTHORS: FieldPath = FieldPath::fixed("project.authors");
