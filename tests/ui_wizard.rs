@@ -2940,3 +2940,92 @@ fn a_request_is_prepared_from_the_aipd_and_its_granted_order_recorded() {
         gardefou::model::Date::from_ymd(2032, 2, 1)
     );
 }
+
+/// Issue 31: a copy that came back edited is merged in the app — the common validated version
+/// found, the changes of each side taken, the conflicting retention chosen from the copy.
+#[test]
+fn a_copy_is_merged_in_the_app_with_its_conflict_chosen() {
+    use gardefou::model::ProjectStatus;
+    use gardefou::session::Session;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::new(
+        common::sample(),
+        None,
+        std::sync::Arc::new(common::kb()),
+        common::day(TODAY),
+    );
+    session.assessment.project.status = ProjectStatus::Draft;
+    for to in [ProjectStatus::InReview, ProjectStatus::DpoOpinionGiven] {
+        session
+            .change_status(to, "Claire Vasseur", "")
+            .expect("circuit step");
+    }
+    session
+        .validate("1.0", "Claire Vasseur", "")
+        .expect("validated");
+    let validated = session.assessment.clone();
+    // The copy sent out, edited by the DPO and saved by Garde-fou (its history then rebuilds).
+    let mut theirs = Session::new(
+        validated.clone(),
+        None,
+        std::sync::Arc::new(common::kb()),
+        common::day(TODAY),
+    );
+    theirs.assessment.risks[0].title = "Usage détourné des recherches".into();
+    theirs.assessment.video_system.image_retention_days = Some(10);
+    let copy = dir.path().join("retour-dpd.aipd.ron");
+    theirs.save_as(&copy).expect("save");
+    // Mine, edited meanwhile.
+    let mut h = tall_harness(app(validated, Lang::En));
+    {
+        let mine = &mut h.state_mut().session.assessment;
+        mine.cameras[3].location = "Rue Nationale, angle rue du Marché".into();
+        mine.video_system.image_retention_days = Some(14);
+    }
+    h.run();
+    // From the step where versions are validated.
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    press(&mut h, "Merge a copy that came back…");
+    clear_and_type(&mut h, "Copy (.aipd.ron):", &copy.display().to_string());
+    h.get_by_label("Compare").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("validated version 1.0, held by both files")
+            .is_some(),
+        "{:?} {:?}",
+        h.state().state.status,
+        h.state().state.merge.as_ref().map(|m| (
+            m.path.clone(),
+            m.prepared.as_ref().map(|p| p.base_version.clone())
+        ))
+    );
+    assert!(h
+        .query_by_label("1 conflict: choose the value to keep")
+        .is_some());
+    h.get_by_label("theirs: 10").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    let a = &h.state().session.assessment;
+    assert_eq!(
+        a.video_system.image_retention_days,
+        Some(10),
+        "theirs chosen"
+    );
+    assert_eq!(a.cameras[3].location, "Rue Nationale, angle rue du Marché");
+    assert_eq!(a.risks[0].title, "Usage détourné des recherches");
+    assert!(h.state().is_dirty(), "unsaved until saved");
+    assert!(h.state().state.merge.is_none(), "the window closed");
+    // Saved, the merged file reopens with both sides' changes and its history rebuilds.
+    let merged = dir.path().join("fusion.aipd.ron");
+    h.state_mut().session.save_as(&merged).expect("saved");
+    let reopened = gardefou::storage::load(&merged).expect("reopens");
+    assert_eq!(reopened.risks[0].title, "Usage détourné des recherches");
+    assert_eq!(
+        reopened.cameras[3].location,
+        "Rue Nationale, angle rue du Marché"
+    );
+    let versions = gardefou::storage::history::rebuild(&reopened).expect("history rebuilds");
+    assert_eq!(versions.len(), 1);
+}

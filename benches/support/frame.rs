@@ -160,6 +160,7 @@ pub fn rows() -> Vec<Row> {
     ));
     drop(harness);
     rows.push(changes_window(&sample));
+    rows.push(merge_window(&sample));
     rows.extend(portfolio_view());
     rows.extend(plan_view(&sample));
     rows.extend(city_plan_view());
@@ -428,6 +429,43 @@ fn changes_window(sample: &Assessment) -> Row {
     let times = frames(&mut harness, |_| {});
     row(
         "changes window open, 10,000 cameras, 20 versions, 5,000 changed".to_owned(),
+        &times,
+    )
+}
+
+/// The merge window open on a copy in 1,000 conflicts with the assessment (every camera's
+/// location changed on both sides, no common version).
+fn merge_window(sample: &Assessment) -> Row {
+    let mine = with_cameras(sample, 1_000);
+    let mut theirs = mine.clone();
+    for camera in theirs.cameras.iter_mut() {
+        camera.location = format!("{} (copie)", camera.location);
+    }
+    let dir = std::env::temp_dir().join(format!("gardefou-bench-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let copy = dir.join("copie.aipd.ron");
+    gardefou::storage::save(&copy, &theirs).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = harness(mine);
+    let ctx = harness.0.ctx.clone();
+    harness.0.state_mut().state.merge = Some(gardefou::ui::state::MergeForm::default());
+    harness.0.state_mut().apply(
+        &ctx,
+        gardefou::ui::action::Action::PrepareMerge(copy.clone()),
+    );
+    harness.0.run();
+    let conflicts = harness
+        .0
+        .state()
+        .state
+        .merge
+        .as_ref()
+        .and_then(|m| m.prepared.as_ref())
+        .map_or(0, |p| p.conflicts.len());
+    assert!(conflicts >= 1_000, "{conflicts} conflicts");
+    let times = frames(&mut harness, |_| {});
+    std::fs::remove_dir_all(&dir).ok();
+    row(
+        format!("merge window open, {conflicts} conflicts"),
         &times,
     )
 }

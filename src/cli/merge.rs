@@ -89,6 +89,14 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
             return 2;
         }
     };
+    let mut merged = merged;
+    if let Err(reason) = session::merge::fresh_history(&mut merged.assessment, &[&mine, &theirs]) {
+        eprintln!(
+            "{}",
+            tr_with(lang, "cli.merge.history", &[("reason", &reason)])
+        );
+        return 2;
+    }
     let must_choose = !merged.conflicts.is_empty() && request.prefer.is_none();
     let written = !must_choose && write(request.output, &merged.assessment, lang);
     if request.as_json {

@@ -35,8 +35,127 @@ pub fn common_version(
     Ok(Some((version.number.clone(), base)))
 }
 
+/// Points the merged copy's last version's edit script at its content, from the copy that
+/// holds that version (its text rebuilt from that copy's own file): without it, the merged
+/// file's history would not rebuild.
+pub fn fresh_history(merged: &mut Assessment, copies: &[&Assessment]) -> Result<(), String> {
+    let Some(last) = merged.history.versions.last() else {
+        return Ok(());
+    };
+    let holder = copies.iter().find(|copy| {
+        copy.history
+            .versions
+            .last()
+            .is_some_and(|v| v.sha256 == last.sha256)
+    });
+    let Some(holder) = holder else {
+        return Err(format!(
+            "version {}: held by neither copy as its last",
+            last.number
+        ));
+    };
+    let text = storage::history::latest(holder)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("version {}: no text", last.number))?;
+    storage::history::refresh_last_patch(merged, &text).map_err(|e| e.to_string())
+}
+
 /// `output` is one of `inputs` (by identity, not by name): the merge would write over a copy
 /// it reads.
 pub fn is_an_input(output: &Path, inputs: &[&Path]) -> bool {
     inputs.iter().any(|input| storage::same_file(input, output))
+}
+
+/// A copy read and compared with the session's assessment, before the user settles its
+/// conflicts.
+#[derive(Clone, Debug)]
+pub struct PreparedMerge {
+    /// The copy's file.
+    pub path: std::path::PathBuf,
+    /// The copy.
+    pub theirs: Assessment,
+    /// The common ancestor, when found.
+    pub base: Option<Assessment>,
+    /// The validated version it is, when found in the histories.
+    pub base_version: Option<String>,
+    /// The conflicts, in the order found.
+    pub conflicts: Vec<crate::model::merge::Conflict>,
+    /// How many changes come from my side alone.
+    pub from_mine: usize,
+    /// How many changes come from their side alone.
+    pub from_theirs: usize,
+}
+
+/// Why a copy could not be merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeFailure {
+    /// The copy could not be read.
+    #[error("{0}")]
+    Read(#[from] storage::LoadError),
+    /// The histories could not be read back to their common version.
+    #[error("{0}")]
+    History(String),
+    /// The merge itself failed.
+    #[error("{0}")]
+    Merge(#[from] crate::model::merge::MergeError),
+}
+
+impl super::Session {
+    /// Reads the copy at `path` and compares it with the assessment being edited, through
+    /// their common ancestor.
+    pub fn prepare_merge(&self, path: &Path) -> Result<PreparedMerge, MergeFailure> {
+        let theirs = storage::load(path)?;
+        // The versions are rebuilt from the assessment as last saved or opened: its history's
+        // edit scripts lead from that content, not from the edits made since.
+        let (base_version, base) =
+            match common_version(&self.saved, &theirs).map_err(MergeFailure::History)? {
+                Some((number, base)) => (Some(number), Some(base)),
+                None => (None, None),
+            };
+        let merged = crate::model::merge::merge(base.as_ref(), &self.assessment, &theirs, &|_| {
+            crate::model::merge::Side::Mine
+        })?;
+        Ok(PreparedMerge {
+            path: path.to_owned(),
+            theirs,
+            base,
+            base_version,
+            conflicts: merged.conflicts,
+            from_mine: merged.from_mine.len(),
+            from_theirs: merged.from_theirs.len(),
+        })
+    }
+
+    /// Merges the prepared copy into the assessment, each conflict settled as `choices` says
+    /// (by path; mine when absent). The assessment changes as by any edit: unsaved until saved,
+    /// undone by the app's undo.
+    pub fn apply_merge(
+        &mut self,
+        prepared: &PreparedMerge,
+        choices: &std::collections::HashMap<String, crate::model::merge::Side>,
+    ) -> Result<(), MergeFailure> {
+        let merged = crate::model::merge::merge(
+            prepared.base.as_ref(),
+            &self.assessment,
+            &prepared.theirs,
+            &|conflict| {
+                choices
+                    .get(&conflict.path)
+                    .copied()
+                    .unwrap_or(crate::model::merge::Side::Mine)
+            },
+        )?;
+        // A version only the copy holds: its text, for the next save's edit script.
+        if let Some(last) = merged.assessment.history.versions.last() {
+            if !self.version_texts.contains_key(&last.sha256) {
+                if let Ok(Some(text)) = storage::history::latest(&prepared.theirs) {
+                    self.version_texts
+                        .insert(storage::history::sha256_hex(&text), text);
+                }
+            }
+        }
+        self.assessment = merged.assessment;
+        self.refresh();
+        Ok(())
+    }
 }

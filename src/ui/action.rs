@@ -19,6 +19,10 @@ pub enum Action {
     Command(Command),
     /// Open this file (after the unsaved-changes prompt if needed).
     OpenPath(PathBuf),
+    /// Read this copy and compare it with the assessment, for the merge window.
+    PrepareMerge(PathBuf),
+    /// Merge the copy compared, its conflicts settled as chosen in the merge window.
+    ApplyMerge,
     /// Save to this path, then go on with the action that was waiting for the save, if any.
     SavePath(PathBuf, Option<Box<Action>>),
     /// The unsaved-changes prompt answered « Save »: save, then go on with this action.

@@ -38,11 +38,13 @@ pub enum Command {
     PreviousStep,
     /// Show the portfolio: every assessment of a folder, or go back to it.
     Portfolio,
+    /// Merge a copy of the assessment edited elsewhere into this one.
+    Merge,
 }
 
 impl Command {
     /// Every command, in the order menus list them.
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 16] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -58,6 +60,7 @@ impl Command {
         Command::NextStep,
         Command::PreviousStep,
         Command::Portfolio,
+        Command::Merge,
     ];
 
     /// The commands in the order their shortcuts are tried: those with Shift first, since egui
@@ -86,6 +89,7 @@ impl Command {
             Command::NextStep => "action.next_step",
             Command::PreviousStep => "action.previous_step",
             Command::Portfolio => "action.portfolio",
+            Command::Merge => "action.merge",
         };
         tr(lang, key)
     }
@@ -108,6 +112,7 @@ impl Command {
             Command::NextStep => "command.next_step.tooltip",
             Command::PreviousStep => "command.previous_step.tooltip",
             Command::Portfolio => "command.portfolio.tooltip",
+            Command::Merge => "command.merge.tooltip",
         };
         tr(lang, key)
     }
@@ -140,6 +145,7 @@ impl Command {
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,
             )),
+            Command::Merge => None,
         }
     }
 

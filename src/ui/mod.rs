@@ -19,6 +19,7 @@ pub mod file_picker;
 mod findings_panel;
 mod inventory_io;
 pub mod legal;
+mod merge_view;
 pub mod panels;
 pub mod portfolio;
 pub mod portfolio_view;

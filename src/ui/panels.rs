@@ -35,6 +35,7 @@ impl GardefouApp {
         self.search_ui(ctx, actions);
         self.review_ui(ctx, actions);
         self.changes_ui(ctx, actions);
+        self.merge_ui(ctx, actions);
     }
 
     /// Computes the changes since the last validated version, for the window.

@@ -12,6 +12,17 @@ pub struct Highlight {
     pub since: f64,
 }
 
+/// The merge window's state.
+#[derive(Clone, Debug, Default)]
+pub struct MergeForm {
+    /// The copy's path, as typed.
+    pub path: String,
+    /// The copy read and compared, once « Compare » was pressed.
+    pub prepared: Option<crate::session::merge::PreparedMerge>,
+    /// The side chosen for each conflict, by path (mine when absent).
+    pub choices: std::collections::HashMap<String, crate::model::merge::Side>,
+}
+
 /// The status bar's message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
@@ -142,6 +153,9 @@ pub struct UiState {
     /// The findings as they were when the pointer came over the findings panel: shown until it
     /// leaves, so no card moves under it.
     pub findings_held: Option<Vec<crate::rules::Finding>>,
+    /// The merge window: the copy's path as typed, the copy compared, the side chosen for
+    /// each conflict.
+    pub merge: Option<MergeForm>,
     /// An open prompt.
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).
@@ -211,6 +225,7 @@ impl UiState {
         self.highlight = None;
         self.explained = None;
         self.findings_held = None;
+        self.merge = None;
         self.should_scroll = false;
         self.status = None;
         self.inventory = Default::default();

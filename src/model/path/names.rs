@@ -30,6 +30,8 @@ pub mod history {
     pub const COMMENTS: FieldPath = FieldPath::fixed("history.comments");
     /// `history.transitions`.
     pub const TRANSITIONS: FieldPath = FieldPath::fixed("history.transitions");
+    /// `history.versions`.
+    pub const VERSIONS: FieldPath = FieldPath::fixed("history.versions");
 }
 
 /// Paths under `opinions`.

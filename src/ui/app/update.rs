@@ -32,6 +32,8 @@ impl GardefouApp {
         match action {
             Action::Command(command) => self.run_command(ctx, command),
             Action::OpenPath(path) => self.open_path(&path),
+            Action::PrepareMerge(path) => self.prepare_merge(&path),
+            Action::ApplyMerge => self.apply_merge(),
             Action::SavePath(path, then) => {
                 let path = with_project_extension(path);
                 if self.save_to(Some(&path)) {
@@ -260,6 +262,11 @@ impl GardefouApp {
                     self.state.mode = self.state.mode.without_portfolio();
                 } else {
                     self.show_portfolio(ctx);
+                }
+            }
+            Command::Merge => {
+                if self.state.merge.is_none() {
+                    self.state.merge = Some(crate::ui::state::MergeForm::default());
                 }
             }
         }

@@ -77,12 +77,23 @@ pub fn circuit_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
     if status.next().contains(&ProjectStatus::Validated) {
         validate_ui(ui, cx, a, &mut form);
     }
-    if let Some(last) = a.history.versions.last() {
-        let text = cx.tw("changes.open", &[("number", &last.number)]);
-        if ui.button(text).clicked() {
-            cx.actions.push(Action::ShowChanges);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(last) = a.history.versions.last() {
+            let text = cx.tw("changes.open", &[("number", &last.number)]);
+            if ui.button(text).clicked() {
+                cx.actions.push(Action::ShowChanges);
+            }
         }
-    }
+        // A copy sent out for contributions comes back here.
+        let merge = crate::ui::command::Command::Merge;
+        if ui
+            .button(cx.t("ui.merge_copy"))
+            .on_hover_text(merge.tooltip(cx.lang))
+            .clicked()
+        {
+            cx.actions.push(Action::Command(merge));
+        }
+    });
     timeline_ui(ui, cx, a);
     *cx.user_name = name;
     *cx.circuit_form = form;
