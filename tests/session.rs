@@ -425,3 +425,58 @@ fn documents_attach_before_the_first_save_and_keep_pointing_at_their_files_after
         "the document is found from the new place"
     );
 }
+
+/// Issue 31, who changed what: each save records, under the name set on the computer, the
+/// answers it carries — and only those; a merge keeps the later author of each answer.
+#[test]
+fn each_save_records_who_changed_which_answer_and_a_merge_keeps_the_later_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = saved_sample(dir.path());
+    let (mut session, _) = {
+        let opened = Session::open(&path, kb(), today()).expect("opens");
+        (opened.session, ())
+    };
+    session.set_author("Marc Delattre");
+    session.assessment.cameras[3].location = "Rue Nationale, angle rue du Marché".into();
+    session.save().expect("saved");
+    session.set_author("Claire Vasseur");
+    session.assessment.video_system.image_retention_days = Some(14);
+    session.save().expect("saved");
+    let written = storage::load(&path).expect("reads");
+    let authors = &written.history.authors;
+    let camera = authors
+        .get("cameras[CAM-004].location")
+        .expect("the camera's location");
+    assert_eq!(camera.by, "Marc Delattre");
+    assert_eq!(
+        authors
+            .get("video_system.image_retention_days")
+            .map(|a| a.by.as_str()),
+        Some("Claire Vasseur")
+    );
+    assert_eq!(authors.len(), 2, "only what the saves carried: {authors:?}");
+    // A camera's other columns name their record's author when asked.
+    assert!(written
+        .history
+        .author_of("cameras[CAM-004].location")
+        .is_some());
+
+    // Merged with a copy where someone changed the same camera later: the later author.
+    let mut theirs = written.clone();
+    theirs.history.authors.insert(
+        "cameras[CAM-004].location".to_owned(),
+        gardefou::model::history::Authorship {
+            by: "Inès Benali".into(),
+            on: gardefou::model::Date::from_ymd(2030, 1, 1),
+        },
+    );
+    let merged = gardefou::model::merge::merge(Some(&written), &written, &theirs, &|_| {
+        gardefou::model::merge::Side::Mine
+    })
+    .expect("merged");
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(
+        merged.assessment.history.authors["cameras[CAM-004].location"].by,
+        "Inès Benali"
+    );
+}

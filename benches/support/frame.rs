@@ -464,10 +464,7 @@ fn merge_window(sample: &Assessment) -> Row {
     assert!(conflicts >= 1_000, "{conflicts} conflicts");
     let times = frames(&mut harness, |_| {});
     std::fs::remove_dir_all(&dir).ok();
-    row(
-        format!("merge window open, {conflicts} conflicts"),
-        &times,
-    )
+    row(format!("merge window open, {conflicts} conflicts"), &times)
 }
 
 /// A harness on the video-system step, its camera table in view.

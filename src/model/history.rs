@@ -169,6 +169,72 @@ pub struct History {
     pub comments: Vec<Comment>,
     /// Print the comments in an annex of the full dossier (never in the public version).
     pub print_comments: bool,
+    /// Who last changed each answer, and when, by its path (`cameras[CAM-004].location`):
+    /// recorded at each save from what the save carries, with the name set on this computer.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub authors: std::collections::BTreeMap<String, Authorship>,
+}
+
+/// Who last changed an answer, and when.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Authorship {
+    /// The name set on the computer it was changed on.
+    pub by: String,
+    /// The day of the save that carried the change.
+    pub on: Option<Date>,
+}
+
+impl History {
+    /// Records `by` on `on` as the last author of every answer that differs between `before`
+    /// and `after` (a camera added or removed as a whole, a changed one column by column).
+    pub fn record_authors(
+        &mut self,
+        before: &super::Assessment,
+        after: &super::Assessment,
+        by: &str,
+        on: Date,
+    ) {
+        let by = by.trim();
+        if by.is_empty() {
+            return;
+        }
+        let changed = super::diff::diff(before, after);
+        let camera = |id: &str, field: Option<&str>| super::path::camera(id, field).to_string();
+        let paths = changed
+            .changes
+            .iter()
+            .map(|c| c.path.clone())
+            .chain(changed.cameras_added.iter().map(|id| camera(id, None)))
+            .chain(changed.cameras_removed.iter().map(|id| camera(id, None)))
+            .chain(changed.cameras_changed.iter().flat_map(|c| {
+                c.fields
+                    .iter()
+                    .map(|f| camera(&c.camera_id, Some(f)))
+                    .collect::<Vec<_>>()
+            }));
+        for path in paths {
+            self.authors.insert(
+                path,
+                Authorship {
+                    by: by.to_owned(),
+                    on: Some(on),
+                },
+            );
+        }
+    }
+
+    /// The last author of `path`, or of the record or section holding it.
+    pub fn author_of(&self, path: &str) -> Option<&Authorship> {
+        let mut probe = path;
+        loop {
+            if let Some(found) = self.authors.get(probe) {
+                return Some(found);
+            }
+            let cut = probe.rfind(['.', '['])?;
+            probe = &probe[..cut];
+        }
+    }
 }
 
 /// The RON text of an assessment as project files hold it (4-space indents, one field a line):

@@ -160,6 +160,19 @@ fn strip_ids(path: &str) -> String {
     out
 }
 
+/// Both sides' last authors, answer by answer, the later change winning (mine on the same day).
+fn latest_authors(mine: Option<&Value>, theirs: Option<&Value>) -> Value {
+    let mut out = mine.and_then(Value::as_object).cloned().unwrap_or_default();
+    let day = |v: &Value| v.get("on").and_then(Value::as_str).map(str::to_owned);
+    for (field, author) in theirs.and_then(Value::as_object).into_iter().flatten() {
+        let is_later = out.get(field).is_none_or(|kept| day(author) > day(kept));
+        if is_later {
+            out.insert(field.clone(), author.clone());
+        }
+    }
+    Value::Object(out)
+}
+
 /// Two lists of validated versions that differ at most in their edit scripts.
 fn same_versions(mine: Option<&Value>, theirs: Option<&Value>) -> bool {
     let without_scripts = |list: Option<&Value>| {
@@ -211,6 +224,10 @@ impl Run<'_> {
         // last is pointed at the merged content when it is saved).
         if path == path::history::VERSIONS.as_str() && same_versions(mine, theirs) {
             return mine.cloned();
+        }
+        // Who last changed each answer: the later of the two, never a conflict.
+        if path == path::history::AUTHORS.as_str() {
+            return Some(latest_authors(mine, theirs));
         }
         if self.has_base {
             if mine == base {

@@ -87,6 +87,9 @@ pub struct Session {
     /// The file the assessment was read from, whatever its kind (a project, a dossier PDF, a PIA
     /// export): an export never writes over it.
     source_file: Option<PathBuf>,
+    /// The name set on this computer, recorded at each save as the author of what it carries
+    /// (empty: nothing recorded).
+    author: String,
 }
 
 /// A session opened from a file, with what the opening had to say.
@@ -154,7 +157,13 @@ impl Session {
                 .into_iter()
                 .collect(),
             history_warning,
+            author: String::new(),
         }
+    }
+
+    /// The name recorded as the author of the changes the next saves carry.
+    pub fn set_author(&mut self, name: &str) {
+        name.trim().clone_into(&mut self.author);
     }
 
     /// Opens the file at `path`: a project opens titled, a dossier PDF or a PIA export untitled.

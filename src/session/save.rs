@@ -61,6 +61,11 @@ impl Session {
         let mut written = self.assessment.clone();
         if self.is_dirty() {
             written.project.updated_on = Some(self.today);
+            // Who changed what: the answers this save carries, under the name set here.
+            let saved = self.saved.clone();
+            written
+                .history
+                .record_authors(&saved, &self.assessment, &self.author, self.today);
         }
         // The documents keep pointing at the same files from the new place (and untitled
         // work's absolute paths become relative when they lie under the project's folder).

@@ -99,7 +99,8 @@ impl GardefouApp {
                 });
                 if form.prepared.is_some() {
                     ui.separator();
-                    prepared_ui(ui, &kb, lang, &mut form, actions);
+                    let mine = &self.session.assessment.history;
+                    prepared_ui(ui, &kb, lang, mine, &mut form, actions);
                 }
             });
         if is_open {
@@ -113,6 +114,7 @@ fn prepared_ui(
     ui: &mut egui::Ui,
     kb: &crate::knowledge::KnowledgeBase,
     lang: crate::i18n::Lang,
+    mine: &crate::model::history::History,
     form: &mut MergeForm,
     actions: &mut Vec<Action>,
 ) {
@@ -134,6 +136,7 @@ fn prepared_ui(
     ));
     let conflicts = prepared.conflicts.clone();
     let has_base = prepared.base.is_some();
+    let theirs = prepared.theirs.history.clone();
     if conflicts.is_empty() {
         ui.label(tr(lang, "merge.no_conflict"));
     } else {
@@ -162,7 +165,16 @@ fn prepared_ui(
             .show_rows(ui, ROW_HEIGHT, conflicts.len(), |ui, rows| {
                 for index in rows {
                     let conflict = &conflicts[index];
-                    conflict_row_ui(ui, kb, lang, conflict, has_base, &mut form.choices);
+                    let authors = (
+                        mine.author_of(&conflict.path),
+                        theirs.author_of(&conflict.path),
+                    );
+                    let row = Row {
+                        conflict,
+                        has_base,
+                        authors,
+                    };
+                    conflict_row_ui(ui, kb, lang, &row, &mut form.choices);
                 }
             });
     }
@@ -178,16 +190,28 @@ fn prepared_ui(
     });
 }
 
-/// One conflict: the field, the ancestor's value (when there is an ancestor), mine and theirs,
-/// the side kept.
+/// What one conflict's line shows.
+struct Row<'r> {
+    conflict: &'r crate::model::merge::Conflict,
+    /// A common ancestor is known (its value is shown).
+    has_base: bool,
+    /// Who last changed the answer on my side and on theirs, when recorded.
+    authors: (
+        Option<&'r crate::model::history::Authorship>,
+        Option<&'r crate::model::history::Authorship>,
+    ),
+}
+
+/// One conflict: the field, the ancestor's value (when there is an ancestor), mine and theirs
+/// with who changed them, the side kept.
 fn conflict_row_ui(
     ui: &mut egui::Ui,
     kb: &crate::knowledge::KnowledgeBase,
     lang: crate::i18n::Lang,
-    conflict: &crate::model::merge::Conflict,
-    has_base: bool,
+    row: &Row,
     choices: &mut std::collections::HashMap<String, Side>,
 ) {
+    let (conflict, has_base) = (row.conflict, row.has_base);
     let muted = theme::palette(ui.ctx()).muted;
     ui.push_id(&conflict.path, |ui| {
         ui.set_min_height(ROW_HEIGHT - 4.0);
@@ -215,15 +239,26 @@ fn conflict_row_ui(
         });
         ui.horizontal(|ui| {
             let mut side = choices.get(&conflict.path).copied().unwrap_or(Side::Mine);
-            let mine = tr_with(
-                lang,
-                "merge.mine",
-                &[("value", &shown(lang, conflict.mine.as_ref()))],
+            let with_author =
+                |text: String, author: Option<&crate::model::history::Authorship>| match author {
+                    Some(author) => format!("{text} {}", by_line(lang, author)),
+                    None => text,
+                };
+            let mine = with_author(
+                tr_with(
+                    lang,
+                    "merge.mine",
+                    &[("value", &shown(lang, conflict.mine.as_ref()))],
+                ),
+                row.authors.0,
             );
-            let theirs = tr_with(
-                lang,
-                "merge.theirs",
-                &[("value", &shown(lang, conflict.theirs.as_ref()))],
+            let theirs = with_author(
+                tr_with(
+                    lang,
+                    "merge.theirs",
+                    &[("value", &shown(lang, conflict.theirs.as_ref()))],
+                ),
+                row.authors.1,
             );
             let a = ui.radio_value(&mut side, Side::Mine, mine);
             let b = ui.radio_value(&mut side, Side::Theirs, theirs);
@@ -232,6 +267,15 @@ fn conflict_row_ui(
             }
         });
     });
+}
+
+/// « — Claire Vasseur, 03/12/2026 »: who last changed an answer, and when.
+pub(super) fn by_line(
+    lang: crate::i18n::Lang,
+    author: &crate::model::history::Authorship,
+) -> String {
+    let on = author.on.map(|d| d.display(lang)).unwrap_or_default();
+    tr_with(lang, "merge.by", &[("by", &author.by), ("on", &on)])
 }
 
 /// A value as the window shows it: text as typed, absent as « removed », long values cut.

@@ -69,6 +69,7 @@ impl GardefouApp {
             return;
         };
         let kb = std::sync::Arc::clone(self.session.kb());
+        let authors = self.session.assessment.history.clone();
         let mut is_open = true;
         let mut refresh = false;
         let title = tr_with(lang, "changes.title", &[("number", &view.version)]);
@@ -126,9 +127,22 @@ impl GardefouApp {
                             RichText::new(text)
                         };
                         let clicked = ui
-                            .add(egui::Link::new(text))
-                            .on_hover_text(&change.path)
-                            .clicked();
+                            .horizontal_wrapped(|ui| {
+                                let clicked = ui
+                                    .add(egui::Link::new(text))
+                                    .on_hover_text(&change.path)
+                                    .clicked();
+                                // Who made the change, when the saves recorded it.
+                                if let Some(author) = authors.author_of(&change.path) {
+                                    ui.label(
+                                        RichText::new(super::merge_view::by_line(lang, author))
+                                            .small()
+                                            .color(muted),
+                                    );
+                                }
+                                clicked
+                            })
+                            .inner;
                         if let Some(step) = step.filter(|_| clicked) {
                             actions.push(Action::GoTo(step, Some(change.path.clone().into())));
                         }

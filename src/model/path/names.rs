@@ -32,6 +32,8 @@ pub mod history {
     pub const TRANSITIONS: FieldPath = FieldPath::fixed("history.transitions");
     /// `history.versions`.
     pub const VERSIONS: FieldPath = FieldPath::fixed("history.versions");
+    /// `history.authors`.
+    pub const AUTHORS: FieldPath = FieldPath::fixed("history.authors");
 }
 
 /// Paths under `opinions`.

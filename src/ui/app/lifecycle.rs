@@ -101,6 +101,8 @@ impl GardefouApp {
     /// Saves to `path`, or to the session's file when `None`; true when saved.
     pub(in crate::ui) fn save_to(&mut self, path: Option<&Path>) -> bool {
         let lang = self.lang();
+        // The changes this save carries are recorded under the name set on this computer.
+        self.session.set_author(&self.settings.user_name);
         let result = match path {
             Some(path) => self.session.save_as(path),
             None => self.session.save(),
