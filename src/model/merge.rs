@@ -139,25 +139,10 @@ fn is_set(list: &str, items: &[&Value]) -> bool {
         || (!items.is_empty() && items.iter().all(|v| v.is_string()))
 }
 
-/// `plans[PLAN-1].placements` → `plans[].placements`.
-fn strip_ids(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut inside = false;
-    for c in path.chars() {
-        match c {
-            '[' => {
-                inside = true;
-                out.push(c);
-            }
-            ']' => {
-                inside = false;
-                out.push(c);
-            }
-            _ if inside => {}
-            _ => out.push(c),
-        }
-    }
-    out
+/// `plans[PLAN-1].placements` → `plans[].placements`: the path's pattern, as the knowledge base
+/// names fields.
+fn strip_ids(list: &str) -> String {
+    path::FieldPath::from(list).pattern()
 }
 
 /// Both sides' last authors, answer by answer, the later change winning (mine on the same day).
