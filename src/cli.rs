@@ -89,8 +89,9 @@ pub enum Command {
     ExportPia(ExportPiaArgs),
     /// What changed: between two versions of one project file (default: from the last validated
     /// version to the current content), or between two files. Answers by path, cameras added,
-    /// removed and changed, findings that appeared or disappeared; --json prints one object:
-    /// {"from", "to", "changes": [{"path", "old", "new"}], "cameras": {"added", "removed",
+    /// removed and changed (each answer with who last changed it and when, as the saves
+    /// recorded it), findings that appeared or disappeared; --json prints one object:
+    /// {"from", "to", "changes": [{"path", "old", "new", "by", "on"}], "cameras": {"added", "removed",
     /// "changed": [{"id", "fields"}]}, "findings": {"appeared", "disappeared": [{"id",
     /// "severity", "title"}]}}. / Ce qui a changé entre deux versions ou deux fichiers.
     Diff(DiffArgs),

@@ -418,3 +418,40 @@ fn a_dossier_exported_with_unsaved_changes_carries_a_history_that_rebuilds() {
     assert_eq!(reopened.assessment.history.versions.len(), 1);
     assert_eq!(reopened.assessment.video_system.software.version, "5.8.0");
 }
+
+/// Issue 31, who changed what: after a validated version, the changes saved by two people are
+/// named in `diff --json` and in the dossier's annex « changes since version 1.0 ».
+#[test]
+fn the_authors_of_the_changes_since_a_version_are_named_in_the_annex_and_by_diff() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("commune.aipd.ron");
+    let mut session = Session::new(common::sample(), None, kb(), today());
+    session.assessment.project.status = ProjectStatus::Draft;
+    reviewed(&mut session);
+    session.validate("1.0", "Hervé Martin", "").expect("1.0");
+    session.save_as(&path).expect("saved");
+    session.set_author("Marc Delattre");
+    session.assessment.video_system.image_retention_days = Some(14);
+    session.save().expect("saved");
+    let a = storage::load(&path).expect("reads");
+    let d = common::dossier(&a, gardefou::model::Lang::Fr, false, "2026-11-23");
+    let text = gardefou::dossier::text::plain_text(&d);
+    assert!(text.contains("Modifié par"), "the annex's column");
+    assert!(text.contains("Marc Delattre, 23/11/2026"), "who and when");
+    let public = common::dossier(&a, gardefou::model::Lang::Fr, true, "2026-11-23");
+    assert!(!gardefou::dossier::text::plain_text(&public).contains("Marc Delattre"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gardefou"))
+        .args(["diff", path.to_str().expect("utf-8"), "--json"])
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("run");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let change = report["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .find(|c| c["path"] == "video_system.image_retention_days")
+        .expect("the retention changed");
+    assert_eq!(change["by"], "Marc Delattre");
+    assert_eq!(change["on"], "2026-11-23");
+}

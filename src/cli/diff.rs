@@ -76,6 +76,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
                 &changes,
                 &appeared,
                 &disappeared,
+                &new.assessment.history,
                 lang
             )
         );
@@ -88,6 +89,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
                 &changes,
                 &appeared,
                 &disappeared,
+                &new.assessment.history,
                 lang
             ))
         );
@@ -170,6 +172,7 @@ fn to_json(
     d: &Diff,
     appeared: &[&Finding],
     disappeared: &[&Finding],
+    authors: &crate::model::history::History,
     lang: Lang,
 ) -> String {
     let findings = |list: &[&Finding]| -> Vec<serde_json::Value> {
@@ -186,7 +189,17 @@ fn to_json(
     let value = json!({
         "from": from,
         "to": to,
-        "changes": d.changes.iter().map(|c| json!({"path": c.path, "old": c.old, "new": c.new})).collect::<Vec<_>>(),
+        "changes": d.changes.iter().map(|c| {
+            // Who last changed it, when the saves recorded it (null otherwise).
+            let author = authors.author_of(&c.path);
+            json!({
+                "path": c.path,
+                "old": c.old,
+                "new": c.new,
+                "by": author.map(|a| a.by.clone()),
+                "on": author.and_then(|a| a.on).map(|d| d.iso()),
+            })
+        }).collect::<Vec<_>>(),
         "cameras": {
             "added": d.cameras_added,
             "removed": d.cameras_removed,
@@ -207,6 +220,7 @@ fn to_text(
     d: &Diff,
     appeared: &[&Finding],
     disappeared: &[&Finding],
+    authors: &crate::model::history::History,
     lang: Lang,
 ) -> String {
     let mut out = tr_with(lang, "cli.diff.title", &[("from", from), ("to", to)]);
@@ -223,8 +237,17 @@ fn to_text(
             section = head;
             out.push_str(&format!("\n[{head}]\n"));
         }
+        let by = authors
+            .author_of(&change.path)
+            .map_or_else(String::new, |a| {
+                let on = a.on.map(|d| d.display(lang)).unwrap_or_default();
+                format!(
+                    " {}",
+                    tr_with(lang, "cli.diff.by", &[("by", &a.by), ("on", &on)])
+                )
+            });
         out.push_str(&format!(
-            "  {}\n",
+            "  {}{by}\n",
             tr_with(
                 lang,
                 "cli.diff.line",

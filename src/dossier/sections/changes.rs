@@ -50,6 +50,12 @@ pub fn changes(ctx: &Ctx) -> Vec<Block> {
         (v, Some(kind)) if !v.is_empty() => ctx.t(&format!("enum.{kind}.{v}")),
         (v, _) => v.to_owned(),
     };
+    // Who made each change, when the saves recorded it (this annex is never public).
+    let authors = &ctx.a.history;
+    let has_authors = d
+        .changes
+        .iter()
+        .any(|c| authors.author_of(&c.path).is_some());
     let rows: Vec<Vec<String>> = d
         .changes
         .iter()
@@ -58,27 +64,38 @@ pub fn changes(ctx: &Ctx) -> Vec<Block> {
                 .kb
                 .question_text(&c.path)
                 .map_or_else(|| c.path.clone(), |q| ctx.b(q));
-            vec![field, value(&c.path, &c.old), value(&c.path, &c.new)]
+            let mut row = vec![field, value(&c.path, &c.old), value(&c.path, &c.new)];
+            if has_authors {
+                row.push(authors.author_of(&c.path).map_or_else(String::new, |a| {
+                    let on = a.on.map(|d| ctx.date(Some(d))).unwrap_or_default();
+                    format!("{}, {on}", a.by)
+                }));
+            }
+            row
         })
         .collect();
     if !rows.is_empty() {
-        out.push(Block::Table {
-            columns: vec![
-                Column {
-                    title: ctx.t("dossier.col.field"),
-                    weight: 2.4,
-                },
-                Column {
-                    title: ctx.t("dossier.col.before"),
-                    weight: 2.6,
-                },
-                Column {
-                    title: ctx.t("dossier.col.after"),
-                    weight: 2.6,
-                },
-            ],
-            rows,
-        });
+        let mut columns = vec![
+            Column {
+                title: ctx.t("dossier.col.field"),
+                weight: 2.4,
+            },
+            Column {
+                title: ctx.t("dossier.col.before"),
+                weight: 2.6,
+            },
+            Column {
+                title: ctx.t("dossier.col.after"),
+                weight: 2.6,
+            },
+        ];
+        if has_authors {
+            columns.push(Column {
+                title: ctx.t("dossier.col.changed_by"),
+                weight: 1.6,
+            });
+        }
+        out.push(Block::Table { columns, rows });
     }
     for (key, ids) in [
         ("dossier.changes_cameras_added", &d.cameras_added),
