@@ -340,7 +340,7 @@ fn setting_counts(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> Option<String
 }
 
 /// Whether images are transmitted live to the police, and on what basis.
-fn transmission(ctx: &Ctx, is_live: bool) -> String {
+pub(super) fn transmission(ctx: &Ctx, is_live: bool) -> String {
     let basis = ctx
         .a
         .video_system
@@ -355,7 +355,7 @@ fn transmission(ctx: &Ctx, is_live: bool) -> String {
 }
 
 /// Who views the images: the operators' number and habilitation.
-fn viewers(ctx: &Ctx) -> Option<String> {
+pub(super) fn viewers(ctx: &Ctx) -> Option<String> {
     let centre = &ctx.a.video_system.control_centre;
     let count = centre.operator_count?;
     let habilitated = centre.are_operators_habilitated?;

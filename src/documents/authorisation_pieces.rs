@@ -5,7 +5,9 @@
 //! information, retention, the persons responsible, the instructions to operators, the right
 //! of access and the technical conformity.
 
-use super::authorisation::{camera_table, covered_cameras, perimeters_of, plan_blocks};
+use super::authorisation::{
+    camera_table, covered_cameras, perimeters_of, plan_blocks, transmission, viewers,
+};
 use super::common;
 use crate::dossier::{Block, Ctx};
 use crate::model::{AuthorisationRequest, LegalRefId, MeasureStatus};
@@ -170,18 +172,10 @@ fn system(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
         ),
         (
             ctx.t("doc.authorisation.f.transmission"),
-            match centre.has_live_transmission {
-                Some(true) => {
-                    let basis = centre.live_transmission_basis.trim();
-                    if basis.is_empty() {
-                        ctx.t("doc.authorisation.live_transmission")
-                    } else {
-                        format!("{} ({basis})", ctx.t("doc.authorisation.live_transmission"))
-                    }
-                }
-                Some(false) => ctx.t("doc.authorisation.no_transmission"),
-                None => ctx.t("doc.authorisation.to_fill"),
-            },
+            centre.has_live_transmission.map_or_else(
+                || ctx.t("doc.authorisation.to_fill"),
+                |is_live| transmission(ctx, is_live),
+            ),
         ),
         (
             ctx.t("doc.authorisation.f.hours"),
@@ -246,7 +240,6 @@ fn system(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
 /// conformity.
 fn people(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
     let a = ctx.a;
-    let centre = &a.video_system.control_centre;
     let access = &a.video_system.access_rights;
     let or_fill = |text: &str| {
         if text.trim().is_empty() {
@@ -255,17 +248,7 @@ fn people(ctx: &Ctx, request: &AuthorisationRequest) -> Vec<Block> {
             text.trim().to_owned()
         }
     };
-    let viewers = match (centre.operator_count, centre.are_operators_habilitated) {
-        (Some(count), Some(true)) => ctx.tw(
-            "doc.authorisation.viewers_habilitated",
-            &[("count", &count.to_string())],
-        ),
-        (Some(count), _) => ctx.tw(
-            "doc.authorisation.viewers",
-            &[("count", &count.to_string())],
-        ),
-        (None, _) => ctx.t("doc.authorisation.to_fill"),
-    };
+    let viewers = viewers(ctx).unwrap_or_else(|| ctx.t("doc.authorisation.to_fill"));
     vec![
         heading(ctx, "doc.authorisation.p.people"),
         Block::KeyValues(vec![
