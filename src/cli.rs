@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 mod check;
+mod contribute;
 mod diff;
 mod evaluated;
 mod export;
@@ -120,11 +121,23 @@ pub enum Command {
     /// (exit 1) unless --prefer mine|theirs settles them all. The copies merged are never
     /// written; -o is saved like any project (.bak kept). Exit 0 written, 1 conflicts left,
     /// 2 when a copy cannot be read or -o is one of the copies. --json prints one object:
-    /// {"mine", "theirs", "base": {"file"} | {"version"} | null, "output", "from_mine",
-    /// "from_theirs", "conflicts": [{"path", "base", "mine", "theirs", "chosen"}],
-    /// "written"}. / Fusionner deux copies d'un projet modifiées séparément ; code 1 s'il reste
+    /// {"mine", "theirs", "base": {"file"} | {"version"} | {"contribution": {"contributor",
+    /// "parts", "asked_by", "asked_on"}} | null, "output", "from_mine", "from_theirs",
+    /// "conflicts": [{"path", "base", "mine", "theirs", "chosen"}], "protected", "written"}.
+    /// A copy written by `contribute` merges against the assessment as sent, its changes taken
+    /// in the parts asked only: what it changed elsewhere is left as mine and listed in
+    /// "protected". / Fusionner deux copies d'un projet modifiées séparément ; code 1 s'il reste
     /// des conflits (rien n'est écrit), 2 si une copie est illisible.
     Merge(MergeArgs),
+    /// Write a copy of a project for a contributor (--to NAME) with the parts they are asked
+    /// to fill (--parts, among project, screening, processing, system, inventory,
+    /// capabilities, evidence, necessity, risks, measures, opinions); Garde-fou opens it
+    /// showing those parts only, and `merge PROJECT COPY` takes its changes in them only. With
+    /// --questionnaire FILE (.odt, .docx or .pdf), the same parts as a document to read for a
+    /// contributor without Garde-fou (the answers are typed back by the author). The project is
+    /// only read. Exit 0 written, 2 otherwise. / Écrire une copie pour un contributeur, avec les
+    /// parties qu'il doit remplir ; avec --questionnaire, un questionnaire à lire.
+    Contribute(ContributeArgs),
     /// Write the bundled sample assessment (and its evidence documents beside it); with
     /// --portfolio, a folder of twelve fictional communes' assessments to try `portfolio` on.
     /// / Écrire l'exemple fourni (et ses pièces justificatives à côté) ; avec --portfolio, un
@@ -208,11 +221,13 @@ pub struct ExportArgs {
     /// high), fria (AI Act art. 27 fundamental-rights impact assessment, whatever the
     /// engine says of art. 27), authorisation (the request to the prefect — new system,
     /// modification or renewal: entry sheet for the online procedure and the CSI R.252-3
-    /// attachments, always in French; with -o FILE.csv, the entry sheet alone as CSV).
+    /// attachments, always in French; with -o FILE.csv, the entry sheet alone as CSV),
+    /// questionnaire (of a copy written by `contribute` only: its parts to read).
     /// / Un document dérivé : register (registre), notice (information du public),
     /// consultation (lettre de consultation préalable de la CNIL), fria (analyse d'impact sur
     /// les droits fondamentaux, AI Act art. 27), authorisation (demande d'autorisation
-    /// préfectorale ; -o FICHIER.csv : la fiche de saisie seule).
+    /// préfectorale ; -o FICHIER.csv : la fiche de saisie seule), questionnaire (d'une copie
+    /// de contribution).
     #[arg(long, value_parser = parse_document)]
     pub document: Option<DocumentKind>,
     /// The dossier's date, YYYY-MM-DD (default: today). / Date du dossier.
@@ -286,6 +301,31 @@ pub struct DiffArgs {
     /// The date findings are evaluated at, YYYY-MM-DD (default: today). / Date de référence.
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
+}
+
+/// The arguments of `Contribute`.
+#[derive(Debug, PartialEq, clap::Args)]
+pub struct ContributeArgs {
+    /// The project file. / Le fichier projet.
+    pub file: PathBuf,
+    /// Who is asked. / Le contributeur.
+    #[arg(long)]
+    pub to: String,
+    /// The parts to fill, comma-separated. / Les parties à remplir.
+    #[arg(long, required = true, num_args = 1.., value_delimiter = ',')]
+    pub parts: Vec<String>,
+    /// Who asks (default: nobody named). / Qui demande.
+    #[arg(long, default_value = "")]
+    pub by: String,
+    /// A message to the contributor. / Un message.
+    #[arg(long, default_value = "")]
+    pub message: String,
+    /// Where to write the copy. / Où écrire la copie.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Also write the questionnaire (.odt, .docx or .pdf). / Écrire aussi le questionnaire.
+    #[arg(long, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
 }
 
 /// The arguments of `Merge`.
@@ -410,7 +450,7 @@ fn parse_side(text: &str) -> Result<crate::model::merge::Side, String> {
 
 fn parse_document(text: &str) -> Result<DocumentKind, String> {
     DocumentKind::from_code(text).ok_or_else(|| {
-        format!("« {text} »: expected register, notice, consultation or fria / attendu register, notice, consultation ou fria")
+        format!("« {text} »: expected register, notice, consultation, fria, authorisation or questionnaire / attendu register, notice, consultation, fria, authorisation ou questionnaire")
     })
 }
 
@@ -515,6 +555,19 @@ pub fn run(command: Command, lang: Lang, dossier_lang: Option<Lang>) -> u8 {
                 2
             }
         },
+        Command::Contribute(args) => contribute::run(
+            &contribute::Request {
+                file: &args.file,
+                to: &args.to,
+                parts: &args.parts,
+                by: &args.by,
+                message: &args.message,
+                output: &args.output,
+                questionnaire: args.questionnaire.as_deref(),
+                today: today_local(),
+            },
+            lang,
+        ),
         Command::Merge(args) => merge::run(
             &merge::Request {
                 files: &args.files,

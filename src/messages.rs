@@ -234,6 +234,29 @@ pub fn save_failure(error: &SaveFailure, lang: Lang) -> String {
     }
 }
 
+/// A contributor's copy not written (or written without its questionnaire), in the user's
+/// language.
+pub fn contribution_failure(
+    error: &crate::session::contribution::ContributionFailure,
+    lang: Lang,
+) -> String {
+    use crate::session::contribution::ContributionFailure;
+    match error {
+        ContributionFailure::IsTheProject(path) => crate::i18n::tr_with(
+            lang,
+            "error.contribution.is_the_project",
+            &[("path", &path.display().to_string())],
+        ),
+        ContributionFailure::Incomplete => tr(lang, "error.contribution.incomplete").to_owned(),
+        ContributionFailure::Save(error) => save_failure(error, lang),
+        ContributionFailure::Questionnaire(path, error) => format!(
+            "{} {}",
+            tr(lang, "error.contribution.questionnaire"),
+            export_error(error, path, lang)
+        ),
+    }
+}
+
 /// A refused step of the review circuit, in the user's language.
 pub fn circuit_error(error: &crate::session::CircuitError, lang: Lang) -> String {
     use crate::session::CircuitError;
@@ -502,6 +525,11 @@ pub fn export_error(error: &ExportError, file: &std::path::Path, lang: Lang) -> 
             "{}: {}",
             file.display(),
             tr(lang, "doc.consultation.not_required")
+        ),
+        ExportError::NotAContribution => format!(
+            "{}: {}",
+            file.display(),
+            tr(lang, "error.contribution.not_a_copy")
         ),
         ExportError::Serialize(message) => format!(
             "{}: {}: {message}",

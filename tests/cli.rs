@@ -1124,3 +1124,83 @@ fn merge_lists_the_conflict_writes_nothing_until_told_then_keeps_both_sides_chan
     assert!(paths.contains(&"risks[RISK-ACCESS].title"), "{paths:?}");
     assert!(paths.contains(&"cameras[CAM-004].location"), "{paths:?}");
 }
+
+/// Issue 31, contributions from the command line: `contribute` writes the copy and its
+/// questionnaire (the project untouched, unknown parts refused); the copy, edited in its parts
+/// and outside them, merges back with no common version in the histories — against the
+/// assessment as sent — its inventory change taken, its risk change left out and listed.
+#[test]
+fn a_contributor_s_copy_is_written_and_merged_back_from_the_command_line() {
+    use gardefou::storage;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name);
+    let arg = |p: &Path| p.to_str().expect("utf-8").to_owned();
+    let project = path("commune.aipd.ron");
+    std::fs::write(&project, gardefou::sample::TEXT).expect("written");
+    let before = std::fs::read(&project).expect("read");
+    let (p, copy, odt) = (
+        arg(&project),
+        arg(&path("police.aipd.ron")),
+        arg(&path("q.odt")),
+    );
+    let run = gardefou(&[
+        "contribute",
+        &p,
+        "--to",
+        "Commissaire Lefèvre",
+        "--parts",
+        "inventory,gossip",
+        "-o",
+        &copy,
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("gossip"), "{}", stderr(&run));
+    let run = gardefou(&[
+        "contribute",
+        &p,
+        "--to",
+        "Commissaire Lefèvre",
+        "--parts",
+        "inventory",
+        "--by",
+        "Claire Vasseur",
+        "-o",
+        &copy,
+        "--questionnaire",
+        &odt,
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(
+        std::fs::read(&project).expect("read"),
+        before,
+        "the project is only read"
+    );
+    assert!(
+        std::fs::metadata(path("q.odt"))
+            .expect("questionnaire")
+            .len()
+            > 0
+    );
+    let mut theirs = storage::load(&path("police.aipd.ron")).expect("the copy reads");
+    theirs.cameras[3].location = "Rue Nationale, angle rue du Marché".into();
+    theirs.risks[0].title = "Changé par la police".into();
+    storage::save(&path("police.aipd.ron"), &theirs).expect("saved");
+    let out = arg(&path("fusion.aipd.ron"));
+    let run = gardefou(&["merge", &p, &copy, "-o", &out, "--json"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("one JSON object");
+    assert_eq!(
+        report["base"]["contribution"]["contributor"],
+        "Commissaire Lefèvre"
+    );
+    assert_eq!(report["base"]["contribution"]["parts"][0], "inventory");
+    assert_eq!(report["protected"][0], "risks[RISK-ACCESS].title");
+    let merged = storage::load(&path("fusion.aipd.ron")).expect("reopens");
+    assert_eq!(
+        merged.cameras[3].location,
+        "Rue Nationale, angle rue du Marché"
+    );
+    let sample = storage::parse_text(gardefou::sample::TEXT, Path::new("sample")).expect("sample");
+    assert_eq!(merged.risks[0].title, sample.risks[0].title);
+    assert!(merged.project.contribution.is_none());
+}

@@ -618,3 +618,53 @@ fn the_entry_sheet_reads_back_as_csv_with_the_missing_lines_marked() {
     assert_eq!((&missing[2], &missing[3]), ("", "à compléter"));
     assert!(rows.iter().filter(|r| r[3].is_empty()).count() >= 15);
 }
+
+/// Issue 31, contributions: the questionnaire of a copy for the police names who asked whom,
+/// says the answers are typed back, lists per part what is missing and the findings on it
+/// (the inventory's sensitive places, not the risks' findings), then the chapters it covers —
+/// French typography intact in the PDF. A project that is no copy has no questionnaire.
+#[test]
+fn a_contributor_s_questionnaire_lists_their_parts_missing_answers_and_findings() {
+    use gardefou::model::{Contribution, Part};
+    let mut a = common::sample();
+    a.cameras[0].location.clear();
+    a.project.contribution = Some(Contribution {
+        contributor: "Commissaire Lefèvre".into(),
+        parts: vec![Part::Inventory],
+        asked_by: "Claire Vasseur".into(),
+        asked_on: Some(common::day("2026-12-01")),
+        message: "Merci de vérifier les mâts du centre-ville.".into(),
+        sent: String::new(),
+    });
+    let d = build(DocumentKind::Questionnaire, &a, Lang::Fr).expect("a copy's questionnaire");
+    let text = pdf_text(&d);
+    for expected in [
+        "Questionnairedecontributionàl’AIPD",
+        "DemandéàCommissaireLefèvreparClaireVasseurle01/12/2026.",
+        "Mercidevérifierlesmâtsducentre-ville.",
+        "ClaireVasseurreporteravosréponsesdansl’analyse",
+        "Inventairedescamérasetplans",
+        "Àrenseigner",
+        // The camera left without a place, by its label.
+        "CAM-001",
+        "Lieuxsensiblesdanslechampdescaméras",
+        "Cequel’analysecontientdéjà",
+        "Plansdesituation",
+    ] {
+        assert!(text.contains(expected), "« {expected} » missing");
+    }
+    // Another part's chapter and findings are not there.
+    assert!(
+        !text.contains("Cartographiedesrisques"),
+        "the risks chapter"
+    );
+    let en = pdf_text(&build(DocumentKind::Questionnaire, &a, Lang::En).expect("in English"));
+    assert!(en.contains("ContributionquestionnairefortheDPIA"));
+    assert!(en.contains("AskedofCommissaireLefèvrebyClaireVasseuron"));
+
+    a.project.contribution = None;
+    assert_eq!(
+        build(DocumentKind::Questionnaire, &a, Lang::Fr).err(),
+        Some(DocumentError::NotAContribution)
+    );
+}

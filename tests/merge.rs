@@ -4,7 +4,8 @@
 
 mod common;
 
-use gardefou::model::merge::{merge, Conflict, Side};
+use gardefou::model::merge::{merge, merge_within, Conflict, Side};
+use gardefou::model::path::Section;
 use gardefou::model::{Assessment, Camera, CameraId, Risk, RiskId};
 use proptest::prelude::*;
 
@@ -272,5 +273,37 @@ proptest! {
             other.assessment.video_system.image_retention_days
         );
         prop_assert_eq!(one.conflicts.len(), other.conflicts.len());
+    }
+
+    /// A contributor asked for the inventory: their camera changes are all taken, their risks
+    /// never, each risk they added named as left out; my own changes all stay.
+    #[test]
+    fn a_contributor_s_changes_are_taken_in_the_parts_asked_only(
+        xs in proptest::collection::vec(change(), 0..12),
+        ys in proptest::collection::vec(change(), 0..12),
+    ) {
+        let base = common::compliant();
+        let mine = apply(&base, 'X', &xs);
+        let contributor = apply(&base, 'Y', &ys);
+        let merged = merge_within(
+            Some(&base),
+            &mine,
+            &contributor,
+            &[Section::Cameras, Section::Plans],
+            &theirs,
+        )
+        .expect("merged");
+        prop_assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let both = apply(&mine, 'Y', &ys);
+        prop_assert_eq!(cameras_by_id(&merged.assessment), cameras_by_id(&both));
+        prop_assert_eq!(&merged.assessment.risks, &mine.risks);
+        let added: std::collections::BTreeSet<String> = contributor
+            .risks
+            .iter()
+            .filter(|r| !base.risks.iter().any(|b| b.risk_id == r.risk_id))
+            .map(|r| format!("risks[{}]", r.risk_id))
+            .collect();
+        let listed: std::collections::BTreeSet<String> = merged.protected.iter().cloned().collect();
+        prop_assert_eq!(listed, added);
     }
 }

@@ -480,3 +480,120 @@ fn each_save_records_who_changed_which_answer_and_a_merge_keeps_the_later_one() 
         "Inès Benali"
     );
 }
+
+/// Issue 31, contributions: a copy written for the police chief with the system and the
+/// inventory carries the request and the assessment as sent (unsaved changes included); the
+/// author's file is not touched. The copy, edited and saved by the chief — a camera, the
+/// retention, and a risk outside the parts asked — merges back against what it was sent as:
+/// the camera and the retention are taken with the chief's name, the risk is left as mine and
+/// named, the request never enters my file, and the merged file reopens with both sides' work.
+#[test]
+fn a_contributor_s_copy_comes_back_with_its_parts_taken_and_the_rest_protected() {
+    use gardefou::model::{Contribution, Part};
+    use gardefou::session::contribution::ContributionFailure;
+    use gardefou::session::merge::MergeBase;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = saved_sample(dir.path());
+    let before = std::fs::read(&path).expect("reads");
+    let mut mine = Session::open(&path, kb(), today()).expect("opens").session;
+    mine.set_author("Claire Vasseur");
+    mine.assessment.project.consultant = "Cabinet Vigie".into();
+    let request = Contribution {
+        contributor: "Commissaire Lefèvre".into(),
+        parts: vec![Part::Inventory, Part::System],
+        message: "Merci de vérifier l'inventaire.".into(),
+        ..Contribution::default()
+    };
+    let copy = dir.path().join("pour-la-police.aipd.ron");
+    let questionnaire = dir.path().join("pour-la-police.odt");
+    let written = mine
+        .write_contribution(&copy, &request, Some(&questionnaire))
+        .expect("copy written");
+    assert_eq!(written.copy, copy);
+    assert!(written.questionnaire.is_some_and(|q| q.bytes > 0));
+    assert_eq!(
+        std::fs::read(&path).expect("reads"),
+        before,
+        "my file untouched"
+    );
+    assert!(mine.is_dirty(), "my unsaved change is still mine to save");
+
+    // The chief's side.
+    let mut chief = Session::open(&copy, kb(), today())
+        .expect("the copy opens")
+        .session;
+    let asked = chief
+        .assessment
+        .project
+        .contribution
+        .clone()
+        .expect("the request");
+    assert_eq!(asked.asked_by, "Claire Vasseur");
+    assert_eq!(asked.parts, vec![Part::System, Part::Inventory]);
+    assert_eq!(chief.assessment.project.consultant, "Cabinet Vigie");
+    chief.set_author("Paul Lefèvre");
+    chief.assessment.cameras[0].location = "Place du Général-de-Gaulle, mât 1 côté mairie".into();
+    chief.assessment.video_system.image_retention_days = Some(14);
+    let risk_title = chief.assessment.risks[0].title.clone();
+    chief.assessment.risks[0].title = "Changé par la police".into();
+    let risk = chief.assessment.risks[0].risk_id.clone();
+    chief.save().expect("the chief saves");
+
+    // Meanwhile, mine: another risk.
+    mine.assessment.risks[1].title = "Détournement des images (revu)".into();
+    let prepared = mine.prepare_merge(&copy).expect("compared");
+    assert!(
+        matches!(prepared.base_source, MergeBase::Contribution(ref r) if r.contributor == "Commissaire Lefèvre")
+    );
+    assert!(prepared.conflicts.is_empty(), "{:?}", prepared.conflicts);
+    assert_eq!(prepared.protected, vec![format!("risks[{risk}].title")]);
+    mine.apply_merge(&prepared, &Default::default())
+        .expect("merged");
+    let merged = &mine.assessment;
+    assert_eq!(
+        merged.cameras[0].location,
+        "Place du Général-de-Gaulle, mât 1 côté mairie"
+    );
+    assert_eq!(merged.video_system.image_retention_days, Some(14));
+    assert_eq!(merged.risks[0].title, risk_title, "outside the parts asked");
+    assert_eq!(merged.risks[1].title, "Détournement des images (revu)");
+    assert_eq!(merged.project.consultant, "Cabinet Vigie");
+    assert!(merged.project.contribution.is_none());
+    assert_eq!(
+        merged
+            .history
+            .author_of("cameras[CAM-001].location")
+            .map(|a| a.by.as_str()),
+        Some("Paul Lefèvre")
+    );
+    mine.save().expect("saved");
+    let reopened = Session::open(&path, kb(), today())
+        .expect("reopens")
+        .session;
+    assert_eq!(
+        reopened.assessment.video_system.image_retention_days,
+        Some(14)
+    );
+    assert!(reopened.assessment.project.contribution.is_none());
+
+    // Never over my own file, never over a file that is not a project.
+    assert!(matches!(
+        mine.write_contribution(&path, &request, None),
+        Err(ContributionFailure::IsTheProject(_))
+    ));
+    let notes = dir.path().join("notes.aipd.ron");
+    std::fs::write(&notes, "mes notes").expect("written");
+    assert!(matches!(
+        mine.write_contribution(&notes, &request, None),
+        Err(ContributionFailure::Save(SaveFailure::NotAProject { .. }))
+    ));
+    assert_eq!(std::fs::read_to_string(&notes).expect("reads"), "mes notes");
+    // A questionnaire is a copy's only.
+    assert!(matches!(
+        mine.export(
+            ExportKind::Document(DocumentKind::Questionnaire),
+            &dir.path().join("q.pdf")
+        ),
+        Err(ExportError::NotAContribution)
+    ));
+}

@@ -2997,7 +2997,7 @@ fn a_copy_is_merged_in_the_app_with_its_conflict_chosen() {
         h.state().state.status,
         h.state().state.merge.as_ref().map(|m| (
             m.path.clone(),
-            m.prepared.as_ref().map(|p| p.base_version.clone())
+            m.prepared.as_ref().map(|p| p.base_source.clone())
         ))
     );
     assert!(h
@@ -3028,4 +3028,89 @@ fn a_copy_is_merged_in_the_app_with_its_conflict_chosen() {
     );
     let versions = gardefou::storage::history::rebuild(&reopened).expect("history rebuilds");
     assert_eq!(versions.len(), 1);
+}
+
+/// Issue 31, contributions in the app: from step 7, « Ask for a contribution… » writes a copy
+/// for the municipal police (the role's usual parts ticked); Garde-fou opens that copy showing
+/// only its steps, the request on top, and only the findings of the parts asked — Alt+5 does
+/// not reach the risks.
+#[test]
+fn a_contribution_is_asked_from_the_app_and_its_copy_opens_restricted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let own = dir.path().join("commune.aipd.ron");
+    gardefou::storage::save(&own, &common::sample()).expect("saved");
+    let mut h = tall_harness(app_on(common::sample(), Some(own.clone()), Lang::En));
+    h.state_mut().settings.user_name = "Claire Vasseur".into();
+    h.get_by_label("7. Opinions and validation").click();
+    h.run();
+    press(&mut h, "Ask for a contribution…");
+    clear_and_type(&mut h, "Contributor:", "Chief Lefèvre");
+    h.get_by_label("Municipal police").click();
+    h.run();
+    let copy = dir.path().join("police.aipd.ron");
+    clear_and_type(&mut h, "Copy (.aipd.ron):", &copy.display().to_string());
+    h.get_by_label("Write the copy").click();
+    h.run();
+    assert!(
+        h.state().state.contribution.is_none(),
+        "{:?}",
+        h.state().state.status
+    );
+    let written = gardefou::storage::load(&copy).expect("the copy reads");
+    let request = written.project.contribution.expect("the request");
+    assert_eq!(request.contributor, "Chief Lefèvre");
+    assert_eq!(request.asked_by, "Claire Vasseur");
+    assert_eq!(
+        request.parts,
+        vec![
+            gardefou::model::Part::System,
+            gardefou::model::Part::Inventory
+        ]
+    );
+
+    // The chief opens it.
+    let opened = gardefou::storage::load(&copy).expect("reads");
+    let mut h = tall_harness(app_on(opened, Some(copy.clone()), Lang::En));
+    assert!(h
+        .query_by_label_contains("Contribution copy for Chief Lefèvre")
+        .is_some());
+    assert!(h.query_all_by_label("3. Video system").count() >= 1);
+    for hidden in [
+        "0. Project",
+        "5. Risks",
+        "7. Opinions and validation",
+        "8. Dossier",
+    ] {
+        assert!(h.query_by_label(hidden).is_none(), "{hidden} shown");
+    }
+    assert_eq!(h.state().state.step, gardefou::ui::step::Step::VideoSystem);
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::Num5);
+    h.run();
+    assert_eq!(h.state().state.step, gardefou::ui::step::Step::VideoSystem);
+    // The findings panel: the inventory's sensitive places, not a risk's finding.
+    assert!(h
+        .query_by_label_contains("Sensitive places in the cameras’ view")
+        .is_some());
+    let report = h.state().session.report().clone();
+    let asked = h
+        .state()
+        .session
+        .assessment
+        .project
+        .contribution
+        .clone()
+        .expect("the request");
+    let (inside, outside): (Vec<_>, Vec<_>) = report
+        .findings
+        .iter()
+        .partition(|f| f.fields.iter().any(|p| asked.covers(p.as_str())));
+    let hidden: Vec<String> = outside
+        .iter()
+        .map(|f| f.title.en.clone())
+        .filter(|t| !inside.iter().any(|f| &f.title.en == t))
+        .collect();
+    assert!(!hidden.is_empty(), "the sample has findings elsewhere");
+    for title in hidden {
+        assert!(h.query_by_label_contains(&title).is_none(), "{title} shown");
+    }
 }

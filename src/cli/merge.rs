@@ -1,6 +1,7 @@
 //! `gardefou merge`: two copies of a project edited apart merged by meaning — `BASE MINE THEIRS`,
-//! or `MINE THEIRS` with their common ancestor found in their histories (two-way, every
-//! difference a conflict, when they share no validated version). Conflicts are listed; without
+//! or `MINE THEIRS` with their common ancestor found: the assessment as sent, for a copy written
+//! for a contributor (its changes taken in the parts asked only), else in their histories
+//! (two-way, every difference a conflict, when they share no validated version). Conflicts are listed; without
 //! `--prefer mine|theirs` nothing is written and the exit code is 1. The copies merged are
 //! never written; the result is saved like any project (temporary file, rename, `.bak`).
 
@@ -9,8 +10,8 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use crate::i18n::{tr, tr_with, Lang};
-use crate::model::merge::{merge, Conflict, Merged, Side};
-use crate::model::Assessment;
+use crate::model::merge::{Conflict, Merged, Side};
+use crate::model::{Assessment, Contribution};
 use crate::session::{self, versions, Session};
 
 /// What to merge.
@@ -31,6 +32,8 @@ enum Base {
     File(PathBuf),
     /// A validated version both copies hold.
     Version(String),
+    /// Their copy was written for a contributor: the assessment as sent.
+    Contribution(Contribution),
     /// None: a two-way merge.
     None,
 }
@@ -69,9 +72,12 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
     }
     let (base, source) = match given_base {
         Some(base) => (Some(base), Base::File(request.files[0].clone())),
-        None => match session::merge::common_version(&mine, &theirs) {
-            Ok(Some((number, base))) => (Some(base), Base::Version(number)),
-            Ok(None) => (None, Base::None),
+        None => match session::merge::find_base(&mine, &theirs) {
+            Ok((session::merge::MergeBase::Version(number), base)) => (base, Base::Version(number)),
+            Ok((session::merge::MergeBase::Contribution(request), base)) => {
+                (base, Base::Contribution(request))
+            }
+            Ok((session::merge::MergeBase::None, _)) => (None, Base::None),
             Err(reason) => {
                 eprintln!(
                     "{}",
@@ -82,7 +88,7 @@ pub fn run(request: &Request, lang: Lang) -> u8 {
         },
     };
     let prefer = request.prefer.unwrap_or(Side::Mine);
-    let merged = match merge(base.as_ref(), &mine, &theirs, &|_| prefer) {
+    let merged = match session::merge::merge_copies(base.as_ref(), &mine, &theirs, &|_| prefer) {
         Ok(merged) => merged,
         Err(error) => {
             eprintln!("gardefou: {error}");
@@ -142,6 +148,12 @@ fn as_json(request: &Request, source: &Base, merged: &Merged, written: bool) -> 
     let base = match source {
         Base::File(path) => json!({"file": path.display().to_string()}),
         Base::Version(number) => json!({"version": number}),
+        Base::Contribution(request) => json!({"contribution": {
+            "contributor": request.contributor,
+            "parts": request.parts.iter().map(|p| p.key()).collect::<Vec<_>>(),
+            "asked_by": request.asked_by,
+            "asked_on": request.asked_on.map(|d| d.iso()),
+        }}),
         Base::None => serde_json::Value::Null,
     };
     let conflicts: Vec<serde_json::Value> = merged
@@ -165,6 +177,7 @@ fn as_json(request: &Request, source: &Base, merged: &Merged, written: bool) -> 
         "from_mine": merged.from_mine,
         "from_theirs": merged.from_theirs,
         "conflicts": conflicts,
+        "protected": merged.protected,
         "written": written,
     })
     .to_string()
@@ -195,9 +208,29 @@ fn print_text(request: &Request, source: &Base, merged: &Merged, written: bool, 
             &[("path", &path.display().to_string())],
         ),
         Base::Version(number) => tr_with(lang, "cli.merge.base_version", &[("number", number)]),
+        Base::Contribution(request) => {
+            let parts: Vec<&str> = request.parts.iter().map(|p| p.key()).collect();
+            tr_with(
+                lang,
+                "cli.merge.base_contribution",
+                &[
+                    ("contributor", &request.contributor),
+                    ("parts", &parts.join(", ")),
+                ],
+            )
+        }
         Base::None => tr(lang, "cli.merge.base_none").to_owned(),
     };
     println!("{base}");
+    if !merged.protected.is_empty() {
+        println!(
+            "{}",
+            crate::i18n::tr_count(lang, "cli.merge.protected", merged.protected.len(), &[])
+        );
+        for path in &merged.protected {
+            println!("  {path}");
+        }
+    }
     println!(
         "{}",
         tr_with(

@@ -14,6 +14,7 @@ mod common;
 mod consultation;
 mod fria;
 mod notice;
+mod questionnaire;
 mod register;
 pub mod rule_book;
 
@@ -36,6 +37,10 @@ pub enum DocumentKind {
     /// The file of a request to the prefect (new system, modification, renewal): the entry
     /// sheet for the online procedure and the attachments of CSI R.252-3. Always in French.
     Authorisation,
+    /// The questionnaire of a contributor's copy: the parts asked, what is left to answer in
+    /// them, what the AIPD holds. Only of a copy written for a contributor (not in `ALL`: the
+    /// Dossier step offers it in the contribution window).
+    Questionnaire,
 }
 
 impl DocumentKind {
@@ -56,6 +61,7 @@ impl DocumentKind {
             DocumentKind::Consultation => "consultation",
             DocumentKind::Fria => "fria",
             DocumentKind::Authorisation => "authorisation",
+            DocumentKind::Questionnaire => "questionnaire",
         }
     }
 
@@ -70,7 +76,10 @@ impl DocumentKind {
 
     /// The kind named `code` on the command line.
     pub fn from_code(code: &str) -> Option<DocumentKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+        Self::ALL
+            .into_iter()
+            .chain([DocumentKind::Questionnaire])
+            .find(|k| k.code() == code)
     }
 
     /// The i18n key of its title.
@@ -81,6 +90,7 @@ impl DocumentKind {
             DocumentKind::Consultation => "doc.consultation.title",
             DocumentKind::Fria => "doc.fria.title",
             DocumentKind::Authorisation => "doc.authorisation.title",
+            DocumentKind::Questionnaire => "doc.questionnaire.title",
         }
     }
 
@@ -96,8 +106,18 @@ impl DocumentKind {
             (DocumentKind::Fria, Lang::Fr) => "aidf",
             (DocumentKind::Fria, Lang::En) => "fria",
             (DocumentKind::Authorisation, _) => "demande-autorisation",
+            (DocumentKind::Questionnaire, Lang::Fr) => "questionnaire-contribution",
+            (DocumentKind::Questionnaire, Lang::En) => "contribution-questionnaire",
         }
     }
+}
+
+/// A part of the assessment a contributor is asked to fill, by its name (the contribution
+/// window, the merge window and the questionnaire say it alike).
+pub fn part_name(kb: &KnowledgeBase, lang: Lang, part: crate::model::Part) -> String {
+    kb.texts
+        .get(lang, &format!("enum.part.{part:?}"))
+        .to_owned()
 }
 
 /// Why a document cannot be built (its message is `doc.consultation.not_required` in the
@@ -107,6 +127,8 @@ pub enum DocumentError {
     /// No residual risk is high and no Police-Justice purpose rests on an innovative use: the
     /// law asks for no prior consultation.
     ConsultationNotRequired,
+    /// A questionnaire was asked of a project that is not a contributor's copy.
+    NotAContribution,
 }
 
 pub use crate::rules::consultation::ConsultationGround;
@@ -241,6 +263,10 @@ pub fn build(
         },
         DocumentKind::Fria => fria::fria(&ctx),
         DocumentKind::Authorisation => authorisation::authorisation(&ctx),
+        DocumentKind::Questionnaire => match &assessment.project.contribution {
+            Some(contribution) => questionnaire::questionnaire(&ctx, contribution),
+            None => return Err(DocumentError::NotAContribution),
+        },
     };
     let project = &assessment.project;
     let title = format!("{} — {}", ctx.t(kind.title_key()), project.title);

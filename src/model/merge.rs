@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::path;
+use super::path::{self, Section};
 use super::Assessment;
 
 /// Which copy a conflict is settled from.
@@ -47,6 +47,8 @@ pub struct Merged {
     pub from_theirs: Vec<String>,
     /// The conflicts, each settled as chosen.
     pub conflicts: Vec<Conflict>,
+    /// The paths their copy changed outside the sections it could change: left as mine.
+    pub protected: Vec<String>,
 }
 
 /// Why a merge could not be made.
@@ -68,6 +70,28 @@ pub fn merge(
     theirs: &Assessment,
     choose: &dyn Fn(&Conflict) -> Side,
 ) -> Result<Merged, MergeError> {
+    run(base, mine, theirs, None, choose)
+}
+
+/// Merges a contributor's copy `theirs`, taking its changes in `sections` only: elsewhere mine
+/// stays, whatever their copy holds (listed in `Merged::protected`), and never a conflict.
+pub fn merge_within(
+    base: Option<&Assessment>,
+    mine: &Assessment,
+    theirs: &Assessment,
+    sections: &[Section],
+    choose: &dyn Fn(&Conflict) -> Side,
+) -> Result<Merged, MergeError> {
+    run(base, mine, theirs, Some(sections), choose)
+}
+
+fn run(
+    base: Option<&Assessment>,
+    mine: &Assessment,
+    theirs: &Assessment,
+    sections: Option<&[Section]>,
+    choose: &dyn Fn(&Conflict) -> Side,
+) -> Result<Merged, MergeError> {
     let to_value = |a: &Assessment| {
         serde_json::to_value(a).map_err(|error| MergeError::Value(error.to_string()))
     };
@@ -76,10 +100,12 @@ pub fn merge(
     let theirs = to_value(theirs)?;
     let mut run = Run {
         has_base: base.is_some(),
+        sections,
         choose,
         from_mine: Vec::new(),
         from_theirs: Vec::new(),
         conflicts: Vec::new(),
+        protected: Vec::new(),
     };
     let merged = run
         .value("", base.as_ref(), Some(&mine), Some(&theirs))
@@ -91,6 +117,7 @@ pub fn merge(
         from_mine: run.from_mine,
         from_theirs: run.from_theirs,
         conflicts: run.conflicts,
+        protected: run.protected,
     })
 }
 
@@ -98,10 +125,13 @@ pub fn merge(
 struct Run<'c> {
     /// A common ancestor is known (three-way).
     has_base: bool,
+    /// The sections their copy may change (`None`: all).
+    sections: Option<&'c [Section]>,
     choose: &'c dyn Fn(&Conflict) -> Side,
     from_mine: Vec<String>,
     from_theirs: Vec<String>,
     conflicts: Vec<Conflict>,
+    protected: Vec<String>,
 }
 
 /// The field naming a record of a list, by the list's path pattern (ids inside brackets left
@@ -214,7 +244,41 @@ impl Run<'_> {
         if path == path::history::AUTHORS.as_str() {
             return Some(latest_authors(mine, theirs));
         }
-        if self.has_base {
+        // The day of the last update: the later of the two, never a conflict.
+        if path == path::project::UPDATED_ON.as_str() {
+            let day = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+            return if day(theirs) > day(mine) {
+                theirs.cloned()
+            } else {
+                mine.cloned()
+            };
+        }
+        // A contributor's request stays in the contributor's copy.
+        if path == path::project::CONTRIBUTION.as_str() {
+            return mine.cloned();
+        }
+        // Outside a contributor's parts, mine stays; what they changed there is listed.
+        let is_protected = self
+            .sections
+            .is_some_and(|allowed| Section::of(path).is_some_and(|s| !allowed.contains(&s)));
+        if is_protected {
+            if self.has_base && theirs == base {
+                self.from_mine.push(path.to_owned());
+                return mine.cloned();
+            }
+            // Down to the field or record they changed, to name it.
+            let descends = match (mine, theirs) {
+                (Some(Value::Object(_)), Some(Value::Object(_))) => true,
+                (Some(Value::Array(_)), Some(Value::Array(_))) => record_key(path).is_some(),
+                _ => false,
+            };
+            if !descends {
+                self.protected.push(path.to_owned());
+                return mine.cloned();
+            }
+        } else if self.has_base && (self.sections.is_none() || Section::of(path).is_some()) {
+            // (Above the sections, a contributor's copy is looked into: a one-sided change
+            // there may lie outside the parts asked.)
             if mine == base {
                 self.from_theirs.push(path.to_owned());
                 return theirs.cloned();

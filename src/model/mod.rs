@@ -8,6 +8,7 @@ pub mod branding;
 pub mod camera;
 pub mod camera_list;
 pub mod capability;
+pub mod contribution;
 pub mod date;
 pub mod date_input;
 pub mod diff;
@@ -39,6 +40,7 @@ pub use camera_list::CameraList;
 pub use capability::{
     CapabilityRecord, CapabilityState, Presence, UnlockHolder, UsageMode, UseScope,
 };
+pub use contribution::{Contribution, Part};
 pub use date::Date;
 pub use evidence::{Evidence, EvidenceKind};
 pub use geo::{GeoPoint, GeoSystem, Georef};

@@ -217,6 +217,10 @@ pub struct Project {
     /// Files outside the project's folder the user allowed into this project's documents.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trusted_files: Vec<super::TrustedFile>,
+    /// In a copy written for a contributor: who is asked to fill which parts (the app then
+    /// shows only those). Never in the author's own file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contribution: Option<super::Contribution>,
 }
 
 #[cfg(test)]

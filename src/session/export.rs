@@ -152,6 +152,9 @@ pub enum ExportError {
     /// The letter was asked for but neither GDPR art. 36 nor LIL art. 90 calls for it.
     #[error("no prior consultation is required")]
     ConsultationNotRequired,
+    /// A questionnaire was asked of a project that is not a contributor's copy.
+    #[error("this project is not a copy written for a contributor")]
+    NotAContribution,
     /// The assessment could not be turned into the text attached to the dossier (a bug).
     #[error("cannot write the project as RON: {0}")]
     Serialize(String),
@@ -188,6 +191,7 @@ impl From<DocumentError> for ExportError {
     fn from(error: DocumentError) -> ExportError {
         match error {
             DocumentError::ConsultationNotRequired => ExportError::ConsultationNotRequired,
+            DocumentError::NotAContribution => ExportError::NotAContribution,
         }
     }
 }
@@ -282,7 +286,10 @@ impl ExportJob {
                     self.today,
                 )?;
                 // The request's plans are drawn on their backgrounds, as in the dossier.
-                if kind == DocumentKind::Authorisation {
+                if matches!(
+                    kind,
+                    DocumentKind::Authorisation | DocumentKind::Questionnaire
+                ) {
                     let (pictures, _) = super::plan_background::for_pages(
                         self.project_file.as_deref(),
                         &self.assessment,

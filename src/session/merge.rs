@@ -1,12 +1,64 @@
-//! Merging two copies of an assessment, the shells' side: their common ancestor found in their
-//! histories (the newest validated version both hold, by its SHA-256, rebuilt from my copy),
-//! and the guard that the merged copy is never written over one of the copies merged. The
-//! merge itself is `model::merge`; the result is saved like any project (`Session::save_as`).
+//! Merging two copies of an assessment, the shells' side: their common ancestor — for a
+//! contributor's copy, the assessment as it was sent; else the newest validated version both
+//! hold, by its SHA-256, rebuilt from my copy — and the guard that the merged copy is never
+//! written over one of the copies merged. The merge itself is `model::merge` (within the parts
+//! asked, for a contributor's copy); the result is saved like any project (`Session::save_as`).
 
 use std::path::Path;
 
-use crate::model::Assessment;
+use crate::model::merge::{Conflict, MergeError, Merged, Side};
+use crate::model::{Assessment, Contribution};
 use crate::storage;
+
+/// Where a merge's common ancestor comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeBase {
+    /// Their copy was written for a contributor: the assessment as sent (the request, its
+    /// copy of the assessment left out).
+    Contribution(Contribution),
+    /// A validated version both copies hold, by its number.
+    Version(String),
+    /// None found: a two-way merge, every difference a conflict.
+    None,
+}
+
+/// The common ancestor of `mine` (as last saved) and `theirs`, and where it comes from.
+pub fn find_base(
+    mine: &Assessment,
+    theirs: &Assessment,
+) -> Result<(MergeBase, Option<Assessment>), String> {
+    if let Some(contribution) = &theirs.project.contribution {
+        if !contribution.sent.is_empty() {
+            let sent = storage::parse_text(&contribution.sent, Path::new("contribution"))
+                .map_err(|error| error.to_string())?;
+            let request = Contribution {
+                sent: String::new(),
+                ..contribution.clone()
+            };
+            return Ok((MergeBase::Contribution(request), Some(sent)));
+        }
+    }
+    Ok(match common_version(mine, theirs)? {
+        Some((number, base)) => (MergeBase::Version(number), Some(base)),
+        None => (MergeBase::None, None),
+    })
+}
+
+/// Merges `theirs` into `mine` from `base`: a contributor's copy within the parts it was asked
+/// to fill, any other copy whole.
+pub fn merge_copies(
+    base: Option<&Assessment>,
+    mine: &Assessment,
+    theirs: &Assessment,
+    choose: &dyn Fn(&Conflict) -> Side,
+) -> Result<Merged, MergeError> {
+    match &theirs.project.contribution {
+        Some(contribution) => {
+            crate::model::merge::merge_within(base, mine, theirs, &contribution.sections(), choose)
+        }
+        None => crate::model::merge::merge(base, mine, theirs, choose),
+    }
+}
 
 /// The newest validated version `mine` and `theirs` both hold (same SHA-256): its number and
 /// content, rebuilt from `mine`'s history; `None` when they share none.
@@ -76,14 +128,16 @@ pub struct PreparedMerge {
     pub theirs: Assessment,
     /// The common ancestor, when found.
     pub base: Option<Assessment>,
-    /// The validated version it is, when found in the histories.
-    pub base_version: Option<String>,
+    /// Where the common ancestor comes from.
+    pub base_source: MergeBase,
     /// The conflicts, in the order found.
     pub conflicts: Vec<crate::model::merge::Conflict>,
     /// How many changes come from my side alone.
     pub from_mine: usize,
     /// How many changes come from their side alone.
     pub from_theirs: usize,
+    /// What a contributor's copy changed outside the parts asked: left out.
+    pub protected: Vec<String>,
 }
 
 /// Why a copy could not be merged.
@@ -107,22 +161,17 @@ impl super::Session {
         let theirs = storage::load(path)?;
         // The versions are rebuilt from the assessment as last saved or opened: its history's
         // edit scripts lead from that content, not from the edits made since.
-        let (base_version, base) =
-            match common_version(&self.saved, &theirs).map_err(MergeFailure::History)? {
-                Some((number, base)) => (Some(number), Some(base)),
-                None => (None, None),
-            };
-        let merged = crate::model::merge::merge(base.as_ref(), &self.assessment, &theirs, &|_| {
-            crate::model::merge::Side::Mine
-        })?;
+        let (base_source, base) = find_base(&self.saved, &theirs).map_err(MergeFailure::History)?;
+        let merged = merge_copies(base.as_ref(), &self.assessment, &theirs, &|_| Side::Mine)?;
         Ok(PreparedMerge {
             path: path.to_owned(),
             theirs,
             base,
-            base_version,
+            base_source,
             conflicts: merged.conflicts,
             from_mine: merged.from_mine.len(),
             from_theirs: merged.from_theirs.len(),
+            protected: merged.protected,
         })
     }
 
@@ -132,18 +181,13 @@ impl super::Session {
     pub fn apply_merge(
         &mut self,
         prepared: &PreparedMerge,
-        choices: &std::collections::HashMap<String, crate::model::merge::Side>,
+        choices: &std::collections::HashMap<String, Side>,
     ) -> Result<(), MergeFailure> {
-        let merged = crate::model::merge::merge(
+        let merged = merge_copies(
             prepared.base.as_ref(),
             &self.assessment,
             &prepared.theirs,
-            &|conflict| {
-                choices
-                    .get(&conflict.path)
-                    .copied()
-                    .unwrap_or(crate::model::merge::Side::Mine)
-            },
+            &|conflict| choices.get(&conflict.path).copied().unwrap_or(Side::Mine),
         )?;
         // A version only the copy holds: its text, for the next save's edit script.
         if let Some(last) = merged.assessment.history.versions.last() {

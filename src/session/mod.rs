@@ -9,6 +9,7 @@
 
 pub mod camera_csv;
 pub mod circuit;
+pub mod contribution;
 pub mod export;
 pub mod file_kind;
 pub mod geo_positions;

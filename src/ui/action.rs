@@ -23,6 +23,8 @@ pub enum Action {
     PrepareMerge(PathBuf),
     /// Merge the copy compared, its conflicts settled as chosen in the merge window.
     ApplyMerge,
+    /// Write the contributor's copy (and questionnaire) as the contribution window says.
+    WriteContribution,
     /// Save to this path, then go on with the action that was waiting for the save, if any.
     SavePath(PathBuf, Option<Box<Action>>),
     /// The unsaved-changes prompt answered « Save »: save, then go on with this action.

@@ -40,11 +40,13 @@ pub enum Command {
     Portfolio,
     /// Merge a copy of the assessment edited elsewhere into this one.
     Merge,
+    /// Write a copy for a contributor, with the parts they are asked to fill.
+    Contribute,
 }
 
 impl Command {
     /// Every command, in the order menus list them.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -61,6 +63,7 @@ impl Command {
         Command::PreviousStep,
         Command::Portfolio,
         Command::Merge,
+        Command::Contribute,
     ];
 
     /// The commands in the order their shortcuts are tried: those with Shift first, since egui
@@ -90,6 +93,7 @@ impl Command {
             Command::PreviousStep => "action.previous_step",
             Command::Portfolio => "action.portfolio",
             Command::Merge => "action.merge",
+            Command::Contribute => "action.contribute",
         };
         tr(lang, key)
     }
@@ -113,6 +117,7 @@ impl Command {
             Command::PreviousStep => "command.previous_step.tooltip",
             Command::Portfolio => "command.portfolio.tooltip",
             Command::Merge => "command.merge.tooltip",
+            Command::Contribute => "command.contribute.tooltip",
         };
         tr(lang, key)
     }
@@ -145,7 +150,7 @@ impl Command {
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,
             )),
-            Command::Merge => None,
+            Command::Merge | Command::Contribute => None,
         }
     }
 

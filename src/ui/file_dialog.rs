@@ -19,6 +19,10 @@ pub enum DialogPurpose {
     PortfolioFolder,
     /// Choose where to write the portfolio's report, calendar and table.
     SavePortfolio,
+    /// Choose a copy to merge into the assessment.
+    MergeCopy,
+    /// Choose where to write a contributor's copy.
+    SaveContribution,
 }
 
 /// What a dialog answered.
@@ -70,6 +74,13 @@ impl FileDialogs for SystemDialogs {
                 .add_filter("iCalendar", &["ics"])
                 .add_filter("CSV", &["csv"])
                 .set_file_name("portefeuille-aipd.pdf")
+                .save_file(),
+            DialogPurpose::MergeCopy => dialog
+                .add_filter("Garde-fou (.aipd.ron)", &["ron"])
+                .pick_file(),
+            DialogPurpose::SaveContribution => dialog
+                .add_filter("Garde-fou (.aipd.ron)", &["ron"])
+                .set_file_name("contribution.aipd.ron")
                 .save_file(),
         };
         match picked {

@@ -55,6 +55,8 @@ impl InAppPicker {
             DialogPurpose::SavePdf => "dossier-aipd.pdf".to_owned(),
             DialogPurpose::PortfolioFolder => String::new(),
             DialogPurpose::SavePortfolio => "portefeuille-aipd.pdf".to_owned(),
+            DialogPurpose::MergeCopy => String::new(),
+            DialogPurpose::SaveContribution => "contribution.aipd.ron".to_owned(),
         };
         Self {
             purpose,
@@ -69,7 +71,9 @@ impl InAppPicker {
     fn extensions(&self) -> &'static [&'static str] {
         match self.purpose {
             DialogPurpose::Open | DialogPurpose::PortfolioFolder => &["ron", "pdf", "json"],
-            DialogPurpose::SaveProject => &["ron"],
+            DialogPurpose::SaveProject
+            | DialogPurpose::MergeCopy
+            | DialogPurpose::SaveContribution => &["ron"],
             DialogPurpose::SavePdf => &["pdf"],
             DialogPurpose::SavePortfolio => &["pdf", "ics", "csv"],
         }
@@ -147,11 +151,12 @@ pub fn picker_ui(ctx: &egui::Context, picker: &mut InAppPicker, lang: Lang) -> P
     egui::Modal::new(egui::Id::unique("gardefou.file_picker")).show(ctx, |ui| {
         ui.set_width(560.0);
         let title = match picker.purpose {
-            DialogPurpose::Open => "ui.picker_open",
+            DialogPurpose::Open | DialogPurpose::MergeCopy => "ui.picker_open",
             DialogPurpose::PortfolioFolder => "ui.picker_folder_title",
-            DialogPurpose::SaveProject | DialogPurpose::SavePdf | DialogPurpose::SavePortfolio => {
-                "ui.picker_save"
-            }
+            DialogPurpose::SaveProject
+            | DialogPurpose::SavePdf
+            | DialogPurpose::SavePortfolio
+            | DialogPurpose::SaveContribution => "ui.picker_save",
         };
         ui.heading(tr(lang, title));
         ui.label(
@@ -234,11 +239,12 @@ pub fn picker_ui(ctx: &egui::Context, picker: &mut InAppPicker, lang: Lang) -> P
         }
         ui.horizontal(|ui| {
             let confirm = match picker.purpose {
-                DialogPurpose::Open => tr(lang, "ui.picker_open_button"),
+                DialogPurpose::Open | DialogPurpose::MergeCopy => tr(lang, "ui.picker_open_button"),
                 DialogPurpose::PortfolioFolder => tr(lang, "ui.picker_use_folder"),
                 DialogPurpose::SaveProject
                 | DialogPurpose::SavePdf
-                | DialogPurpose::SavePortfolio => tr(lang, "ui.picker_choose"),
+                | DialogPurpose::SavePortfolio
+                | DialogPurpose::SaveContribution => tr(lang, "ui.picker_choose"),
             };
             let chosen = picker.chosen();
             let clicked = ui

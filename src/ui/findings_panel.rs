@@ -25,6 +25,11 @@ impl GardefouApp {
         }
         let shown = self.state.findings_held.as_ref().unwrap_or(current);
         let waiting = crate::rules::finding::only_in(current, shown).len();
+        // A contributor's copy: the findings of the parts asked only.
+        let request = self.session.assessment.project.contribution.as_ref();
+        let is_asked = |f: &crate::rules::Finding| {
+            request.is_none_or(|c| f.fields.iter().any(|p| c.covers(p.as_str())))
+        };
         ui.add_space(6.0);
         ui.label(
             RichText::new(tr(lang, "ui.findings"))
@@ -38,8 +43,10 @@ impl GardefouApp {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for severity in Severity::ALL {
-                    let findings: Vec<_> =
-                        shown.iter().filter(|f| f.severity == severity).collect();
+                    let findings: Vec<_> = shown
+                        .iter()
+                        .filter(|f| f.severity == severity && is_asked(f))
+                        .collect();
                     if findings.is_empty() {
                         continue;
                     }
@@ -62,7 +69,7 @@ impl GardefouApp {
                         finding_card_ui(ui, &kb, finding, is_settled, lang, actions);
                     }
                 }
-                if shown.is_empty() {
+                if !shown.iter().any(is_asked) {
                     ui.label(tr(lang, "dossier.no_findings"));
                 }
                 if waiting > 0 {

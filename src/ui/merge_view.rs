@@ -7,11 +7,13 @@
 use egui::RichText;
 
 use super::action::Action;
+use super::file_dialog::DialogPurpose;
 use super::legal::field_name;
 use super::state::MergeForm;
 use super::{theme, GardefouApp};
 use crate::i18n::{tr, tr_count, tr_with};
 use crate::model::merge::Side;
+use crate::session::merge::MergeBase;
 
 /// The height of one conflict's row.
 const ROW_HEIGHT: f32 = 44.0;
@@ -84,8 +86,11 @@ impl GardefouApp {
                 ui.label(RichText::new(tr(lang, "merge.intro")).small());
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label(tr(lang, "merge.copy"));
-                    ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(360.0))
+                    ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
                         .labelled_by(label.id);
+                    if ui.button(tr(lang, "ui.browse")).clicked() {
+                        actions.push(Action::Browse(DialogPurpose::MergeCopy));
+                    }
                     let path = form.path.trim();
                     if ui
                         .add_enabled(
@@ -121,11 +126,39 @@ fn prepared_ui(
     let Some(prepared) = form.prepared.as_ref() else {
         return;
     };
-    let base = match &prepared.base_version {
-        Some(number) => tr_with(lang, "merge.base_version", &[("number", number)]),
-        None => tr(lang, "merge.base_none").to_owned(),
+    let base = match &prepared.base_source {
+        MergeBase::Version(number) => tr_with(lang, "merge.base_version", &[("number", number)]),
+        MergeBase::Contribution(request) => contribution_line(kb, lang, request),
+        MergeBase::None => tr(lang, "merge.base_none").to_owned(),
     };
     ui.label(base);
+    if !prepared.protected.is_empty() {
+        // What the contributor changed outside the parts asked: named, left as mine.
+        let names: Vec<String> = prepared
+            .protected
+            .iter()
+            .take(12)
+            .map(|p| field_name(kb, p, lang))
+            .collect();
+        let more = prepared.protected.len().saturating_sub(names.len());
+        let mut text = names.join(" · ");
+        if more > 0 {
+            text.push_str(&tr_with(
+                lang,
+                "merge.protected_more",
+                &[("count", &more.to_string())],
+            ));
+        }
+        ui.label(
+            RichText::new(tr_count(
+                lang,
+                "merge.protected",
+                prepared.protected.len(),
+                &[("fields", &text)],
+            ))
+            .color(theme::palette(ui.ctx()).muted),
+        );
+    }
     ui.label(tr_with(
         lang,
         "merge.taken",
@@ -200,6 +233,33 @@ struct Row<'r> {
         Option<&'r crate::model::history::Authorship>,
         Option<&'r crate::model::history::Authorship>,
     ),
+}
+
+/// « Copie de contribution de X (inventaire, système), demandée le … : ses changements sont
+/// repris dans ces parties seulement. »
+pub(super) fn contribution_line(
+    kb: &crate::knowledge::KnowledgeBase,
+    lang: crate::i18n::Lang,
+    request: &crate::model::Contribution,
+) -> String {
+    let parts: Vec<String> = request
+        .parts
+        .iter()
+        .map(|p| crate::documents::part_name(kb, lang, *p))
+        .collect();
+    let on = request
+        .asked_on
+        .map(|d| d.display(lang))
+        .unwrap_or_default();
+    tr_with(
+        lang,
+        "merge.base_contribution",
+        &[
+            ("contributor", &request.contributor),
+            ("parts", &parts.join(", ")),
+            ("on", &on),
+        ],
+    )
 }
 
 /// One conflict: the field, the ancestor's value (when there is an ancestor), mine and theirs

@@ -10,6 +10,7 @@
 pub mod action;
 mod app;
 pub mod command;
+mod contribution_view;
 pub mod ctx;
 pub mod date_field;
 pub mod export_state;

@@ -36,6 +36,7 @@ impl GardefouApp {
         self.review_ui(ctx, actions);
         self.changes_ui(ctx, actions);
         self.merge_ui(ctx, actions);
+        self.contribution_ui(ctx, actions);
     }
 
     /// Computes the changes since the last validated version, for the window.

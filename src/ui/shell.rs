@@ -25,7 +25,8 @@ impl GardefouApp {
     fn steps_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let lang = self.lang();
         ui.add_space(6.0);
-        for (index, step) in Step::ALL.iter().enumerate() {
+        for step in &self.shown_steps() {
+            let index = step.number();
             let keys = step.completeness_keys();
             let (answered, required) = keys
                 .iter()

@@ -23,6 +23,21 @@ pub struct MergeForm {
     pub choices: std::collections::HashMap<String, crate::model::merge::Side>,
 }
 
+/// The contribution window's state.
+#[derive(Clone, Debug, Default)]
+pub struct ContributionForm {
+    /// Who is asked.
+    pub contributor: String,
+    /// The parts asked.
+    pub parts: std::collections::BTreeSet<crate::model::Part>,
+    /// The message to the contributor.
+    pub message: String,
+    /// Where the copy goes, as typed.
+    pub path: String,
+    /// The questionnaire's format, when one is written beside the copy.
+    pub questionnaire: Option<crate::session::Format>,
+}
+
 /// The status bar's message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
@@ -156,6 +171,8 @@ pub struct UiState {
     /// The merge window: the copy's path as typed, the copy compared, the side chosen for
     /// each conflict.
     pub merge: Option<MergeForm>,
+    /// The contribution window, while open.
+    pub contribution: Option<ContributionForm>,
     /// An open prompt.
     pub prompt: Option<Prompt>,
     /// A message for the status bar (error or confirmation).
@@ -226,6 +243,7 @@ impl UiState {
         self.explained = None;
         self.findings_held = None;
         self.merge = None;
+        self.contribution = None;
         self.should_scroll = false;
         self.status = None;
         self.inventory = Default::default();

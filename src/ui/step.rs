@@ -127,6 +127,36 @@ impl Step {
             .and_then(|i| i.checked_sub(1))
             .map(|i| Step::ALL[i])
     }
+
+    /// Its number in the navigator (`Alt+` that digit goes to it).
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The steps shown: every one, or in a contributor's copy only those holding the parts
+    /// asked (never the circuit's validation nor the dossier, which stay the author's).
+    pub fn shown(contribution: Option<&crate::model::Contribution>) -> Vec<Step> {
+        match contribution {
+            None => Step::ALL.to_vec(),
+            Some(request) => {
+                let sections = request.sections();
+                Step::ALL
+                    .into_iter()
+                    .filter(|step| sections.iter().any(|s| Step::of_section(*s) == *step))
+                    .collect()
+            }
+        }
+    }
+
+    /// The step after this one among `shown`.
+    pub fn next_among(self, shown: &[Step]) -> Option<Step> {
+        shown.iter().copied().find(|s| *s > self)
+    }
+
+    /// The step before this one among `shown`.
+    pub fn previous_among(self, shown: &[Step]) -> Option<Step> {
+        shown.iter().rev().copied().find(|s| *s < self)
+    }
 }
 
 #[cfg(test)]

@@ -109,6 +109,8 @@ pub mod project {
     use super::FieldPath;
     /// `project.authors`.
     pub const AUTHORS: FieldPath = FieldPath::fixed("project.authors");
+    /// `project.contribution`: the request a contributor's copy carries.
+    pub const CONTRIBUTION: FieldPath = FieldPath::fixed("project.contribution");
     /// `project.confidentiality`.
     pub const CONFIDENTIALITY: FieldPath = FieldPath::fixed("project.confidentiality");
     /// `project.consultant`.

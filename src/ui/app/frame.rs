@@ -116,18 +116,21 @@ impl GardefouApp {
 
     pub(in crate::ui) fn central_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let lang = self.lang();
+        // A contributor's copy shows its own steps only.
+        let shown = self.shown_steps();
+        if !shown.contains(&self.state.step) {
+            if let Some(first) = shown.first() {
+                self.state.step = *first;
+            }
+        }
         let step = self.state.step;
         ui.horizontal(|ui| {
             ui.heading(
-                egui::RichText::new(format!(
-                    "{}. {}",
-                    Step::ALL.iter().position(|s| *s == step).unwrap_or(0),
-                    step.title(lang)
-                ))
-                .strong(),
+                egui::RichText::new(format!("{}. {}", step.number(), step.title(lang))).strong(),
             );
         });
         ui.separator();
+        self.contribution_banner_ui(ui);
         let now = ui.input(|i| i.time);
         if self
             .state
@@ -189,12 +192,12 @@ impl GardefouApp {
                 steps::step_ui(ui, step, &mut cx, assessment);
                 ui.add_space(16.0);
                 ui.horizontal(|ui| {
-                    if let Some(previous) = step.previous() {
+                    if let Some(previous) = step.previous_among(&shown) {
                         if ui.button(format!("← {}", previous.title(lang))).clicked() {
                             cx.actions.push(Action::GoTo(previous, None));
                         }
                     }
-                    if let Some(next) = step.next() {
+                    if let Some(next) = step.next_among(&shown) {
                         if ui.button(format!("{} →", next.title(lang))).clicked() {
                             cx.actions.push(Action::GoTo(next, None));
                         }
@@ -202,6 +205,11 @@ impl GardefouApp {
                 });
                 ui.add_space(24.0);
             });
+    }
+
+    /// The steps the navigator shows: all, or a contributor's own.
+    pub(in crate::ui) fn shown_steps(&self) -> Vec<Step> {
+        Step::shown(self.session.assessment.project.contribution.as_ref())
     }
 
     /// Where the control that took the keyboard focus since the last frame was drawn, when it

@@ -171,6 +171,17 @@ impl GardefouApp {
             (file_dialog::DialogPurpose::SavePortfolio, _) => {
                 self.state.portfolio.output_text = text;
             }
+            (file_dialog::DialogPurpose::MergeCopy, _) => {
+                if let Some(form) = self.state.merge.as_mut() {
+                    form.path = text;
+                }
+                self.pending.push(Action::PrepareMerge(path));
+            }
+            (file_dialog::DialogPurpose::SaveContribution, _) => {
+                if let Some(form) = self.state.contribution.as_mut() {
+                    form.path = text;
+                }
+            }
             (file_dialog::DialogPurpose::SavePdf, _) => {
                 if let Some(format) = crate::session::Format::from_path(&path) {
                     self.state.export_format = format;

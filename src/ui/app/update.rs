@@ -34,6 +34,7 @@ impl GardefouApp {
             Action::OpenPath(path) => self.open_path(&path),
             Action::PrepareMerge(path) => self.prepare_merge(&path),
             Action::ApplyMerge => self.apply_merge(),
+            Action::WriteContribution => self.write_contribution(),
             Action::SavePath(path, then) => {
                 let path = with_project_extension(path);
                 if self.save_to(Some(&path)) {
@@ -71,6 +72,10 @@ impl GardefouApp {
             Action::CopyDocument(kind) => self.copy_document(ctx, kind),
             Action::ExportPia => self.export_pia(),
             Action::GoTo(step, field) => {
+                // A contributor's copy goes to its own steps only.
+                if !self.shown_steps().contains(&step) {
+                    return;
+                }
                 self.state.step = step;
                 let now = ctx.input(|i| i.time);
                 self.state.explained = field.clone();
@@ -247,12 +252,12 @@ impl GardefouApp {
                 self.state.review = Some(self.state.review.take().unwrap_or_default());
             }
             Command::NextStep => {
-                if let Some(next) = self.state.step.next() {
+                if let Some(next) = self.state.step.next_among(&self.shown_steps()) {
                     self.state.step = next;
                 }
             }
             Command::PreviousStep => {
-                if let Some(previous) = self.state.step.previous() {
+                if let Some(previous) = self.state.step.previous_among(&self.shown_steps()) {
                     self.state.step = previous;
                 }
             }
@@ -267,6 +272,11 @@ impl GardefouApp {
             Command::Merge => {
                 if self.state.merge.is_none() {
                     self.state.merge = Some(crate::ui::state::MergeForm::default());
+                }
+            }
+            Command::Contribute => {
+                if self.state.contribution.is_none() {
+                    self.state.contribution = Some(crate::ui::state::ContributionForm::default());
                 }
             }
         }

@@ -93,6 +93,15 @@ pub fn circuit_ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &Assessment) {
         {
             cx.actions.push(Action::Command(merge));
         }
+        // A copy for a contributor, with the parts they are to fill.
+        let contribute = crate::ui::command::Command::Contribute;
+        if ui
+            .button(cx.t("ui.contribute"))
+            .on_hover_text(contribute.tooltip(cx.lang))
+            .clicked()
+        {
+            cx.actions.push(Action::Command(contribute));
+        }
     });
     timeline_ui(ui, cx, a);
     *cx.user_name = name;

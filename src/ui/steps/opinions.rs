@@ -42,7 +42,10 @@ fn optional_choice_ui<T: Copy + PartialEq + std::fmt::Debug>(
 
 /// Draws the step.
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
-    super::circuit::circuit_ui(ui, cx, a);
+    // The circuit (validation, versions, merges) stays the author's, never a contributor's.
+    if a.project.contribution.is_none() {
+        super::circuit::circuit_ui(ui, cx, a);
+    }
     let o = &mut a.opinions;
     subheading_ui(ui, &cx.t("dossier.dpo_opinion"));
     multiline_ui(

@@ -21,8 +21,8 @@ mod requests;
 
 use super::StepCtx;
 use crate::model::{
-    AccessRights, AnalyticsSoftware, Assessment, ControlCentre, PublicInformation, SearchInitiator,
-    SearchPolicy, StatisticsUse, VideoSystem,
+    AccessRights, AnalyticsSoftware, Assessment, ControlCentre, Part, PublicInformation,
+    SearchInitiator, SearchPolicy, StatisticsUse, VideoSystem,
 };
 use crate::ui::date_field::date_ui;
 use crate::ui::widgets::{
@@ -34,22 +34,36 @@ use crate::ui::widgets::{
 pub fn ui(ui: &mut egui::Ui, cx: &mut StepCtx, a: &mut Assessment) {
     // The form's width before the wide tables and the plan widen the layout.
     let column = ui.available_width();
-    let v = &mut a.video_system;
-    orders::orders_ui(ui, cx, v);
-    retention_ui(ui, cx, v);
-    public_information_ui(ui, cx, &mut v.public_information);
-    access_rights_ui(ui, cx, &mut v.access_rights);
-    control_centre_ui(ui, cx, &mut v.control_centre);
-    software_ui(ui, cx, &mut v.software);
-    statistics_ui(ui, cx, &mut v.statistics);
-    searches_ui(ui, cx, &mut v.searches);
-    if a.cameras.iter().any(|c| c.is_third_party()) {
-        orders::third_party_ui(ui, cx, &mut a.video_system.third_party);
+    // A contributor's copy shows the parts asked only.
+    let request = a.project.contribution.clone();
+    let asked = |part: Part| request.as_ref().is_none_or(|c| c.parts.contains(&part));
+    if asked(Part::System) {
+        let v = &mut a.video_system;
+        orders::orders_ui(ui, cx, v);
+        retention_ui(ui, cx, v);
+        public_information_ui(ui, cx, &mut v.public_information);
+        access_rights_ui(ui, cx, &mut v.access_rights);
+        control_centre_ui(ui, cx, &mut v.control_centre);
+        software_ui(ui, cx, &mut v.software);
+        statistics_ui(ui, cx, &mut v.statistics);
+        searches_ui(ui, cx, &mut v.searches);
+        if a.cameras.iter().any(|c| c.is_third_party()) {
+            orders::third_party_ui(ui, cx, &mut a.video_system.third_party);
+        }
     }
-    inventory::inventory_ui(ui, cx, a);
-    plans::plans_ui(ui, cx, a);
-    capabilities::capabilities_ui(ui, cx, a);
-    evidence::evidence_ui(ui, cx, a);
+    if asked(Part::Inventory) {
+        inventory::inventory_ui(ui, cx, a);
+        plans::plans_ui(ui, cx, a);
+    }
+    if asked(Part::Capabilities) {
+        capabilities::capabilities_ui(ui, cx, a);
+    }
+    if asked(Part::Evidence) {
+        evidence::evidence_ui(ui, cx, a);
+    }
+    if !asked(Part::System) {
+        return;
+    }
     // Last: a request gathers the answers above. What each request's entry sheet lacks is read
     // before the answers are borrowed for editing.
     let missing: Vec<Vec<String>> = (0..a.video_system.requests.len())
