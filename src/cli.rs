@@ -64,9 +64,10 @@ pub enum Command {
     /// / Analyser un fichier projet ; code 0 sans constat bloquant, 1 avec, 2 si illisible.
     Check(CheckArgs),
     /// Export the dossier (or its public version) of a project file, or with --document one of
-    /// the documents derived from it, as PDF, OpenDocument, Word or plain text. / Exporter le
-    /// dossier (ou sa version publique), ou avec --document un des documents qui en découlent,
-    /// en PDF, OpenDocument, Word ou texte brut.
+    /// the documents derived from it, as PDF, OpenDocument, Word, plain text or one accessible,
+    /// self-contained web page (.html: no script, no external resource — the public notice to
+    /// publish). / Exporter le dossier (ou sa version publique), ou avec --document un des
+    /// documents qui en découlent, en PDF, OpenDocument, Word, texte brut ou page web accessible.
     Export(ExportArgs),
     /// Import a CNIL PIA export (JSON) into a project file; warnings list what could not be
     /// mapped cleanly. / Importer un export JSON du logiciel PIA de la CNIL.
@@ -197,8 +198,8 @@ pub struct ExportArgs {
     /// .pdf (l'original signé), .odt (OpenDocument), .docx (Word), .txt (texte brut).
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
-    /// Force the format whatever the extension: pdf, odt, docx or txt.
-    /// / Imposer le format quelle que soit l'extension : pdf, odt, docx ou txt.
+    /// Force the format whatever the extension: pdf, odt, docx, txt or html.
+    /// / Imposer le format quelle que soit l'extension : pdf, odt, docx, txt ou html.
     #[arg(long, value_parser = parse_format)]
     pub format: Option<Format>,
     /// Export without the branding's logo when it cannot be used (too large, damaged, not
@@ -456,7 +457,7 @@ fn parse_document(text: &str) -> Result<DocumentKind, String> {
 
 fn parse_format(text: &str) -> Result<Format, String> {
     Format::parse(text).ok_or_else(|| {
-        format!("« {text} »: expected pdf, odt, docx or txt / attendu pdf, odt, docx ou txt")
+        format!("« {text} »: expected pdf, odt, docx, txt or html / attendu pdf, odt, docx, txt ou html")
     })
 }
 

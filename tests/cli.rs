@@ -509,6 +509,12 @@ fn export_chooses_the_format_from_the_extension_or_format_and_refuses_an_unknown
         ),
         (vec![], "dossier.txt", "Analyse".as_bytes(), "plain text"),
         (
+            vec!["--document", "notice"],
+            "notice.html",
+            &b"<!DOCTYPE html>"[..],
+            "web page",
+        ),
+        (
             vec!["--document", "register"],
             "register.odt",
             &b"PK"[..],
@@ -540,7 +546,7 @@ fn export_chooses_the_format_from_the_extension_or_format_and_refuses_an_unknown
     let out = path("x.rtf");
     let output = gardefou(&["export", &sample, "-o", &out, "--format", "rtf"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("expected pdf, odt, docx or txt"));
+    assert!(stderr(&output).contains("expected pdf, odt, docx, txt or html"));
     assert!(!Path::new(&out).exists(), "nothing written");
 }
 

@@ -668,3 +668,97 @@ fn a_contributor_s_questionnaire_lists_their_parts_missing_answers_and_findings(
         Some(DocumentError::NotAContribution)
     );
 }
+
+/// Issue 32, the public notice as a web page: one self-contained page (no script, no external
+/// resource) that parses, in the document's language, headings in order from one h1, the sign's
+/// text set apart, and every colour the style sheet sets at least 4.5:1 on the background it sets
+/// with it (the WCAG formula).
+#[test]
+fn the_public_notice_as_a_web_page_is_self_contained_readable_and_in_order() {
+    use gardefou::dossier::web::{contrast, page, parse_hex};
+    use quick_xml::events::Event;
+    for lang in [Lang::Fr, Lang::En] {
+        let d = build(DocumentKind::Notice, &common::sample(), lang).expect("notice");
+        let html = page(&d);
+        assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
+        for banned in [
+            "<script", "<link", "<img", "src=", "http://", "https://", "@import",
+        ] {
+            assert!(!html.contains(banned), "{banned} in the page");
+        }
+        // It parses, every element closed, and the headings go down one level at a time.
+        let mut reader = quick_xml::Reader::from_str(&html);
+        let mut open: Vec<String> = Vec::new();
+        let mut headings: Vec<u8> = Vec::new();
+        let mut in_sign = false;
+        let mut sign_text = String::new();
+        loop {
+            match reader.read_event().expect("well-formed") {
+                Event::Start(e) => {
+                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    if let Some(level) = name.strip_prefix('h').and_then(|l| l.parse::<u8>().ok()) {
+                        headings.push(level);
+                    }
+                    if name == "aside"
+                        && e.attributes()
+                            .flatten()
+                            .any(|a| a.value.as_ref() == b"sign")
+                    {
+                        in_sign = true;
+                    }
+                    open.push(name);
+                }
+                Event::End(e) => {
+                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    assert_eq!(
+                        open.pop().as_deref(),
+                        Some(name.as_str()),
+                        "closed in order"
+                    );
+                    if name == "aside" {
+                        in_sign = false;
+                    }
+                }
+                Event::Text(t) if in_sign => {
+                    sign_text.push_str(&String::from_utf8_lossy(t.as_ref()));
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert!(open.is_empty(), "unclosed: {open:?}");
+        assert_eq!(headings.first(), Some(&1));
+        assert_eq!(headings.iter().filter(|l| **l == 1).count(), 1, "one h1");
+        for pair in headings.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "a heading level skipped: {headings:?}"
+            );
+        }
+        assert!(
+            sign_text.contains("21"),
+            "the sign says how long images are kept"
+        );
+        // Every colour against the background set with it.
+        let css = html
+            .split("<style>")
+            .nth(1)
+            .and_then(|s| s.split("</style>").next())
+            .expect("a style sheet");
+        let mut checked = 0;
+        for rule in css.split('}') {
+            let value = |property: &str| {
+                rule.split(['{', ';'])
+                    .find_map(|d| d.trim().strip_prefix(property))
+                    .and_then(parse_hex)
+            };
+            if let Some(ink) = value("color:") {
+                let paper = value("background:").expect("a colour is set with its background");
+                let ratio = contrast(ink, paper);
+                assert!(ratio >= 4.5, "{rule}: {ratio:.2}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 6, "{checked} colours checked");
+    }
+}

@@ -30,6 +30,7 @@ fn first_layer(ctx: &Ctx) -> Vec<Block> {
             text: ctx.t("doc.notice.first_layer"),
         },
         Block::Paragraph(ctx.t("doc.notice.first_layer_intro")),
+        Block::Note(ctx.t("doc.notice.sign_legibility")),
     ];
     out.extend(sign(ctx));
     out
@@ -69,7 +70,7 @@ pub(super) fn sign(ctx: &Ctx) -> Vec<Block> {
         lines.push(ctx.tw("doc.notice.sign_more", &[("where", more)]));
     }
     vec![Block::Callout {
-        tone: Tone::Info,
+        tone: Tone::Sign,
         title: ctx.t("doc.notice.sign_title"),
         body: lines.join("\n"),
         footer: ctx.citations(&[LegalRefId::new("CSI-L251-3"), LegalRefId::new("CSI-R253-3")]),

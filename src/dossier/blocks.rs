@@ -136,6 +136,8 @@ pub enum Tone {
     Info,
     /// Good news (nothing blocking).
     Good,
+    /// The text of a sign for the public: dark on white, as it will be posted.
+    Sign,
 }
 
 /// A table column.
@@ -173,6 +175,22 @@ pub struct RiskMap {
     pub before_label: String,
     /// Legend: after measures.
     pub after_label: String,
+}
+
+impl RiskMap {
+    /// A cell in words: « Importante × Limitée » (severity × likelihood), `—` when not rated.
+    pub fn cell_words(&self, cell: Option<(u8, u8)>) -> String {
+        let level = |n: u8| {
+            self.level_labels
+                .get(usize::from(n).wrapping_sub(1))
+                .cloned()
+                .unwrap_or_else(|| n.to_string())
+        };
+        match cell {
+            Some((severity, likelihood)) => format!("{} × {}", level(severity), level(likelihood)),
+            None => "—".to_owned(),
+        }
+    }
 }
 
 /// A shape of a plan figure, in plan pixels.
@@ -314,6 +332,9 @@ pub struct PlanFigure {
     /// What the editable documents and the text form say in the figure's place (the drawing is
     /// in the PDF, the signed original).
     pub elsewhere: String,
+    /// The plan in words, for who cannot see it: the perimeter, the cameras placed, the zones
+    /// in view, the masks (the web page's and the documents' alternative text).
+    pub alt: String,
 }
 
 impl PlanFigure {

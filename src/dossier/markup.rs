@@ -1,9 +1,7 @@
-//! A document model as Markdown or as one self-contained HTML page (no script, no external
-//! resource): headings, paragraphs, notes, lists, label/value pairs and tables. What the rule
-//! book is read in outside the app; figures (risk maps, plans) and signatures are not drawn.
+//! A document model as Markdown: headings, paragraphs, notes, lists, label/value pairs and
+//! tables — what the rule book is read in outside the app (its web page is `web::page`).
 
 use super::blocks::{Block, Dossier};
-use crate::model::Lang;
 
 /// The document as Markdown.
 pub fn markdown(doc: &Dossier) -> String {
@@ -72,89 +70,6 @@ pub fn markdown(doc: &Dossier) -> String {
     out
 }
 
-/// The document as one HTML page in its language.
-pub fn html(doc: &Dossier) -> String {
-    let lang = match doc.meta.lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>{}</title>\n<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;\
-         line-height:1.5;color:#1a1a1a}}table{{border-collapse:collapse}}td,th{{border:1px solid \
-         #888;padding:.3em .5em;vertical-align:top}}dt{{font-weight:bold}}.note{{color:#444;\
-         font-size:.9em}}</style>\n</head>\n<body>\n",
-        escape_html(&doc.meta.title)
-    );
-    for block in &doc.blocks {
-        match block {
-            Block::Heading { level, text } => {
-                let level = (*level).clamp(1, 6);
-                out.push_str(&format!("<h{level}>{}</h{level}>\n", escape_html(text)));
-            }
-            Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", lines(text))),
-            Block::Note(text) => {
-                out.push_str(&format!("<p class=\"note\">{}</p>\n", lines(text)));
-            }
-            Block::Bullets(items) => {
-                out.push_str("<ul>\n");
-                for item in items {
-                    out.push_str(&format!("<li>{}</li>\n", lines(item)));
-                }
-                out.push_str("</ul>\n");
-            }
-            Block::KeyValues(pairs) => {
-                out.push_str("<dl>\n");
-                for (key, value) in pairs {
-                    out.push_str(&format!(
-                        "<dt>{}</dt><dd>{}</dd>\n",
-                        escape_html(key),
-                        lines(value)
-                    ));
-                }
-                out.push_str("</dl>\n");
-            }
-            Block::Table { columns, rows } => {
-                out.push_str("<table>\n<thead><tr>");
-                for column in columns {
-                    out.push_str(&format!(
-                        "<th scope=\"col\">{}</th>",
-                        escape_html(&column.title)
-                    ));
-                }
-                out.push_str("</tr></thead>\n<tbody>\n");
-                for row in rows {
-                    out.push_str("<tr>");
-                    for cell in row {
-                        out.push_str(&format!("<td>{}</td>", lines(cell)));
-                    }
-                    out.push_str("</tr>\n");
-                }
-                out.push_str("</tbody>\n</table>\n");
-            }
-            Block::Callout {
-                title,
-                body,
-                footer,
-                ..
-            } => {
-                out.push_str(&format!(
-                    "<aside><p><strong>{}</strong></p><p>{}</p>",
-                    escape_html(title),
-                    lines(body)
-                ));
-                if !footer.trim().is_empty() {
-                    out.push_str(&format!("<p class=\"note\">{}</p>", lines(footer)));
-                }
-                out.push_str("</aside>\n");
-            }
-            _ => {}
-        }
-    }
-    out.push_str("</body>\n</html>\n");
-    out
-}
-
 /// The text on one line: line breaks and runs of spaces become one space (no-break spaces, which
 /// French typography needs, stay).
 fn one_line(text: &str) -> String {
@@ -170,22 +85,11 @@ fn escape_md(text: &str) -> String {
     text.replace('*', "\\*")
 }
 
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Escaped text whose line breaks become `<br>`.
-fn lines(text: &str) -> String {
-    escape_html(text).replace('\n', "<br>\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dossier::blocks::Column;
+    use crate::model::Lang;
 
     fn doc(blocks: Vec<Block>) -> Dossier {
         Dossier {
@@ -227,9 +131,10 @@ mod tests {
         let md = markdown(&d);
         assert!(md.contains("## R01 — Durée"));
         assert!(md.contains("| x\\|y |"));
-        let html = html(&d);
+        let html = crate::dossier::web::page(&d);
         assert!(html.contains("<title>T &lt;1&gt;</title>"));
         assert!(html.contains("<li>a &lt;b&gt; &amp; c</li>"));
+        assert!(html.contains("<th scope=\"col\">x|y</th>"));
         assert!(!html.contains("<script"));
     }
 }

@@ -14,6 +14,7 @@ pub mod plan_labels;
 pub(crate) mod sections;
 pub mod text;
 pub mod unverified;
+pub mod web;
 
 pub use blocks::{
     Attachment, Block, Branding, Column, Cover, Dossier, FigureBackground, FigureShape, Logo, Meta,

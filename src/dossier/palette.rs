@@ -46,6 +46,7 @@ pub fn tone_colors(tone: Tone) -> (Rgb, Rgb) {
         Tone::Medium => (Rgb(1.0, 0.98, 0.88), Rgb(0.80, 0.65, 0.05)),
         Tone::Info => (Rgb(0.93, 0.95, 0.98), Rgb(0.35, 0.50, 0.70)),
         Tone::Good => (Rgb(0.91, 0.97, 0.93), Rgb(0.12, 0.48, 0.30)),
+        Tone::Sign => (WHITE, Rgb(0.0, 0.0, 0.0)),
     }
 }
 

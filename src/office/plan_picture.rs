@@ -402,6 +402,7 @@ mod tests {
             scale_bar: Some((400.0, "100 m".to_owned())),
             caption: String::new(),
             elsewhere: String::new(),
+            alt: String::new(),
             view: None,
             named: None,
             crowded: "{count} sans identifiant".to_owned(),

@@ -47,11 +47,20 @@ pub enum Format {
     Odt,
     /// Plain UTF-8 text, to paste into a register, a website or a letter.
     Text,
+    /// One self-contained, accessible web page (no script, no external resource), to publish
+    /// on the controller's website.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order the app offers them.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Odt, Format::Docx, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Odt,
+        Format::Docx,
+        Format::Text,
+        Format::Html,
+    ];
 
     /// The format a file name's extension names (`.pdf`, `.docx`, `.odt`, `.txt`; any case).
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -66,6 +75,7 @@ impl Format {
             "docx" => Some(Format::Docx),
             "odt" => Some(Format::Odt),
             "txt" | "text" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -77,6 +87,7 @@ impl Format {
             Format::Docx => "format.docx",
             Format::Odt => "format.odt",
             Format::Text => "format.txt",
+            Format::Html => "format.html",
         }
     }
 
@@ -87,6 +98,7 @@ impl Format {
             Format::Docx => "ui.format.docx",
             Format::Odt => "ui.format.odt",
             Format::Text => "ui.format.txt",
+            Format::Html => "ui.format.html",
         }
     }
 
@@ -97,6 +109,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Text => "txt",
+            Format::Html => "html",
         }
     }
 
@@ -331,6 +344,7 @@ impl ExportJob {
         };
         match self.effective_format() {
             Some(Format::Text) => Ok(dossier::text::plain_text(&built).into_bytes()),
+            Some(Format::Html) => Ok(dossier::web::page(&built).into_bytes()),
             Some(Format::Docx) => Ok(office::docx::docx(&built)?),
             Some(Format::Odt) => Ok(office::odt::odt(&built)?),
             Some(Format::Pdf) | None => Ok(pdf::render(&built)?),

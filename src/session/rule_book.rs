@@ -15,7 +15,7 @@ pub fn rule_book_bytes(
 ) -> Result<Vec<u8>, String> {
     let book = rule_book(kb, lang, today);
     Ok(match extension {
-        "html" | "htm" => crate::dossier::markup::html(&book).into_bytes(),
+        "html" | "htm" => crate::dossier::web::page(&book).into_bytes(),
         "txt" => crate::dossier::text::plain_text(&book).into_bytes(),
         "pdf" => crate::pdf::render(&book).map_err(|e| e.to_string())?,
         _ => crate::dossier::markup::markdown(&book).into_bytes(),

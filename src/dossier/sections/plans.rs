@@ -369,6 +369,43 @@ fn scale_bar(plan: &SitePlan, width: f64) -> Option<(f32, String)> {
         .map(|(metres, pixels)| (pixels as f32, crate::model::site_plan::length_text(metres)))
 }
 
+/// The plan in words: its perimeter, how many cameras are placed on it with their fields of
+/// view, the zones drawn (by their names, else their kinds) and the privacy masks.
+fn plan_in_words(ctx: &Ctx, plan: &SitePlan) -> String {
+    let zones: Vec<String> = plan
+        .zones
+        .iter()
+        .map(|z| {
+            let kind = ctx.t(zone_key(z.kind));
+            if z.label.trim().is_empty() {
+                kind
+            } else {
+                format!("{} ({kind})", z.label.trim())
+            }
+        })
+        .collect();
+    let masks: usize = plan.placements.iter().map(|p| p.masks.len()).sum();
+    ctx.tw(
+        "dossier.plan.alt",
+        &[
+            ("perimeter", &ctx.text_or_blank(plan.perimeter.trim())),
+            (
+                "cameras",
+                &ctx.count("dossier.plan.cameras_placed", plan.placements.len() as u64),
+            ),
+            (
+                "zones",
+                &if zones.is_empty() {
+                    ctx.t("dossier.plan.alt_no_zone")
+                } else {
+                    zones.join(", ")
+                },
+            ),
+            ("masks", &ctx.count("dossier.plan.masks", masks as u64)),
+        ],
+    )
+}
+
 fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
     let zones = plan
         .zones
@@ -434,6 +471,7 @@ fn figure(ctx: &Ctx, plan: &SitePlan, scale: &str) -> PlanFigure {
         legend,
         scale_bar: scale_bar(plan, f64::from(plan.width)),
         elsewhere: ctx.t("dossier.plan.elsewhere"),
+        alt: plan_in_words(ctx, plan),
         crowded: ctx.t("dossier.plan.crowded"),
         caption: ctx.tw(
             "dossier.plan.caption",

@@ -57,6 +57,7 @@ impl Automatic {
             Tone::Medium,
             Tone::Info,
             Tone::Good,
+            Tone::Sign,
         ] {
             let (fill, bar) = tone_colors(tone);
             fixed_cell(&format!("Tone{tone:?}"), Some(fill), Some(bar), false);
