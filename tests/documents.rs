@@ -762,3 +762,231 @@ fn the_public_notice_as_a_web_page_is_self_contained_readable_and_in_order() {
         assert!(checked >= 6, "{checked} colours checked");
     }
 }
+
+/// The structure elements of a tagged PDF in reading order: (type, alternative text, scope),
+/// depth first from the catalogue's `StructTreeRoot`.
+fn structure(bytes: &[u8]) -> Vec<(String, String, String)> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(bytes).expect("parse PDF");
+    let catalog = doc.catalog().expect("catalogue");
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .expect("a structure tree");
+    let text = |o: &Object| match o {
+        Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Object::String(bytes, _) => String::from_utf8_lossy(bytes).into_owned(),
+        _ => String::new(),
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Ok(element) = doc.get_dictionary(id) else {
+            continue;
+        };
+        if let Ok(name) = element.get(b"S").and_then(Object::as_name) {
+            let alt = element.get(b"Alt").map(text).unwrap_or_default();
+            let scope = element
+                .get(b"A")
+                .and_then(Object::as_dict)
+                .and_then(|a| a.get(b"Scope"))
+                .and_then(Object::as_name)
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .unwrap_or_default();
+            out.push((String::from_utf8_lossy(name).into_owned(), alt, scope));
+        }
+        let kids: Vec<lopdf::ObjectId> = match element.get(b"K") {
+            Ok(Object::Reference(r)) => vec![*r],
+            Ok(Object::Array(items)) => {
+                items.iter().filter_map(|k| k.as_reference().ok()).collect()
+            }
+            _ => Vec::new(),
+        };
+        stack.extend(kids.into_iter().rev());
+    }
+    out
+}
+
+/// Issue 32, tagged PDFs: the sample's public dossier and its notice carry what a screen reader
+/// needs — the document's language, a structure tree in reading order (the cover, then the
+/// chapters as H1 in the order of the contents, sections as H2/H3), tables with their header
+/// cells scoped (the camera inventory's header read once though it repeats on every page),
+/// lists as lists, figures described in words (the risk map risk by risk, each plan by its
+/// perimeter, cameras and zones), the running header and footer left out as decoration — and
+/// the drawing is the same, pixel for pixel, as without tags (checked once by rendering).
+#[test]
+fn the_public_dossier_and_the_notice_are_tagged_for_screen_readers() {
+    let sample = common::sample();
+    let d = common::dossier(&sample, Lang::Fr, true, TODAY);
+    let bytes = pdf::render(&d).expect("render");
+    let doc = lopdf::Document::load_mem(&bytes).expect("parse PDF");
+    let catalog = doc.catalog().expect("catalogue");
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(lopdf::Object::as_bool);
+    assert_eq!(marked.ok(), Some(true));
+    assert_eq!(
+        catalog.get(b"Lang").and_then(lopdf::Object::as_str).ok(),
+        Some(&b"fr"[..])
+    );
+    let elements = structure(&bytes);
+    let roles: Vec<&str> = elements.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(
+        roles[..3],
+        ["Document", "P", "H1"],
+        "the cover, then the summary"
+    );
+    let text = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().expect("stdin").write_all(&bytes)?;
+            child.wait_with_output()
+        })
+        .expect("pdfinfo (poppler-utils) runs");
+    let tree = String::from_utf8_lossy(&text.stdout).into_owned();
+    let chapters: Vec<String> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            gardefou::dossier::Block::Heading { level: 1, text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut read_h1 = Vec::new();
+    let mut lines = tree.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("H1") {
+            if let Some(next) = lines.next() {
+                read_h1.push(next.trim().trim_matches('"').trim().to_owned());
+            }
+        }
+    }
+    // The summary, the contents page, then every chapter in order.
+    assert_eq!(read_h1[0], chapters[0]);
+    assert_eq!(read_h1[1], "Sommaire");
+    assert_eq!(read_h1[2..], chapters[1..]);
+    // The running header (the dossier's title) is decoration: never in the tree.
+    assert!(!tree.contains(&format!("\"{}", d.meta.title)));
+    // The camera inventory: a header row read once, one row per camera, though it runs over
+    // pages and its header repeats on each.
+    let inventory = tree
+        .split("Table (block)")
+        .find(|t| t.contains("CAM-124"))
+        .expect("the inventory table");
+    let inventory = inventory.split("\n  H").next().unwrap_or(inventory);
+    assert_eq!(inventory.matches("TR").count(), 124 + 1);
+    assert_eq!(
+        inventory.matches("/Scope /Column").count(),
+        inventory.matches("TH").count()
+    );
+    assert!(roles.contains(&"L") && roles.contains(&"LBody"));
+    // Figures, each described: the risk map risk by risk, and in the full dossier each plan.
+    let figures: Vec<(String, String, String)> = elements
+        .into_iter()
+        .filter(|(s, _, _)| s == "Figure")
+        .collect();
+    assert!(figures[0].1.contains("Avant mesures"), "{}", figures[0].1);
+    assert!(figures[0].1.contains("RISK-ACCESS") || figures[0].1.contains("Accès"));
+    let full = common::dossier(&sample, Lang::Fr, false, TODAY);
+    let elements = structure(&pdf::render(&full).expect("render"));
+    let figures: Vec<&(String, String, String)> =
+        elements.iter().filter(|(s, _, _)| s == "Figure").collect();
+    assert!(
+        figures.len() >= 6,
+        "the risk map and the plans: {}",
+        figures.len()
+    );
+    assert!(figures.iter().all(|(_, alt, _)| !alt.trim().is_empty()));
+    assert!(
+        figures
+            .iter()
+            .any(|(_, alt, _)| alt.contains("Centre-ville")
+                && alt.contains("38 caméras placées")
+                && alt.contains("École élémentaire Jules-Ferry")),
+        "{figures:?}"
+    );
+
+    let notice = build(DocumentKind::Notice, &sample, Lang::En).expect("notice");
+    let elements = structure(&pdf::render(&notice).expect("render"));
+    let roles: Vec<&str> = elements.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(roles[..3], ["Document", "H1", "P"]);
+    assert!(elements
+        .iter()
+        .any(|(s, _, scope)| s == "TH" && scope == "Row"));
+}
+
+/// Issue 32: every kind of PDF Garde-fou writes passes the machine-checkable subset of PDF/UA-1
+/// that the `pdfua` checker from PyPI implements (structure tree, MarkInfo, every content
+/// tagged or an artifact, language, figures' alternative text, table structure, headings not
+/// empty, title shown, PDF/UA identification). `.ci/run` installs the checker and names it in
+/// `PDFUA`; elsewhere the test looks for `pdfua` on the PATH and says when it cannot run.
+#[test]
+fn every_pdf_passes_the_pdf_ua_checker() {
+    let checker = std::env::var_os("PDFUA")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join("pdfua"))
+                    .find(|p| p.is_file())
+            })
+        });
+    let Some(checker) = checker else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdfua is not installed: .ci/run installs it and sets PDFUA"
+        );
+        eprintln!("pdfua not found (pip install pdfua): PDF/UA check not run");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = common::sample();
+    let mut files = Vec::new();
+    let mut write = |name: &str, d: &Dossier| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, pdf::render(d).expect("render")).expect("written");
+        files.push(path);
+    };
+    write(
+        "full.pdf",
+        &common::dossier(&sample, Lang::Fr, false, TODAY),
+    );
+    write(
+        "public.pdf",
+        &common::dossier(&sample, Lang::En, true, TODAY),
+    );
+    for kind in DocumentKind::ALL {
+        if let Ok(d) = build(kind, &with_high_residual_risk(), Lang::Fr) {
+            write(&format!("{}.pdf", kind.code()), &d);
+        }
+    }
+    let output = std::process::Command::new(&checker)
+        .arg("check")
+        .args(&files)
+        .output()
+        .expect("pdfua runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(
+        report.matches("result: PASS").count(),
+        files.len(),
+        "{report}"
+    );
+    assert!(
+        !report.contains("[skip"),
+        "a rule could not be evaluated: {report}"
+    );
+}

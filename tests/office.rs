@@ -389,6 +389,15 @@ fn each_plan_is_a_picture_of_the_word_and_opendocument_packages() {
         assert!(manifest.contains(&format!("Pictures/plan-{n}.png")));
         assert!(content.contains(&format!("xlink:href=\"Pictures/plan-{n}.png\"")));
     }
+    // Each plan's picture is described in words where a screen reader reads it (issue 32).
+    let placed = "38 caméras placées avec leur champ de vision";
+    assert!(document.contains("name=\"plan-1.png\" descr=\"Périmètre"));
+    assert!(document.contains(placed), "the Word picture's description");
+    assert!(content.contains("<svg:desc>Périmètre"));
+    assert!(
+        content.contains(placed),
+        "the OpenDocument frame's description"
+    );
     // The public version has no plan drawing, so no pictures.
     let public = office::docx::docx(&build(sample, Lang::Fr, true)).expect("docx");
     assert!(!parts(&public)

@@ -1,6 +1,7 @@
 //! The second pass over laid-out pages: running header and « page X / Y » footer on every page
 //! but the cover, and the draft watermark behind everything while the assessment is not
-//! validated or still has a blocking finding.
+//! validated or still has a blocking finding — all of it marked as artifacts, which a screen
+//! reader skips.
 
 use super::fonts::{Face, Metrics};
 use super::layout::{Item, Layout, MARGIN_X, MUTED, PAGE_H, PAGE_W, RULE, WATERMARK};
@@ -44,8 +45,9 @@ pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {
             let (sin, cos) = angle.to_radians().sin_cos();
             let x = PAGE_W / 2.0 - cos * width / 2.0 + sin * size * 0.35;
             let y = PAGE_H / 2.0 + sin * width / 2.0 + cos * size * 0.35;
-            page.items.insert(
-                0,
+            // Decoration, never read out.
+            let watermark = [
+                Item::Artifact(true),
                 Item::Rotated {
                     x,
                     y,
@@ -55,11 +57,14 @@ pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {
                     color: WATERMARK,
                     text: mark.clone(),
                 },
-            );
+                Item::Artifact(false),
+            ];
+            page.items.splice(0..0, watermark);
         }
         if page.is_cover {
             continue;
         }
+        page.items.push(Item::Artifact(true));
         page.items.push(Item::Text {
             x: MARGIN_X,
             y: HEADER_BASELINE,
@@ -115,6 +120,7 @@ pub fn decorate(layout: &mut Layout, meta: &Meta, metrics: &Metrics) {
             color: MUTED,
             text: number,
         });
+        page.items.push(Item::Artifact(false));
     }
 }
 

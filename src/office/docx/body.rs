@@ -69,10 +69,11 @@ pub(super) fn document(
                                 (bx, by),
                             );
                         }
+                        let alt = format!("{}\n{}", figure.caption, figure.alt);
                         inline_picture(
                             &mut x,
                             &plan_rel(plan_number),
-                            (&name, 100 + 2 * plan_number),
+                            (&name, 100 + 2 * plan_number, alt.trim()),
                             (w, h),
                         );
                         x.close();
@@ -192,7 +193,12 @@ fn emu(points: f32) -> String {
     ((points.max(0.0) * 12_700.0) as u64).to_string()
 }
 
-fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f32, f32)) {
+fn inline_picture(
+    x: &mut Xml,
+    rel: &str,
+    (name, id, descr): (&str, usize, &str),
+    (w, h): (f32, f32),
+) {
     let (cx, cy) = (emu(w), emu(h));
     x.open("w:r", &[]).open("w:drawing", &[]);
     x.open(
@@ -205,7 +211,11 @@ fn inline_picture(x: &mut Xml, rel: &str, (name, id): (&str, usize), (w, h): (f3
         ],
     );
     x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-    x.empty("wp:docPr", &[("id", &id.to_string()), ("name", name)]);
+    // `descr`: the picture's alternative text, read out in its place.
+    x.empty(
+        "wp:docPr",
+        &[("id", &id.to_string()), ("name", name), ("descr", descr)],
+    );
     graphic(x, rel, name, (&cx, &cy));
     // wp:inline, w:drawing, w:r
     for _ in 0..3 {
@@ -312,7 +322,8 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
         // The logo fits 170 × 70 points, as in the PDF.
         x.open("w:p", &[]);
         let name = format!("logo.{}", logo.picture.extension());
-        inline_picture(x, LOGO_REL, (&name, 1), logo.fit(170.0, 70.0));
+        let firm = meta.firm_name().unwrap_or("Logo");
+        inline_picture(x, LOGO_REL, (&name, 1, firm), logo.fit(170.0, 70.0));
         x.close();
     }
     if let Some(firm) = meta.firm_name() {

@@ -233,9 +233,10 @@ pub(super) fn content(
                         let style = picture
                             .background_place(w)
                             .map(|place| auto.plan_frame(plan_number, place));
+                        let alt = format!("{}\n{}", figure.caption, figure.alt);
                         frame(
                             &mut body,
-                            (&format!("Plan {plan_number}"), style.as_deref()),
+                            (&format!("Plan {plan_number}"), style.as_deref(), alt.trim()),
                             &plan_part(plan_number),
                             (w, h),
                         );
@@ -330,7 +331,12 @@ pub(super) fn bold_paragraph(x: &mut Xml, style: &str, text: &str) {
 
 /// A picture of the package at `href`, `w × h` points, as a character of the paragraph being
 /// written.
-fn frame(x: &mut Xml, (name, style): (&str, Option<&str>), href: &str, (w, h): (f32, f32)) {
+fn frame(
+    x: &mut Xml,
+    (name, style, descr): (&str, Option<&str>, &str),
+    href: &str,
+    (w, h): (f32, f32),
+) {
     let cm = |points: f32| format!("{:.2}cm", points / 72.0 * 2.54);
     let (width, height) = (cm(w), cm(h));
     let mut attributes = vec![
@@ -352,6 +358,10 @@ fn frame(x: &mut Xml, (name, style): (&str, Option<&str>), href: &str, (w, h): (
             ("xlink:actuate", "onLoad"),
         ],
     );
+    // The picture's alternative text, read out in its place.
+    if !descr.is_empty() {
+        x.element("svg:desc", &[], descr);
+    }
     x.close();
 }
 
@@ -365,7 +375,7 @@ pub(super) fn write_firm(x: &mut Xml, meta: &Meta) {
         // The logo fits 170 × 70 points, as in the PDF.
         frame(
             x,
-            ("Logo", None),
+            ("Logo", None, meta.firm_name().unwrap_or("Logo")),
             &super::logo_part(logo),
             logo.fit(170.0, 70.0),
         );

@@ -11,11 +11,18 @@
 //!
 //! Along the way the writer notes, per face, which glyphs are shown and with which character:
 //! that is what the fonts' subsets and their `/ToUnicode` maps (text extraction) are made of.
+//!
+//! Tagging: what is drawn inside a structure element that holds content (a heading, a
+//! paragraph, a cell…) is a marked-content sequence `/H1 <</MCID n>> BDC … EMC`, opened at its
+//! first drawing on each page it runs over; what is drawn outside any (rules, zebra rows,
+//! repeated table headers) and between `Artifact` marks (running header, footer, watermark) is
+//! `/Artifact BMC … EMC`. The writer notes, page by page, which element each MCID belongs to:
+//! the structure tree and its parent tree are made of that.
 
 use std::io::Write as _;
 
 use crate::pdf::fonts::{Face, Metrics};
-use crate::pdf::layout::{Item, Page, Rgb, PAGE_H};
+use crate::pdf::layout::{Item, Node, Page, Rgb, PAGE_H};
 
 /// How many sides the polygon drawing a circle has: round to the eye at the sizes we draw.
 const CIRCLE_SIDES: usize = 28;
@@ -64,9 +71,27 @@ pub fn picture_name(index: usize) -> String {
     format!("GfPicture{index}")
 }
 
+/// Where the marked content stands, across pages.
+#[derive(Default)]
+struct Marking {
+    /// The structure elements open, innermost last (an element may run over pages).
+    open: Vec<usize>,
+    /// The innermost element's marked-content sequence is open on this page.
+    is_marked: bool,
+    /// An artifact sequence is open.
+    is_artifact: bool,
+    /// Between `Artifact(true)` and `Artifact(false)`.
+    is_forced_artifact: bool,
+}
+
 /// Writes the content streams of a document's pages, one after the other.
 pub struct ContentWriter<'m> {
     metrics: &'m Metrics,
+    /// The document's structure elements (`Layout::nodes`).
+    nodes: Vec<Node>,
+    marking: Marking,
+    /// Page by page, the element each marked-content id (its index) belongs to.
+    marks: Vec<Vec<usize>>,
     /// The resource name of each face's font, by `Face::index`.
     font_names: [Vec<u8>; 3],
     /// For each face, by glyph id: the last character shown with that glyph, if any.
@@ -81,18 +106,88 @@ impl<'m> ContentWriter<'m> {
             metrics,
             font_names: font_names.map(|name| name.as_bytes().to_vec()),
             glyph_chars: [(); 3].map(|()| vec![None; usize::from(u16::MAX) + 1]),
+            nodes: Vec::new(),
+            marking: Marking::default(),
+            marks: Vec::new(),
         }
+    }
+
+    /// The same writer tagging the pages' content with the structure elements `nodes`.
+    pub fn with_structure(mut self, nodes: &[Node]) -> Self {
+        self.nodes = nodes.to_vec();
+        self
+    }
+
+    /// Page by page, the structure element each marked-content id belongs to.
+    pub fn marks(&self) -> &[Vec<usize>] {
+        &self.marks
     }
 
     /// The content stream of `page`.
     pub fn page(&mut self, page: &Page) -> Vec<u8> {
         let mut out = Vec::with_capacity(page.items.len() * 64);
         let mut state = State::default();
+        self.marks.push(Vec::new());
         for item in &page.items {
             self.item(&mut out, &mut state, item);
         }
         end_text(&mut out, &mut state);
+        // What runs on to the next page is marked again there.
+        self.end_marked(&mut out);
+        self.end_artifact(&mut out);
         out
+    }
+
+    /// Closes the innermost element's sequence on this page, if open.
+    fn end_marked(&mut self, out: &mut Vec<u8>) {
+        if self.marking.is_marked {
+            self.marking.is_marked = false;
+            out.extend_from_slice(b"EMC\n");
+        }
+    }
+
+    /// Closes the artifact sequence, if open.
+    fn end_artifact(&mut self, out: &mut Vec<u8>) {
+        if self.marking.is_artifact {
+            self.marking.is_artifact = false;
+            out.extend_from_slice(b"EMC\n");
+        }
+    }
+
+    /// Before something is drawn: inside the innermost content element's sequence (opened
+    /// here at its first drawing on the page), else inside an artifact sequence.
+    fn mark_drawing(&mut self, out: &mut Vec<u8>, state: &mut State) {
+        // A writer without structure writes untagged pages.
+        if self.nodes.is_empty() || self.marking.is_forced_artifact || self.marking.is_marked {
+            return;
+        }
+        let leaf = self
+            .marking
+            .open
+            .last()
+            .copied()
+            .filter(|id| self.nodes.get(*id).is_some_and(|n| n.role.holds_content()));
+        match leaf {
+            Some(id) => {
+                end_text(out, state);
+                self.end_artifact(out);
+                let Some(marks) = self.marks.last_mut() else {
+                    return;
+                };
+                let mcid = marks.len();
+                marks.push(id);
+                out.push(b'/');
+                out.extend_from_slice(self.nodes[id].role.name().as_bytes());
+                out.extend_from_slice(format!(" <</MCID {mcid}>> BDC\n").as_bytes());
+                self.marking.is_marked = true;
+            }
+            None if !self.marking.is_artifact => {
+                end_text(out, state);
+                out.extend_from_slice(b"/Artifact BMC\n");
+                self.marking.is_artifact = true;
+            }
+            None => {}
+        }
     }
 
     /// The glyphs of `face` shown so far, in glyph order, each with the character it showed
@@ -105,6 +200,38 @@ impl<'m> ContentWriter<'m> {
 
     fn item(&mut self, out: &mut Vec<u8>, state: &mut State, item: &Item) {
         match item {
+            Item::Begin(id) => {
+                end_text(out, state);
+                self.end_marked(out);
+                self.end_artifact(out);
+                self.marking.open.push(*id);
+                return;
+            }
+            Item::End => {
+                end_text(out, state);
+                self.end_marked(out);
+                self.end_artifact(out);
+                self.marking.open.pop();
+                return;
+            }
+            Item::Artifact(_) if self.nodes.is_empty() => return,
+            Item::Artifact(is_start) => {
+                end_text(out, state);
+                self.end_marked(out);
+                self.end_artifact(out);
+                self.marking.is_forced_artifact = *is_start;
+                if *is_start {
+                    out.extend_from_slice(b"/Artifact BMC\n");
+                } else {
+                    out.extend_from_slice(b"EMC\n");
+                }
+                return;
+            }
+            Item::Translucent(_) => {}
+            _ => self.mark_drawing(out, state),
+        }
+        match item {
+            Item::Begin(_) | Item::End | Item::Artifact(_) => {}
             Item::Text {
                 x,
                 y,
@@ -252,6 +379,21 @@ impl<'m> ContentWriter<'m> {
                 // In a literal string, parentheses and backslashes are escaped, and a carriage
                 // return too: unescaped, a reader takes it for an end of line and reads a line
                 // feed. Every other byte stands for itself.
+                match byte {
+                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(byte),
+                }
+            }
+        }
+        // Inside an element read out, a line ends with a space, so the words either side of a
+        // line break stay two words for a screen reader (a space draws nothing).
+        if self.marking.is_marked && !text.ends_with(char::is_whitespace) {
+            let space = self.metrics.glyph(face, ' ');
+            if space != 0 {
+                self.glyph_chars[face.index()][usize::from(space)] = Some(' ');
+            }
+            for byte in space.to_be_bytes() {
                 match byte {
                     b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
                     b'\r' => out.extend_from_slice(b"\\r"),
@@ -515,6 +657,57 @@ mod tests {
         assert_eq!(operators(&second), ["BT", "Tf", "rg", "Tm", "Tj", "ET"]);
     }
 
+    #[test]
+    fn tagged_content_is_marked_by_element_and_decoration_as_artifacts() {
+        use crate::pdf::layout::{Node, Role};
+        let nodes = vec![
+            Node {
+                role: Role::H(1),
+                parent: None,
+                alt: String::new(),
+            },
+            Node {
+                role: Role::P,
+                parent: None,
+                alt: String::new(),
+            },
+        ];
+        let mut writer = writer().with_structure(&nodes);
+        let first = writer.page(&Page {
+            items: vec![
+                Item::Begin(0),
+                text(Face::Bold, 17.0, ACCENT, "Titre"),
+                Item::End,
+                Item::Begin(1),
+                text(Face::Regular, 9.5, INK, "début"),
+                Item::Artifact(true),
+                text(Face::Regular, 7.5, INK, "page 1 / 2"),
+                Item::Artifact(false),
+            ],
+            is_cover: false,
+        });
+        let ops = operators(&first);
+        assert_eq!(ops.iter().filter(|o| **o == "BDC").count(), 2);
+        assert_eq!(ops.iter().filter(|o| **o == "BMC").count(), 1);
+        let bdc = ops.iter().filter(|o| **o == "BDC" || **o == "BMC").count();
+        assert_eq!(ops.iter().filter(|o| **o == "EMC").count(), bdc, "balanced");
+        let text = String::from_utf8_lossy(&first);
+        assert!(text.contains("/H1 <</MCID 0>> BDC"), "{text}");
+        assert!(text.contains("/P <</MCID 1>> BDC"));
+        assert!(text.contains("/Artifact BMC"));
+        // The paragraph runs on: marked again on the next page, with that page's first id.
+        let second = writer.page(&Page {
+            items: vec![text_item("suite"), Item::End],
+            is_cover: false,
+        });
+        assert!(String::from_utf8_lossy(&second).contains("/P <</MCID 0>> BDC"));
+        assert_eq!(writer.marks(), [vec![0, 1], vec![1]]);
+    }
+
+    fn text_item(words: &str) -> Item {
+        text(Face::Regular, 9.5, INK, words)
+    }
+
     /// The operations of a content stream: each operator with its numeric and name operands
     /// (strings left out).
     fn operations(content: &[u8]) -> Vec<(String, Vec<String>)> {
@@ -578,6 +771,9 @@ mod tests {
                         | Item::Polygon { .. }
                         | Item::Picture { .. }
                         | Item::Translucent(_)
+                        | Item::Begin(_)
+                        | Item::End
+                        | Item::Artifact(_)
                 )
             });
             let (mut is_in_text, mut font, mut fill, mut stroke) = (false, None, None, None);

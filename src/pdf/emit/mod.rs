@@ -15,6 +15,7 @@
 //! character per glyph; every page's content is then replaced by the real one.
 
 mod content;
+mod structure;
 
 use std::num::NonZeroUsize;
 
@@ -71,7 +72,8 @@ pub fn emit(
     let mut doc = PdfDocument::new(&meta.title);
     let font_ids = Face::ALL.map(|face| doc.add_font(fonts.parsed(face)));
     let mut writer =
-        ContentWriter::new(fonts.metrics(), font_ids.each_ref().map(|id| id.0.as_str()));
+        ContentWriter::new(fonts.metrics(), font_ids.each_ref().map(|id| id.0.as_str()))
+            .with_structure(&layout.nodes);
     let contents: Vec<Vec<u8>> = layout.pages.iter().map(|page| writer.page(page)).collect();
     let mut pages: Vec<PdfPage> = contents
         .iter()
@@ -104,6 +106,7 @@ pub fn emit(
     set_contents(&mut lo, contents)?;
     add_resources(&mut lo, layout, meta.logo())?;
     subset_fonts(&mut lo, &writer);
+    structure::tag(&mut lo, &layout.nodes, writer.marks(), meta)?;
     if let Some(file) = attachment {
         attach(&mut lo, file);
     }

@@ -32,13 +32,26 @@ impl Layouter<'_> {
 
     /// Starts a page and puts the cursor at the top of its text area.
     pub(super) fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        // Elements opened on the last page with nothing drawn yet open on the new one.
+        let mut carried = Vec::new();
+        if let Some(last) = self.pages.last_mut() {
+            while matches!(last.items.last(), Some(Item::Begin(_))) {
+                carried.extend(last.items.pop());
+            }
+        }
+        carried.reverse();
+        self.pages.push(Page {
+            items: carried,
+            ..Page::default()
+        });
         self.y = TOP;
     }
 
     /// True when nothing has been drawn on the current page yet (or there is none).
     pub(super) fn is_page_fresh(&self) -> bool {
-        self.pages.last().is_some_and(|p| p.items.is_empty()) || self.pages.is_empty()
+        self.pages
+            .last()
+            .is_none_or(|p| p.items.iter().all(Item::is_mark))
     }
 
     /// Starts a new page unless `height` fits below the cursor.

@@ -25,7 +25,7 @@ mod table;
 mod text;
 mod toc;
 
-pub use page::{Item, Layout, Page, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP};
+pub use page::{Item, Layout, Node, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP};
 pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK, ZEBRA};
 
 use super::fonts::Metrics;
@@ -57,6 +57,9 @@ struct Layouter<'m> {
     is_after_toc: bool,
     /// The pictures drawn so far (plans' backgrounds).
     pictures: Vec<std::sync::Arc<crate::dossier::Picture>>,
+    /// The structure elements opened so far, and those still open (innermost last).
+    nodes: Vec<Node>,
+    open: Vec<usize>,
 }
 
 /// Lays out the blocks of a dossier, unbranded.
@@ -105,13 +108,14 @@ pub fn layout_for(
                 l.ensure(keep + 30.0);
             }
         }
-        l.block(block, &chapter_titles);
+        l.tagged_block(block, &chapter_titles);
     }
     l.fill_toc();
     Layout {
         pages: l.pages,
         bookmarks: l.bookmarks,
         pictures: l.pictures,
+        nodes: l.nodes,
     }
 }
 
@@ -129,6 +133,78 @@ impl<'m> Layouter<'m> {
             chapters_after_toc: Vec::new(),
             is_after_toc: false,
             pictures: Vec::new(),
+            nodes: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Opens a structure element inside the one open (the document when none is): what is
+    /// drawn until `close` is its content, or its children's.
+    fn open(&mut self, role: Role) -> usize {
+        self.open_described(role, String::new())
+    }
+
+    /// Opens a structure element with its alternative text.
+    fn open_described(&mut self, role: Role, alt: String) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            parent: self.open.last().copied(),
+            alt,
+        });
+        self.reopen(id);
+        id
+    }
+
+    /// Opens again an element opened before (a table cell continued on the next page).
+    fn reopen(&mut self, id: usize) {
+        self.page().items.push(Item::Begin(id));
+        self.open.push(id);
+    }
+
+    /// Closes the element opened last.
+    fn close(&mut self) {
+        if self.open.pop().is_some() {
+            self.page().items.push(Item::End);
+        }
+    }
+
+    /// Lays out one block as the structure element(s) it is.
+    fn tagged_block(&mut self, block: &Block, chapter_titles: &[String]) {
+        let role = match block {
+            Block::Heading { level, .. } => Some(Role::H(*level)),
+            Block::Paragraph(_)
+            | Block::Note(_)
+            | Block::Callout { .. }
+            | Block::Cover(_)
+            | Block::Signatures(_) => Some(Role::P),
+            Block::Plan(figure) => {
+                let alt = format!("{}\n{}", figure.caption, figure.alt);
+                self.open_described(Role::Figure, alt.trim().to_owned());
+                self.block(block, chapter_titles);
+                self.close();
+                return;
+            }
+            Block::RiskMap(map) => {
+                self.open_described(Role::Figure, risk_map::in_words(map));
+                self.block(block, chapter_titles);
+                self.close();
+                return;
+            }
+            // Lists, tables and the contents tag their own parts.
+            Block::Bullets(_)
+            | Block::KeyValues(_)
+            | Block::Table { .. }
+            | Block::Toc { .. }
+            | Block::PageBreak => None,
+        };
+        match role {
+            Some(role) => {
+                self.open(role);
+                self.block(block, chapter_titles);
+                self.close();
+            }
+            None => self.block(block, chapter_titles),
         }
     }
 

@@ -121,6 +121,14 @@ pub enum Item {
         /// Outline colour and width.
         stroke: (Rgb, f32),
     },
+    /// The content of structure element `Layout::nodes[id]` starts here (a tagged PDF's
+    /// reading order: what follows, up to its `End`, is that element's).
+    Begin(usize),
+    /// The element opened last ends.
+    End,
+    /// What follows is decoration — running header and footer, watermark — until
+    /// `Artifact(false)`: never read out.
+    Artifact(bool),
     /// A straight line.
     Line {
         /// Start x.
@@ -136,6 +144,87 @@ pub enum Item {
         /// Colour.
         color: Rgb,
     },
+}
+
+impl Item {
+    /// A structure mark, which draws nothing.
+    pub fn is_mark(&self) -> bool {
+        matches!(self, Item::Begin(_) | Item::End | Item::Artifact(_))
+    }
+}
+
+/// What a structure element is, by the standard structure types of PDF 1.7 (ISO 32000-1,
+/// 14.8.4) that PDF/UA reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A heading, level 1 to 3.
+    H(u8),
+    /// A paragraph (also a callout, the cover's lines, a signature box).
+    P,
+    /// A list.
+    L,
+    /// A list item.
+    Li,
+    /// A list item's label (its bullet).
+    Lbl,
+    /// A list item's body.
+    LBody,
+    /// A table.
+    Table,
+    /// A table row.
+    Tr,
+    /// A header cell, of its column (`false`) or of its row (`true`).
+    Th(bool),
+    /// A data cell.
+    Td,
+    /// A figure: a plan, the risk map (read by its alternative text).
+    Figure,
+    /// The table of contents.
+    Toc,
+    /// An entry of the table of contents.
+    Toci,
+}
+
+impl Role {
+    /// Its standard structure type.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::H(1) => "H1",
+            Role::H(2) => "H2",
+            Role::H(_) => "H3",
+            Role::P => "P",
+            Role::L => "L",
+            Role::Li => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::Tr => "TR",
+            Role::Th(_) => "TH",
+            Role::Td => "TD",
+            Role::Figure => "Figure",
+            Role::Toc => "TOC",
+            Role::Toci => "TOCI",
+        }
+    }
+
+    /// It holds content itself (marked in the pages), not other elements.
+    pub fn holds_content(self) -> bool {
+        !matches!(
+            self,
+            Role::L | Role::Li | Role::Table | Role::Tr | Role::Toc
+        )
+    }
+}
+
+/// An element of the document's structure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// What it is.
+    pub role: Role,
+    /// The element it belongs to (`None`: the document).
+    pub parent: Option<usize>,
+    /// Its alternative text (a figure's description in words).
+    pub alt: String,
 }
 
 /// One page.
@@ -156,4 +245,6 @@ pub struct Layout {
     pub bookmarks: Vec<(String, usize)>,
     /// The pictures the pages draw (`Item::Picture`), each once.
     pub pictures: Vec<std::sync::Arc<crate::dossier::Picture>>,
+    /// The structure elements the pages' `Item::Begin` marks open, in reading order.
+    pub nodes: Vec<Node>,
 }

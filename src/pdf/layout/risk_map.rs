@@ -197,3 +197,20 @@ impl Layouter<'_> {
         self.y += BLOCK_GAP;
     }
 }
+
+/// The risk map in words, for who cannot see it: each risk and where it stands before and
+/// after the measures (severity × likelihood).
+pub(super) fn in_words(map: &RiskMap) -> String {
+    let mut lines = vec![format!("{} × {}", map.severity_axis, map.likelihood_axis)];
+    lines.extend(map.points.iter().map(|p| {
+        format!(
+            "{} — {}: {}; {}: {}",
+            p.label,
+            map.before_label,
+            map.cell_words(p.before),
+            map.after_label,
+            map.cell_words(p.after)
+        )
+    }));
+    lines.join("\n")
+}

@@ -7,7 +7,7 @@
 //!
 //! Limitations: a header taller than a page keeps only the lines that leave room for a row.
 
-use super::page::{BOTTOM, CONTENT_W, MARGIN_X, TOP};
+use super::page::{Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::{Rgb, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
 use super::{Layouter, BLOCK_GAP, SMALL};
 use crate::dossier::Column;
@@ -29,6 +29,21 @@ pub(super) struct GridStyle {
     zebra: bool,
     /// A thin rule under every row.
     rules: bool,
+    /// How the grid is tagged: a table whose first row heads the columns, one whose first
+    /// column heads the rows (key/value lists), or not at all (the cover's facts, inside the
+    /// cover's paragraph).
+    tags: GridTags,
+}
+
+/// How a grid is tagged for a screen reader.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum GridTags {
+    /// A table; its header row's cells head their columns.
+    Columns,
+    /// A table whose first column's cells head their rows.
+    Rows,
+    /// Not a table: its text belongs to the element around it.
+    None,
 }
 
 impl GridStyle {
@@ -40,6 +55,7 @@ impl GridStyle {
             first_color: INK,
             zebra: true,
             rules: true,
+            tags: GridTags::Columns,
         }
     }
 
@@ -51,6 +67,7 @@ impl GridStyle {
             first_color: MUTED,
             zebra: false,
             rules: true,
+            tags: GridTags::Rows,
         }
     }
 
@@ -62,6 +79,7 @@ impl GridStyle {
             first_color: MUTED,
             zebra: false,
             rules: false,
+            tags: GridTags::None,
         }
     }
 
@@ -120,11 +138,21 @@ impl Layouter<'_> {
         let header_height = header_cells.as_ref().map_or(0.0, |c| {
             c.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 2.0 * CELL_PAD
         });
-        let draw_header = |l: &mut Self| {
+        let is_tagged = style.tags != GridTags::None;
+        // The header row is the table's first row where it starts; where it repeats on the
+        // next pages, it is decoration (left unmarked, so an artifact).
+        let draw_header = |l: &mut Self, is_first: bool| {
             if let Some(cells) = &header_cells {
                 l.rect(MARGIN_X, l.y, CONTENT_W, header_height, HEADER_FILL);
+                let tag = is_first && is_tagged;
+                if tag {
+                    l.open(Role::Tr);
+                }
                 let mut x = MARGIN_X;
                 for (i, lines) in cells.iter().enumerate() {
+                    if tag {
+                        l.open(Role::Th(false));
+                    }
                     for (n, line) in lines.iter().enumerate() {
                         let baseline = l.y + CELL_PAD + n as f32 * leading + style.size;
                         l.text(
@@ -136,7 +164,13 @@ impl Layouter<'_> {
                             line,
                         );
                     }
+                    if tag {
+                        l.close();
+                    }
                     x += col_w[i];
+                }
+                if tag {
+                    l.close();
                 }
                 l.y += header_height;
             }
@@ -158,7 +192,10 @@ impl Layouter<'_> {
             _ => leading + 2.0 * CELL_PAD,
         };
         self.ensure(header_height + opening);
-        draw_header(self);
+        if is_tagged {
+            self.open(Role::Table);
+        }
+        draw_header(self, true);
         for (row_index, cells) in wrapped.iter().enumerate() {
             let line_count = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let row_height = heights[row_index];
@@ -171,8 +208,13 @@ impl Layouter<'_> {
                 && row_height + heights[row_index + 1] <= room;
             if (self.y + row_height > BOTTOM && row_height <= room) || last_alone {
                 self.new_page();
-                draw_header(self);
+                draw_header(self, false);
             }
+            if is_tagged {
+                self.open(Role::Tr);
+            }
+            // Each cell's element, opened again on each page a split row runs over.
+            let mut cell_ids: Vec<Option<usize>> = vec![None; cells.len()];
             // Place the row line by line, continuing on the next page when it is taller than
             // what remains (only for rows taller than a page).
             let mut start_line = 0;
@@ -182,7 +224,7 @@ impl Layouter<'_> {
                     .max(0.0) as usize;
                 if available == 0 {
                     self.new_page();
-                    draw_header(self);
+                    draw_header(self, false);
                     continue;
                 }
                 let end_line = (start_line + available).min(line_count);
@@ -192,12 +234,28 @@ impl Layouter<'_> {
                 }
                 let mut x = MARGIN_X;
                 for (i, lines) in cells.iter().enumerate() {
+                    if is_tagged {
+                        match cell_ids[i] {
+                            Some(id) => self.reopen(id),
+                            None => {
+                                let role = if i == 0 && style.tags == GridTags::Rows {
+                                    Role::Th(true)
+                                } else {
+                                    Role::Td
+                                };
+                                cell_ids[i] = Some(self.open(role));
+                            }
+                        }
+                    }
                     for (n, line) in lines.iter().enumerate().take(end_line).skip(start_line) {
                         let baseline =
                             self.y + CELL_PAD + (n - start_line) as f32 * leading + style.size;
                         let face = style.face(i);
                         let color = if i == 0 { style.first_color } else { INK };
                         self.text(x + CELL_PAD, baseline, style.size, face, color, line);
+                    }
+                    if is_tagged {
+                        self.close();
                     }
                     x += col_w[i];
                 }
@@ -208,9 +266,15 @@ impl Layouter<'_> {
                 start_line = end_line;
                 if start_line < line_count {
                     self.new_page();
-                    draw_header(self);
+                    draw_header(self, false);
                 }
             }
+            if is_tagged {
+                self.close();
+            }
+        }
+        if is_tagged {
+            self.close();
         }
         self.y += BLOCK_GAP;
     }

@@ -1,7 +1,7 @@
 //! Running text: chapter, section and sub-section headings (a chapter starts a page and gets a
 //! bookmark), paragraphs, notes and bullet lists. Each flows line by line across pages.
 
-use super::page::{BOTTOM, CONTENT_W, MARGIN_X};
+use super::page::{Role, BOTTOM, CONTENT_W, MARGIN_X};
 use super::palette::{INK, MUTED};
 use super::{Layouter, BLOCK_GAP, BODY, SMALL};
 use crate::pdf::fonts::Face;
@@ -70,7 +70,9 @@ impl Layouter<'_> {
     /// A bullet list: each item's lines hang under its first, the bullet on the first line's
     /// page.
     pub(super) fn bullets(&mut self, items: &[String]) {
+        self.open(Role::L);
         for item in items {
+            self.open(Role::Li);
             let mut lines = self.lines(
                 item,
                 Face::Regular,
@@ -83,6 +85,7 @@ impl Layouter<'_> {
                 if self.y + first.leading > BOTTOM {
                     self.new_page();
                 }
+                self.open(Role::Lbl);
                 self.text(
                     MARGIN_X + 2.0,
                     self.y + BODY,
@@ -91,10 +94,15 @@ impl Layouter<'_> {
                     self.accent,
                     "•",
                 );
+                self.close();
                 first.indent = BULLET_INDENT;
             }
+            self.open(Role::LBody);
             self.flow(&lines, MARGIN_X);
+            self.close();
+            self.close();
         }
+        self.close();
         self.y += BLOCK_GAP * 0.6;
     }
 }

@@ -2,7 +2,7 @@
 //! in once every chapter has been placed (a chapter's page is only known after the layout has
 //! reached it).
 
-use super::page::{Item, CONTENT_W, MARGIN_X};
+use super::page::{Item, Role, CONTENT_W, MARGIN_X};
 use super::palette::{INK, RULE};
 use super::Layouter;
 use crate::pdf::fonts::Face;
@@ -25,12 +25,16 @@ impl Layouter<'_> {
         if !self.is_page_fresh() {
             self.new_page();
         }
+        self.open(Role::H(1));
         self.heading_text(title);
+        self.close();
         self.is_after_toc = true;
+        self.open(Role::Toc);
         for (chapter, name) in chapters.iter().enumerate() {
             let lines = self.wrap(name, Face::Regular, 10.5, CONTENT_W - 50.0);
             let height = lines.len() as f32 * 15.0 + 6.0;
             self.ensure(height);
+            self.open(Role::Toci);
             let first_baseline = self.y + 10.5;
             for line in &lines {
                 self.text(MARGIN_X, self.y + 10.5, 10.5, Face::Regular, INK, line);
@@ -52,9 +56,11 @@ impl Layouter<'_> {
                 right: MARGIN_X + CONTENT_W,
                 chapter,
             });
+            self.close();
             self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y + 1.0, 0.4, RULE);
             self.y += 6.0;
         }
+        self.close();
     }
 
     /// Replaces each placeholder with the page number of its chapter, right-aligned.
