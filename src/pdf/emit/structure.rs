@@ -76,15 +76,24 @@ pub fn tag(
             .iter()
             .map(|c| Object::Reference(*c))
             .collect();
+        // Marked content on the element's first page is named by its MCID alone (`/Pg` on the
+        // element says which page); on any other page by a reference naming its page.
+        let first_page = references[index]
+            .first()
+            .and_then(|(page, _)| pages.get(*page));
         for (page, mcid) in &references[index] {
             let Some(page_id) = pages.get(*page) else {
                 continue;
             };
-            kids.push(Object::Dictionary(dictionary! {
-                "Type" => "MCR",
-                "Pg" => *page_id,
-                "MCID" => *mcid as i64,
-            }));
+            if Some(page_id) == first_page {
+                kids.push(Object::Integer(*mcid as i64));
+            } else {
+                kids.push(Object::Dictionary(dictionary! {
+                    "Type" => "MCR",
+                    "Pg" => *page_id,
+                    "MCID" => *mcid as i64,
+                }));
+            }
         }
         // One kid stands alone, as most writers put it (and some checkers read it only so).
         let kids = if kids.len() == 1 {
@@ -93,11 +102,13 @@ pub fn tag(
             Object::Array(kids)
         };
         let mut element = dictionary! {
-            "Type" => "StructElem",
             "S" => Object::Name(node.role.name().as_bytes().to_vec()),
             "P" => parent,
             "K" => kids,
         };
+        if let Some(page) = first_page {
+            element.set("Pg", *page);
+        }
         if !node.alt.is_empty() {
             element.set("Alt", text_string(&node.alt));
         }
