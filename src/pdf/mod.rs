@@ -31,8 +31,18 @@ pub fn pages(dossier: &Dossier) -> Result<layout::Layout, RenderError> {
     Ok(lay_out(dossier, fonts.metrics()))
 }
 
-/// Renders the dossier to PDF bytes.
+/// Renders the dossier to PDF bytes, tagged (the structure a screen reader reads).
 pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
+    render_as(dossier, emit::Tagging::Tagged)
+}
+
+/// Renders the dossier to the same pages without their structure: what the benchmark weighs
+/// tagging's cost against. Every document Garde-fou writes is tagged.
+pub fn render_untagged(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
+    render_as(dossier, emit::Tagging::Untagged)
+}
+
+fn render_as(dossier: &Dossier, tagging: emit::Tagging) -> Result<Vec<u8>, RenderError> {
     let fonts = fonts::Fonts::get()?;
     let laid = lay_out(dossier, fonts.metrics());
     Ok(emit::emit(
@@ -40,6 +50,7 @@ pub fn render(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
         &dossier.meta,
         dossier.source_attachment.as_ref(),
         fonts,
+        tagging,
     )?)
 }
 

@@ -17,7 +17,10 @@
 //! first drawing on each page it runs over; what is drawn outside any (rules, zebra rows,
 //! repeated table headers) and between `Artifact` marks (running header, footer, watermark) is
 //! `/Artifact BMC … EMC`. The writer notes, page by page, which element each MCID belongs to:
-//! the structure tree and its parent tree are made of that.
+//! the structure tree and its parent tree are made of that. Sequences and text objects nest: a
+//! sequence begun inside a text object ends before it (so the cells of a row share one text
+//! object, as untagged), one begun outside ends after it; an artifact runs on across elements
+//! until content comes, so a row's rule and the next row's shading are one artifact.
 
 use std::io::Write as _;
 
@@ -71,6 +74,17 @@ pub fn picture_name(index: usize) -> String {
     format!("GfPicture{index}")
 }
 
+/// The marked-content sequence a drawing belongs in.
+#[derive(Clone, Copy, PartialEq)]
+enum Sequence {
+    /// The one open (or none: untagged pages).
+    Open,
+    /// A new one for this content element.
+    Element(usize),
+    /// A new artifact sequence.
+    Artifact,
+}
+
 /// Where the marked content stands, across pages.
 #[derive(Default)]
 struct Marking {
@@ -80,6 +94,9 @@ struct Marking {
     is_marked: bool,
     /// An artifact sequence is open.
     is_artifact: bool,
+    /// The open sequence (marked or artifact) began inside the text object now open: it ends
+    /// before that object does. (One begun outside ends after it.)
+    is_begun_in_text: bool,
     /// Between `Artifact(true)` and `Artifact(false)`.
     is_forced_artifact: bool,
 }
@@ -88,10 +105,12 @@ struct Marking {
 pub struct ContentWriter<'m> {
     metrics: &'m Metrics,
     /// The document's structure elements (`Layout::nodes`).
-    nodes: Vec<Node>,
+    nodes: &'m [Node],
     marking: Marking,
     /// Page by page, the element each marked-content id (its index) belongs to.
     marks: Vec<Vec<usize>>,
+    /// The elements drawing a shape (not only text) on the page being written, sorted.
+    drawing_shapes: Vec<usize>,
     /// The resource name of each face's font, by `Face::index`.
     font_names: [Vec<u8>; 3],
     /// For each face, by glyph id: the last character shown with that glyph, if any.
@@ -106,15 +125,16 @@ impl<'m> ContentWriter<'m> {
             metrics,
             font_names: font_names.map(|name| name.as_bytes().to_vec()),
             glyph_chars: [(); 3].map(|()| vec![None; usize::from(u16::MAX) + 1]),
-            nodes: Vec::new(),
+            nodes: &[],
             marking: Marking::default(),
             marks: Vec::new(),
+            drawing_shapes: Vec::new(),
         }
     }
 
     /// The same writer tagging the pages' content with the structure elements `nodes`.
-    pub fn with_structure(mut self, nodes: &[Node]) -> Self {
-        self.nodes = nodes.to_vec();
+    pub fn with_structure(mut self, nodes: &'m [Node]) -> Self {
+        self.nodes = nodes;
         self
     }
 
@@ -128,38 +148,85 @@ impl<'m> ContentWriter<'m> {
         let mut out = Vec::with_capacity(page.items.len() * 64);
         let mut state = State::default();
         self.marks.push(Vec::new());
+        self.note_shapes(page);
         for item in &page.items {
             self.item(&mut out, &mut state, item);
         }
-        end_text(&mut out, &mut state);
+        self.end_text(&mut out, &mut state);
         // What runs on to the next page is marked again there.
-        self.end_marked(&mut out);
-        self.end_artifact(&mut out);
+        self.end_sequence(&mut out, &mut state);
         out
     }
 
-    /// Closes the innermost element's sequence on this page, if open.
-    fn end_marked(&mut self, out: &mut Vec<u8>) {
-        if self.marking.is_marked {
-            self.marking.is_marked = false;
-            out.extend_from_slice(b"EMC\n");
-        }
-    }
-
-    /// Closes the artifact sequence, if open.
-    fn end_artifact(&mut self, out: &mut Vec<u8>) {
-        if self.marking.is_artifact {
-            self.marking.is_artifact = false;
-            out.extend_from_slice(b"EMC\n");
-        }
-    }
-
-    /// Before something is drawn: inside the innermost content element's sequence (opened
-    /// here at its first drawing on the page), else inside an artifact sequence.
-    fn mark_drawing(&mut self, out: &mut Vec<u8>, state: &mut State) {
-        // A writer without structure writes untagged pages.
-        if self.nodes.is_empty() || self.marking.is_forced_artifact || self.marking.is_marked {
+    /// Closes the text object, if one is open (shapes cannot be drawn inside one), and before
+    /// it a sequence begun inside it.
+    fn end_text(&mut self, out: &mut Vec<u8>, state: &mut State) {
+        if !state.is_in_text {
             return;
+        }
+        if self.marking.is_begun_in_text {
+            self.end_sequence(out, state);
+        }
+        state.is_in_text = false;
+        out.extend_from_slice(b"ET\n");
+    }
+
+    /// Closes the open sequence, marked or artifact, if any: after the text object begun
+    /// inside it. A text object begun before it stays open.
+    fn end_sequence(&mut self, out: &mut Vec<u8>, state: &mut State) {
+        if !self.marking.is_marked && !self.marking.is_artifact {
+            return;
+        }
+        if state.is_in_text && !self.marking.is_begun_in_text {
+            state.is_in_text = false;
+            out.extend_from_slice(b"ET\n");
+        }
+        self.marking.is_marked = false;
+        self.marking.is_artifact = false;
+        self.marking.is_begun_in_text = false;
+        out.extend_from_slice(b"EMC\n");
+    }
+
+    /// Notes which elements draw a shape on `page`. Their sequences begin outside any text
+    /// object, so a shape after their text stays in the same sequence; text alone is marked
+    /// inside the text object, which the next element's text then shares.
+    fn note_shapes(&mut self, page: &Page) {
+        self.drawing_shapes.clear();
+        if self.nodes.is_empty() {
+            return;
+        }
+        let mut open = self.marking.open.clone();
+        for item in &page.items {
+            match item {
+                Item::Begin(id) => open.push(*id),
+                Item::End => {
+                    open.pop();
+                }
+                Item::Text { .. }
+                | Item::Rotated { .. }
+                | Item::Artifact(_)
+                | Item::Translucent(_) => {}
+                _ => self.drawing_shapes.extend(open.last()),
+            }
+        }
+        self.drawing_shapes.sort_unstable();
+        self.drawing_shapes.dedup();
+    }
+
+    /// The sequence the next drawing belongs in, if not the one open.
+    fn sequence_wanted(&self) -> Sequence {
+        // A writer without structure writes untagged pages.
+        if self.nodes.is_empty() {
+            return Sequence::Open;
+        }
+        if self.marking.is_forced_artifact {
+            return match self.marking.is_artifact {
+                true => Sequence::Open,
+                false => Sequence::Artifact,
+            };
+        }
+        if self.marking.is_marked {
+            return Sequence::Open;
         }
         let leaf = self
             .marking
@@ -168,9 +235,38 @@ impl<'m> ContentWriter<'m> {
             .copied()
             .filter(|id| self.nodes.get(*id).is_some_and(|n| n.role.holds_content()));
         match leaf {
-            Some(id) => {
-                end_text(out, state);
-                self.end_artifact(out);
+            Some(id) => Sequence::Element(id),
+            None if self.marking.is_artifact => Sequence::Open,
+            None => Sequence::Artifact,
+        }
+    }
+
+    /// Before something is drawn — text inside a text object (`is_text`), anything else
+    /// outside one: inside the innermost content element's sequence (begun here at its first
+    /// drawing on the page), else inside an artifact sequence.
+    fn mark_drawing(&mut self, out: &mut Vec<u8>, state: &mut State, is_text: bool) {
+        if !is_text {
+            self.end_text(out, state);
+        }
+        let wanted = self.sequence_wanted();
+        if wanted != Sequence::Open {
+            self.end_sequence(out, state);
+        }
+        // An element drawing shapes too begins outside any text object; anything else inside
+        // the one open.
+        let is_outside = match wanted {
+            Sequence::Element(id) => self.drawing_shapes.binary_search(&id).is_ok(),
+            Sequence::Open | Sequence::Artifact => false,
+        };
+        if is_outside {
+            self.end_text(out, state);
+        } else if is_text && !state.is_in_text {
+            state.is_in_text = true;
+            out.extend_from_slice(b"BT\n");
+        }
+        match wanted {
+            Sequence::Open => {}
+            Sequence::Element(id) => {
                 let Some(marks) = self.marks.last_mut() else {
                     return;
                 };
@@ -178,15 +274,21 @@ impl<'m> ContentWriter<'m> {
                 marks.push(id);
                 out.push(b'/');
                 out.extend_from_slice(self.nodes[id].role.name().as_bytes());
-                out.extend_from_slice(format!(" <</MCID {mcid}>> BDC\n").as_bytes());
+                out.extend_from_slice(b" <</MCID ");
+                super::structure::integer(out, mcid as u64);
+                out.extend_from_slice(b">> BDC\n");
                 self.marking.is_marked = true;
+                self.marking.is_begun_in_text = state.is_in_text;
             }
-            None if !self.marking.is_artifact => {
-                end_text(out, state);
+            Sequence::Artifact => {
                 out.extend_from_slice(b"/Artifact BMC\n");
                 self.marking.is_artifact = true;
+                self.marking.is_begun_in_text = state.is_in_text;
             }
-            None => {}
+        }
+        if is_text && !state.is_in_text {
+            state.is_in_text = true;
+            out.extend_from_slice(b"BT\n");
         }
     }
 
@@ -200,35 +302,35 @@ impl<'m> ContentWriter<'m> {
 
     fn item(&mut self, out: &mut Vec<u8>, state: &mut State, item: &Item) {
         match item {
+            // An element's sequence ends with it; an artifact runs on until content comes.
             Item::Begin(id) => {
-                end_text(out, state);
-                self.end_marked(out);
-                self.end_artifact(out);
+                if self.marking.is_marked {
+                    self.end_sequence(out, state);
+                }
                 self.marking.open.push(*id);
                 return;
             }
             Item::End => {
-                end_text(out, state);
-                self.end_marked(out);
-                self.end_artifact(out);
+                if self.marking.is_marked {
+                    self.end_sequence(out, state);
+                }
                 self.marking.open.pop();
                 return;
             }
             Item::Artifact(_) if self.nodes.is_empty() => return,
             Item::Artifact(is_start) => {
-                end_text(out, state);
-                self.end_marked(out);
-                self.end_artifact(out);
-                self.marking.is_forced_artifact = *is_start;
-                if *is_start {
+                if *is_start && !self.marking.is_artifact {
+                    self.end_sequence(out, state);
                     out.extend_from_slice(b"/Artifact BMC\n");
-                } else {
-                    out.extend_from_slice(b"EMC\n");
+                    self.marking.is_artifact = true;
+                    self.marking.is_begun_in_text = state.is_in_text;
                 }
+                self.marking.is_forced_artifact = *is_start;
                 return;
             }
-            Item::Translucent(_) => {}
-            _ => self.mark_drawing(out, state),
+            Item::Text { .. } | Item::Rotated { .. } => self.mark_drawing(out, state, true),
+            Item::Translucent(_) => self.end_text(out, state),
+            _ => self.mark_drawing(out, state, false),
         }
         match item {
             Item::Begin(_) | Item::End | Item::Artifact(_) => {}
@@ -259,7 +361,6 @@ impl<'m> ContentWriter<'m> {
                 self.text(out, state, (*face, *size), *color, matrix, text);
             }
             Item::Image { x, y, w, h } => {
-                end_text(out, state);
                 out.extend_from_slice(b"q\n");
                 numbers(out, &[*w, 0.0, 0.0, *h, *x, PAGE_H - y - h]);
                 out.extend_from_slice(b"cm\n");
@@ -275,7 +376,6 @@ impl<'m> ContentWriter<'m> {
                 orientation,
                 clip,
             } => {
-                end_text(out, state);
                 out.extend_from_slice(b"q\n");
                 if let Some([cx, cy, cw, ch]) = clip {
                     numbers(out, &[*cx, PAGE_H - cy - ch, *cw, *ch]);
@@ -287,7 +387,6 @@ impl<'m> ContentWriter<'m> {
                 out.extend_from_slice(b" Do\nQ\n");
             }
             Item::Translucent(is_translucent) => {
-                end_text(out, state);
                 let state_name = if *is_translucent {
                     TRANSLUCENT_NAME
                 } else {
@@ -297,7 +396,6 @@ impl<'m> ContentWriter<'m> {
                 out.extend_from_slice(b" gs\n");
             }
             Item::Rect { x, y, w, h, color } => {
-                end_text(out, state);
                 fill(out, state, *color);
                 numbers(out, &[*x, PAGE_H - y - h, *w, *h]);
                 out.extend_from_slice(b"re\nf\n");
@@ -310,7 +408,6 @@ impl<'m> ContentWriter<'m> {
                 width,
                 color,
             } => {
-                end_text(out, state);
                 stroke(out, state, *color, *width);
                 numbers(out, &[*x1, PAGE_H - y1]);
                 out.extend_from_slice(b"m\n");
@@ -332,7 +429,6 @@ impl<'m> ContentWriter<'m> {
                 if points.len() < 3 {
                     return;
                 }
-                end_text(out, state);
                 fill(out, state, *inside);
                 stroke(out, state, *outline, *width);
                 for (n, (x, y)) in points.iter().enumerate() {
@@ -405,14 +501,6 @@ impl<'m> ContentWriter<'m> {
     }
 }
 
-/// Closes the text object, if one is open: shapes cannot be drawn inside one.
-fn end_text(out: &mut Vec<u8>, state: &mut State) {
-    if state.is_in_text {
-        state.is_in_text = false;
-        out.extend_from_slice(b"ET\n");
-    }
-}
-
 fn fill(out: &mut Vec<u8>, state: &mut State, color: Rgb) {
     if state.fill != Some(color) {
         state.fill = Some(color);
@@ -449,7 +537,6 @@ fn circle(
         (None, Some(_)) => b"h\nS\n",
         (None, None) => return,
     };
-    end_text(out, state);
     if let Some(color) = inside {
         fill(out, state, color);
     }
@@ -760,9 +847,12 @@ mod tests {
         };
         let built = crate::dossier::build(&sample, &kb, &report, &options);
         let layout = crate::pdf::pages(&built).expect("layout");
-        let mut writer = writer();
-        for (index, page) in layout.pages.iter().enumerate() {
-            let content = writer.page(page);
+        let (mut untagged, mut tagged) = (writer(), writer().with_structure(&layout.nodes));
+        let pages = layout.pages.iter().enumerate();
+        for (index, page, content, is_tagged) in pages.flat_map(|(index, page)| {
+            [(untagged.page(page), false), (tagged.page(page), true)]
+                .map(|(content, is_tagged)| (index, page, content, is_tagged))
+        }) {
             // Circles and polygons are closed paths (`h`), skipped below along with their items.
             let mut items = page.items.iter().filter(|i| {
                 !matches!(
@@ -778,7 +868,17 @@ mod tests {
             });
             let (mut is_in_text, mut font, mut fill, mut stroke) = (false, None, None, None);
             let mut is_in_circle = false;
+            // Text objects and marked-content sequences, open, innermost last: they nest.
+            let mut open: Vec<&str> = Vec::new();
             for (op, operands) in operations(&content) {
+                // Tagged, whatever is drawn is in a sequence: an element's or an artifact.
+                let draws = ["Tj", "re", "S", "f", "b", "Do"].contains(&op.as_str());
+                if is_tagged && draws {
+                    assert!(
+                        open.contains(&"BDC"),
+                        "page {index}: {op} drawn outside any marked sequence"
+                    );
+                }
                 match op.as_str() {
                     // `h` closes a circle's path: its painting operator is not an item's.
                     "h" => is_in_circle = true,
@@ -786,11 +886,19 @@ mod tests {
                     "BT" => {
                         assert!(!is_in_text, "page {index}: nested text objects");
                         is_in_text = true;
+                        open.push("BT");
                     }
                     "ET" => {
                         assert!(is_in_text, "page {index}: ET without BT");
                         is_in_text = false;
+                        assert_eq!(open.pop(), Some("BT"), "page {index}: ET across a sequence");
                     }
+                    "BDC" | "BMC" => open.push("BDC"),
+                    "EMC" => assert_eq!(
+                        open.pop(),
+                        Some("BDC"),
+                        "page {index}: EMC across a text object"
+                    ),
                     "Tf" => font = Some((operands[0].clone(), operands[1].parse::<f32>())),
                     "rg" => fill = Some(rgb(&operands)),
                     "RG" => stroke = Some(rgb(&operands)),
@@ -834,6 +942,7 @@ mod tests {
                 }
             }
             assert!(!is_in_text, "page {index}: text object left open");
+            assert!(open.is_empty(), "page {index}: left open: {open:?}");
             assert_eq!(items.next(), None, "page {index}: items not drawn");
         }
     }

@@ -62,18 +62,30 @@ fn pdf_date(date: Date) -> printpdf::OffsetDateTime {
     }
 }
 
+/// Whether the PDF carries its structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tagging {
+    /// The structure tree and marked content: what every document gets.
+    Tagged,
+    /// The same pages without: what tagging's cost is measured against.
+    Untagged,
+}
+
 /// Turns the laid-out pages into a PDF, embedding the `fonts` the layout measured with.
 pub fn emit(
     layout: &Layout,
     meta: &Meta,
     attachment: Option<&Attachment>,
     fonts: &Fonts,
+    tagging: Tagging,
 ) -> Result<Vec<u8>, EmitError> {
     let mut doc = PdfDocument::new(&meta.title);
     let font_ids = Face::ALL.map(|face| doc.add_font(fonts.parsed(face)));
     let mut writer =
-        ContentWriter::new(fonts.metrics(), font_ids.each_ref().map(|id| id.0.as_str()))
-            .with_structure(&layout.nodes);
+        ContentWriter::new(fonts.metrics(), font_ids.each_ref().map(|id| id.0.as_str()));
+    if tagging == Tagging::Tagged {
+        writer = writer.with_structure(&layout.nodes);
+    }
     let contents: Vec<Vec<u8>> = layout.pages.iter().map(|page| writer.page(page)).collect();
     let mut pages: Vec<PdfPage> = contents
         .iter()
@@ -105,16 +117,37 @@ pub fn emit(
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     set_contents(&mut lo, contents)?;
     add_resources(&mut lo, layout, meta.logo())?;
-    subset_fonts(&mut lo, &writer);
-    let structure = structure::prepare(&mut lo, &layout.nodes, writer.marks(), meta)?;
     if let Some(file) = attachment {
         attach(&mut lo, file);
     }
-    compress(&mut lo);
     let mut bytes = Vec::new();
+    let first = lo.max_id + 1;
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    subset_fonts(&mut lo, &writer);
+    if tagging == Tagging::Tagged {
+        structure::mark_document(&mut lo, first, &pages, meta)?;
+    }
+    compress(&mut lo);
+    // The file's size, about: written into one buffer of that size, it is never copied.
+    let objects: usize = lo
+        .objects
+        .values()
+        .map(|object| match object {
+            Object::Stream(stream) => stream.content.len() + 256,
+            _ => 256,
+        })
+        .sum();
+    let tree = match tagging {
+        Tagging::Tagged => structure::size(&layout.nodes, writer.marks()),
+        Tagging::Untagged => 0,
+    };
+    bytes.reserve(objects + tree);
     lo.save_to(&mut bytes)
         .map_err(|e| EmitError::Write(e.to_string()))?;
-    structure::append(&mut bytes, &lo, &structure)?;
+    if tagging == Tagging::Tagged {
+        let structure = (pages.as_slice(), layout.nodes.as_slice(), writer.marks());
+        structure::append(&mut bytes, &lo, first, structure, meta)?;
+    }
     Ok(bytes)
 }
 

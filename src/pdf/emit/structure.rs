@@ -5,12 +5,13 @@
 //! /DisplayDocTitle true`, and an XMP packet carrying the title and the PDF/UA identification.
 //! Elements with nothing drawn (an empty paragraph) are left out.
 //!
-//! A dossier's tree holds one element per table cell — tens of thousands for a city — and each
-//! must be an object of its own (the parent tree points at it). Built as lopdf objects they
-//! doubled a large export's time, so they are written directly, as the page content is: the
-//! catalogue and the pages get their entries before lopdf writes the file (`prepare`, which
-//! reserves the objects' numbers), and the objects themselves follow it as an incremental
-//! update — a standard section of their own with its cross-reference table (`append`).
+//! A dossier's tree holds one element per table cell — a hundred thousand for a city of 10,000
+//! cameras — and each must be an object of its own (the parent tree points at it). Built as
+//! lopdf objects they doubled a large export's time, so they are written directly, as the page
+//! content is, into one buffer without an allocation per element: the catalogue and the pages
+//! get their entries before lopdf writes the file (`prepare`, which reserves the objects'
+//! numbers), and the objects themselves follow it as an incremental update — a standard section
+//! of their own with its cross-reference table (`append`).
 
 use lopdf::{dictionary, Object, ObjectId};
 
@@ -18,180 +19,103 @@ use super::EmitError;
 use crate::dossier::Meta;
 use crate::pdf::layout::{Node, Role};
 
-/// The structure tree's objects, written, waiting to follow the file lopdf writes.
-pub struct Appendix {
-    /// Each object's number and its text (`<<…>>` or a stream), by increasing number.
-    objects: Vec<(u32, Vec<u8>)>,
+/// No element: the end of a list of children.
+const NONE: u32 = u32::MAX;
+
+/// The structure tree's objects, written at the end of the file lopdf wrote.
+struct Objects<'b> {
+    /// The file.
+    bytes: &'b mut Vec<u8>,
+    /// The number of the first object; the others follow it, one number each.
+    first: u32,
+    /// Where each object starts in the file.
+    starts: Vec<usize>,
+}
+
+impl Objects<'_> {
+    /// Starts object `id` and returns the buffer to write its value into.
+    fn open(&mut self, id: u32) -> &mut Vec<u8> {
+        debug_assert_eq!(self.first as usize + self.starts.len(), id as usize);
+        self.starts.push(self.bytes.len());
+        integer(self.bytes, u64::from(id));
+        self.bytes.extend_from_slice(b" 0 obj\n");
+        self.bytes
+    }
+
+    /// Ends the object opened last.
+    fn close(&mut self) {
+        self.bytes.extend_from_slice(b"\nendobj\n");
+    }
+}
+
+/// How many bytes the structure tree of `nodes` adds to the file, about.
+pub fn size(nodes: &[Node], marks: &[Vec<usize>]) -> usize {
+    96 * nodes.len() + 12 * marks.iter().map(Vec::len).sum::<usize>() + 4096
+}
+
+/// Writes `n` in decimal.
+pub(super) fn integer(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// `n 0 R`.
+fn reference(out: &mut Vec<u8>, id: u32) {
+    integer(out, u64::from(id));
+    out.extend_from_slice(b" 0 R");
 }
 
 /// `text` as a PDF text string, in hexadecimal UTF-16BE with its byte-order mark (any
 /// language).
 fn text_string(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.extend_from_slice(b"<FEFF");
     for unit in text.encode_utf16() {
-        out.extend_from_slice(format!("{unit:04X}").as_bytes());
+        for shift in [12, 8, 4, 0] {
+            out.push(HEX[usize::from((unit >> shift) & 0xF)]);
+        }
     }
     out.push(b'>');
 }
 
-/// `n 0 R`.
-fn reference(out: &mut Vec<u8>, id: u32) {
-    out.extend_from_slice(format!("{id} 0 R").as_bytes());
+/// The numbers of the tree's first objects, from the first one free: its root, the document
+/// element, the parent tree, the metadata; each element that shows follows, in order.
+struct Numbers {
+    root: u32,
+    document: u32,
+    parent_tree: u32,
+    metadata: u32,
 }
 
-/// Gives the catalogue and the pages their entries and writes the structure tree's objects:
-/// `nodes` are the layout's elements, `marks` page by page the element each marked-content id
-/// belongs to.
-pub fn prepare(
-    doc: &mut lopdf::Document,
-    nodes: &[Node],
-    marks: &[Vec<usize>],
-    meta: &Meta,
-) -> Result<Appendix, EmitError> {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    // Each element's references, in page order, and whether it (or one of its own) shows.
-    let mut references: Vec<Vec<(usize, usize)>> = vec![Vec::new(); nodes.len()];
-    for (page, page_marks) in marks.iter().enumerate() {
-        for (mcid, node) in page_marks.iter().enumerate() {
-            if let Some(refs) = references.get_mut(*node) {
-                refs.push((page, mcid));
-            }
+impl Numbers {
+    fn from(first: u32) -> Numbers {
+        Numbers {
+            root: first,
+            document: first + 1,
+            parent_tree: first + 2,
+            metadata: first + 3,
         }
     }
-    let mut shows: Vec<bool> = references.iter().map(|r| !r.is_empty()).collect();
-    for index in (0..nodes.len()).rev() {
-        if shows[index] {
-            if let Some(parent) = nodes[index].parent {
-                if let Some(p) = shows.get_mut(parent) {
-                    *p = true;
-                }
-            }
-        }
-    }
-    // The numbers, reserved: lopdf writes everything else.
-    let mut next = doc.max_id;
-    let mut reserve = || {
-        next += 1;
-        next
-    };
-    let root_id = reserve();
-    let document_id = reserve();
-    let parent_tree_id = reserve();
-    let metadata_id = reserve();
-    let ids: Vec<Option<u32>> = shows.iter().map(|&s| s.then(&mut reserve)).collect();
-    doc.max_id = next;
-    let mut children: Vec<Vec<u32>> = vec![Vec::new(); nodes.len()];
-    let mut top: Vec<u32> = Vec::new();
-    for (index, node) in nodes.iter().enumerate() {
-        let Some(id) = ids[index] else { continue };
-        match node
-            .parent
-            .filter(|p| ids.get(*p).copied().flatten().is_some())
-        {
-            Some(parent) => children[parent].push(id),
-            None => top.push(id),
-        }
-    }
-    let page_number = |page: usize| pages.get(page).map(|(id, _)| *id);
-    let mut objects: Vec<(u32, Vec<u8>)> = Vec::with_capacity(nodes.len() + 4);
-    for (index, node) in nodes.iter().enumerate() {
-        let Some(id) = ids[index] else { continue };
-        let parent = node
-            .parent
-            .and_then(|p| ids.get(p).copied().flatten())
-            .unwrap_or(document_id);
-        let mut out = Vec::with_capacity(64);
-        out.extend_from_slice(b"<</S/");
-        out.extend_from_slice(node.role.name().as_bytes());
-        out.extend_from_slice(b"/P ");
-        reference(&mut out, parent);
-        // Marked content on the element's first page is named by its MCID alone (`/Pg` on
-        // the element says which page); on any other page by a reference naming its page.
-        let first_page = references[index]
-            .first()
-            .and_then(|(page, _)| page_number(*page));
-        if let Some(page) = first_page {
-            out.extend_from_slice(b"/Pg ");
-            reference(&mut out, page);
-        }
-        let mut kids: Vec<Vec<u8>> = Vec::new();
-        for child in &children[index] {
-            kids.push(format!("{child} 0 R").into_bytes());
-        }
-        for (page, mcid) in &references[index] {
-            match page_number(*page) {
-                Some(page) if Some(page) == first_page => kids.push(mcid.to_string().into_bytes()),
-                Some(page) => {
-                    kids.push(format!("<</Type/MCR/Pg {page} 0 R/MCID {mcid}>>").into_bytes())
-                }
-                None => {}
-            }
-        }
-        // One kid stands alone, as most writers put it (and some checkers read it only so).
-        out.extend_from_slice(b"/K");
-        if let [kid] = kids.as_slice() {
-            out.push(b' ');
-            out.extend_from_slice(kid);
-        } else {
-            out.push(b'[');
-            out.extend_from_slice(&kids.join(&b' '));
-            out.push(b']');
-        }
-        if !node.alt.is_empty() {
-            out.extend_from_slice(b"/Alt");
-            text_string(&mut out, &node.alt);
-        }
-        if let Role::Th(is_row) = node.role {
-            let scope = if is_row { "Row" } else { "Column" };
-            out.extend_from_slice(format!("/A<</O/Table/Scope/{scope}>>").as_bytes());
-        }
-        out.extend_from_slice(b">>");
-        objects.push((id, out));
-    }
-    let lang = meta.lang.code();
-    let mut document =
-        format!("<</Type/StructElem/S/Document/P {root_id} 0 R/Lang({lang})/K[").into_bytes();
-    for id in &top {
-        reference(&mut document, *id);
-        document.push(b' ');
-    }
-    document.extend_from_slice(b"]>>");
-    objects.push((document_id, document));
-    // The parent tree: for each page, its marked-content ids' elements in order.
-    let mut tree = b"<</Nums[".to_vec();
-    for (page, page_marks) in marks.iter().enumerate() {
-        tree.extend_from_slice(format!("{page}[").as_bytes());
-        for node in page_marks {
-            match ids.get(*node).copied().flatten() {
-                Some(id) => reference(&mut tree, id),
-                None => tree.extend_from_slice(b"null"),
-            }
-            tree.push(b' ');
-        }
-        tree.extend_from_slice(b"]");
-    }
-    tree.extend_from_slice(b"]>>");
-    objects.push((parent_tree_id, tree));
-    objects.push((
-        root_id,
-        format!(
-            "<</Type/StructTreeRoot/K {document_id} 0 R/ParentTree {parent_tree_id} 0 R\
-             /ParentTreeNextKey {}>>",
-            marks.len()
-        )
-        .into_bytes(),
-    ));
-    let packet = xmp(meta);
-    let mut metadata = format!(
-        "<</Type/Metadata/Subtype/XML/Length {}>>\nstream\n",
-        packet.len()
-    )
-    .into_bytes();
-    metadata.extend_from_slice(&packet);
-    metadata.extend_from_slice(b"\nendstream");
-    objects.push((metadata_id, metadata));
-    objects.sort_by_key(|(id, _)| *id);
+}
 
+/// Gives the catalogue and the `pages` their entries, the tree's objects numbered from `first`
+/// (the first number lopdf does not use: nothing may be added to `doc` after).
+pub fn mark_document(
+    doc: &mut lopdf::Document,
+    first: u32,
+    pages: &[ObjectId],
+    meta: &Meta,
+) -> Result<(), EmitError> {
+    let numbers = Numbers::from(first);
     for (index, page_id) in pages.iter().enumerate() {
         let page = doc
             .get_dictionary_mut(*page_id)
@@ -202,55 +126,261 @@ pub fn prepare(
     let catalog = doc
         .catalog_mut()
         .map_err(|e| EmitError::Write(e.to_string()))?;
-    catalog.set("StructTreeRoot", Object::Reference((root_id, 0)));
+    catalog.set("StructTreeRoot", Object::Reference((numbers.root, 0)));
     catalog.set("MarkInfo", dictionary! { "Marked" => true });
-    catalog.set("Lang", Object::string_literal(lang));
+    catalog.set("Lang", Object::string_literal(meta.lang.code()));
     catalog.set(
         "ViewerPreferences",
         dictionary! { "DisplayDocTitle" => true },
     );
-    catalog.set("Metadata", Object::Reference((metadata_id, 0)));
-    Ok(Appendix { objects })
+    catalog.set("Metadata", Object::Reference((numbers.metadata, 0)));
+    Ok(())
 }
 
 /// Appends the structure tree's objects to `bytes`, the file lopdf wrote from `doc`, as an
-/// incremental update: the objects, their cross-reference section and a trailer pointing back
-/// to the file's own.
+/// incremental update — the objects, their cross-reference section and a trailer pointing back
+/// to the file's own — numbered from `first` as `mark_document` said: `nodes` are the layout's
+/// elements (each after the one it belongs to), `marks` page by page the element each
+/// marked-content id belongs to, `pages` the pages' objects.
 pub fn append(
     bytes: &mut Vec<u8>,
     doc: &lopdf::Document,
-    appendix: &Appendix,
+    first: u32,
+    (pages, nodes, marks): (&[ObjectId], &[Node], &[Vec<usize>]),
+    meta: &Meta,
 ) -> Result<(), EmitError> {
     let previous = last_startxref(bytes)
         .ok_or_else(|| EmitError::Write("no startxref in the written file".to_owned()))?;
-    let mut offsets = Vec::with_capacity(appendix.objects.len());
-    for (id, body) in &appendix.objects {
-        offsets.push((*id, bytes.len()));
-        bytes.extend_from_slice(format!("{id} 0 obj\n").as_bytes());
-        bytes.extend_from_slice(body);
-        bytes.extend_from_slice(b"\nendobj\n");
+    // Each element's marked content, in page order, as one list cut by element: element `n`'s
+    // (page, MCID) pairs are `refs[ref_starts[n]..ref_starts[n + 1]]`.
+    let mut ref_starts = vec![0usize; nodes.len() + 1];
+    for node in marks.iter().flatten() {
+        if let Some(count) = ref_starts.get_mut(*node + 1) {
+            *count += 1;
+        }
     }
+    for n in 1..ref_starts.len() {
+        ref_starts[n] += ref_starts[n - 1];
+    }
+    let mut refs = vec![(0u32, 0u32); ref_starts[nodes.len()]];
+    let mut filled = ref_starts.clone();
+    for (page, page_marks) in marks.iter().enumerate() {
+        for (mcid, node) in page_marks.iter().enumerate() {
+            if let Some(at) = filled.get_mut(*node) {
+                refs[*at] = (page as u32, mcid as u32);
+                *at += 1;
+            }
+        }
+    }
+    let refs_of = |n: usize| &refs[ref_starts[n]..ref_starts[n + 1]];
+    // Whether an element (or one of its own) shows: its parent comes before it.
+    let mut shows: Vec<bool> = (0..nodes.len()).map(|n| !refs_of(n).is_empty()).collect();
+    for index in (0..nodes.len()).rev() {
+        if shows[index] {
+            if let Some(p) = nodes[index].parent.and_then(|p| shows.get_mut(p)) {
+                *p = true;
+            }
+        }
+    }
+    // The numbers, reserved (lopdf writes everything else): the tree's root, the document
+    // element, the parent tree, the metadata, then each element that shows, in order.
+    let Numbers {
+        root: root_id,
+        document: document_id,
+        parent_tree: parent_tree_id,
+        metadata: metadata_id,
+    } = Numbers::from(first);
+    let mut next = first + 4;
+    let ids: Vec<u32> = shows
+        .iter()
+        .map(|&s| {
+            if s {
+                next += 1;
+                next - 1
+            } else {
+                NONE
+            }
+        })
+        .collect();
+    let id_of = |n: Option<usize>| n.and_then(|n| ids.get(n).copied()).filter(|&id| id != NONE);
+    // The children of each element that shows, in order, as linked lists.
+    let mut first_child = vec![NONE; nodes.len()];
+    let mut last_child = vec![NONE; nodes.len()];
+    let mut next_sibling = vec![NONE; nodes.len()];
+    let mut top: Vec<u32> = Vec::new();
+    for (index, node) in nodes.iter().enumerate() {
+        if ids[index] == NONE {
+            continue;
+        }
+        match node.parent.filter(|p| id_of(Some(*p)).is_some()) {
+            Some(parent) => {
+                match last_child[parent] {
+                    NONE => first_child[parent] = index as u32,
+                    last => next_sibling[last as usize] = index as u32,
+                }
+                last_child[parent] = index as u32;
+            }
+            None => top.push(ids[index]),
+        }
+    }
+    let page_id = |page: u32| pages.get(page as usize).map(|(id, _)| *id);
+
+    bytes.reserve(size(nodes, marks));
+    let mut objects = Objects {
+        bytes,
+        first,
+        starts: Vec::with_capacity((next - first) as usize),
+    };
+    let out = objects.open(root_id);
+    out.extend_from_slice(b"<</Type/StructTreeRoot/K ");
+    reference(out, document_id);
+    out.extend_from_slice(b"/ParentTree ");
+    reference(out, parent_tree_id);
+    out.extend_from_slice(b"/ParentTreeNextKey ");
+    integer(out, marks.len() as u64);
+    out.extend_from_slice(b">>");
+    objects.close();
+
+    let out = objects.open(document_id);
+    out.extend_from_slice(b"<</Type/StructElem/S/Document/P ");
+    reference(out, root_id);
+    out.extend_from_slice(b"/Lang(");
+    out.extend_from_slice(meta.lang.code().as_bytes());
+    out.extend_from_slice(b")/K[");
+    for id in &top {
+        reference(out, *id);
+        out.push(b' ');
+    }
+    out.extend_from_slice(b"]>>");
+    objects.close();
+
+    // The parent tree: for each page, its marked-content ids' elements in order.
+    let out = objects.open(parent_tree_id);
+    out.extend_from_slice(b"<</Nums[");
+    for (page, page_marks) in marks.iter().enumerate() {
+        integer(out, page as u64);
+        out.push(b'[');
+        for node in page_marks {
+            match id_of(Some(*node)) {
+                Some(id) => reference(out, id),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.push(b' ');
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"]>>");
+    objects.close();
+
+    let packet = xmp(meta);
+    let out = objects.open(metadata_id);
+    out.extend_from_slice(b"<</Type/Metadata/Subtype/XML/Length ");
+    integer(out, packet.len() as u64);
+    out.extend_from_slice(b">>\nstream\n");
+    out.extend_from_slice(&packet);
+    out.extend_from_slice(b"\nendstream");
+    objects.close();
+
+    for (index, node) in nodes.iter().enumerate() {
+        let id = ids[index];
+        if id == NONE {
+            continue;
+        }
+        let own = refs_of(index);
+        let out = objects.open(id);
+        out.extend_from_slice(b"<</S/");
+        out.extend_from_slice(node.role.name().as_bytes());
+        out.extend_from_slice(b"/P ");
+        reference(out, id_of(node.parent).unwrap_or(document_id));
+        // Marked content on the element's first page is named by its MCID alone (`/Pg` on
+        // the element says which page); on any other page by a reference naming its page.
+        let first_page = own.first().and_then(|(page, _)| page_id(*page));
+        if let Some(page) = first_page {
+            out.extend_from_slice(b"/Pg ");
+            reference(out, page);
+        }
+        // One kid stands alone, as most writers put it (and some checkers read it only so).
+        let mut kids = own.len();
+        let mut child = first_child[index];
+        while child != NONE {
+            kids += 1;
+            child = next_sibling[child as usize];
+        }
+        out.extend_from_slice(if kids == 1 { b"/K " } else { b"/K[" });
+        let mut child = first_child[index];
+        while child != NONE {
+            reference(out, ids[child as usize]);
+            out.push(b' ');
+            child = next_sibling[child as usize];
+        }
+        for (page, mcid) in own {
+            match page_id(*page) {
+                Some(page) if Some(page) == first_page => integer(out, u64::from(*mcid)),
+                Some(page) => {
+                    out.extend_from_slice(b"<</Type/MCR/Pg ");
+                    reference(out, page);
+                    out.extend_from_slice(b"/MCID ");
+                    integer(out, u64::from(*mcid));
+                    out.extend_from_slice(b">>");
+                }
+                None => {}
+            }
+            out.push(b' ');
+        }
+        if kids != 1 {
+            out.push(b']');
+        }
+        if !node.alt.is_empty() {
+            out.extend_from_slice(b"/Alt");
+            text_string(out, &node.alt);
+        }
+        if let Role::Th(is_row) = node.role {
+            out.extend_from_slice(if is_row {
+                b"/A<</O/Table/Scope/Row>>"
+            } else {
+                b"/A<</O/Table/Scope/Column>>"
+            });
+        }
+        out.extend_from_slice(b">>");
+        objects.close();
+    }
+
+    let Objects { bytes, starts, .. } = objects;
+    write_xref(bytes, doc, first, &starts, previous);
+    Ok(())
+}
+
+/// Writes the cross-reference section of the objects numbered from `first`, starting at
+/// `starts` in `bytes`, and the trailer pointing back to the section at `previous`.
+fn write_xref(
+    bytes: &mut Vec<u8>,
+    doc: &lopdf::Document,
+    first: u32,
+    starts: &[usize],
+    previous: usize,
+) {
+    let count = starts.len();
     let xref = bytes.len();
+    // One subsection: the objects' numbers follow each other.
     bytes.extend_from_slice(b"xref\n");
-    // Runs of consecutive numbers, each its own subsection.
-    let mut start = 0;
-    while start < offsets.len() {
-        let mut end = start + 1;
-        while end < offsets.len() && offsets[end].0 == offsets[end - 1].0 + 1 {
-            end += 1;
+    integer(bytes, u64::from(first));
+    bytes.push(b' ');
+    integer(bytes, count as u64);
+    bytes.push(b'\n');
+    for start in starts {
+        let mut entry = *b"0000000000 00000 n\r\n";
+        let mut offset = *start;
+        for digit in entry[..10].iter_mut().rev() {
+            *digit = b'0' + (offset % 10) as u8;
+            offset /= 10;
         }
-        bytes.extend_from_slice(format!("{} {}\n", offsets[start].0, end - start).as_bytes());
-        for (_, offset) in &offsets[start..end] {
-            bytes.extend_from_slice(format!("{offset:010} 00000 n\r\n").as_bytes());
-        }
-        start = end;
+        bytes.extend_from_slice(&entry);
     }
-    let size = offsets
-        .last()
-        .map_or(doc.max_id, |(id, _)| *id)
-        .max(doc.max_id)
-        + 1;
-    bytes.extend_from_slice(format!("trailer\n<</Size {size}/Prev {previous}").as_bytes());
+    let size = (first as usize + count).max(doc.max_id as usize + 1);
+    bytes.extend_from_slice(b"trailer\n<</Size ");
+    integer(bytes, size as u64);
+    bytes.extend_from_slice(b"/Prev ");
+    integer(bytes, previous as u64);
     for key in [&b"Root"[..], b"Info"] {
         if let Ok(Object::Reference((id, generation))) = doc.trailer.get(key) {
             bytes.push(b'/');
@@ -273,7 +403,6 @@ pub fn append(
         bytes.push(b']');
     }
     bytes.extend_from_slice(format!(">>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
-    Ok(())
 }
 
 /// Where the last cross-reference section of `bytes` starts, from its `startxref` line.
