@@ -813,6 +813,117 @@ fn structure(bytes: &[u8]) -> Vec<(String, String, String)> {
     out
 }
 
+/// Issue 32: every address the dossier cites (the legal references' pages) is a link — an
+/// annotation leading to the whole address, described, and a `Link` element holding the
+/// address's words and the annotation — and a screen reader reads a long address split over
+/// lines as one address.
+#[test]
+fn the_addresses_cited_are_links_read_whole() {
+    use lopdf::Object;
+    let sample = common::sample();
+    let d = common::dossier(&sample, Lang::Fr, false, TODAY);
+    let bytes = pdf::render(&d).expect("render");
+    let doc = lopdf::Document::load_mem(&bytes).expect("parse PDF");
+    let root = doc
+        .catalog()
+        .and_then(|c| c.get(b"StructTreeRoot"))
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("a structure tree");
+    let nums = root
+        .get(b"ParentTree")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .and_then(|tree| tree.get(b"Nums"))
+        .and_then(Object::as_array)
+        .expect("a parent tree");
+    let parent_of = |key: i64| {
+        nums.chunks(2)
+            .find(|pair| pair[0].as_i64().ok() == Some(key))
+            .and_then(|pair| pair.get(1))
+            .and_then(|v| v.as_reference().ok())
+    };
+    let mut uris = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let annotations = doc
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"Annots"))
+            .and_then(Object::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for annotation in annotations {
+            let id = annotation.as_reference().expect("an annotation object");
+            let dict = doc.get_dictionary(id).expect("annotation");
+            assert_eq!(
+                dict.get(b"Subtype").and_then(Object::as_name).ok(),
+                Some(&b"Link"[..])
+            );
+            let uri = dict
+                .get(b"A")
+                .and_then(Object::as_dict)
+                .and_then(|a| a.get(b"URI"))
+                .and_then(Object::as_str)
+                .map(|u| String::from_utf8_lossy(u).into_owned())
+                .expect("a URI");
+            assert!(
+                matches!(dict.get(b"Contents"), Ok(Object::String(c, _)) if c.len() > 2),
+                "{uri}: described"
+            );
+            let key = dict
+                .get(b"StructParent")
+                .and_then(Object::as_i64)
+                .expect("its key in the parent tree");
+            let element = parent_of(key)
+                .and_then(|e| doc.get_dictionary(e).ok())
+                .expect("its element");
+            assert_eq!(
+                element.get(b"S").and_then(Object::as_name).ok(),
+                Some(&b"Link"[..])
+            );
+            let kids = element.get(b"K").and_then(Object::as_array).expect("kids");
+            assert!(
+                kids.iter().any(|k| k
+                    .as_dict()
+                    .and_then(|k| k.get(b"Obj"))
+                    .and_then(Object::as_reference)
+                    .ok()
+                    == Some(id)),
+                "{uri}: the element holds its annotation"
+            );
+            uris.push(uri);
+        }
+    }
+    let edpb = "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/\
+                guidelines-32019-processing-personal-data-through-video_en";
+    assert!(uris.iter().any(|u| u == edpb), "{uris:?}");
+    assert!(uris
+        .iter()
+        .all(|u| u.starts_with("https://") || u.starts_with("mailto:")));
+    // Read out, the pieces of each link follow each other: the address whole.
+    let output = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().expect("stdin").write_all(&bytes)?;
+            child.wait_with_output()
+        })
+        .expect("pdfinfo (poppler-utils) runs");
+    let tree = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut read = String::new();
+    let mut lines = tree.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("Link") {
+            let words = lines.next().unwrap_or_default().trim();
+            read.push_str(words.trim_matches('"'));
+        }
+    }
+    assert!(read.contains(&format!("{edpb} ")), "{read}");
+}
+
 /// Issue 32: tagging changes nothing a reader sees — the sample's dossier, rendered at 60 dpi
 /// with and without its structure, is the same pixel for pixel on every page.
 #[test]

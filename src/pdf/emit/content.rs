@@ -25,7 +25,7 @@
 use std::io::Write as _;
 
 use crate::pdf::fonts::{Face, Metrics};
-use crate::pdf::layout::{Item, Node, Page, Rgb, PAGE_H};
+use crate::pdf::layout::{Item, Node, Page, Rgb, Role, PAGE_H};
 
 /// How many sides the polygon drawing a circle has: round to the eye at the sizes we draw.
 const CIRCLE_SIDES: usize = 28;
@@ -484,7 +484,12 @@ impl<'m> ContentWriter<'m> {
         }
         // Inside an element read out, a line ends with a space, so the words either side of a
         // line break stay two words for a screen reader (a space draws nothing).
-        if self.marking.is_marked && !text.ends_with(char::is_whitespace) {
+        let is_link = self
+            .marking
+            .open
+            .last()
+            .is_some_and(|id| self.nodes.get(*id).is_some_and(|n| n.role == Role::Link));
+        if self.marking.is_marked && !is_link && !text.ends_with(char::is_whitespace) {
             let space = self.metrics.glyph(face, ' ');
             if space != 0 {
                 self.glyph_chars[face.index()][usize::from(space)] = Some(' ');

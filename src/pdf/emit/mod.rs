@@ -125,7 +125,7 @@ pub fn emit(
     let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
     subset_fonts(&mut lo, &writer);
     if tagging == Tagging::Tagged {
-        structure::mark_document(&mut lo, first, &pages, meta)?;
+        structure::mark_document(&mut lo, first, (&pages, &layout.links), meta)?;
     }
     compress(&mut lo);
     // The file's size, about: written into one buffer of that size, it is never copied.
@@ -145,8 +145,13 @@ pub fn emit(
     lo.save_to(&mut bytes)
         .map_err(|e| EmitError::Write(e.to_string()))?;
     if tagging == Tagging::Tagged {
-        let structure = (pages.as_slice(), layout.nodes.as_slice(), writer.marks());
-        structure::append(&mut bytes, &lo, first, structure, meta)?;
+        let tree = structure::Tree {
+            pages: &pages,
+            nodes: &layout.nodes,
+            marks: writer.marks(),
+            links: &layout.links,
+        };
+        structure::append(&mut bytes, &lo, first, &tree, meta)?;
     }
     Ok(bytes)
 }

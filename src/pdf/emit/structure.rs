@@ -1,23 +1,25 @@
 //! The tagged PDF's structure: the structure tree (`StructTreeRoot` → `Document` → the layout's
 //! elements in reading order, each with its marked content page by page, figures with their
-//! alternative text, header cells with their scope), its parent tree, and in the catalogue what
-//! PDF/UA-1 asks: `/MarkInfo /Marked true`, the document's `/Lang`, `/ViewerPreferences
-//! /DisplayDocTitle true`, and an XMP packet carrying the title and the PDF/UA identification.
-//! Elements with nothing drawn (an empty paragraph) are left out.
+//! alternative text, header cells with their scope, links with their annotations), its parent
+//! tree, the link annotations, and in the catalogue what PDF/UA-1 asks: `/MarkInfo /Marked
+//! true`, the document's `/Lang`, `/ViewerPreferences /DisplayDocTitle true`, and an XMP packet
+//! carrying the title and the PDF/UA identification. Elements with nothing drawn (an empty
+//! paragraph) are left out.
 //!
-//! A dossier's tree holds one element per table cell — a hundred thousand for a city of 10,000
+//! A dossier's tree holds one element per table cell — eighty thousand for a city of 10,000
 //! cameras — and each must be an object of its own (the parent tree points at it). Built as
 //! lopdf objects they doubled a large export's time, so they are written directly, as the page
-//! content is, into one buffer without an allocation per element: the catalogue and the pages
-//! get their entries before lopdf writes the file (`prepare`, which reserves the objects'
-//! numbers), and the objects themselves follow it as an incremental update — a standard section
-//! of their own with its cross-reference table (`append`).
+//! content is, straight into the file's buffer, without an allocation per element: the
+//! catalogue and the pages get their entries before lopdf writes the file (`mark_document`,
+//! which numbers the objects after lopdf's), and the objects themselves follow it as an
+//! incremental update — a standard section of their own with its cross-reference table
+//! (`append`).
 
 use lopdf::{dictionary, Object, ObjectId};
 
 use super::EmitError;
 use crate::dossier::Meta;
-use crate::pdf::layout::{Node, Role};
+use crate::pdf::layout::{LinkArea, Node, Role, PAGE_H};
 
 /// No element: the end of a list of children.
 const NONE: u32 = u32::MAX;
@@ -88,7 +90,8 @@ fn text_string(out: &mut Vec<u8>, text: &str) {
 }
 
 /// The numbers of the tree's first objects, from the first one free: its root, the document
-/// element, the parent tree, the metadata; each element that shows follows, in order.
+/// element, the parent tree, the metadata; the link annotations follow, then each element that
+/// shows, in order.
 struct Numbers {
     root: u32,
     document: u32,
@@ -107,12 +110,31 @@ impl Numbers {
     }
 }
 
-/// Gives the catalogue and the `pages` their entries, the tree's objects numbered from `first`
-/// (the first number lopdf does not use: nothing may be added to `doc` after).
+/// What the structure tree is made of.
+#[derive(Clone, Copy)]
+pub struct Tree<'a> {
+    /// The pages' objects.
+    pub pages: &'a [ObjectId],
+    /// The layout's elements, each after the one it belongs to.
+    pub nodes: &'a [Node],
+    /// Page by page, the element each marked-content id belongs to.
+    pub marks: &'a [Vec<usize>],
+    /// The links, each with its element.
+    pub links: &'a [LinkArea],
+}
+
+/// The number of link annotation `index`.
+fn annotation_id(first: u32, index: usize) -> u32 {
+    first + 4 + index as u32
+}
+
+/// Gives the catalogue and the `pages` their entries (each its link annotations, `links`),
+/// the tree's objects numbered from `first` (the first number lopdf does not use: nothing may
+/// be added to `doc` after).
 pub fn mark_document(
     doc: &mut lopdf::Document,
     first: u32,
-    pages: &[ObjectId],
+    (pages, links): (&[ObjectId], &[LinkArea]),
     meta: &Meta,
 ) -> Result<(), EmitError> {
     let numbers = Numbers::from(first);
@@ -122,6 +144,13 @@ pub fn mark_document(
             .map_err(|e| EmitError::Write(e.to_string()))?;
         page.set("StructParents", index as i64);
         page.set("Tabs", "S");
+        let annotations: Vec<Object> = (0..links.len())
+            .filter(|n| links[*n].page == index)
+            .map(|n| Object::Reference((annotation_id(first, n), 0)))
+            .collect();
+        if !annotations.is_empty() {
+            page.set("Annots", annotations);
+        }
     }
     let catalog = doc
         .catalog_mut()
@@ -139,16 +168,21 @@ pub fn mark_document(
 
 /// Appends the structure tree's objects to `bytes`, the file lopdf wrote from `doc`, as an
 /// incremental update — the objects, their cross-reference section and a trailer pointing back
-/// to the file's own — numbered from `first` as `mark_document` said: `nodes` are the layout's
-/// elements (each after the one it belongs to), `marks` page by page the element each
-/// marked-content id belongs to, `pages` the pages' objects.
+/// to the file's own — numbered from `first` as `mark_document` said: the elements of `tree`,
+/// and its links' annotations.
 pub fn append(
     bytes: &mut Vec<u8>,
     doc: &lopdf::Document,
     first: u32,
-    (pages, nodes, marks): (&[ObjectId], &[Node], &[Vec<usize>]),
+    tree: &Tree,
     meta: &Meta,
 ) -> Result<(), EmitError> {
+    let Tree {
+        pages,
+        nodes,
+        marks,
+        links,
+    } = *tree;
     let previous = last_startxref(bytes)
         .ok_or_else(|| EmitError::Write("no startxref in the written file".to_owned()))?;
     // Each element's marked content, in page order, as one list cut by element: element `n`'s
@@ -173,13 +207,25 @@ pub fn append(
         }
     }
     let refs_of = |n: usize| &refs[ref_starts[n]..ref_starts[n + 1]];
-    // Whether an element (or one of its own) shows: its parent comes before it.
-    let mut shows: Vec<bool> = (0..nodes.len()).map(|n| !refs_of(n).is_empty()).collect();
+    // Each link element's annotation.
+    let mut annotation_of = vec![NONE; nodes.len()];
+    for (index, link) in links.iter().enumerate() {
+        if let Some(slot) = annotation_of.get_mut(link.node) {
+            *slot = index as u32;
+        }
+    }
+    // Whether an element (or one of its own) shows, and where its first content stands (the
+    // order of an element's own content and its children's): its parent comes before it.
+    let mut shows: Vec<bool> = (0..nodes.len())
+        .map(|n| !refs_of(n).is_empty() || annotation_of[n] != NONE)
+        .collect();
+    let mut first_content: Vec<(u32, u32)> = (0..nodes.len())
+        .map(|n| refs_of(n).first().copied().unwrap_or((NONE, NONE)))
+        .collect();
     for index in (0..nodes.len()).rev() {
-        if shows[index] {
-            if let Some(p) = nodes[index].parent.and_then(|p| shows.get_mut(p)) {
-                *p = true;
-            }
+        if let Some(parent) = nodes[index].parent.filter(|p| *p < nodes.len()) {
+            shows[parent] |= shows[index];
+            first_content[parent] = first_content[parent].min(first_content[index]);
         }
     }
     // The numbers, reserved (lopdf writes everything else): the tree's root, the document
@@ -190,7 +236,7 @@ pub fn append(
         parent_tree: parent_tree_id,
         metadata: metadata_id,
     } = Numbers::from(first);
-    let mut next = first + 4;
+    let mut next = annotation_id(first, links.len());
     let ids: Vec<u32> = shows
         .iter()
         .map(|&s| {
@@ -237,7 +283,7 @@ pub fn append(
     out.extend_from_slice(b"/ParentTree ");
     reference(out, parent_tree_id);
     out.extend_from_slice(b"/ParentTreeNextKey ");
-    integer(out, marks.len() as u64);
+    integer(out, (marks.len() + links.len()) as u64);
     out.extend_from_slice(b">>");
     objects.close();
 
@@ -269,6 +315,16 @@ pub fn append(
         }
         out.push(b']');
     }
+    // Then each link annotation's element, under the key its `/StructParent` names.
+    for (index, link) in links.iter().enumerate() {
+        integer(out, (marks.len() + index) as u64);
+        out.push(b' ');
+        match id_of(Some(link.node)) {
+            Some(id) => reference(out, id),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b' ');
+    }
     out.extend_from_slice(b"]>>");
     objects.close();
 
@@ -280,6 +336,12 @@ pub fn append(
     out.extend_from_slice(&packet);
     out.extend_from_slice(b"\nendstream");
     objects.close();
+
+    for (index, link) in links.iter().enumerate() {
+        let out = objects.open(annotation_id(first, index));
+        annotation(out, link, marks.len() + index, page_id(link.page as u32));
+        objects.close();
+    }
 
     for (index, node) in nodes.iter().enumerate() {
         let id = ids[index];
@@ -300,32 +362,52 @@ pub fn append(
             reference(out, page);
         }
         // One kid stands alone, as most writers put it (and some checkers read it only so).
-        let mut kids = own.len();
+        let annotation = annotation_of[index];
+        let mut kids = own.len() + usize::from(annotation != NONE);
         let mut child = first_child[index];
         while child != NONE {
             kids += 1;
             child = next_sibling[child as usize];
         }
         out.extend_from_slice(if kids == 1 { b"/K " } else { b"/K[" });
+        // Its own content and its children's in the order they are read.
         let mut child = first_child[index];
-        while child != NONE {
-            reference(out, ids[child as usize]);
-            out.push(b' ');
-            child = next_sibling[child as usize];
-        }
-        for (page, mcid) in own {
-            match page_id(*page) {
-                Some(page) if Some(page) == first_page => integer(out, u64::from(*mcid)),
-                Some(page) => {
-                    out.extend_from_slice(b"<</Type/MCR/Pg ");
-                    reference(out, page);
-                    out.extend_from_slice(b"/MCID ");
-                    integer(out, u64::from(*mcid));
-                    out.extend_from_slice(b">>");
+        let mut own = own.iter().peekable();
+        loop {
+            let is_child_next = match (child, own.peek()) {
+                (NONE, _) => false,
+                (_, None) => true,
+                (child, Some(next)) => first_content[child as usize] < **next,
+            };
+            if is_child_next {
+                reference(out, ids[child as usize]);
+                child = next_sibling[child as usize];
+            } else if let Some((page, mcid)) = own.next() {
+                match page_id(*page) {
+                    Some(page) if Some(page) == first_page => integer(out, u64::from(*mcid)),
+                    Some(page) => {
+                        out.extend_from_slice(b"<</Type/MCR/Pg ");
+                        reference(out, page);
+                        out.extend_from_slice(b"/MCID ");
+                        integer(out, u64::from(*mcid));
+                        out.extend_from_slice(b">>");
+                    }
+                    None => {}
                 }
-                None => {}
+            } else {
+                break;
             }
             out.push(b' ');
+        }
+        // A link's annotation, after its words.
+        if let Some(link) = links.get(annotation as usize) {
+            out.extend_from_slice(b"<</Type/OBJR/Obj ");
+            reference(out, annotation_id(first, annotation as usize));
+            if let Some(page) = page_id(link.page as u32) {
+                out.extend_from_slice(b"/Pg ");
+                reference(out, page);
+            }
+            out.extend_from_slice(b">>");
         }
         if kids != 1 {
             out.push(b']');
@@ -348,6 +430,41 @@ pub fn append(
     let Objects { bytes, starts, .. } = objects;
     write_xref(bytes, doc, first, &starts, previous);
     Ok(())
+}
+
+/// A link annotation over `link`'s words: where it leads, its description (what a reader
+/// hears), the key of its element in the parent tree, its page.
+fn annotation(out: &mut Vec<u8>, link: &LinkArea, key: usize, page: Option<u32>) {
+    let [x, top, w, h] = link.area;
+    out.extend_from_slice(
+        format!(
+            "<</Type/Annot/Subtype/Link/Rect[{:.2} {:.2} {:.2} {:.2}]/Border[0 0 0]/F 4",
+            x,
+            PAGE_H - top - h,
+            x + w,
+            PAGE_H - top
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(b"/A<</S/URI/URI(");
+    // A URI is ASCII: anything else percent-encoded, the string's delimiters escaped.
+    for byte in link.uri.bytes() {
+        match byte {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+            0x21..=0x7E => out.push(byte),
+            _ => out.extend_from_slice(format!("%{byte:02X}").as_bytes()),
+        }
+    }
+    out.extend_from_slice(b")>>/Contents");
+    let shown = link.uri.strip_prefix("mailto:").unwrap_or(&link.uri);
+    text_string(out, shown);
+    out.extend_from_slice(b"/StructParent ");
+    integer(out, key as u64);
+    if let Some(page) = page {
+        out.extend_from_slice(b"/P ");
+        reference(out, page);
+    }
+    out.extend_from_slice(b">>");
 }
 
 /// Writes the cross-reference section of the objects numbered from `first`, starting at

@@ -2,7 +2,8 @@
 //! placing text, rectangles and rules, wrapping text into lines, and flowing lines down the
 //! page — plain, or inside a tinted box that splits across pages.
 
-use super::page::{Item, Page, BOTTOM, CONTENT_W, MARGIN_X, TOP};
+use super::links::{self, LinkPiece};
+use super::page::{Item, LinkArea, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::Rgb;
 use super::Layouter;
 use crate::pdf::fonts::Face;
@@ -18,6 +19,8 @@ pub(super) struct TextLine {
     pub(super) indent: f32,
     /// Height the line takes: the distance to the next line's top.
     pub(super) leading: f32,
+    /// The pieces of addresses it shows.
+    pub(super) links: Vec<LinkPiece>,
 }
 
 impl Layouter<'_> {
@@ -87,6 +90,57 @@ impl Layouter<'_> {
         });
     }
 
+    /// Draws a line of text (baseline at `y`) whose `pieces` are addresses: each a `Link`
+    /// element over its words, its area noted for the link annotation.
+    pub(super) fn text_linked(
+        &mut self,
+        (x, y): (f32, f32),
+        (face, size, color): (Face, f32, Rgb),
+        text: &str,
+        pieces: &[LinkPiece],
+    ) {
+        let mut at = 0;
+        for piece in pieces {
+            let (Some(before), Some(words)) = (
+                text.get(at..piece.range.start),
+                text.get(piece.range.clone()),
+            ) else {
+                continue;
+            };
+            self.text(
+                x + self.width(&text[..at], face, size),
+                y,
+                size,
+                face,
+                color,
+                before,
+            );
+            let left = x + self.width(&text[..piece.range.start], face, size);
+            // The address's words are read as one: no space where a long one is split; one
+            // (invisible) after it where it ends the line, as between the words of a line.
+            let is_line_end = text[piece.range.end..].trim().is_empty();
+            let node = self.open(Role::Link);
+            if is_line_end && !piece.continues {
+                self.text(left, y, size, face, color, &format!("{words} "));
+            } else {
+                self.text(left, y, size, face, color, words);
+            }
+            self.close();
+            let page = self.pages.len().saturating_sub(1);
+            let width = self.width(words, face, size);
+            self.links.push(LinkArea {
+                page,
+                node,
+                area: [left, y - size, width, size * 1.25],
+                uri: piece.uri.clone(),
+            });
+            at = piece.range.end;
+        }
+        let rest = text.get(at..).unwrap_or_default();
+        let left = x + self.width(text.get(..at).unwrap_or_default(), face, size);
+        self.text(left, y, size, face, color, rest);
+    }
+
     /// Draws a filled rectangle whose top is at `y`.
     pub(super) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         self.page().items.push(Item::Rect { x, y, w, h, color });
@@ -114,15 +168,19 @@ impl Layouter<'_> {
         indent: f32,
         max: f32,
     ) -> Vec<TextLine> {
-        self.wrap(text, face, size, max)
+        let wrapped = self.wrap(text, face, size, max);
+        let pieces = links::in_lines(text, &wrapped);
+        wrapped
             .into_iter()
-            .map(|t| TextLine {
+            .zip(pieces)
+            .map(|(t, links)| TextLine {
                 text: t,
                 face,
                 size,
                 color,
                 indent,
                 leading: size * 1.4,
+                links,
             })
             .collect()
     }
@@ -134,13 +192,11 @@ impl Layouter<'_> {
                 self.new_page();
             }
             let baseline = self.y + line.size;
-            self.text(
-                x + line.indent,
-                baseline,
-                line.size,
-                line.face,
-                line.color,
+            self.text_linked(
+                (x + line.indent, baseline),
+                (line.face, line.size, line.color),
                 &line.text,
+                &line.links,
             );
             self.y += line.leading;
         }
@@ -187,13 +243,11 @@ impl Layouter<'_> {
                 self.y += PAD;
             }
             let baseline = self.y + line.size;
-            self.text(
-                x + 12.0 + line.indent,
-                baseline,
-                line.size,
-                line.face,
-                line.color,
+            self.text_linked(
+                (x + 12.0 + line.indent, baseline),
+                (line.face, line.size, line.color),
                 &line.text,
+                &line.links,
             );
             self.y += line.leading;
         }

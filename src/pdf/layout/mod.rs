@@ -16,6 +16,7 @@
 mod callout;
 mod cover;
 mod flow;
+mod links;
 mod page;
 use crate::dossier::palette;
 mod plan;
@@ -25,7 +26,9 @@ mod table;
 mod text;
 mod toc;
 
-pub use page::{Item, Layout, Node, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP};
+pub use page::{
+    Item, Layout, LinkArea, Node, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP,
+};
 pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK, ZEBRA};
 
 use super::fonts::Metrics;
@@ -60,6 +63,8 @@ struct Layouter<'m> {
     /// The structure elements opened so far, and those still open (innermost last).
     nodes: Vec<Node>,
     open: Vec<usize>,
+    /// The links placed so far, each over its words.
+    links: Vec<LinkArea>,
 }
 
 /// Lays out the blocks of a dossier, unbranded.
@@ -116,6 +121,7 @@ pub fn layout_for(
         bookmarks: l.bookmarks,
         pictures: l.pictures,
         nodes: l.nodes,
+        links: l.links,
     }
 }
 
@@ -135,6 +141,7 @@ impl<'m> Layouter<'m> {
             pictures: Vec::new(),
             nodes: Vec::new(),
             open: Vec::new(),
+            links: Vec::new(),
         }
     }
 

@@ -183,6 +183,8 @@ pub enum Role {
     Toc,
     /// An entry of the table of contents.
     Toci,
+    /// A link: an address's words, with the annotation a reader follows.
+    Link,
 }
 
 impl Role {
@@ -204,6 +206,7 @@ impl Role {
             Role::Figure => "Figure",
             Role::Toc => "TOC",
             Role::Toci => "TOCI",
+            Role::Link => "Link",
         }
     }
 
@@ -247,4 +250,20 @@ pub struct Layout {
     pub pictures: Vec<std::sync::Arc<crate::dossier::Picture>>,
     /// The structure elements the pages' `Item::Begin` marks open, in reading order.
     pub nodes: Vec<Node>,
+    /// The links: where each can be followed, in reading order.
+    pub links: Vec<LinkArea>,
+}
+
+/// A link's area on a page: the words of an address (a web page, an e-mail address), which a
+/// reader can follow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkArea {
+    /// The page's index.
+    pub page: usize,
+    /// Its `Link` structure element.
+    pub node: usize,
+    /// Left, top, width and height, in points from the page's top-left corner.
+    pub area: [f32; 4],
+    /// Where it leads (`https://…`, `mailto:…`).
+    pub uri: String,
 }

@@ -7,6 +7,7 @@
 //!
 //! Limitations: a header taller than a page keeps only the lines that leave room for a row.
 
+use super::links;
 use super::page::{Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::{Rgb, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
 use super::{Layouter, BLOCK_GAP, SMALL};
@@ -247,12 +248,23 @@ impl Layouter<'_> {
                             }
                         }
                     }
+                    // A tagged cell's addresses are links.
+                    let pieces = match is_tagged {
+                        true => links::in_lines(rows[row_index].get(i).map_or("", |t| t), lines),
+                        false => Vec::new(),
+                    };
                     for (n, line) in lines.iter().enumerate().take(end_line).skip(start_line) {
                         let baseline =
                             self.y + CELL_PAD + (n - start_line) as f32 * leading + style.size;
                         let face = style.face(i);
                         let color = if i == 0 { style.first_color } else { INK };
-                        self.text(x + CELL_PAD, baseline, style.size, face, color, line);
+                        let line_pieces = pieces.get(n).map_or(&[][..], Vec::as_slice);
+                        self.text_linked(
+                            (x + CELL_PAD, baseline),
+                            (face, style.size, color),
+                            line,
+                            line_pieces,
+                        );
                     }
                     if is_tagged {
                         self.close();

@@ -1,0 +1,240 @@
+//! Web addresses and e-mail addresses in running text and table cells, found before the text
+//! is wrapped and followed into its lines: a long address split over two lines is one address
+//! on both. Each piece becomes, in the PDF, a `Link` structure element with the piece's text
+//! and a link annotation over it (`Layout::links`).
+
+use std::ops::Range;
+
+/// A link's piece on one line: the bytes of the line it covers and where it leads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkPiece {
+    /// The piece's bytes in the line.
+    pub range: Range<usize>,
+    /// Where it leads (`https://…`, `mailto:…`).
+    pub uri: String,
+    /// The address goes on at the start of the next line (a long one, split).
+    pub continues: bool,
+}
+
+/// What wrapping drops between words: spaces and line breaks.
+fn is_gap(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+/// Punctuation a sentence puts after an address, not part of it.
+fn is_trailing(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '»' | '\'' | '"' | '’' | '\u{a0}'
+    )
+}
+
+/// Where `word` leads, if it is an address: `https://…`, `http://…`, `www.…` (as `https://`),
+/// or an e-mail address (as `mailto:`).
+fn uri_of(word: &str) -> Option<String> {
+    if word.starts_with("https://") || word.starts_with("http://") {
+        return (word.len() > "https://".len()).then(|| word.to_owned());
+    }
+    if let Some(rest) = word.strip_prefix("www.") {
+        return rest.contains('.').then(|| format!("https://{word}"));
+    }
+    let (user, domain) = word.split_once('@')?;
+    let is_address = !user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c));
+    is_address.then(|| format!("mailto:{word}"))
+}
+
+/// What may open a parenthesis or a quotation before an address.
+const OPENING: [char; 7] = ['(', '[', '«', '"', '\'', '‘', '“'];
+
+/// The addresses in `text`: each word's byte range and where it leads.
+fn find(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                let raw = &text[from..at];
+                let trimmed = raw.trim_start_matches(OPENING);
+                let begin = from + raw.len() - trimmed.len();
+                let word = trimmed.trim_end_matches(is_trailing);
+                if let Some(uri) = uri_of(word) {
+                    found.push((begin..begin + word.len(), uri));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// For each of `lines` (`text` wrapped: its words in order, the spaces and line breaks between
+/// them dropped), the pieces of addresses it shows. Empty when `text` holds none.
+pub fn in_lines(text: &str, lines: &[String]) -> Vec<Vec<LinkPiece>> {
+    let mut pieces = vec![Vec::new(); lines.len()];
+    // Nothing to look for: the common case, kept cheap.
+    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+        return pieces;
+    }
+    let found = find(text);
+    if found.is_empty() {
+        return pieces;
+    }
+    // Each address as a range of the text's characters other than gaps: what the lines show.
+    let mut dense = Vec::with_capacity(found.len());
+    let mut count = 0;
+    let mut next = found.iter().peekable();
+    let mut begin = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if let Some((range, uri)) = next.peek() {
+            if at == range.start {
+                begin = Some(count);
+            }
+            if at == range.end {
+                if let Some(from) = begin.take() {
+                    dense.push((from..count, uri.clone()));
+                }
+                next.next();
+            }
+        }
+        if !is_gap(c) && at < text.len() {
+            count += 1;
+        }
+    }
+    let mut shown = 0;
+    for (line, line_pieces) in lines.iter().zip(&mut pieces) {
+        // The piece being followed: its first byte, its address, the end of its last character.
+        let mut open: Option<(usize, usize, usize)> = None;
+        for (at, c) in line.char_indices() {
+            if is_gap(c) {
+                continue;
+            }
+            let link = dense.iter().position(|(range, _)| range.contains(&shown));
+            shown += 1;
+            match (&mut open, link) {
+                (Some((_, current, end)), Some(link)) if *current == link => {
+                    *end = at + c.len_utf8();
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some((from, current, end)) = open.take() {
+                line_pieces.push(LinkPiece {
+                    range: from..end,
+                    uri: dense[current].1.clone(),
+                    continues: false,
+                });
+            }
+            open = link.map(|link| (at, link, at + c.len_utf8()));
+        }
+        if let Some((from, current, end)) = open {
+            line_pieces.push(LinkPiece {
+                range: from..end,
+                uri: dense[current].1.clone(),
+                continues: dense[current].0.contains(&shown),
+            });
+        }
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(lines: &[String], pieces: &[Vec<LinkPiece>]) -> Vec<(usize, String, String)> {
+        let mut out = Vec::new();
+        for (n, (line, line_pieces)) in lines.iter().zip(pieces).enumerate() {
+            for piece in line_pieces {
+                out.push((n, line[piece.range.clone()].to_owned(), piece.uri.clone()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_piece_says_whether_its_address_goes_on_at_the_next_line() {
+        let text = "voir https://example.org/une/longue/adresse puis www.cnil.fr fin";
+        let lines: Vec<String> = [
+            "voir https://example.org/une",
+            "/longue/adresse puis www.cnil.fr",
+            "fin",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let pieces = in_lines(text, &lines);
+        let continues: Vec<Vec<bool>> = pieces
+            .iter()
+            .map(|line| line.iter().map(|p| p.continues).collect())
+            .collect();
+        assert_eq!(continues, [vec![true], vec![false, false], vec![]]);
+    }
+
+    #[test]
+    fn an_address_split_over_lines_leads_to_the_whole_address_from_each_piece() {
+        let text = "Source : https://www.cnil.fr/fr/videoprotection-quelles-sont-les-dispositions (consulté).";
+        let lines: Vec<String> = [
+            "Source :",
+            "https://www.cnil.fr/fr/videoprotec",
+            "tion-quelles-sont-les-dispositions",
+            "(consulté).",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let uri = "https://www.cnil.fr/fr/videoprotection-quelles-sont-les-dispositions";
+        assert_eq!(
+            shown(&lines, &in_lines(text, &lines)),
+            [
+                (
+                    1,
+                    "https://www.cnil.fr/fr/videoprotec".to_owned(),
+                    uri.to_owned()
+                ),
+                (
+                    2,
+                    "tion-quelles-sont-les-dispositions".to_owned(),
+                    uri.to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn e_mail_and_www_addresses_lead_where_a_reader_expects_and_punctuation_stays_out() {
+        let text = "Écrire à dpo@saint-aubin.fr, ou voir www.cnil.fr.";
+        let lines = vec![text.to_owned()];
+        let found = shown(&lines, &in_lines(text, &lines));
+        assert_eq!(
+            found,
+            [
+                (
+                    0,
+                    "dpo@saint-aubin.fr".to_owned(),
+                    "mailto:dpo@saint-aubin.fr".to_owned()
+                ),
+                (
+                    0,
+                    "www.cnil.fr".to_owned(),
+                    "https://www.cnil.fr".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_without_an_address_has_no_link() {
+        let text = "Article 9 : 2 @ 3 n'est pas une adresse ; « www » non plus.";
+        let lines = vec![text.to_owned()];
+        assert!(in_lines(text, &lines).iter().all(Vec::is_empty));
+    }
+}
