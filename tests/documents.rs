@@ -686,6 +686,13 @@ fn the_public_notice_as_a_web_page_is_self_contained_readable_and_in_order() {
         ] {
             assert!(!html.contains(banned), "{banned} in the page");
         }
+        // Where to exercise one's rights is a link (an e-mail address).
+        assert!(
+            html.contains(
+                "<a href=\"mailto:dpd@saint-aubin-sur-lys.fr\">dpd@saint-aubin-sur-lys.fr</a>"
+            ),
+            "the DPO's address as a link"
+        );
         // It parses, every element closed, and the headings go down one level at a time.
         let mut reader = quick_xml::Reader::from_str(&html);
         let mut open: Vec<String> = Vec::new();
@@ -922,6 +929,36 @@ fn the_addresses_cited_are_links_read_whole() {
         }
     }
     assert!(read.contains(&format!("{edpb} ")), "{read}");
+}
+
+/// Issue 32: what is written in another language than the document's is marked so — the legal
+/// references' citations, cited in French, in an English dossier: their cells carry `/Lang
+/// (fr)` in the PDF and `lang="fr"` in the web page; a French dossier marks none.
+#[test]
+fn the_french_citations_of_an_english_dossier_are_marked_french() {
+    use lopdf::Object;
+    let sample = common::sample();
+    let count_french_cells = |lang: Lang| {
+        let d = common::dossier(&sample, lang, true, TODAY);
+        let bytes = pdf::render(&d).expect("render");
+        let doc = lopdf::Document::load_mem(&bytes).expect("parse PDF");
+        let french = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|e| e.get(b"S").and_then(Object::as_name).ok() == Some(&b"TD"[..]))
+            .filter(|e| e.get(b"Lang").and_then(Object::as_str).ok() == Some(&b"fr"[..]))
+            .count();
+        let html = gardefou::dossier::web::page(&d);
+        (french, html.matches("<td lang=\"fr\">").count())
+    };
+    let (pdf_cells, web_cells) = count_french_cells(Lang::En);
+    assert!(
+        pdf_cells >= 10,
+        "{pdf_cells} cells marked French in the PDF"
+    );
+    assert_eq!(pdf_cells, web_cells, "the same cells in the web page");
+    assert_eq!(count_french_cells(Lang::Fr), (0, 0));
 }
 
 /// Issue 32: tagging changes nothing a reader sees — the sample's dossier, rendered at 60 dpi

@@ -529,10 +529,12 @@ fn a_table_row_taller_than_a_page_continues_on_the_next_without_losing_a_line() 
             Column {
                 title: "Colonne A".into(),
                 weight: 1.0,
+                lang: None,
             },
             Column {
                 title: "Colonne B".into(),
                 weight: 1.0,
+                lang: None,
             },
         ],
         rows: vec![

@@ -435,6 +435,7 @@ pub fn camera_table(ctx: &Ctx, cameras: &[&crate::model::Camera]) -> Block {
     let column = |key: &str, weight| Column {
         title: ctx.t(key),
         weight,
+        lang: None,
     };
     Block::Table {
         columns: vec![

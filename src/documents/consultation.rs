@@ -208,18 +208,22 @@ fn risk_columns(ctx: &Ctx, risk_weight: f32, last: &str, last_weight: f32) -> Ve
         Column {
             title: ctx.t("doc.consultation.col_risk"),
             weight: risk_weight,
+            lang: None,
         },
         Column {
             title: ctx.t("dossier.map.before"),
             weight: 1.4,
+            lang: None,
         },
         Column {
             title: ctx.t("dossier.map.after"),
             weight: 1.4,
+            lang: None,
         },
         Column {
             title: ctx.t(last),
             weight: last_weight,
+            lang: None,
         },
     ]
 }

@@ -509,5 +509,6 @@ fn column(ctx: &Ctx, key: &str, weight: f32) -> crate::dossier::Column {
     crate::dossier::Column {
         title: ctx.t(key),
         weight,
+        lang: None,
     }
 }

@@ -147,6 +147,9 @@ pub struct Column {
     pub title: String,
     /// Relative width.
     pub weight: f32,
+    /// The language its cells are written in, when not the document's (the legal references'
+    /// citations, in French whatever the document's language): a screen reader reads them so.
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// One risk placed on the map.

@@ -124,6 +124,7 @@ mod tests {
                 columns: vec![Column {
                     title: "x|y".to_owned(),
                     weight: 1.0,
+                    lang: None,
                 }],
                 rows: vec![vec!["1".to_owned()]],
             },

@@ -3,6 +3,7 @@
 //! signatures and annexes — in the chosen language, as semantic blocks (`blocks`). The `pdf`
 //! module turns them into pages. Pure: no IO, no clock.
 
+pub mod addresses;
 pub mod blocks;
 mod ctx;
 pub mod map_geometry;

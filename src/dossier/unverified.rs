@@ -336,14 +336,17 @@ pub fn annex(points: &[Point], ctx: &Ctx) -> Vec<Block> {
                 Column {
                     title: ctx.t("dossier.unverified.col_place"),
                     weight: 2.5,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.unverified.col_what"),
                     weight: 4.0,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.unverified.col_read"),
                     weight: 2.5,
+                    lang: None,
                 },
             ],
             rows: points

@@ -103,8 +103,15 @@ fn block_html(block: &Block, out: &mut String) {
             out.push_str("</tr></thead>\n<tbody>\n");
             for row in rows {
                 out.push_str("<tr>");
-                for cell in row {
-                    out.push_str(&format!("<td>{}</td>", lines(cell)));
+                for (cell, column) in row.iter().zip(columns) {
+                    match column.lang {
+                        Some(lang) => out.push_str(&format!(
+                            "<td lang=\"{}\">{}</td>",
+                            lang.code(),
+                            lines(cell)
+                        )),
+                        None => out.push_str(&format!("<td>{}</td>", lines(cell))),
+                    }
                 }
                 out.push_str("</tr>\n");
             }
@@ -206,9 +213,21 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Escaped text whose line breaks become `<br>`.
+/// Escaped text whose line breaks become `<br>` and whose addresses become links.
 fn lines(text: &str) -> String {
-    escape(text).replace('\n', "<br />\n")
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, uri) in super::addresses::find(text) {
+        out.push_str(&escape(&text[at..range.start]));
+        out.push_str(&format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&uri),
+            escape(&text[range.clone()])
+        ));
+        at = range.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out.replace('\n', "<br />\n")
 }
 
 /// `#RRGGBB` as a colour.

@@ -110,6 +110,7 @@ fn table(tx: &Texts, portfolio: &Portfolio, describe: &dyn Fn(&Problem) -> Strin
         let column = |key: &str, weight| Column {
             title: tx.t(key),
             weight,
+            lang: None,
         };
         let rows = read
             .iter()
@@ -191,10 +192,12 @@ fn table(tx: &Texts, portfolio: &Portfolio, describe: &dyn Fn(&Problem) -> Strin
                 Column {
                     title: tx.t("portfolio.col.path"),
                     weight: 1.0,
+                    lang: None,
                 },
                 Column {
                     title: tx.t("portfolio.col.problem"),
                     weight: 2.0,
+                    lang: None,
                 },
             ],
             rows: problems,
@@ -253,14 +256,17 @@ fn calendar(tx: &Texts, portfolio: &Portfolio) -> Vec<Block> {
             Column {
                 title: tx.t("portfolio.col.date"),
                 weight: 1.0,
+                lang: None,
             },
             Column {
                 title: tx.t("portfolio.col.deadline"),
                 weight: 2.2,
+                lang: None,
             },
             Column {
                 title: tx.t("portfolio.col.assessment"),
                 weight: 3.0,
+                lang: None,
             },
         ]
     };

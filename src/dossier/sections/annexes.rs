@@ -53,18 +53,22 @@ fn comments(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.field"),
                 weight: 2.2,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.author"),
                 weight: 1.5,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.comment"),
                 weight: 3.5,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.state"),
                 weight: 1.0,
+                lang: None,
             },
         ],
         rows,
@@ -135,36 +139,44 @@ fn cameras(ctx: &Ctx) -> Vec<Block> {
         Column {
             title: ctx.t("column.camera_id"),
             weight: 1.2,
+            lang: None,
         },
         Column {
             title: ctx.t("column.location"),
             weight: 3.4,
+            lang: None,
         },
         Column {
             title: ctx.t("column.perimeter"),
             weight: 2.2,
+            lang: None,
         },
         Column {
             title: ctx.t("dossier.col.kind"),
             weight: 1.3,
+            lang: None,
         },
         Column {
             title: ctx.t("column.analytics"),
             weight: 1.1,
+            lang: None,
         },
         Column {
             title: ctx.t("dossier.col.purposes"),
             weight: 1.5,
+            lang: None,
         },
         Column {
             title: ctx.t("dossier.col.dwellings"),
             weight: 1.3,
+            lang: None,
         },
     ];
     if has_dates {
         columns.push(Column {
             title: ctx.t("column.commissioned_on"),
             weight: 1.4,
+            lang: None,
         });
     }
     out.push(Block::Table { columns, rows });
@@ -269,18 +281,22 @@ fn evidence(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.id"),
                 weight: 1.0,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.document"),
                 weight: 4.4,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.date"),
                 weight: 1.3,
+                lang: None,
             },
             Column {
                 title: "SHA-256".to_owned(),
                 weight: 3.6,
+                lang: None,
             },
         ],
         rows,
@@ -366,21 +382,26 @@ fn legal_references(ctx: &Ctx) -> Vec<Block> {
         })),
         Block::Table {
             columns: vec![
+                // A reference is cited as its source writes it: in French.
                 Column {
                     title: ctx.t("dossier.col.citation"),
                     weight: 2.6,
+                    lang: (ctx.lang != crate::model::Lang::Fr).then_some(crate::model::Lang::Fr),
                 },
                 Column {
                     title: ctx.t("dossier.col.title"),
                     weight: 5.0,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.verification"),
                     weight: 1.4,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.reviewed"),
                     weight: 1.3,
+                    lang: None,
                 },
             ],
             rows,

@@ -79,20 +79,24 @@ pub fn changes(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.field"),
                 weight: 2.4,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.before"),
                 weight: 2.6,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.after"),
                 weight: 2.6,
+                lang: None,
             },
         ];
         if has_authors {
             columns.push(Column {
                 title: ctx.t("dossier.col.changed_by"),
                 weight: 1.6,
+                lang: None,
             });
         }
         out.push(Block::Table { columns, rows });

@@ -33,18 +33,22 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("column.purpose"),
                 weight: 3.2,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.details"),
                 weight: 3.0,
+                lang: None,
             },
             Column {
                 title: ctx.t("column.regime"),
                 weight: 1.6,
+                lang: None,
             },
             Column {
                 title: ctx.t("column.legal_basis"),
                 weight: 2.0,
+                lang: None,
             },
         ],
         rows,
@@ -78,18 +82,22 @@ pub fn context(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.role"),
                 weight: 1.4,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.name"),
                 weight: 2.2,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.details"),
                 weight: 3.6,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.contract"),
                 weight: 2.0,
+                lang: None,
             },
         ],
         rows,

@@ -43,18 +43,22 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
                 Column {
                     title: ctx.t("dossier.col.id"),
                     weight: 1.3,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.measure"),
                     weight: 6.0,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.status"),
                     weight: 1.3,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.owner"),
                     weight: 2.2,
+                    lang: None,
                 },
             ],
             rows,
@@ -81,14 +85,17 @@ pub fn measures(ctx: &Ctx) -> Vec<Block> {
                 Column {
                     title: ctx.t("dossier.col.deadline"),
                     weight: 1.5,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.measure"),
                     weight: 6.0,
+                    lang: None,
                 },
                 Column {
                     title: ctx.t("dossier.col.owner"),
                     weight: 2.5,
+                    lang: None,
                 },
             ],
             rows,

@@ -223,6 +223,7 @@ pub fn plan_section(ctx: &Ctx, plan: &SitePlan) -> Vec<Block> {
     let column = |key: &str, weight| Column {
         title: ctx.t(key),
         weight,
+        lang: None,
     };
     out.push(Block::Table {
         columns: vec![

@@ -65,18 +65,22 @@ pub fn summary(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.id"),
                 weight: 0.6,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.criterion"),
                 weight: 5.0,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.met"),
                 weight: 1.3,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.origin"),
                 weight: 1.8,
+                lang: None,
             },
         ],
         rows,

@@ -47,22 +47,27 @@ pub fn versions(ctx: &Ctx) -> Vec<Block> {
             Column {
                 title: ctx.t("dossier.col.version"),
                 weight: 0.8,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.date"),
                 weight: 1.1,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.validated_by"),
                 weight: 1.6,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.circuit"),
                 weight: 3.0,
+                lang: None,
             },
             Column {
                 title: "SHA-256".to_owned(),
                 weight: 1.8,
+                lang: None,
             },
         ],
         rows,

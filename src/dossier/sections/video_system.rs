@@ -358,14 +358,17 @@ fn cameras(ctx: &Ctx, out: &mut Vec<Block>) {
             Column {
                 title: ctx.t("column.perimeter"),
                 weight: 4.0,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.cameras"),
                 weight: 1.5,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.coupled"),
                 weight: 2.0,
+                lang: None,
             },
         ],
         rows: per_perimeter,
@@ -414,22 +417,27 @@ fn capabilities(ctx: &Ctx, out: &mut Vec<Block>) {
             Column {
                 title: ctx.t("column.capability"),
                 weight: 4.2,
+                lang: None,
             },
             Column {
                 title: ctx.t("dossier.col.legal_status"),
                 weight: 2.0,
+                lang: None,
             },
             Column {
                 title: ctx.t("column.presence"),
                 weight: 1.4,
+                lang: None,
             },
             Column {
                 title: ctx.t("column.state"),
                 weight: 1.9,
+                lang: None,
             },
             Column {
                 title: ctx.t("column.unlock_holder"),
                 weight: 1.9,
+                lang: None,
             },
         ],
         rows,

@@ -757,11 +757,13 @@ mod tests {
                 role: Role::H(1),
                 parent: None,
                 alt: String::new(),
+                lang: None,
             },
             Node {
                 role: Role::P,
                 parent: None,
                 alt: String::new(),
+                lang: None,
             },
         ];
         let mut writer = writer().with_structure(&nodes);

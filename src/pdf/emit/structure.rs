@@ -416,6 +416,11 @@ pub fn append(
             out.extend_from_slice(b"/Alt");
             text_string(out, &node.alt);
         }
+        if let Some(lang) = node.lang {
+            out.extend_from_slice(b"/Lang(");
+            out.extend_from_slice(lang.code().as_bytes());
+            out.push(b')');
+        }
         if let Role::Th(is_row) = node.role {
             out.extend_from_slice(if is_row {
                 b"/A<</O/Table/Scope/Row>>"

@@ -72,7 +72,7 @@ impl Layouter<'_> {
             .iter()
             .map(|(k, v)| vec![k.clone(), v.clone()])
             .collect();
-        self.grid(&[0.36, 0.64], None, &rows, GridStyle::cover());
+        self.grid(&[0.36, 0.64], None, &rows, GridStyle::cover(), &[]);
         if cover.marking.trim().is_empty() {
             // No marking given: no empty box at the foot of the cover.
             self.new_page();

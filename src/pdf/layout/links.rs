@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::dossier::addresses::find;
+
 /// A link's piece on one line: the bytes of the line it covers and where it leads.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkPiece {
@@ -19,63 +21,6 @@ pub struct LinkPiece {
 /// What wrapping drops between words: spaces and line breaks.
 fn is_gap(c: char) -> bool {
     c == ' ' || c == '\n'
-}
-
-/// Punctuation a sentence puts after an address, not part of it.
-fn is_trailing(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '»' | '\'' | '"' | '’' | '\u{a0}'
-    )
-}
-
-/// Where `word` leads, if it is an address: `https://…`, `http://…`, `www.…` (as `https://`),
-/// or an e-mail address (as `mailto:`).
-fn uri_of(word: &str) -> Option<String> {
-    if word.starts_with("https://") || word.starts_with("http://") {
-        return (word.len() > "https://".len()).then(|| word.to_owned());
-    }
-    if let Some(rest) = word.strip_prefix("www.") {
-        return rest.contains('.').then(|| format!("https://{word}"));
-    }
-    let (user, domain) = word.split_once('@')?;
-    let is_address = !user.is_empty()
-        && user
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && domain
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c));
-    is_address.then(|| format!("mailto:{word}"))
-}
-
-/// What may open a parenthesis or a quotation before an address.
-const OPENING: [char; 7] = ['(', '[', '«', '"', '\'', '‘', '“'];
-
-/// The addresses in `text`: each word's byte range and where it leads.
-fn find(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut found = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, c.is_whitespace()) {
-            (None, false) => start = Some(at),
-            (Some(from), true) => {
-                let raw = &text[from..at];
-                let trimmed = raw.trim_start_matches(OPENING);
-                let begin = from + raw.len() - trimmed.len();
-                let word = trimmed.trim_end_matches(is_trailing);
-                if let Some(uri) = uri_of(word) {
-                    found.push((begin..begin + word.len(), uri));
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    found
 }
 
 /// For each of `lines` (`text` wrapped: its words in order, the spaces and line breaks between

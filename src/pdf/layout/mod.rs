@@ -158,6 +158,7 @@ impl<'m> Layouter<'m> {
             role,
             parent: self.open.last().copied(),
             alt,
+            lang: None,
         });
         self.reopen(id);
         id
@@ -229,7 +230,7 @@ impl<'m> Layouter<'m> {
                     .iter()
                     .map(|(k, v)| vec![k.clone(), v.clone()])
                     .collect();
-                self.grid(&[0.36, 0.64], None, &rows, GridStyle::key_values());
+                self.grid(&[0.36, 0.64], None, &rows, GridStyle::key_values(), &[]);
             }
             Block::Table { columns, rows } => self.table(columns, rows),
             Block::Callout {

@@ -228,6 +228,8 @@ pub struct Node {
     pub parent: Option<usize>,
     /// Its alternative text (a figure's description in words).
     pub alt: String,
+    /// The language it is written in, when not the document's.
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// One page.

@@ -12,6 +12,7 @@ use super::page::{Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::{Rgb, HEADER_FILL, INK, MUTED, RULE, ZEBRA};
 use super::{Layouter, BLOCK_GAP, SMALL};
 use crate::dossier::Column;
+use crate::model::Lang;
 use crate::pdf::fonts::Face;
 
 /// Space between a cell's border and its text, on every side.
@@ -100,17 +101,20 @@ impl Layouter<'_> {
         let total: f32 = columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
         let widths: Vec<f32> = columns.iter().map(|c| c.weight / total).collect();
         let header: Vec<String> = columns.iter().map(|c| c.title.clone()).collect();
-        self.grid(&widths, Some(&header), rows, GridStyle::table());
+        let langs: Vec<Option<Lang>> = columns.iter().map(|c| c.lang).collect();
+        self.grid(&widths, Some(&header), rows, GridStyle::table(), &langs);
     }
 
     /// A grid of cells: tables (with a header repeated on every page) and key/value lists.
-    /// `widths` are the columns' shares of the text width.
+    /// `widths` are the columns' shares of the text width; `langs` the language of each
+    /// column's cells when not the document's.
     pub(super) fn grid(
         &mut self,
         widths: &[f32],
         header: Option<&[String]>,
         rows: &[Vec<String>],
         style: GridStyle,
+        langs: &[Option<Lang>],
     ) {
         let col_w = self.fit_columns(widths, header, rows, style);
         let leading = style.size * 1.38;
@@ -244,7 +248,11 @@ impl Layouter<'_> {
                                 } else {
                                     Role::Td
                                 };
-                                cell_ids[i] = Some(self.open(role));
+                                let id = self.open(role);
+                                if let Some(node) = self.nodes.get_mut(id) {
+                                    node.lang = langs.get(i).copied().flatten();
+                                }
+                                cell_ids[i] = Some(id);
                             }
                         }
                     }
@@ -360,6 +368,7 @@ mod tests {
         Column {
             title: title.to_owned(),
             weight,
+            lang: None,
         }
     }
 
