@@ -823,7 +823,7 @@ fn structure(bytes: &[u8]) -> Vec<(String, String, String)> {
 /// Issue 32: every address the dossier cites (the legal references' pages) is a link — an
 /// annotation leading to the whole address, described, and a `Link` element holding the
 /// address's words and the annotation — and a screen reader reads a long address split over
-/// lines as one address.
+/// lines as one address; every entry of the contents leads to its chapter's page.
 #[test]
 fn the_addresses_cited_are_links_read_whole() {
     use lopdf::Object;
@@ -851,7 +851,9 @@ fn the_addresses_cited_are_links_read_whole() {
             .and_then(|v| v.as_reference().ok())
     };
     let mut uris = Vec::new();
-    for (_, page) in doc.get_pages() {
+    let mut chapters = 0;
+    let pages = doc.get_pages();
+    for page in pages.values().copied() {
         let annotations = doc
             .get_dictionary(page)
             .and_then(|p| p.get(b"Annots"))
@@ -865,6 +867,31 @@ fn the_addresses_cited_are_links_read_whole() {
                 dict.get(b"Subtype").and_then(Object::as_name).ok(),
                 Some(&b"Link"[..])
             );
+            // An entry of the contents leads to its chapter's page.
+            if let Ok(dest) = dict.get(b"Dest").and_then(Object::as_array) {
+                let target = dest[0].as_reference().expect("a page");
+                let number = pages
+                    .iter()
+                    .find(|(_, id)| **id == target)
+                    .map(|(n, _)| *n)
+                    .expect("a page of the document");
+                let title = match dict.get(b"Contents") {
+                    Ok(Object::String(c, _)) => String::from_utf16_lossy(
+                        &c[2..]
+                            .chunks(2)
+                            .map(|u| u16::from_be_bytes([u[0], u[1]]))
+                            .collect::<Vec<u16>>(),
+                    ),
+                    _ => panic!("the entry described"),
+                };
+                let text = doc.extract_text(&[number]).expect("the page's text");
+                assert!(
+                    squash(&text).contains(&squash(&title)),
+                    "{title} is not on page {number}"
+                );
+                chapters += 1;
+                continue;
+            }
             let uri = dict
                 .get(b"A")
                 .and_then(Object::as_dict)
@@ -903,6 +930,10 @@ fn the_addresses_cited_are_links_read_whole() {
     let edpb = "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/\
                 guidelines-32019-processing-personal-data-through-video_en";
     assert!(uris.iter().any(|u| u == edpb), "{uris:?}");
+    assert!(
+        chapters >= 10,
+        "{chapters} entries of the contents lead to their chapter"
+    );
     assert!(uris
         .iter()
         .all(|u| u.starts_with("https://") || u.starts_with("mailto:")));

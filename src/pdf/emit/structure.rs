@@ -19,7 +19,7 @@ use lopdf::{dictionary, Object, ObjectId};
 
 use super::EmitError;
 use crate::dossier::Meta;
-use crate::pdf::layout::{LinkArea, Node, Role, PAGE_H};
+use crate::pdf::layout::{LinkArea, LinkTarget, Node, Role, PAGE_H};
 
 /// No element: the end of a list of children.
 const NONE: u32 = u32::MAX;
@@ -338,8 +338,18 @@ pub fn append(
     objects.close();
 
     for (index, link) in links.iter().enumerate() {
+        let target = match &link.target {
+            LinkTarget::Uri(uri) => Some(Target::Uri(uri)),
+            LinkTarget::Page(page) => page_id(*page as u32).map(Target::Page),
+        };
         let out = objects.open(annotation_id(first, index));
-        annotation(out, link, marks.len() + index, page_id(link.page as u32));
+        annotation(
+            out,
+            link,
+            target,
+            marks.len() + index,
+            page_id(link.page as u32),
+        );
         objects.close();
     }
 
@@ -437,9 +447,21 @@ pub fn append(
     Ok(())
 }
 
+/// Where an annotation leads: an address, or a page's object.
+enum Target<'a> {
+    Uri(&'a str),
+    Page(u32),
+}
+
 /// A link annotation over `link`'s words: where it leads, its description (what a reader
 /// hears), the key of its element in the parent tree, its page.
-fn annotation(out: &mut Vec<u8>, link: &LinkArea, key: usize, page: Option<u32>) {
+fn annotation(
+    out: &mut Vec<u8>,
+    link: &LinkArea,
+    target: Option<Target>,
+    key: usize,
+    page: Option<u32>,
+) {
     let [x, top, w, h] = link.area;
     out.extend_from_slice(
         format!(
@@ -451,18 +473,28 @@ fn annotation(out: &mut Vec<u8>, link: &LinkArea, key: usize, page: Option<u32>)
         )
         .as_bytes(),
     );
-    out.extend_from_slice(b"/A<</S/URI/URI(");
-    // A URI is ASCII: anything else percent-encoded, the string's delimiters escaped.
-    for byte in link.uri.bytes() {
-        match byte {
-            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
-            0x21..=0x7E => out.push(byte),
-            _ => out.extend_from_slice(format!("%{byte:02X}").as_bytes()),
+    match target {
+        None => {}
+        Some(Target::Uri(uri)) => {
+            out.extend_from_slice(b"/A<</S/URI/URI(");
+            // A URI is ASCII: anything else percent-encoded, the string's delimiters escaped.
+            for byte in uri.bytes() {
+                match byte {
+                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                    0x21..=0x7E => out.push(byte),
+                    _ => out.extend_from_slice(format!("%{byte:02X}").as_bytes()),
+                }
+            }
+            out.extend_from_slice(b")>>");
+        }
+        Some(Target::Page(page)) => {
+            out.extend_from_slice(b"/Dest[");
+            reference(out, page);
+            out.extend_from_slice(b"/Fit]");
         }
     }
-    out.extend_from_slice(b")>>/Contents");
-    let shown = link.uri.strip_prefix("mailto:").unwrap_or(&link.uri);
-    text_string(out, shown);
+    out.extend_from_slice(b"/Contents");
+    text_string(out, &link.description);
     out.extend_from_slice(b"/StructParent ");
     integer(out, key as u64);
     if let Some(page) = page {

@@ -3,7 +3,7 @@
 //! page — plain, or inside a tinted box that splits across pages.
 
 use super::links::{self, LinkPiece};
-use super::page::{Item, LinkArea, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
+use super::page::{Item, LinkArea, LinkTarget, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use super::palette::Rgb;
 use super::Layouter;
 use crate::pdf::fonts::Face;
@@ -132,7 +132,12 @@ impl Layouter<'_> {
                 page,
                 node,
                 area: [left, y - size, width, size * 1.25],
-                uri: piece.uri.clone(),
+                target: LinkTarget::Uri(piece.uri.clone()),
+                description: piece
+                    .uri
+                    .strip_prefix("mailto:")
+                    .unwrap_or(&piece.uri)
+                    .to_owned(),
             });
             at = piece.range.end;
         }

@@ -27,7 +27,8 @@ mod text;
 mod toc;
 
 pub use page::{
-    Item, Layout, LinkArea, Node, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H, PAGE_W, TOP,
+    Item, Layout, LinkArea, LinkTarget, Node, Page, Role, BOTTOM, CONTENT_W, MARGIN_X, PAGE_H,
+    PAGE_W, TOP,
 };
 pub use palette::{band_color, Rgb, ACCENT, HEADER_FILL, INK, MUTED, RULE, WATERMARK, ZEBRA};
 

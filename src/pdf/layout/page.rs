@@ -256,8 +256,8 @@ pub struct Layout {
     pub links: Vec<LinkArea>,
 }
 
-/// A link's area on a page: the words of an address (a web page, an e-mail address), which a
-/// reader can follow.
+/// A link's area on a page, which a reader can follow: the words of an address (a web page,
+/// an e-mail address), or an entry of the contents.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LinkArea {
     /// The page's index.
@@ -266,6 +266,17 @@ pub struct LinkArea {
     pub node: usize,
     /// Left, top, width and height, in points from the page's top-left corner.
     pub area: [f32; 4],
-    /// Where it leads (`https://…`, `mailto:…`).
-    pub uri: String,
+    /// Where it leads.
+    pub target: LinkTarget,
+    /// What a reader hears of it: the address, the chapter's title.
+    pub description: String,
+}
+
+/// Where a link leads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkTarget {
+    /// An address outside the document (`https://…`, `mailto:…`).
+    Uri(String),
+    /// A page of the document, by its index.
+    Page(usize),
 }

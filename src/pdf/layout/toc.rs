@@ -2,7 +2,7 @@
 //! in once every chapter has been placed (a chapter's page is only known after the layout has
 //! reached it).
 
-use super::page::{Item, Role, CONTENT_W, MARGIN_X};
+use super::page::{Item, LinkArea, LinkTarget, Role, CONTENT_W, MARGIN_X};
 use super::palette::{INK, RULE};
 use super::Layouter;
 use crate::pdf::fonts::Face;
@@ -17,6 +17,8 @@ pub(super) struct TocSlot {
     right: f32,
     /// Which chapter after the contents the entry points to.
     chapter: usize,
+    /// The entry's link (`Layouter::links`), to the chapter's page once known.
+    link: usize,
 }
 
 impl Layouter<'_> {
@@ -35,9 +37,15 @@ impl Layouter<'_> {
             let height = lines.len() as f32 * 15.0 + 6.0;
             self.ensure(height);
             self.open(Role::Toci);
+            // The whole entry, its words and its page number, leads to the chapter.
+            let link_node = self.open(Role::Link);
+            let top = self.y;
             let first_baseline = self.y + 10.5;
             for line in &lines {
-                self.text(MARGIN_X, self.y + 10.5, 10.5, Face::Regular, INK, line);
+                // Inside a link no space is added at the end of a line: this one says it, so
+                // the words and the page number are read apart.
+                let words = format!("{line} ");
+                self.text(MARGIN_X, self.y + 10.5, 10.5, Face::Regular, INK, &words);
                 self.y += 15.0;
             }
             let page = self.pages.len() - 1;
@@ -50,11 +58,20 @@ impl Layouter<'_> {
                 self.accent,
                 "?",
             );
+            self.close();
+            self.links.push(LinkArea {
+                page,
+                node: link_node,
+                area: [MARGIN_X, top, CONTENT_W, self.y - top],
+                target: LinkTarget::Page(page),
+                description: name.clone(),
+            });
             self.toc_slots.push(TocSlot {
                 page,
                 item,
                 right: MARGIN_X + CONTENT_W,
                 chapter,
+                link: self.links.len() - 1,
             });
             self.close();
             self.rule(MARGIN_X, MARGIN_X + CONTENT_W, self.y + 1.0, 0.4, RULE);
@@ -69,6 +86,9 @@ impl Layouter<'_> {
             let Some(&page_index) = self.chapters_after_toc.get(slot.chapter) else {
                 continue;
             };
+            if let Some(link) = self.links.get_mut(slot.link) {
+                link.target = LinkTarget::Page(page_index);
+            }
             let number = (page_index + 1).to_string();
             let width = self.metrics.width(&number, Face::Bold, 10.5);
             if let Some(Item::Text { x, text, .. }) = self
