@@ -876,12 +876,15 @@ fn the_addresses_cited_are_links_read_whole() {
                     .map(|(n, _)| *n)
                     .expect("a page of the document");
                 let title = match dict.get(b"Contents") {
-                    Ok(Object::String(c, _)) => String::from_utf16_lossy(
-                        &c[2..]
-                            .chunks(2)
-                            .map(|u| u16::from_be_bytes([u[0], u[1]]))
-                            .collect::<Vec<u16>>(),
-                    ),
+                    Ok(Object::String(c, _)) if c.starts_with(&[0xFE, 0xFF]) => {
+                        String::from_utf16_lossy(
+                            &c[2..]
+                                .chunks(2)
+                                .map(|u| u16::from_be_bytes([u[0], u[1]]))
+                                .collect::<Vec<u16>>(),
+                        )
+                    }
+                    Ok(Object::String(c, _)) => String::from_utf8_lossy(c).into_owned(),
                     _ => panic!("the entry described"),
                 };
                 let text = doc.extract_text(&[number]).expect("the page's text");

@@ -76,10 +76,21 @@ fn reference(out: &mut Vec<u8>, id: u32) {
     out.extend_from_slice(b" 0 R");
 }
 
-/// `text` as a PDF text string, in hexadecimal UTF-16BE with its byte-order mark (any
-/// language).
+/// `text` as a PDF text string: literal when plain ASCII (an address), else in hexadecimal
+/// UTF-16BE with its byte-order mark (any language).
 fn text_string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        out.push(b'(');
+        for byte in text.bytes() {
+            if matches!(byte, b'(' | b')' | b'\\') {
+                out.push(b'\\');
+            }
+            out.push(byte);
+        }
+        out.push(b')');
+        return;
+    }
     out.extend_from_slice(b"<FEFF");
     for unit in text.encode_utf16() {
         for shift in [12, 8, 4, 0] {
