@@ -176,6 +176,48 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the text and the width it is wrapped to, each address is shown by its
+        /// pieces, in order, once, whole, each piece on a character boundary of its line.
+        #[test]
+        fn every_address_is_shown_whole_by_its_pieces(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("https://www.cnil.fr/fr/une-très-longue-adresse".to_owned()),
+                    proptest::strategy::Just("(dpo@mairie-exemple.fr).".to_owned()),
+                    proptest::strategy::Just("www.légifrance.gouv.fr,".to_owned()),
+                    "[a-zéœ«»@.:/ ]{1,12}",
+                ],
+                0..12,
+            ),
+            width in 3.0f32..60.0,
+        ) {
+            let text = words.join(" ");
+            let chars = |t: &str| t.chars().count() as f32;
+            let lines = crate::pdf::wrap::wrap(&text, width, &chars);
+            let pieces = in_lines(&text, &lines);
+            let mut shown: Vec<(String, String)> = Vec::new();
+            let mut continues = false;
+            for (line, line_pieces) in lines.iter().zip(&pieces) {
+                for piece in line_pieces {
+                    let words = line.get(piece.range.clone()).expect("a char boundary");
+                    match shown.last_mut() {
+                        Some((uri, so_far)) if continues && *uri == piece.uri => {
+                            so_far.push_str(words)
+                        }
+                        _ => shown.push((piece.uri.clone(), words.to_owned())),
+                    }
+                    continues = piece.continues;
+                }
+            }
+            let expected: Vec<(String, String)> = crate::dossier::addresses::find(&text)
+                .into_iter()
+                .map(|(range, uri)| (uri, text[range].to_owned()))
+                .collect();
+            proptest::prop_assert_eq!(shown, expected);
+        }
+    }
+
     #[test]
     fn text_without_an_address_has_no_link() {
         let text = "Article 9 : 2 @ 3 n'est pas une adresse ; « www » non plus.";
