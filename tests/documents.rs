@@ -770,6 +770,23 @@ fn the_public_notice_as_a_web_page_is_self_contained_readable_and_in_order() {
     }
 }
 
+/// A PDF's structure tree as a screen reader's view of it: `pdfinfo -struct-text`.
+fn struct_text(bytes: &[u8]) -> String {
+    let output = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().expect("stdin").write_all(bytes)?;
+            child.wait_with_output()
+        })
+        .expect("pdfinfo (poppler-utils) runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// The structure elements of a tagged PDF in reading order: (type, alternative text, scope),
 /// depth first from the catalogue's `StructTreeRoot`.
 fn structure(bytes: &[u8]) -> Vec<(String, String, String)> {
@@ -941,19 +958,7 @@ fn the_addresses_cited_are_links_read_whole() {
         .iter()
         .all(|u| u.starts_with("https://") || u.starts_with("mailto:")));
     // Read out, the pieces of each link follow each other: the address whole.
-    let output = std::process::Command::new("pdfinfo")
-        .arg("-struct-text")
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write as _;
-            child.stdin.take().expect("stdin").write_all(&bytes)?;
-            child.wait_with_output()
-        })
-        .expect("pdfinfo (poppler-utils) runs");
-    let tree = String::from_utf8_lossy(&output.stdout).into_owned();
+    let tree = struct_text(&bytes);
     let mut read = String::new();
     let mut lines = tree.lines();
     while let Some(line) = lines.next() {
@@ -1073,19 +1078,7 @@ fn the_public_dossier_and_the_notice_are_tagged_for_screen_readers() {
         ["Document", "P", "H1"],
         "the cover, then the summary"
     );
-    let text = std::process::Command::new("pdfinfo")
-        .arg("-struct-text")
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write as _;
-            child.stdin.take().expect("stdin").write_all(&bytes)?;
-            child.wait_with_output()
-        })
-        .expect("pdfinfo (poppler-utils) runs");
-    let tree = String::from_utf8_lossy(&text.stdout).into_owned();
+    let tree = struct_text(&bytes);
     let chapters: Vec<String> = d
         .blocks
         .iter()
